@@ -1,0 +1,30 @@
+"""Rule 101: sex missing or not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="101",
+    message="Gender code is not valid.",
+    tables=["Header"],
+    fields=["SEX"],
+    tags=["codes"],
+)
+def sex_missing_or_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """Every child has a sex from the year's code list (1 male, 2 female until 2023-24).
+
+    Why: DfE publishes looked-after statistics by sex; a blank counts as invalid.
+    """
+    sex = pl.col("SEX")
+    return ctx.table("Header").filter(sex.is_null() | ~sex.is_in(ctx.codes("SEX")))
+
+
+CASES = [
+    Case(
+        "blank and unknown codes are flagged",
+        tables={"Header": table(["CHILD", "SEX"], ["1", "1"], ["2", "2"], ["3", ""], ["4", "M"])},
+        flagged={"Header": [2, 3]},
+    ),
+]

@@ -1,0 +1,39 @@
+"""Rule 102: date of birth is not a valid date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="102",
+    message="Date of birth is not a valid date.",
+    tables=["Header"],
+    fields=["DOB"],
+    tags=["dates"],
+)
+def birth_date_missing_or_unreadable(ctx: RuleContext) -> pl.LazyFrame:
+    """Every child has a date of birth written as a real dd/mm/yyyy date.
+
+    Why: a blank or impossible date (31/02/2025) is null once cast, so both are flagged.
+    """
+    return ctx.table("Header").filter(pl.col("DOB").is_null())
+
+
+CASES = [
+    Case(
+        "blank, impossible and wrongly shaped dates are flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "29/02/2024"],
+                ["2", "29/02/2023"],
+                ["3", ""],
+                ["4", "2024-02-01"],
+                ["5", "1/2/2024"],
+                ["6", "31/12/2010"],
+            )
+        },
+        flagged={"Header": [1, 2, 3, 4]},
+    ),
+]

@@ -1,0 +1,41 @@
+"""Rule 302: an episode starts before the child was born."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="302",
+    message="First episode starts before child was born.",
+    tables=["Episodes"],
+    fields=["DECOM", "DOB"],
+    tags=["dates"],
+)
+def episode_starts_before_birth(ctx: RuleContext) -> pl.LazyFrame:
+    """No episode of care starts before the child's date of birth (from Header).
+
+    Why: DfE checks the first episode; any earlier episode starts earlier still, so checking
+    every episode flags the same children and points at the row to fix.
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
+    return episodes.filter(pl.col("DECOM") < pl.col("DOB"))
+
+
+CASES = [
+    Case(
+        "an episode the day before birth is flagged; on the birthday it is not",
+        tables={
+            "Header": table(["CHILD", "DOB"], ["1", "10/05/2020"], ["2", "10/05/2020"], ["3", ""]),
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["1", "09/05/2020"],
+                ["2", "10/05/2020"],
+                ["3", "01/01/2020"],
+                ["4", "01/01/2000"],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

@@ -1,0 +1,40 @@
+"""Rule 101 (2024-25): sex coded M, F or U."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="101",
+    message="The child or young person’s reported sex is not valid.",
+    tables=["Header"],
+    fields=["SEX"],
+    tags=["codes"],
+)
+def sex_missing_or_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """Every child has a sex from the year's code list: M, F or U from 2024-25.
+
+    Why: DfE 2024-25 moved SEX from the numeric 1/2 to M/F/U (U queried by rule 232).
+    """
+    sex = pl.col("SEX")
+    return ctx.table("Header").filter(sex.is_null() | ~sex.is_in(ctx.codes("SEX")))
+
+
+CASES = [
+    Case(
+        "old numeric codes, blanks and unknown letters are flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "SEX"],
+                ["1", "M"],
+                ["2", "f"],
+                ["3", "U"],
+                ["4", "1"],
+                ["5", ""],
+                ["6", "X"],
+            )
+        },
+        flagged={"Header": [3, 4, 5]},
+    ),
+]

@@ -1,0 +1,48 @@
+"""Errors that stop a run with exit code 2, each naming what the user must fix."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class InputError(Exception):
+    """Input that cannot be used: names the file, the line or element, the field and the value."""
+
+    file: str
+    problem: str
+    line: int | None = None
+    field: str | None = None
+    value: str | None = None
+    expected: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.field is not None:
+            where += f", {self.field}"
+        text = f"{where}: "
+        if self.value is not None:
+            text += f"{_quote(self.value)} "
+        text += self.problem
+        if self.expected:
+            text += f" (expected {self.expected})"
+        return text
+
+
+@dataclass(frozen=True)
+class UsageError(Exception):
+    """A command-line choice that cannot be honoured (unknown rule, year without a pack, ...)."""
+
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class RuleDefinitionError(Exception):
+    """A rule pack or module that is not well formed: a bug in csc-validate, not the data."""
+
+
+def _quote(value: str) -> str:
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    return '"' + shown.replace("\n", "\\n").replace('"', '\\"') + '"'

@@ -1,0 +1,120 @@
+"""Finding and Report: the one sorted list that every output renders."""
+
+import re
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from csc_validate.severity import Severity
+
+
+class Finding(BaseModel):
+    """One rule broken by one row (or by a table as a whole, when `row` is None)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    severity: Severity
+    message: str
+    table: str
+    row: int | None = Field(description="0-based data row in the table as loaded")
+    line: int | None = Field(description="1-based line in the file (CSV header = 1), or XML line")
+    child: str | None
+    fields: tuple[str, ...]
+    values: dict[str, str | None] = Field(description="the offending values as written")
+    file: str | None
+    xpath: str | None = None
+    detail: str | None = None
+
+
+class RuleSummary(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    severity: Severity
+    message: str
+    table: str
+    count: int
+    children: int
+
+
+class SkippedRule(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    reason: str
+
+
+class RuleCrash(BaseModel):
+    """A rule that raised: its findings are missing, so the check is incomplete (exit code 2)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    error: str
+
+
+class InputSummary(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    file: str
+    sha256: str
+    tables: tuple[str, ...]
+    previous: bool
+
+
+class Report(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    tool: str = "csc-validate"
+    version: str
+    collection: str
+    year: str
+    period_start: str
+    period_end: str
+    year_source: str
+    inputs: tuple[InputSummary, ...]
+    selected: tuple[str, ...]
+    ignored: tuple[str, ...]
+    rules_run: int
+    totals: dict[str, int]
+    summary: tuple[RuleSummary, ...]
+    findings: tuple[Finding, ...]
+    skipped: tuple[SkippedRule, ...]
+    crashes: tuple[RuleCrash, ...]
+    notes: tuple[str, ...]
+
+    def count_at_or_above(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity.rank >= severity.rank)
+
+
+def code_key(code: str) -> tuple[int, int, str]:
+    """Natural order of DfE codes: 101 before 1000, numbers before INT01, SW01 and CSC001."""
+    match = re.match(r"\d+", code)
+    if match:
+        return (0, int(match.group()), code)
+    return (1, 0, code)
+
+
+def sort_key(finding: Finding) -> tuple:
+    """The one order used everywhere: table, row, rule, fields."""
+    row = -1 if finding.row is None else finding.row
+    return (finding.table, row, code_key(finding.rule), finding.fields)
+
+
+def summarise(findings: list[Finding]) -> list[RuleSummary]:
+    """Counts per rule and table, largest first (ties in code order)."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault((finding.rule, finding.table), []).append(finding)
+    summaries = [
+        RuleSummary(
+            rule=rule,
+            severity=items[0].severity,
+            message=items[0].message,
+            table=table,
+            count=len(items),
+            children=len({f.child for f in items if f.child is not None}),
+        )
+        for (rule, table), items in groups.items()
+    ]
+    return sorted(summaries, key=lambda s: (-s.count, code_key(s.rule), s.table))

@@ -1,0 +1,108 @@
+"""Turns offending rows into findings: source line, file, child and the values as written."""
+
+import polars as pl
+
+from csc_validate.builtin import BUILTIN_RULES
+from csc_validate.engine import Hit
+from csc_validate.findings import Finding
+from csc_validate.rulekit.rule import Rule
+from csc_validate.schemas import YearSchema
+from csc_validate.tables import PREVIOUS_SUFFIX, CellIssue, Tables
+
+BUILTIN = {rule.code: rule for rule in BUILTIN_RULES}
+
+
+def locate(hits: list[Hit], tables: Tables, schema: YearSchema) -> list[Finding]:
+    """One finding per (rule, row); a table's rows are joined to their source once for all rules."""
+    findings: list[Finding] = []
+    by_table: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_table.setdefault(hit.table, []).append(hit)
+    for table, table_hits in by_table.items():
+        rules = {hit.rule.code: hit.rule for hit in table_hits}
+        flagged = pl.concat(
+            [pl.DataFrame({"_rule": hit.rule.code, "_row": hit.rows}) for hit in table_hits]
+        ).unique()
+        rows = _source_rows(flagged, tables, schema, table)
+        for record in rows.iter_rows(named=True):
+            findings.append(_finding(rules[record["_rule"]], table, record, tables, schema))
+    return findings
+
+
+def locate_issues(issues: list[CellIssue], tables: Tables, schema: YearSchema) -> list[Finding]:
+    """Findings for what reading found itself (csc-validate's CSC codes)."""
+    findings: list[Finding] = []
+    for table in sorted({issue.table for issue in issues}):
+        own = [issue for issue in issues if issue.table == table]
+        wanted = pl.DataFrame(
+            {"_row": [i.row for i in own if i.row is not None]}, schema={"_row": pl.Int64}
+        )
+        rows = {
+            record["_row"]: record
+            for record in _source_rows(wanted.unique(), tables, schema, table).iter_rows(named=True)
+        }
+        loaded = tables.tables[table]
+        for issue in own:
+            rule = BUILTIN[issue.code]
+            record = rows.get(issue.row, {}) if issue.row is not None else {}
+            fields = (issue.field,) if issue.field else ()
+            findings.append(
+                Finding(
+                    rule=rule.code,
+                    severity=rule.severity,
+                    message=rule.message,
+                    table=table,
+                    row=issue.row,
+                    line=record.get("_line"),
+                    child=record.get("_child"),
+                    fields=fields,
+                    values={field: record.get(field) for field in fields} if record else {},
+                    file=record.get("_file", loaded.file),
+                    xpath=record.get("_xpath"),
+                    detail=issue.detail or None,
+                )
+            )
+    return findings
+
+
+def _source_rows(
+    flagged: pl.DataFrame, tables: Tables, schema: YearSchema, table: str
+) -> pl.DataFrame:
+    child_column = schema.child_column
+    typed = tables.typed(table)
+    derived = _derived_columns(schema, table)
+    extra = [pl.col(child_column).alias("_child")] if child_column in typed.columns else []
+    extra += [pl.col(name).alias(f"{name}#derived") for name in derived if name in typed.columns]
+    joined = flagged.join(tables.raw(table), on="_row", how="left")
+    return joined.join(typed.select("_row", *extra), on="_row", how="left")
+
+
+def _finding(rule: Rule, table: str, record: dict, tables: Tables, schema: YearSchema) -> Finding:
+    derived = _derived_columns(schema, table)
+    fields = tuple(
+        field for field in rule.fields if field in record or f"{field}#derived" in record
+    )
+    values = {
+        field: record.get(f"{field}#derived")
+        if field in derived and record.get(field) is None
+        else record.get(field)
+        for field in fields
+    }
+    return Finding(
+        rule=rule.code,
+        severity=rule.severity,
+        message=rule.message,
+        table=table,
+        row=record["_row"],
+        line=record.get("_line"),
+        child=record.get("_child"),
+        fields=fields,
+        values=values,
+        file=record.get("_file") or tables.tables[table].file,
+        xpath=record.get("_xpath"),
+    )
+
+
+def _derived_columns(schema: YearSchema, table: str) -> set[str]:
+    base = schema.tables.get(table.removesuffix(PREVIOUS_SUFFIX))
+    return {column.name for column in base.columns if column.derived} if base else set()

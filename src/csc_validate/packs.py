@@ -1,0 +1,132 @@
+"""Rule packs: rules/<collection>/<year>/ is the parent year's pack, minus retired codes, plus
+the rule modules in the folder (a module whose code the parent has changes that rule)."""
+
+import importlib.util
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from csc_validate.builtin import BUILTIN_RULES
+from csc_validate.errors import RuleDefinitionError, UsageError
+from csc_validate.findings import code_key
+from csc_validate.resources import data_dir
+from csc_validate.rulekit.cases import Case
+from csc_validate.rulekit.rule import Rule
+
+MODULE_PREFIX = "rule_"
+
+
+@dataclass(frozen=True)
+class Pack:
+    collection: str
+    year: str
+    rules: dict[str, Rule]
+    extends: str | None = None
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    retired: dict[str, str] = field(default_factory=dict)
+
+    def ordered(self) -> list[Rule]:
+        return [self.rules[code] for code in sorted(self.rules, key=code_key)]
+
+
+def years(collection: str) -> list[str]:
+    folder = data_dir("rules") / collection
+    if not folder.is_dir():
+        return []
+    return sorted(path.parent.name for path in folder.glob("*/pack.toml"))
+
+
+def collections() -> list[str]:
+    return sorted(
+        path.name for path in data_dir("rules").iterdir() if path.is_dir() and years(path.name)
+    )
+
+
+@cache
+def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
+    """The year's rules by code; csc-validate's own CSC checks are added unless told not to."""
+    folder = data_dir("rules") / collection / year
+    manifest = folder / "pack.toml"
+    if not manifest.is_file():
+        known = ", ".join(years(collection)) or "none"
+        raise UsageError(f"no {collection} rule pack for {year} (available: {known})")
+    with manifest.open("rb") as handle:
+        config = tomllib.load(handle)
+    parent_year = config.get("extends")
+    parent = load(collection, parent_year, builtins=False) if parent_year else None
+    rules = dict(parent.rules) if parent else {}
+    retired = {str(code): str(reason) for code, reason in config.get("retired", {}).items()}
+    for code in retired:
+        rules.pop(code, None)
+    added: list[str] = []
+    changed: list[str] = []
+    for rule in _folder_rules(folder):
+        if rule.code in retired:
+            raise RuleDefinitionError(f"{rule.source}: {rule.code} is retired in the same year")
+        (changed if rule.code in rules else added).append(rule.code)
+        rules[rule.code] = rule
+    if builtins:
+        rules.update({rule.code: rule for rule in BUILTIN_RULES})
+    return Pack(
+        collection=collection,
+        year=year,
+        rules=rules,
+        extends=parent_year,
+        added=tuple(sorted(added, key=code_key)),
+        changed=tuple(sorted(changed, key=code_key)),
+        retired=retired,
+    )
+
+
+def years_in_force(collection: str, code: str) -> list[str]:
+    """The years whose pack holds `code` (what `explain` and the docs show)."""
+    return [year for year in years(collection) if code in load(collection, year).rules]
+
+
+def retired_in(collection: str, code: str) -> str | None:
+    """The year that retired `code`, with DfE's reason, if any pack retires it."""
+    for year in years(collection):
+        reason = load(collection, year).retired.get(code)
+        if reason is not None:
+            return f"{year} ({reason})"
+    return None
+
+
+def _folder_rules(folder: Path) -> list[Rule]:
+    rules: dict[str, Rule] = {}
+    for path in sorted(folder.glob(f"{MODULE_PREFIX}*.py")):
+        rule = _load_module(path)
+        if rule.code in rules:
+            raise RuleDefinitionError(
+                f"{path}: declares {rule.code}, as {rules[rule.code].source} does"
+            )
+        rules[rule.code] = rule
+    return list(rules.values())
+
+
+@cache
+def _load_module(path: Path) -> Rule:
+    """Import a rule module by path; it must declare exactly one rule, named as the file is."""
+    name = "csc_validate_rules." + ".".join(
+        part.replace("-", "_") for part in path.with_suffix("").parts[-3:]
+    )
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise RuleDefinitionError(f"{path}: cannot be imported")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    declared = [value for value in vars(module).values() if isinstance(value, Rule)]
+    if len(declared) != 1:
+        raise RuleDefinitionError(f"{path}: declares {len(declared)} rules, expected one")
+    rule = declared[0]
+    expected = path.stem.removeprefix(MODULE_PREFIX)
+    if rule.code != expected:
+        raise RuleDefinitionError(
+            f"{path}: declares rule {rule.code}, but the file is named for {expected}"
+        )
+    cases = getattr(module, "CASES", ())
+    if not all(isinstance(case, Case) for case in cases):
+        raise RuleDefinitionError(f"{path}: CASES must be a list of Case")
+    return rule.with_cases(tuple(cases), path)

@@ -1,0 +1,111 @@
+"""Finds which table a sheet holds from its header columns, never from its file name."""
+
+from dataclasses import dataclass
+
+from csc_validate.errors import InputError
+from csc_validate.readers.sheets import Sheet
+from csc_validate.schemas import TableSchema
+
+# A sheet whose header shares this much of a table's columns is that table with columns
+# missing, not some unrelated file: the user is told what is missing instead of "skipped".
+NEAR_MATCH = 0.6
+
+
+@dataclass(frozen=True)
+class Detected:
+    table: str
+    sheet: Sheet
+    missing: tuple[str, ...]
+    extra: tuple[str, ...]
+
+
+def detect(sheets: list[Sheet], tables: dict[str, TableSchema]) -> tuple[list[Detected], list[str]]:
+    """Match each sheet to one table; returns the matches and warnings for sheets skipped.
+
+    Raises InputError when a sheet lacks a mandatory column of the table it resembles, or when
+    two sheets hold the same table.
+    """
+    found: list[Detected] = []
+    warnings: list[str] = []
+    for sheet in sheets:
+        match = _match(sheet, tables)
+        if match is None:
+            header = ", ".join(sheet.columns) or "no columns"
+            warnings.append(f"{sheet.where}: skipped, its columns ({header}) match no table")
+            continue
+        found.append(match)
+    by_table: dict[str, Detected] = {}
+    for match in found:
+        if match.table in by_table:
+            first = by_table[match.table].sheet.where
+            raise InputError(
+                match.sheet.where,
+                f"holds the {match.table} table, which {first} holds too",
+                expected="one file per table: remove or merge one of them",
+            )
+        by_table[match.table] = match
+    return found, warnings
+
+
+def _match(sheet: Sheet, tables: dict[str, TableSchema]) -> Detected | None:
+    header = set(sheet.columns)
+    if sheet.table is not None:
+        schema = tables.get(sheet.table)
+        if schema is None:
+            return None
+        return _detected(sheet.table, sheet, schema, header)
+    candidates = [
+        (len(header & set(schema.file_columns)), name)
+        for name, schema in tables.items()
+        if set(schema.mandatory) <= header
+    ]
+    if candidates:
+        best = max(score for score, _ in candidates)
+        names = sorted(name for score, name in candidates if score == best)
+        if len(names) > 1:
+            raise InputError(
+                sheet.where,
+                f"has columns that fit the tables {' and '.join(names)} equally well",
+                line=sheet.header_line,
+                expected="the column set of exactly one DfE table",
+            )
+        return _detected(names[0], sheet, tables[names[0]], header)
+    _raise_if_near_miss(sheet, tables, header)
+    return None
+
+
+def _detected(table: str, sheet: Sheet, schema: TableSchema, header: set[str]) -> Detected:
+    columns = schema.file_columns
+    missing = tuple(name for name in columns if name not in header)
+    absent_mandatory = [name for name in schema.mandatory if name not in header]
+    if absent_mandatory:
+        raise _missing_columns(sheet, table, absent_mandatory, columns)
+    extra = tuple(sorted(header - set(columns)))
+    return Detected(table=table, sheet=sheet, missing=missing, extra=extra)
+
+
+def _raise_if_near_miss(sheet: Sheet, tables: dict[str, TableSchema], header: set[str]) -> None:
+    scored = []
+    for name, schema in tables.items():
+        columns = set(schema.file_columns)
+        shared = len(header & columns)
+        if shared / len(columns) >= NEAR_MATCH and header <= columns:
+            scored.append((shared / len(columns), name))
+    if not scored:
+        return
+    _, table = max(scored)
+    schema = tables[table]
+    absent = [name for name in schema.mandatory if name not in header]
+    raise _missing_columns(sheet, table, absent, schema.file_columns)
+
+
+def _missing_columns(
+    sheet: Sheet, table: str, absent: list[str], columns: tuple[str, ...]
+) -> InputError:
+    plural = "s" if len(absent) > 1 else ""
+    return InputError(
+        sheet.where,
+        f"looks like the {table} table but lacks the mandatory column{plural} {', '.join(absent)}",
+        line=sheet.header_line,
+        expected=f"the columns {', '.join(columns)}",
+    )

@@ -1,0 +1,101 @@
+"""Reads the DfE SSDA903 XML return (root EXPSSDA903) into one sheet per table."""
+
+from collections import defaultdict
+
+from lxml import etree
+
+from csc_validate.readers.sheets import Sheet
+
+# Element names are the CSV column names except these two (DfE CLA XSD).
+RENAMED = {"CHILDID": "CHILD", "PL": "PLACE"}
+# Records nested in HEADER, each a row of its own table carrying the child's CHILD and DOB.
+HEADER_RECORDS = {
+    "AREVIEW": "Reviews",
+    "AMISSING": "Missing",
+    "PERMANENCE": "PrevPerm",
+    "OC2": "OC2",
+    "AD_PLACED": "PlacedAdoption",
+}
+# Tables whose items sit directly in HEADER: a row exists when any of its items is present.
+HEADER_GROUPS = {
+    "UASC": ("UASC", "DUC"),
+    "OC3": ("IN_TOUCH", "ACTIV", "ACCOM"),
+    "AD1": ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"),
+}
+HEADER_COLUMNS = ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", "UASC")
+CARRIED = {"UASC": ("CHILD", "SEX", "DOB"), "OC3": ("CHILD", "DOB"), "AD1": ("CHILD", "DOB")}
+
+
+class _Rows:
+    """Collects the rows of one table: cells by column, with line and XPath per row."""
+
+    def __init__(self) -> None:
+        self.records: list[dict[str, str | None]] = []
+        self.lines: list[int] = []
+        self.xpaths: list[str] = []
+
+    def add(self, record: dict[str, str | None], line: int, xpath: str) -> None:
+        self.records.append(record)
+        self.lines.append(line)
+        self.xpaths.append(xpath)
+
+    def sheet(self, file: str, table: str) -> Sheet:
+        names = list(dict.fromkeys(name for record in self.records for name in record))
+        columns = {name: [record.get(name) for record in self.records] for name in names}
+        return Sheet(
+            file=file,
+            columns=columns,
+            lines=self.lines,
+            table=table,
+            xpaths=self.xpaths,
+            source_format="xml",
+        )
+
+
+def read(root: etree._Element, file: str) -> list[Sheet]:
+    """Flatten every CHILD into rows of Header, Episodes and the tables nested in HEADER."""
+    tables: dict[str, _Rows] = defaultdict(_Rows)
+    for child_number, child in enumerate(root.iterchildren("CHILD"), start=1):
+        child_path = f"/{root.tag}/CHILD[{child_number}]"
+        header = child.find("HEADER")
+        own = _leaves(header) if header is not None else {}
+        header_line = header.sourceline if header is not None else child.sourceline
+        tables["Header"].add(
+            {name: own.get(name) for name in HEADER_COLUMNS}, header_line, f"{child_path}/HEADER"
+        )
+        for table, items in HEADER_GROUPS.items():
+            if any(own.get(item) is not None for item in items):
+                record = {name: own.get(name) for name in CARRIED[table] + items}
+                tables[table].add(record, header_line, f"{child_path}/HEADER")
+        if header is not None:
+            _nested_records(header, own, tables, f"{child_path}/HEADER")
+        for number, episode in enumerate(child.iterchildren("EPISODE"), start=1):
+            record = {"CHILD": own.get("CHILD"), **_leaves(episode)}
+            tables["Episodes"].add(record, episode.sourceline, f"{child_path}/EPISODE[{number}]")
+    return [rows.sheet(file, table) for table, rows in tables.items()]
+
+
+def _nested_records(
+    header: etree._Element, own: dict[str, str | None], tables: dict[str, _Rows], path: str
+) -> None:
+    counts: dict[str, int] = defaultdict(int)
+    for element in header:
+        table = HEADER_RECORDS.get(str(element.tag))
+        if table is None:
+            continue
+        counts[element.tag] += 1
+        record = {"CHILD": own.get("CHILD"), "DOB": own.get("DOB"), **_leaves(element)}
+        tables[table].add(
+            record, element.sourceline, f"{path}/{element.tag}[{counts[element.tag]}]"
+        )
+
+
+def _leaves(element: etree._Element) -> dict[str, str | None]:
+    """The element's childless children as {column: text}; empty elements are blank."""
+    values: dict[str, str | None] = {}
+    for item in element:
+        if not isinstance(item.tag, str) or len(item):
+            continue
+        text = item.text if item.text is not None and item.text.strip() else None
+        values[RENAMED.get(item.tag, item.tag)] = text
+    return values

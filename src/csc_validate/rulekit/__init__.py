@@ -1,0 +1,41 @@
+"""Everything a rule author imports: the decorator, the context, cases, and shared expressions."""
+
+import polars as pl
+
+from csc_validate.readers.casting import raw_name
+from csc_validate.rulekit.cases import Case, table
+from csc_validate.rulekit.context import RuleContext, MissingTableError
+from csc_validate.rulekit.dates import age_on, birthday, days_between
+from csc_validate.rulekit.rule import Rule, rule
+
+
+def unreadable(column: str) -> pl.Expr:
+    """True where the cell has text that could not be read as the column's type (a bad date)."""
+    return pl.col(column).is_null() & pl.col(raw_name(column)).is_not_null()
+
+
+def invalid_or_blank_date(column: str) -> pl.Expr:
+    """True where a date column is blank or holds something that is not a dd/mm/yyyy date."""
+    return pl.col(column).is_null()
+
+
+def not_in_codes(column: str, codes: list[str]) -> pl.Expr:
+    """True where the value is filled in but not in the code list (blanks are not flagged)."""
+    return pl.col(column).is_not_null() & ~pl.col(column).is_in(codes)
+
+
+__all__ = [
+    "Case",
+    "Rule",
+    "RuleContext",
+    "MissingTableError",
+    "age_on",
+    "birthday",
+    "days_between",
+    "invalid_or_blank_date",
+    "not_in_codes",
+    "raw_name",
+    "rule",
+    "table",
+    "unreadable",
+]

@@ -1,0 +1,69 @@
+"""RuleContext: what a rule may look at — the year's tables, code lists and collection period."""
+
+import datetime as dt
+
+import polars as pl
+
+from csc_validate.periods import Period
+from csc_validate.readers.casting import raw_frame, typed_frame
+from csc_validate.readers.sheets import Sheet
+from csc_validate.schemas import YearSchema
+from csc_validate.tables import PREVIOUS_SUFFIX, Tables
+
+
+class MissingTableError(LookupError):
+    """A rule asked for a table the user did not supply; the engine skips the rule and says so."""
+
+    def __init__(self, table: str) -> None:
+        super().__init__(table)
+        self.table = table
+
+
+class RuleContext:
+    """Read-only view of one return for one rule run."""
+
+    def __init__(self, tables: Tables, schema: YearSchema, period: Period | None = None) -> None:
+        self._tables = tables
+        self._schema = schema
+        self.period = period or schema.period
+        self.year = schema.year
+        self.metadata = dict(tables.metadata)
+
+    @property
+    def start(self) -> dt.date:
+        """The first day of the collection year (1 April)."""
+        return self.period.start
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the collection year (31 March)."""
+        return self.period.end
+
+    def has(self, name: str) -> bool:
+        return name in self._tables
+
+    def table(self, name: str) -> pl.LazyFrame:
+        """The typed table; a rule that needs an absent table is skipped, not failed."""
+        if name not in self._tables:
+            raise MissingTableError(name)
+        return self._tables.typed(name).lazy()
+
+    def table_or_empty(self, name: str) -> pl.LazyFrame:
+        """The typed table, or an empty one with its columns when the user supplied none.
+
+        For rules where "no file" means "no such records", e.g. no UASC table means no UASC child.
+        """
+        if name in self._tables:
+            return self._tables.typed(name).lazy()
+        base = name.removesuffix(PREVIOUS_SUFFIX)
+        schema = self._schema.tables.get(base)
+        if schema is None:
+            raise MissingTableError(name)
+        return typed_frame(raw_frame(Sheet(file="", columns={}, lines=[]), schema), schema).lazy()
+
+    def codes(self, name: str) -> list[str]:
+        """The year's code list (or named group of codes) from the schema."""
+        try:
+            return list(self._schema.codes[name])
+        except KeyError:
+            raise KeyError(f"no code list {name!r} in the {self.year} schema") from None

@@ -1,0 +1,30 @@
+"""Date arithmetic rules share: ages in completed years, and dates a number of years on."""
+
+import datetime as dt
+
+import polars as pl
+
+DateLike = pl.Expr | dt.date
+
+
+def _expr(value: DateLike) -> pl.Expr:
+    return pl.lit(value, dtype=pl.Date) if isinstance(value, dt.date) else value
+
+
+def age_on(dob: pl.Expr, day: DateLike) -> pl.Expr:
+    """Age in completed years on `day`: a child born on 29 February turns one on 1 March."""
+    on = _expr(day)
+    before_birthday = (on.dt.month() < dob.dt.month()) | (
+        (on.dt.month() == dob.dt.month()) & (on.dt.day() < dob.dt.day())
+    )
+    return on.dt.year() - dob.dt.year() - before_birthday.cast(pl.Int32)
+
+
+def birthday(dob: pl.Expr, years: int) -> pl.Expr:
+    """The date of the child's `years`-th birthday (29 February births turn on 28 February)."""
+    return dob.dt.offset_by(f"{years}y")
+
+
+def days_between(start: pl.Expr, end: DateLike) -> pl.Expr:
+    """Whole days from `start` to `end` (negative when `end` is earlier)."""
+    return (_expr(end) - start).dt.total_days()

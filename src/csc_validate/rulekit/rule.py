@@ -1,0 +1,83 @@
+"""The rule declaration: DfE's metadata plus one function over whole tables."""
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from csc_validate.severity import Severity
+
+if TYPE_CHECKING:
+    from csc_validate.rulekit.cases import Case
+
+Offending = pl.LazyFrame | Mapping[str, pl.LazyFrame]
+# Takes a RuleContext; typed loosely so that pydantic need not import the context here.
+Check = Callable[[Any], Offending]
+
+
+class Rule(BaseModel):
+    """A DfE validation rule. `check` returns the offending rows; the engine does the rest."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    code: str = Field(pattern=r"^[A-Za-z0-9]+$")
+    message: str
+    severity: Severity = Severity.ERROR
+    tables: tuple[str, ...] = Field(min_length=1)
+    fields: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    check: Check | None = None
+    summary: str = ""
+    explanation: str = ""
+    cases: tuple[Any, ...] = ()
+    source: Path | None = None
+
+    @field_validator("message")
+    @classmethod
+    def _message_is_written(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a rule needs DfE's message")
+        return value.strip()
+
+    def with_cases(self, cases: "tuple[Case, ...]", source: Path) -> "Rule":
+        return self.model_copy(update={"cases": cases, "source": source})
+
+
+def rule(
+    *,
+    code: str,
+    message: str,
+    tables: list[str],
+    fields: list[str] | None = None,
+    severity: str = "error",
+    tags: list[str] | None = None,
+    aliases: list[str] | None = None,
+) -> Callable[[Check], Rule]:
+    """Declare a rule: the decorated function becomes the rule's `check`."""
+
+    def declare(function: Check) -> Rule:
+        summary, explanation = _split_doc(function.__doc__ or "")
+        return Rule(
+            code=code,
+            message=message,
+            severity=Severity(severity),
+            tables=tuple(tables),
+            fields=tuple(fields or ()),
+            tags=tuple(tags or ()),
+            aliases=tuple(aliases or ()),
+            check=function,
+            summary=summary,
+            explanation=explanation,
+        )
+
+    return declare
+
+
+def _split_doc(doc: str) -> tuple[str, str]:
+    lines = [line.strip() for line in doc.strip().splitlines()]
+    if not lines:
+        return "", ""
+    return lines[0], "\n".join(lines[1:]).strip()

@@ -1,0 +1,60 @@
+"""Tables: the loaded tables of one return, read-only, as rules and the engine see them."""
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+PREVIOUS_SUFFIX = "_last"
+
+
+@dataclass(frozen=True)
+class CellIssue:
+    """A value csc-validate itself reports (no DfE rule covers it): unreadable, or a bad row."""
+
+    code: str
+    table: str
+    row: int | None
+    field: str | None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class LoadedTable:
+    """One table: `raw` holds the cells as written, `typed` the cast columns; both carry _row."""
+
+    name: str
+    raw: pl.DataFrame
+    typed: pl.DataFrame
+    file: str
+    source_format: str
+    missing_columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InputFile:
+    file: str
+    sha256: str
+    tables: tuple[str, ...]
+    previous: bool
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Everything the rules may look at, plus what reading found on its own."""
+
+    collection: str
+    year: str
+    tables: dict[str, LoadedTable]
+    issues: tuple[CellIssue, ...] = ()
+    inputs: tuple[InputFile, ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.tables
+
+    def typed(self, name: str) -> pl.DataFrame:
+        return self.tables[name].typed
+
+    def raw(self, name: str) -> pl.DataFrame:
+        return self.tables[name].raw

@@ -1,0 +1,83 @@
+"""Meta-checks on the rule packs: declarations, cases and the style of rule code."""
+
+import ast
+import csv
+from pathlib import Path
+
+import pytest
+
+from csc_validate import packs, schemas
+from csc_validate.builtin import BUILTIN_RULES
+from csc_validate.resources import data_dir
+
+BUILTIN = {rule.code for rule in BUILTIN_RULES}
+FORBIDDEN_CALLS = {"iter_rows", "map_elements", "map_rows", "to_dicts", "apply", "iterrows", "rows"}
+CATALOGUES = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+
+def _rules() -> list:
+    seen = {}
+    for collection in packs.collections():
+        for year in packs.years(collection):
+            for rule in packs.load(collection, year).ordered():
+                if rule.code not in BUILTIN and rule.source not in seen:
+                    seen[rule.source] = pytest.param(
+                        collection, rule, id=f"{collection}/{rule.code}/{rule.source.parent.name}"
+                    )
+    return list(seen.values())
+
+
+@pytest.mark.parametrize(("collection", "rule"), _rules())
+def test_rule_has_flagged_and_clean_cases(collection: str, rule) -> None:
+    flagged = sum(len(rows) for case in rule.cases for rows in case.flagged.values())
+    total = sum(
+        len(t.rows) for case in rule.cases for name, t in case.tables.items() if name in rule.tables
+    )
+    assert flagged >= 1, f"{rule.source}: no case flags a row"
+    assert total > flagged, f"{rule.source}: no case has a row that must not be flagged"
+
+
+@pytest.mark.parametrize(("collection", "rule"), _rules())
+def test_rule_declares_known_tables_and_fields(collection: str, rule) -> None:
+    year = rule.source.parent.name
+    schema = schemas.load(collection, max(schemas.available_years(collection)))
+    columns = {c for table in schema.tables.values() for c in table.column_names}
+    for table in rule.tables:
+        assert table.removesuffix("_last") in schema.tables, f"{rule.source}: unknown table {table}"
+    unknown = set(rule.fields) - columns
+    assert not unknown, f"{rule.source} ({year}): unknown fields {sorted(unknown)}"
+    assert rule.summary, f"{rule.source}: the function needs a docstring saying what it checks"
+
+
+@pytest.mark.parametrize(("collection", "rule"), _rules())
+def test_rule_code_uses_whole_table_expressions(collection: str, rule) -> None:
+    tree = ast.parse(rule.source.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in FORBIDDEN_CALLS:
+            pytest.fail(f"{rule.source}:{node.lineno}: .{node.attr} loops over rows")
+        if isinstance(node, ast.For | ast.While):
+            pytest.fail(
+                f"{rule.source}:{node.lineno}: a loop in rule code; use expressions and joins"
+            )
+
+
+def test_rule_modules_are_named_by_code() -> None:
+    for path in data_dir("rules").glob("*/*/rule_*.py"):
+        assert path.stem.startswith("rule_")
+
+
+def _catalogue(collection: str) -> dict[str, dict]:
+    path = CATALOGUES / collection / "rules.csv"
+    if not path.exists():
+        pytest.skip("the rule catalogue (../shared/reference) is not beside this checkout")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: row for row in csv.DictReader(handle)}
+
+
+@pytest.mark.parametrize("year", packs.years("ssda903"))
+def test_ssda903_pack_lists_only_catalogue_rules_in_force(year: str) -> None:
+    catalogue = _catalogue("ssda903")
+    pack = packs.load("ssda903", year)
+    for code in set(pack.rules) - BUILTIN:
+        assert code in catalogue, f"{code} is not a DfE rule in the catalogue"
+        assert year in catalogue[code]["active_in"].split(";"), f"{code} is not in force in {year}"

@@ -1,0 +1,45 @@
+"""Every case of every rule, in every year the rule is in force, with that year's schema."""
+
+import pytest
+
+from csc_validate import engine, packs, schemas
+from csc_validate.rulekit.cases import Case, build_tables
+from csc_validate.rulekit.rule import Rule
+
+
+def _all_cases() -> list:
+    params = []
+    for collection in packs.collections():
+        for year in packs.years(collection):
+            for rule in packs.load(collection, year).ordered():
+                for case in rule.cases:
+                    if not case.runs_in(year):
+                        continue
+                    marks = (
+                        [pytest.mark.xfail(reason=case.xfail, strict=True)] if case.xfail else []
+                    )
+                    params.append(
+                        pytest.param(
+                            collection,
+                            year,
+                            rule,
+                            case,
+                            id=f"{collection}/{year}/{rule.code}/{case.slug}",
+                            marks=marks,
+                        )
+                    )
+    return params
+
+
+@pytest.mark.parametrize(("collection", "year", "rule", "case"), _all_cases())
+def test_case(collection: str, year: str, rule: Rule, case: Case) -> None:
+    schema = schemas.load(collection, year)
+    tables = build_tables(case, collection, year)
+    result = engine.run([rule], tables, schema, case.period_for(year))
+    assert not result.crashes, result.crashes
+    assert not result.skipped, result.skipped
+    flagged = {hit.table: sorted(hit.rows.to_list()) for hit in result.hits}
+    expected = {table: sorted(rows) for table, rows in case.flagged.items() if rows}
+    assert flagged == expected, (
+        f"\nexpected rows: {expected}\nflagged rows:  {flagged}\n(rule {rule.code}, {rule.source})"
+    )
