@@ -7,7 +7,7 @@ import polars as pl
 
 from csc_validate.findings import RuleCrash, SkippedRule
 from csc_validate.periods import Period
-from csc_validate.rulekit.context import RuleContext, MissingTableError
+from csc_validate.rulekit.context import MissingTableError, RuleContext
 from csc_validate.rulekit.rule import Rule
 from csc_validate.schemas import YearSchema
 from csc_validate.tables import Tables

@@ -4,7 +4,7 @@ import polars as pl
 
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.cases import Case, table
-from csc_validate.rulekit.context import RuleContext, MissingTableError
+from csc_validate.rulekit.context import MissingTableError, RuleContext
 from csc_validate.rulekit.dates import age_on, birthday, days_between
 from csc_validate.rulekit.rule import Rule, rule
 
@@ -26,9 +26,9 @@ def not_in_codes(column: str, codes: list[str]) -> pl.Expr:
 
 __all__ = [
     "Case",
+    "MissingTableError",
     "Rule",
     "RuleContext",
-    "MissingTableError",
     "age_on",
     "birthday",
     "days_between",
