@@ -6,6 +6,11 @@ from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.cases import Case, table
 from csc_validate.rulekit.context import MissingTableError, RuleContext
 from csc_validate.rulekit.dates import age_on, birthday, days_between
+from csc_validate.rulekit.episodes import (
+    continuously_looked_after,
+    with_neighbours,
+    with_periods_of_care,
+)
 from csc_validate.rulekit.rule import Rule, rule
 
 
@@ -31,6 +36,7 @@ __all__ = [
     "RuleContext",
     "age_on",
     "birthday",
+    "continuously_looked_after",
     "days_between",
     "invalid_or_blank_date",
     "not_in_codes",
@@ -38,4 +44,6 @@ __all__ = [
     "rule",
     "table",
     "unreadable",
+    "with_neighbours",
+    "with_periods_of_care",
 ]

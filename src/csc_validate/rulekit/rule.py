@@ -77,7 +77,9 @@ def rule(
 
 
 def _split_doc(doc: str) -> tuple[str, str]:
+    """The first line, then the rest as paragraphs with their line breaks folded."""
     lines = [line.strip() for line in doc.strip().splitlines()]
     if not lines:
         return "", ""
-    return lines[0], "\n".join(lines[1:]).strip()
+    paragraphs = "\n".join(lines[1:]).strip().split("\n\n")
+    return lines[0], "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())

@@ -1,0 +1,69 @@
+"""Rule 1000: care leaver information for a child who died in care."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+MESSAGE = (
+    "This child is recorded as having died in care and therefore should not have the care "
+    "leaver information completed. [NOTE: This only tests the current and previous year data "
+    "loaded into the tool]"
+)
+
+
+@rule(
+    code="1000",
+    message=MESSAGE,
+    tables=["OC3", "Episodes", "Episodes_last"],
+    fields=["IN_TOUCH", "ACTIV", "ACCOM"],
+    tags=["care-leavers"],
+)
+def care_leaver_data_for_child_who_died_in_care(ctx: RuleContext) -> pl.LazyFrame:
+    """No care leaver (OC3) information for a child with an episode that ended because they died.
+
+    Why: REC E2 means the child died while looked after, so they never left care. This year's
+    and, when supplied, last year's episodes are searched. An OC3 row whose three items are all
+    blank carries no information and is not flagged.
+    """
+    died = ctx.codes("REC_DIED")
+    episodes = pl.concat(
+        [
+            ctx.table("Episodes").select("CHILD", "REC"),
+            ctx.table_or_empty("Episodes_last").select("CHILD", "REC"),
+        ]
+    )
+    deaths = episodes.filter(pl.col("REC").is_in(died)).select("CHILD")
+    provided = pl.any_horizontal(
+        pl.col("IN_TOUCH").is_not_null(),
+        pl.col("ACTIV").is_not_null(),
+        pl.col("ACCOM").is_not_null(),
+    )
+    return ctx.table("OC3").filter(provided).join(deaths, on="CHILD", how="semi")
+
+
+CASES = [
+    Case(
+        "a death recorded this year or last year is flagged",
+        tables={
+            "Episodes": table(["CHILD", "REC"], ["1", "E2"], ["2", "E11"], ["4", "E2"], ["5", ""]),
+            "Episodes_last": table(["CHILD", "REC"], ["3", "e2"], ["2", "X1"]),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "DIED", "0", "0"],
+                ["2", "YES", "F1", "B1"],
+                ["3", "", "", "Z1"],
+                ["4", "", "", ""],
+                ["5", "NO", "", ""],
+            ),
+        },
+        flagged={"OC3": [0, 2]},
+    ),
+    Case(
+        "without last year's episodes only this year's are searched",
+        tables={
+            "Episodes": table(["CHILD", "REC"], ["1", "E2"]),
+            "OC3": table(["CHILD", "IN_TOUCH"], ["1", "DIED"], ["2", "YES"]),
+        },
+        flagged={"OC3": [0]},
+    ),
+]

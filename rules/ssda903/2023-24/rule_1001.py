@@ -1,0 +1,148 @@
+"""Rule 1001: care leaver information for a young person who was never a relevant child."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, birthday, rule, table
+
+MESSAGE = (
+    "The episodes recorded for this young person suggest they are not a relevant or a former "
+    "relevant child and therefore should not have care leaver information completed. [NOTE: "
+    "This tool can only test the current and previous year data loaded into the tool - this "
+    "check may generate false positives if a child had episodes prior to last year's "
+    "collection.]"
+)
+# Children Act 1989 s.23A and the Care Leavers Regulations: 13 weeks looked after since 14.
+RELEVANT_DAYS_SINCE_14 = 91
+
+
+@rule(
+    code="1001",
+    message=MESSAGE,
+    tables=["OC3", "Episodes", "Header", "Episodes_last"],
+    fields=["IN_TOUCH", "ACTIV", "ACCOM"],
+    tags=["care-leavers"],
+)
+def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
+    """Care leaver (OC3) information only for young people whose episodes make them relevant.
+
+    Why: a relevant or former relevant child was looked after for at least 13 weeks (91 days)
+    after their 14th birthday, and was still looked after after their 16th birthday; a child
+    whose last episode ended in adoption (E11, E12) is neither. Days are counted from this
+    year's and last year's episodes (short breaks, V3/V4, do not count); an episode in both
+    files counts once, and the latest one, if open, runs to 31 March. NOTE: as DfE's note
+    says, earlier episodes are unknown, so the rule needs last year's episodes to run, and
+    leaves out young people aged 20 or over at 31 March and those with no episodes at all
+    (rule 1002 reports those). A child without a readable date of birth is not tested.
+    """
+    columns = ["CHILD", "DECOM", "DEC", "LS", "REC"]
+    episodes = (
+        pl.concat(
+            [
+                ctx.table("Episodes").select(columns).with_columns(earlier=pl.lit(False)),
+                ctx.table("Episodes_last").select(columns).with_columns(earlier=pl.lit(True)),
+            ]
+        )
+        .filter(pl.col("DECOM").is_not_null())
+        .sort(["CHILD", "DECOM", pl.col("DEC").is_null(), "earlier"])
+        .unique(["CHILD", "DECOM"], keep="first", maintain_order=True)
+        .with_columns(latest=pl.col("DECOM") == pl.col("DECOM").max().over("CHILD"))
+        .with_columns(
+            DEC=pl.when(pl.col("latest") & pl.col("DEC").is_null())
+            .then(pl.lit(ctx.end))
+            .otherwise(pl.col("DEC"))
+        )
+    )
+    adopted = (
+        episodes.filter(pl.col("latest") & pl.col("REC").is_in(ctx.codes("REC_ADOPTED")))
+        .select("CHILD")
+        .unique()
+    )
+    dob = pl.col("DOB")
+    births = (
+        ctx.table("Header")
+        .select("CHILD", "DOB")
+        .filter(dob.is_not_null() & (age_on(dob, ctx.end) < 20))
+        .unique("CHILD")
+    )
+
+    def days_since(start: pl.Expr) -> pl.Expr:
+        begins = pl.max_horizontal(pl.col("DECOM"), start)
+        return (pl.col("DEC") - begins).dt.total_days().clip(lower_bound=0).fill_null(0)
+
+    in_care = episodes.filter(~pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False))
+    care = (
+        episodes.select("CHILD")
+        .unique()
+        .join(births, on="CHILD", how="inner")
+        .join(in_care.select("CHILD", "DECOM", "DEC"), on="CHILD", how="left")
+        .group_by("CHILD")
+        .agg(
+            since_14=days_since(birthday(dob, 14)).sum(),
+            since_16=days_since(birthday(dob, 16)).sum(),
+        )
+    )
+    relevant = (pl.col("since_14") >= RELEVANT_DAYS_SINCE_14) & (pl.col("since_16") >= 1)
+    never_relevant = care.filter(~relevant).select("CHILD")
+    provided = pl.any_horizontal(
+        pl.col("IN_TOUCH").is_not_null(),
+        pl.col("ACTIV").is_not_null(),
+        pl.col("ACCOM").is_not_null(),
+    )
+    cohort = pl.concat([never_relevant, adopted.join(births, on="CHILD", how="semi")])
+    return ctx.table("OC3").filter(provided).join(cohort.unique(), on="CHILD", how="semi")
+
+
+# Young people aged 18 at 31 March 2026 (born 10/06/2007): 14th birthday 10/06/2021, 16th
+# birthday 10/06/2023.
+HEADER = table(
+    ["CHILD", "DOB"],
+    ["1", "10/06/2007"],
+    ["2", "10/06/2007"],
+    ["3", "10/06/2007"],
+    ["4", "10/06/2007"],
+    ["5", "10/06/2007"],
+    ["6", "10/06/2007"],
+    ["7", "10/06/2007"],
+    ["8", ""],
+    ["9", "10/06/2005"],
+)
+
+CASES = [
+    Case(
+        "91 days since 14 and a day after 16 make a relevant child; 90 days or adoption do not",
+        period="2025-26",
+        tables={
+            "Header": HEADER,
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "LS", "REC"],
+                ["1", "12/03/2023", "11/06/2023", "C2", "E13"],
+                ["2", "13/03/2023", "11/06/2023", "C2", "E13"],
+                ["3", "12/03/2023", "10/06/2023", "C2", "E13"],
+                ["4", "01/01/2024", "", "C2", ""],
+                ["5", "12/03/2023", "11/06/2023", "V3", "E13"],
+                ["6", "01/01/2024", "01/02/2024", "C2", "E11"],
+                ["8", "01/01/2024", "01/02/2024", "C2", "E13"],
+                ["9", "01/01/2024", "01/02/2024", "C2", "E13"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "LS", "REC"],
+                ["4", "01/01/2024", "05/05/2024", "C2", "E13"],
+                ["6", "02/02/2024", "01/03/2025", "C2", "E11"],
+            ),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "YES", "F1", "B1"],
+                ["2", "YES", "F1", "B1"],
+                ["3", "YES", "F1", "B1"],
+                ["4", "YES", "F1", "B1"],
+                ["5", "YES", "F1", "B1"],
+                ["6", "YES", "F1", "B1"],
+                ["7", "YES", "F1", "B1"],
+                ["8", "YES", "F1", "B1"],
+                ["9", "YES", "F1", "B1"],
+                ["2", "", "", ""],
+            ),
+        },
+        flagged={"OC3": [1, 2, 4, 5]},
+    ),
+]

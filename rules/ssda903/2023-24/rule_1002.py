@@ -1,0 +1,57 @@
+"""Rule 1002: care leaver information for a young person with no episodes of care."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+MESSAGE = (
+    "This child has no previous episodes of care, therefore should not have care leaver "
+    "information recorded. [NOTE: This tool can only test the current and previous year data "
+    "loaded into the tool - this check may generate false positives if a child had episodes "
+    "prior to last year's collection.]"
+)
+
+
+@rule(
+    code="1002",
+    message=MESSAGE,
+    tables=["OC3", "Episodes", "Episodes_last"],
+    fields=["IN_TOUCH", "ACTIV", "ACCOM"],
+    tags=["care-leavers"],
+)
+def care_leaver_data_without_episodes(ctx: RuleContext) -> pl.LazyFrame:
+    """A young person with care leaver (OC3) information has an episode this year or last year.
+
+    Why: only someone who was looked after can leave care. Most care leavers have no episode
+    this year, so without last year's episodes the rule cannot tell and is skipped. An OC3 row
+    whose three items are all blank carries no information and is not flagged.
+    """
+    children = pl.concat(
+        [ctx.table("Episodes").select("CHILD"), ctx.table("Episodes_last").select("CHILD")]
+    )
+    provided = pl.any_horizontal(
+        pl.col("IN_TOUCH").is_not_null(),
+        pl.col("ACTIV").is_not_null(),
+        pl.col("ACCOM").is_not_null(),
+    )
+    return ctx.table("OC3").filter(provided).join(children, on="CHILD", how="anti")
+
+
+CASES = [
+    Case(
+        "a care leaver with no episode in either year is flagged",
+        tables={
+            "Episodes": table(["CHILD"], ["1"]),
+            "Episodes_last": table(["CHILD"], ["2"]),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "YES", "F1", "B1"],
+                ["2", "NO", "0", "0"],
+                ["3", "YES", "F1", "B1"],
+                ["4", "", "", ""],
+                ["", "", "", "B1"],
+            ),
+        },
+        flagged={"OC3": [2, 4]},
+    ),
+]

@@ -1,0 +1,67 @@
+"""Rule 1003: decision to place for adoption dated before the child started to be looked after."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="1003",
+    message=(
+        "Date of LA's decision that a child should be placed for adoption is before the child "
+        "started to be looked after."
+    ),
+    tables=["PlacedAdoption", "Episodes"],
+    fields=["DATE_PLACED", "DECOM", "RNE"],
+    tags=["adoption", "dates"],
+)
+def adoption_decision_before_care_began(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """The decision to place for adoption is not dated before the child's first episode with
+    RNE S (started to be looked after).
+
+    Why: DfE compares DATE_PLACED with the DECOM of the first episode whose RNE is S; both the
+    decision and that episode are flagged. A child with no S episode this year is not tested.
+    """
+    first_start = (
+        ctx.table("Episodes")
+        .filter(pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")) & pl.col("DECOM").is_not_null())
+        .sort(["CHILD", "DECOM", "_row"])
+        .unique("CHILD", keep="first", maintain_order=True)
+    )
+    pairs = ctx.table("PlacedAdoption").join(
+        first_start.select("CHILD", "DECOM", pl.col("_row").alias("episode_row")),
+        on="CHILD",
+        how="inner",
+    )
+    early = pairs.filter(pl.col("DATE_PLACED") < pl.col("DECOM"))
+    return {
+        "PlacedAdoption": early,
+        "Episodes": early.select(pl.col("episode_row").alias("_row")),
+    }
+
+
+CASES = [
+    Case(
+        "a decision the day before care began is flagged with the episode; on the day it is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
+                ["1", "10/05/2024", "S"],
+                ["1", "20/06/2024", "P"],
+                ["2", "10/05/2024", "S"],
+                ["3", "10/05/2024", "P"],
+                ["4", "10/05/2024", "S"],
+                ["4", "01/09/2024", "S"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"],
+                ["1", "09/05/2024"],
+                ["2", "10/05/2024"],
+                ["3", "01/01/2024"],
+                ["4", "01/06/2024"],
+                ["2", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [0], "Episodes": [0]},
+    ),
+]

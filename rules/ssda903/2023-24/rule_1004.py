@@ -1,0 +1,41 @@
+"""Rule 1004: start of a missing or away-from-placement episode is not a valid date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="1004",
+    message=(
+        "The start date of the missing episode or episode that the child was away from "
+        "placement without authorisation is not a valid date."
+    ),
+    tables=["Missing"],
+    fields=["MIS_START"],
+    tags=["dates", "missing"],
+)
+def missing_start_blank_or_unreadable(ctx: RuleContext) -> pl.LazyFrame:
+    """Every missing or away-from-placement episode has a real dd/mm/yyyy start date.
+
+    Why: the start date is required, so a blank is as invalid as an impossible date.
+    """
+    return ctx.table("Missing").filter(pl.col("MIS_START").is_null())
+
+
+CASES = [
+    Case(
+        "blank, impossible and wrongly shaped start dates are flagged",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_START"],
+                ["1", "01/05/2024"],
+                ["2", ""],
+                ["3", "31/04/2024"],
+                ["4", "2024-05-01"],
+                ["5", "29/02/2024"],
+            )
+        },
+        flagged={"Missing": [1, 2, 3]},
+    ),
+]

@@ -1,0 +1,41 @@
+"""Rule 1005: end of a missing or away-from-placement episode is not a valid date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
+
+
+@rule(
+    code="1005",
+    message=(
+        "The end date of the missing episode or episode that the child was away from placement "
+        "without authorisation is not a valid date."
+    ),
+    tables=["Missing"],
+    fields=["MIS_END"],
+    tags=["dates", "missing"],
+)
+def missing_end_unreadable(ctx: RuleContext) -> pl.LazyFrame:
+    """A missing or away-from-placement episode's end date, when given, is a real date.
+
+    Why: a blank end date means the child is still missing or away, so it is not flagged.
+    """
+    return ctx.table("Missing").filter(unreadable("MIS_END"))
+
+
+CASES = [
+    Case(
+        "impossible and wrongly shaped end dates are flagged; blanks are not",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_END"],
+                ["1", "01/05/2024"],
+                ["2", ""],
+                ["3", "31/04/2024"],
+                ["4", "1/5/2024"],
+                ["5", "29/02/2024"],
+            )
+        },
+        flagged={"Missing": [2, 3]},
+    ),
+]

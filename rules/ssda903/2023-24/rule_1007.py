@@ -1,0 +1,72 @@
+"""Rule 1007: care leaver information for a 17- or 18-year-old who is still looked after."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="1007",
+    message=(
+        "Care leaver information is not required for 17- or 18-year olds who are still looked "
+        "after [on their 17th or 18th birthday.]"
+    ),
+    tables=["OC3", "Episodes"],
+    fields=["IN_TOUCH", "ACTIV", "ACCOM"],
+    tags=["care-leavers"],
+)
+def care_leaver_data_while_still_looked_after(ctx: RuleContext) -> pl.LazyFrame:
+    """No care leaver (OC3) information for a young person aged 17 or 18 at 31 March whose
+    current episode is still open.
+
+    Why: DfE's check takes the child's current (latest) episode and treats it as open when its
+    end date or its reason for ending is blank. Age comes from OC3's DOB; a blank DOB is not
+    tested. An OC3 row whose three items are all blank carries no information.
+    """
+    current = (
+        ctx.table("Episodes")
+        .sort(["CHILD", "DECOM", "_row"], nulls_last=True)
+        .unique("CHILD", keep="last", maintain_order=True)
+    )
+    still_open = current.filter(pl.col("DEC").is_null() | pl.col("REC").is_null()).select("CHILD")
+    age = age_on(pl.col("DOB"), ctx.end)
+    provided = pl.any_horizontal(
+        pl.col("IN_TOUCH").is_not_null(),
+        pl.col("ACTIV").is_not_null(),
+        pl.col("ACCOM").is_not_null(),
+    )
+    care_leavers = ctx.table("OC3").filter(provided & age.is_between(17, 18))
+    return care_leavers.join(still_open, on="CHILD", how="semi")
+
+
+CASES = [
+    Case(
+        "17- and 18-year-olds whose current episode is open are flagged",
+        period="2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "01/01/2024", "01/02/2025", "X1"],
+                ["1", "01/02/2025", "", ""],
+                ["2", "01/01/2024", "01/02/2025", "E13"],
+                ["3", "01/01/2024", "01/02/2025", ""],
+                ["4", "01/01/2024", "", ""],
+                ["5", "01/01/2024", "", ""],
+                ["6", "01/01/2024", "", ""],
+                ["7", "01/01/2024", "", ""],
+            ),
+            "OC3": table(
+                ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "31/03/2009", "YES", "F1", "B1"],
+                ["2", "31/03/2009", "YES", "F1", "B1"],
+                ["3", "01/04/2007", "YES", "F1", "B1"],
+                ["4", "01/04/2009", "YES", "F1", "B1"],
+                ["5", "31/03/2007", "YES", "F1", "B1"],
+                ["6", "", "YES", "F1", "B1"],
+                ["7", "31/03/2009", "", "", ""],
+                ["8", "31/03/2009", "YES", "F1", "B1"],
+            ),
+        },
+        flagged={"OC3": [0, 2]},
+    ),
+]

@@ -1,0 +1,40 @@
+"""Rule 1009: reason for placement change is not a code from the list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="1009",
+    message="Reason for placement change is not a valid code.",
+    tables=["Episodes"],
+    fields=["REASON_PLACE_CHANGE"],
+    tags=["codes", "placements"],
+)
+def placement_change_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """A reason for placement change, when given, is from DfE's list.
+
+    Why: most episodes do not change placement, so a blank is not flagged here; other rules
+    say when a reason is required.
+    """
+    codes = ctx.codes("REASON_PLACE_CHANGE")
+    return ctx.table("Episodes").filter(not_in_codes("REASON_PLACE_CHANGE", codes))
+
+
+CASES = [
+    Case(
+        "unknown reasons are flagged; blanks and listed codes are not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "REASON_PLACE_CHANGE"],
+                ["1", "CARPL"],
+                ["2", "custod"],
+                ["3", ""],
+                ["4", "CARP"],
+                ["5", "OTHERS"],
+            )
+        },
+        flagged={"Episodes": [3, 4]},
+    ),
+]

@@ -1,0 +1,74 @@
+"""Rule 1010: care leaver information for a child whose open episode did not continue."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="1010",
+    message=(
+        "This child has no episodes loaded for current year even though there was an open "
+        "episode of care at the end of the previous year, and care leaver data has been entered."
+    ),
+    tables=["OC3", "Episodes", "Episodes_last"],
+    fields=["IN_TOUCH", "ACTIV", "ACCOM"],
+    tags=["care-leavers"],
+)
+def care_leaver_data_without_continuing_episode(ctx: RuleContext) -> pl.LazyFrame:
+    """A young person whose last episode last year was still open has an episode this year
+    before care leaver (OC3) information can be given.
+
+    Why: an episode open at 31 March last year must end, or go on, in this year's return. The
+    last episode is the one that started latest; episodes without a readable start are not
+    considered. An OC3 row whose three items are all blank carries no information.
+    """
+    open_last_year = (
+        ctx.table("Episodes_last")
+        .filter(pl.col("DECOM").is_not_null())
+        .sort(["CHILD", "DECOM", "_row"])
+        .unique("CHILD", keep="last", maintain_order=True)
+        .filter(pl.col("DEC").is_null())
+        .select("CHILD")
+    )
+    provided = pl.any_horizontal(
+        pl.col("IN_TOUCH").is_not_null(),
+        pl.col("ACTIV").is_not_null(),
+        pl.col("ACCOM").is_not_null(),
+    )
+    return (
+        ctx.table("OC3")
+        .filter(provided)
+        .join(open_last_year, on="CHILD", how="semi")
+        .join(ctx.table("Episodes").select("CHILD"), on="CHILD", how="anti")
+    )
+
+
+CASES = [
+    Case(
+        "an episode left open last year with nothing this year is flagged",
+        tables={
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["1", "01/01/2024", ""],
+                ["2", "01/01/2024", ""],
+                ["3", "01/01/2024", ""],
+                ["3", "01/02/2024", "01/03/2024"],
+                ["4", "01/01/2024", "01/02/2024"],
+                ["4", "01/02/2024", ""],
+                ["5", "01/01/2024", ""],
+            ),
+            "Episodes": table(["CHILD", "DECOM"], ["2", "01/01/2024"]),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "YES", "F1", "B1"],
+                ["2", "YES", "F1", "B1"],
+                ["3", "YES", "F1", "B1"],
+                ["4", "NO", "", ""],
+                ["5", "", "", ""],
+                ["6", "YES", "F1", "B1"],
+            ),
+        },
+        flagged={"OC3": [0, 3]},
+    ),
+]

@@ -1,0 +1,63 @@
+"""Rule 1011: care leaver information for a child whose care was transferred to another LA."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="1011",
+    message=(
+        "This child is recorded as having his/her care transferred to another local authority "
+        "for the final episode and therefore should not have the care leaver information "
+        "completed."
+    ),
+    tables=["OC3", "Episodes"],
+    fields=["IN_TOUCH", "ACTIV", "ACCOM"],
+    tags=["care-leavers"],
+)
+def care_leaver_data_after_transfer_to_another_la(ctx: RuleContext) -> pl.LazyFrame:
+    """No care leaver (OC3) information when the child's final episode ended with REC E3.
+
+    Why: E3 means care was transferred to another local authority, which then reports the
+    young person. The final episode is the one that started latest. An OC3 row whose three
+    items are all blank carries no information.
+    """
+    final = (
+        ctx.table("Episodes")
+        .sort(["CHILD", "DECOM", "_row"], nulls_last=True)
+        .unique("CHILD", keep="last", maintain_order=True)
+    )
+    transferred = final.filter(pl.col("REC").is_in(ctx.codes("REC_TRANSFERRED"))).select("CHILD")
+    provided = pl.any_horizontal(
+        pl.col("IN_TOUCH").is_not_null(),
+        pl.col("ACTIV").is_not_null(),
+        pl.col("ACCOM").is_not_null(),
+    )
+    return ctx.table("OC3").filter(provided).join(transferred, on="CHILD", how="semi")
+
+
+CASES = [
+    Case(
+        "only a transfer on the final episode is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                ["1", "01/05/2024", "X1"],
+                ["1", "01/06/2024", "E3"],
+                ["2", "01/06/2024", "E13"],
+                ["2", "01/05/2024", "E3"],
+                ["3", "01/05/2024", "E3"],
+                ["4", "01/05/2024", ""],
+            ),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "YES", "F1", "B1"],
+                ["2", "YES", "F1", "B1"],
+                ["3", "", "", ""],
+                ["4", "YES", "F1", "B1"],
+            ),
+        },
+        flagged={"OC3": [0]},
+    ),
+]

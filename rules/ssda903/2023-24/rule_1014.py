@@ -1,0 +1,79 @@
+"""Rule 1014: UASC information returned for a care leaver."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="1014",
+    message="UASC information is not required for care leavers",
+    tables=["UASC", "OC3", "Episodes"],
+    fields=["ACTIV", "ACCOM", "IN_TOUCH", "DUC"],
+    tags=["care-leavers", "uasc"],
+)
+def uasc_data_for_care_leaver(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """A care leaver (OC3 information given) who was not looked after at any time in the year
+    has no UASC record; both the UASC and the OC3 rows are flagged.
+
+    Why: UASC status is collected for children looked after. An episode counts for the year
+    when it started by 31 March and ended on or after 1 April (or is still open). Unlike the
+    peer validator, a care leaver with no episodes at all is tested too: that is the usual
+    care leaver. An OC3 row whose three items are all blank carries no information.
+    """
+    in_year = (pl.col("DECOM") <= ctx.end) & (
+        pl.col("DEC").is_null() | (pl.col("DEC") >= ctx.start)
+    )
+    looked_after = ctx.table("Episodes").filter(in_year).select("CHILD")
+    provided = pl.any_horizontal(
+        pl.col("IN_TOUCH").is_not_null(),
+        pl.col("ACTIV").is_not_null(),
+        pl.col("ACCOM").is_not_null(),
+    )
+    care_leavers = ctx.table("OC3").filter(provided).join(looked_after, on="CHILD", how="anti")
+    uasc = ctx.table("UASC").join(care_leavers.select("CHILD"), on="CHILD", how="semi")
+    return {
+        "UASC": uasc,
+        "OC3": care_leavers.join(uasc.select("CHILD"), on="CHILD", how="semi"),
+    }
+
+
+CASES = [
+    Case(
+        "a care leaver not looked after in the year is flagged in UASC and OC3",
+        period="2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["1", "01/01/2024", "31/03/2025"],
+                ["2", "01/01/2024", "01/04/2025"],
+                ["3", "31/03/2026", ""],
+                ["4", "01/04/2026", ""],
+                ["6", "01/01/2024", ""],
+            ),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "YES", "F1", "B1"],
+                ["2", "YES", "F1", "B1"],
+                ["3", "YES", "F1", "B1"],
+                ["4", "YES", "F1", "B1"],
+                ["5", "NO", "", ""],
+                ["6", "YES", "F1", "B1"],
+                ["7", "", "", ""],
+                ["8", "YES", "F1", "B1"],
+            ),
+            "UASC": table(
+                ["CHILD", "DUC"],
+                ["1", "01/01/2025"],
+                ["2", "01/01/2025"],
+                ["3", ""],
+                ["4", ""],
+                ["5", "01/01/2025"],
+                ["6", ""],
+                ["7", ""],
+                ["9", ""],
+            ),
+        },
+        flagged={"UASC": [0, 3, 4], "OC3": [0, 3, 4]},
+    ),
+]

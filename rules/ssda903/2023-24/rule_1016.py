@@ -1,0 +1,78 @@
+"""Rule 1016: care leaver information for a 17- or 18-year-old who left care after the birthday."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, birthday, rule, table
+
+
+@rule(
+    code="1016",
+    message=(
+        "Care leaver information is not required for 17- or 18-year olds who cease to be looked "
+        "after, after their birthday."
+    ),
+    tables=["OC3", "Episodes"],
+    fields=["IN_TOUCH", "ACTIV", "ACCOM"],
+    tags=["care-leavers"],
+)
+def care_leaver_data_after_leaving_care_past_birthday(ctx: RuleContext) -> pl.LazyFrame:
+    """No care leaver (OC3) information for a young person aged 17 or 18 at 31 March whose
+    current episode ended after their 17th (or 18th) birthday in the year.
+
+    Why: the young person was still looked after on the birthday that falls in the collection
+    year, so they were not a care leaver then. "After" is read strictly: leaving care on the
+    birthday itself (as at 18) is not flagged. Age comes from OC3's DOB; a blank DOB or a
+    blank end date is not tested (rule 1007 covers episodes still open).
+    """
+    current = (
+        ctx.table("Episodes")
+        .sort(["CHILD", "DECOM", "_row"], nulls_last=True)
+        .unique("CHILD", keep="last", maintain_order=True)
+        .select("CHILD", "DEC")
+    )
+    dob = pl.col("DOB")
+    age = age_on(dob, ctx.end)
+    birthday_in_year = pl.when(age == 17).then(birthday(dob, 17)).otherwise(birthday(dob, 18))
+    provided = pl.any_horizontal(
+        pl.col("IN_TOUCH").is_not_null(),
+        pl.col("ACTIV").is_not_null(),
+        pl.col("ACCOM").is_not_null(),
+    )
+    care_leavers = ctx.table("OC3").filter(provided & age.is_between(17, 18))
+    return care_leavers.join(current, on="CHILD", how="inner").filter(
+        pl.col("DEC") > birthday_in_year
+    )
+
+
+CASES = [
+    Case(
+        "leaving care the day after the birthday is flagged; on the birthday it is not",
+        period="2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["1", "01/01/2024", "11/06/2025"],
+                ["2", "01/01/2024", "10/06/2025"],
+                ["3", "01/01/2024", "11/06/2025"],
+                ["4", "01/01/2024", "11/06/2025"],
+                ["5", "01/01/2024", ""],
+                ["6", "01/01/2024", "11/06/2025"],
+                ["7", "01/01/2020", "01/01/2021"],
+                ["7", "01/01/2024", "11/06/2025"],
+                ["8", "01/01/2024", "31/03/2026"],
+            ),
+            "OC3": table(
+                ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "10/06/2008", "YES", "F1", "B1"],
+                ["2", "10/06/2008", "YES", "F1", "B1"],
+                ["3", "10/06/2007", "YES", "F1", "B1"],
+                ["4", "10/06/2006", "YES", "F1", "B1"],
+                ["5", "10/06/2008", "YES", "F1", "B1"],
+                ["6", "", "YES", "F1", "B1"],
+                ["7", "10/06/2008", "", "", ""],
+                ["8", "31/03/2009", "NO", "0", "0"],
+            ),
+        },
+        flagged={"OC3": [0, 2]},
+    ),
+]

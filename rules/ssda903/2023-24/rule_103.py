@@ -1,0 +1,39 @@
+"""Rule 103: ethnicity missing or not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="103",
+    message="The ethnicity code is either not valid or has not been entered.",
+    tables=["Header"],
+    fields=["ETHNIC"],
+    tags=["codes"],
+)
+def ethnicity_missing_or_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """Every child has an ethnicity from the DfE code list.
+
+    Why: DfE's message names both faults, so a blank is flagged as well as an unknown code.
+    """
+    ethnicity = pl.col("ETHNIC")
+    return ctx.table("Header").filter(ethnicity.is_null() | ~ethnicity.is_in(ctx.codes("ETHNIC")))
+
+
+CASES = [
+    Case(
+        "blank and unknown codes are flagged, lower case is read as upper case",
+        tables={
+            "Header": table(
+                ["CHILD", "ETHNIC"],
+                ["1", "WBRI"],
+                ["2", "nobt"],
+                ["3", ""],
+                ["4", "White British"],
+                ["5", "WBR"],
+            )
+        },
+        flagged={"Header": [2, 3, 4]},
+    ),
+]

@@ -1,0 +1,44 @@
+"""Rule 104: date UASC status ceased is not a date, or is before the collection year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
+
+
+@rule(
+    code="104",
+    message=(
+        "Date for Unaccompanied Asylum-Seeking Children (UASC) status ceased is not a valid date."
+    ),
+    tables=["UASC"],
+    fields=["DUC"],
+    tags=["dates", "uasc"],
+)
+def uasc_end_date_unreadable_or_before_year(ctx: RuleContext) -> pl.LazyFrame:
+    """DUC, when given, is a real dd/mm/yyyy date on or after the start of the collection year.
+
+    Why: DfE's coding (as carried by the peer validator) also rejects a ceased date before
+    1 April of the collection year: the return records UASC status ending in the year. A blank
+    DUC (status not ceased) is not flagged.
+    """
+    return ctx.table("UASC").filter(unreadable("DUC") | (pl.col("DUC") < ctx.start))
+
+
+CASES = [
+    Case(
+        "unreadable dates and dates before 1 April are flagged; blanks are not",
+        tables={
+            "UASC": table(
+                ["CHILD", "DUC"],
+                ["1", "31/03/2024"],
+                ["2", "01/04/2023"],
+                ["3", "31/03/2023"],
+                ["4", "31/02/2024"],
+                ["5", "1/5/2023"],
+                ["6", ""],
+            )
+        },
+        flagged={"UASC": [2, 3, 4]},
+        period="2023-24",
+    ),
+]

@@ -1,0 +1,39 @@
+"""Rule 113: date the child was matched with adopters is not a date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
+
+
+@rule(
+    code="113",
+    message="Date matching child and adopter(s) is not a valid date.",
+    tables=["AD1"],
+    fields=["DATE_MATCH"],
+    tags=["dates", "adoption"],
+)
+def adopters_match_date_unreadable(ctx: RuleContext) -> pl.LazyFrame:
+    """DATE_MATCH, when given, is a real dd/mm/yyyy date.
+
+    Why: the adoption items may all be left blank (rule 151), so only text that is not a date
+    is flagged.
+    """
+    return ctx.table("AD1").filter(unreadable("DATE_MATCH"))
+
+
+CASES = [
+    Case(
+        "impossible and wrongly shaped dates are flagged; a blank is not",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_MATCH"],
+                ["1", "29/02/2020"],
+                ["2", "29/02/2021"],
+                ["3", "01/01/21"],
+                ["4", "2021-01-01"],
+                ["5", ""],
+            )
+        },
+        flagged={"AD1": [1, 2, 3]},
+    ),
+]

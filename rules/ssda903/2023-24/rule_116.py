@@ -1,0 +1,41 @@
+"""Rule 116: date the decision to place for adoption was reversed is not a date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
+
+
+@rule(
+    code="116",
+    message=(
+        "Date of Local Authority's (LA) decision that a child should no longer be placed for "
+        "adoption is not a valid date."
+    ),
+    tables=["PlacedAdoption"],
+    fields=["DATE_PLACED_CEASED"],
+    tags=["dates", "adoption"],
+)
+def adoption_reversal_date_unreadable(ctx: RuleContext) -> pl.LazyFrame:
+    """DATE_PLACED_CEASED, when given, is a real dd/mm/yyyy date.
+
+    Why: the date is blank while the decision stands, so only text that is not a date is
+    flagged.
+    """
+    return ctx.table("PlacedAdoption").filter(unreadable("DATE_PLACED_CEASED"))
+
+
+CASES = [
+    Case(
+        "impossible and wrongly shaped dates are flagged; a blank is not",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "01/05/2020", "31/12/2020"],
+                ["2", "01/05/2020", "31/11/2020"],
+                ["3", "01/05/2020", "1/12/2020"],
+                ["4", "01/05/2020", ""],
+            )
+        },
+        flagged={"PlacedAdoption": [1, 2]},
+    ),
+]

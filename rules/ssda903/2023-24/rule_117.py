@@ -1,0 +1,78 @@
+"""Rule 117: an adoption decision is dated after the year ended or after the child left care."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+DECISIONS = ["DATE_PLACED", "DATE_PLACED_CEASED"]
+
+
+@rule(
+    code="117",
+    message=(
+        "Date of decision that a child should/should no longer be placed for adoption is beyond "
+        "the current collection year or after the child ceased to be looked after."
+    ),
+    tables=["PlacedAdoption", "Episodes"],
+    fields=["DATE_PLACED_CEASED", "DATE_PLACED", "DEC", "REC", "DECOM"],
+    tags=["dates", "adoption"],
+)
+def adoption_decision_after_year_or_care(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """DATE_PLACED and DATE_PLACED_CEASED, when given, are on or before 31 March and on or
+    before the end (DEC) of the child's latest episode whose REC is not X1.
+
+    Why: DfE compares with the latest episode that did not end with the child staying looked
+    after (X1); when that episode is still open the child has not left care, so only the
+    collection end applies. Both the decision and, when its DEC is the reason, that episode
+    are blamed. A decision of a child with no episodes is still checked against 31 March.
+    """
+    episodes = ctx.table("Episodes").filter(
+        pl.col("DECOM").is_not_null()
+        & ~pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES")).fill_null(False)
+    )
+    latest = pl.col("_row") == pl.col("_row").sort_by(["DECOM", "_row"]).last().over("CHILD")
+    last_episodes = episodes.filter(latest)
+    care_ended = last_episodes.select("CHILD", pl.col("DEC").alias("care_ended"))
+    placed = ctx.table("PlacedAdoption").join(care_ended, on="CHILD", how="left")
+    after_year = pl.any_horizontal([(pl.col(c) > ctx.end).fill_null(False) for c in DECISIONS])
+    after_care = pl.any_horizontal(
+        [(pl.col(c) > pl.col("care_ended")).fill_null(False) for c in DECISIONS]
+    )
+    late_for_care = placed.filter(after_care).select("CHILD")
+    return {
+        "PlacedAdoption": placed.filter(after_year | after_care),
+        "Episodes": last_episodes.join(late_for_care, on="CHILD", how="semi"),
+    }
+
+
+CASES = [
+    Case(
+        "decisions after 31 March, or after the child left care, are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "01/01/2020", "", ""],
+                ["2", "01/01/2020", "01/09/2023", "E11"],
+                ["3", "01/01/2020", "01/09/2023", "E11"],
+                ["4", "01/01/2020", "01/09/2023", "E8"],
+                ["4", "01/10/2023", "01/12/2023", "X1"],
+                ["5", "01/01/2020", "01/09/2023", "X1"],
+                ["5", "01/09/2023", "", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "31/03/2024", ""],
+                ["1", "01/04/2024", ""],
+                ["1", "01/05/2023", "01/04/2024"],
+                ["2", "01/09/2023", ""],
+                ["3", "01/05/2023", "02/09/2023"],
+                ["4", "02/09/2023", ""],
+                ["5", "01/12/2023", ""],
+                ["6", "01/04/2024", ""],
+                ["6", "", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [1, 2, 4, 5, 7], "Episodes": [2, 3]},
+        period="2023-24",
+    ),
+]

@@ -1,0 +1,70 @@
+"""Rule 118: a reversed adoption decision is dated before the year or before care began."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="118",
+    message=(
+        "Date of decision that a child should no longer be placed for adoption is before the "
+        "current collection year or before the date the child started to be looked after."
+    ),
+    tables=["PlacedAdoption", "Episodes"],
+    fields=["DECOM", "LS"],
+    tags=["dates", "adoption"],
+)
+def adoption_reversal_before_year_or_care(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """DATE_PLACED_CEASED, when given, is on or after 1 April and on or after the start
+    (DECOM) of the child's earliest episode that is not a short break (LS V3 or V4).
+
+    Why: DfE takes the start of care from the earliest episode with another legal status.
+    Both the decision and, when its DECOM is the reason, that episode are blamed. A reversal
+    of a child with no episodes is still checked against 1 April.
+    """
+    episodes = ctx.table("Episodes").filter(
+        pl.col("DECOM").is_not_null()
+        & ~pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
+    )
+    earliest = pl.col("_row") == pl.col("_row").sort_by(["DECOM", "_row"]).first().over("CHILD")
+    first_episodes = episodes.filter(earliest)
+    care_began = first_episodes.select("CHILD", pl.col("DECOM").alias("care_began"))
+    placed = ctx.table("PlacedAdoption").join(care_began, on="CHILD", how="left")
+    reversal = pl.col("DATE_PLACED_CEASED")
+    before_year = (reversal < ctx.start).fill_null(False)
+    before_care = (reversal < pl.col("care_began")).fill_null(False)
+    early_for_care = placed.filter(before_care).select("CHILD")
+    return {
+        "PlacedAdoption": placed.filter(before_year | before_care),
+        "Episodes": first_episodes.join(early_for_care, on="CHILD", how="semi"),
+    }
+
+
+CASES = [
+    Case(
+        "reversals before 1 April, or before the first non-respite episode, are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "LS", "DEC", "REC"],
+                ["1", "01/01/2020", "C2", "", ""],
+                ["2", "01/06/2023", "V3", "05/06/2023", "E8"],
+                ["2", "01/07/2023", "C2", "", ""],
+                ["3", "01/06/2023", "C2", "", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "01/02/2023", "01/04/2023"],
+                ["1", "01/02/2023", "31/03/2023"],
+                ["1", "01/02/2023", ""],
+                ["2", "01/06/2023", "30/06/2023"],
+                ["2", "01/06/2023", "01/07/2023"],
+                ["3", "01/06/2023", "01/06/2023"],
+                ["4", "01/02/2023", "31/03/2023"],
+                ["4", "01/02/2023", "01/04/2023"],
+            ),
+        },
+        flagged={"PlacedAdoption": [1, 3, 6], "Episodes": [2]},
+        period="2023-24",
+    ),
+]

@@ -1,0 +1,44 @@
+"""Rule 119: a reversed adoption decision lacks its date or its reason."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="119",
+    message=(
+        "If the decision is made that a child should no longer be placed for adoption, then the "
+        "date of this decision and the reason why this decision was made must be completed."
+    ),
+    tables=["PlacedAdoption"],
+    fields=["REASON_PLACED_CEASED", "DATE_PLACED_CEASED"],
+    tags=["adoption"],
+)
+def adoption_reversal_date_or_reason_missing(ctx: RuleContext) -> pl.LazyFrame:
+    """DATE_PLACED_CEASED and REASON_PLACED_CEASED are both given or both blank.
+
+    Why: either one on its own records a reversal without its date or its reason. A date that
+    is given but unreadable still counts as given here; rule 116 reports it.
+    """
+    has_date = pl.col(raw_name("DATE_PLACED_CEASED")).is_not_null()
+    has_reason = pl.col("REASON_PLACED_CEASED").is_not_null()
+    return ctx.table("PlacedAdoption").filter(has_date != has_reason)
+
+
+CASES = [
+    Case(
+        "a date without a reason, or a reason without a date, is flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+                ["1", "01/05/2020", "01/09/2020", "RD1"],
+                ["2", "01/05/2020", "", ""],
+                ["3", "01/05/2020", "01/09/2020", ""],
+                ["4", "01/05/2020", "", "RD2"],
+                ["5", "01/05/2020", "31/09/2020", "RD3"],
+            )
+        },
+        flagged={"PlacedAdoption": [2, 3]},
+    ),
+]

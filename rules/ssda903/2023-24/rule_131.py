@@ -1,0 +1,39 @@
+"""Rule 131: in-touch status of a care leaver is not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="131",
+    message="Data entry for being in touch after leaving care is invalid.",
+    tables=["OC3"],
+    fields=["IN_TOUCH"],
+    tags=["codes", "care leavers"],
+)
+def in_touch_status_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """IN_TOUCH, when given, is one of YES, NO, DIED, REFU, NREQ or RHOM.
+
+    Why: a blank is not flagged here: rule 153 lets the three care-leaver items be left blank
+    together and flags them when only some are given (DfE: "must be coded or left blank").
+    """
+    return ctx.table("OC3").filter(not_in_codes("IN_TOUCH", ctx.codes("IN_TOUCH")))
+
+
+CASES = [
+    Case(
+        "unknown values are flagged; blanks and lower-case codes are not",
+        tables={
+            "OC3": table(
+                ["CHILD", "IN_TOUCH"],
+                ["1", "YES"],
+                ["2", "rhom"],
+                ["3", "Y"],
+                ["4", "MAYBE"],
+                ["5", ""],
+            )
+        },
+        flagged={"OC3": [2, 3]},
+    ),
+]

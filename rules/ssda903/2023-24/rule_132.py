@@ -1,0 +1,40 @@
+"""Rule 132: activity of a care leaver is not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="132",
+    message="Data entry for activity after leaving care is invalid.",
+    tables=["OC3"],
+    fields=["ACTIV"],
+    tags=["codes", "care leavers"],
+)
+def activity_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """ACTIV, when given, is one of DfE's activity codes (F1 to G6, or 0).
+
+    Why: a blank is not flagged here: rule 153 lets the three care-leaver items be left blank
+    together and flags them when only some are given.
+    """
+    return ctx.table("OC3").filter(not_in_codes("ACTIV", ctx.codes("ACTIV")))
+
+
+CASES = [
+    Case(
+        "unknown values are flagged; 0, lower-case codes and blanks are not",
+        tables={
+            "OC3": table(
+                ["CHILD", "ACTIV"],
+                ["1", "F1"],
+                ["2", "g6"],
+                ["3", "0"],
+                ["4", "F3"],
+                ["5", "00"],
+                ["6", ""],
+            )
+        },
+        flagged={"OC3": [3, 4]},
+    ),
+]

@@ -1,0 +1,43 @@
+"""Rule 133: accommodation of a care leaver is not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="133",
+    message=(
+        "Data entry for accommodation after leaving care is invalid. If reporting on a "
+        "childs accommodation after leaving care the data entry must be valid"
+    ),
+    tables=["OC3"],
+    fields=["ACCOM"],
+    tags=["codes", "care leavers"],
+)
+def accommodation_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """ACCOM, when given, is one of DfE's accommodation codes (B1 to Z2, or 0).
+
+    Why: DfE: "if reporting on a child's accommodation ... the data entry must be valid", so a
+    blank is not flagged here (rule 153 checks the three care-leaver items together).
+    """
+    return ctx.table("OC3").filter(not_in_codes("ACCOM", ctx.codes("ACCOM")))
+
+
+CASES = [
+    Case(
+        "unknown values are flagged; 0 and blanks are not",
+        tables={
+            "OC3": table(
+                ["CHILD", "ACCOM"],
+                ["1", "B1"],
+                ["2", "z2"],
+                ["3", "0"],
+                ["4", "X1"],
+                ["5", "B3"],
+                ["6", ""],
+            )
+        },
+        flagged={"OC3": [3, 4]},
+    ),
+]

@@ -1,0 +1,58 @@
+"""Rule 134: a care leaver in the OC3 cohort also has adoption data."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+ADOPTION = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"]
+CARE_LEAVER = ["IN_TOUCH", "ACTIV", "ACCOM"]
+
+
+@rule(
+    code="134",
+    message="Data on adoption should not be entered for the OC3 cohort.",
+    tables=["AD1", "OC3"],
+    fields=[*CARE_LEAVER, *ADOPTION],
+    tags=["adoption", "care leavers"],
+)
+def adoption_data_for_care_leaver(ctx: RuleContext) -> pl.LazyFrame:
+    """A child with any care-leaver item (OC3) given has no adoption item (AD1) given.
+
+    Why: a care leaver left care at 18 and was not adopted from it. The AD1 record is blamed;
+    a missing OC3 file means no care leavers.
+    """
+    adopted = pl.any_horizontal(
+        [pl.col(raw_name(c) if c.startswith("DATE_") else c).is_not_null() for c in ADOPTION]
+    )
+    care_leavers = ctx.table_or_empty("OC3").filter(
+        pl.any_horizontal([pl.col(c).is_not_null() for c in CARE_LEAVER])
+    )
+    return ctx.table("AD1").filter(adopted).join(care_leavers, on="CHILD", how="semi")
+
+
+CASES = [
+    Case(
+        "adoption data for a child with care-leaver data is flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_INT", "FOSTER_CARE"],
+                ["1", "01/02/2022", "0"],
+                ["2", "01/02/2022", "0"],
+                ["3", "", ""],
+                ["4", "", "1"],
+            ),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "YES", "F1", "B1"],
+                ["2", "", "", ""],
+                ["3", "YES", "F1", "B1"],
+                ["4", "", "", "Z2"],
+            ),
+        },
+        flagged={"AD1": [0, 3]},
+    ),
+    Case(
+        "without an OC3 file nothing is flagged",
+        tables={"AD1": table(["CHILD", "DATE_INT"], ["1", "01/02/2022"])},
+    ),
+]

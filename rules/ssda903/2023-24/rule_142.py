@@ -1,0 +1,49 @@
+"""Rule 142: an episode followed by a later episode has no end date or no end reason."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table, with_neighbours
+
+
+@rule(
+    code="142",
+    message="A new episode has started, but the previous episode has not ended.",
+    tables=["Episodes"],
+    fields=["DEC", "REC"],
+    tags=["episodes"],
+)
+def earlier_episode_left_open(ctx: RuleContext) -> pl.LazyFrame:
+    """Every episode of a child except the latest (by start date) has both DEC and REC.
+
+    Why: only a child's last episode may be open at 31 March. Episodes without a readable
+    start date cannot be placed in order and are left to rule 141. A DEC that is given but
+    unreadable counts as given (rule 147 reports it).
+    """
+    dated = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
+    ordered = with_neighbours(dated, ["DECOM"])
+    not_ended = pl.col(raw_name("DEC")).is_null() | pl.col("REC").is_null()
+    return ordered.filter(pl.col("next_DECOM").is_not_null() & not_ended)
+
+
+CASES = [
+    Case(
+        "an earlier episode without DEC or REC is flagged; the latest may be open",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "01/06/2023", "", ""],
+                ["1", "01/05/2023", "", ""],
+                ["2", "01/05/2023", "01/06/2023", ""],
+                ["2", "01/06/2023", "", ""],
+                ["3", "01/05/2023", "01/06/2023", "X1"],
+                ["3", "01/06/2023", "", ""],
+                ["4", "01/05/2023", "", ""],
+                ["5", "01/05/2023", "", ""],
+                ["5", "", "", ""],
+                ["6", "01/05/2023", "31/06/2023", "X1"],
+                ["6", "01/07/2023", "", ""],
+            )
+        },
+        flagged={"Episodes": [1, 2]},
+    ),
+]

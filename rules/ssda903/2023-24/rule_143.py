@@ -1,0 +1,38 @@
+"""Rule 143: reason for new episode is not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="143",
+    message="The reason for new episode code is not a valid code.",
+    tables=["Episodes"],
+    fields=["RNE"],
+    tags=["codes", "episodes"],
+)
+def new_episode_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """RNE, when given, is one of S, P, L, T, U or B.
+
+    Why: DfE's message is about an invalid code; a blank RNE is not flagged by this rule.
+    """
+    return ctx.table("Episodes").filter(not_in_codes("RNE", ctx.codes("RNE")))
+
+
+CASES = [
+    Case(
+        "unknown codes are flagged; blanks and lower-case codes are not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
+                ["1", "01/05/2020", "S"],
+                ["2", "01/05/2020", "b"],
+                ["3", "01/05/2020", "X"],
+                ["4", "01/05/2020", "SP"],
+                ["5", "01/05/2020", ""],
+            )
+        },
+        flagged={"Episodes": [2, 3]},
+    ),
+]

@@ -1,0 +1,38 @@
+"""Rule 144: legal status is not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="144",
+    message="The legal status code is not a valid code.",
+    tables=["Episodes"],
+    fields=["LS"],
+    tags=["codes", "episodes"],
+)
+def legal_status_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """LS, when given, is one of DfE's legal statuses (C1 to V4).
+
+    Why: DfE's message is about an invalid code; a blank LS is not flagged by this rule.
+    """
+    return ctx.table("Episodes").filter(not_in_codes("LS", ctx.codes("LS")))
+
+
+CASES = [
+    Case(
+        "unknown codes are flagged; blanks and lower-case codes are not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "LS"],
+                ["1", "01/05/2020", "C1"],
+                ["2", "01/05/2020", "v4"],
+                ["3", "01/05/2020", "V1"],
+                ["4", "01/05/2020", "C"],
+                ["5", "01/05/2020", ""],
+            )
+        },
+        flagged={"Episodes": [2, 3]},
+    ),
+]

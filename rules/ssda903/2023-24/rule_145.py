@@ -1,0 +1,38 @@
+"""Rule 145: category of need is not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="145",
+    message="Category of need code is not a valid code.",
+    tables=["Episodes"],
+    fields=["CIN"],
+    tags=["codes", "episodes"],
+)
+def category_of_need_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """CIN, when given, is one of N1 to N8.
+
+    Why: DfE's message is about an invalid code; a blank CIN is not flagged by this rule.
+    """
+    return ctx.table("Episodes").filter(not_in_codes("CIN", ctx.codes("CIN")))
+
+
+CASES = [
+    Case(
+        "unknown codes are flagged; blanks and lower-case codes are not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "CIN"],
+                ["1", "01/05/2020", "N1"],
+                ["2", "01/05/2020", "n8"],
+                ["3", "01/05/2020", "N9"],
+                ["4", "01/05/2020", "N0"],
+                ["5", "01/05/2020", ""],
+            )
+        },
+        flagged={"Episodes": [2, 3]},
+    ),
+]

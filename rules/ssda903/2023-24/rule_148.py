@@ -1,0 +1,42 @@
+"""Rule 148: an episode has an end date without a reason, or a reason without an end date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="148",
+    message=(
+        "Date episode ceased and reason episode ceased must both be coded, or both left blank."
+    ),
+    tables=["Episodes"],
+    fields=["DEC", "REC"],
+    tags=["episodes"],
+)
+def episode_end_date_and_reason_unpaired(ctx: RuleContext) -> pl.LazyFrame:
+    """DEC and REC are both given (the episode ended) or both blank (it is still open).
+
+    Why: a DEC that is given but unreadable still counts as given; rule 147 reports it.
+    """
+    has_end = pl.col(raw_name("DEC")).is_not_null()
+    has_reason = pl.col("REC").is_not_null()
+    return ctx.table("Episodes").filter(has_end != has_reason)
+
+
+CASES = [
+    Case(
+        "an end date without a reason, or a reason without an end date, is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "01/05/2023", "01/06/2023", "E11"],
+                ["2", "01/05/2023", "", ""],
+                ["3", "01/05/2023", "01/06/2023", ""],
+                ["4", "01/05/2023", "", "X1"],
+                ["5", "01/05/2023", "31/06/2023", "X1"],
+            )
+        },
+        flagged={"Episodes": [2, 3]},
+    ),
+]

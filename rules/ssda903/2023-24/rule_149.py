@@ -1,0 +1,38 @@
+"""Rule 149: reason episode ceased is not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="149",
+    message="Reason episode ceased code is not valid. ",
+    tables=["Episodes"],
+    fields=["REC"],
+    tags=["codes", "episodes"],
+)
+def episode_end_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """REC, when given, is one of DfE's reasons an episode ceased (X1, E11 to E9).
+
+    Why: a blank REC belongs to an open episode; rule 148 pairs it with DEC.
+    """
+    return ctx.table("Episodes").filter(not_in_codes("REC", ctx.codes("REC")))
+
+
+CASES = [
+    Case(
+        "unknown codes are flagged; blanks and lower-case codes are not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                ["1", "01/05/2020", "X1"],
+                ["2", "01/05/2020", "e4a"],
+                ["3", "01/05/2020", "E4"],
+                ["4", "01/05/2020", "E10"],
+                ["5", "01/05/2020", ""],
+            )
+        },
+        flagged={"Episodes": [2, 3]},
+    ),
+]

@@ -1,0 +1,44 @@
+"""Rule 151: some adoption items are given and others left blank."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+ITEMS = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"]
+
+
+@rule(
+    code="151",
+    message="All data items relating to a childs adoption must be coded or left blank.",
+    tables=["AD1"],
+    fields=ITEMS,
+    tags=["adoption"],
+)
+def adoption_items_partly_completed(ctx: RuleContext) -> pl.LazyFrame:
+    """The six adoption items of an AD1 record are all given or all blank.
+
+    Why: a date that is given but unreadable counts as given (rules 112 and 113 report it).
+    """
+    given = [
+        pl.col(raw_name(item) if item.startswith("DATE_") else item).is_not_null() for item in ITEMS
+    ]
+    return ctx.table("AD1").filter(pl.any_horizontal(given) & ~pl.all_horizontal(given))
+
+
+CASES = [
+    Case(
+        "a record with some items blank is flagged; all given or all blank is not",
+        tables={
+            "AD1": table(
+                ["CHILD", *ITEMS],
+                ["1", "01/02/2020", "01/06/2020", "0", "1", "F1", "L0"],
+                ["2", "", "", "", "", "", ""],
+                ["3", "01/02/2020", "01/06/2020", "0", "1", "F1", ""],
+                ["4", "", "", "", "", "M1", ""],
+                ["5", "01/02/2020", "", "1", "2", "MF", "L11"],
+                ["6", "31/02/2020", "01/06/2020", "0", "1", "F1", "L0"],
+            )
+        },
+        flagged={"AD1": [2, 3, 4]},
+    ),
+]

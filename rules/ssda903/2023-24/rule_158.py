@@ -1,0 +1,43 @@
+"""Rule 158: intervention offered is given although an intervention was received."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="158",
+    message=(
+        "If a child has been recorded as receiving an intervention for their substance misuse "
+        "problem, then the additional item on whether an intervention was offered should be "
+        "left blank."
+    ),
+    tables=["OC2"],
+    fields=["INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
+    tags=["outcomes"],
+)
+def intervention_offered_given_when_received(ctx: RuleContext) -> pl.LazyFrame:
+    """INTERVENTION_OFFERED is blank when INTERVENTION_RECEIVED is 1.
+
+    Why: "offered" is only asked of children who did not receive an intervention.
+    """
+    received = pl.col("INTERVENTION_RECEIVED").is_in(ctx.codes("FLAG_YES"))
+    return ctx.table("OC2").filter(received & pl.col("INTERVENTION_OFFERED").is_not_null())
+
+
+CASES = [
+    Case(
+        "offered is flagged when an intervention was received",
+        tables={
+            "OC2": table(
+                ["CHILD", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
+                ["1", "1", "1", ""],
+                ["2", "1", "1", "1"],
+                ["3", "1", "1", "0"],
+                ["4", "1", "0", "1"],
+                ["5", "1", "", "1"],
+            )
+        },
+        flagged={"OC2": [1, 2]},
+    ),
+]

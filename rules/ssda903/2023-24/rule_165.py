@@ -1,0 +1,103 @@
+"""Rule 165: mother status is not 0 or 1, given for a male child, or missing for a female."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+CARE_LEAVER = ["IN_TOUCH", "ACTIV", "ACCOM"]
+
+
+@rule(
+    code="165",
+    message="Data entry for mother status is invalid.",
+    tables=["Header", "Episodes", "OC3"],
+    fields=["MOTHER", "SEX", "ACTIV", "ACCOM", "IN_TOUCH", "DECOM"],
+    tags=["codes", "mothers"],
+)
+def mother_status_invalid(ctx: RuleContext) -> pl.LazyFrame:
+    """MOTHER, when given, is 0 or 1 and the child is not male; a female child has MOTHER
+    given unless she only has care-leaver data (no episode in the year, an OC3 item given).
+
+    Why: DfE's coding: if provided, MOTHER must be valid (and the child female); if not
+    provided, the child is male, or has no episode in the current year and has IN_TOUCH, ACTIV
+    or ACCOM. An episode is in the year when it starts by 31 March and is open on or ends
+    after 1 April. DfE's coding predates the unknown sex (U, from 2024-25), which it would fail
+    whether MOTHER is given or not, so a child whose sex is neither male nor female (U or
+    blank) is only checked for a valid code. The Header record is blamed.
+    """
+    in_year = (
+        ctx.table("Episodes")
+        .filter(
+            (pl.col("DECOM") <= ctx.end) & (pl.col("DEC").is_null() | (pl.col("DEC") >= ctx.start))
+        )
+        .select("CHILD")
+        .unique()
+        .with_columns(has_episode=pl.lit(True))
+    )
+    care_leavers = (
+        ctx.table_or_empty("OC3")
+        .filter(pl.any_horizontal([pl.col(c).is_not_null() for c in CARE_LEAVER]))
+        .select("CHILD")
+        .unique()
+        .with_columns(has_oc3=pl.lit(True))
+    )
+    header = (
+        ctx.table("Header")
+        .join(in_year, on="CHILD", how="left")
+        .join(care_leavers, on="CHILD", how="left")
+    )
+    mother = pl.col("MOTHER")
+    male = pl.col("SEX").is_in(ctx.codes("SEX_MALE")).fill_null(False)
+    female = pl.col("SEX").is_in(ctx.codes("SEX_FEMALE")).fill_null(False)
+    only_care_leaver = ~pl.col("has_episode").fill_null(False) & pl.col("has_oc3").fill_null(False)
+    not_a_code = mother.is_not_null() & ~mother.is_in(ctx.codes("MOTHER"))
+    given_for_male = mother.is_not_null() & male
+    missing_for_female = mother.is_null() & female & ~only_care_leaver
+    return header.filter(not_a_code | given_for_male | missing_for_female)
+
+
+def _cases(male: str, female: str, unknown: str, years: tuple[str, ...]) -> list[Case]:
+    return [
+        Case(
+            f"mother status checked against sex {male}/{female}, episodes and care-leaver data",
+            tables={
+                "Header": table(
+                    ["CHILD", "SEX", "MOTHER"],
+                    ["1", female, "1"],
+                    ["2", female, "0"],
+                    ["3", female, "2"],
+                    ["4", male, "0"],
+                    ["5", male, ""],
+                    ["6", female, ""],
+                    ["7", female, ""],
+                    ["8", female, ""],
+                    ["9", female, ""],
+                    ["10", unknown, ""],
+                    ["11", "", "1"],
+                ),
+                "Episodes": table(
+                    ["CHILD", "DECOM", "DEC"],
+                    ["1", "01/01/2020", ""],
+                    ["6", "01/01/2020", "01/04/2023"],
+                    ["7", "01/01/2020", "31/03/2023"],
+                    ["8", "01/04/2024", ""],
+                ),
+                "OC3": table(
+                    ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                    ["6", "YES", "F1", "B1"],
+                    ["7", "YES", "F1", "B1"],
+                    ["8", "NO", "G4", "B2"],
+                    ["9", "", "", ""],
+                ),
+            },
+            flagged={"Header": [2, 3, 5, 8]},
+            period="2023-24",
+            years=years,
+        ),
+    ]
+
+
+CASES = [
+    *_cases("1", "2", "", ("2023-24",)),
+    *_cases("M", "F", "U", ("2024-25", "2025-26", "2026-27")),
+]

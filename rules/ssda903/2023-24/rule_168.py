@@ -1,0 +1,52 @@
+"""Rule 168: UPN is neither a well-formed pupil number nor an 'unknown' code."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+# A check letter (never I, O or S), then 12 digits, or 11 digits and a letter (temporary UPN).
+UPN_SHAPE = r"^[A-HJ-NP-RT-Z](\d{12}|\d{11}[A-Z])$"
+
+
+@rule(
+    code="168",
+    message=(
+        "Unique Pupil Number (UPN) is not valid. If unknown, default codes should be UN1, UN2, "
+        "UN3, UN4 or UN5."
+    ),
+    tables=["Header"],
+    fields=["UPN"],
+    tags=["codes"],
+)
+def upn_malformed(ctx: RuleContext) -> pl.LazyFrame:
+    """UPN, when given, is 13 characters shaped like a UPN, or one of UN1 to UN5.
+
+    Why: DfE's shape for a UPN: a letter other than I, O or S, then twelve digits, or eleven
+    digits and a letter. A blank UPN is not flagged by this rule.
+    """
+    upn = pl.col("UPN")
+    well_formed = upn.str.contains(UPN_SHAPE) | upn.is_in(ctx.codes("UPN_UNKNOWN"))
+    return ctx.table("Header").filter(upn.is_not_null() & ~well_formed)
+
+
+CASES = [
+    Case(
+        "malformed UPNs are flagged; UPNs, temporary UPNs, UN codes and blanks are not",
+        tables={
+            "Header": table(
+                ["CHILD", "UPN"],
+                ["1", "A123456789012"],
+                ["2", "a12345678901z"],
+                ["3", "UN5"],
+                ["4", ""],
+                ["5", "I123456789012"],
+                ["6", "A12345678901"],
+                ["7", "A1234567890123"],
+                ["8", "UN6"],
+                ["9", "A12345678901ZZ"],
+                ["10", "123456789012A"],
+            )
+        },
+        flagged={"Header": [4, 5, 6, 7, 8, 9]},
+    ),
+]

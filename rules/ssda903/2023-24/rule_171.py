@@ -1,0 +1,38 @@
+"""Rule 171: date of birth of the mother's child is not a date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
+
+
+@rule(
+    code="171",
+    message="Date of birth of mother's child is not a valid date.",
+    tables=["Header"],
+    fields=["MC_DOB"],
+    tags=["dates", "mothers"],
+)
+def mothers_child_birth_date_unreadable(ctx: RuleContext) -> pl.LazyFrame:
+    """MC_DOB, when given, is a real dd/mm/yyyy date.
+
+    Why: MC_DOB is only reported for a looked-after child who is a mother, so a blank is not
+    flagged.
+    """
+    return ctx.table("Header").filter(unreadable("MC_DOB"))
+
+
+CASES = [
+    Case(
+        "impossible and wrongly shaped dates are flagged; a blank is not",
+        tables={
+            "Header": table(
+                ["CHILD", "MC_DOB"],
+                ["1", "31/12/2023"],
+                ["2", "32/12/2023"],
+                ["3", "Dec 2023"],
+                ["4", ""],
+            )
+        },
+        flagged={"Header": [1, 2]},
+    ),
+]

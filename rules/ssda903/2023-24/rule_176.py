@@ -1,0 +1,39 @@
+"""Rule 176: sex of the adopters is not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="176",
+    message=("The gender of adopter(s) at the date of adoption code is not a valid code."),
+    tables=["AD1"],
+    fields=["SEX_ADOPTR"],
+    tags=["codes", "adoption"],
+)
+def adopters_sex_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """SEX_ADOPTR, when given, is one of M1, F1, MM, FF or MF.
+
+    Why: a blank is left to rule 151, which checks the adoption items are all given or all
+    blank.
+    """
+    return ctx.table("AD1").filter(not_in_codes("SEX_ADOPTR", ctx.codes("SEX_ADOPTR")))
+
+
+CASES = [
+    Case(
+        "unknown codes are flagged; blanks and lower-case codes are not",
+        tables={
+            "AD1": table(
+                ["CHILD", "SEX_ADOPTR"],
+                ["1", "M1"],
+                ["2", "mf"],
+                ["3", "FM"],
+                ["4", "M"],
+                ["5", ""],
+            )
+        },
+        flagged={"AD1": [2, 3]},
+    ),
+]

@@ -1,0 +1,39 @@
+"""Rule 177: legal status of the adopters is not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="177",
+    message="The legal status of adopter(s) code is not a valid code.",
+    tables=["AD1"],
+    fields=["LS_ADOPTR"],
+    tags=["codes", "adoption"],
+)
+def adopters_legal_status_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """LS_ADOPTR, when given, is one of L0, L11, L12, L2, L3 or L4.
+
+    Why: a blank is left to rule 151, which checks the adoption items are all given or all
+    blank.
+    """
+    return ctx.table("AD1").filter(not_in_codes("LS_ADOPTR", ctx.codes("LS_ADOPTR")))
+
+
+CASES = [
+    Case(
+        "unknown codes are flagged; blanks and lower-case codes are not",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR"],
+                ["1", "L0"],
+                ["2", "l12"],
+                ["3", "L1"],
+                ["4", "L5"],
+                ["5", ""],
+            )
+        },
+        flagged={"AD1": [2, 3]},
+    ),
+]

@@ -1,0 +1,43 @@
+"""Rule 180: SDQ score is not a whole number from 0 to 40."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
+
+
+@rule(
+    code="180",
+    message="Data entry for the strengths and difficulties questionnaire (SDQ) score is invalid.",
+    tables=["OC2"],
+    fields=["SDQ_SCORE"],
+    tags=["outcomes"],
+)
+def sdq_score_out_of_range(ctx: RuleContext) -> pl.LazyFrame:
+    """SDQ_SCORE, when given, is a whole number from 0 to 40.
+
+    Why: 40 is the highest total difficulties score of the questionnaire. A blank score is
+    not flagged here (a reason for no score may be given instead).
+    """
+    score = pl.col("SDQ_SCORE")
+    return ctx.table("OC2").filter(unreadable("SDQ_SCORE") | (score < 0) | (score > 40))
+
+
+CASES = [
+    Case(
+        "scores outside 0 to 40 and non-numbers are flagged; blanks are not",
+        tables={
+            "OC2": table(
+                ["CHILD", "SDQ_SCORE"],
+                ["1", "0"],
+                ["2", "40"],
+                ["3", "41"],
+                ["4", "-1"],
+                ["5", "12.5"],
+                ["6", "ten"],
+                ["7", ""],
+                ["8", "07"],
+            )
+        },
+        flagged={"OC2": [2, 3, 4, 5]},
+    ),
+]

@@ -1,0 +1,51 @@
+"""Rule 184: the decision to place for adoption is dated before the child's birth."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="184",
+    message=(
+        "Date of decision that a child should be placed for adoption is before the child was born."
+    ),
+    tables=["PlacedAdoption", "Header"],
+    fields=["DATE_PLACED", "DOB"],
+    tags=["dates", "adoption"],
+)
+def placed_for_adoption_before_birth(ctx: RuleContext) -> pl.LazyFrame:
+    """DATE_PLACED is on or after the child's date of birth in the Header.
+
+    Why: blank or unreadable dates are left to rules 102 and 115.
+    """
+    births = ctx.table("Header").select("CHILD", pl.col("DOB").alias("header_DOB"))
+    placed = ctx.table("PlacedAdoption").join(births, on="CHILD", how="inner")
+    return placed.filter(pl.col("DATE_PLACED") < pl.col("header_DOB"))
+
+
+CASES = [
+    Case(
+        "a decision the day before birth is flagged; on the birthday it is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "10/05/2020"],
+                ["2", "10/05/2020"],
+                ["3", ""],
+                ["4", "10/05/2020"],
+                ["6", "10/05/2020"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DOB", "DATE_PLACED"],
+                ["1", "01/01/2020", "09/05/2020"],
+                ["2", "01/01/2020", "10/05/2020"],
+                ["3", "", "01/01/2020"],
+                ["4", "10/05/2020", ""],
+                ["5", "10/05/2020", "01/01/2000"],
+                ["6", "10/05/2020", "11/05/2020"],
+            ),
+        },
+        flagged={"PlacedAdoption": [0]},
+    ),
+]

@@ -1,0 +1,38 @@
+"""Rule 196: reason for no SDQ score is not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="196",
+    message="Strengths and Difficulties (SDQ) reason is not a valid code.",
+    tables=["OC2"],
+    fields=["SDQ_REASON"],
+    tags=["codes", "outcomes"],
+)
+def sdq_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """SDQ_REASON, when given, is one of SDQ1 to SDQ5.
+
+    Why: the reason is blank when a score is given (rule 197a), so a blank is not flagged.
+    """
+    return ctx.table("OC2").filter(not_in_codes("SDQ_REASON", ctx.codes("SDQ_REASON")))
+
+
+CASES = [
+    Case(
+        "unknown codes are flagged; blanks and lower-case codes are not",
+        tables={
+            "OC2": table(
+                ["CHILD", "SDQ_REASON"],
+                ["1", "SDQ1"],
+                ["2", "sdq5"],
+                ["3", "SDQ6"],
+                ["4", "1"],
+                ["5", ""],
+            )
+        },
+        flagged={"OC2": [2, 3]},
+    ),
+]

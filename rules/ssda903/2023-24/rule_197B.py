@@ -1,0 +1,74 @@
+"""Rule 197B: a child turning 4 or 17 in the year, in the OC2 cohort, has no SDQ entry."""
+
+import polars as pl
+
+from csc_validate.rulekit import (
+    Case,
+    RuleContext,
+    birthday,
+    continuously_looked_after,
+    raw_name,
+    rule,
+    table,
+)
+
+
+@rule(
+    code="197B",
+    message="SDQ score or reason for no SDQ should be reported for 4- or 17-year-olds.",
+    tables=["OC2", "Episodes"],
+    fields=["SDQ_REASON", "DOB"],
+    tags=["outcomes"],
+)
+def sdq_missing_for_child_turning_4_or_17(ctx: RuleContext) -> pl.LazyFrame:
+    """A child of the OC2 cohort whose 4th or 17th birthday falls in the collection year
+    (1 April to 31 March inclusive) has an SDQ score or a reason for having none.
+
+    Why: these children fall outside rule 186's age range for part of the year, but DfE still
+    expects an SDQ entry. Ages come from OC2's DOB; a blank DOB is not flagged.
+    """
+    cohort = continuously_looked_after(
+        ctx.table("Episodes"), ctx.start, ctx.end, ctx.codes("LS_RESPITE")
+    )
+    dob = pl.col("DOB")
+    turns_4 = birthday(dob, 4).is_between(ctx.start, ctx.end)
+    turns_17 = birthday(dob, 17).is_between(ctx.start, ctx.end)
+    neither = pl.col(raw_name("SDQ_SCORE")).is_null() & pl.col("SDQ_REASON").is_null()
+    return (
+        ctx.table("OC2").filter((turns_4 | turns_17) & neither).join(cohort, on="CHILD", how="semi")
+    )
+
+
+CASES = [
+    Case(
+        "children turning 4 or 17 on the first or last day of the year are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS"],
+                ["1", "01/01/2020", "S", "C2"],
+                ["2", "01/01/2020", "S", "C2"],
+                ["3", "01/01/2020", "S", "C2"],
+                ["4", "01/01/2020", "S", "C2"],
+                ["5", "01/01/2020", "S", "C2"],
+                ["6", "01/01/2020", "S", "C2"],
+                ["7", "01/01/2020", "S", "C2"],
+                ["8", "01/06/2023", "S", "C2"],
+                ["9", "01/01/2020", "S", "C2"],
+            ),
+            "OC2": table(
+                ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON"],
+                ["1", "01/04/2019", "", ""],
+                ["2", "31/03/2020", "", ""],
+                ["3", "01/04/2020", "", ""],
+                ["4", "31/03/2006", "", ""],
+                ["5", "01/04/2006", "", ""],
+                ["6", "31/03/2007", "", ""],
+                ["7", "15/10/2019", "", "SDQ1"],
+                ["8", "15/10/2019", "", ""],
+                ["9", "", "", ""],
+            ),
+        },
+        flagged={"OC2": [0, 1, 4, 5]},
+        period="2023-24",
+    ),
+]

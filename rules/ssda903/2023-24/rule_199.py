@@ -1,0 +1,77 @@
+"""Rule 199: a child has an episode after an episode that ended in adoption."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="199",
+    message=(
+        "Episode information shows child has been previously adopted from care. [NOTE: This "
+        "only tests the current and previous year data loaded into the tool]"
+    ),
+    tables=["Episodes"],
+    fields=["CHILD"],
+    tags=["episodes", "adoption"],
+)
+def episode_after_adoption(ctx: RuleContext) -> pl.LazyFrame:
+    """No episode of this year starts after an earlier episode of the same child (this year or
+    last year) that ended with the child adopted (REC E11 or E12).
+
+    Why: a child adopted from care has a new legal identity, so care records under the same
+    child identifier after an adoption point to an error. Only the years supplied can be
+    checked (last year's episodes when given). The adoption episode itself is not flagged.
+    """
+    adopted = ctx.codes("REC_ADOPTED")
+    columns = ["CHILD", "DECOM", "REC"]
+    both_years = pl.concat(
+        [
+            ctx.table("Episodes").select(columns),
+            ctx.table_or_empty("Episodes_last").select(columns),
+        ]
+    )
+    first_adoption = (
+        both_years.filter(pl.col("REC").is_in(adopted).fill_null(False))
+        .group_by("CHILD")
+        .agg(adopted_episode=pl.col("DECOM").min())
+    )
+    episodes = ctx.table("Episodes").join(first_adoption, on="CHILD", how="inner")
+    return episodes.filter(pl.col("DECOM") > pl.col("adopted_episode"))
+
+
+CASES = [
+    Case(
+        "episodes after an adoption this year or last year are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "01/05/2023", "01/06/2023", "E11"],
+                ["1", "01/07/2023", "", ""],
+                ["2", "01/05/2023", "01/06/2023", "E12"],
+                ["3", "01/05/2023", "", ""],
+                ["4", "01/05/2023", "01/06/2023", "E8"],
+                ["4", "01/07/2023", "", ""],
+                ["5", "", "", ""],
+            ),
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["3", "01/05/2022", "01/06/2022", "E11"],
+                ["5", "01/05/2022", "01/06/2022", "E12"],
+            ),
+        },
+        flagged={"Episodes": [1, 3]},
+    ),
+    Case(
+        "without last year's episodes only this year is checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "01/05/2023", "01/06/2023", "E11"],
+                ["1", "01/05/2023", "01/06/2023", "E11"],
+                ["1", "02/05/2023", "", ""],
+            ),
+        },
+        flagged={"Episodes": [2]},
+    ),
+]

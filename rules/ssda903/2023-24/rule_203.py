@@ -1,0 +1,50 @@
+"""Rule 203: date of birth differs from the one recorded for the child last year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="203",
+    message="Date of birth disagrees with the date of birth already recorded for this child.",
+    tables=["Header", "Header_last"],
+    fields=["DOB"],
+    tags=["previous-year", "dates"],
+)
+def birth_date_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
+    """A child in last year's Header has the same date of birth this year.
+
+    Why: a blank or unreadable date this year fails rule 102 (DfE stage 1) and is not compared;
+    a blank or unreadable date last year records nothing to disagree with.
+    """
+    last = ctx.table("Header_last").select("CHILD", pl.col("DOB").alias("last_DOB"))
+    joined = ctx.table("Header").join(last, on="CHILD", how="inner")
+    return joined.filter(pl.col("DOB") != pl.col("last_DOB"))
+
+
+CASES = [
+    Case(
+        "a date a day apart is flagged; the same date, new children and blanks are not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "16/03/2015"],
+                ["2", "23/09/2012"],
+                ["3", "01/01/2010"],
+                ["4", ""],
+                ["5", "31/02/2011"],
+                ["6", "05/05/2014"],
+            ),
+            "Header_last": table(
+                ["CHILD", "DOB"],
+                ["1", "16/03/2015"],
+                ["2", "22/09/2012"],
+                ["4", "01/01/2011"],
+                ["5", "28/02/2011"],
+                ["6", ""],
+            ),
+        },
+        flagged={"Header": [1]},
+    ),
+]

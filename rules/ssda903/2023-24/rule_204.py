@@ -1,0 +1,53 @@
+"""Rule 204: ethnicity differs from the one recorded for the child last year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="204",
+    message="Ethnic origin code disagrees with the ethnic origin already recorded for this child.",
+    tables=["Header", "Header_last"],
+    fields=["ETHNIC"],
+    tags=["previous-year", "codes"],
+)
+def ethnicity_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
+    """A child in last year's Header has the same ethnicity code this year.
+
+    Why: codes are compared case-insensitively. A blank or invalid code this year fails rule 103
+    (DfE stage 1) and is not compared; a blank last year records nothing to disagree with.
+    """
+    last = ctx.table("Header_last").select("CHILD", pl.col("ETHNIC").alias("last_ETHNIC"))
+    header = ctx.table("Header").filter(pl.col("ETHNIC").is_in(ctx.codes("ETHNIC")))
+    joined = header.join(last, on="CHILD", how="inner")
+    return joined.filter(pl.col("ETHNIC") != pl.col("last_ETHNIC"))
+
+
+CASES = [
+    Case(
+        "a changed code is flagged; case, new children, blanks and invalid codes are not",
+        tables={
+            "Header": table(
+                ["CHILD", "ETHNIC"],
+                ["1", "WBRI"],
+                ["2", "WBRI"],
+                ["3", "nobt"],
+                ["4", ""],
+                ["5", "BOTH"],
+                ["6", "BCRB"],
+                ["7", "XXXX"],
+            ),
+            "Header_last": table(
+                ["CHILD", "ETHNIC"],
+                ["1", "WBRI"],
+                ["2", "NOBT"],
+                ["3", "NOBT"],
+                ["4", "MOTH"],
+                ["6", ""],
+                ["7", "WBRI"],
+            ),
+        },
+        flagged={"Header": [1]},
+    ),
+]

@@ -1,0 +1,92 @@
+"""Rule 205A: UASC last year but not this year, and the dates UASC ceased do not fit."""
+
+import datetime as dt
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="205A",
+    message=(
+        "Child identified as UASC last year is no longer UASC this year, but date UASC ceased in "
+        "both years does not support this."
+    ),
+    tables=["Header", "UASC", "Header_last", "UASC_last"],
+    fields=["CHILD", "UASC", "DUC"],
+    tags=["previous-year", "uasc"],
+)
+def uasc_ended_without_matching_dates(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """A child UASC last year and not this year had UASC status cease during last year.
+
+    Why: if status ended, last year's date UASC ceased (DUC) must fall within last year's
+    collection year, and no DUC is given this year. A blank last-year DUC does not support the
+    change and is flagged. Header.UASC is the XML flag, or for CSV returns whether the child is
+    in that year's UASC table, so no UASC_last file means no UASC children last year.
+    """
+    yes = ctx.codes("FLAG_YES")
+    last_start = dt.date(ctx.start.year - 1, ctx.start.month, ctx.start.day)
+    last_end = dt.date(ctx.end.year - 1, ctx.end.month, ctx.end.day)
+    was_uasc = ctx.table("Header_last").filter(pl.col("UASC").is_in(yes)).select("CHILD").unique()
+    last_duc = ctx.table_or_empty("UASC_last").select("CHILD", pl.col("DUC").alias("last_DUC"))
+    this_duc = ctx.table_or_empty("UASC").select("CHILD", pl.col(raw_name("DUC")).alias("DUC_text"))
+    header = ctx.table("Header").filter(pl.col("UASC").is_null() | ~pl.col("UASC").is_in(yes))
+    candidates = (
+        header.join(was_uasc, on="CHILD", how="semi")
+        .join(last_duc, on="CHILD", how="left")
+        .join(this_duc, on="CHILD", how="left")
+    )
+    ceased_last_year = pl.col("last_DUC").is_between(last_start, last_end).fill_null(False)
+    offending = candidates.filter(~ceased_last_year | pl.col("DUC_text").is_not_null())
+    children = offending.select("CHILD").unique()
+    return {
+        "Header": offending,
+        "UASC": ctx.table_or_empty("UASC").join(children, on="CHILD", how="semi"),
+    }
+
+
+CASES = [
+    Case(
+        "last year's DUC must fall in last year: the day before and after are flagged (CSV)",
+        period="2024-25",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "01/01/2006"],
+                ["2", "01/01/2006"],
+                ["3", "01/01/2006"],
+                ["4", "01/01/2006"],
+                ["5", "01/01/2008"],
+                ["6", "01/01/2006"],
+                ["7", "01/01/2006"],
+            ),
+            "UASC": table(["CHILD", "DOB", "DUC"], ["5", "01/01/2008", "01/01/2026"]),
+            "Header_last": table(["CHILD"], ["1"], ["2"], ["3"], ["4"], ["5"], ["6"], ["7"]),
+            "UASC_last": table(
+                ["CHILD", "DOB", "DUC"],
+                ["1", "01/01/2006", "01/04/2023"],
+                ["2", "01/01/2006", "31/03/2023"],
+                ["3", "01/01/2006", "31/03/2024"],
+                ["4", "01/01/2006", "01/04/2024"],
+                ["5", "01/01/2008", "01/01/2026"],
+                ["6", "01/01/2006", ""],
+            ),
+        },
+        flagged={"Header": [1, 3, 5]},
+    ),
+    Case(
+        "a DUC given this year for a child no longer UASC is flagged (XML)",
+        period="2024-25",
+        metadata={"file_format": "xml"},
+        tables={
+            "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"], ["3", ""]),
+            "UASC": table(["CHILD", "DUC"], ["1", "01/06/2023"]),
+            "Header_last": table(["CHILD", "UASC"], ["1", "1"], ["2", "1"], ["3", "0"]),
+            "UASC_last": table(
+                ["CHILD", "DUC"], ["1", "01/06/2023"], ["2", "01/06/2023"], ["3", "01/06/2020"]
+            ),
+        },
+        flagged={"Header": [0], "UASC": [0]},
+    ),
+]

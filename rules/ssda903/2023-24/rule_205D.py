@@ -1,0 +1,58 @@
+"""Rule 205D: a child UASC this year was in last year's return but not as UASC."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="205D",
+    message=(
+        "Child identified as UASC this year but not identified as UASC status provided for the "
+        "child last year."
+    ),
+    tables=["Header", "UASC", "Header_last", "UASC_last"],
+    fields=["UASC", "CHILD"],
+    tags=["previous-year", "uasc"],
+)
+def uasc_now_but_not_last_year(ctx: RuleContext) -> pl.LazyFrame:
+    """A child flagged UASC this year and present in last year's Header was UASC last year too.
+
+    Why: children new to the return are not checked. For CSV returns last year's UASC status
+    exists only as the UASC_last file, so without it the rule is skipped rather than reading
+    every child as not UASC last year.
+    """
+    if ctx.metadata.get("file_format") == "csv":
+        ctx.table("UASC_last")  # raises, so the engine skips the rule, when the file is absent
+    yes = ctx.codes("FLAG_YES")
+    not_uasc_last_year = (
+        ctx.table("Header_last")
+        .filter(pl.col("UASC").is_null() | ~pl.col("UASC").is_in(yes))
+        .select("CHILD")
+        .unique()
+    )
+    header = ctx.table("Header").filter(pl.col("UASC").is_in(yes))
+    return header.join(not_uasc_last_year, on="CHILD", how="semi")
+
+
+CASES = [
+    Case(
+        "a UASC child not UASC last year is flagged (CSV)",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["2"], ["3"], ["4"]),
+            "UASC": table(["CHILD", "DUC"], ["1", "01/06/2030"], ["2", "01/06/2030"], ["3", ""]),
+            "Header_last": table(["CHILD"], ["1"], ["2"], ["4"]),
+            "UASC_last": table(["CHILD", "DUC"], ["1", "01/06/2030"]),
+        },
+        flagged={"Header": [1]},
+    ),
+    Case(
+        "a blank or 0 flag last year counts as not UASC (XML)",
+        metadata={"file_format": "xml"},
+        tables={
+            "Header": table(["CHILD", "UASC"], ["1", "1"], ["2", "1"], ["3", "1"], ["4", "0"]),
+            "Header_last": table(["CHILD", "UASC"], ["1", "1"], ["2", ""], ["3", "0"], ["4", "0"]),
+        },
+        flagged={"Header": [1, 2]},
+    ),
+]

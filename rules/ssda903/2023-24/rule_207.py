@@ -1,0 +1,75 @@
+"""Rule 207: a child recorded as a mother last year is not recorded as one this year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="207",
+    message=(
+        "Mother status for the current year disagrees with the mother status already recorded "
+        "for this child."
+    ),
+    tables=["Header", "Episodes", "Header_last"],
+    fields=["MOTHER"],
+    tags=["previous-year", "mothers"],
+)
+def mother_last_year_not_mother_now(ctx: RuleContext) -> pl.LazyFrame:
+    """A child looked after this year who was recorded as a mother (1) last year is still one.
+
+    Why: motherhood cannot be undone, so MOTHER 1 last year must stay 1; a blank this year
+    disagrees too. Only children with an episode this year are checked (care leavers reported
+    in OC3 alone are not), as DfE's check joins Header to Episodes.
+    """
+    was_mother = (
+        ctx.table("Header_last")
+        .filter(pl.col("MOTHER").is_in(ctx.codes("FLAG_YES")))
+        .select("CHILD")
+        .unique()
+    )
+    looked_after = ctx.table("Episodes").select("CHILD").unique()
+    header = ctx.table("Header").join(was_mother, on="CHILD", how="semi")
+    header = header.join(looked_after, on="CHILD", how="semi")
+    mother = pl.col("MOTHER")
+    return header.filter(mother.is_null() | ~mother.is_in(ctx.codes("FLAG_YES")))
+
+
+CASES = [
+    Case(
+        "a mother last year recorded 0 or blank now is flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "MOTHER"],
+                ["1", "1"],
+                ["2", "0"],
+                ["3", ""],
+                ["4", "0"],
+                ["5", "1"],
+                ["6", "0"],
+                ["7", "0"],
+            ),
+            "Header_last": table(
+                ["CHILD", "MOTHER"],
+                ["1", "1"],
+                ["2", "1"],
+                ["3", "1"],
+                ["4", "0"],
+                ["5", "0"],
+                ["6", ""],
+                ["7", "1"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["1", "01/05/2020"],
+                ["2", "01/05/2020"],
+                ["2", "01/06/2020"],
+                ["3", "01/05/2020"],
+                ["4", "01/05/2020"],
+                ["5", "01/05/2020"],
+                ["6", "01/05/2020"],
+            ),
+        },
+        flagged={"Header": [1, 2]},
+    ),
+]

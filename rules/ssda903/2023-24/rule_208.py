@@ -1,0 +1,82 @@
+"""Rule 208: a UPN recorded last year differs from this year's UPN."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="208",
+    message=(
+        "Unique Pupil Number (UPN) for the current year disagrees with the Unique Pupil Number "
+        "(UPN) already recorded for this child."
+    ),
+    tables=["Header", "Header_last"],
+    fields=["UPN"],
+    tags=["previous-year", "upn"],
+)
+def upn_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
+    """A child whose real UPN was recorded last year has the same UPN this year.
+
+    Why: a UPN, once known, stays with the child, so replacing it with another UPN, an unknown
+    code (UN1-UN5) or a blank disagrees with it. Last year's unknown codes and blanks record no
+    UPN: moving from one to a real UPN or to another unknown code is allowed. NOTE: the peer
+    validator also flags some moves between unknown codes (e.g. UN2 to UN3); DfE's message is
+    about a UPN "already recorded", which an unknown code is not, so we do not.
+    """
+    unknown = ctx.codes("UPN_UNKNOWN")
+    last = (
+        ctx.table("Header_last")
+        .filter(pl.col("UPN").is_not_null() & ~pl.col("UPN").is_in(unknown))
+        .select("CHILD", pl.col("UPN").alias("last_UPN"))
+    )
+    joined = ctx.table("Header").join(last, on="CHILD", how="inner")
+    return joined.filter(pl.col("UPN").is_null() | (pl.col("UPN") != pl.col("last_UPN")))
+
+
+CASES = [
+    Case(
+        "a known UPN replaced by another, an unknown code or a blank is flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "UPN"],
+                ["1", "A123456789012"],
+                ["2", "A123456789013"],
+                ["3", "UN2"],
+                ["4", ""],
+                ["5", "a123456789012"],
+            ),
+            "Header_last": table(
+                ["CHILD", "UPN"],
+                ["1", "A123456789012"],
+                ["2", "A123456789012"],
+                ["3", "A123456789012"],
+                ["4", "A123456789012"],
+                ["5", "A123456789012"],
+            ),
+        },
+        flagged={"Header": [1, 2, 3]},
+    ),
+    Case(
+        "unknown or blank last year, and new children, are not flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "UPN"],
+                ["1", "A123456789012"],
+                ["2", "UN3"],
+                ["3", "UN1"],
+                ["4", "A123456789012"],
+                ["5", ""],
+            ),
+            "Header_last": table(
+                ["CHILD", "UPN"],
+                ["1", "UN1"],
+                ["2", "UN2"],
+                ["3", ""],
+                ["4", ""],
+                ["6", "A123456789012"],
+            ),
+        },
+        flagged={"Header": []},
+    ),
+]

@@ -1,0 +1,49 @@
+"""Rule 209: a child of school age has the unknown UPN code UN1."""
+
+import datetime as dt
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
+
+
+@rule(
+    code="209",
+    message=(
+        "Child looked after is of school age and should not have an unknown Unique Pupil Number "
+        "(UPN) code of UN1."
+    ),
+    tables=["Header"],
+    fields=["UPN", "DOB"],
+    tags=["upn", "age"],
+)
+def school_age_child_coded_under_six(ctx: RuleContext) -> pl.LazyFrame:
+    """A child aged 4 or more on 31 August before the collection year is not coded UN1.
+
+    Why: DfE's check uses 31 August of the calendar year before the collection starts (for
+    2019-20, 31/08/2018): a child 4 by then has started school and should have a UPN. A blank
+    or unreadable DOB is not flagged.
+    """
+    school_start = dt.date(ctx.start.year - 1, 8, 31)
+    coded_un1 = pl.col("UPN").is_in(ctx.codes("UPN_UNDER_SIX"))
+    return ctx.table("Header").filter(coded_un1 & (birthday(pl.col("DOB"), 4) <= school_start))
+
+
+CASES = [
+    Case(
+        "4 on 31 August of the year before is flagged; a day younger is not",
+        period="2024-25",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB", "UPN"],
+                ["1", "31/08/2019", "UN1"],
+                ["2", "01/09/2019", "UN1"],
+                ["3", "30/08/2019", "un1"],
+                ["4", "01/01/2012", "UN2"],
+                ["5", "", "UN1"],
+                ["6", "01/01/2012", ""],
+            )
+        },
+        flagged={"Header": [0, 2]},
+    ),
+]

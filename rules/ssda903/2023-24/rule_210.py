@@ -1,0 +1,70 @@
+"""Rule 210: a child looked after for more than a week at 31 March has the UPN code UN4."""
+
+import datetime as dt
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_periods_of_care
+
+
+@rule(
+    code="210",
+    message=(
+        "Children looked after for more than a week at 31 March should not have an unknown "
+        "Unique Pupil Number (UPN) code of UN4."
+    ),
+    tables=["Header", "Episodes"],
+    fields=["UPN", "DECOM"],
+    tags=["upn"],
+)
+def long_looked_after_child_coded_newly_looked_after(ctx: RuleContext) -> pl.LazyFrame:
+    """A child still looked after at 31 March whose period of care began before 24 March is not
+    coded UN4 (UPN not yet obtained because newly looked after).
+
+    Why: DfE's coding reads "if UPN = UN4 then no episode DECOM must be >= 24/03/YYYY", which
+    taken literally (as the peer validator does) flags exactly the newly looked-after children
+    UN4 is for. We follow the message: looked after at 31 March (the period of care is still
+    open) and for more than a week (it started on or before 23 March). A period that started
+    on 24 March has lasted exactly a week and is not flagged.
+    """
+    week_before_end = ctx.end - dt.timedelta(days=7)
+    long_open = (
+        with_periods_of_care(ctx.table("Episodes"))
+        .filter(pl.col("period_end").is_null() & (pl.col("period_start") < week_before_end))
+        .select("CHILD")
+        .unique()
+    )
+    coded_un4 = pl.col("UPN").is_in(ctx.codes("UPN_NEWLY_LOOKED_AFTER"))
+    return ctx.table("Header").filter(coded_un4).join(long_open, on="CHILD", how="semi")
+
+
+CASES = [
+    Case(
+        "open periods begun on 23 March are flagged; 24 March and closed periods are not",
+        period="2024-25",
+        tables={
+            "Header": table(
+                ["CHILD", "UPN"],
+                ["1", "UN4"],
+                ["2", "UN4"],
+                ["3", "UN4"],
+                ["4", "UN4"],
+                ["5", "UN3"],
+                ["6", "UN4"],
+                ["7", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "DEC"],
+                ["1", "23/03/2025", "S", ""],
+                ["2", "24/03/2025", "S", ""],
+                ["3", "01/01/2024", "S", "28/03/2025"],
+                ["4", "01/01/2024", "S", "26/03/2025"],
+                ["4", "26/03/2025", "P", ""],
+                ["5", "01/01/2024", "S", ""],
+                ["6", "25/03/2025", "S", ""],
+                ["7", "01/01/2024", "S", ""],
+            ),
+        },
+        flagged={"Header": [0, 3]},
+    ),
+]

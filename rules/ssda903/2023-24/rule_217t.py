@@ -1,0 +1,49 @@
+"""Rule 217t: an independent living (P2) placement continues after 28 October 2023."""
+
+import datetime as dt
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+# DfE 2023-24: P2 placements were withdrawn from 28 October 2023 (the ban on placing under-16s
+# in unregulated accommodation).
+P2_WITHDRAWN = dt.date(2023, 10, 28)
+
+
+@rule(
+    code="217t",
+    message="Placement type 'P2' is not a valid placement type from 28 October 2023.",
+    tables=["Episodes"],
+    fields=["PLACE", "DECOM"],
+    tags=["codes", "placements"],
+)
+def independent_living_after_withdrawal(ctx: RuleContext) -> pl.LazyFrame:
+    """Episodes in independent living (P2) ended by 28 October 2023.
+
+    Why: an episode is flagged when it is still open or its DEC is after 28 October 2023; one
+    that ended on that day was over when P2 stopped. An unreadable DEC is left to rule 147.
+    """
+    dec = pl.col("DEC")
+    independent = pl.col("PLACE").is_in(ctx.codes("PLACE_INDEPENDENT_LIVING"))
+    open_episode = pl.col(raw_name("DEC")).is_null()
+    return ctx.table("Episodes").filter(independent & (open_episode | (dec > P2_WITHDRAWN)))
+
+
+CASES = [
+    Case(
+        "P2 episodes open or ending after 28 October 2023 are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "DECOM", "DEC"],
+                ["1", "P2", "01/05/2023", "28/10/2023"],
+                ["2", "P2", "01/05/2023", "29/10/2023"],
+                ["3", "P2", "01/05/2023", ""],
+                ["4", "P2", "01/05/2023", "27/10/2023"],
+                ["5", "U1", "01/05/2023", ""],
+                ["6", "P2", "01/05/2023", "bad"],
+            )
+        },
+        flagged={"Episodes": [1, 2]},
+    ),
+]

@@ -1,0 +1,56 @@
+"""Rule 225: a placement change has no reason for the change."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+
+
+@rule(
+    code="225",
+    message="Reason for placement change must be recorded.",
+    tables=["Episodes"],
+    fields=["REASON_PLACE_CHANGE"],
+    tags=["episodes", "placements"],
+)
+def placement_change_without_reason(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode that ends in a change of placement (REC X1, next episode's RNE P, B, T or U)
+    records REASON_PLACE_CHANGE, unless either placement is temporary (T0-T4).
+
+    Why: the next episode is the child's next by DECOM. Moves into or out of a temporary
+    placement need no reason (rule 226 says one is not required there); a blank PLACE on either
+    side leaves that unknown, so the episode is not flagged.
+    """
+    temporary = ctx.codes("PLACE_TEMPORARY")
+    placement_change = ctx.codes("RNE_PLACEMENT_ONLY") + ctx.codes("RNE_PLACEMENT_AND_LEGAL_STATUS")
+    episodes = with_neighbours(ctx.table("Episodes"), ["RNE", "PLACE"])
+    moves = (
+        pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES"))
+        & pl.col("next_RNE").is_in(placement_change)
+        & ~pl.col("PLACE").is_in(temporary)
+        & ~pl.col("next_PLACE").is_in(temporary)
+    )
+    return episodes.filter(moves & pl.col("REASON_PLACE_CHANGE").is_null())
+
+
+CASES = [
+    Case(
+        "a move between permanent placements without a reason is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC", "PLACE", "RNE", "REASON_PLACE_CHANGE"],
+                ["1", "01/05/2023", "X1", "U1", "S", ""],
+                ["1", "01/06/2023", "X1", "U2", "P", "CARPL"],
+                ["1", "01/07/2023", "X1", "T1", "B", ""],
+                ["1", "01/08/2023", "X1", "U3", "P", ""],
+                ["1", "01/09/2023", "", "U4", "L", ""],
+                ["2", "01/05/2023", "X1", "K2", "S", ""],
+                ["2", "01/06/2023", "X1", "", "U", ""],
+                ["2", "01/07/2023", "", "K2", "B", ""],
+                ["3", "01/05/2023", "X1", "K2", "S", ""],
+                ["4", "01/05/2023", "X1", "U1", "S", ""],
+                ["4", "01/06/2023", "", "U2", "U", ""],
+            )
+        },
+        flagged={"Episodes": [0, 9]},
+    ),
+]

@@ -1,0 +1,50 @@
+"""Rule 226: a reason for placement change is given around a temporary placement."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+
+
+@rule(
+    code="226",
+    message="Reason for placement change is not required.",
+    tables=["Episodes"],
+    fields=["REASON_PLACE_CHANGE", "PLACE"],
+    tags=["episodes", "placements"],
+)
+def reason_given_for_temporary_placement(ctx: RuleContext) -> pl.LazyFrame:
+    """A temporary placement (T0-T4) records no REASON_PLACE_CHANGE, nor does the episode
+    before it.
+
+    Why: DfE's coding: if PL is T0-T4, REASON_PLACE_CHANGE should be null in the current
+    episode and in the episode before it (the child's previous episode by DECOM). The
+    temporary episode is the one flagged.
+    """
+    episodes = with_neighbours(ctx.table("Episodes"), ["REASON_PLACE_CHANGE"])
+    temporary = pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY"))
+    reason_given = (
+        pl.col("REASON_PLACE_CHANGE").is_not_null()
+        | pl.col("prev_REASON_PLACE_CHANGE").is_not_null()
+    )
+    return episodes.filter(temporary & reason_given)
+
+
+CASES = [
+    Case(
+        "a reason on a temporary placement or on the episode before it is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "REASON_PLACE_CHANGE"],
+                ["1", "01/05/2023", "U1", "CARPL"],
+                ["1", "01/06/2023", "T1", ""],
+                ["1", "01/07/2023", "U1", ""],
+                ["1", "01/08/2023", "T3", "CHILD"],
+                ["2", "01/05/2023", "U1", ""],
+                ["2", "01/06/2023", "T0", ""],
+                ["3", "01/05/2023", "", "CARPL"],
+                ["3", "01/06/2023", "K2", "CARPL"],
+            )
+        },
+        flagged={"Episodes": [1, 3]},
+    ),
+]

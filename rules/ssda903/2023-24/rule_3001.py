@@ -1,0 +1,66 @@
+"""Rule 3001: a 17-year-old care leaver recorded as living with former foster carers."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="3001",
+    message=(
+        "Where care leavers information is being returned for a young person around their 17th "
+        "birthday, the accommodation cannot be with their former foster carer(s)."
+    ),
+    tables=["OC3", "Header"],
+    fields=["ACCOM", "DOB"],
+    tags=["care-leavers"],
+)
+def seventeen_year_old_with_former_foster_carers(ctx: RuleContext) -> pl.LazyFrame:
+    """A young person whose 17th birthday falls in the collection year is not accommodated
+    with former foster carers (ACCOM Z1 or Z2).
+
+    Why: "staying put" with former foster carers starts at 18; at 17 a young person living
+    with their foster carers is still looked after. The date of birth comes from Header; a
+    child with a blank one is not tested. NOTE: the catalogue lists REC as the field, which
+    is not in either table; the rule shows ACCOM and DOB instead.
+    """
+    births = ctx.table("Header").select("CHILD", pl.col("DOB").alias("header_dob")).unique("CHILD")
+    seventeen = age_on(pl.col("header_dob"), ctx.end) == 17
+    with_foster_carers = pl.col("ACCOM").is_in(ctx.codes("ACCOM_FORMER_FOSTER"))
+    return (
+        ctx.table("OC3")
+        .join(births, on="CHILD", how="inner")
+        .filter(with_foster_carers & seventeen)
+    )
+
+
+CASES = [
+    Case(
+        "former foster carers around the 17th birthday are flagged",
+        period="2025-26",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "01/04/2008"],
+                ["2", "31/03/2009"],
+                ["3", "01/04/2009"],
+                ["4", "31/03/2008"],
+                ["5", "01/06/2008"],
+                ["6", ""],
+                ["7", "01/06/2008"],
+            ),
+            "OC3": table(
+                ["CHILD", "ACCOM"],
+                ["1", "Z1"],
+                ["2", "z2"],
+                ["3", "Z1"],
+                ["4", "Z2"],
+                ["5", "B1"],
+                ["6", "Z1"],
+                ["7", ""],
+                ["8", "Z1"],
+            ),
+        },
+        flagged={"OC3": [0, 1]},
+    ),
+]

@@ -1,0 +1,38 @@
+"""Rule 301: date of birth is after the end of the collection year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="301",
+    message="Date of birth falls after the year ended.",
+    tables=["Header"],
+    fields=["DOB"],
+    tags=["dates"],
+)
+def born_after_year_end(ctx: RuleContext) -> pl.LazyFrame:
+    """No child's date of birth is after 31 March of the collection year.
+
+    Why: a blank or unreadable DOB is left to rule 102.
+    """
+    return ctx.table("Header").filter(pl.col("DOB") > ctx.end)
+
+
+CASES = [
+    Case(
+        "born the day after the year ends is flagged; on 31 March is not",
+        period="2024-25",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "31/03/2025"],
+                ["2", "01/04/2025"],
+                ["3", ""],
+                ["4", "01/01/2010"],
+            )
+        },
+        flagged={"Header": [1]},
+    ),
+]

@@ -1,0 +1,60 @@
+"""Rule 303: a date UASC status ceased is given but the child is not flagged UASC."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="303",
+    message=(
+        "If date Unaccompanied Asylum-Seeking Child (UASC) status ceased is not null, UASC "
+        "status must be coded 1."
+    ),
+    tables=["UASC", "Header"],
+    fields=["DUC", "UASC"],
+    tags=["uasc"],
+)
+def uasc_date_without_uasc_flag(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """A child with a date UASC ceased (DUC) has UASC coded 1 in the Header.
+
+    Why: an unreadable DUC is still "not null". A blank UASC flag is not 1 and is flagged. For
+    CSV returns UASC is 1 for every child in the UASC table, so in practice this finds XML
+    returns. Both the UASC row (DUC) and the Header row (UASC) are flagged.
+    """
+    yes = ctx.codes("FLAG_YES")
+    dated = ctx.table("UASC").filter(pl.col(raw_name("DUC")).is_not_null())
+    not_flagged = ctx.table("Header").filter(pl.col("UASC").is_null() | ~pl.col("UASC").is_in(yes))
+    return {
+        "UASC": dated.join(not_flagged.select("CHILD"), on="CHILD", how="semi"),
+        "Header": not_flagged.join(dated.select("CHILD"), on="CHILD", how="semi"),
+    }
+
+
+CASES = [
+    Case(
+        "a DUC with UASC 0 or blank is flagged in both tables (XML)",
+        metadata={"file_format": "xml"},
+        tables={
+            "Header": table(
+                ["CHILD", "UASC"], ["1", "0"], ["2", "1"], ["3", ""], ["4", "0"], ["5", "0"]
+            ),
+            "UASC": table(
+                ["CHILD", "DUC"],
+                ["1", "01/06/2024"],
+                ["2", "01/06/2024"],
+                ["3", "99/99/2024"],
+                ["4", ""],
+            ),
+        },
+        flagged={"UASC": [0, 2], "Header": [0, 2]},
+    ),
+    Case(
+        "in a CSV return a child in the UASC table is UASC",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["2"]),
+            "UASC": table(["CHILD", "DUC"], ["1", "01/06/2024"]),
+        },
+        flagged={},
+    ),
+]

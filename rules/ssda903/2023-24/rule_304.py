@@ -1,0 +1,42 @@
+"""Rule 304: UASC status ceased after the child's 18th birthday."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
+
+
+@rule(
+    code="304",
+    message=(
+        "Date unaccompanied asylum-seeking child (UASC) status ceased must be on or before the "
+        "18th birthday of a child."
+    ),
+    tables=["UASC"],
+    fields=["DUC"],
+    tags=["uasc", "dates"],
+)
+def uasc_ceased_after_eighteenth_birthday(ctx: RuleContext) -> pl.LazyFrame:
+    """The date UASC status ceased (DUC) is on or before the child's 18th birthday.
+
+    Why: the DOB is the one in the UASC table. Blank or unreadable dates are left to rules 102
+    and 104.
+    """
+    return ctx.table("UASC").filter(pl.col("DUC") > birthday(pl.col("DOB"), 18))
+
+
+CASES = [
+    Case(
+        "a DUC the day after the 18th birthday is flagged; on the birthday it is not",
+        tables={
+            "UASC": table(
+                ["CHILD", "DOB", "DUC"],
+                ["1", "10/06/2007", "10/06/2025"],
+                ["2", "10/06/2007", "11/06/2025"],
+                ["3", "10/06/2007", "09/06/2025"],
+                ["4", "", "11/06/2025"],
+                ["5", "10/06/2007", ""],
+            )
+        },
+        flagged={"UASC": [1]},
+    ),
+]

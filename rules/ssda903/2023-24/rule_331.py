@@ -1,0 +1,62 @@
+"""Rule 331: the child was matched with adopters after being placed for adoption."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="331",
+    message=(
+        "Date of matching child and adopter(s) should be the same as, or prior to, the date of "
+        "placement of adoption."
+    ),
+    tables=["AD1", "Episodes"],
+    fields=["DATE_MATCH", "DECOM", "REC"],
+    tags=["adoption", "dates"],
+)
+def matched_after_adoption_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """DATE_MATCH is on or before the start (DECOM) of the episode that ended in adoption
+    (REC E11, E12).
+
+    Why: a child cannot be placed for adoption before being matched with the adopters. Blank
+    or unreadable dates are left to rules 113 and 141. No AD1 table means no adoptions.
+    """
+    matches = ctx.table_or_empty("AD1").select(
+        pl.col("_row").alias("ad1_row"), "CHILD", "DATE_MATCH"
+    )
+    adopted = ctx.table("Episodes").filter(pl.col("REC").is_in(ctx.codes("REC_ADOPTED")))
+    clashes = adopted.join(matches, on="CHILD", how="inner").filter(
+        pl.col("DATE_MATCH") > pl.col("DECOM")
+    )
+    return {
+        "Episodes": clashes,
+        "AD1": clashes.select(pl.col("ad1_row").alias("_row")),
+    }
+
+
+CASES = [
+    Case(
+        "matched the day after the adoptive placement began is flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_MATCH"],
+                ["1", "02/05/2024"],
+                ["2", "01/05/2024"],
+                ["3", ""],
+                ["4", "02/05/2024"],
+                ["5", "02/05/2024"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                ["1", "01/05/2024", "E11"],
+                ["2", "01/05/2024", "E12"],
+                ["3", "01/05/2024", "E11"],
+                ["4", "01/05/2024", "X1"],
+                ["4", "01/06/2024", "E11"],
+                ["5", "", "E12"],
+            ),
+        },
+        flagged={"AD1": [0], "Episodes": [0]},
+    ),
+]

@@ -1,0 +1,46 @@
+"""Rule 333: the decision to place for adoption is missing or after the match with adopters."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="333",
+    message=(
+        "Date should be placed for adoption must be on or prior to the date of matching child "
+        "with adopter(s)."
+    ),
+    tables=["AD1"],
+    fields=["DATE_INT", "DATE_MATCH"],
+    tags=["adoption", "dates"],
+)
+def adoption_decision_after_match(ctx: RuleContext) -> pl.LazyFrame:
+    """Where DATE_MATCH is given, DATE_INT is given too and is on or before it.
+
+    Why: DfE's coding: if DATE_MATCH is provided, DATE_INT must be provided and be
+    <= DATE_MATCH. Unreadable dates are left to rules 112 and 113.
+    """
+    date_int = pl.col("DATE_INT")
+    matched = pl.col("DATE_MATCH").is_not_null()
+    missing = pl.col(raw_name("DATE_INT")).is_null()
+    return ctx.table("AD1").filter(matched & (missing | (date_int > pl.col("DATE_MATCH"))))
+
+
+CASES = [
+    Case(
+        "a decision after the match, or none, is flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_INT", "DATE_MATCH"],
+                ["1", "01/05/2024", "01/05/2024"],
+                ["2", "02/05/2024", "01/05/2024"],
+                ["3", "", "01/05/2024"],
+                ["4", "30/04/2024", "01/05/2024"],
+                ["5", "02/05/2024", ""],
+                ["6", "32/04/2024", "01/05/2024"],
+            )
+        },
+        flagged={"AD1": [1, 2]},
+    ),
+]

@@ -1,0 +1,61 @@
+"""Rule 334: the decision to place for adoption predates the latest period of care."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="334",
+    message=(
+        "Date child started to be looked after in latest period of care must be on or prior to "
+        "the date should be placed for adoption. "
+    ),
+    tables=["AD1", "Episodes"],
+    fields=["DATE_INT", "DECOM", "RNE"],
+    tags=["adoption", "dates"],
+)
+def adoption_decision_before_care_began(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """DATE_INT is on or after the DECOM of the child's latest episode with RNE S (started to
+    be looked after).
+
+    Why: the latest RNE S episode starts the latest period of care. Blank or unreadable dates
+    are not compared. No AD1 table means no adoptions. Both rows are flagged.
+    """
+    starts = ctx.table("Episodes").filter(
+        pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")) & pl.col("DECOM").is_not_null()
+    )
+    latest = starts.filter(pl.col("DECOM") == pl.col("DECOM").max().over("CHILD"))
+    decisions = ctx.table_or_empty("AD1").select(
+        pl.col("_row").alias("ad1_row"), "CHILD", "DATE_INT"
+    )
+    clashes = latest.join(decisions, on="CHILD", how="inner").filter(
+        pl.col("DATE_INT") < pl.col("DECOM")
+    )
+    return {"Episodes": clashes, "AD1": clashes.select(pl.col("ad1_row").alias("_row"))}
+
+
+CASES = [
+    Case(
+        "a decision the day before the latest period began is flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_INT"],
+                ["1", "01/05/2023"],
+                ["2", "30/04/2023"],
+                ["3", "01/01/2023"],
+                ["4", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
+                ["1", "01/05/2023", "S"],
+                ["2", "01/05/2023", "S"],
+                ["3", "01/01/2020", "S"],
+                ["3", "01/06/2022", "P"],
+                ["3", "01/02/2023", "S"],
+                ["4", "01/05/2023", "S"],
+            ),
+        },
+        flagged={"AD1": [1, 2], "Episodes": [1, 4]},
+    ),
+]

@@ -1,0 +1,71 @@
+"""Rule 335: adopted by former foster carer disagrees with the final adoption placement."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="335",
+    message=(
+        "The current foster value (0) suggests that child is not adopted by current foster "
+        "carer, but last placement is A2, A3, or A5. Or the current foster value (1) suggests "
+        "that child is adopted by current foster carer, but last placement is A1, A4 or A6."
+    ),
+    tables=["Episodes", "AD1"],
+    fields=["PLACE", "FOSTER_CARE"],
+    tags=["adoption"],
+)
+def foster_carer_adoption_disagrees_with_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """For the episode that ended in adoption (REC E11, E12), FOSTER_CARE is 1 when the
+    placement was with current foster carers (A3, A5) and 0 when it was not (A4, A6).
+
+    Why: A1 and A2 in DfE's message are retired codes; the current lists come from the year's
+    schema. A blank FOSTER_CARE is neither 0 nor 1 and is left to rule 114. No AD1 table means
+    no adoptions. Both rows are flagged.
+    """
+    foster_care = ctx.table_or_empty("AD1").select(
+        pl.col("_row").alias("ad1_row"), "CHILD", "FOSTER_CARE"
+    )
+    adopted = ctx.table("Episodes").filter(pl.col("REC").is_in(ctx.codes("REC_ADOPTED")))
+    joined = adopted.join(foster_care, on="CHILD", how="inner")
+    place = pl.col("PLACE")
+    flag = pl.col("FOSTER_CARE")
+    with_carer_but_no = place.is_in(ctx.codes("PLACE_ADOPTION_WITH_FOSTER_CARER")) & flag.is_in(
+        ctx.codes("FLAG_NO")
+    )
+    without_carer_but_yes = place.is_in(ctx.codes("PLACE_ADOPTION_NOT_FOSTER_CARER")) & flag.is_in(
+        ctx.codes("FLAG_YES")
+    )
+    clashes = joined.filter(with_carer_but_no | without_carer_but_yes)
+    return {"Episodes": clashes, "AD1": clashes.select(pl.col("ad1_row").alias("_row"))}
+
+
+CASES = [
+    Case(
+        "FOSTER_CARE must match the foster-carer adoption placement",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "REC"],
+                ["1", "A3", "E11"],
+                ["2", "A5", "E12"],
+                ["3", "A4", "E11"],
+                ["4", "A6", "E12"],
+                ["5", "A3", "X1"],
+                ["6", "A3", "E11"],
+                ["7", "U1", "E11"],
+            ),
+            "AD1": table(
+                ["CHILD", "FOSTER_CARE"],
+                ["1", "1"],
+                ["2", "0"],
+                ["3", "0"],
+                ["4", "1"],
+                ["5", "0"],
+                ["6", ""],
+                ["7", "1"],
+            ),
+        },
+        flagged={"Episodes": [1, 3], "AD1": [1, 3]},
+    ),
+]

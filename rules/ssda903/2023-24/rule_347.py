@@ -1,0 +1,44 @@
+"""Rule 347: a care leaver under 18 lives in a foyer."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="347",
+    message="Care leavers aged under 18 years, can not be accommodated in a Foyer.",
+    tables=["OC3"],
+    fields=["ACCOM", "DOB"],
+    tags=["care-leavers", "age"],
+)
+def foyer_under_eighteen(ctx: RuleContext) -> pl.LazyFrame:
+    """A care leaver in a foyer (ACCOM T1 or T2) was 18 or over at the start of the year.
+
+    Why: DfE's coding: if ACCOM is T then DOB must be at least 18 years before the collection
+    start date. ACCOM codes carry a suitability digit, so "T" means T1 and T2. The catalogue
+    lists PLACE, DEC and URN as fields, a slip in the peer validator; the rule reads OC3's ACCOM
+    and DOB. NOTE: the peer compares ACCOM with the bare letter "T", which no valid code equals.
+    A blank or unreadable DOB is not flagged.
+    """
+    foyer = pl.col("ACCOM").is_in(ctx.codes("ACCOM_FOYER"))
+    return ctx.table("OC3").filter(foyer & (age_on(pl.col("DOB"), ctx.start) < 18))
+
+
+CASES = [
+    Case(
+        "a foyer for someone 18 the day after the year starts is flagged",
+        period="2024-25",
+        tables={
+            "OC3": table(
+                ["CHILD", "DOB", "ACCOM"],
+                ["1", "01/04/2006", "T1"],
+                ["2", "02/04/2006", "T2"],
+                ["3", "02/04/2006", "B1"],
+                ["4", "", "T1"],
+                ["5", "31/03/2006", "T2"],
+            )
+        },
+        flagged={"OC3": [1]},
+    ),
+]

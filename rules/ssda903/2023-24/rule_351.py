@@ -1,0 +1,39 @@
+"""Rule 351: the child was over 25 at the start of the collection year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
+
+
+@rule(
+    code="351",
+    message="Child was over 25 at the start of the current collection year.",
+    tables=["Header"],
+    fields=["DOB"],
+    tags=["dates", "age"],
+)
+def over_twenty_five_at_year_start(ctx: RuleContext) -> pl.LazyFrame:
+    """No child's 25th birthday is before 1 April of the collection year.
+
+    Why: someone whose 25th birthday is 1 April is 25, not over 25, on that day. A blank or
+    unreadable DOB is left to rule 102.
+    """
+    return ctx.table("Header").filter(birthday(pl.col("DOB"), 25) < ctx.start)
+
+
+CASES = [
+    Case(
+        "a 25th birthday the day before the year starts is flagged; on 1 April it is not",
+        period="2024-25",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "31/03/1999"],
+                ["2", "01/04/1999"],
+                ["3", "02/04/1999"],
+                ["4", ""],
+            )
+        },
+        flagged={"Header": [0]},
+    ),
+]

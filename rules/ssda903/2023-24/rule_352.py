@@ -1,0 +1,49 @@
+"""Rule 352: a child started to be looked after at 18 or over."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="352",
+    message="Child who started to be looked after was aged 18 or over.",
+    tables=["Episodes", "Header"],
+    fields=["DECOM", "RNE"],
+    tags=["dates", "age"],
+)
+def started_care_aged_eighteen_or_over(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode that starts a period of care (RNE S) begins before the child's 18th birthday.
+
+    Why: the DOB comes from the Header. Blank or unreadable dates are not compared.
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    starts = ctx.table("Episodes").filter(pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")))
+    return starts.join(births, on="CHILD", how="inner").filter(
+        age_on(pl.col("DOB"), pl.col("DECOM")) >= 18
+    )
+
+
+CASES = [
+    Case(
+        "care starting on the 18th birthday is flagged; the day before is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "10/06/2006"],
+                ["2", "10/06/2006"],
+                ["3", "10/06/2006"],
+                ["4", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
+                ["1", "10/06/2024", "S"],
+                ["2", "09/06/2024", "S"],
+                ["3", "10/06/2024", "P"],
+                ["4", "10/06/2024", "S"],
+                ["1", "", "S"],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

@@ -1,0 +1,42 @@
+"""Rule 353: an episode starts before 14 October 1991."""
+
+import datetime as dt
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+# The Children Act 1989 came into force on 14 October 1991; no episode under it is earlier.
+CHILDREN_ACT_IN_FORCE = dt.date(1991, 10, 14)
+
+
+@rule(
+    code="353",
+    message="No episode submitted can start before 14 October 1991.",
+    tables=["Episodes"],
+    fields=["DECOM"],
+    tags=["dates"],
+)
+def episode_starts_before_children_act(ctx: RuleContext) -> pl.LazyFrame:
+    """No episode's DECOM is before 14 October 1991.
+
+    Why: a blank or unreadable DECOM is left to rule 141.
+    """
+    return ctx.table("Episodes").filter(pl.col("DECOM") < CHILDREN_ACT_IN_FORCE)
+
+
+CASES = [
+    Case(
+        "13 October 1991 is flagged; 14 October is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["1", "13/10/1991"],
+                ["2", "14/10/1991"],
+                ["3", ""],
+                ["4", "01/01/1980"],
+            )
+        },
+        flagged={"Episodes": [0, 3]},
+    ),
+]

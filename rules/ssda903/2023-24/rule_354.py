@@ -1,0 +1,40 @@
+"""Rule 354: an episode starts after the end of the collection year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="354",
+    message="Date episode ceased must be on or before the end of the current collection year.",
+    tables=["Episodes"],
+    fields=["DECOM"],
+    tags=["dates"],
+)
+def episode_starts_after_year_end(ctx: RuleContext) -> pl.LazyFrame:
+    """No episode starts (DECOM) after 31 March of the collection year.
+
+    Why: DfE gives 354 the same message as 385, which checks the date the episode ceased (DEC);
+    354's check is on DECOM, the field DfE lists for it. A blank or unreadable DECOM is left to
+    rule 141.
+    """
+    return ctx.table("Episodes").filter(pl.col("DECOM") > ctx.end)
+
+
+CASES = [
+    Case(
+        "an episode starting the day after the year ends is flagged",
+        period="2024-25",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["1", "31/03/2025", ""],
+                ["2", "01/04/2025", ""],
+                ["3", "", ""],
+                ["4", "01/01/2025", "01/04/2025"],
+            )
+        },
+        flagged={"Episodes": [1]},
+    ),
+]

@@ -1,0 +1,37 @@
+"""Rule 356: an episode ends before it starts."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="356",
+    message="The date the episode ceased is before the date the same episode started.",
+    tables=["Episodes"],
+    fields=["DECOM", "DEC"],
+    tags=["dates"],
+)
+def episode_ends_before_it_starts(ctx: RuleContext) -> pl.LazyFrame:
+    """No episode's DEC is before its DECOM.
+
+    Why: blank (open) or unreadable dates are not compared.
+    """
+    return ctx.table("Episodes").filter(pl.col("DEC") < pl.col("DECOM"))
+
+
+CASES = [
+    Case(
+        "an end the day before the start is flagged; the same day is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["1", "01/05/2024", "30/04/2024"],
+                ["2", "01/05/2024", "01/05/2024"],
+                ["3", "01/05/2024", ""],
+                ["4", "", "30/04/2024"],
+            )
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

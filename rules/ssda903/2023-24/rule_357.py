@@ -1,0 +1,52 @@
+"""Rule 357: a child's first episode, starting this year, is not a start of care."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="357",
+    message=(
+        "If this is the first episode ever for this child, reason for new episode must be S.  "
+        "Check whether there is an episode immediately preceding this one, which has been left "
+        "out.  If not the reason for new episode code must be amended to S."
+    ),
+    tables=["Episodes"],
+    fields=["RNE"],
+    tags=["episodes"],
+)
+def first_episode_not_started_care(ctx: RuleContext) -> pl.LazyFrame:
+    """A child's earliest episode in the return, when it starts on or after 1 April, has RNE S.
+
+    Why: an episode starting this year with no earlier episode in the return is the child's
+    first, since an episode open on 1 April would itself be in the return. An earliest episode
+    that started before 1 April may follow earlier episodes not returned, so it is not checked.
+    A blank RNE is not S and is flagged; episodes with a blank or unreadable DECOM are ignored.
+    """
+    dated = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
+    first = dated.filter(pl.col("DECOM") == pl.col("DECOM").min().over("CHILD"))
+    rne = pl.col("RNE")
+    not_started = rne.is_null() | ~rne.is_in(ctx.codes("RNE_STARTED_CARE"))
+    return first.filter((pl.col("DECOM") >= ctx.start) & not_started)
+
+
+CASES = [
+    Case(
+        "a first episode from 1 April that is not S is flagged",
+        period="2024-25",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
+                ["1", "01/04/2024", "P"],
+                ["2", "31/03/2024", "P"],
+                ["3", "01/05/2024", "S"],
+                ["3", "01/06/2024", "P"],
+                ["4", "01/05/2024", ""],
+                ["5", "", "S"],
+                ["5", "01/05/2024", "L"],
+            )
+        },
+        flagged={"Episodes": [0, 4, 6]},
+    ),
+]

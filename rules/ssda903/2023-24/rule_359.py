@@ -1,0 +1,63 @@
+"""Rule 359: someone looked after past 18 is not under s20(5) in a community home."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, birthday, raw_name, rule, table
+
+
+@rule(
+    code="359",
+    message=(
+        "Child being looked after following 18th birthday must be accommodated under section "
+        "20(5) of the Children Act 1989 in a community home."
+    ),
+    tables=["Episodes", "Header"],
+    fields=["DEC", "LS", "PLACE"],
+    tags=["dates", "age"],
+)
+def over_eighteen_outside_community_home(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode still open at 31 March for a young person whose 18th birthday was before then
+    has legal status V2 and placement K2.
+
+    Why: DfE's coding: if 18th birthday < collection end and DEC is blank, then LS must be V2
+    and PL K2 (a single period of accommodation under section 20 in a children's home). An
+    unreadable DEC is not blank; a blank or unreadable DOB is not compared.
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    open_episodes = ctx.table("Episodes").filter(pl.col(raw_name("DEC")).is_null())
+    s20_community_home = pl.col("LS").is_in(ctx.codes("LS_SINGLE_ACCOMMODATION")) & pl.col(
+        "PLACE"
+    ).is_in(ctx.codes("PLACE_COMMUNITY_HOME"))
+    over_18 = birthday(pl.col("DOB"), 18) < ctx.end
+    return open_episodes.join(births, on="CHILD", how="inner").filter(
+        over_18 & ~s20_community_home.fill_null(False)
+    )
+
+
+CASES = [
+    Case(
+        "an open episode past the 18th birthday outside V2/K2 is flagged",
+        period="2024-25",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "30/03/2007"],
+                ["2", "31/03/2007"],
+                ["3", "30/03/2007"],
+                ["4", "30/03/2007"],
+                ["5", ""],
+                ["6", "30/03/2007"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "LS", "PLACE"],
+                ["1", "01/01/2024", "", "C2", "U1"],
+                ["2", "01/01/2024", "", "C2", "U1"],
+                ["3", "01/01/2024", "", "V2", "K2"],
+                ["4", "01/01/2024", "01/03/2025", "C2", "U1"],
+                ["5", "01/01/2024", "", "C2", "U1"],
+                ["6", "01/01/2024", "", "V2", ""],
+            ),
+        },
+        flagged={"Episodes": [0, 5]},
+    ),
+]

@@ -1,0 +1,51 @@
+"""Rule 370: a child in independent living is under 16."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="370",
+    message="Child in independent living should be at least 16.",
+    tables=["Episodes", "Header"],
+    fields=["DECOM", "PLACE"],
+    tags=["dates", "age"],
+)
+def independent_living_under_16(ctx: RuleContext) -> pl.LazyFrame:
+    """A placement in independent living (PLACE P2) starts on or after the 16th birthday.
+
+    Why: DfE raised the minimum age from 15 to 16 in 2023-24. Open episodes are checked too:
+    the age is taken at DECOM. A blank or unreadable DOB or DECOM cannot show an age and is
+    left to rules 102 and 141.
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
+    placed = pl.col("PLACE").is_in(ctx.codes("PLACE_INDEPENDENT_LIVING"))
+    return episodes.filter(placed & (age_on(pl.col("DOB"), pl.col("DECOM")) < 16))
+
+
+CASES = [
+    Case(
+        "a placement the day before the 16th birthday is flagged; on the birthday it is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "15/06/2007"],
+                ["2", "15/06/2007"],
+                ["3", "15/06/2007"],
+                ["4", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["1", "14/06/2023", "P2", ""],
+                ["2", "15/06/2023", "P2", ""],
+                ["3", "14/06/2023", "U1", "01/07/2023"],
+                ["3", "", "P2", ""],
+                ["4", "14/06/2023", "P2", ""],
+                ["5", "14/06/2023", "P2", ""],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

@@ -1,0 +1,54 @@
+"""Rule 371: a child in semi-independent living accommodation is under 16."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="371",
+    message=(
+        "Child in semi-independent living accommodation not subject to children’s homes "
+        "regulations should be at least 16."
+    ),
+    tables=["Episodes", "Header"],
+    fields=["DECOM", "PLACE"],
+    tags=["dates", "age"],
+)
+def semi_independent_living_under_16(ctx: RuleContext) -> pl.LazyFrame:
+    """A placement in semi-independent living (PLACE H5) starts on or after the 16th birthday.
+
+    Why: DfE raised the minimum age from 14 to 16 in 2023-24. The age is taken at DECOM, for
+    open episodes too. A blank or unreadable DOB or DECOM cannot show an age and is left to
+    rules 102 and 141.
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
+    placed = pl.col("PLACE").is_in(ctx.codes("PLACE_SEMI_INDEPENDENT"))
+    return episodes.filter(placed & (age_on(pl.col("DOB"), pl.col("DECOM")) < 16))
+
+
+CASES = [
+    Case(
+        "a placement the day before the 16th birthday is flagged; on the birthday it is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "15/06/2007"],
+                ["2", "15/06/2007"],
+                ["3", "15/06/2007"],
+                ["4", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["1", "14/06/2023", "H5", ""],
+                ["2", "15/06/2023", "H5", ""],
+                ["3", "14/06/2023", "K2", "01/07/2023"],
+                ["3", "", "H5", ""],
+                ["4", "14/06/2023", "H5", ""],
+                ["5", "14/06/2023", "H5", ""],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

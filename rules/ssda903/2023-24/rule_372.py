@@ -1,0 +1,51 @@
+"""Rule 372: a child in youth custody or prison is under 10."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="372",
+    message="Child in youth custody or prison should be at least 10.",
+    tables=["Episodes", "Header"],
+    fields=["DECOM", "PLACE"],
+    tags=["dates", "age"],
+)
+def youth_custody_under_10(ctx: RuleContext) -> pl.LazyFrame:
+    """A placement in youth custody or prison (PLACE R5) starts on or after the 10th birthday.
+
+    Why: 10 is the age of criminal responsibility in England. The age is taken at DECOM,
+    for open episodes too. A blank or unreadable DOB or DECOM cannot show an age and is left
+    to rules 102 and 141.
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
+    placed = pl.col("PLACE").is_in(ctx.codes("PLACE_YOUTH_CUSTODY"))
+    return episodes.filter(placed & (age_on(pl.col("DOB"), pl.col("DECOM")) < 10))
+
+
+CASES = [
+    Case(
+        "a placement the day before the birthday is flagged; on the birthday it is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "15/06/2014"],
+                ["2", "15/06/2014"],
+                ["3", "15/06/2014"],
+                ["4", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["1", "14/06/2024", "R5", ""],
+                ["2", "15/06/2024", "R5", ""],
+                ["3", "14/06/2024", "U1", "01/09/2024"],
+                ["3", "", "R5", ""],
+                ["4", "14/06/2024", "R5", ""],
+                ["5", "14/06/2024", "R5", ""],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

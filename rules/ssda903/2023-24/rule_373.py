@@ -1,0 +1,51 @@
+"""Rule 373: a child placed in a school is under 4."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="373",
+    message="Child placed in a school should be at least 4 years old.",
+    tables=["Episodes", "Header"],
+    fields=["DECOM", "PLACE"],
+    tags=["dates", "age"],
+)
+def school_placement_under_4(ctx: RuleContext) -> pl.LazyFrame:
+    """A placement in a residential school (PLACE S1) starts on or after the 4th birthday.
+
+    Why: DfE's minimum age for a school placement. The age is taken at DECOM, for open
+    episodes too. A blank or unreadable DOB or DECOM cannot show an age and is left to rules
+    102 and 141.
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
+    placed = pl.col("PLACE").is_in(ctx.codes("PLACE_SCHOOL"))
+    return episodes.filter(placed & (age_on(pl.col("DOB"), pl.col("DECOM")) < 4))
+
+
+CASES = [
+    Case(
+        "a placement the day before the birthday is flagged; on the birthday it is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "15/06/2020"],
+                ["2", "15/06/2020"],
+                ["3", "15/06/2020"],
+                ["4", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["1", "14/06/2024", "S1", ""],
+                ["2", "15/06/2024", "S1", ""],
+                ["3", "14/06/2024", "U1", "01/09/2024"],
+                ["3", "", "S1", ""],
+                ["4", "14/06/2024", "S1", ""],
+                ["5", "14/06/2024", "S1", ""],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

@@ -1,0 +1,51 @@
+"""Rule 374: a child in residential employment is under 14."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="374",
+    message="Child in residential employment should be at least 14 years old.",
+    tables=["Episodes", "Header"],
+    fields=["DECOM", "PLACE"],
+    tags=["dates", "age"],
+)
+def residential_employment_under_14(ctx: RuleContext) -> pl.LazyFrame:
+    """A placement in residential employment (PLACE P3) starts on or after the 14th birthday.
+
+    Why: DfE's minimum age for living at a place of work. The age is taken at DECOM, for
+    open episodes too. A blank or unreadable DOB or DECOM cannot show an age and is left to
+    rules 102 and 141.
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
+    placed = pl.col("PLACE").is_in(ctx.codes("PLACE_RESIDENTIAL_EMPLOYMENT"))
+    return episodes.filter(placed & (age_on(pl.col("DOB"), pl.col("DECOM")) < 14))
+
+
+CASES = [
+    Case(
+        "a placement the day before the birthday is flagged; on the birthday it is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "15/06/2010"],
+                ["2", "15/06/2010"],
+                ["3", "15/06/2010"],
+                ["4", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["1", "14/06/2024", "P3", ""],
+                ["2", "15/06/2024", "P3", ""],
+                ["3", "14/06/2024", "U1", "01/09/2024"],
+                ["3", "", "P3", ""],
+                ["4", "14/06/2024", "P3", ""],
+                ["5", "14/06/2024", "P3", ""],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

@@ -1,0 +1,43 @@
+"""Rule 375: a temporary placement in hospital lasted longer than six weeks."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, days_between, rule, table
+
+
+@rule(
+    code="375",
+    message="Hospitalisation coded as a temporary placement exceeds six weeks.",
+    tables=["Episodes", "Header"],
+    fields=["DECOM", "PLACE"],
+    tags=["dates", "placements"],
+)
+def hospital_stay_over_six_weeks(ctx: RuleContext) -> pl.LazyFrame:
+    """A temporary placement for a hospital stay (PLACE T1) lasts at most 42 days, DECOM to DEC.
+
+    Why: six weeks is DfE's limit for hospitalisation coded as temporary. Only ended episodes
+    are measured (DEC minus DECOM), as the open-source peer validator does: an open episode
+    has no DEC yet. Header is not read.
+    """
+    placed = pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY_HOSPITAL"))
+    too_long = days_between(pl.col("DECOM"), pl.col("DEC")) > 42
+    return ctx.table("Episodes").filter(placed & too_long)
+
+
+CASES = [
+    Case(
+        "42 days pass, 43 fail; open and undated episodes are not measured",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["1", "01/06/2024", "T1", "13/07/2024"],
+                ["2", "01/06/2024", "T1", "14/07/2024"],
+                ["3", "01/06/2024", "U1", "14/07/2024"],
+                ["4", "01/06/2024", "T1", ""],
+                ["5", "", "T1", "14/07/2024"],
+                ["6", "01/06/2024", "", "14/07/2024"],
+            )
+        },
+        flagged={"Episodes": [1]},
+    ),
+]

@@ -1,0 +1,45 @@
+"""Rule 376: a temporary placement for the foster carers' holiday lasted longer than three weeks."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, days_between, rule, table
+
+
+@rule(
+    code="376",
+    message=(
+        "Temporary placements coded as being due to holiday of usual foster carer(s) cannot "
+        "exceed three weeks."
+    ),
+    tables=["Episodes", "Header"],
+    fields=["DECOM", "PLACE"],
+    tags=["dates", "placements"],
+)
+def foster_carer_holiday_over_three_weeks(ctx: RuleContext) -> pl.LazyFrame:
+    """A placement while the usual foster carers are on holiday (PLACE T3) lasts at most 21 days.
+
+    Why: three weeks is DfE's limit. Only ended episodes are measured (DEC minus DECOM), as the
+    open-source peer validator does: an open episode has no DEC yet. Header is not read.
+    """
+    placed = pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY_HOLIDAY"))
+    too_long = days_between(pl.col("DECOM"), pl.col("DEC")) > 21
+    return ctx.table("Episodes").filter(placed & too_long)
+
+
+CASES = [
+    Case(
+        "21 days pass, 22 fail; open and undated episodes are not measured",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["1", "01/06/2024", "T3", "22/06/2024"],
+                ["2", "01/06/2024", "T3", "23/06/2024"],
+                ["3", "01/06/2024", "U1", "23/06/2024"],
+                ["4", "01/06/2024", "T3", ""],
+                ["5", "", "T3", "23/06/2024"],
+                ["6", "01/06/2024", "", "23/06/2024"],
+            )
+        },
+        flagged={"Episodes": [1]},
+    ),
+]

@@ -1,0 +1,80 @@
+"""Rule 377: more than two holiday temporary placements within 12 months."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="377",
+    message=(
+        "Only two temporary placements coded as being due to holiday of usual foster carer(s) "
+        "are allowed in any 12- month period."
+    ),
+    tables=["Episodes"],
+    fields=["PLACE"],
+    tags=["dates", "placements"],
+)
+def third_holiday_placement_within_12_months(ctx: RuleContext) -> pl.LazyFrame:
+    """No 12-month window holds more than two of a child's T3 episodes (carers' holiday).
+
+    Why: DfE allows two such placements in any 12 months. Windows are taken on DECOM: every
+    T3 episode in a window that holds three or more is flagged, so the LA sees the whole set.
+    An episode without a readable DECOM cannot be placed in a window (rule 141 reports it).
+    """
+    holidays = ctx.table("Episodes").filter(
+        pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY_HOLIDAY")) & pl.col("DECOM").is_not_null()
+    )
+    earlier = holidays.select("CHILD", _from_row="_row", _from=pl.col("DECOM"))
+    # Each T3 episode closes a window: the 12 months ending on its DECOM.
+    windows = (
+        holidays.select("CHILD", "_row", "DECOM")
+        .join(earlier, on="CHILD")
+        .filter(
+            (pl.col("_from") <= pl.col("DECOM"))
+            & (pl.col("_from") > pl.col("DECOM").dt.offset_by("-1y"))
+        )
+    )
+    crowded = windows.filter(pl.len().over("_row") > 2)
+    members = crowded.select(_row=pl.col("_from_row")).unique()
+    return holidays.join(members, on="_row", how="semi")
+
+
+CASES = [
+    Case(
+        "a third T3 placement within 12 months flags the three; a year and a day apart does not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE"],
+                ["1", "01/05/2024", "T3"],
+                ["1", "01/08/2024", "T3"],
+                ["1", "30/04/2025", "T3"],
+                ["2", "01/05/2024", "T3"],
+                ["2", "01/08/2024", "T3"],
+                ["2", "01/05/2025", "T3"],
+                ["3", "01/05/2024", "T3"],
+                ["3", "01/06/2024", "T1"],
+                ["3", "01/07/2024", "T3"],
+                ["3", "", "T3"],
+                ["4", "01/05/2024", "T3"],
+                ["4", "01/06/2024", ""],
+                ["4", "01/07/2024", "T3"],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2]},
+    ),
+    Case(
+        "a window is flagged whole, not the episodes outside it",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE"],
+                ["1", "01/01/2024", "T3"],
+                ["1", "01/06/2024", "T3"],
+                ["1", "01/07/2024", "T3"],
+                ["1", "01/09/2024", "T3"],
+                ["1", "02/07/2025", "T3"],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2, 3]},
+    ),
+]

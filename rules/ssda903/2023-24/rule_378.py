@@ -1,0 +1,45 @@
+"""Rule 378: a child placed with parents is looked after under a single period of section 20."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="378",
+    message=(
+        "A child who is placed with parent(s) cannot be looked after under a single period of "
+        "accommodation under Section 20 of the Children Act 1989."
+    ),
+    tables=["Episodes"],
+    fields=["PLACE", "LS"],
+    tags=["codes", "placements"],
+)
+def placed_with_parents_under_section_20(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode placed with parents (PLACE P1) is not under legal status V2.
+
+    Why: a child accommodated by agreement under section 20 who goes home to a parent stops
+    being looked after; placement with parents needs a care order. Blanks are not flagged:
+    rules 144 and 146 report them.
+    """
+    with_parents = pl.col("PLACE").is_in(ctx.codes("PLACE_WITH_PARENTS"))
+    section_20 = pl.col("LS").is_in(ctx.codes("LS_SINGLE_ACCOMMODATION"))
+    return ctx.table("Episodes").filter(with_parents & section_20)
+
+
+CASES = [
+    Case(
+        "P1 under V2 is flagged; other pairs and blanks are not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "LS"],
+                ["1", "P1", "V2"],
+                ["2", "P1", "C2"],
+                ["3", "U1", "V2"],
+                ["4", "", "V2"],
+                ["5", "P1", ""],
+            )
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

@@ -1,0 +1,44 @@
+"""Rule 379: a temporary placement for an unspecified reason lasted longer than seven days."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, days_between, rule, table
+
+
+@rule(
+    code="379",
+    message=(
+        "Temporary placements for unspecified reason (placement code T4) cannot exceed seven days."
+    ),
+    tables=["Episodes", "Header"],
+    fields=["DECOM", "PLACE"],
+    tags=["dates", "placements"],
+)
+def unspecified_temporary_over_seven_days(ctx: RuleContext) -> pl.LazyFrame:
+    """A temporary placement for an unspecified reason (PLACE T4) lasts at most 7 days.
+
+    Why: seven days is DfE's limit. Only ended episodes are measured (DEC minus DECOM), as the
+    open-source peer validator does: an open episode has no DEC yet. Header is not read.
+    """
+    placed = pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY_UNSPECIFIED"))
+    too_long = days_between(pl.col("DECOM"), pl.col("DEC")) > 7
+    return ctx.table("Episodes").filter(placed & too_long)
+
+
+CASES = [
+    Case(
+        "7 days pass, 8 fail; open and undated episodes are not measured",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["1", "01/06/2024", "T4", "08/06/2024"],
+                ["2", "01/06/2024", "T4", "09/06/2024"],
+                ["3", "01/06/2024", "U1", "09/06/2024"],
+                ["4", "01/06/2024", "T4", ""],
+                ["5", "", "T4", "09/06/2024"],
+                ["6", "01/06/2024", "", "09/06/2024"],
+            )
+        },
+        flagged={"Episodes": [1]},
+    ),
+]

@@ -1,0 +1,42 @@
+"""Rule 381: a period of care ends while the child is in a temporary placement."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="381",
+    message="A period of care cannot end with a temporary placement.",
+    tables=["Episodes"],
+    fields=["PLACE", "REC"],
+    tags=["codes", "placements"],
+)
+def care_ends_in_temporary_placement(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode in a temporary placement (T0-T4) that has ended has REC X1 (care continues).
+
+    Why: any other reason episode ceased ends the period of care, which cannot end in a
+    temporary placement. A blank REC is an open episode (or a gap rule 149 reports) and is
+    not flagged.
+    """
+    temporary = pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY"))
+    ceased = ~pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES"))
+    return ctx.table("Episodes").filter(temporary & ceased)
+
+
+CASES = [
+    Case(
+        "a temporary placement ending with anything but X1 is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "REC"],
+                ["1", "T0", "X1"],
+                ["2", "T3", "E8"],
+                ["3", "T1", ""],
+                ["4", "U1", "E8"],
+                ["5", "", "E8"],
+            )
+        },
+        flagged={"Episodes": [1]},
+    ),
+]

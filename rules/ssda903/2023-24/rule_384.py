@@ -1,0 +1,42 @@
+"""Rule 384: a child on short breaks is recorded in a long-term foster placement."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="384",
+    message="A child receiving respite care cannot be in a long-term foster placement",
+    tables=["Episodes"],
+    fields=["PLACE", "LS"],
+    tags=["codes", "placements"],
+)
+def short_break_in_long_term_fostering(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode under a short-break legal status (V3, V4) is not long-term fostering (U1, U4).
+
+    Why: long-term fostering is a permanence plan, which short breaks are not. Blanks are not
+    flagged: rules 144 and 146 report them.
+    """
+    respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE"))
+    long_term = pl.col("PLACE").is_in(ctx.codes("PLACE_LONG_TERM_FOSTER"))
+    return ctx.table("Episodes").filter(respite & long_term)
+
+
+CASES = [
+    Case(
+        "V3 or V4 in U1 or U4 is flagged; other foster placements are not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "PLACE"],
+                ["1", "V3", "U1"],
+                ["2", "V4", "U4"],
+                ["3", "V3", "U3"],
+                ["4", "C2", "U1"],
+                ["5", "", "U4"],
+                ["6", "V4", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+]

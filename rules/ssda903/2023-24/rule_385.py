@@ -1,0 +1,39 @@
+"""Rule 385: an episode ends after the collection year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="385",
+    message="Date episode ceased must be on or before the end of the current collection year.",
+    tables=["Episodes"],
+    fields=["DEC"],
+    tags=["dates"],
+)
+def episode_ends_after_collection_year(ctx: RuleContext) -> pl.LazyFrame:
+    """DEC, when given, is on or before 31 March of the collection year.
+
+    Why: an episode still open on 31 March is reported with a blank DEC. A blank DEC (open
+    episode) is not flagged; an unreadable one is left to rule 147.
+    """
+    return ctx.table("Episodes").filter(pl.col("DEC") > ctx.end)
+
+
+CASES = [
+    Case(
+        "31 March passes, 1 April fails, blank passes",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DEC"],
+                ["1", "31/03/2025"],
+                ["2", "01/04/2025"],
+                ["3", ""],
+                ["4", "31/04/2025"],
+            )
+        },
+        flagged={"Episodes": [1]},
+        period="2024-25",
+    ),
+]

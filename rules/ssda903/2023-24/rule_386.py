@@ -1,0 +1,51 @@
+"""Rule 386: an episode ends in adoption after the child's 18th birthday."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="386",
+    message="Reason episode ceased is adopted but child has reached age 18.",
+    tables=["Episodes", "Header"],
+    fields=["REC"],
+    tags=["dates", "age", "adoption"],
+)
+def adopted_at_18_or_over(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode ending in adoption (REC E11, E12) ends before the child's 18th birthday.
+
+    Why: an adoption order cannot be made for a person aged 18 or over; on the birthday the
+    child has reached 18. A blank or unreadable DOB or DEC cannot show an age and is left to
+    rules 102 and 147.
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
+    adopted = pl.col("REC").is_in(ctx.codes("REC_ADOPTED"))
+    return episodes.filter(adopted & (age_on(pl.col("DOB"), pl.col("DEC")) >= 18))
+
+
+CASES = [
+    Case(
+        "adoption on the 18th birthday is flagged; the day before is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "15/06/2006"],
+                ["2", "15/06/2006"],
+                ["3", "15/06/2006"],
+                ["4", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "REC", "DEC"],
+                ["1", "E11", "14/06/2024"],
+                ["2", "E12", "15/06/2024"],
+                ["3", "E8", "15/06/2024"],
+                ["3", "E11", ""],
+                ["4", "E11", "15/06/2024"],
+                ["5", "E11", "15/06/2024"],
+            ),
+        },
+        flagged={"Episodes": [1]},
+    ),
+]

@@ -1,0 +1,73 @@
+"""Rule 388: reason episode ceased X1 does not match whether a new episode follows."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+
+
+@rule(
+    code="388",
+    message=(
+        "Reason episode ceased is coded new episode begins, but there is no continuation episode."
+    ),
+    tables=["Episodes"],
+    fields=["REC"],
+    tags=["episodes"],
+)
+def care_continues_without_next_episode(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode ending with X1 is followed by the child's next episode on the same day, and an
+    episode followed on the same day ends with X1.
+
+    Why: DfE's guidance for REC: if an episode ends but the child stays looked after, a new
+    episode starts that day and the ending episode has X1; a child who ceases to be looked
+    after never has X1. Three cases are flagged: X1 with a next episode starting on another
+    day; X1 on the child's last episode once it has ended; and another REC on an episode whose
+    next one starts on its DEC. Episodes follow each other in DECOM order; one with an
+    unreadable DECOM sorts last and its date is not compared.
+    """
+    ordered = with_neighbours(ctx.table("Episodes"), ["DECOM", "_row"])
+    continues = pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES"))
+    has_next = pl.col("next__row").is_not_null()
+    follows_on = pl.col("DEC") == pl.col("next_DECOM")
+    x1_with_gap = continues & has_next & ~follows_on
+    x1_at_the_end = continues & ~has_next & pl.col("DEC").is_not_null()
+    ceased_but_followed = ~continues & has_next & follows_on
+    return ordered.filter(x1_with_gap | x1_at_the_end | ceased_but_followed)
+
+
+CASES = [
+    Case(
+        "X1 needs an episode starting the same day, and a same-day follow-on needs X1",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "01/05/2024", "01/06/2024", "X1"],
+                ["1", "01/06/2024", "", ""],
+                ["2", "01/05/2024", "01/06/2024", "X1"],
+                ["2", "02/06/2024", "", ""],
+                ["3", "01/05/2024", "01/06/2024", "X1"],
+                ["4", "01/05/2024", "01/06/2024", "E8"],
+                ["4", "01/06/2024", "01/07/2024", "E8"],
+                ["5", "01/05/2024", "01/06/2024", "E8"],
+                ["5", "02/06/2024", "01/07/2024", "E8"],
+                ["6", "01/05/2024", "", "X1"],
+            )
+        },
+        flagged={"Episodes": [2, 4, 5]},
+    ),
+    Case(
+        "blank and unreadable dates are not compared",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "01/05/2024", "", "X1"],
+                ["1", "", "01/07/2024", "E8"],
+                ["2", "01/05/2024", "31/06/2024", "X1"],
+                ["2", "01/06/2024", "", ""],
+                ["3", "01/05/2024", "01/06/2024", ""],
+                ["3", "01/06/2024", "", ""],
+            )
+        },
+        flagged={},
+    ),
+]

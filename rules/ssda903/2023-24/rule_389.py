@@ -1,0 +1,54 @@
+"""Rule 389: a child under 16 transferred to adult social care."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="389",
+    message=(
+        "Reason episode ceased is that child transferred to care of adult social care services, "
+        "but child is aged under 16."
+    ),
+    tables=["Episodes", "Header"],
+    fields=["REC"],
+    tags=["dates", "age"],
+)
+def adult_social_care_under_16(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode ending in transfer to adult social care (REC E7) ends on or after the 16th
+    birthday.
+
+    Why: a blank or unreadable DOB or DEC cannot show an age and is left to rules 102 and 147
+    (the open-source peer validator flags these; we do not, as the age is unknown).
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
+    transferred = pl.col("REC").is_in(ctx.codes("REC_ADULT_SOCIAL_CARE"))
+    return episodes.filter(transferred & (age_on(pl.col("DOB"), pl.col("DEC")) < 16))
+
+
+CASES = [
+    Case(
+        "a transfer the day before the 16th birthday is flagged; on the birthday it is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "15/06/2008"],
+                ["2", "15/06/2008"],
+                ["3", "15/06/2008"],
+                ["4", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "REC", "DEC"],
+                ["1", "E7", "14/06/2024"],
+                ["2", "E7", "15/06/2024"],
+                ["3", "E8", "14/06/2024"],
+                ["3", "E7", ""],
+                ["4", "E7", "14/06/2024"],
+                ["5", "E7", "14/06/2024"],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

@@ -1,0 +1,44 @@
+"""Rule 391: care leaver information for a young person under 17."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="391",
+    message="Young person was not 17, 18, 19, 20 or 21 during the current collection year.",
+    tables=["OC3"],
+    fields=["DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
+    tags=["dates", "age", "care-leavers"],
+)
+def care_leaver_under_17(ctx: RuleContext) -> pl.LazyFrame:
+    """Care leaver information (IN_TOUCH, ACTIV, ACCOM) is only given for a young person aged 17
+    or over on 31 March.
+
+    Why: DfE's coding checks the lower bound: a young person under 17 at the end of the year
+    should have none of the three fields. A row with all three blank is not flagged, nor one
+    with a blank or unreadable DOB (its age is unknown).
+    """
+    oc3 = ctx.table("OC3")
+    reported = pl.any_horizontal(pl.col(c).is_not_null() for c in ("IN_TOUCH", "ACTIV", "ACCOM"))
+    return oc3.filter(reported & (age_on(pl.col("DOB"), ctx.end) < 17))
+
+
+CASES = [
+    Case(
+        "17 on 31 March passes, 17 on 1 April fails",
+        tables={
+            "OC3": table(
+                ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "31/03/2008", "YES", "F1", "B1"],
+                ["2", "01/04/2008", "YES", "F1", "B1"],
+                ["3", "01/04/2008", "", "", "B1"],
+                ["4", "01/04/2008", "", "", ""],
+                ["5", "", "YES", "F1", "B1"],
+            )
+        },
+        flagged={"OC3": [1, 2]},
+        period="2024-25",
+    ),
+]

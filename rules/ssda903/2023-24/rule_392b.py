@@ -1,0 +1,83 @@
+"""Rule 392b: a looked-after child's episode has no home or placement postcode."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="392b",
+    message=(
+        "Child is looked after but no postcodes are recorded. [NOTE: This check may result in "
+        "false positives for children formerly UASC, particularly if current & prior year UASC "
+        "data not loaded]"
+    ),
+    tables=["Episodes"],
+    fields=["HOME_POST", "PL_POST"],
+    tags=["postcodes"],
+)
+def looked_after_without_postcodes(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode not under a short-break status (V3, V4) has both HOME_POST and PL_POST,
+    unless the child is or was an unaccompanied asylum-seeking child.
+
+    Why: DfE exempts children UASC this year or in either of the two years before. Only this
+    year's and last year's data can be seen (Header UASC flag, or a row in the UASC table),
+    so a child UASC two years ago is flagged, as DfE's note warns. A blank LS is not a
+    short-break status and is checked.
+    """
+    uasc_children = pl.concat(
+        [
+            ctx.table_or_empty("Header").filter(pl.col("UASC") == "1").select("CHILD"),
+            ctx.table_or_empty("UASC").select("CHILD"),
+            ctx.table_or_empty("Header_last").filter(pl.col("UASC") == "1").select("CHILD"),
+            ctx.table_or_empty("UASC_last").select("CHILD"),
+        ]
+    )
+    respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
+    missing = pl.col("HOME_POST").is_null() | pl.col("PL_POST").is_null()
+    episodes = ctx.table("Episodes").filter(~respite & missing)
+    return episodes.join(uasc_children, on="CHILD", how="anti")
+
+
+CASES = [
+    Case(
+        "a missing postcode is flagged unless the episode is a short break",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "HOME_POST", "PL_POST"],
+                ["1", "C2", "AB1 2CD", "EF3 4GH"],
+                ["2", "C2", "", "EF3 4GH"],
+                ["3", "C2", "AB1 2CD", ""],
+                ["4", "V3", "", ""],
+                ["5", "", "", ""],
+            )
+        },
+        flagged={"Episodes": [1, 2, 4]},
+    ),
+    Case(
+        "children UASC this year or last year are exempt",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "HOME_POST", "PL_POST"],
+                ["1", "C2", "", ""],
+                ["2", "C2", "", ""],
+                ["3", "C2", "", ""],
+                ["4", "C2", "", ""],
+            ),
+            "Header": table(["CHILD", "DOB"], ["1", "01/01/2008"], ["2", "01/01/2008"]),
+            "UASC": table(["CHILD", "DUC"], ["1", "01/01/2026"]),
+            "Header_last": table(["CHILD", "DOB"], ["3", "01/01/2008"]),
+            "UASC_last": table(["CHILD", "DUC"], ["3", "01/01/2026"], ["4", "01/01/2026"]),
+        },
+        flagged={"Episodes": [1]},
+    ),
+    Case(
+        "from XML the Header's own UASC flag exempts the child",
+        tables={
+            "Episodes": table(["CHILD", "LS", "PL_POST"], ["1", "C2", ""], ["2", "C2", ""]),
+            "Header": table(["CHILD", "UASC"], ["1", "1"], ["2", "0"]),
+        },
+        flagged={"Episodes": [1]},
+        metadata={"file_format": "xml"},
+    ),
+]

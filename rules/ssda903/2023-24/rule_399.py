@@ -1,0 +1,82 @@
+"""Rule 399: mother or review details given for a child only on short breaks."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="399",
+    message=(
+        "Mother field, review field or participation field are completed but child is looked "
+        "after under legal status V3 or V4."
+    ),
+    tables=["Episodes", "Header", "Reviews"],
+    fields=["MOTHER", "LS", "REVIEW", "REVIEW_CODE"],
+    tags=["integrity"],
+)
+def details_for_short_breaks_only_child(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """A child whose every episode is a short break (LS V3 or V4) has no MOTHER and no reviews.
+
+    Why: DfE collects motherhood and reviews only for children looked after other than under
+    short breaks. A child with any other episode (blank LS included) is not checked, as the
+    open-source peer validator also decided. The Header row with MOTHER, each review row,
+    and the child's episodes are flagged. No Header or Reviews file means none recorded.
+    """
+    respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
+    episodes = ctx.table("Episodes")
+    breaks_only = (
+        episodes.group_by("CHILD").agg(only=respite.all()).filter(pl.col("only")).select("CHILD")
+    )
+    header = ctx.table_or_empty("Header").filter(pl.col("MOTHER").is_not_null())
+    reviewed = pl.col(raw_name("REVIEW")).is_not_null() | pl.col("REVIEW_CODE").is_not_null()
+    reviews = ctx.table_or_empty("Reviews").filter(reviewed)
+    header_hits = header.join(breaks_only, on="CHILD", how="semi")
+    review_hits = reviews.join(breaks_only, on="CHILD", how="semi")
+    involved = pl.concat([header_hits.select("CHILD"), review_hits.select("CHILD")]).unique()
+    return {
+        "Episodes": episodes.join(involved, on="CHILD", how="semi"),
+        "Header": header_hits,
+        "Reviews": review_hits,
+    }
+
+
+CASES = [
+    Case(
+        "mother status or reviews for a short-breaks-only child are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS"],
+                ["1", "V3"],
+                ["1", "V4"],
+                ["2", "V3"],
+                ["3", "V3"],
+                ["3", "C2"],
+                ["4", "V4"],
+                ["5", "V3"],
+                ["5", ""],
+            ),
+            "Header": table(
+                ["CHILD", "MOTHER"],
+                ["1", "0"],
+                ["2", ""],
+                ["3", "1"],
+                ["4", ""],
+                ["5", "0"],
+            ),
+            "Reviews": table(
+                ["CHILD", "REVIEW", "REVIEW_CODE"],
+                ["2", "01/06/2024", "PN1"],
+                ["3", "01/06/2024", "PN1"],
+                ["4", "", ""],
+                ["5", "01/06/2024", "PN1"],
+            ),
+        },
+        flagged={"Episodes": [0, 1, 2], "Header": [0], "Reviews": [0]},
+    ),
+    Case(
+        "without Header or Reviews files nothing is flagged",
+        tables={"Episodes": table(["CHILD", "LS"], ["1", "V3"])},
+        flagged={},
+    ),
+]

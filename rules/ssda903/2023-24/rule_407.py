@@ -1,0 +1,55 @@
+"""Rule 407: an episode ends in a special guardianship order after the 18th birthday."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="407",
+    message="Reason episode ceased is Special Guardianship Order, but child has reached age 18.",
+    tables=["Episodes", "Header"],
+    fields=["DEC", "DOB", "REC"],
+    tags=["dates", "age"],
+)
+def special_guardianship_at_18_or_over(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """An episode ending in a special guardianship order (REC E45-E48) ends before the child's
+    18th birthday.
+
+    Why: a special guardianship order is for a child, so it cannot be made on or after the
+    18th birthday, when the child "has reached age 18" (the open-source peer validator lets
+    the birthday itself pass; DfE's message does not). The episode and the child's Header row
+    are flagged. A blank or unreadable DOB or DEC cannot show an age and is not flagged.
+    """
+    header = ctx.table("Header")
+    births = header.select("CHILD", "DOB")
+    episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
+    guardianship = pl.col("REC").is_in(ctx.codes("REC_SPECIAL_GUARDIANSHIP"))
+    late = episodes.filter(guardianship & (age_on(pl.col("DOB"), pl.col("DEC")) >= 18))
+    return {"Episodes": late, "Header": header.join(late.select("CHILD"), on="CHILD", how="semi")}
+
+
+CASES = [
+    Case(
+        "an SGO on the 18th birthday is flagged with its child; the day before is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "15/06/2006"],
+                ["2", "15/06/2006"],
+                ["3", "15/06/2006"],
+                ["4", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "REC", "DEC"],
+                ["1", "E45", "14/06/2024"],
+                ["2", "E48", "15/06/2024"],
+                ["3", "E8", "15/06/2024"],
+                ["3", "E46", ""],
+                ["4", "E47", "15/06/2024"],
+                ["5", "E45", "15/06/2024"],
+            ),
+        },
+        flagged={"Episodes": [1], "Header": [1]},
+    ),
+]

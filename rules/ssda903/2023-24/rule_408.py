@@ -1,0 +1,44 @@
+"""Rule 408: placed for adoption under a placement order without legal status E1."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="408",
+    message=(
+        "Child is placed for adoption with a placement order, but no placement order has been "
+        "recorded."
+    ),
+    tables=["Episodes"],
+    fields=["PLACE", "LS"],
+    tags=["codes", "adoption"],
+)
+def adoption_placement_without_placement_order(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode placed for adoption with a placement order (PLACE A5, A6) has LS E1.
+
+    Why: A5 and A6 say a placement order was made, and E1 is the legal status that records it.
+    A blank LS is flagged: no placement order is recorded.
+    """
+    with_order = pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION_PLACEMENT_ORDER"))
+    order_recorded = pl.col("LS").is_in(ctx.codes("LS_PLACEMENT_ORDER")).fill_null(False)
+    return ctx.table("Episodes").filter(with_order & ~order_recorded)
+
+
+CASES = [
+    Case(
+        "A5 or A6 without E1 is flagged, blank LS included",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "LS"],
+                ["1", "A5", "E1"],
+                ["2", "A6", "C2"],
+                ["3", "A5", ""],
+                ["4", "A3", "C2"],
+                ["5", "", "C2"],
+            )
+        },
+        flagged={"Episodes": [1, 2]},
+    ),
+]

@@ -1,0 +1,49 @@
+"""Rule 426: a child has short breaks recorded under both V3 and V4."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="426",
+    message=(
+        "A child receiving respite care cannot be recorded under a legal status of V3 and V4 in "
+        "the same year."
+    ),
+    tables=["Episodes"],
+    fields=["LS"],
+    tags=["codes"],
+)
+def short_breaks_under_v3_and_v4(ctx: RuleContext) -> pl.LazyFrame:
+    """A child's short breaks are recorded either as episodes (V3) or as agreements (V4), not
+    both, in the year's return; every V3 and V4 episode of such a child is flagged.
+
+    Why: the two statuses are alternative ways to record the same series of breaks.
+    """
+    episodes = ctx.table("Episodes")
+    as_episodes = pl.col("LS").is_in(ctx.codes("LS_RESPITE_EPISODE")).any().over("CHILD")
+    as_agreement = pl.col("LS").is_in(ctx.codes("LS_RESPITE_AGREEMENT")).any().over("CHILD")
+    respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE"))
+    return episodes.filter(respite & as_episodes & as_agreement)
+
+
+CASES = [
+    Case(
+        "V3 and V4 for one child flags both; other children and statuses are not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS"],
+                ["1", "V3"],
+                ["1", "V4"],
+                ["1", "C2"],
+                ["2", "V3"],
+                ["2", "V3"],
+                ["3", "V4"],
+                ["3", ""],
+                ["4", "V3"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+]

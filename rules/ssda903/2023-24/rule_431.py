@@ -1,0 +1,51 @@
+"""Rule 431: a new period of care starts on or before the day the previous episode ended."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+
+
+@rule(
+    code="431",
+    message=(
+        "The reason for new episode is started to be looked after, but the previous episode "
+        "ended on the same day."
+    ),
+    tables=["Episodes"],
+    fields=["RNE", "DECOM"],
+    tags=["episodes"],
+)
+def care_restarts_without_a_gap(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode with RNE S starts after the child's previous episode ended (DECOM > its DEC).
+
+    Why: an episode starting the day the last one ended continues the same period of care, so
+    it is not a new start; an earlier DECOM overlaps the previous episode and is flagged too.
+    Episodes are taken in DECOM order. A blank previous DEC (still open) or a blank DECOM is
+    not compared.
+    """
+    ordered = with_neighbours(ctx.table("Episodes"), ["DEC"])
+    started = pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE"))
+    return ordered.filter(started & (pl.col("DECOM") <= pl.col("prev_DEC")))
+
+
+CASES = [
+    Case(
+        "RNE S on the day the previous episode ended is flagged; the day after is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
+                ["1", "01/05/2024", "01/06/2024", "S"],
+                ["1", "01/06/2024", "", "S"],
+                ["2", "01/05/2024", "01/06/2024", "S"],
+                ["2", "02/06/2024", "", "S"],
+                ["3", "01/05/2024", "01/06/2024", "S"],
+                ["3", "01/06/2024", "", "P"],
+                ["4", "01/05/2024", "", "S"],
+                ["4", "01/06/2024", "", "S"],
+                ["5", "01/05/2024", "01/06/2024", "S"],
+                ["5", "", "", "S"],
+            )
+        },
+        flagged={"Episodes": [1]},
+    ),
+]

@@ -1,0 +1,57 @@
+"""Rule 432: after care ended, the next episode is not recorded as a new start."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+
+
+@rule(
+    code="432",
+    message=(
+        "The child ceased to be looked after at the end of the previous episode but the reason "
+        "for the new episode is not started to be looked after."
+    ),
+    tables=["Episodes"],
+    fields=["RNE"],
+    tags=["episodes"],
+)
+def care_ended_but_next_episode_continues(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode that follows one ending care (REC other than X1) has RNE S.
+
+    Why: an E-coded reason episode ceased means the child stopped being looked after, so the
+    next episode starts a new period of care. Episodes are taken in DECOM order; an episode
+    with a blank DECOM cannot be placed and is not checked. A blank RNE is not S and is
+    flagged; a blank or unknown previous REC is not taken as care ending.
+    """
+    ordered = with_neighbours(ctx.table("Episodes"), ["REC"])
+    previous = pl.col("prev_REC")
+    care_ended = (
+        previous.is_in(ctx.codes("REC")) & ~previous.is_in(ctx.codes("REC_CARE_CONTINUES"))
+    ).fill_null(False)
+    started = pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")).fill_null(False)
+    return ordered.filter(care_ended & ~started & pl.col("DECOM").is_not_null())
+
+
+CASES = [
+    Case(
+        "after an E code the next episode must start with S",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC", "RNE"],
+                ["1", "01/05/2024", "E8", "S"],
+                ["1", "01/08/2024", "", "S"],
+                ["2", "01/05/2024", "E13", "S"],
+                ["2", "01/08/2024", "", "P"],
+                ["3", "01/05/2024", "X1", "S"],
+                ["3", "01/06/2024", "", "P"],
+                ["4", "01/05/2024", "E8", "S"],
+                ["4", "01/08/2024", "", ""],
+                ["5", "01/05/2024", "", "S"],
+                ["5", "01/08/2024", "", "P"],
+                ["6", "01/05/2024", "E8", "S"],
+                ["6", "", "", "P"],
+            )
+        },
+        flagged={"Episodes": [3, 7]},
+    ),
+]

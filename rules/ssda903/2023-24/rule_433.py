@@ -1,0 +1,58 @@
+"""Rule 433: a continuation episode does not start the day the previous one ended."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+
+
+@rule(
+    code="433",
+    message=(
+        "The reason for new episode suggests that this is a continuation episode, but the "
+        "episode does not start on the same day as the last episode finished."
+    ),
+    tables=["Episodes"],
+    fields=["RNE", "DECOM"],
+    tags=["episodes"],
+)
+def continuation_episode_not_contiguous(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode with a continuation reason (RNE P, L, T, U, B) starts on the DEC of the
+    child's previous episode.
+
+    Why: these reasons record a change within one period of care. Episodes are taken in DECOM
+    order; the child's first episode has nothing to follow and is not checked. A previous
+    episode still open (blank DEC) has not ended on this DECOM and is flagged. A blank DECOM
+    cannot be placed and is left to rule 141 (the open-source peer validator flags it here).
+    """
+    ordered = with_neighbours(ctx.table("Episodes"), ["DEC", "_row"])
+    continuation = pl.col("RNE").is_in(ctx.codes("RNE_CONTINUATION"))
+    has_previous = pl.col("prev__row").is_not_null()
+    follows_on = (pl.col("DECOM") == pl.col("prev_DEC")).fill_null(False)
+    dated = pl.col("DECOM").is_not_null()
+    return ordered.filter(continuation & has_previous & dated & ~follows_on)
+
+
+CASES = [
+    Case(
+        "a continuation must start on the previous DEC",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
+                ["1", "01/05/2024", "01/06/2024", "S"],
+                ["1", "01/06/2024", "", "P"],
+                ["2", "01/05/2024", "01/06/2024", "S"],
+                ["2", "02/06/2024", "", "L"],
+                ["3", "01/05/2024", "01/06/2024", "S"],
+                ["3", "31/05/2024", "", "U"],
+                ["4", "01/05/2024", "", "S"],
+                ["4", "01/06/2024", "", "T"],
+                ["5", "01/05/2024", "01/06/2024", "P"],
+                ["6", "01/05/2024", "01/06/2024", "S"],
+                ["6", "10/06/2024", "", "S"],
+                ["7", "01/05/2024", "01/06/2024", "S"],
+                ["7", "", "", "B"],
+            )
+        },
+        flagged={"Episodes": [3, 5, 7]},
+    ),
+]

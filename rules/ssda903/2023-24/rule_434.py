@@ -1,0 +1,57 @@
+"""Rule 434: RNE L (legal status change only) does not match the episode data."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+from csc_validate.rulekit.placements import PLACEMENT_DETAILS, placement_unchanged
+
+
+@rule(
+    code="434",
+    message=(
+        "Reason for new episode is that child's legal status has changed but not the placement, "
+        "but this is not reflected in the episode data."
+    ),
+    tables=["Episodes"],
+    fields=["RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+    tags=["episodes"],
+)
+def legal_status_change_not_shown(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode with RNE L has a different LS from the child's previous episode and the same
+    PLACE, PL_POST, URN and PLACE_PROVIDER.
+
+    Why: L means only the legal status changed. Episodes are taken in DECOM order; the
+    child's first episode is not checked. Blanks count as equal to each other, and postcodes
+    are compared without spaces and case.
+    """
+    ordered = with_neighbours(ctx.table("Episodes"), ["LS", "_row", *PLACEMENT_DETAILS])
+    legal_only = pl.col("RNE").is_in(ctx.codes("RNE_LEGAL_STATUS_ONLY"))
+    has_previous = pl.col("prev__row").is_not_null()
+    same_status = pl.col("LS").eq_missing(pl.col("prev_LS"))
+    return ordered.filter(legal_only & has_previous & (same_status | ~placement_unchanged()))
+
+
+CASES = [
+    Case(
+        "RNE L needs a new LS and an unchanged placement",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+                ["1", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["1", "01/06/2024", "L", "C2", "U1", "ab12cd", "SC1", "PR1"],
+                ["2", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["2", "01/06/2024", "L", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["3", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["3", "01/06/2024", "L", "C2", "U1", "AB1 2CD", "SC2", "PR1"],
+                ["4", "01/05/2024", "S", "C1", "U1", "", "", "PR1"],
+                ["4", "01/06/2024", "L", "C2", "U1", "", "", "PR1"],
+                ["5", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["5", "01/06/2024", "L", "C2", "U1", "", "SC1", "PR1"],
+                ["6", "01/06/2024", "L", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["7", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["7", "01/06/2024", "P", "C1", "U2", "AB1 2CD", "SC1", "PR1"],
+            )
+        },
+        flagged={"Episodes": [3, 5, 9]},
+    ),
+]

@@ -1,0 +1,58 @@
+"""Rule 435: RNE P or T (placement change only) does not match the episode data."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+from csc_validate.rulekit.placements import PLACEMENT_DETAILS, placement_unchanged
+
+
+@rule(
+    code="435",
+    message=(
+        "Reason for new episode is that child’s placement has changed but not the legal status, "
+        "but this is not reflected in the episode data recorded."
+    ),
+    tables=["Episodes"],
+    fields=["LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+    tags=["episodes"],
+)
+def placement_change_not_shown(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode with RNE P or T has the same LS as the child's previous episode and a
+    different PLACE, PL_POST, URN or PLACE_PROVIDER.
+
+    Why: P and T mean only the placement changed. Episodes are taken in DECOM order; the
+    child's first episode is not checked. Blanks count as equal to each other (the
+    open-source peer validator treats two blanks as different here but not in 434 and 436;
+    we treat all three alike), and postcodes are compared without spaces and case.
+    """
+    ordered = with_neighbours(ctx.table("Episodes"), ["LS", "_row", *PLACEMENT_DETAILS])
+    placement_only = pl.col("RNE").is_in(ctx.codes("RNE_PLACEMENT_ONLY"))
+    has_previous = pl.col("prev__row").is_not_null()
+    status_changed = pl.col("LS").ne_missing(pl.col("prev_LS"))
+    return ordered.filter(placement_only & has_previous & (status_changed | placement_unchanged()))
+
+
+CASES = [
+    Case(
+        "RNE P or T needs the same LS and a changed placement",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+                ["1", "01/05/2024", "S", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["1", "01/06/2024", "P", "C2", "U2", "EF3 4GH", "SC2", "PR1"],
+                ["2", "01/05/2024", "S", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["2", "01/06/2024", "T", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["3", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["3", "01/06/2024", "P", "C2", "U2", "EF3 4GH", "SC2", "PR1"],
+                ["4", "01/05/2024", "S", "C2", "U1", "", "", "PR1"],
+                ["4", "01/06/2024", "P", "C2", "U1", "", "", "PR1"],
+                ["5", "01/05/2024", "S", "C2", "U1", "AB1 2CD", "", "PR1"],
+                ["5", "01/06/2024", "T", "C2", "U1", "EF3 4GH", "", "PR1"],
+                ["6", "01/05/2024", "S", "", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["6", "01/06/2024", "P", "C2", "U2", "AB1 2CD", "SC1", "PR1"],
+                ["7", "01/06/2024", "P", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
+            )
+        },
+        flagged={"Episodes": [3, 5, 7, 11]},
+    ),
+]

@@ -1,0 +1,55 @@
+"""Rule 436: RNE U or B (placement and legal status change) does not match the episode data."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+from csc_validate.rulekit.placements import PLACEMENT_DETAILS, placement_unchanged
+
+
+@rule(
+    code="436",
+    message=(
+        "Reason for new episode is that both child’s placement and legal status have changed, "
+        "but this is not reflected in the episode data."
+    ),
+    tables=["Episodes"],
+    fields=["RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+    tags=["episodes"],
+)
+def placement_and_status_change_not_shown(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode with RNE U or B has a different LS from the child's previous episode and a
+    different PLACE, PL_POST, URN or PLACE_PROVIDER.
+
+    Why: U and B mean both the legal status and the placement changed. Episodes are taken in
+    DECOM order; the child's first episode is not checked. Blanks count as equal to each
+    other, and postcodes are compared without spaces and case.
+    """
+    ordered = with_neighbours(ctx.table("Episodes"), ["LS", "_row", *PLACEMENT_DETAILS])
+    both = pl.col("RNE").is_in(ctx.codes("RNE_PLACEMENT_AND_LEGAL_STATUS"))
+    has_previous = pl.col("prev__row").is_not_null()
+    same_status = pl.col("LS").eq_missing(pl.col("prev_LS"))
+    return ordered.filter(both & has_previous & (same_status | placement_unchanged()))
+
+
+CASES = [
+    Case(
+        "RNE U or B needs a new LS and a changed placement",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+                ["1", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["1", "01/06/2024", "U", "C2", "U1", "EF3 4GH", "SC1", "PR1"],
+                ["2", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["2", "01/06/2024", "B", "C1", "U2", "EF3 4GH", "SC2", "PR1"],
+                ["3", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["3", "01/06/2024", "U", "C2", "U1", "ab1 2cd", "SC1", "PR1"],
+                ["4", "01/05/2024", "S", "", "U1", "", "", ""],
+                ["4", "01/06/2024", "B", "", "U2", "", "", ""],
+                ["5", "01/05/2024", "S", "C1", "U1", "", "SC1", "PR1"],
+                ["5", "01/06/2024", "B", "C2", "U1", "", "SC1", "PR2"],
+                ["6", "01/06/2024", "U", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
+            )
+        },
+        flagged={"Episodes": [3, 5, 7]},
+    ),
+]

@@ -1,0 +1,51 @@
+"""Rule 437: a child who died or was found to be an adult has later episodes."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+
+
+@rule(
+    code="437",
+    message=(
+        "Reason episode ceased is child has died or is aged 18 or over but there are further "
+        "episodes."
+    ),
+    tables=["Episodes"],
+    fields=["REC"],
+    tags=["episodes"],
+)
+def episodes_after_death_or_adulthood(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode ending because the child died (REC E2) or was assessed to be 18 or over
+    (E15) is the child's last episode.
+
+    Why: neither child can be looked after again. Episodes are taken in DECOM order; an
+    episode with a blank DECOM sorts last, so it counts as a later episode but is not itself
+    flagged (rule 141 reports it).
+    """
+    ordered = with_neighbours(ctx.table("Episodes"), ["_row"])
+    final = pl.col("REC").is_in(ctx.codes("REC_DIED_OR_ADULT"))
+    has_next = pl.col("next__row").is_not_null()
+    return ordered.filter(final & has_next & pl.col("DECOM").is_not_null())
+
+
+CASES = [
+    Case(
+        "E2 or E15 followed by another episode is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                ["1", "01/05/2024", "E2"],
+                ["1", "01/06/2024", ""],
+                ["2", "01/05/2024", "E15"],
+                ["3", "01/05/2024", "E8"],
+                ["3", "01/06/2024", "E15"],
+                ["4", "01/06/2024", "E2"],
+                ["4", "", ""],
+                ["5", "", "E2"],
+                ["5", "01/05/2024", "E8"],
+            )
+        },
+        flagged={"Episodes": [0, 5]},
+    ),
+]

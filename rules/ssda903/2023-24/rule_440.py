@@ -1,0 +1,45 @@
+"""Rule 440: review participation says under 4 but the child was 4 or over."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="440",
+    message=(
+        "Participation method indicates child was under 4 years old at the time of the review, "
+        "but date of birth and review date indicates the child was 4 years old or over."
+    ),
+    tables=["Reviews"],
+    fields=["DOB", "REVIEW", "REVIEW_CODE"],
+    tags=["dates", "age"],
+)
+def under_4_code_for_child_aged_4(ctx: RuleContext) -> pl.LazyFrame:
+    """A review coded PN0 (child under 4) takes place before the child's 4th birthday.
+
+    Why: on the birthday the child is 4, so a PN0 review that day is flagged (the open-source
+    peer validator lets the birthday pass; DfE's message says "4 years old or over"). A blank
+    or unreadable DOB or REVIEW cannot show an age and is not flagged.
+    """
+    under_4_code = pl.col("REVIEW_CODE").is_in(ctx.codes("REVIEW_CODE_UNDER_4"))
+    aged_4 = age_on(pl.col("DOB"), pl.col("REVIEW")) >= 4
+    return ctx.table("Reviews").filter(under_4_code & aged_4)
+
+
+CASES = [
+    Case(
+        "PN0 on the 4th birthday is flagged; the day before is not",
+        tables={
+            "Reviews": table(
+                ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
+                ["1", "15/06/2020", "14/06/2024", "PN0"],
+                ["2", "15/06/2020", "15/06/2024", "PN0"],
+                ["3", "15/06/2020", "15/06/2024", "PN1"],
+                ["4", "", "15/06/2024", "PN0"],
+                ["5", "15/06/2020", "", "PN0"],
+            )
+        },
+        flagged={"Reviews": [1]},
+    ),
+]

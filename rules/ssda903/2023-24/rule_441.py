@@ -1,0 +1,51 @@
+"""Rule 441: review participation says 4 or over but the child was under 4."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="441",
+    message=(
+        "Participation method indicates child was 4 years old or over at the time of the "
+        "review, but the date of birth and review date indicates the child was under 4 years "
+        "old."
+    ),
+    tables=["Reviews"],
+    fields=["DOB", "REVIEW", "REVIEW_CODE"],
+    tags=["dates", "age"],
+)
+def participation_code_for_child_under_4(ctx: RuleContext) -> pl.LazyFrame:
+    """A review with a participation code for children of 4 or over (PN1-PN7) takes place on
+    or after the child's 4th birthday.
+
+    Why: PN0 is the code for a child under 4. Codes outside the list are left to rule 167. A
+    blank or unreadable DOB or REVIEW cannot show an age and is not flagged.
+    """
+    code = pl.col("REVIEW_CODE")
+    four_and_over_code = code.is_in(ctx.codes("REVIEW_CODE")) & ~code.is_in(
+        ctx.codes("REVIEW_CODE_UNDER_4")
+    )
+    under_4 = age_on(pl.col("DOB"), pl.col("REVIEW")) < 4
+    return ctx.table("Reviews").filter(four_and_over_code & under_4)
+
+
+CASES = [
+    Case(
+        "PN1-PN7 the day before the 4th birthday is flagged; on the birthday it is not",
+        tables={
+            "Reviews": table(
+                ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
+                ["1", "15/06/2020", "14/06/2024", "PN1"],
+                ["2", "15/06/2020", "15/06/2024", "PN7"],
+                ["3", "15/06/2020", "14/06/2024", "PN0"],
+                ["4", "", "14/06/2024", "PN3"],
+                ["5", "15/06/2020", "", "PN3"],
+                ["6", "15/06/2020", "14/06/2024", ""],
+                ["7", "15/06/2020", "14/06/2024", "PN9"],
+            )
+        },
+        flagged={"Reviews": [0]},
+    ),
+]

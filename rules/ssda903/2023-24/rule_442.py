@@ -1,0 +1,52 @@
+"""Rule 442: a looked-after child has no UPN."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="442",
+    message="Unique Pupil Number (UPN) field is not completed.",
+    tables=["Header", "Episodes"],
+    fields=["UPN"],
+    tags=["integrity"],
+)
+def looked_after_without_upn(ctx: RuleContext) -> pl.LazyFrame:
+    """A child with an episode outside short breaks (LS not V3/V4) has a UPN (or an UN code).
+
+    Why: DfE links looked-after children to school records by UPN; UN1-UN5 say why a UPN is
+    not known, so a blank is an error. An episode with a blank LS counts as looked after.
+    """
+    respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
+    looked_after = ctx.table("Episodes").filter(~respite).select("CHILD").unique()
+    missing = ctx.table("Header").filter(pl.col("UPN").is_null())
+    return missing.join(looked_after, on="CHILD", how="semi")
+
+
+CASES = [
+    Case(
+        "a blank UPN is flagged for a child looked after outside short breaks",
+        tables={
+            "Header": table(
+                ["CHILD", "UPN"],
+                ["1", ""],
+                ["2", "A123456789012"],
+                ["3", "UN1"],
+                ["4", ""],
+                ["5", ""],
+                ["6", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "LS"],
+                ["1", "C2"],
+                ["2", "C2"],
+                ["3", "C2"],
+                ["4", "V3"],
+                ["4", "V4"],
+                ["5", ""],
+            ),
+        },
+        flagged={"Header": [0, 4]},
+    ),
+]

@@ -1,0 +1,48 @@
+"""Rule 451: an episode under a freeing order is still open."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="451",
+    message=(
+        "Child is still freed for adoption, but freeing orders could not be applied for since "
+        "30 December 2005."
+    ),
+    tables=["Episodes"],
+    fields=["DEC", "REC", "LS"],
+    tags=["adoption", "episodes"],
+)
+def freeing_order_episode_still_open(ctx: RuleContext) -> pl.LazyFrame:
+    """No episode under a freeing order (LS D1) is left open, without DEC and REC.
+
+    Why: the Adoption and Children Act 2002 replaced freeing orders with placement orders on
+    30 December 2005, so a child can no longer remain freed for adoption at 31 March. An
+    episode is open when both DEC and REC are blank; an unreadable DEC was still given and is
+    left to rule 147. DfE deleted this rule from 2024-25.
+    """
+    freed = pl.col("LS").is_in(ctx.codes("LS_FREEING_ORDER")).fill_null(False)
+    still_open = pl.col(raw_name("DEC")).is_null() & pl.col("REC").is_null()
+    return ctx.table("Episodes").filter(freed & still_open)
+
+
+CASES = [
+    Case(
+        "an open D1 episode is flagged; a closed one or another legal status is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "DEC", "REC"],
+                ["1", "D1", "", ""],
+                ["2", "d1", "", ""],
+                ["3", "D1", "31/03/2024", "E11"],
+                ["4", "D1", "", "E11"],
+                ["5", "D1", "31/02/2024", ""],
+                ["6", "E1", "", ""],
+                ["7", "", "", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+]

@@ -1,0 +1,61 @@
+"""Rule 460: care ended by staying with carers at 18, but the child was under 18."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="460",
+    message=(
+        "Reason episode ceased is that child stayed with current carers at age 18 (or above), "
+        "but child is aged under 18."
+    ),
+    tables=["Episodes", "Header"],
+    fields=["DEC", "REC"],
+    tags=["dates", "episodes"],
+)
+def stayed_with_carers_at_18_while_under_18(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode ending with REC E17 ends on or after the child's 18th birthday (Header DOB).
+
+    Why: E17 records a young person who stayed on with their carers (e.g. staying put) once
+    they turned 18 and so ceased to be looked after. A child born on 29 February turns 18 on
+    1 March in a non-leap year. A blank or unreadable DEC or DOB cannot be checked here.
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    stayed = pl.col("REC").is_in(ctx.codes("REC_STAYED_WITH_CARERS_18")).fill_null(False)
+    episodes = ctx.table("Episodes").filter(stayed).join(births, on="CHILD", how="inner")
+    return episodes.filter(age_on(pl.col("DOB"), pl.col("DEC")) < 18)
+
+
+CASES = [
+    Case(
+        "E17 the day before the 18th birthday is flagged; on the birthday it is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "15/06/2006"],
+                ["2", "15/06/2006"],
+                ["3", "15/06/2006"],
+                ["4", "15/06/2006"],
+                ["5", "15/06/2006"],
+                ["6", ""],
+                ["7", "29/02/2008"],
+                ["8", "29/02/2008"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "01/01/2020", "14/06/2024", "E17"],
+                ["2", "01/01/2020", "15/06/2024", "E17"],
+                ["3", "01/01/2020", "16/06/2024", "e17"],
+                ["4", "01/01/2020", "14/06/2024", "E8"],
+                ["5", "01/01/2020", "", "E17"],
+                ["6", "01/01/2020", "14/06/2024", "E17"],
+                ["7", "01/01/2020", "28/02/2026", "E17"],
+                ["8", "01/01/2020", "01/03/2026", "E17"],
+                ["9", "01/01/2020", "14/06/2024", "E17"],
+            ),
+        },
+        flagged={"Episodes": [0, 6]},
+    ),
+]

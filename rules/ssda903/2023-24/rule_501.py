@@ -1,0 +1,49 @@
+"""Rule 501: an episode starts before the previous episode ended."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+
+
+@rule(
+    code="501",
+    message="A new episode has started before the end date of the previous episode.",
+    tables=["Episodes"],
+    fields=["DECOM", "DEC"],
+    tags=["dates", "episodes"],
+)
+def episode_starts_before_previous_ends(ctx: RuleContext) -> pl.LazyFrame:
+    """Taking a child's episodes in DECOM order, each starts on or after the previous DEC.
+
+    Why: a child has one episode at a time, so episodes must not overlap. The later episode
+    of the pair is flagged. A previous episode with a blank or unreadable DEC (still open) is
+    not compared here; nor is an episode whose own DECOM is blank or unreadable (rule 141).
+    """
+    ordered = with_neighbours(ctx.table("Episodes"), ["DEC"])
+    return ordered.filter(pl.col("DECOM") < pl.col("prev_DEC"))
+
+
+CASES = [
+    Case(
+        "starting the day before the previous end is flagged; on the day or after it is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["1", "01/05/2024", "10/05/2024"],
+                ["1", "09/05/2024", "20/05/2024"],
+                ["2", "01/05/2024", "10/05/2024"],
+                ["2", "10/05/2024", "20/05/2024"],
+                ["2", "21/05/2024", ""],
+                ["3", "15/06/2024", ""],
+                ["3", "01/05/2024", "20/06/2024"],
+                ["4", "01/05/2024", ""],
+                ["4", "09/05/2024", "20/05/2024"],
+                ["5", "01/05/2024", "10/05/2024"],
+                ["5", "", "20/05/2024"],
+                ["6", "01/05/2024", "10/05/2024"],
+                ["7", "02/05/2024", "20/05/2024"],
+            )
+        },
+        flagged={"Episodes": [1, 5]},
+    ),
+]

@@ -1,0 +1,64 @@
+"""Rule 502: the first episode this year does not start when last year's open episode did."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.carryover import first_after_open_episode
+
+
+@rule(
+    code="502",
+    message=(
+        "Last year's record ended with an open episode. The date on which that episode started "
+        "does not match the start date of the first episode on this year’s record."
+    ),
+    tables=["Episodes", "Episodes_last"],
+    fields=["DECOM"],
+    tags=["episodes", "previous year"],
+)
+def first_episode_start_differs_from_open_episode(ctx: RuleContext) -> pl.LazyFrame:
+    """When last year's last episode had no DEC, this year's first episode has the same DECOM.
+
+    Why: an episode open at 31 March continues into the next return unchanged, so the first
+    episode this year is that same episode. The last episode is the one with the latest DECOM
+    in last year's return; the first is the one with the earliest DECOM in this year's. A child
+    absent from either return is not compared.
+    """
+    pairs = first_after_open_episode(ctx.table("Episodes"), ctx.table("Episodes_last"), ["DECOM"])
+    return pairs.filter(pl.col("DECOM") != pl.col("last_DECOM"))
+
+
+CASES = [
+    Case(
+        "the first episode must restart last year's open episode; closed ones are not compared",
+        tables={
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["1", "01/01/2023", "01/02/2023"],
+                ["1", "01/02/2023", ""],
+                ["2", "10/03/2023", ""],
+                ["3", "10/03/2023", ""],
+                ["4", "10/03/2023", "20/03/2023"],
+                ["5", "10/03/2023", ""],
+                ["5", "20/03/2023", "25/03/2023"],
+                ["6", "10/03/2023", "31/02/2023"],
+                ["7", "10/03/2023", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["1", "01/05/2023", ""],
+                ["1", "01/02/2023", "01/05/2023"],
+                ["2", "09/03/2023", "01/05/2023"],
+                ["2", "10/03/2023", ""],
+                ["3", "11/03/2023", ""],
+                ["4", "01/05/2023", ""],
+                ["5", "01/05/2023", ""],
+                ["6", "01/05/2023", ""],
+                ["8", "01/05/2023", ""],
+                ["7", "", ""],
+                ["7", "10/03/2023", ""],
+            ),
+        },
+        flagged={"Episodes": [2, 4]},
+    ),
+]

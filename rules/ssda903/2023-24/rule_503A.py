@@ -1,0 +1,65 @@
+"""Rule 503A: the first episode's reason for new episode differs from last year's open one."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.carryover import first_after_open_episode
+
+
+@rule(
+    code="503A",
+    message=(
+        "The reason for new episode in the first episode does not match open episode at end "
+        "of last year."
+    ),
+    tables=["Episodes", "Episodes_last"],
+    fields=["RNE"],
+    tags=["codes", "previous year"],
+)
+def first_episode_reason_differs_from_open_episode(ctx: RuleContext) -> pl.LazyFrame:
+    """When last year's last episode had no DEC, this year's first episode has the same RNE.
+
+    Why: an episode open at 31 March continues into the next return unchanged. The last
+    episode is the one with the latest DECOM in last year's return, the first the one with
+    the earliest DECOM in this year's. A blank on one side only is a difference; blank on both
+    sides is not. A child absent from either return is not compared.
+    """
+    pairs = first_after_open_episode(ctx.table("Episodes"), ctx.table("Episodes_last"), ["RNE"])
+    return pairs.filter(pl.col("RNE").ne_missing(pl.col("last_RNE")))
+
+
+CASES = [
+    Case(
+        "a reason unlike last year's open episode is flagged, a blank on one side too",
+        tables={
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
+                ["1", "01/01/2023", "01/02/2023", "L"],
+                ["1", "01/02/2023", "", "P"],
+                ["2", "10/03/2023", "", "P"],
+                ["3", "10/03/2023", "", "P"],
+                ["4", "10/03/2023", "", ""],
+                ["5", "10/03/2023", "", ""],
+                ["6", "10/03/2023", "20/03/2023", "P"],
+                ["7", "10/03/2023", "", "P"],
+                ["7", "20/03/2023", "25/03/2023", "L"],
+                ["8", "10/03/2023", "", "P"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
+                ["1", "01/05/2023", "", "L"],
+                ["1", "01/02/2023", "01/05/2023", "p"],
+                ["2", "10/03/2023", "", "L"],
+                ["3", "10/03/2023", "", ""],
+                ["4", "10/03/2023", "", "P"],
+                ["5", "10/03/2023", "", ""],
+                ["6", "01/05/2023", "", "T"],
+                ["7", "01/05/2023", "", "T"],
+                ["8", "10/03/2023", "01/05/2023", "P"],
+                ["8", "01/05/2023", "", "L"],
+                ["9", "01/05/2023", "", "T"],
+            ),
+        },
+        flagged={"Episodes": [2, 3, 4]},
+    ),
+]

@@ -1,0 +1,64 @@
+"""Rule 503B: the legal status in the first episode differs from last year's open episode."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.carryover import first_after_open_episode
+
+
+@rule(
+    code="503B",
+    message=(
+        "The legal status in the first episode does not match open episode at end of last year."
+    ),
+    tables=["Episodes", "Episodes_last"],
+    fields=["LS"],
+    tags=["codes", "previous year"],
+)
+def first_episode_legal_status_differs_from_open_episode(ctx: RuleContext) -> pl.LazyFrame:
+    """When last year's last episode had no DEC, this year's first episode has the same LS.
+
+    Why: an episode open at 31 March continues into the next return unchanged. The last
+    episode is the one with the latest DECOM in last year's return, the first the one with
+    the earliest DECOM in this year's. A blank on one side only is a difference; blank on both
+    sides is not. A child absent from either return is not compared.
+    """
+    pairs = first_after_open_episode(ctx.table("Episodes"), ctx.table("Episodes_last"), ["LS"])
+    return pairs.filter(pl.col("LS").ne_missing(pl.col("last_LS")))
+
+
+CASES = [
+    Case(
+        "a legal status unlike last year's open episode is flagged, a blank on one side too",
+        tables={
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "LS"],
+                ["1", "01/01/2023", "01/02/2023", "E1"],
+                ["1", "01/02/2023", "", "C2"],
+                ["2", "10/03/2023", "", "C2"],
+                ["3", "10/03/2023", "", "C2"],
+                ["4", "10/03/2023", "", ""],
+                ["5", "10/03/2023", "", ""],
+                ["6", "10/03/2023", "20/03/2023", "C2"],
+                ["7", "10/03/2023", "", "C2"],
+                ["7", "20/03/2023", "25/03/2023", "E1"],
+                ["8", "10/03/2023", "", "C2"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "LS"],
+                ["1", "01/05/2023", "", "E1"],
+                ["1", "01/02/2023", "01/05/2023", "c2"],
+                ["2", "10/03/2023", "", "E1"],
+                ["3", "10/03/2023", "", ""],
+                ["4", "10/03/2023", "", "C2"],
+                ["5", "10/03/2023", "", ""],
+                ["6", "01/05/2023", "", "J1"],
+                ["7", "01/05/2023", "", "J1"],
+                ["8", "10/03/2023", "01/05/2023", "C2"],
+                ["8", "01/05/2023", "", "E1"],
+                ["9", "01/05/2023", "", "J1"],
+            ),
+        },
+        flagged={"Episodes": [2, 3, 4]},
+    ),
+]

@@ -1,0 +1,64 @@
+"""Rule 503C: the category of need in the first episode differs from last year's open episode."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.carryover import first_after_open_episode
+
+
+@rule(
+    code="503C",
+    message=(
+        "The category of need in the first episode does not match open episode at end of last year."
+    ),
+    tables=["Episodes", "Episodes_last"],
+    fields=["CIN"],
+    tags=["codes", "previous year"],
+)
+def first_episode_need_differs_from_open_episode(ctx: RuleContext) -> pl.LazyFrame:
+    """When last year's last episode had no DEC, this year's first episode has the same CIN.
+
+    Why: an episode open at 31 March continues into the next return unchanged. The last
+    episode is the one with the latest DECOM in last year's return, the first the one with
+    the earliest DECOM in this year's. A blank on one side only is a difference; blank on both
+    sides is not. A child absent from either return is not compared.
+    """
+    pairs = first_after_open_episode(ctx.table("Episodes"), ctx.table("Episodes_last"), ["CIN"])
+    return pairs.filter(pl.col("CIN").ne_missing(pl.col("last_CIN")))
+
+
+CASES = [
+    Case(
+        "a category of need unlike last year's open episode is flagged, a blank on one side too",
+        tables={
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "CIN"],
+                ["1", "01/01/2023", "01/02/2023", "N2"],
+                ["1", "01/02/2023", "", "N1"],
+                ["2", "10/03/2023", "", "N1"],
+                ["3", "10/03/2023", "", "N1"],
+                ["4", "10/03/2023", "", ""],
+                ["5", "10/03/2023", "", ""],
+                ["6", "10/03/2023", "20/03/2023", "N1"],
+                ["7", "10/03/2023", "", "N1"],
+                ["7", "20/03/2023", "25/03/2023", "N2"],
+                ["8", "10/03/2023", "", "N1"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "CIN"],
+                ["1", "01/05/2023", "", "N2"],
+                ["1", "01/02/2023", "01/05/2023", "n1"],
+                ["2", "10/03/2023", "", "N2"],
+                ["3", "10/03/2023", "", ""],
+                ["4", "10/03/2023", "", "N1"],
+                ["5", "10/03/2023", "", ""],
+                ["6", "01/05/2023", "", "N4"],
+                ["7", "01/05/2023", "", "N4"],
+                ["8", "10/03/2023", "01/05/2023", "N1"],
+                ["8", "01/05/2023", "", "N2"],
+                ["9", "01/05/2023", "", "N4"],
+            ),
+        },
+        flagged={"Episodes": [2, 3, 4]},
+    ),
+]

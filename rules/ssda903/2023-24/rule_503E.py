@@ -1,0 +1,67 @@
+"""Rule 503E: the placement provider in the first episode differs from last year's open episode."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.carryover import first_after_open_episode
+
+
+@rule(
+    code="503E",
+    message=(
+        "The placement provider in the first episode does not match open episode at end of "
+        "last year."
+    ),
+    tables=["Episodes", "Episodes_last"],
+    fields=["PLACE_PROVIDER"],
+    tags=["placements", "previous year"],
+)
+def first_episode_provider_differs_from_open_episode(ctx: RuleContext) -> pl.LazyFrame:
+    """When last year's last episode had no DEC, this year's first has the same PLACE_PROVIDER.
+
+    Why: an episode open at 31 March continues into the next return unchanged. The last
+    episode is the one with the latest DECOM in last year's return, the first the one with
+    the earliest DECOM in this year's. A blank on one side only is a difference; blank on both
+    sides is not. A child absent from either return is not compared.
+    """
+    pairs = first_after_open_episode(
+        ctx.table("Episodes"), ctx.table("Episodes_last"), ["PLACE_PROVIDER"]
+    )
+    return pairs.filter(pl.col("PLACE_PROVIDER").ne_missing(pl.col("last_PLACE_PROVIDER")))
+
+
+CASES = [
+    Case(
+        "a provider unlike last year's open episode is flagged, a blank on one side too",
+        tables={
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "PLACE_PROVIDER"],
+                ["1", "01/01/2023", "01/02/2023", "PR2"],
+                ["1", "01/02/2023", "", "PR1"],
+                ["2", "10/03/2023", "", "PR1"],
+                ["3", "10/03/2023", "", "PR1"],
+                ["4", "10/03/2023", "", ""],
+                ["5", "10/03/2023", "", ""],
+                ["6", "10/03/2023", "20/03/2023", "PR1"],
+                ["7", "10/03/2023", "", "PR1"],
+                ["7", "20/03/2023", "25/03/2023", "PR2"],
+                ["8", "10/03/2023", "", "PR1"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "PLACE_PROVIDER"],
+                ["1", "01/05/2023", "", "PR2"],
+                ["1", "01/02/2023", "01/05/2023", "pr1"],
+                ["2", "10/03/2023", "", "PR2"],
+                ["3", "10/03/2023", "", ""],
+                ["4", "10/03/2023", "", "PR1"],
+                ["5", "10/03/2023", "", ""],
+                ["6", "01/05/2023", "", "PR4"],
+                ["7", "01/05/2023", "", "PR4"],
+                ["8", "10/03/2023", "01/05/2023", "PR1"],
+                ["8", "01/05/2023", "", "PR2"],
+                ["9", "01/05/2023", "", "PR4"],
+            ),
+        },
+        flagged={"Episodes": [2, 3, 4]},
+    ),
+]

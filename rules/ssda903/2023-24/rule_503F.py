@@ -1,0 +1,62 @@
+"""Rule 503F: the Ofsted URN in the first episode differs from last year's open episode."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.carryover import first_after_open_episode
+
+
+@rule(
+    code="503F",
+    message="The Ofsted URN in the  first episode does not match open episode at end of last year.",
+    tables=["Episodes", "Episodes_last"],
+    fields=["URN"],
+    tags=["placements", "previous year"],
+)
+def first_episode_urn_differs_from_open_episode(ctx: RuleContext) -> pl.LazyFrame:
+    """When last year's last episode had no DEC, this year's first episode has the same URN.
+
+    Why: an episode open at 31 March continues into the next return unchanged. The last
+    episode is the one with the latest DECOM in last year's return, the first the one with
+    the earliest DECOM in this year's. A blank on one side only is a difference; blank on both
+    sides is not. A child absent from either return is not compared.
+    """
+    pairs = first_after_open_episode(ctx.table("Episodes"), ctx.table("Episodes_last"), ["URN"])
+    return pairs.filter(pl.col("URN").ne_missing(pl.col("last_URN")))
+
+
+CASES = [
+    Case(
+        "a URN unlike last year's open episode is flagged, a blank on one side too",
+        tables={
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "URN"],
+                ["1", "01/01/2023", "01/02/2023", "SC654321"],
+                ["1", "01/02/2023", "", "SC123456"],
+                ["2", "10/03/2023", "", "SC123456"],
+                ["3", "10/03/2023", "", "SC123456"],
+                ["4", "10/03/2023", "", ""],
+                ["5", "10/03/2023", "", ""],
+                ["6", "10/03/2023", "20/03/2023", "SC123456"],
+                ["7", "10/03/2023", "", "SC123456"],
+                ["7", "20/03/2023", "25/03/2023", "SC654321"],
+                ["8", "10/03/2023", "", "SC123456"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "URN"],
+                ["1", "01/05/2023", "", "SC654321"],
+                ["1", "01/02/2023", "01/05/2023", "sc123456"],
+                ["2", "10/03/2023", "", "SC654321"],
+                ["3", "10/03/2023", "", ""],
+                ["4", "10/03/2023", "", "SC123456"],
+                ["5", "10/03/2023", "", ""],
+                ["6", "01/05/2023", "", "XXXXXXX"],
+                ["7", "01/05/2023", "", "XXXXXXX"],
+                ["8", "10/03/2023", "01/05/2023", "SC123456"],
+                ["8", "01/05/2023", "", "SC654321"],
+                ["9", "01/05/2023", "", "XXXXXXX"],
+            ),
+        },
+        flagged={"Episodes": [2, 3, 4]},
+    ),
+]

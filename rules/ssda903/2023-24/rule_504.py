@@ -1,0 +1,54 @@
+"""Rule 504: the category of need changes within a period of care."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_periods_of_care
+
+
+@rule(
+    code="504",
+    message=(
+        "The category of need code differs from that reported at start of current period of "
+        "being looked after"
+    ),
+    tables=["Episodes"],
+    fields=["CIN"],
+    tags=["codes", "episodes"],
+)
+def need_differs_from_start_of_period(ctx: RuleContext) -> pl.LazyFrame:
+    """Every episode has the CIN of the first episode of its period of care.
+
+    Why: the category of need is recorded once, when the child starts to be looked after,
+    and does not change while the period lasts. A period is a run of episodes each starting
+    on the day the previous one ended (a new period starts with RNE S or after a gap). Every
+    episode that differs from the first is flagged, not only the one where the code changed.
+    A blank on one side only is a difference. Periods that began last year are compared from
+    their first episode in this return (rule 503C checks the link to last year).
+    """
+    periods = with_periods_of_care(ctx.table("Episodes"))
+    at_start = pl.col("CIN").sort_by(["DECOM", "_row"], nulls_last=True).first()
+    return periods.filter(pl.col("CIN").ne_missing(at_start.over("CHILD", "period")))
+
+
+CASES = [
+    Case(
+        "a change of need within a period is flagged; a new period may change it",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "CIN", "DEC"],
+                ["1", "01/05/2023", "S", "N1", "10/06/2023"],
+                ["1", "10/06/2023", "P", "N2", "20/07/2023"],
+                ["1", "20/07/2023", "L", "n1", "01/08/2023"],
+                ["1", "01/08/2023", "P", "N2", ""],
+                ["2", "01/05/2023", "S", "N1", "10/06/2023"],
+                ["2", "11/06/2023", "S", "N3", "20/07/2023"],
+                ["2", "20/07/2023", "S", "N4", ""],
+                ["3", "01/05/2023", "S", "N1", "10/06/2023"],
+                ["3", "10/06/2023", "P", "", ""],
+                ["4", "01/05/2023", "S", "", "10/06/2023"],
+                ["4", "10/06/2023", "P", "", ""],
+            )
+        },
+        flagged={"Episodes": [1, 3, 8]},
+    ),
+]

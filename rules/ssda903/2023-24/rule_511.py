@@ -1,0 +1,51 @@
+"""Rule 511: two adopters, but the adopters' sex is not coded as a couple."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="511",
+    message=(
+        "If reporting that the number of person(s) adopting the looked after child is two "
+        "adopters then the code should only be MM, FF or MF. MM = the adopting couple are both "
+        "males; FF = the adopting couple are both females; MF = The adopting couple are male and "
+        "female."
+    ),
+    tables=["AD1"],
+    fields=["NB_ADOPTR", "SEX_ADOPTR"],
+    tags=["codes", "adoption"],
+)
+def two_adopters_not_coded_as_couple(ctx: RuleContext) -> pl.LazyFrame:
+    """When NB_ADOPTR is 2, SEX_ADOPTR is a couple's code: MM, FF or MF.
+
+    Why: DfE's message says the code "should only be" one of the couple codes, so a blank
+    SEX_ADOPTR is flagged as well as a single adopter's code (M1, F1). The peer flags only
+    M1 and F1; we follow the message.
+    """
+    two = pl.col("NB_ADOPTR").is_in(ctx.codes("NB_ADOPTR_COUPLE")).fill_null(False)
+    couple = pl.col("SEX_ADOPTR").is_in(ctx.codes("SEX_ADOPTR_COUPLE")).fill_null(False)
+    return ctx.table("AD1").filter(two & ~couple)
+
+
+CASES = [
+    Case(
+        "two adopters with a single adopter's code or none are flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "NB_ADOPTR", "SEX_ADOPTR"],
+                ["1", "2", "MM"],
+                ["2", "2", "ff"],
+                ["3", "2", "MF"],
+                ["4", "2", "M1"],
+                ["5", "2", "F1"],
+                ["6", "2", ""],
+                ["7", "1", "M1"],
+                ["8", "1", "MF"],
+                ["9", "", "F1"],
+            )
+        },
+        flagged={"AD1": [3, 4, 5]},
+    ),
+]

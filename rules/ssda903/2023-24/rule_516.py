@@ -1,0 +1,48 @@
+"""Rule 516: special guardianship to former foster carers, but not placed with foster carers."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="516",
+    message=(
+        "The episode data submitted for this child does not show that he/she was with their "
+        "former foster carer(s) during the year.If the code in the reason episode ceased is E45 "
+        "or E46 the child must have a placement code of U1 to U6."
+    ),
+    tables=["Episodes"],
+    fields=["REC", "PLACE"],
+    tags=["codes", "episodes"],
+)
+def sgo_to_former_foster_carers_without_foster_placement(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode ending with REC E45 or E46 is a foster placement (PLACE U1 to U6).
+
+    Why: E45 and E46 record a special guardianship order made to the child's former foster
+    carers, so the episode that ends that way is the placement with them. DfE's second
+    sentence states the check per episode; a blank PLACE is flagged.
+    """
+    to_carers = pl.col("REC").is_in(ctx.codes("REC_SGO_FORMER_FOSTER_CARERS")).fill_null(False)
+    fostered = pl.col("PLACE").is_in(ctx.codes("PLACE_FOSTER")).fill_null(False)
+    return ctx.table("Episodes").filter(to_carers & ~fostered)
+
+
+CASES = [
+    Case(
+        "E45 or E46 outside a foster placement is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "REC", "PLACE"],
+                ["1", "E45", "U1"],
+                ["2", "e46", "U6"],
+                ["3", "E45", "K2"],
+                ["4", "E46", "R1"],
+                ["5", "E46", ""],
+                ["6", "E41", "K2"],
+                ["7", "", "K2"],
+            )
+        },
+        flagged={"Episodes": [2, 3, 4]},
+    ),
+]

@@ -1,0 +1,47 @@
+"""Rule 520: a different-sex married couple coded as a same-sex couple."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="520",
+    message=(
+        "Data entry on the legal status of adopters shows different gender married couple but "
+        "data entry on genders of adopters shows it as a same gender couple."
+    ),
+    tables=["AD1"],
+    fields=["LS_ADOPTR", "SEX_ADOPTR"],
+    tags=["codes", "adoption"],
+)
+def mixed_sex_married_couple_coded_same_sex(ctx: RuleContext) -> pl.LazyFrame:
+    """When LS_ADOPTR is L11 (married, male and female), SEX_ADOPTR is not MM or FF.
+
+    Why: the message names the contradiction, a same-sex code for a different-sex marriage,
+    so only MM and FF are flagged. The peer flags anything but MF, including blanks and
+    single adopters' codes; DfE's wording decides.
+    """
+    married = pl.col("LS_ADOPTR").is_in(ctx.codes("LS_ADOPTR_MARRIED_MIXED_SEX")).fill_null(False)
+    same_sex = pl.col("SEX_ADOPTR").is_in(ctx.codes("SEX_ADOPTR_SAME_SEX")).fill_null(False)
+    return ctx.table("AD1").filter(married & same_sex)
+
+
+CASES = [
+    Case(
+        "L11 with a same-sex code is flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
+                ["1", "L11", "MF"],
+                ["2", "L11", "MM"],
+                ["3", "l11", "ff"],
+                ["4", "L11", "M1"],
+                ["5", "L11", ""],
+                ["6", "L12", "MM"],
+                ["7", "", "FF"],
+            )
+        },
+        flagged={"AD1": [1, 2]},
+    ),
+]

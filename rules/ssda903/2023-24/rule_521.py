@@ -1,0 +1,63 @@
+"""Rule 521: placed for adoption before the decision that adoption is in the child's interests."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="521",
+    message=(
+        "Date of local authority's decision (LA) that adoption is in the best interests of the "
+        "child (date should be placed) must be on or prior to the date the child is placed for "
+        "adoption."
+    ),
+    tables=["Episodes", "AD1"],
+    fields=["PLACE", "DECOM", "DATE_INT"],
+    tags=["dates", "adoption"],
+)
+def placed_for_adoption_before_decision(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """No adoption placement (PLACE A3 to A6) starts before the child's AD1 DATE_INT.
+
+    Why: a child is placed for adoption only once the LA has decided adoption is in their best
+    interests. DfE's coding (quoted by the peer) compares DATE_INT with the DECOM of every
+    episode placed for adoption, so each one starting before DATE_INT is flagged, with the
+    child's AD1 row. A blank or unreadable date cannot be compared.
+    """
+    decisions = ctx.table("AD1")
+    placed = pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION")).fill_null(False)
+    episodes = ctx.table("Episodes").filter(placed)
+    dated = episodes.join(decisions.select("CHILD", "DATE_INT"), on="CHILD", how="inner")
+    early = dated.filter(pl.col("DECOM") < pl.col("DATE_INT"))
+    return {
+        "Episodes": early,
+        "AD1": decisions.join(early.select("CHILD").unique(), on="CHILD", how="semi"),
+    }
+
+
+CASES = [
+    Case(
+        "an adoption placement the day before the decision is flagged, with the AD1 row",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_INT"],
+                ["1", "10/05/2023"],
+                ["2", "10/05/2023"],
+                ["3", "10/05/2023"],
+                ["4", ""],
+                ["5", "10/05/2023"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE"],
+                ["1", "09/05/2023", "A5"],
+                ["1", "01/04/2023", "U1"],
+                ["2", "10/05/2023", "a3"],
+                ["3", "11/05/2023", "A6"],
+                ["4", "01/04/2023", "A5"],
+                ["5", "", "A4"],
+                ["6", "01/04/2023", "A4"],
+            ),
+        },
+        flagged={"Episodes": [0], "AD1": [0]},
+    ),
+]

@@ -1,0 +1,43 @@
+"""Rule 522: a decision to place for adoption ceased before it was made."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="522",
+    message=(
+        "Date of decision that the child should be placed for adoption must be on or before the "
+        "date that a child should no longer be placed for adoption."
+    ),
+    tables=["PlacedAdoption"],
+    fields=["DATE_PLACED", "DATE_PLACED_CEASED"],
+    tags=["dates", "adoption"],
+)
+def placement_decision_ceased_before_made(ctx: RuleContext) -> pl.LazyFrame:
+    """DATE_PLACED_CEASED, when given, is on or after DATE_PLACED.
+
+    Why: a decision cannot be reversed before it is taken; both on the same day is allowed.
+    A blank or unreadable date cannot be compared (rules 115 and 116 report unreadable ones).
+    """
+    ceased = pl.col("DATE_PLACED_CEASED") < pl.col("DATE_PLACED")
+    return ctx.table("PlacedAdoption").filter(ceased)
+
+
+CASES = [
+    Case(
+        "ceasing the day before the decision is flagged; on the day or after it is not",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "10/05/2023", "09/05/2023"],
+                ["2", "10/05/2023", "10/05/2023"],
+                ["3", "10/05/2023", "11/05/2023"],
+                ["4", "10/05/2023", ""],
+                ["5", "", "09/05/2023"],
+            )
+        },
+        flagged={"PlacedAdoption": [0]},
+    ),
+]

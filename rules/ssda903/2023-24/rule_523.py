@@ -1,0 +1,67 @@
+"""Rule 523: the decision to place for adoption is dated differently from AD1's DATE_INT."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="523",
+    message=(
+        "Date of decision that the child should be placed for adoption should be the same date "
+        "as the decision that adoption is in the best interest (date should be placed)."
+    ),
+    tables=["PlacedAdoption", "AD1"],
+    fields=["DATE_PLACED", "DATE_INT"],
+    tags=["dates", "adoption"],
+)
+def placement_decision_date_differs_from_adoption(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """For an adopted child, the latest DATE_PLACED equals the AD1 DATE_INT.
+
+    Why: both items record the same decision, that the child should be placed for adoption.
+    A child may have earlier decisions that were reversed (rule 558 expects this); only the
+    most recent one led to the adoption, so only it is compared, and it is flagged with the
+    AD1 row. The peer compares every decision. Blank or unreadable dates are not compared.
+    """
+    decisions = ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
+    latest = pl.col("_row").sort_by(["DATE_PLACED", "_row"]).last().over("CHILD")
+    adoptions = ctx.table("AD1").filter(pl.col("DATE_INT").is_not_null())
+    differing = (
+        decisions.filter(pl.col("_row") == latest)
+        .join(adoptions.select("CHILD", "DATE_INT"), on="CHILD", how="inner")
+        .filter(pl.col("DATE_PLACED") != pl.col("DATE_INT"))
+    )
+    return {
+        "PlacedAdoption": differing,
+        "AD1": adoptions.join(differing.select("CHILD").unique(), on="CHILD", how="semi"),
+    }
+
+
+CASES = [
+    Case(
+        "a latest decision a day off DATE_INT is flagged with the AD1 row",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_INT"],
+                ["1", "10/05/2023"],
+                ["2", "10/05/2023"],
+                ["3", "10/05/2023"],
+                ["4", "10/05/2023"],
+                ["5", ""],
+                ["6", "10/05/2023"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "10/05/2023", ""],
+                ["2", "09/05/2023", ""],
+                ["3", "11/05/2023", ""],
+                ["4", "01/06/2021", "01/01/2022"],
+                ["4", "10/05/2023", ""],
+                ["5", "01/04/2023", ""],
+                ["6", "", ""],
+                ["7", "01/04/2023", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [1, 2], "AD1": [1, 2]},
+    ),
+]

@@ -1,0 +1,77 @@
+"""Rule 525: adoption details given for a child whose placement decision was reversed."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="525",
+    message=(
+        "A child for whom the decision to be placed for adoption has been reversed cannot be "
+        "adopted during the year."
+    ),
+    tables=["PlacedAdoption", "AD1"],
+    fields=[
+        "DATE_PLACED_CEASED",
+        "DATE_INT",
+        "DATE_MATCH",
+        "FOSTER_CARE",
+        "NB_ADOPTR",
+        "SEX_ADOPTR",
+        "LS_ADOPTR",
+    ],
+    tags=["adoption"],
+)
+def adopted_after_placement_decision_reversed(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """A child whose latest placement decision has a DATE_PLACED_CEASED has no AD1 details.
+
+    Why: DfE's coding (quoted by the peer): when DATE_PLACED_CEASED is given, none of DATE_INT,
+    DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR and LS_ADOPTR should be. A child may have
+    an earlier decision that was reversed before a new one led to adoption (rule 558 expects
+    this), so only the child's most recent decision by DATE_PLACED is looked at; the peer
+    looks at every one. A date that is filled in but unreadable still counts as given. The
+    decision and the AD1 row are both flagged.
+    """
+    decisions = ctx.table("PlacedAdoption")
+    latest = pl.col("_row").sort_by(["DATE_PLACED", "_row"], nulls_last=False).last()
+    reversed_ = decisions.filter(
+        (pl.col("_row") == latest.over("CHILD"))
+        & pl.col(raw_name("DATE_PLACED_CEASED")).is_not_null()
+    )
+    details = [raw_name("DATE_INT"), raw_name("DATE_MATCH")]
+    details += ["FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"]
+    adopted = ctx.table("AD1").filter(pl.any_horizontal(pl.col(details).is_not_null()))
+    return {
+        "PlacedAdoption": reversed_.join(adopted.select("CHILD"), on="CHILD", how="semi"),
+        "AD1": adopted.join(reversed_.select("CHILD"), on="CHILD", how="semi"),
+    }
+
+
+CASES = [
+    Case(
+        "adoption details after a reversed latest decision are flagged in both tables",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "10/05/2023", "01/09/2023"],
+                ["2", "10/05/2023", "01/09/2023"],
+                ["3", "10/05/2023", ""],
+                ["4", "01/06/2021", "01/01/2022"],
+                ["4", "10/05/2023", ""],
+                ["5", "10/05/2023", "31/02/2023"],
+                ["6", "10/05/2023", "01/09/2023"],
+            ),
+            "AD1": table(
+                ["CHILD", "DATE_INT", "DATE_MATCH", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"],
+                ["1", "10/05/2023", "01/08/2023", "2", "MF", "L11"],
+                ["2", "", "", "", "", "L0"],
+                ["3", "10/05/2023", "01/08/2023", "1", "F1", "L0"],
+                ["4", "10/05/2023", "01/08/2023", "1", "M1", "L0"],
+                ["5", "", "xx", "", "", ""],
+                ["6", "", "", "", "", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 1, 5], "AD1": [0, 1, 4]},
+    ),
+]

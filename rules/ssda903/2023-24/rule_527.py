@@ -1,0 +1,43 @@
+"""Rule 527: the LA's own provision recorded for a placement it cannot provide."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="527",
+    message="A placement provider code of PR1 cannot be associated with placements P1, R2 or R5.",
+    tables=["Episodes"],
+    fields=["PLACE", "PLACE_PROVIDER"],
+    tags=["codes", "placements"],
+)
+def own_provision_for_placement_la_cannot_provide(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode with PLACE_PROVIDER PR1 (own LA provision) is not in placement P1, R2 or R5.
+
+    Why: placement with parents (P1), an NHS or health setting (R2) and youth custody (R5)
+    are not provided by a local authority.
+    """
+    own = pl.col("PLACE_PROVIDER").is_in(ctx.codes("PLACE_PROVIDER_OWN_LA")).fill_null(False)
+    barred = pl.col("PLACE").is_in(ctx.codes("PLACE_NOT_PROVIDED_BY_LA")).fill_null(False)
+    return ctx.table("Episodes").filter(own & barred)
+
+
+CASES = [
+    Case(
+        "PR1 with P1, R2 or R5 is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
+                ["1", "P1", "PR1"],
+                ["2", "r2", "pr1"],
+                ["3", "R5", "PR1"],
+                ["4", "U1", "PR1"],
+                ["5", "P1", "PR0"],
+                ["6", "", "PR1"],
+                ["7", "R2", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2]},
+    ),
+]

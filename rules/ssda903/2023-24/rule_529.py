@@ -1,0 +1,51 @@
+"""Rule 529: other public provision recorded for a placement public bodies cannot provide."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="529",
+    message=(
+        "Placement provider code of PR3 cannot be associated with placements P1, A3 to A6, K1, "
+        "K2 and U1 to U6 as these placements cannot be provided by other public organisations."
+    ),
+    tables=["Episodes"],
+    fields=["PLACE", "PLACE_PROVIDER"],
+    tags=["codes", "placements"],
+)
+def other_public_provision_for_placement_it_cannot_provide(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode with PLACE_PROVIDER PR3 is not in P1, A3 to A6, K1, K2 or U1 to U6.
+
+    Why: placements with parents, for adoption, in secure or children's homes and with foster
+    carers are not provided by public bodies other than local authorities (the list is
+    PLACE_NOT_PROVIDED_BY_PUBLIC_BODY, exactly as DfE's message names it).
+    """
+    public = pl.col("PLACE_PROVIDER").is_in(ctx.codes("PLACE_PROVIDER_OTHER_PUBLIC"))
+    barred = pl.col("PLACE").is_in(ctx.codes("PLACE_NOT_PROVIDED_BY_PUBLIC_BODY"))
+    return ctx.table("Episodes").filter((public & barred).fill_null(False))
+
+
+CASES = [
+    Case(
+        "PR3 with a placement public bodies cannot provide is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
+                ["1", "P1", "PR3"],
+                ["2", "a3", "pr3"],
+                ["3", "A6", "PR3"],
+                ["4", "K1", "PR3"],
+                ["5", "K2", "PR3"],
+                ["6", "U1", "PR3"],
+                ["7", "U6", "PR3"],
+                ["8", "R2", "PR3"],
+                ["9", "U1", "PR1"],
+                ["10", "", "PR3"],
+                ["11", "K2", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2, 3, 4, 5, 6]},
+    ),
+]

@@ -1,0 +1,41 @@
+"""Rule 530: private provision recorded for a placement with parents."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="530",
+    message="A placement provider code of PR4 cannot be associated with placement P1.",
+    tables=["Episodes"],
+    fields=["PLACE", "PLACE_PROVIDER"],
+    tags=["codes", "placements"],
+)
+def private_provision_for_placement_with_parents(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode with PLACE_PROVIDER PR4 (private provision) is not in placement P1.
+
+    Why: a child placed with their parents (P1) is not in provision a private provider runs.
+    """
+    private = pl.col("PLACE_PROVIDER").is_in(ctx.codes("PLACE_PROVIDER_PRIVATE"))
+    with_parents = pl.col("PLACE").is_in(ctx.codes("PLACE_WITH_PARENTS"))
+    return ctx.table("Episodes").filter((private & with_parents).fill_null(False))
+
+
+CASES = [
+    Case(
+        "PR4 with P1 is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
+                ["1", "P1", "PR4"],
+                ["2", "p1", "pr4"],
+                ["3", "U1", "PR4"],
+                ["4", "P1", "PR0"],
+                ["5", "", "PR4"],
+                ["6", "P1", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+]

@@ -1,0 +1,41 @@
+"""Rule 531: voluntary provision recorded for a placement with parents."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="531",
+    message="A placement provider code of PR5 cannot be associated with placements P1.",
+    tables=["Episodes"],
+    fields=["PLACE", "PLACE_PROVIDER"],
+    tags=["codes", "placements"],
+)
+def voluntary_provision_for_placement_with_parents(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode with PLACE_PROVIDER PR5 (voluntary or third sector) is not in placement P1.
+
+    Why: a child placed with their parents (P1) is not in provision a voluntary body runs.
+    """
+    voluntary = pl.col("PLACE_PROVIDER").is_in(ctx.codes("PLACE_PROVIDER_VOLUNTARY"))
+    with_parents = pl.col("PLACE").is_in(ctx.codes("PLACE_WITH_PARENTS"))
+    return ctx.table("Episodes").filter((voluntary & with_parents).fill_null(False))
+
+
+CASES = [
+    Case(
+        "PR5 with P1 is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
+                ["1", "P1", "PR5"],
+                ["2", "p1", "pr5"],
+                ["3", "U1", "PR5"],
+                ["4", "P1", "PR0"],
+                ["5", "", "PR5"],
+                ["6", "P1", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+]

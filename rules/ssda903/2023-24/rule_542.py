@@ -1,0 +1,43 @@
+"""Rule 542: conviction information given for a child under 10."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="542",
+    message="A child aged under 10 at 31 March should not have conviction information completed.",
+    tables=["OC2"],
+    fields=["CONVICTED"],
+    tags=["outcomes"],
+)
+def conviction_given_for_child_under_10(ctx: RuleContext) -> pl.LazyFrame:
+    """CONVICTED is blank for a child under 10 on 31 March (by the OC2 DOB).
+
+    Why: 10 is the age of criminal responsibility in England, so conviction information is
+    collected only from that age. A child whose 10th birthday is 31 March is 10. A blank or
+    unreadable DOB cannot be checked.
+    """
+    under_10 = age_on(pl.col("DOB"), ctx.end) < 10
+    return ctx.table("OC2").filter(under_10 & pl.col("CONVICTED").is_not_null())
+
+
+CASES = [
+    Case(
+        "conviction information is flagged for a child whose 10th birthday is after 31 March",
+        tables={
+            "OC2": table(
+                ["CHILD", "DOB", "CONVICTED"],
+                ["1", "01/04/2015", "0"],
+                ["2", "31/03/2015", "0"],
+                ["3", "30/03/2015", "1"],
+                ["4", "01/04/2015", ""],
+                ["5", "", "0"],
+                ["6", "01/04/2020", "1"],
+            )
+        },
+        flagged={"OC2": [0, 5]},
+        period="2024-25",
+    ),
+]

@@ -1,0 +1,42 @@
+"""Rule 550: provider code PR0 (parent) used with a placement other than P1."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="550",
+    message="A placement provider code of PR0 can only be associated with placement P1.",
+    tables=["Episodes"],
+    fields=["PLACE", "PLACE_PROVIDER"],
+    tags=["codes", "placements"],
+)
+def parent_provider_outside_placement_with_parents(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode whose provider is a parent (PR0) is a placement with parents (P1).
+
+    Why: PR0 means the child lives with a parent or someone with parental responsibility, which
+    is what P1 records. A blank placement type with PR0 is flagged too: it is not P1.
+    """
+    provider_is_parent = pl.col("PLACE_PROVIDER").is_in(ctx.codes("PLACE_PROVIDER_PARENT"))
+    with_parents = pl.col("PLACE").is_in(ctx.codes("PLACE_WITH_PARENTS")).fill_null(False)
+    return ctx.table("Episodes").filter(provider_is_parent & ~with_parents)
+
+
+CASES = [
+    Case(
+        "PR0 outside P1 is flagged, blanks included; other providers are not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
+                ["1", "P1", "PR0"],
+                ["2", "U1", "PR0"],
+                ["3", "", "pr0"],
+                ["4", "U1", "PR1"],
+                ["5", "U1", ""],
+                ["6", "P1", ""],
+            )
+        },
+        flagged={"Episodes": [1, 2]},
+    ),
+]

@@ -1,0 +1,87 @@
+"""Rule 555: freeing order granted with no decision to place for adoption in force."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="555",
+    message=(
+        "Freeing order has been granted but there is no date of decision that the child should"
+        " be placed for adoption."
+    ),
+    tables=["Episodes", "PlacedAdoption"],
+    fields=["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+    tags=["adoption"],
+)
+def freeing_order_without_decision(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """A child on a freeing order (legal status D1) has a decision to place for adoption.
+
+    Why: a freeing order frees the child for adoption, so the decision must be
+    on record. A D1 episode whose child has no dated decision is flagged (no PlacedAdoption
+    file means no decisions). While the D1 episode is still open, at least one decision must
+    still be in force: when every decision has a ceased date or reason, those decisions are
+    flagged (the catalogue lists the ceased fields for this reason).
+    """
+    decisions = ctx.table_or_empty("PlacedAdoption").filter(
+        pl.col(raw_name("DATE_PLACED")).is_not_null()
+    )
+    in_force = decisions.filter(
+        pl.col(raw_name("DATE_PLACED_CEASED")).is_null() & pl.col("REASON_PLACED_CEASED").is_null()
+    )
+    orders = ctx.table("Episodes").filter(pl.col("LS").is_in(ctx.codes("LS_FREEING_ORDER")))
+    without_decision = orders.join(decisions.select("CHILD").unique(), on="CHILD", how="anti")
+    open_orders = orders.filter(pl.col("DEC").is_null() & pl.col(raw_name("DEC")).is_null())
+    lapsed = (
+        open_orders.select("CHILD")
+        .unique()
+        .join(in_force.select("CHILD").unique(), on="CHILD", how="anti")
+    )
+    return {
+        "Episodes": without_decision,
+        "PlacedAdoption": decisions.join(lapsed, on="CHILD", how="semi"),
+    }
+
+
+CASES = [
+    Case(
+        "D1 episodes without a decision are flagged; other legal statuses are not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "DEC"],
+                ["1", "D1", "01/01/2021"],
+                ["2", "D1", "01/01/2021"],
+                ["3", "C2", "01/01/2021"],
+                ["4", "", ""],
+                ["5", "D1", "01/01/2021"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"], ["1", "01/02/2020"], ["2", ""], ["5", "xx"]
+            ),
+        },
+        flagged={"Episodes": [1]},
+    ),
+    Case(
+        "an open D1 episode with every decision ceased flags those decisions",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "DEC"],
+                ["1", "D1", ""],
+                ["2", "D1", ""],
+                ["3", "D1", "01/01/2021"],
+                ["4", "D1", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+                ["1", "01/02/2019", "01/02/2020", "RD1"],
+                ["1", "01/02/2018", "", "RD2"],
+                ["2", "01/02/2019", "01/02/2020", "RD1"],
+                ["2", "01/03/2020", "", ""],
+                ["3", "01/02/2019", "01/02/2020", "RD1"],
+                ["4", "01/02/2019", "", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 1]},
+    ),
+]

@@ -1,0 +1,84 @@
+"""Rule 556: decision to place for adoption dated after the freeing order."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_periods_of_care
+
+
+@rule(
+    code="556",
+    message=(
+        "Date of decision that the child should be placed for adoption should be on or prior to"
+        " the date that the freeing order was granted."
+    ),
+    tables=["Episodes", "PlacedAdoption"],
+    fields=["DATE_PLACED", "DECOM"],
+    tags=["adoption", "dates"],
+)
+def decision_after_freeing_order(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """A decision to place for adoption is not dated after the freeing order (D1) it led to.
+
+    Why: DfE compares DATE_PLACED with the DECOM of the first episode with legal status D1 in a
+    period of care. The decisions compared are those dated after that episode but before the
+    period of care ended (a later decision belongs to a later period). Both the episode and the
+    decision are flagged; blank dates are not compared.
+    """
+    periods = with_periods_of_care(ctx.table("Episodes"))
+    first_orders = (
+        periods.filter(pl.col("LS").is_in(ctx.codes("LS_FREEING_ORDER")))
+        .sort("DECOM", "_row", nulls_last=True)
+        .group_by("CHILD", "period")
+        .first()
+    )
+    decisions = ctx.table("PlacedAdoption").select(
+        pl.col("_row").alias("_decision_row"), "CHILD", "DATE_PLACED"
+    )
+    late = first_orders.join(decisions, on="CHILD", how="inner").filter(
+        (pl.col("DATE_PLACED") > pl.col("DECOM"))
+        & (pl.col("period_end").is_null() | (pl.col("DATE_PLACED") <= pl.col("period_end")))
+    )
+    return {
+        "Episodes": late.select("_row").unique(),
+        "PlacedAdoption": late.select(pl.col("_decision_row").alias("_row")).unique(),
+    }
+
+
+CASES = [
+    Case(
+        "a decision the day after the first D1 episode is flagged; on the day it is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC"],
+                ["1", "01/01/2020", "S", "C2", "10/05/2020"],
+                ["1", "10/05/2020", "L", "D1", "01/06/2020"],
+                ["1", "01/06/2020", "P", "D1", ""],
+                ["2", "10/05/2020", "S", "D1", ""],
+                ["3", "10/05/2020", "S", "D1", ""],
+                ["4", "", "S", "D1", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"],
+                ["1", "11/05/2020"],
+                ["2", "10/05/2020"],
+                ["3", "09/05/2020"],
+                ["3", ""],
+                ["4", "01/01/2020"],
+            ),
+        },
+        flagged={"Episodes": [1], "PlacedAdoption": [0]},
+    ),
+    Case(
+        "a decision after the period of care ended belongs to a later period",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC"],
+                ["1", "01/01/2018", "S", "D1", "01/01/2019"],
+                ["1", "01/01/2021", "S", "C2", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"], ["1", "01/06/2017"], ["1", "01/06/2021"]
+            ),
+        },
+        flagged={},
+    ),
+]

@@ -1,0 +1,83 @@
+"""Rule 558: adopted child whose decision to place for adoption is recorded as ceased."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="558",
+    message=(
+        "If a child has been adopted, then the decision to place them for adoption has not been"
+        " disrupted and the date of the decision that a child should no longer be placed for"
+        " adoption should be left blank."
+    ),
+    tables=["PlacedAdoption", "Episodes"],
+    fields=["DATE_PLACED_CEASED", "REC"],
+    tags=["adoption"],
+)
+def adopted_with_decision_ceased(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """A child whose latest episode ends in adoption (E11, E12) has no ceased date on their
+    latest decision to place for adoption.
+
+    Why: DfE compares the latest DATE_PLACED_CEASED: earlier decisions may have been revoked
+    before the one that led to the adoption. The latest decision is the one with the latest
+    DATE_PLACED (a blank DATE_PLACED counts as earliest). Both the decision and the adoption
+    episode are flagged.
+    """
+    episodes = ctx.table("Episodes")
+    latest_episode = episodes.sort("DECOM", "_row", nulls_last=False).group_by("CHILD").last()
+    adopted = latest_episode.filter(pl.col("REC").is_in(ctx.codes("REC_ADOPTED")))
+    latest_decision = (
+        ctx.table("PlacedAdoption")
+        .sort("DATE_PLACED", "_row", nulls_last=False)
+        .group_by("CHILD")
+        .last()
+    )
+    ceased = latest_decision.filter(pl.col(raw_name("DATE_PLACED_CEASED")).is_not_null()).join(
+        adopted.select("CHILD"), on="CHILD", how="semi"
+    )
+    return {
+        "PlacedAdoption": ceased,
+        "Episodes": adopted.join(ceased.select("CHILD"), on="CHILD", how="semi"),
+    }
+
+
+CASES = [
+    Case(
+        "an adopted child whose latest decision has a ceased date is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                ["1", "01/01/2020", "E11"],
+                ["2", "01/01/2020", "X1"],
+                ["2", "01/06/2020", "E12"],
+                ["3", "01/01/2020", "E13"],
+                ["4", "01/01/2020", "E11"],
+                ["5", "01/01/2020", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "01/01/2019", "01/03/2020"],
+                ["2", "01/01/2018", "01/01/2019"],
+                ["2", "01/02/2019", ""],
+                ["3", "01/01/2019", "01/03/2020"],
+                ["4", "01/01/2019", ""],
+                ["5", "01/01/2019", "01/03/2020"],
+            ),
+        },
+        flagged={"PlacedAdoption": [0], "Episodes": [0]},
+    ),
+    Case(
+        "only the latest decision counts",
+        tables={
+            "Episodes": table(["CHILD", "DECOM", "REC"], ["1", "01/01/2020", "E11"]),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "01/02/2019", "bad date"],
+                ["1", "01/01/2018", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [0], "Episodes": [0]},
+    ),
+]

@@ -1,0 +1,67 @@
+"""Rule 560: a decision still open last year is reported this year with another date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="560",
+    message=(
+        "Date of decision that the child should be placed for adoption this year is different"
+        " from that recorded last year but the decision to place the child for adoption did not"
+        " change."
+    ),
+    tables=["PlacedAdoption", "PlacedAdoption_last"],
+    fields=["DATE_PLACED", "DATE_PLACED_CEASED"],
+    tags=["adoption", "previous-year"],
+)
+def open_decision_redated(ctx: RuleContext) -> pl.LazyFrame:
+    """A decision that had not ceased by last year's return keeps its DATE_PLACED this year.
+
+    Why: DfE: if last year's DATE_PLACED was given and DATE_PLACED_CEASED was blank, this
+    year's DATE_PLACED should equal it. A child can also have a newer decision this year, so
+    the child's rows are flagged only when none of them carries last year's open date.
+    """
+    still_open = (
+        ctx.table("PlacedAdoption_last")
+        .filter(
+            pl.col("DATE_PLACED").is_not_null() & pl.col(raw_name("DATE_PLACED_CEASED")).is_null()
+        )
+        .select("CHILD", pl.col("DATE_PLACED").alias("open_date"))
+    )
+    current = ctx.table("PlacedAdoption")
+    lost = still_open.join(
+        current.select("CHILD", "DATE_PLACED").filter(pl.col("DATE_PLACED").is_not_null()),
+        left_on=["CHILD", "open_date"],
+        right_on=["CHILD", "DATE_PLACED"],
+        how="anti",
+    )
+    return current.join(lost.select("CHILD").unique(), on="CHILD", how="semi")
+
+
+CASES = [
+    Case(
+        "an open decision reported with a new date is flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"],
+                ["1", "02/05/2024"],
+                ["2", "01/05/2024"],
+                ["3", "02/05/2024"],
+                ["4", "01/05/2024"],
+                ["4", "01/01/2025"],
+                ["5", ""],
+            ),
+            "PlacedAdoption_last": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "01/05/2024", ""],
+                ["2", "01/05/2024", ""],
+                ["3", "01/05/2024", "01/12/2024"],
+                ["4", "01/05/2024", ""],
+                ["5", "01/05/2024", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 5]},
+    ),
+]

@@ -1,0 +1,61 @@
+"""Rule 561: a decision that ceased last year is reported again this year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="561",
+    message=(
+        "Date of the decision that the child should be placed for adoption this year is the same"
+        " as that recorded last year but records show that the decision changed, and the child"
+        " should no longer be placed for adoption last year."
+    ),
+    tables=["PlacedAdoption", "PlacedAdoption_last"],
+    fields=["DATE_PLACED"],
+    tags=["adoption", "previous-year"],
+)
+def ceased_decision_reported_again(ctx: RuleContext) -> pl.LazyFrame:
+    """This year's decision does not repeat a decision that last year's return shows as ceased.
+
+    Why: DfE: if this year's DATE_PLACED equals last year's, last year's DATE_PLACED_CEASED and
+    REASON_PLACED_CEASED should be blank. Blank dates are not matched.
+    """
+    ceased = (
+        ctx.table("PlacedAdoption_last")
+        .filter(
+            pl.col(raw_name("DATE_PLACED_CEASED")).is_not_null()
+            | pl.col("REASON_PLACED_CEASED").is_not_null()
+        )
+        .filter(pl.col("DATE_PLACED").is_not_null())
+        .select("CHILD", "DATE_PLACED")
+        .unique()
+    )
+    return ctx.table("PlacedAdoption").join(ceased, on=["CHILD", "DATE_PLACED"], how="semi")
+
+
+CASES = [
+    Case(
+        "repeating a decision that ceased last year is flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"],
+                ["1", "01/05/2024"],
+                ["2", "01/05/2024"],
+                ["3", "01/05/2024"],
+                ["4", "02/05/2024"],
+                ["5", ""],
+            ),
+            "PlacedAdoption_last": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+                ["1", "01/05/2024", "01/12/2024", "RD1"],
+                ["2", "01/05/2024", "", "RD1"],
+                ["3", "01/05/2024", "", ""],
+                ["4", "01/05/2024", "01/12/2024", "RD1"],
+                ["5", "", "01/12/2024", "RD1"],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 1]},
+    ),
+]

@@ -1,0 +1,64 @@
+"""Rule 562: an episode carried over from last year is not last year's latest episode."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="562",
+    message=(
+        "Episode commenced before the start of the current collection year but there is a missing"
+        " continuous episode in the previous year."
+    ),
+    tables=["Episodes", "Episodes_last"],
+    fields=["DECOM"],
+    tags=["episodes", "previous-year"],
+)
+def carried_over_episode_not_in_last_year(ctx: RuleContext) -> pl.LazyFrame:
+    """A child's first episode, when it started before 1 April, is last year's latest episode.
+
+    Why: an episode open across 31 March appears in both returns with the same DECOM, and it
+    must be the last one last year. Blank DECOMs are not compared; a child missing from last
+    year's Episodes is flagged. The rule needs last year's table.
+    """
+    episodes = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
+    first = episodes.sort("DECOM", "_row").group_by("CHILD").first()
+    carried = first.filter(pl.col("DECOM") < ctx.start)
+    latest_last_year = (
+        ctx.table("Episodes_last")
+        .filter(pl.col("DECOM").is_not_null())
+        .group_by("CHILD")
+        .agg(pl.col("DECOM").max())
+    )
+    return carried.join(latest_last_year, on=["CHILD", "DECOM"], how="anti")
+
+
+CASES = [
+    Case(
+        "a first episode from before 1 April must be last year's latest episode",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["1", "31/03/2025"],
+                ["2", "31/03/2025"],
+                ["2", "01/06/2025"],
+                ["3", "01/04/2025"],
+                ["4", "01/01/2025"],
+                ["5", "01/01/2025"],
+                ["6", ""],
+            ),
+            "Episodes_last": table(
+                ["CHILD", "DECOM"],
+                ["1", "01/01/2025"],
+                ["1", "31/03/2025"],
+                ["2", "01/01/2025"],
+                ["4", "01/01/2025"],
+                ["4", "01/02/2025"],
+                ["6", "01/01/2025"],
+            ),
+        },
+        flagged={"Episodes": [1, 4, 5]},
+        period="2025-26",
+    ),
+]

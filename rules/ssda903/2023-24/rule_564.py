@@ -1,0 +1,43 @@
+"""Rule 564: a missing or away period has no start date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="564",
+    message=(
+        "Child was missing or away from placement without authorisation and the date"
+        " started is blank."
+    ),
+    tables=["Missing"],
+    fields=["MISSING", "MIS_START"],
+    tags=["missing"],
+)
+def missing_period_without_start(ctx: RuleContext) -> pl.LazyFrame:
+    """A period coded missing (M) or away (A) has a start date.
+
+    Why: only a blank MIS_START is flagged; an unreadable one is rule 1004's.
+    """
+    return ctx.table("Missing").filter(
+        pl.col("MISSING").is_in(ctx.codes("MISSING")) & pl.col(raw_name("MIS_START")).is_null()
+    )
+
+
+CASES = [
+    Case(
+        "a blank start on an M or A period is flagged",
+        tables={
+            "Missing": table(
+                ["CHILD", "MISSING", "MIS_START"],
+                ["1", "M", ""],
+                ["2", "a", ""],
+                ["3", "M", "01/05/2024"],
+                ["4", "", ""],
+                ["5", "A", "32/05/2024"],
+            )
+        },
+        flagged={"Missing": [0, 1]},
+    ),
+]

@@ -1,0 +1,43 @@
+"""Rule 565: a missing or away start date without saying whether missing or away."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="565",
+    message=(
+        "The date that the child started to be missing or away from placement without"
+        " authorisation has been completed but whether the child was missing or away from"
+        " placement without authorisation has not been completed."
+    ),
+    tables=["Missing"],
+    fields=["MISSING", "MIS_START"],
+    tags=["missing"],
+)
+def start_date_without_missing_code(ctx: RuleContext) -> pl.LazyFrame:
+    """A period with a start date says whether the child was missing or away (MISSING).
+
+    Why: any text in MIS_START counts as completed, even an unreadable date.
+    """
+    return ctx.table("Missing").filter(
+        pl.col(raw_name("MIS_START")).is_not_null() & pl.col("MISSING").is_null()
+    )
+
+
+CASES = [
+    Case(
+        "a start date with a blank MISSING is flagged",
+        tables={
+            "Missing": table(
+                ["CHILD", "MISSING", "MIS_START"],
+                ["1", "", "01/05/2024"],
+                ["2", "M", "01/05/2024"],
+                ["3", "", ""],
+                ["4", "", "not a date"],
+            )
+        },
+        flagged={"Missing": [0, 3]},
+    ),
+]

@@ -1,0 +1,41 @@
+"""Rule 567: a missing or away period ends before it starts."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="567",
+    message=(
+        "The date that the missing episode or episode that the child was away from placement"
+        " without authorisation ended is before the date that it started."
+    ),
+    tables=["Missing"],
+    fields=["MIS_START", "MIS_END"],
+    tags=["missing", "dates"],
+)
+def missing_period_ends_before_start(ctx: RuleContext) -> pl.LazyFrame:
+    """A missing or away period does not end before it starts; ending the same day is fine.
+
+    Why: blank or unreadable dates are not compared.
+    """
+    return ctx.table("Missing").filter(pl.col("MIS_END") < pl.col("MIS_START"))
+
+
+CASES = [
+    Case(
+        "an end the day before the start is flagged; the same day is not",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_START", "MIS_END"],
+                ["1", "10/05/2024", "09/05/2024"],
+                ["2", "10/05/2024", "10/05/2024"],
+                ["3", "10/05/2024", "11/05/2024"],
+                ["4", "10/05/2024", ""],
+                ["5", "", "09/05/2024"],
+            )
+        },
+        flagged={"Missing": [0]},
+    ),
+]

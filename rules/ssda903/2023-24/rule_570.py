@@ -1,0 +1,41 @@
+"""Rule 570: a missing or away period starts after the collection year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="570",
+    message=(
+        "The date that the child started to be missing or away from placement without"
+        " authorisation is after the end of the collection year."
+    ),
+    tables=["Missing"],
+    fields=["MIS_START"],
+    tags=["missing", "dates"],
+)
+def missing_period_starts_after_year(ctx: RuleContext) -> pl.LazyFrame:
+    """No missing or away period starts after 31 March of the collection year.
+
+    Why: blank or unreadable start dates are other rules' (564, 1004).
+    """
+    return ctx.table("Missing").filter(pl.col("MIS_START") > ctx.end)
+
+
+CASES = [
+    Case(
+        "a start on 1 April after the year is flagged; 31 March is not",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_START"],
+                ["1", "31/03/2026"],
+                ["2", "01/04/2026"],
+                ["3", "01/04/2025"],
+                ["4", ""],
+            )
+        },
+        flagged={"Missing": [1]},
+        period="2025-26",
+    ),
+]

@@ -1,0 +1,44 @@
+"""Rule 571: a missing or away period ends outside the collection year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="571",
+    message=(
+        "The date that the child ceased to be missing or away from placement without"
+        " authorisation is before the start or after the end of the collection year."
+    ),
+    tables=["Missing"],
+    fields=["MIS_END"],
+    tags=["missing", "dates"],
+)
+def missing_period_ends_outside_year(ctx: RuleContext) -> pl.LazyFrame:
+    """A missing or away period that has ended did so within the collection year.
+
+    Why: a period that ended before 1 April belongs to an earlier return. A blank end means the
+    child is still missing and is not flagged.
+    """
+    end = pl.col("MIS_END")
+    return ctx.table("Missing").filter((end < ctx.start) | (end > ctx.end))
+
+
+CASES = [
+    Case(
+        "ends on 31 March before the year or 1 April after it are flagged",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_END"],
+                ["1", "31/03/2025"],
+                ["2", "01/04/2025"],
+                ["3", "31/03/2026"],
+                ["4", "01/04/2026"],
+                ["5", ""],
+            )
+        },
+        flagged={"Missing": [0, 3]},
+        period="2025-26",
+    ),
+]

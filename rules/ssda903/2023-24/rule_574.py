@@ -1,0 +1,63 @@
+"""Rule 574: missing or away periods overlap, or one starts while another is open."""
+
+import datetime as dt
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+# An open period (blank end) runs on indefinitely.
+OPEN_END = dt.date(9999, 12, 31)
+
+
+@rule(
+    code="574",
+    message=(
+        "A new missing/away from placement without authorisation period cannot start when the"
+        " previous missing/away from placement without authorisation period is still open."
+        " Missing/away from placement without authorisation periods should also not overlap."
+    ),
+    tables=["Missing"],
+    fields=["MIS_START", "MIS_END"],
+    tags=["missing", "dates"],
+)
+def missing_period_overlaps_earlier(ctx: RuleContext) -> pl.LazyFrame:
+    """A child's missing or away period starts on or after every earlier period has ended.
+
+    Why: the later-starting period of an overlapping pair is flagged; starting on the day the
+    previous period ended is fine. Every earlier period counts, not only the one just before,
+    and an earlier period with a blank end is still open. An unreadable end is taken as the
+    period's start (rule 1005 reports it); periods with no readable start are not ordered.
+    """
+    end = (
+        pl.when(pl.col(raw_name("MIS_END")).is_null())
+        .then(pl.lit(OPEN_END))
+        .otherwise(pl.col("MIS_END").fill_null(pl.col("MIS_START")))
+    )
+    ordered = ctx.table("Missing").filter(pl.col("MIS_START").is_not_null())
+    ordered = ordered.sort("CHILD", "MIS_START", "_row")
+    latest_end_before = end.cum_max().shift(1).over("CHILD")
+    return ordered.filter(pl.col("MIS_START") < latest_end_before)
+
+
+CASES = [
+    Case(
+        "a period starting before an earlier one ended, or while it is open, is flagged",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_START", "MIS_END"],
+                ["1", "01/05/2024", "10/05/2024"],
+                ["1", "10/05/2024", "12/05/2024"],
+                ["1", "11/05/2024", "11/05/2024"],
+                ["2", "01/05/2024", ""],
+                ["2", "01/06/2024", "02/06/2024"],
+                ["3", "01/05/2024", "31/05/2024"],
+                ["3", "05/05/2024", "06/05/2024"],
+                ["3", "20/05/2024", "21/05/2024"],
+                ["4", "", "01/01/2024"],
+                ["4", "01/05/2024", ""],
+            )
+        },
+        flagged={"Missing": [2, 4, 6, 7]},
+    ),
+]

@@ -1,0 +1,59 @@
+"""Rule 575: the placement a child went missing from ended but the missing period is open."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="575",
+    message=(
+        "If the placement from which the child goes missing/away from placement without"
+        " authorisation ends, the missing/away from placement without authorisation period in the"
+        " missing module must also have an end date."
+    ),
+    tables=["Missing", "Episodes"],
+    fields=["MIS_END"],
+    tags=["missing"],
+)
+def open_missing_period_after_placement_ended(ctx: RuleContext) -> pl.LazyFrame:
+    """A missing or away period with a blank end did not start in an episode that has ended.
+
+    Why: the placement the child went missing from is the episode running on MIS_START: from
+    its DECOM up to the day before its DEC. On the day an episode ends the next one has begun,
+    so a period starting that day belongs to the next episode.
+    """
+    episodes = ctx.table("Episodes").filter(pl.col("DEC").is_not_null())
+    episodes = episodes.select("CHILD", "DECOM", "DEC")
+    open_periods = ctx.table("Missing").filter(pl.col(raw_name("MIS_END")).is_null())
+    in_ended_episode = open_periods.join(episodes, on="CHILD", how="inner").filter(
+        (pl.col("DECOM") <= pl.col("MIS_START")) & (pl.col("MIS_START") < pl.col("DEC"))
+    )
+    return open_periods.join(in_ended_episode.select("_row").unique(), on="_row", how="semi")
+
+
+CASES = [
+    Case(
+        "an open period that started during an ended episode is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["1", "01/04/2024", "10/05/2024"],
+                ["1", "10/05/2024", ""],
+                ["2", "01/04/2024", "10/05/2024"],
+            ),
+            "Missing": table(
+                ["CHILD", "MIS_START", "MIS_END"],
+                ["1", "01/04/2024", ""],
+                ["1", "09/05/2024", ""],
+                ["1", "10/05/2024", ""],
+                ["1", "02/04/2024", "03/04/2024"],
+                ["2", "31/03/2024", ""],
+                ["2", "05/05/2024", ""],
+                ["3", "05/05/2024", ""],
+                ["2", "", ""],
+            ),
+        },
+        flagged={"Missing": [0, 1, 5]},
+    ),
+]

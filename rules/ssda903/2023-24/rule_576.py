@@ -1,0 +1,65 @@
+"""Rule 576: a missing period open at the end of last year does not continue this year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="576",
+    message=(
+        "There is an open missing/away from placement without authorisation period in last"
+        " year’s return and there is no corresponding period recorded at the start of this year."
+    ),
+    tables=["Missing", "Missing_last"],
+    fields=["CHILD"],
+    tags=["missing", "previous-year"],
+)
+def open_missing_period_not_carried_over(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """When a child's latest missing period last year was open, this year's first period is
+    the same period (same MIS_START).
+
+    Why: an open period runs on into the new year and is reported again. This year's first
+    period is flagged when it starts on another date; when the child has no period this year,
+    last year's open period is flagged, as there is nothing else to point at. The rule needs
+    last year's table.
+    """
+    last_year = ctx.table("Missing_last").filter(pl.col("MIS_START").is_not_null())
+    latest = last_year.sort("MIS_START", "_row").group_by("CHILD").last()
+    still_open = latest.filter(pl.col(raw_name("MIS_END")).is_null())
+    this_year = ctx.table("Missing").filter(pl.col("MIS_START").is_not_null())
+    first = this_year.sort("MIS_START", "_row").group_by("CHILD").first()
+    carried = still_open.select("CHILD", pl.col("MIS_START").alias("open_start"))
+    return {
+        "Missing": first.join(carried, on="CHILD", how="inner").filter(
+            pl.col("MIS_START") != pl.col("open_start")
+        ),
+        "Missing_last": still_open.join(first.select("CHILD"), on="CHILD", how="anti"),
+    }
+
+
+CASES = [
+    Case(
+        "an open period last year must start this year's periods",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_START", "MIS_END"],
+                ["1", "20/03/2025", "05/04/2025"],
+                ["1", "01/05/2025", ""],
+                ["2", "21/03/2025", "05/04/2025"],
+                ["3", "01/05/2025", ""],
+                ["5", "01/06/2025", ""],
+            ),
+            "Missing_last": table(
+                ["CHILD", "MIS_START", "MIS_END"],
+                ["1", "20/03/2025", ""],
+                ["2", "20/03/2025", ""],
+                ["3", "20/03/2025", "25/03/2025"],
+                ["4", "20/03/2025", ""],
+                ["5", "01/01/2025", ""],
+                ["5", "02/02/2025", "03/02/2025"],
+            ),
+        },
+        flagged={"Missing": [2], "Missing_last": [3]},
+    ),
+]

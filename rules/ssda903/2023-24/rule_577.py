@@ -1,0 +1,72 @@
+"""Rule 577: a child left care while a missing or away period is still open."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table, with_periods_of_care
+
+
+@rule(
+    code="577",
+    message=(
+        "Child ceased to be looked after but there is a missing/away from placement without"
+        " authorisation period without an end date."
+    ),
+    tables=["Missing", "Episodes"],
+    fields=["MIS_END"],
+    tags=["missing"],
+)
+def open_missing_period_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
+    """A missing or away period with a blank end lies within a period of care still open.
+
+    Why: once care ceases the period of being missing from care must end too. An open missing
+    period is fine only when it started during a period of care that has not ended; it is
+    flagged when the child has ceased to be looked after (some period of care has an end) and
+    no open period of care had begun by MIS_START. Blank or unreadable starts are rule 564's.
+    """
+    periods = (
+        with_periods_of_care(ctx.table("Episodes"))
+        .select("CHILD", "period_start", "period_end")
+        .unique()
+    )
+    ceased = periods.filter(pl.col("period_end").is_not_null()).select("CHILD").unique()
+    open_missing = (
+        ctx.table("Missing")
+        .filter(pl.col(raw_name("MIS_END")).is_null() & pl.col("MIS_START").is_not_null())
+        .join(ceased, on="CHILD", how="semi")
+    )
+    covered = (
+        open_missing.select("_row", "CHILD", "MIS_START")
+        .join(periods.filter(pl.col("period_end").is_null()), on="CHILD", how="inner")
+        .filter(pl.col("period_start") <= pl.col("MIS_START"))
+        .select("_row")
+    )
+    return open_missing.join(covered, on="_row", how="anti")
+
+
+CASES = [
+    Case(
+        "open missing periods after care ceased are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "DEC"],
+                ["1", "01/04/2024", "S", "10/05/2024"],
+                ["2", "01/04/2024", "S", "10/05/2024"],
+                ["2", "01/07/2024", "S", ""],
+                ["3", "01/04/2024", "S", "10/05/2024"],
+                ["3", "01/07/2024", "S", ""],
+                ["4", "01/04/2024", "S", ""],
+            ),
+            "Missing": table(
+                ["CHILD", "MIS_START", "MIS_END"],
+                ["1", "01/05/2024", ""],
+                ["1", "02/05/2024", "03/05/2024"],
+                ["2", "01/05/2024", ""],
+                ["3", "01/07/2024", ""],
+                ["4", "01/05/2024", ""],
+                ["1", "20/05/2024", ""],
+                ["5", "01/05/2024", ""],
+            ),
+        },
+        flagged={"Missing": [0, 2, 5]},
+    ),
+]

@@ -1,0 +1,67 @@
+"""Rule 578: a missing or away period starts after the child left care."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_periods_of_care
+
+
+@rule(
+    code="578",
+    message=(
+        "The date that the child started to be missing is after the child ceased to be looked"
+        " after."
+    ),
+    tables=["Missing", "Episodes"],
+    fields=["MIS_START"],
+    tags=["missing", "dates"],
+)
+def missing_period_starts_after_care(ctx: RuleContext) -> pl.LazyFrame:
+    """A missing or away period starts within one of the child's periods of care.
+
+    Why: DfE: no missing information should be recorded from the day after care ceased. A start
+    outside every period of care (from its first DECOM to its last DEC, both included) is
+    flagged when a period of care ended before it; a start before care began is rule 581's.
+    Children with no episodes and blank starts are not compared.
+    """
+    periods = (
+        with_periods_of_care(ctx.table("Episodes"))
+        .select("CHILD", "period_start", "period_end")
+        .unique()
+    )
+    missing = ctx.table("Missing").filter(pl.col("MIS_START").is_not_null())
+    pairs = missing.select("_row", "CHILD", "MIS_START").join(periods, on="CHILD", how="inner")
+    inside = pairs.filter(
+        (pl.col("period_start") <= pl.col("MIS_START"))
+        & (pl.col("period_end").is_null() | (pl.col("MIS_START") <= pl.col("period_end")))
+    )
+    after_an_end = pairs.filter(pl.col("period_end") < pl.col("MIS_START"))
+    return missing.join(after_an_end.select("_row"), on="_row", how="semi").join(
+        inside.select("_row"), on="_row", how="anti"
+    )
+
+
+CASES = [
+    Case(
+        "a start the day after care ended is flagged; on the day it is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "DEC"],
+                ["1", "01/04/2024", "S", "10/05/2024"],
+                ["2", "01/04/2024", "S", "10/05/2024"],
+                ["2", "01/07/2024", "S", ""],
+                ["3", "01/04/2024", "S", ""],
+            ),
+            "Missing": table(
+                ["CHILD", "MIS_START"],
+                ["1", "10/05/2024"],
+                ["1", "11/05/2024"],
+                ["2", "01/06/2024"],
+                ["2", "02/07/2024"],
+                ["3", "31/03/2024"],
+                ["4", "01/05/2024"],
+                ["1", ""],
+            ),
+        },
+        flagged={"Missing": [1, 2]},
+    ),
+]

@@ -1,0 +1,63 @@
+"""Rule 579: decisions to place for adoption overlap, or one starts while another is open."""
+
+import datetime as dt
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+# A decision not yet ceased (blank ceased date) runs on indefinitely.
+OPEN_END = dt.date(9999, 12, 31)
+
+
+@rule(
+    code="579",
+    message=(
+        "A new decision that the child should be placed for adoption this year cannot start when"
+        " the previous decision is still open. Decisions to place the child for adoption should"
+        " also not overlap. The date of any new decision to place the child for adoption must not"
+        " be before the date placed ceased of previous decisions."
+    ),
+    tables=["PlacedAdoption"],
+    fields=["DATE_PLACED", "DATE_PLACED_CEASED"],
+    tags=["adoption", "dates"],
+)
+def decision_overlaps_earlier(ctx: RuleContext) -> pl.LazyFrame:
+    """A child's decision to place for adoption starts on or after every earlier one ceased.
+
+    Why: the later decision of an overlapping pair is flagged; a decision dated the day the
+    previous one ceased is fine. Every earlier decision counts, not only the one just before,
+    and one with a blank ceased date is still open. An unreadable ceased date is taken as the
+    decision's own date (rule 116 reports it); decisions without a readable DATE_PLACED are not
+    ordered.
+    """
+    ceased = (
+        pl.when(pl.col(raw_name("DATE_PLACED_CEASED")).is_null())
+        .then(pl.lit(OPEN_END))
+        .otherwise(pl.col("DATE_PLACED_CEASED").fill_null(pl.col("DATE_PLACED")))
+    )
+    ordered = ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
+    ordered = ordered.sort("CHILD", "DATE_PLACED", "_row")
+    latest_ceased_before = ceased.cum_max().shift(1).over("CHILD")
+    return ordered.filter(pl.col("DATE_PLACED") < latest_ceased_before)
+
+
+CASES = [
+    Case(
+        "a decision before an earlier one ceased, or while it is open, is flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "01/05/2023", "10/05/2024"],
+                ["1", "10/05/2024", ""],
+                ["2", "01/05/2023", ""],
+                ["2", "01/06/2024", ""],
+                ["3", "01/05/2023", "09/06/2024"],
+                ["3", "08/06/2024", ""],
+                ["4", "", ""],
+                ["4", "01/06/2024", ""],
+            )
+        },
+        flagged={"PlacedAdoption": [3, 5]},
+    ),
+]

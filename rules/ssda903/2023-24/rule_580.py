@@ -1,0 +1,58 @@
+"""Rule 580: care ended at 18 while the child was missing, with a reason other than E8."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
+
+
+@rule(
+    code="580",
+    message="Child is missing when cease being looked after but reason episode ceased not ‘E8’.",
+    tables=["Episodes", "Missing"],
+    fields=["REC"],
+    tags=["missing"],
+)
+def left_care_while_missing_without_e8(ctx: RuleContext) -> pl.LazyFrame:
+    """When a missing period ends on the child's 18th birthday and an episode ends that day,
+    the episode's reason for ending is E8.
+
+    Why: a child missing when they turn 18 leaves care without the usual care-leaver route;
+    the missing period is closed on the 18th birthday and care is recorded as ceasing for any
+    other reason (E8). This follows the peer's reading of DfE's coding (MIS_END = DEC = 18th
+    birthday, using the Missing table's DOB). A blank REC is flagged: it is not E8.
+    """
+    turned_18 = (
+        ctx.table("Missing")
+        .filter(pl.col("MIS_END") == birthday(pl.col("DOB"), 18))
+        .select("CHILD", pl.col("MIS_END").alias("DEC"))
+        .unique()
+    )
+    ended = ctx.table("Episodes").join(turned_18, on=["CHILD", "DEC"], how="semi")
+    return ended.filter(~pl.col("REC").is_in(ctx.codes("REC_OTHER_REASON")).fill_null(False))
+
+
+CASES = [
+    Case(
+        "care ending on the 18th birthday the missing period ended needs E8",
+        tables={
+            "Missing": table(
+                ["CHILD", "DOB", "MIS_END"],
+                ["1", "10/05/2006", "10/05/2024"],
+                ["2", "10/05/2006", "10/05/2024"],
+                ["3", "10/05/2006", "09/05/2024"],
+                ["4", "10/05/2006", "10/05/2024"],
+                ["5", "", "10/05/2024"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DEC", "REC"],
+                ["1", "10/05/2024", "E41"],
+                ["2", "10/05/2024", "E8"],
+                ["3", "09/05/2024", "E41"],
+                ["4", "10/05/2024", ""],
+                ["5", "10/05/2024", "E41"],
+                ["1", "01/01/2024", "X1"],
+            ),
+        },
+        flagged={"Episodes": [0, 3]},
+    ),
+]

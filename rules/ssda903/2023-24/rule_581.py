@@ -1,0 +1,64 @@
+"""Rule 581: a missing or away period starts before the child was looked after."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_periods_of_care
+
+
+@rule(
+    code="581",
+    message="Child is missing but has not yet started to be looked after.",
+    tables=["Missing", "Episodes"],
+    fields=["MIS_START"],
+    tags=["missing", "dates"],
+)
+def missing_period_starts_before_care(ctx: RuleContext) -> pl.LazyFrame:
+    """A missing or away period does not start before the period of care it comes before.
+
+    Why: a start outside every period of care (from its first DECOM to its last DEC, both
+    included) is flagged when a period of care begins after it; a start after care ceased is
+    rule 578's, so a start between two periods is flagged by both. Children with no episodes
+    and blank starts are not compared.
+    """
+    periods = (
+        with_periods_of_care(ctx.table("Episodes"))
+        .select("CHILD", "period_start", "period_end")
+        .unique()
+    )
+    missing = ctx.table("Missing").filter(pl.col("MIS_START").is_not_null())
+    pairs = missing.select("_row", "CHILD", "MIS_START").join(periods, on="CHILD", how="inner")
+    inside = pairs.filter(
+        (pl.col("period_start") <= pl.col("MIS_START"))
+        & (pl.col("period_end").is_null() | (pl.col("MIS_START") <= pl.col("period_end")))
+    )
+    before_a_start = pairs.filter(pl.col("MIS_START") < pl.col("period_start"))
+    return missing.join(before_a_start.select("_row"), on="_row", how="semi").join(
+        inside.select("_row"), on="_row", how="anti"
+    )
+
+
+CASES = [
+    Case(
+        "a start the day before care began is flagged; on the day it is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "DEC"],
+                ["1", "10/05/2024", "S", ""],
+                ["2", "01/04/2024", "S", "10/05/2024"],
+                ["2", "01/07/2024", "S", ""],
+                ["3", "01/04/2024", "S", "01/05/2024"],
+            ),
+            "Missing": table(
+                ["CHILD", "MIS_START"],
+                ["1", "09/05/2024"],
+                ["1", "10/05/2024"],
+                ["2", "01/06/2024"],
+                ["2", "02/07/2024"],
+                ["3", "02/05/2024"],
+                ["4", "01/05/2024"],
+                ["1", ""],
+            ),
+        },
+        flagged={"Missing": [0, 2]},
+    ),
+]

@@ -1,0 +1,53 @@
+"""Rule 582: adopted on the same day as matched with adopters."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="582",
+    message=(
+        "Child is showing as ceasing to be looked after due to adoption, but the date of adoption"
+        " is the same as the date reported for being matched with adopters. In most"
+        " circumstances we expect the date the child is matched with adopters to be before the"
+        " date of adoption."
+    ),
+    tables=["Episodes", "AD1"],
+    fields=["DEC", "DATE_MATCH"],
+    severity="query",
+    tags=["adoption", "dates"],
+)
+def adopted_on_match_day(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode ending in adoption (E11, E12) does not end on the day of the match (AD1).
+
+    Why: DfE expects the match to come first, but allows it ("in most circumstances"), so this
+    is a query for the LA to check. Blank dates are not compared.
+    """
+    matches = ctx.table("AD1").select("CHILD", pl.col("DATE_MATCH").alias("DEC")).unique()
+    adopted = ctx.table("Episodes").filter(pl.col("REC").is_in(ctx.codes("REC_ADOPTED")))
+    return adopted.join(matches, on=["CHILD", "DEC"], how="semi")
+
+
+CASES = [
+    Case(
+        "adoption on the match day is queried; the day after is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DEC", "REC"],
+                ["1", "10/05/2024", "E11"],
+                ["2", "11/05/2024", "E12"],
+                ["3", "10/05/2024", "E13"],
+                ["4", "", "E11"],
+            ),
+            "AD1": table(
+                ["CHILD", "DATE_MATCH"],
+                ["1", "10/05/2024"],
+                ["2", "10/05/2024"],
+                ["3", "10/05/2024"],
+                ["4", ""],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

@@ -1,0 +1,50 @@
+"""Rule 583: an earlier decision to place for adoption was never revoked."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="583",
+    message=(
+        "More than one date the child should be placed for adoption has been reported, but an"
+        " earlier decision has not been revoked. Check that both dates are required and add in"
+        " the date the earlier decision was revoked. Note this may be in a previous year."
+    ),
+    tables=["PlacedAdoption"],
+    fields=["DATE_PLACED", "DATE_PLACED_CEASED"],
+    severity="query",
+    tags=["adoption"],
+)
+def earlier_decision_not_revoked(ctx: RuleContext) -> pl.LazyFrame:
+    """Of a child's decisions to place for adoption, all but the latest have a ceased date.
+
+    Why: DfE: the latest DATE_PLACED may or may not have DATE_PLACED_CEASED; every earlier one
+    must. The latest is the one with the latest DATE_PLACED (a blank DATE_PLACED counts as
+    earliest). The message asks the LA to check, so this is a query.
+    """
+    decisions = ctx.table("PlacedAdoption")
+    latest = decisions.sort("DATE_PLACED", "_row", nulls_last=False).group_by("CHILD").last()
+    earlier = decisions.join(latest.select("_row"), on="_row", how="anti")
+    return earlier.filter(pl.col(raw_name("DATE_PLACED_CEASED")).is_null())
+
+
+CASES = [
+    Case(
+        "an earlier decision without a ceased date is queried; the latest is not",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "01/01/2020", ""],
+                ["1", "01/01/2021", ""],
+                ["2", "01/01/2020", "01/06/2020"],
+                ["2", "01/01/2021", ""],
+                ["3", "01/01/2020", ""],
+                ["4", "", ""],
+                ["4", "01/01/2021", ""],
+            )
+        },
+        flagged={"PlacedAdoption": [0, 5]},
+    ),
+]

@@ -1,0 +1,65 @@
+"""Rule 584: a new decision is not later than a decision that ceased last year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="584",
+    message=(
+        "Date of decision that the child should be placed for adoption this year is different"
+        " from that recorded last year, but the decision to placed the child for adoption changed"
+        " and the child should no longer be placed for adoption."
+    ),
+    tables=["PlacedAdoption", "PlacedAdoption_last"],
+    fields=["DATE_PLACED"],
+    tags=["adoption", "previous-year"],
+)
+def decision_not_after_ceased_one(ctx: RuleContext) -> pl.LazyFrame:
+    """This year's decisions are dated after any decision last year's return shows as ceased.
+
+    Why: DfE: if last year's DATE_PLACED was given with a ceased date or reason, this year's
+    DATE_PLACED must be later. An equal date is also rule 561's. A blank date this year is not
+    compared (rule 115 and 563 cover blanks).
+    """
+    ceased = (
+        ctx.table("PlacedAdoption_last")
+        .filter(
+            pl.col(raw_name("DATE_PLACED_CEASED")).is_not_null()
+            | pl.col("REASON_PLACED_CEASED").is_not_null()
+        )
+        .filter(pl.col("DATE_PLACED").is_not_null())
+        .group_by("CHILD")
+        .agg(pl.col("DATE_PLACED").max().alias("ceased_decision"))
+    )
+    current = ctx.table("PlacedAdoption")
+    return current.join(ceased, on="CHILD", how="inner").filter(
+        pl.col("DATE_PLACED") <= pl.col("ceased_decision")
+    )
+
+
+CASES = [
+    Case(
+        "a decision on or before last year's ceased decision is flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"],
+                ["1", "30/04/2024"],
+                ["2", "01/05/2024"],
+                ["3", "02/05/2024"],
+                ["4", "30/04/2024"],
+                ["5", ""],
+            ),
+            "PlacedAdoption_last": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+                ["1", "01/05/2024", "01/12/2024", "RD1"],
+                ["2", "01/05/2024", "", "RD1"],
+                ["3", "01/05/2024", "01/12/2024", ""],
+                ["4", "01/05/2024", "", ""],
+                ["5", "01/05/2024", "01/12/2024", "RD1"],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 1]},
+    ),
+]

@@ -1,0 +1,39 @@
+"""Rule 586: a missing or away period starts before the child was born."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="586",
+    message="Dates of missing periods are before child’s date of birth.",
+    tables=["Missing"],
+    fields=["MIS_START"],
+    tags=["missing", "dates"],
+)
+def missing_period_starts_before_birth(ctx: RuleContext) -> pl.LazyFrame:
+    """A missing or away period starts after the date of birth given in the Missing table.
+
+    Why: DfE's coding asks for MIS_START to be later than DOB, so a start on the birthday is
+    flagged too. Blank or unreadable dates are not compared.
+    """
+    return ctx.table("Missing").filter(pl.col("MIS_START") <= pl.col("DOB"))
+
+
+CASES = [
+    Case(
+        "starts before and on the date of birth are flagged",
+        tables={
+            "Missing": table(
+                ["CHILD", "DOB", "MIS_START"],
+                ["1", "10/05/2010", "09/05/2010"],
+                ["2", "10/05/2010", "10/05/2010"],
+                ["3", "10/05/2010", "11/05/2010"],
+                ["4", "", "11/05/2010"],
+                ["5", "10/05/2010", ""],
+            )
+        },
+        flagged={"Missing": [0, 1]},
+    ),
+]

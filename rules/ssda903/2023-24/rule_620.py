@@ -1,0 +1,44 @@
+"""Rule 620: a mother under 11 at the start of the year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="620",
+    message=(
+        "Child has been recorded as a mother, but date of birth shows that the mother is under 11"
+        " years of age."
+    ),
+    tables=["Header"],
+    fields=["DOB", "MOTHER"],
+    tags=["header", "dates"],
+)
+def mother_under_eleven(ctx: RuleContext) -> pl.LazyFrame:
+    """A child recorded as a mother (MOTHER 1) was at least 11 on 1 April of the year.
+
+    Why: DfE measures the age at the collection start. A blank DOB is not compared.
+    """
+    return ctx.table("Header").filter(
+        pl.col("MOTHER").is_in(ctx.codes("FLAG_YES")) & (age_on(pl.col("DOB"), ctx.start) < 11)
+    )
+
+
+CASES = [
+    Case(
+        "a mother turning 11 the day after 1 April is flagged; on 1 April she is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB", "MOTHER"],
+                ["1", "02/04/2014", "1"],
+                ["2", "01/04/2014", "1"],
+                ["3", "02/04/2014", "0"],
+                ["4", "", "1"],
+                ["5", "01/01/2020", ""],
+            )
+        },
+        flagged={"Header": [0]},
+        period="2025-26",
+    ),
+]

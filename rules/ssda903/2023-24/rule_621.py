@@ -1,0 +1,42 @@
+"""Rule 621: the mother's child was born before the mother."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="621",
+    message=(
+        "Mother’s field has been completed but date of birth shows that the mother is"
+        " younger than her child."
+    ),
+    tables=["Header"],
+    fields=["DOB", "MC_DOB"],
+    tags=["header", "dates"],
+)
+def mother_younger_than_child(ctx: RuleContext) -> pl.LazyFrame:
+    """The mother's child (MC_DOB) was born after the mother (DOB).
+
+    Why: a child born on the mother's own birth date is impossible too, so it is flagged.
+    Blank or unreadable dates are not compared.
+    """
+    return ctx.table("Header").filter(pl.col("MC_DOB") <= pl.col("DOB"))
+
+
+CASES = [
+    Case(
+        "a child born on or before the mother's birth is flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB", "MC_DOB"],
+                ["1", "10/05/2008", "09/05/2008"],
+                ["2", "10/05/2008", "10/05/2008"],
+                ["3", "10/05/2008", "11/05/2024"],
+                ["4", "10/05/2008", ""],
+                ["5", "", "01/01/2024"],
+            )
+        },
+        flagged={"Header": [0, 1]},
+    ),
+]

@@ -1,0 +1,70 @@
+"""Rule 625: the first child's birth is after the year end or after care ceased."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="625",
+    message=(
+        "Date of birth of the first child is beyond the end of this reporting year or the date"
+        " the child ceased to be looked after."
+    ),
+    tables=["Header", "Episodes"],
+    fields=["MC_DOB", "DEC"],
+    tags=["header", "dates"],
+)
+def first_child_born_after_care_or_year(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """MC_DOB is not after 31 March of the year, nor after the DEC of the child's latest
+    episode.
+
+    Why: DfE compares with the latest episode (latest DECOM); when that episode is still open
+    only the year end applies. The Header row is flagged, and the latest episode too when its
+    DEC is the date passed. Blank dates are not compared.
+    """
+    latest = (
+        ctx.table("Episodes")
+        .sort("DECOM", "_row", nulls_last=False)
+        .group_by("CHILD")
+        .last()
+        .select("_row", "CHILD", "DEC")
+    )
+    header = ctx.table("Header").filter(pl.col("MC_DOB").is_not_null())
+    after_care = header.join(latest.drop("_row"), on="CHILD", how="inner").filter(
+        pl.col("MC_DOB") > pl.col("DEC")
+    )
+    after_year = header.filter(pl.col("MC_DOB") > ctx.end)
+    flagged = pl.concat([after_year, after_care.drop("DEC")]).unique("_row")
+    return {
+        "Header": flagged,
+        "Episodes": latest.join(after_care.select("CHILD"), on="CHILD", how="semi"),
+    }
+
+
+CASES = [
+    Case(
+        "a birth after the year end or after the latest episode ended is flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "MC_DOB"],
+                ["1", "01/04/2026"],
+                ["2", "31/03/2026"],
+                ["3", "11/05/2025"],
+                ["4", "10/05/2025"],
+                ["5", "11/05/2025"],
+                ["6", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["3", "01/01/2025", "10/05/2025"],
+                ["4", "01/01/2025", "10/05/2025"],
+                ["5", "01/01/2025", "10/05/2025"],
+                ["5", "01/06/2025", ""],
+                ["6", "01/01/2025", "10/05/2025"],
+            ),
+        },
+        flagged={"Header": [0, 2], "Episodes": [0]},
+        period="2025-26",
+    ),
+]

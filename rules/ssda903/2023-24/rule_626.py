@@ -1,0 +1,64 @@
+"""Rule 626: a new mother whose first child was born before this year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="626",
+    message=(
+        "Child was reported as a mother but the date of birth of the first child is before the"
+        " current year which contradicts with the mother status recorded last year."
+    ),
+    tables=["Header", "Header_last"],
+    fields=["MOTHER", "MC_DOB"],
+    tags=["header", "previous-year"],
+)
+def new_mother_with_earlier_child(ctx: RuleContext) -> pl.LazyFrame:
+    """A child who was not a mother last year (MOTHER 0) and is one now has her first child
+    born on or after 1 April of this year.
+
+    Why: a first child born before this year would have made her a mother in last year's
+    return. Blank MOTHER or MC_DOB values are not compared. The rule needs last year's Header.
+    """
+    not_mother_last_year = (
+        ctx.table("Header_last")
+        .filter(pl.col("MOTHER").is_in(ctx.codes("FLAG_NO")))
+        .select("CHILD")
+        .unique()
+    )
+    return (
+        ctx.table("Header")
+        .filter(pl.col("MOTHER").is_in(ctx.codes("FLAG_YES")) & (pl.col("MC_DOB") < ctx.start))
+        .join(not_mother_last_year, on="CHILD", how="semi")
+    )
+
+
+CASES = [
+    Case(
+        "a first child born on 31 March last year contradicts last year's status",
+        tables={
+            "Header": table(
+                ["CHILD", "MOTHER", "MC_DOB"],
+                ["1", "1", "31/03/2025"],
+                ["2", "1", "01/04/2025"],
+                ["3", "1", "31/03/2025"],
+                ["4", "1", "31/03/2025"],
+                ["5", "1", ""],
+                ["6", "0", "31/03/2025"],
+            ),
+            "Header_last": table(
+                ["CHILD", "MOTHER"],
+                ["1", "0"],
+                ["2", "0"],
+                ["3", "1"],
+                ["4", ""],
+                ["5", "0"],
+                ["6", "0"],
+            ),
+        },
+        flagged={"Header": [0]},
+        period="2025-26",
+    ),
+]

@@ -1,0 +1,62 @@
+"""Rule 628: mother status given for a care leaver not looked after this year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="628",
+    message=(
+        "Motherhood details are not required for care leavers who have not been looked"
+        " after during the year."
+    ),
+    tables=["Header", "Episodes", "OC3"],
+    fields=["MOTHER"],
+    tags=["header", "care-leavers"],
+)
+def mother_status_for_care_leaver_only(ctx: RuleContext) -> pl.LazyFrame:
+    """A child with no episode this year but with care leaver details (OC3) has MOTHER blank.
+
+    Why: motherhood is collected for children looked after during the year. The OC3 row counts
+    when any of IN_TOUCH, ACTIV or ACCOM is filled in; no OC3 file means no care leavers.
+    """
+    leavers = (
+        ctx.table_or_empty("OC3")
+        .filter(pl.any_horizontal(pl.col(c).is_not_null() for c in ["IN_TOUCH", "ACTIV", "ACCOM"]))
+        .select("CHILD")
+        .unique()
+    )
+    looked_after = ctx.table("Episodes").select("CHILD").unique()
+    return (
+        ctx.table("Header")
+        .filter(pl.col("MOTHER").is_not_null())
+        .join(leavers, on="CHILD", how="semi")
+        .join(looked_after, on="CHILD", how="anti")
+    )
+
+
+CASES = [
+    Case(
+        "a care leaver with no episode this year and MOTHER filled in is flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "MOTHER"],
+                ["1", "0"],
+                ["2", "1"],
+                ["3", ""],
+                ["4", "1"],
+                ["5", "1"],
+            ),
+            "Episodes": table(["CHILD"], ["2"]),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "YES", "F1", "B1"],
+                ["2", "YES", "F1", "B1"],
+                ["3", "YES", "", ""],
+                ["5", "", "", ""],
+            ),
+        },
+        flagged={"Header": [0]},
+    ),
+]

@@ -1,0 +1,64 @@
+"""Rule 630: a child who started care this year has no previous permanence details."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="630",
+    message="Information on previous permanence option should be returned.",
+    tables=["Episodes", "PrevPerm"],
+    fields=["RNE"],
+    tags=["permanence"],
+)
+def started_care_without_previous_permanence(ctx: RuleContext) -> pl.LazyFrame:
+    """A child who started to be looked after (RNE S) this year has previous permanence
+    details.
+
+    Why: DfE collects the previous permanence option for every child entering care. The
+    episode is flagged when the child has no PrevPerm row (no file means no rows), when
+    PREV_PERM is blank, or when the option is not Z1 (none known) and LA_PERM or DATE_PERM is
+    blank, as the peer reads DfE's coding.
+    """
+    prev_perm = ctx.table_or_empty("PrevPerm")
+    option = pl.col("PREV_PERM")
+    known_option = ~option.is_in(ctx.codes("PREV_PERM_UNKNOWN")).fill_null(False)
+    incomplete = prev_perm.filter(
+        option.is_null()
+        | (known_option & (pl.col("LA_PERM").is_null() | pl.col("DATE_PERM").is_null()))
+    )
+    complete = prev_perm.join(incomplete.select("_row"), on="_row", how="anti")
+    starters = ctx.table("Episodes").filter(
+        pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")) & (pl.col("DECOM") >= ctx.start)
+    )
+    return starters.join(complete.select("CHILD").unique(), on="CHILD", how="anti")
+
+
+CASES = [
+    Case(
+        "children starting care this year need complete previous permanence details",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
+                ["1", "01/04/2025", "S"],
+                ["2", "01/05/2025", "S"],
+                ["3", "01/05/2025", "S"],
+                ["4", "01/05/2025", "S"],
+                ["5", "01/05/2025", "S"],
+                ["6", "31/03/2025", "S"],
+                ["7", "01/05/2025", "P"],
+                ["8", "", "S"],
+            ),
+            "PrevPerm": table(
+                ["CHILD", "PREV_PERM", "LA_PERM", "DATE_PERM"],
+                ["1", "Z1", "", ""],
+                ["2", "P1", "800", "ZZ/ZZ/2015"],
+                ["3", "P1", "", "01/01/2015"],
+                ["4", "", "", ""],
+            ),
+        },
+        flagged={"Episodes": [2, 3, 4]},
+        period="2025-26",
+    ),
+]

@@ -1,0 +1,33 @@
+"""Rule 631: previous permanence option not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="631",
+    message="Previous permanence option not a valid value.",
+    tables=["PrevPerm"],
+    fields=["PREV_PERM"],
+    tags=["codes", "permanence"],
+)
+def previous_permanence_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
+    """A filled-in PREV_PERM is one of the year's codes.
+
+    Why: a blank option is rule 630's concern, not this one's.
+    """
+    return ctx.table("PrevPerm").filter(not_in_codes("PREV_PERM", ctx.codes("PREV_PERM")))
+
+
+CASES = [
+    Case(
+        "unknown codes are flagged; blanks are not",
+        tables={
+            "PrevPerm": table(
+                ["CHILD", "PREV_PERM"], ["1", "P1"], ["2", "z1"], ["3", "P5"], ["4", ""]
+            )
+        },
+        flagged={"PrevPerm": [2]},
+    ),
+]

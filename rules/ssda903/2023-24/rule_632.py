@@ -1,0 +1,114 @@
+"""Rule 632: previous permanence order date unreadable, or not before care began."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+# dd/mm/yyyy where day and month may be ZZ and the year ZZZZ when not known.
+PARTIAL_DATE = r"^(\d{2}|ZZ)/(\d{2}|ZZ)/(\d{4}|ZZZZ)$"
+
+
+def _known_or(part: pl.Expr, unknown: str, stand_in: str) -> pl.Expr:
+    return pl.when(part == unknown).then(pl.lit(stand_in)).otherwise(part)
+
+
+@rule(
+    code="632",
+    message=(
+        "Date of previous permanence order not a valid value. NOTE: This rule may result in false"
+        " negatives where the period of care started before the current collection year"
+    ),
+    tables=["PrevPerm", "Episodes"],
+    fields=["DATE_PERM", "DECOM"],
+    tags=["permanence", "dates"],
+)
+def permanence_date_invalid_or_late(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """DATE_PERM, when given, is a dd/mm/yyyy date (ZZ for an unknown day or month, ZZZZ for an
+    unknown year) before the DECOM of the child's first episode in this return.
+
+    Why: the order ended an earlier period of care, so it comes before this one. An unknown
+    part takes its earliest possible value (day and month 01) so that only dates certainly
+    not before DECOM are flagged (the peer takes the latest, which flags dates that may be
+    right); with the year unknown the date is not compared. Invalid dates flag the PrevPerm
+    row; late ones flag it and the first episode. Blank dates are not checked.
+    """
+    parts = pl.col("DATE_PERM").str.extract_groups(PARTIAL_DATE)
+    earliest = pl.concat_str(
+        [
+            _known_or(parts.struct.field("1"), "ZZ", "01"),
+            _known_or(parts.struct.field("2"), "ZZ", "01"),
+            # 2000 is a leap year, so 29/02/ZZZZ stays a possible date.
+            _known_or(parts.struct.field("3"), "ZZZZ", "2000"),
+        ],
+        separator="/",
+    ).str.strptime(pl.Date, "%d/%m/%Y", strict=False)
+    year_known = parts.struct.field("3") != "ZZZZ"
+    prev_perm = ctx.table("PrevPerm").filter(pl.col("DATE_PERM").is_not_null())
+    prev_perm = prev_perm.with_columns(
+        perm_date=earliest, comparable=pl.when(year_known).then(earliest)
+    )
+    first = (
+        ctx.table_or_empty("Episodes")
+        .filter(pl.col("DECOM").is_not_null())
+        .sort("DECOM", "_row")
+        .group_by("CHILD")
+        .first()
+        .select(pl.col("_row").alias("_episode_row"), "CHILD", "DECOM")
+    )
+    late = prev_perm.join(first, on="CHILD", how="inner").filter(
+        pl.col("comparable") >= pl.col("DECOM")
+    )
+    invalid = prev_perm.filter(pl.col("perm_date").is_null())
+    return {
+        "PrevPerm": pl.concat([invalid.select("_row"), late.select("_row")]).unique(),
+        "Episodes": late.select(pl.col("_episode_row").alias("_row")).unique(),
+    }
+
+
+CASES = [
+    Case(
+        "dates that are not dd/mm/yyyy with ZZ for unknown parts are flagged",
+        tables={
+            "PrevPerm": table(
+                ["CHILD", "DATE_PERM"],
+                ["1", "01/02/2015"],
+                ["2", "ZZ/02/2015"],
+                ["3", "zz/zz/2015"],
+                ["4", "ZZ/ZZ/ZZZZ"],
+                ["5", "31/02/2015"],
+                ["6", "1/2/2015"],
+                ["7", "ZZ/13/2015"],
+                ["8", "2015-02-01"],
+                ["9", ""],
+                ["10", "29/02/ZZZZ"],
+                ["11", "01/ZZ/2015"],
+            )
+        },
+        flagged={"PrevPerm": [4, 5, 6, 7]},
+    ),
+    Case(
+        "an order on or after the first DECOM is flagged with that episode",
+        tables={
+            "PrevPerm": table(
+                ["CHILD", "DATE_PERM"],
+                ["1", "09/05/2020"],
+                ["2", "10/05/2020"],
+                ["3", "ZZ/05/2020"],
+                ["4", "ZZ/ZZ/2021"],
+                ["5", "11/05/2020"],
+                ["6", "ZZ/ZZ/ZZZZ"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["1", "10/05/2020"],
+                ["2", "10/05/2020"],
+                ["3", "10/05/2020"],
+                ["4", "10/05/2020"],
+                ["5", "01/06/2021"],
+                ["5", "10/05/2020"],
+                ["6", "10/05/2020"],
+            ),
+        },
+        flagged={"PrevPerm": [1, 3, 4], "Episodes": [1, 3, 5]},
+    ),
+]

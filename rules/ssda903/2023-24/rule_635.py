@@ -1,0 +1,46 @@
+"""Rule 635: order date or LA given although the previous permanence option is Z1."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="635",
+    message=(
+        "There are entries for date of order and local authority code where previous permanence"
+        " option was arranged but previous permanence code is Z1"
+    ),
+    tables=["PrevPerm"],
+    fields=["LA_PERM", "DATE_PERM", "PREV_PERM"],
+    tags=["permanence"],
+)
+def order_details_without_permanence_option(ctx: RuleContext) -> pl.LazyFrame:
+    """When PREV_PERM is Z1 (no previous permanence option), LA_PERM and DATE_PERM are blank.
+
+    Why: with no previous order there is no order date or arranging LA. DfE's message decides
+    here: the peer instead flags LA_PERM or DATE_PERM given with a blank PREV_PERM. Either item
+    filled in is flagged.
+    """
+    return ctx.table("PrevPerm").filter(
+        pl.col("PREV_PERM").is_in(ctx.codes("PREV_PERM_UNKNOWN"))
+        & (pl.col("LA_PERM").is_not_null() | pl.col("DATE_PERM").is_not_null())
+    )
+
+
+CASES = [
+    Case(
+        "Z1 with an order date or LA is flagged",
+        tables={
+            "PrevPerm": table(
+                ["CHILD", "PREV_PERM", "LA_PERM", "DATE_PERM"],
+                ["1", "Z1", "800", ""],
+                ["2", "z1", "", "01/01/2015"],
+                ["3", "Z1", "", ""],
+                ["4", "P1", "800", "01/01/2015"],
+                ["5", "", "800", "01/01/2015"],
+            )
+        },
+        flagged={"PrevPerm": [0, 1]},
+    ),
+]

@@ -1,0 +1,53 @@
+"""Rule EPI: a child in Header with neither episodes nor care leaver information."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+MESSAGE = (
+    "WARNING: Episodes need to be loaded for this child before further validation is possible "
+    "[NOTE: This refers to the DfE portal - here, all checks that can be performed with only "
+    "the available data will be.]"
+)
+
+
+@rule(
+    code="EPI",
+    message=MESSAGE,
+    severity="query",
+    tables=["Header", "Episodes", "OC3"],
+    fields=["CHILD"],
+    tags=["integrity"],
+)
+def child_without_episodes_or_care_leaver_data(ctx: RuleContext) -> pl.LazyFrame:
+    """Every child in Header has at least one episode, or is a care leaver with an OC3 record.
+
+    Why: DfE's portal holds back a child's other checks until their episodes are loaded; here
+    it is a warning. No Episodes or OC3 file means no such records, so every child then lacks
+    them.
+    """
+    known = pl.concat(
+        [ctx.table_or_empty("Episodes").select("CHILD"), ctx.table_or_empty("OC3").select("CHILD")]
+    )
+    return ctx.table("Header").join(known, on="CHILD", how="anti")
+
+
+CASES = [
+    Case(
+        "a child with neither episodes nor OC3 is flagged",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["2"], ["3"], [""]),
+            "Episodes": table(["CHILD"], ["1"], ["1"]),
+            "OC3": table(["CHILD"], ["2"]),
+        },
+        flagged={"Header": [2, 3]},
+    ),
+    Case(
+        "without an Episodes file only care leavers are clean",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["2"]),
+            "OC3": table(["CHILD"], ["2"]),
+        },
+        flagged={"Header": [0]},
+    ),
+]

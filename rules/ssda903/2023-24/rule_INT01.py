@@ -1,0 +1,33 @@
+"""Rule INT01: a child in AD1 has no Header record."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="INT01",
+    message="Data Integrity Check: Child in AD1 does not exist in Header.",
+    tables=["AD1", "Header"],
+    fields=["CHILD"],
+    tags=["integrity"],
+)
+def adoption_child_missing_from_header(ctx: RuleContext) -> pl.LazyFrame:
+    """Every child with an adoption (AD1) record also has a Header record (matched on CHILD).
+
+    Why: a blank CHILD matches no Header row, so it is flagged too.
+    """
+    children = ctx.table("Header").select("CHILD")
+    return ctx.table("AD1").join(children, on="CHILD", how="anti")
+
+
+CASES = [
+    Case(
+        "a child absent from Header, or with a blank id, is flagged",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["2"]),
+            "AD1": table(["CHILD"], ["1"], ["3"], [""], ["2"], ["1 "]),
+        },
+        flagged={"AD1": [1, 2]},
+    ),
+]

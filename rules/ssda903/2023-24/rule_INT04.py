@@ -1,0 +1,33 @@
+"""Rule INT04: a child in Missing has no Header record."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="INT04",
+    message="Internal Check: Child in Missing does not exist in Header.",
+    tables=["Missing", "Header"],
+    fields=["CHILD"],
+    tags=["integrity"],
+)
+def missing_episode_child_missing_from_header(ctx: RuleContext) -> pl.LazyFrame:
+    """Every child with a missing-episode record also has a Header record (matched on CHILD).
+
+    Why: a blank CHILD matches no Header row, so it is flagged too.
+    """
+    children = ctx.table("Header").select("CHILD")
+    return ctx.table("Missing").join(children, on="CHILD", how="anti")
+
+
+CASES = [
+    Case(
+        "a child absent from Header, or with a blank id, is flagged",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["2"]),
+            "Missing": table(["CHILD"], ["1"], ["3"], [""], ["2"], ["1 "]),
+        },
+        flagged={"Missing": [1, 2]},
+    ),
+]

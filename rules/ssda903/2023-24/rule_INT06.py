@@ -1,0 +1,33 @@
+"""Rule INT06: a child in OC3 has no Header record."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="INT06",
+    message="Internal Check: Child in OC3 does not exist in Header.",
+    tables=["OC3", "Header"],
+    fields=["CHILD"],
+    tags=["integrity"],
+)
+def oc3_child_missing_from_header(ctx: RuleContext) -> pl.LazyFrame:
+    """Every child with an OC3 care leaver record also has a Header record (matched on CHILD).
+
+    Why: a blank CHILD matches no Header row, so it is flagged too.
+    """
+    children = ctx.table("Header").select("CHILD")
+    return ctx.table("OC3").join(children, on="CHILD", how="anti")
+
+
+CASES = [
+    Case(
+        "a child absent from Header, or with a blank id, is flagged",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["2"]),
+            "OC3": table(["CHILD"], ["1"], ["3"], [""], ["2"], ["1 "]),
+        },
+        flagged={"OC3": [1, 2]},
+    ),
+]

@@ -1,0 +1,33 @@
+"""Rule INT07: a child in PrevPerm has no Header record."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="INT07",
+    message="Internal Check: Child in PrevPerm does not exist in Header.",
+    tables=["PrevPerm", "Header"],
+    fields=["CHILD"],
+    tags=["integrity"],
+)
+def previous_permanence_child_missing_from_header(ctx: RuleContext) -> pl.LazyFrame:
+    """Every child with a previous permanence record also has a Header record (matched on CHILD).
+
+    Why: a blank CHILD matches no Header row, so it is flagged too.
+    """
+    children = ctx.table("Header").select("CHILD")
+    return ctx.table("PrevPerm").join(children, on="CHILD", how="anti")
+
+
+CASES = [
+    Case(
+        "a child absent from Header, or with a blank id, is flagged",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["2"]),
+            "PrevPerm": table(["CHILD"], ["1"], ["3"], [""], ["2"], ["1 "]),
+        },
+        flagged={"PrevPerm": [1, 2]},
+    ),
+]

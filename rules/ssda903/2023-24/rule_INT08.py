@@ -1,0 +1,33 @@
+"""Rule INT08: a child in Reviews has no Header record."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="INT08",
+    message="Internal Check: Child in Reviews does not exist in Header.",
+    tables=["Reviews", "Header"],
+    fields=["CHILD"],
+    tags=["integrity"],
+)
+def review_child_missing_from_header(ctx: RuleContext) -> pl.LazyFrame:
+    """Every child with a review record also has a Header record (matched on CHILD).
+
+    Why: a blank CHILD matches no Header row, so it is flagged too.
+    """
+    children = ctx.table("Header").select("CHILD")
+    return ctx.table("Reviews").join(children, on="CHILD", how="anti")
+
+
+CASES = [
+    Case(
+        "a child absent from Header, or with a blank id, is flagged",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["2"]),
+            "Reviews": table(["CHILD"], ["1"], ["3"], [""], ["2"], ["1 "]),
+        },
+        flagged={"Reviews": [1, 2]},
+    ),
+]

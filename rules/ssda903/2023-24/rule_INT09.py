@@ -1,0 +1,33 @@
+"""Rule INT09: a child in UASC has no Header record."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="INT09",
+    message="Internal Check: Child in UASC does not exist in Header.",
+    tables=["UASC", "Header"],
+    fields=["CHILD"],
+    tags=["integrity"],
+)
+def uasc_child_missing_from_header(ctx: RuleContext) -> pl.LazyFrame:
+    """Every child with a UASC record also has a Header record (matched on CHILD).
+
+    Why: a blank CHILD matches no Header row, so it is flagged too.
+    """
+    children = ctx.table("Header").select("CHILD")
+    return ctx.table("UASC").join(children, on="CHILD", how="anti")
+
+
+CASES = [
+    Case(
+        "a child absent from Header, or with a blank id, is flagged",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["2"]),
+            "UASC": table(["CHILD"], ["1"], ["3"], [""], ["2"], ["1 "]),
+        },
+        flagged={"UASC": [1, 2]},
+    ),
+]

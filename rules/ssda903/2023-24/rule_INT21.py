@@ -1,0 +1,45 @@
+"""Rule INT21: sex in UASC differs from Header."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="INT21",
+    message="Internal Check: SEX in UASC is different to SEX in Header.",
+    tables=["UASC", "Header"],
+    fields=["SEX"],
+    tags=["integrity"],
+)
+def uasc_sex_differs_from_header(ctx: RuleContext) -> pl.LazyFrame:
+    """A child's UASC record gives the same sex code as their Header record.
+
+    Why: codes are compared upper-cased and trimmed; a blank beside a code counts as
+    different, two blanks do not. Children absent from Header are reported by INT09.
+    """
+    sexes = ctx.table("Header").select("CHILD", pl.col("SEX").alias("header_sex"))
+    uasc = ctx.table("UASC").join(sexes, on="CHILD", how="inner")
+    return uasc.filter(pl.col("SEX").ne_missing(pl.col("header_sex")))
+
+
+CASES = [
+    Case(
+        "a different or blank sex is flagged; the same code in another case is not",
+        tables={
+            "Header": table(
+                ["CHILD", "SEX"], ["1", "F"], ["2", "F"], ["3", "M"], ["4", ""], ["5", "m"]
+            ),
+            "UASC": table(
+                ["CHILD", "SEX"],
+                ["1", "F"],
+                ["2", "M"],
+                ["3", ""],
+                ["4", ""],
+                ["5", "M"],
+                ["6", "F"],
+            ),
+        },
+        flagged={"UASC": [1, 2]},
+    ),
+]

@@ -1,0 +1,30 @@
+"""Rule INT32: a child appears more than once in Header."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="INT32",
+    message="Internal Check: Child should only exist once in Header.",
+    tables=["Header"],
+    fields=["CHILD"],
+    tags=["integrity"],
+)
+def header_child_repeated(ctx: RuleContext) -> pl.LazyFrame:
+    """A child appears at most once in Header; every copy of a repeated CHILD is flagged.
+
+    Why: rows with a blank CHILD are not one child, so they are not counted as repeats.
+    """
+    child = pl.col("CHILD")
+    return ctx.table("Header").filter(child.is_not_null() & (pl.len().over("CHILD") > 1))
+
+
+CASES = [
+    Case(
+        "every row of a repeated child is flagged; blanks and single rows are not",
+        tables={"Header": table(["CHILD"], ["1"], ["2"], ["1"], [""], [""], ["3"])},
+        flagged={"Header": [0, 2]},
+    ),
+]

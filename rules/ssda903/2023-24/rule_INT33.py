@@ -1,0 +1,30 @@
+"""Rule INT33: a child appears more than once in OC2."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="INT33",
+    message="Internal Check: Child should only exist once in OC2.",
+    tables=["OC2"],
+    fields=["CHILD"],
+    tags=["integrity"],
+)
+def oc2_child_repeated(ctx: RuleContext) -> pl.LazyFrame:
+    """A child appears at most once in OC2; every copy of a repeated CHILD is flagged.
+
+    Why: rows with a blank CHILD are not one child, so they are not counted as repeats.
+    """
+    child = pl.col("CHILD")
+    return ctx.table("OC2").filter(child.is_not_null() & (pl.len().over("CHILD") > 1))
+
+
+CASES = [
+    Case(
+        "every row of a repeated child is flagged; blanks and single rows are not",
+        tables={"OC2": table(["CHILD"], ["1"], ["2"], ["1"], [""], [""], ["3"])},
+        flagged={"OC2": [0, 2]},
+    ),
+]

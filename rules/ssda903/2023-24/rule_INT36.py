@@ -1,0 +1,30 @@
+"""Rule INT36: a child appears more than once in UASC."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="INT36",
+    message="Internal Check: Child should only exist once in UASC.",
+    tables=["UASC"],
+    fields=["CHILD"],
+    tags=["integrity"],
+)
+def uasc_child_repeated(ctx: RuleContext) -> pl.LazyFrame:
+    """A child appears at most once in UASC; every copy of a repeated CHILD is flagged.
+
+    Why: rows with a blank CHILD are not one child, so they are not counted as repeats.
+    """
+    child = pl.col("CHILD")
+    return ctx.table("UASC").filter(child.is_not_null() & (pl.len().over("CHILD") > 1))
+
+
+CASES = [
+    Case(
+        "every row of a repeated child is flagged; blanks and single rows are not",
+        tables={"UASC": table(["CHILD"], ["1"], ["2"], ["1"], [""], [""], ["3"])},
+        flagged={"UASC": [0, 2]},
+    ),
+]

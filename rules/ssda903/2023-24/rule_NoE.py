@@ -1,0 +1,51 @@
+"""Rule NoE: an episode started before this year but last year's episodes do not include it."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="NoE",
+    message=(
+        "This child has no episodes loaded for previous year even though child started to be "
+        "looked after before this current year."
+    ),
+    tables=["Episodes", "Episodes_last"],
+    fields=["DECOM"],
+    tags=["previous-year"],
+)
+def early_episode_missing_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode starting before 1 April belongs to a child who has episodes in last year's
+    return.
+
+    Why: a child looked after before this year was in last year's return too. The rule runs
+    only when last year's episodes are supplied; it flags each such episode of a child with
+    no episode last year. A blank or unreadable start is not tested.
+    """
+    children_last_year = ctx.table("Episodes_last").select("CHILD")
+    return (
+        ctx.table("Episodes")
+        .filter(pl.col("DECOM") < ctx.start)
+        .join(children_last_year, on="CHILD", how="anti")
+    )
+
+
+CASES = [
+    Case(
+        "an episode from before 1 April with no episodes last year is flagged",
+        period="2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["1", "31/03/2025"],
+                ["1", "01/04/2025"],
+                ["2", "31/03/2025"],
+                ["3", "01/04/2025"],
+                ["4", ""],
+            ),
+            "Episodes_last": table(["CHILD", "DECOM"], ["2", "01/01/2025"]),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

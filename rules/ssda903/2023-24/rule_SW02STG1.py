@@ -1,0 +1,43 @@
+"""Rule SW02STG1: social worker ID does not begin with SW or XX."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="SW02STG1",
+    message="Social worker ID does not begin with the characters ‘SW’ or ‘XX’.",
+    tables=["SWEpisodes"],
+    fields=["SW_ID"],
+    tags=["social-workers"],
+)
+def social_worker_id_badly_prefixed(ctx: RuleContext) -> pl.LazyFrame:
+    """Every social worker ID begins with SW (the workforce census ID) or XX (not known).
+
+    Why: the ID links the child to the children's social work workforce census. A blank ID
+    does not begin with either, so it is flagged. Letters are compared in upper case, as codes
+    are everywhere else.
+    """
+    prefix = pl.col("SW_ID").str.to_uppercase().str.slice(0, 2)
+    return ctx.table("SWEpisodes").filter(~prefix.is_in(ctx.codes("SW_ID_PREFIX")).fill_null(False))
+
+
+CASES = [
+    Case(
+        "IDs not starting SW or XX, and blank IDs, are flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_ID"],
+                ["1", "SW123456"],
+                ["2", "XX"],
+                ["3", "sw1"],
+                ["4", "S123"],
+                ["5", ""],
+                ["6", "AB1234"],
+                ["7", "1SW2"],
+            )
+        },
+        flagged={"SWEpisodes": [3, 4, 5, 6]},
+    ),
+]

@@ -1,0 +1,42 @@
+"""Rule SW03STG1: a social worker episode lacks its ID, start date or reason for change."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="SW03STG1",
+    message="For each social worker episode, information should be complete.",
+    tables=["SWEpisodes"],
+    fields=["SW_ID", "SW_DECOM", "SW_REASON"],
+    tags=["social-workers"],
+)
+def social_worker_episode_incomplete(ctx: RuleContext) -> pl.LazyFrame:
+    """Every social worker episode has a social worker ID, a start date and a reason for
+    change.
+
+    Why: a start date that is written but cannot be read is SW04STG1's concern, not a blank.
+    """
+    blank = (
+        pl.col("SW_ID").is_null() | pl.col("SW_DECOM#raw").is_null() | pl.col("SW_REASON").is_null()
+    )
+    return ctx.table("SWEpisodes").filter(blank)
+
+
+CASES = [
+    Case(
+        "any of the three items blank is flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_ID", "SW_DECOM", "SW_REASON"],
+                ["1", "SW1", "01/05/2023", "MANAGE"],
+                ["2", "", "01/05/2023", "MANAGE"],
+                ["3", "SW1", "", "MANAGE"],
+                ["4", "SW1", "01/05/2023", ""],
+                ["5", "SW1", "31/02/2023", "MANAGE"],
+            )
+        },
+        flagged={"SWEpisodes": [1, 2, 3]},
+    ),
+]

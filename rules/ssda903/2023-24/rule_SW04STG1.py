@@ -1,0 +1,39 @@
+"""Rule SW04STG1: social worker episode start is not a valid date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
+
+
+@rule(
+    code="SW04STG1",
+    message="Date social worker episode began is not a valid date..",
+    tables=["SWEpisodes"],
+    fields=["SW_DECOM"],
+    tags=["social-workers", "dates"],
+)
+def social_worker_start_unreadable(ctx: RuleContext) -> pl.LazyFrame:
+    """A social worker episode's start date, when written, is a real dd/mm/yyyy date.
+
+    Why: until 2024-25 a blank start is reported by the completeness rules (SW03STG1,
+    SW01aSTG1/SW01bSTG1), not here. The message's double full stop is DfE's.
+    """
+    return ctx.table("SWEpisodes").filter(unreadable("SW_DECOM"))
+
+
+CASES = [
+    Case(
+        "impossible and wrongly shaped dates are flagged; blanks are not",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM"],
+                ["1", "01/05/2023"],
+                ["2", ""],
+                ["3", "31/04/2023"],
+                ["4", "2023-05-01"],
+                ["5", "29/02/2024"],
+            )
+        },
+        flagged={"SWEpisodes": [2, 3]},
+    ),
+]

@@ -1,0 +1,39 @@
+"""Rule SW06STG2: social worker episode starts after the collection year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="SW06STG2",
+    message="Social worker episode data should be within the social worker data reporting year.",
+    tables=["SWEpisodes"],
+    fields=["SW_DECOM"],
+    tags=["social-workers", "dates"],
+)
+def social_worker_episode_starts_after_year_end(ctx: RuleContext) -> pl.LazyFrame:
+    """No social worker episode starts after 31 March of the collection year.
+
+    Why: an episode open during the reporting period may have started long before it, so only
+    the end of the period is tested. A blank or unreadable start is not tested here.
+    """
+    return ctx.table("SWEpisodes").filter(pl.col("SW_DECOM") > ctx.end)
+
+
+CASES = [
+    Case(
+        "a start the day after 31 March is flagged; on 31 March it is not",
+        period="2025-26",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM"],
+                ["1", "31/03/2026"],
+                ["2", "01/04/2026"],
+                ["3", "01/01/2015"],
+                ["4", ""],
+            )
+        },
+        flagged={"SWEpisodes": [1]},
+    ),
+]

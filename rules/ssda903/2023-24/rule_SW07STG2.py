@@ -1,0 +1,45 @@
+"""Rule SW07STG2: social worker episode ends outside the collection year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="SW07STG2",
+    message=(
+        "Social worker episode end date should be on or after the start of the social worker "
+        "reporting period, and should be on or before the collection end date."
+    ),
+    tables=["SWEpisodes"],
+    fields=["SW_DEC"],
+    tags=["social-workers", "dates"],
+)
+def social_worker_episode_ends_outside_year(ctx: RuleContext) -> pl.LazyFrame:
+    """A social worker episode's end date, when given, falls between 1 April and 31 March of
+    the collection year.
+
+    Why: in 2023-24 the social worker reporting period is the collection year itself (DfE
+    moved its start back a year in 2024-25). A blank end (still open) is not flagged.
+    """
+    ended = pl.col("SW_DEC")
+    return ctx.table("SWEpisodes").filter((ended < ctx.start) | (ended > ctx.end))
+
+
+CASES = [
+    Case(
+        "an end the day before 1 April or the day after 31 March is flagged",
+        period="2023-24",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DEC"],
+                ["1", "31/03/2023"],
+                ["2", "01/04/2023"],
+                ["3", "31/03/2024"],
+                ["4", "01/04/2024"],
+                ["5", ""],
+            )
+        },
+        flagged={"SWEpisodes": [0, 3]},
+    ),
+]

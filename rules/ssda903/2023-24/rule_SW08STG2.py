@@ -1,0 +1,48 @@
+"""Rule SW08STG2: a social worker episode is still open when the next one starts."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+
+
+@rule(
+    code="SW08STG2",
+    message="A new social worker episode has started, but the previous episode has not ended.",
+    tables=["SWEpisodes"],
+    fields=["SW_DEC"],
+    tags=["social-workers"],
+)
+def social_worker_episode_left_open(ctx: RuleContext) -> pl.LazyFrame:
+    """Every social worker episode followed by a later one (by start date) has an end date.
+
+    Why: only the latest episode may be open; the earlier, open episode is flagged. Episodes
+    without a readable start cannot be ordered and are not tested; an unreadable end date is
+    SW05STG1's concern, so only a blank one counts as open.
+    """
+    ordered = with_neighbours(
+        ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
+        ["SW_DECOM"],
+        order="SW_DECOM",
+    )
+    return ordered.filter(pl.col("next_SW_DECOM").is_not_null() & pl.col("SW_DEC#raw").is_null())
+
+
+CASES = [
+    Case(
+        "an open episode followed by another is flagged; the open latest one is not",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
+                ["1", "01/05/2023", ""],
+                ["1", "01/08/2023", ""],
+                ["2", "01/05/2023", "01/08/2023"],
+                ["2", "01/08/2023", ""],
+                ["3", "01/08/2023", ""],
+                ["3", "", ""],
+                ["4", "01/05/2023", "31/02/2023"],
+                ["4", "01/08/2023", ""],
+            )
+        },
+        flagged={"SWEpisodes": [0]},
+    ),
+]

@@ -1,0 +1,61 @@
+"""Rule SW10STG2: a social worker episode does not start when the previous one ended."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+
+# DfE 2023-24 coding: SW_DECOM must equal the previous episode's SW_DEC, plus or minus 7 days.
+TOLERANCE = "7d"
+
+
+@rule(
+    code="SW10STG2",
+    message=(
+        "A new social worker episode has started before the end date of the previous social "
+        "worker episode."
+    ),
+    tables=["SWEpisodes"],
+    fields=["SW_DECOM"],
+    tags=["social-workers", "dates"],
+)
+def social_worker_episode_not_following_previous(ctx: RuleContext) -> pl.LazyFrame:
+    """Each social worker episode starts within 7 days either side of the end of the child's
+    previous episode (ordered by start date).
+
+    Why: DfE's 2023-24 coding asks for the start to equal the previous end give or take 7
+    days, so a start more than 7 days before or after it is flagged. Nothing is tested when
+    the previous episode has no end date (SW08STG2) or a start is blank or unreadable.
+    """
+    ordered = with_neighbours(
+        ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
+        ["SW_DEC"],
+        order="SW_DECOM",
+    )
+    previous_end = pl.col("prev_SW_DEC")
+    too_early = pl.col("SW_DECOM") < previous_end.dt.offset_by(f"-{TOLERANCE}")
+    too_late = pl.col("SW_DECOM") > previous_end.dt.offset_by(TOLERANCE)
+    return ordered.filter(too_early | too_late)
+
+
+CASES = [
+    Case(
+        "a start 8 days either side of the previous end is flagged; 7 days is not",
+        years=("2023-24",),
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
+                ["1", "01/05/2023", "20/06/2023"],
+                ["1", "12/06/2023", "01/09/2023"],
+                ["1", "09/09/2023", ""],
+                ["2", "01/05/2023", "20/06/2023"],
+                ["2", "13/06/2023", "01/09/2023"],
+                ["2", "08/09/2023", ""],
+                ["3", "01/05/2023", ""],
+                ["3", "01/09/2023", ""],
+                ["4", "01/05/2023", "20/06/2023"],
+                ["4", "", ""],
+            )
+        },
+        flagged={"SWEpisodes": [1, 2]},
+    ),
+]

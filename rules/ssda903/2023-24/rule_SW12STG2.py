@@ -1,0 +1,86 @@
+"""Rule SW12STG2: social worker episodes from before a child's latest period of care are missing."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="SW12STG2",
+    message=(
+        "If a child is looked after on 31 March then all social worker episodes for the full "
+        "previous year should be reported, even those whilst they were not looked after"
+    ),
+    tables=["Episodes", "SWEpisodes"],
+    fields=["SW_DECOM", "DEC"],
+    tags=["social-workers"],
+)
+def earlier_care_without_social_worker_episode(ctx: RuleContext) -> pl.LazyFrame:
+    """For a child looked after on 31 March, every episode in the year that ended their care
+    falls after the start of a reported social worker episode.
+
+    Why: a child who left care during the year and came back had a social worker when they
+    left, so a social worker episode must start on or before that end date; if the earliest
+    one starts later, the earlier episodes were not reported. The episode that ended care
+    (REC other than X1; short breaks, V3/V4, left out) is flagged. NOTE: DfE's coding text
+    was not available; the peer validator compares every pair of episodes and flags children
+    whose social worker history simply starts before care, which contradicts the message.
+    This rule tests only what the message implies.
+    """
+    not_respite = ~pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
+    episodes = ctx.table("Episodes").filter(not_respite)
+    at_year_end = (
+        episodes.filter(
+            (pl.col("DECOM") <= ctx.end) & (pl.col("DEC").is_null() | (pl.col("DEC") > ctx.end))
+        )
+        .select("CHILD")
+        .unique()
+    )
+    ended_care = (pl.col("DEC") <= ctx.end) & pl.col("REC").is_not_null()
+    care_continues = pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES"))
+    first_social_worker = (
+        ctx.table("SWEpisodes").group_by("CHILD").agg(first=pl.col("SW_DECOM").min())
+    )
+    return (
+        episodes.filter(ended_care & ~care_continues)
+        .join(at_year_end, on="CHILD", how="semi")
+        .join(first_social_worker, on="CHILD", how="left")
+        .filter(pl.col("first").is_null() | (pl.col("first") > pl.col("DEC")))
+    )
+
+
+CASES = [
+    Case(
+        "care that ended before the first social worker episode is flagged",
+        period="2023-24",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "LS", "REC"],
+                ["1", "01/05/2023", "01/07/2023", "C2", "E13"],
+                ["1", "01/10/2023", "", "C2", ""],
+                ["2", "01/05/2023", "01/07/2023", "C2", "E13"],
+                ["2", "01/10/2023", "", "C2", ""],
+                ["3", "01/05/2023", "01/07/2023", "C2", "E13"],
+                ["3", "01/10/2023", "", "C2", ""],
+                ["4", "01/05/2023", "01/07/2023", "C2", "X1"],
+                ["4", "01/07/2023", "", "C2", ""],
+                ["5", "01/05/2023", "01/07/2023", "C2", "E13"],
+                ["6", "01/05/2023", "01/07/2023", "V3", "E13"],
+                ["6", "01/10/2023", "", "C2", ""],
+                ["7", "01/05/2023", "01/07/2023", "C2", "E13"],
+                ["7", "01/10/2023", "", "C2", ""],
+            ),
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM"],
+                ["1", "02/07/2023"],
+                ["2", "01/07/2023"],
+                ["3", "01/01/2020"],
+                ["3", "01/10/2023"],
+                ["4", "01/10/2023"],
+                ["5", "01/10/2023"],
+                ["6", "01/10/2023"],
+            ),
+        },
+        flagged={"Episodes": [0, 11]},
+    ),
+]

@@ -1,0 +1,48 @@
+"""Rule SW14STG2: an earlier social worker episode has no end date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="SW14STG2",
+    message="Social worker episode date ceased is blank.",
+    tables=["SWEpisodes"],
+    fields=["SW_DEC"],
+    tags=["social-workers"],
+)
+def earlier_social_worker_episode_without_end(ctx: RuleContext) -> pl.LazyFrame:
+    """Every social worker episode except the child's latest (by start date) has an end date.
+
+    Why: only the episode current on 31 March may be open. When two episodes share the latest
+    start date neither is counted as earlier. Episodes with a blank or unreadable start
+    cannot be ordered and are not tested; an unreadable end is SW05STG1's concern.
+    """
+    start = pl.col("SW_DECOM")
+    return (
+        ctx.table("SWEpisodes")
+        .filter(start.is_not_null())
+        .filter((start < start.max().over("CHILD")) & pl.col("SW_DEC#raw").is_null())
+    )
+
+
+CASES = [
+    Case(
+        "an earlier episode with a blank end is flagged; the latest may be open",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
+                ["1", "01/05/2023", ""],
+                ["1", "01/08/2023", ""],
+                ["2", "01/05/2023", "01/08/2023"],
+                ["2", "01/08/2023", ""],
+                ["3", "01/05/2023", ""],
+                ["3", "", ""],
+                ["4", "01/05/2023", "99/99/2023"],
+                ["4", "01/08/2023", ""],
+            )
+        },
+        flagged={"SWEpisodes": [0]},
+    ),
+]

@@ -1,0 +1,50 @@
+"""Rule 231: an unaccompanied asylum-seeking child is under 11 at the end of the year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="231",
+    message=(
+        "We expect that unaccompanied asylum seeking children are generally older young people. "
+        "Please check the date of birth is correct. If the date of birth is correct then please "
+        "provide details in a bypass request."
+    ),
+    tables=["Header"],
+    fields=["DOB", "UASC"],
+    severity="query",
+    tags=["uasc", "age"],
+)
+def young_uasc_child(ctx: RuleContext) -> pl.LazyFrame:
+    """Asks the LA to confirm the date of birth of a UASC child aged under 11 on 31 March.
+
+    Why: DfE's coding: if UASC status is 1 then DOB should be more than 11 years before the
+    collection end date; a child whose 11th birthday is 31 March is not queried. DfE names the
+    item UASC_STATUS; it is the Header's UASC flag (for CSV returns: listed in the UASC table).
+    """
+    uasc = pl.col("UASC").is_in(ctx.codes("FLAG_YES"))
+    return ctx.table("Header").filter(uasc & (age_on(pl.col("DOB"), ctx.end) < 11))
+
+
+CASES = [
+    Case(
+        "a UASC child 11 on 31 March is not queried; a day younger is",
+        period="2024-25",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "31/03/2014"],
+                ["2", "01/04/2014"],
+                ["3", "01/04/2014"],
+                ["4", ""],
+                ["5", "01/01/2008"],
+            ),
+            "UASC": table(
+                ["CHILD", "DUC"], ["1", "31/03/2032"], ["2", "01/04/2032"], ["4", ""], ["5", ""]
+            ),
+        },
+        flagged={"Header": [1]},
+    ),
+]

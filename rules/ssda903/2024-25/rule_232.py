@@ -1,0 +1,31 @@
+"""Rule 232: the child's sex is recorded as unknown."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="232",
+    message="Sex of the child/young person has been reported as unknown.",
+    tables=["Header"],
+    fields=["SEX"],
+    severity="query",
+    tags=["codes"],
+)
+def sex_unknown(ctx: RuleContext) -> pl.LazyFrame:
+    """Asks the LA to confirm a sex recorded as U (unknown), allowed from 2024-25."""
+    return ctx.table("Header").filter(pl.col("SEX").is_in(ctx.codes("SEX_UNKNOWN")))
+
+
+CASES = [
+    Case(
+        "U, in either case, is queried",
+        tables={
+            "Header": table(
+                ["CHILD", "SEX"], ["1", "U"], ["2", "u"], ["3", "M"], ["4", "F"], ["5", ""]
+            )
+        },
+        flagged={"Header": [0, 1]},
+    ),
+]

@@ -1,0 +1,55 @@
+"""Rule 371 (2024-25): a child in supported accommodation is under 16."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="371",
+    message=(
+        "Child in supported accomodation not subject to children’s homes regulations should "
+        "be at least 16."
+    ),
+    tables=["Episodes", "Header"],
+    fields=["DECOM", "PLACE"],
+    tags=["dates", "age"],
+)
+def supported_accommodation_under_16(ctx: RuleContext) -> pl.LazyFrame:
+    """A placement in supported accommodation (PLACE K3) starts on or after the 16th birthday.
+
+    Why: from 2024-25 DfE applies the rule to K3, the new supported accommodation code, in
+    place of H5; the age stays 16 (DfE's message keeps its spelling "accomodation"). The age
+    is taken at DECOM, for open episodes too. A blank or unreadable DOB or DECOM cannot show
+    an age and is left to rules 102 and 141.
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
+    placed = pl.col("PLACE").is_in(ctx.codes("PLACE_SUPPORTED_ACCOMMODATION"))
+    return episodes.filter(placed & (age_on(pl.col("DOB"), pl.col("DECOM")) < 16))
+
+
+CASES = [
+    Case(
+        "a K3 placement the day before the 16th birthday is flagged; on the birthday it is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "15/06/2008"],
+                ["2", "15/06/2008"],
+                ["3", "15/06/2008"],
+                ["4", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["1", "14/06/2024", "K3", ""],
+                ["2", "15/06/2024", "K3", ""],
+                ["3", "14/06/2024", "K2", "01/07/2024"],
+                ["3", "", "K3", ""],
+                ["4", "14/06/2024", "K3", ""],
+                ["5", "14/06/2024", "K3", ""],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

@@ -1,0 +1,47 @@
+"""Rule SW07STG2 (2024-25): social worker episode ends outside the reporting period."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="SW07STG2",
+    message=(
+        "Social worker episode end date should be on or after the start of the social worker "
+        "reporting period, and should be on or before the collection end date."
+    ),
+    tables=["SWEpisodes"],
+    fields=["SW_DEC"],
+    tags=["social-workers", "dates"],
+)
+def social_worker_episode_ends_outside_period(ctx: RuleContext) -> pl.LazyFrame:
+    """A social worker episode's end date, when given, falls in the social worker reporting
+    period: from 1 April of the year before the collection year to 31 March.
+
+    Why: from 2024-25 the reporting period starts a year before the collection year. A blank
+    end (still open) is not flagged.
+    """
+    period_start = ctx.start.replace(year=ctx.start.year - 1)
+    ended = pl.col("SW_DEC")
+    return ctx.table("SWEpisodes").filter((ended < period_start) | (ended > ctx.end))
+
+
+CASES = [
+    Case(
+        "an end the day before the period or the day after 31 March is flagged",
+        period="2025-26",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DEC"],
+                ["1", "31/03/2024"],
+                ["2", "01/04/2024"],
+                ["3", "31/03/2026"],
+                ["4", "01/04/2026"],
+                ["5", ""],
+                ["6", "31/03/2025"],
+            )
+        },
+        flagged={"SWEpisodes": [0, 3]},
+    ),
+]

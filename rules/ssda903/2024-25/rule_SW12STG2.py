@@ -1,0 +1,88 @@
+"""Rule SW12STG2 (2024-25): social worker episodes from before the latest care are missing."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="SW12STG2",
+    message=(
+        "If a child is looked after on 31 March then all social worker episodes for the full "
+        "previous year should be reported, even those whilst they were not looked after"
+    ),
+    tables=["Episodes", "SWEpisodes"],
+    fields=["SW_DECOM", "DEC"],
+    tags=["social-workers"],
+)
+def earlier_care_without_social_worker_episode(ctx: RuleContext) -> pl.LazyFrame:
+    """For a child looked after on 31 March, every episode that ended their care during the
+    social worker reporting period falls after the start of a reported social worker episode.
+
+    Why: a child who left care during the year and came back had a social worker when they
+    left, so a social worker episode must start on or before that end date; if the earliest
+    one starts later, the earlier episodes were not reported. The episode that ended care
+    (REC other than X1; short breaks, V3/V4, left out) is flagged. NOTE: DfE's coding text
+    was not available; the peer validator compares every pair of episodes and flags children
+    whose social worker history simply starts before care, which contradicts the message.
+    This rule tests only what the message implies. From 2024-25 the reporting period starts
+    a year before the collection year, so care that ended since then is tested.
+    """
+    not_respite = ~pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
+    episodes = ctx.table("Episodes").filter(not_respite)
+    at_year_end = (
+        episodes.filter(
+            (pl.col("DECOM") <= ctx.end) & (pl.col("DEC").is_null() | (pl.col("DEC") > ctx.end))
+        )
+        .select("CHILD")
+        .unique()
+    )
+    period_start = ctx.start.replace(year=ctx.start.year - 1)
+    ended_care = pl.col("DEC").is_between(period_start, ctx.end) & pl.col("REC").is_not_null()
+    care_continues = pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES"))
+    first_social_worker = (
+        ctx.table("SWEpisodes").group_by("CHILD").agg(first=pl.col("SW_DECOM").min())
+    )
+    return (
+        episodes.filter(ended_care & ~care_continues)
+        .join(at_year_end, on="CHILD", how="semi")
+        .join(first_social_worker, on="CHILD", how="left")
+        .filter(pl.col("first").is_null() | (pl.col("first") > pl.col("DEC")))
+    )
+
+
+CASES = [
+    Case(
+        "care that ended in the period before the first social worker episode is flagged",
+        period="2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "LS", "REC"],
+                ["1", "01/01/2024", "01/04/2024", "C2", "E13"],
+                ["1", "01/10/2025", "", "C2", ""],
+                ["2", "01/05/2023", "31/03/2024", "C2", "E13"],
+                ["2", "01/10/2025", "", "C2", ""],
+                ["3", "01/05/2025", "01/07/2025", "C2", "E13"],
+                ["3", "01/10/2025", "", "C2", ""],
+                ["4", "01/05/2025", "01/07/2025", "C2", "X1"],
+                ["4", "01/07/2025", "", "C2", ""],
+                ["5", "01/05/2025", "01/07/2025", "C2", "E13"],
+                ["6", "01/05/2025", "01/07/2025", "V4", "E13"],
+                ["6", "01/10/2025", "", "C2", ""],
+                ["7", "01/05/2025", "01/07/2025", "C2", ""],
+                ["7", "01/10/2025", "", "C2", ""],
+            ),
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM"],
+                ["1", "01/10/2025"],
+                ["2", "01/10/2025"],
+                ["3", "01/07/2025"],
+                ["4", "01/10/2025"],
+                ["5", "01/10/2025"],
+                ["6", "01/10/2025"],
+                ["7", "01/10/2025"],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

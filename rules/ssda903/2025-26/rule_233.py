@@ -1,0 +1,40 @@
+"""Rule 233: an episode that has not ended gives a reason for placement change."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="233",
+    message="Reason for placement change is not required when the episode has not ceased.",
+    tables=["Episodes"],
+    fields=["REASON_PLACE_CHANGE"],
+    tags=["episodes", "placements"],
+)
+def reason_given_for_open_episode(ctx: RuleContext) -> pl.LazyFrame:
+    """An open episode (blank DEC) records no REASON_PLACE_CHANGE.
+
+    Why: the reason explains why a placement ended. An unreadable DEC is not blank: the episode
+    may have ended, and rule 147 reports the date.
+    """
+    open_episode = pl.col(raw_name("DEC")).is_null()
+    return ctx.table("Episodes").filter(open_episode & pl.col("REASON_PLACE_CHANGE").is_not_null())
+
+
+CASES = [
+    Case(
+        "a reason on an open episode is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REASON_PLACE_CHANGE"],
+                ["1", "01/05/2025", "", "CARPL"],
+                ["2", "01/05/2025", "01/06/2025", "CARPL"],
+                ["3", "01/05/2025", "", ""],
+                ["4", "01/05/2025", "31/06/2025", "CARPL"],
+                ["5", "01/05/2025", "", "XYZ"],
+            )
+        },
+        flagged={"Episodes": [0, 4]},
+    ),
+]

@@ -1,0 +1,59 @@
+"""Rule 234: a child under 10 changes placement because they were taken into custody."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table, with_neighbours
+
+
+@rule(
+    code="234",
+    message="A child aged under 10 can not change placement due to being admitted to custody",
+    tables=["Episodes", "Header"],
+    fields=["REASON_PLACE_CHANGE", "DOB"],
+    tags=["episodes", "placements", "age"],
+)
+def custody_move_under_ten(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode whose placement ended because the child went into custody (CUSTOD) is not
+    followed by an episode that starts before the child's 10th birthday.
+
+    Why: DfE's coding: if DECOM < DOB + 10 years then the previous episode's
+    REASON_PLACE_CHANGE cannot be CUSTOD. The reason sits on the episode that ends, and the
+    move happens when the next one starts, so the child's age is taken at the next DECOM. The
+    episode holding CUSTOD is flagged. NOTE: the peer validator compares the CUSTOD episode's
+    own start date instead, which also flags children who were 10 by the time of the move.
+    """
+    births = ctx.table("Header").select("CHILD", "DOB")
+    episodes = with_neighbours(ctx.table("Episodes"), ["DECOM"]).join(
+        births, on="CHILD", how="left"
+    )
+    custody = pl.col("REASON_PLACE_CHANGE").is_in(ctx.codes("REASON_PLACE_CHANGE_CUSTODY"))
+    return episodes.filter(custody & (age_on(pl.col("DOB"), pl.col("next_DECOM")) < 10))
+
+
+CASES = [
+    Case(
+        "a custody move starting the next episode the day before the 10th birthday is flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "15/06/2016"],
+                ["2", "15/06/2016"],
+                ["3", ""],
+                ["4", "15/06/2016"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "REASON_PLACE_CHANGE"],
+                ["1", "01/05/2025", "CUSTOD"],
+                ["1", "14/06/2026", ""],
+                ["2", "01/05/2025", "CUSTOD"],
+                ["2", "15/06/2026", ""],
+                ["3", "01/05/2025", "CUSTOD"],
+                ["3", "01/06/2025", ""],
+                ["4", "01/05/2025", "CUSTOD"],
+                ["4", "01/06/2025", "CARPL"],
+                ["4", "01/07/2025", ""],
+            ),
+        },
+        flagged={"Episodes": [0, 6]},
+    ),
+]

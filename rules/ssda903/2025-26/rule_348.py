@@ -1,0 +1,55 @@
+"""Rule 348: a care leaver reported last year as having died is not reported as died now."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="348",
+    message="Care leaver has previously been reported as having died. ",
+    tables=["OC3", "OC3_last"],
+    fields=["IN_TOUCH"],
+    tags=["care-leavers", "previous-year"],
+)
+def reported_died_last_year(ctx: RuleContext) -> pl.LazyFrame:
+    """A care leaver whose IN_TOUCH was DIED last year is DIED this year too.
+
+    Why: a blank IN_TOUCH this year is not DIED and is flagged.
+    """
+    died = ctx.codes("IN_TOUCH_DIED")
+    died_last_year = (
+        ctx.table("OC3_last").filter(pl.col("IN_TOUCH").is_in(died)).select("CHILD").unique()
+    )
+    in_touch = pl.col("IN_TOUCH")
+    return (
+        ctx.table("OC3")
+        .filter(in_touch.is_null() | ~in_touch.is_in(died))
+        .join(died_last_year, on="CHILD", how="semi")
+    )
+
+
+CASES = [
+    Case(
+        "a young person who died last year and is now in touch or blank is flagged",
+        tables={
+            "OC3": table(
+                ["CHILD", "IN_TOUCH"],
+                ["1", "YES"],
+                ["2", "DIED"],
+                ["3", ""],
+                ["4", "YES"],
+                ["5", "NO"],
+            ),
+            "OC3_last": table(
+                ["CHILD", "IN_TOUCH"],
+                ["1", "DIED"],
+                ["2", "DIED"],
+                ["3", "DIED"],
+                ["4", "YES"],
+                ["5", ""],
+            ),
+        },
+        flagged={"OC3": [0, 2]},
+    ),
+]

@@ -1,0 +1,44 @@
+"""Rule 444: two children in the return share a UPN."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="444",
+    message="Duplicate UPN has been reported",
+    tables=["Header"],
+    fields=["UPN"],
+    tags=["integrity"],
+)
+def duplicate_upn(ctx: RuleContext) -> pl.LazyFrame:
+    """A UPN other than the unknown codes UN1-UN5 appears on only one Header row.
+
+    Why: a UPN identifies one pupil; DfE 2025-26 requires it to be unique within the LA's
+    return. Every row sharing the UPN is flagged. Blanks (rule 442) and UN codes, which many
+    children share, are not compared; UPNs compare without regard to case.
+    """
+    upn = pl.col("UPN")
+    known = upn.is_not_null() & ~upn.is_in(ctx.codes("UPN_UNKNOWN"))
+    return ctx.table("Header").filter(known & (pl.len().over("UPN") > 1))
+
+
+CASES = [
+    Case(
+        "a UPN on two rows flags both; UN codes and blanks may repeat",
+        tables={
+            "Header": table(
+                ["CHILD", "UPN"],
+                ["1", "A123456789012"],
+                ["2", "a123456789012"],
+                ["3", "B123456789012"],
+                ["4", "UN1"],
+                ["5", "UN1"],
+                ["6", ""],
+                ["7", ""],
+            )
+        },
+        flagged={"Header": [0, 1]},
+    ),
+]

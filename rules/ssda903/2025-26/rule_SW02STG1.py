@@ -1,0 +1,48 @@
+"""Rule SW02STG1 (2025-26): social worker ID does not begin with SW or XX, or is too short."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+# Inferred 2025-26 change (unreleased peer branch): an ID needs at least 4 characters.
+SHORTEST_ID = 4
+
+
+@rule(
+    code="SW02STG1",
+    message="Social worker ID does not begin with the characters ‘SW’ or ‘XX’.",
+    tables=["SWEpisodes"],
+    fields=["SW_ID"],
+    tags=["social-workers"],
+)
+def social_worker_id_badly_prefixed_or_short(ctx: RuleContext) -> pl.LazyFrame:
+    """Every social worker ID begins with SW or XX and has at least 4 characters.
+
+    Why: the 2025-26 change (inferred from unreleased peer work, not checked against DfE's
+    text) also rejects IDs shorter than 4 characters, such as a bare "SW" or "XX". A blank ID
+    is flagged. Letters are compared in upper case, as codes are everywhere else.
+    """
+    sw_id = pl.col("SW_ID")
+    prefixed = sw_id.str.to_uppercase().str.slice(0, 2).is_in(ctx.codes("SW_ID_PREFIX"))
+    long_enough = sw_id.str.len_chars() >= SHORTEST_ID
+    return ctx.table("SWEpisodes").filter(~(prefixed & long_enough).fill_null(False))
+
+
+CASES = [
+    Case(
+        "short IDs, IDs not starting SW or XX, and blanks are flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_ID"],
+                ["1", "SW12"],
+                ["2", "XX1"],
+                ["3", "sw123"],
+                ["4", "SW"],
+                ["5", ""],
+                ["6", "AB1234"],
+                ["7", "XX00"],
+            )
+        },
+        flagged={"SWEpisodes": [1, 3, 4, 5]},
+    ),
+]

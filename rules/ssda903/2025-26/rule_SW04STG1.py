@@ -1,0 +1,40 @@
+"""Rule SW04STG1 (2025-26): social worker episode start is blank or not a valid date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="SW04STG1",
+    message="Date social worker episode began is not a valid date..",
+    tables=["SWEpisodes"],
+    fields=["SW_DECOM"],
+    tags=["social-workers", "dates"],
+)
+def social_worker_start_blank_or_unreadable(ctx: RuleContext) -> pl.LazyFrame:
+    """Every social worker episode has a start date written as a real dd/mm/yyyy date.
+
+    Why: with the completeness rules SW01aSTG1/SW01bSTG1 gone in 2025-26, a blank start fails
+    here too (inferred from unreleased peer work, not checked against DfE's text). The
+    message's double full stop is DfE's.
+    """
+    return ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_null())
+
+
+CASES = [
+    Case(
+        "blank, impossible and wrongly shaped starts are flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM"],
+                ["1", "01/05/2025"],
+                ["2", ""],
+                ["3", "31/04/2025"],
+                ["4", "ZZ/ZZ/ZZZZ"],
+                ["5", "29/02/2024"],
+            )
+        },
+        flagged={"SWEpisodes": [1, 2, 3]},
+    ),
+]

@@ -1,0 +1,38 @@
+"""Rule 700: DoLO start date missing or not a valid date."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="700",
+    message="The start date of the DoLO is not a valid date.",
+    tables=["DoLo"],
+    fields=["DOLO_START"],
+    tags=["dolo", "dates"],
+)
+def dolo_start_missing_or_unreadable(ctx: RuleContext) -> pl.LazyFrame:
+    """Every deprivation of liberty order has a start date written as a real dd/mm/yyyy date.
+
+    Why: DOLO_START is required, so a blank is as invalid as an impossible date.
+    """
+    return ctx.table("DoLo").filter(pl.col("DOLO_START").is_null())
+
+
+CASES = [
+    Case(
+        "blank, impossible and wrongly shaped start dates are flagged",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_START"],
+                ["1", "01/05/2026"],
+                ["2", ""],
+                ["3", "31/04/2026"],
+                ["4", "2026-05-01"],
+                ["5", "29/02/2028"],
+            )
+        },
+        flagged={"DoLo": [1, 2, 3]},
+    ),
+]

@@ -1,0 +1,38 @@
+"""Rule 703: a DoLO starts after the collection year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="703",
+    message="The date that the DoLO started is after the end of the collection year.",
+    tables=["DoLo"],
+    fields=["DOLO_START"],
+    tags=["dolo", "dates"],
+)
+def dolo_starts_after_year(ctx: RuleContext) -> pl.LazyFrame:
+    """No DoLO starts after 31 March of the collection year.
+
+    Why: blank or unreadable start dates are rule 700's.
+    """
+    return ctx.table("DoLo").filter(pl.col("DOLO_START") > ctx.end)
+
+
+CASES = [
+    Case(
+        "a start on 1 April after the year is flagged; 31 March is not",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_START"],
+                ["1", "31/03/2027"],
+                ["2", "01/04/2027"],
+                ["3", "01/04/2026"],
+                ["4", ""],
+            )
+        },
+        flagged={"DoLo": [1]},
+        period="2026-27",
+    ),
+]

@@ -1,0 +1,43 @@
+"""Rule 704: a DoLO ends outside the collection year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="704",
+    message=(
+        "The date that the DoLO ended is before the start or after the end of the collection year."
+    ),
+    tables=["DoLo"],
+    fields=["DOLO_END"],
+    tags=["dolo", "dates"],
+)
+def dolo_ends_outside_year(ctx: RuleContext) -> pl.LazyFrame:
+    """A DoLO that has ended did so within the collection year.
+
+    Why: an order that ended before 1 April belongs to an earlier return. A blank end means the
+    order is still in force and is not flagged.
+    """
+    end = pl.col("DOLO_END")
+    return ctx.table("DoLo").filter((end < ctx.start) | (end > ctx.end))
+
+
+CASES = [
+    Case(
+        "ends on 31 March before the year or 1 April after it are flagged",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_END"],
+                ["1", "31/03/2026"],
+                ["2", "01/04/2026"],
+                ["3", "31/03/2027"],
+                ["4", "01/04/2027"],
+                ["5", ""],
+            )
+        },
+        flagged={"DoLo": [0, 3]},
+        period="2026-27",
+    ),
+]

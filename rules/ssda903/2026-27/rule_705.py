@@ -1,0 +1,60 @@
+"""Rule 705: a DoLO starts while an earlier one is still open."""
+
+import datetime as dt
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+# An order with a blank end is in force indefinitely.
+OPEN_END = dt.date(9999, 12, 31)
+
+
+@rule(
+    code="705",
+    message="A DoLO cannot start when the previous DoLO is still open.",
+    tables=["DoLo"],
+    fields=["DOLO_START", "DOLO_END"],
+    tags=["dolo", "dates"],
+)
+def dolo_starts_while_earlier_open(ctx: RuleContext) -> pl.LazyFrame:
+    """A child's DoLO starts on or after every earlier DoLO has ended.
+
+    Why: DfE: a DoLO starts on or after the previous one's start, and the previous one's end
+    cannot be blank. An earlier order ending after the new start is also still open then, so
+    overlaps are flagged (the later order of the pair); starting on the day the previous one
+    ended is fine. An unreadable end is taken as the order's start (rule 701 reports it);
+    orders without a readable start are not ordered.
+    """
+    end = (
+        pl.when(pl.col(raw_name("DOLO_END")).is_null())
+        .then(pl.lit(OPEN_END))
+        .otherwise(pl.col("DOLO_END").fill_null(pl.col("DOLO_START")))
+    )
+    ordered = ctx.table("DoLo").filter(pl.col("DOLO_START").is_not_null())
+    ordered = ordered.sort("CHILD", "DOLO_START", "_row")
+    latest_end_before = end.cum_max().shift(1).over("CHILD")
+    return ordered.filter(pl.col("DOLO_START") < latest_end_before)
+
+
+CASES = [
+    Case(
+        "an order starting while an earlier one is open or not yet ended is flagged",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_START", "DOLO_END"],
+                ["1", "01/05/2026", "10/05/2026"],
+                ["1", "10/05/2026", "12/06/2026"],
+                ["1", "11/06/2026", ""],
+                ["2", "01/05/2026", ""],
+                ["2", "01/06/2026", "02/06/2026"],
+                ["3", "01/05/2026", "31/05/2026"],
+                ["3", "05/05/2026", "06/05/2026"],
+                ["3", "20/05/2026", "21/05/2026"],
+                ["4", "", ""],
+                ["4", "01/05/2026", ""],
+            )
+        },
+        flagged={"DoLo": [2, 4, 6, 7]},
+    ),
+]

@@ -1,0 +1,65 @@
+"""Rule 706: a DoLO open at the end of last year does not continue this year."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+
+
+@rule(
+    code="706",
+    message=(
+        "There is an open DoLO in last year’s return and there is no corresponding DoLO recorded"
+        " at the start of this year.."
+    ),
+    tables=["DoLo", "DoLo_last"],
+    fields=["DOLO_START"],
+    tags=["dolo", "previous-year"],
+)
+def open_dolo_not_carried_over(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """When a child's latest DoLO last year was open, this year's first DoLO is the same order
+    (same DOLO_START).
+
+    Why: DfE: if last year's last DoLO has a start and no end, a DoLO must be present this year
+    and the first one's DOLO_START must be the same. This year's first order is flagged when it
+    starts on another date; when the child has no order this year, last year's open order is
+    flagged, as there is nothing else to point at. The rule needs last year's table.
+    """
+    last_year = ctx.table("DoLo_last").filter(pl.col("DOLO_START").is_not_null())
+    latest = last_year.sort("DOLO_START", "_row").group_by("CHILD").last()
+    still_open = latest.filter(pl.col(raw_name("DOLO_END")).is_null())
+    this_year = ctx.table("DoLo").filter(pl.col("DOLO_START").is_not_null())
+    first = this_year.sort("DOLO_START", "_row").group_by("CHILD").first()
+    carried = still_open.select("CHILD", pl.col("DOLO_START").alias("open_start"))
+    return {
+        "DoLo": first.join(carried, on="CHILD", how="inner").filter(
+            pl.col("DOLO_START") != pl.col("open_start")
+        ),
+        "DoLo_last": still_open.join(first.select("CHILD"), on="CHILD", how="anti"),
+    }
+
+
+CASES = [
+    Case(
+        "an order open last year must start this year's orders",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_START", "DOLO_END"],
+                ["1", "20/03/2026", "05/04/2026"],
+                ["1", "01/05/2026", ""],
+                ["2", "21/03/2026", "05/04/2026"],
+                ["3", "01/05/2026", ""],
+                ["5", "01/06/2026", ""],
+            ),
+            "DoLo_last": table(
+                ["CHILD", "DOLO_START", "DOLO_END"],
+                ["1", "20/03/2026", ""],
+                ["2", "20/03/2026", ""],
+                ["3", "20/03/2026", "25/03/2026"],
+                ["4", "20/03/2026", ""],
+                ["5", "01/01/2026", ""],
+                ["5", "02/02/2026", "03/02/2026"],
+            ),
+        },
+        flagged={"DoLo": [2], "DoLo_last": [3]},
+    ),
+]

@@ -1,0 +1,69 @@
+"""Rule 707: a child left care while a DoLO is still open."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table, with_periods_of_care
+
+
+@rule(
+    code="707",
+    message="Child ceased to be looked after but there is a DoLO without an end date.",
+    tables=["DoLo", "Episodes"],
+    fields=["DOLO_END"],
+    tags=["dolo"],
+)
+def open_dolo_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
+    """A DoLO with a blank end lies within a period of care still open.
+
+    Why: DfE applies rule 577's test for missing periods to DoLOs. An open order is fine only
+    when it started during a period of care that has not ended; it is flagged when the child
+    has ceased to be looked after (some period of care has an end) and no open period of care
+    had begun by DOLO_START. Blank or unreadable starts are rule 700's.
+    """
+    periods = (
+        with_periods_of_care(ctx.table("Episodes"))
+        .select("CHILD", "period_start", "period_end")
+        .unique()
+    )
+    ceased = periods.filter(pl.col("period_end").is_not_null()).select("CHILD").unique()
+    open_orders = (
+        ctx.table("DoLo")
+        .filter(pl.col(raw_name("DOLO_END")).is_null() & pl.col("DOLO_START").is_not_null())
+        .join(ceased, on="CHILD", how="semi")
+    )
+    covered = (
+        open_orders.select("_row", "CHILD", "DOLO_START")
+        .join(periods.filter(pl.col("period_end").is_null()), on="CHILD", how="inner")
+        .filter(pl.col("period_start") <= pl.col("DOLO_START"))
+        .select("_row")
+    )
+    return open_orders.join(covered, on="_row", how="anti")
+
+
+CASES = [
+    Case(
+        "open orders after care ceased are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "DEC"],
+                ["1", "01/04/2026", "S", "10/05/2026"],
+                ["2", "01/04/2026", "S", "10/05/2026"],
+                ["2", "01/07/2026", "S", ""],
+                ["3", "01/04/2026", "S", "10/05/2026"],
+                ["3", "01/07/2026", "S", ""],
+                ["4", "01/04/2026", "S", ""],
+            ),
+            "DoLo": table(
+                ["CHILD", "DOLO_START", "DOLO_END"],
+                ["1", "01/05/2026", ""],
+                ["1", "02/05/2026", "03/05/2026"],
+                ["2", "01/05/2026", ""],
+                ["3", "01/07/2026", ""],
+                ["4", "01/05/2026", ""],
+                ["1", "20/05/2026", ""],
+                ["5", "01/05/2026", ""],
+            ),
+        },
+        flagged={"DoLo": [0, 2, 5]},
+    ),
+]

@@ -1,0 +1,39 @@
+"""Rule 708: a DoLO starts before the child was born."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="708",
+    message="Dates of DoLOs are before child’s date of birth.",
+    tables=["DoLo"],
+    fields=["DOLO_START"],
+    tags=["dolo", "dates"],
+)
+def dolo_starts_before_birth(ctx: RuleContext) -> pl.LazyFrame:
+    """A DoLO starts after the date of birth given in the DoLo table.
+
+    Why: DfE's coding asks for DOLO_START to be later than DOB, so a start on the birthday is
+    flagged too. Blank or unreadable dates are not compared.
+    """
+    return ctx.table("DoLo").filter(pl.col("DOLO_START") <= pl.col("DOB"))
+
+
+CASES = [
+    Case(
+        "starts before and on the date of birth are flagged",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOB", "DOLO_START"],
+                ["1", "10/05/2012", "09/05/2012"],
+                ["2", "10/05/2012", "10/05/2012"],
+                ["3", "10/05/2012", "11/05/2026"],
+                ["4", "", "11/05/2026"],
+                ["5", "10/05/2012", ""],
+            )
+        },
+        flagged={"DoLo": [0, 1]},
+    ),
+]

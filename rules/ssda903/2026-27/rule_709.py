@@ -1,0 +1,70 @@
+"""Rule 709: a child under a DoLO placed other than in K2, Z12 or Z13."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="709",
+    message="Child with a DoLO is in an unexpected placement type.",
+    tables=["DoLo", "Episodes"],
+    fields=["DOLO_START", "PLACE"],
+    severity="query",
+    tags=["dolo", "placements"],
+)
+def dolo_in_unexpected_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """An episode running during a DoLO is in a placement DfE expects for one (the schema's
+    PLACE_DOLO_EXPECTED: K2, Z12, Z13).
+
+    Why: DfE's coding applies when the DoLO has both a start and an end, so open orders are
+    not checked. An episode runs from its DECOM up to the day before its DEC (on the day it
+    ends the next one has begun), and the order from its start to its end inclusive. "Unexpected"
+    is not "wrong", so this is a query; a blank placement is flagged too.
+    """
+    orders = ctx.table("DoLo").filter(
+        pl.col("DOLO_START").is_not_null() & pl.col("DOLO_END").is_not_null()
+    )
+    episodes = ctx.table("Episodes").filter(
+        ~pl.col("PLACE").is_in(ctx.codes("PLACE_DOLO_EXPECTED")).fill_null(False)
+    )
+    overlaps = orders.join(
+        episodes.select(pl.col("_row").alias("_episode_row"), "CHILD", "DECOM", "DEC"),
+        on="CHILD",
+        how="inner",
+    ).filter(
+        (pl.col("DECOM") <= pl.col("DOLO_END"))
+        & (pl.col("DEC").is_null() | (pl.col("DOLO_START") < pl.col("DEC")))
+    )
+    return {
+        "DoLo": overlaps.select("_row").unique(),
+        "Episodes": overlaps.select(pl.col("_episode_row").alias("_row")).unique(),
+    }
+
+
+CASES = [
+    Case(
+        "episodes during an ended DoLO outside K2, Z12 and Z13 are queried",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_START", "DOLO_END"],
+                ["1", "10/05/2026", "10/06/2026"],
+                ["2", "10/05/2026", "10/06/2026"],
+                ["3", "10/05/2026", ""],
+                ["4", "10/05/2026", "10/06/2026"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "PLACE"],
+                ["1", "01/04/2026", "10/05/2026", "U1"],
+                ["1", "10/05/2026", "", "K1"],
+                ["2", "01/04/2026", "", "K2"],
+                ["3", "01/04/2026", "", "U1"],
+                ["4", "11/06/2026", "", "U1"],
+                ["4", "10/06/2026", "11/06/2026", ""],
+                ["4", "01/05/2026", "10/05/2026", "U3"],
+            ),
+        },
+        flagged={"DoLo": [0, 3], "Episodes": [1, 5]},
+        period="2026-27",
+    ),
+]
