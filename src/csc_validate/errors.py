@@ -1,18 +1,25 @@
 """Errors that stop a run with exit code 2, each naming what the user must fix."""
 
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
 class InputError(Exception):
     """Input that cannot be used: names the file, the line or element, the field and the value."""
 
-    file: str
-    problem: str
-    line: int | None = None
-    field: str | None = None
-    value: str | None = None
-    expected: str | None = None
+    def __init__(
+        self,
+        file: str,
+        problem: str,
+        line: int | None = None,
+        field: str | None = None,
+        value: str | None = None,
+        expected: str | None = None,
+    ) -> None:
+        super().__init__(file, problem)
+        self.file = file
+        self.problem = problem
+        self.line = line
+        self.field = field
+        self.value = value
+        self.expected = expected
 
     def __str__(self) -> str:
         where = self.file
@@ -29,14 +36,8 @@ class InputError(Exception):
         return text
 
 
-@dataclass(frozen=True)
 class UsageError(Exception):
     """A command-line choice that cannot be honoured (unknown rule, year without a pack, ...)."""
-
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class RuleDefinitionError(Exception):

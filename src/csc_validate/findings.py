@@ -73,6 +73,7 @@ class Report(BaseModel):
     period_end: str
     year_source: str
     inputs: tuple[InputSummary, ...]
+    table_rows: dict[str, int]
     selected: tuple[str, ...]
     ignored: tuple[str, ...]
     rules_run: int

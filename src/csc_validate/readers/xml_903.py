@@ -64,7 +64,7 @@ def read(root: etree._Element, file: str) -> list[Sheet]:
             {name: own.get(name) for name in HEADER_COLUMNS}, header_line, f"{child_path}/HEADER"
         )
         for table, items in HEADER_GROUPS.items():
-            if any(own.get(item) is not None for item in items):
+            if _has_record(table, items, own):
                 record = {name: own.get(name) for name in CARRIED[table] + items}
                 tables[table].add(record, header_line, f"{child_path}/HEADER")
         if header is not None:
@@ -73,6 +73,13 @@ def read(root: etree._Element, file: str) -> list[Sheet]:
             record = {"CHILD": own.get("CHILD"), **_leaves(episode)}
             tables["Episodes"].add(record, episode.sourceline, f"{child_path}/EPISODE[{number}]")
     return [rows.sheet(file, table) for table, rows in tables.items()]
+
+
+def _has_record(table: str, items: tuple[str, ...], own: dict[str, str | None]) -> bool:
+    # NOTE: every child has a UASC flag; only a child flagged 1, or with a DUC, has a UASC row.
+    if table == "UASC":
+        return (own.get("UASC") or "").strip() not in ("", "0") or own.get("DUC") is not None
+    return any(own.get(item) is not None for item in items)
 
 
 def _nested_records(

@@ -1,0 +1,64 @@
+"""The whole check: load the return, run the year's selected rules, and build the one Report."""
+
+from pathlib import Path
+
+from csc_validate import __version__, engine, packs, schemas
+from csc_validate.findings import (
+    Finding,
+    InputSummary,
+    Report,
+    sort_key,
+    summarise,
+)
+from csc_validate.load import load
+from csc_validate.locate import locate, locate_issues
+from csc_validate.selection import resolve
+from csc_validate.severity import Severity
+
+
+def check(
+    paths: list[Path],
+    previous: list[Path] | None = None,
+    collection: str | None = None,
+    year: str | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+) -> Report:
+    """Check one return; raises InputError or UsageError for input that cannot be used."""
+    tables = load(paths, previous, collection, year)
+    schema = schemas.load(tables.collection, tables.year)
+    pack = packs.load(tables.collection, tables.year)
+    rules, notes = resolve(pack, select or [], ignore or [])
+    result = engine.run(rules, tables, schema)
+    selected_codes = {rule.code for rule in rules}
+    issues = [issue for issue in tables.issues if issue.code in selected_codes]
+    findings: list[Finding] = locate(result.hits, tables, schema)
+    findings += locate_issues(issues, tables, schema)
+    findings.sort(key=sort_key)
+    totals = {severity.value: 0 for severity in Severity}
+    for finding in findings:
+        totals[finding.severity.value] += 1
+    return Report(
+        version=__version__,
+        collection=tables.collection,
+        year=tables.year,
+        period_start=schema.period.start.strftime("%d/%m/%Y"),
+        period_end=schema.period.end.strftime("%d/%m/%Y"),
+        year_source=tables.metadata.get("year_source", ""),
+        inputs=tuple(
+            InputSummary(file=i.file, sha256=i.sha256, tables=i.tables, previous=i.previous)
+            for i in tables.inputs
+        ),
+        table_rows={name: tables.typed(name).height for name in sorted(tables.tables)},
+        selected=tuple(select or ()),
+        ignored=tuple(ignore or ()),
+        rules_run=sum(1 for rule in rules if rule.check is not None)
+        - len(result.skipped)
+        - len(result.crashes),
+        totals=totals,
+        summary=tuple(summarise(findings)),
+        findings=tuple(findings),
+        skipped=tuple(sorted(result.skipped, key=lambda s: s.rule)),
+        crashes=tuple(result.crashes),
+        notes=tuple(notes) + tables.notes,
+    )

@@ -1,0 +1,14 @@
+"""Where a rendered report goes: a file, written atomically, or standard output."""
+
+import sys
+from pathlib import Path
+
+from csc_validate import atomic
+
+
+def emit(text: str, destination: Path | None) -> None:
+    if destination is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        atomic.write_text(destination, text)

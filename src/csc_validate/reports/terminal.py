@@ -1,0 +1,122 @@
+"""The terminal summary: counts per rule and table, then the findings, readable at 80 columns."""
+
+import io
+from pathlib import Path
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from csc_validate import atomic
+from csc_validate.findings import Finding, Report
+from csc_validate.severity import Severity
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.QUERY: "yellow"}
+
+
+def write(report: Report, destination: Path | None, limit: int = 50, quiet: bool = False) -> None:
+    """Print the report; to a file it is plain text, with no colour codes."""
+    if destination is None:
+        render(Console(highlight=False), report, limit, quiet)
+        return
+    console = Console(record=True, width=100, highlight=False, file=io.StringIO())
+    render(console, report, limit, quiet)
+    atomic.write_text(destination, console.export_text())
+
+
+def render(console: Console, report: Report, limit: int = 50, quiet: bool = False) -> None:
+    _heading(console, report)
+    if not quiet:
+        if report.summary:
+            console.print(_summary_table(report))
+        if report.findings and limit != 0:
+            console.print(_findings_table(report.findings[: limit if limit > 0 else None]))
+            hidden = len(report.findings) - (limit if limit > 0 else len(report.findings))
+            if hidden > 0:
+                console.print(
+                    f"[dim]... and {hidden} more findings: --limit 0 shows all; "
+                    "--format csv or json writes them to a file.[/dim]"
+                )
+        for note in report.notes:
+            console.print(f"[dim]note:[/dim] {note}")
+        if report.skipped:
+            console.print(_skipped_line(report))
+    for crash in report.crashes:
+        console.print(
+            f"[bold red]internal error[/bold red] in rule {crash.rule}: {crash.error} "
+            "(its findings are missing; please report this)"
+        )
+    console.print(_footer(report))
+
+
+def _heading(console: Console, report: Report) -> None:
+    console.print(
+        f"[bold]csc-validate {report.version}[/bold] · {report.collection.upper()} {report.year} "
+        f"({report.period_start} to {report.period_end})"
+    )
+    console.print(f"[dim]Year {report.year_source}.[/dim]")
+    current = [f"{name} {rows}" for name, rows in report.table_rows.items() if "_last" not in name]
+    previous = [f"{name} {rows}" for name, rows in report.table_rows.items() if "_last" in name]
+    console.print(f"[dim]Rows read: {', '.join(current) or 'none'}.[/dim]")
+    if previous:
+        console.print(f"[dim]Last year: {', '.join(previous)}.[/dim]")
+
+
+def _summary_table(report: Report) -> Table:
+    table = Table(title="Findings by rule", box=box.SIMPLE_HEAD, title_justify="left", expand=False)
+    table.add_column("Rule", no_wrap=True, min_width=4)
+    table.add_column("Table", no_wrap=True, min_width=8)
+    table.add_column("Count", justify="right", no_wrap=True, min_width=5)
+    table.add_column("Children", justify="right", no_wrap=True, min_width=8)
+    table.add_column("Message", overflow="ellipsis", no_wrap=True, ratio=1)
+    for summary in report.summary:
+        table.add_row(
+            Text(summary.rule, style=SEVERITY_STYLE[summary.severity]),
+            summary.table,
+            str(summary.count),
+            str(summary.children),
+            summary.message,
+        )
+    return table
+
+
+def _findings_table(findings: tuple[Finding, ...]) -> Table:
+    table = Table(title="Findings", box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("File:line", overflow="fold", max_width=28)
+    table.add_column("Child", overflow="fold", max_width=12)
+    table.add_column("Rule", no_wrap=True, min_width=4)
+    table.add_column("Values", overflow="fold", ratio=1)
+    for finding in findings:
+        where = f"{finding.file or finding.table}:{finding.line}" if finding.line else finding.table
+        values = ", ".join(
+            f"{k}={'(blank)' if v is None else v}" for k, v in finding.values.items()
+        )
+        if finding.detail:
+            values = f"{values} {finding.detail}".strip()
+        table.add_row(
+            where,
+            finding.child or "",
+            Text(finding.rule, style=SEVERITY_STYLE[finding.severity]),
+            values or finding.message,
+        )
+    return table
+
+
+def _skipped_line(report: Report) -> str:
+    by_reason: dict[str, list[str]] = {}
+    for skipped in report.skipped:
+        by_reason.setdefault(skipped.reason, []).append(skipped.rule)
+    parts = [f"{reason}: {', '.join(codes)}" for reason, codes in sorted(by_reason.items())]
+    return f"[dim]Skipped {len(report.skipped)} rules ({'; '.join(parts)}).[/dim]"
+
+
+def _footer(report: Report) -> str:
+    errors = report.totals.get(Severity.ERROR.value, 0)
+    queries = report.totals.get(Severity.QUERY.value, 0)
+    children = len({f.child for f in report.findings if f.child is not None})
+    colour = "red" if errors else ("yellow" if queries else "green")
+    return (
+        f"[bold {colour}]{errors} errors, {queries} queries[/bold {colour}] "
+        f"for {children} children; {report.rules_run} rules run."
+    )

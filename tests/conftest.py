@@ -1,0 +1,33 @@
+"""Shared fixtures: small SSDA903 extracts written the ways councils really write them."""
+
+from pathlib import Path
+
+import pytest
+
+HEADER_COLUMNS = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB"
+EPISODE_COLUMNS = (
+    "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN"
+)
+
+
+@pytest.fixture
+def extract(tmp_path: Path):
+    """Write named files into a fresh folder: extract({"h.csv": "text"}) -> the folder."""
+
+    def write(files: dict[str, str | bytes]) -> Path:
+        folder = tmp_path / "extract"
+        folder.mkdir(exist_ok=True)
+        for name, content in files.items():
+            data = content if isinstance(content, bytes) else content.encode("utf-8")
+            (folder / name).write_bytes(data)
+        return folder
+
+    return write
+
+
+def header_csv(*rows: str) -> str:
+    return "\n".join([HEADER_COLUMNS, *rows]) + "\n"
+
+
+def episodes_csv(*rows: str) -> str:
+    return "\n".join([EPISODE_COLUMNS, *rows]) + "\n"
