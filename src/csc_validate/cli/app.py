@@ -1,0 +1,62 @@
+"""The typer app: one command per module, shared error handling and exit codes here."""
+
+import os
+import sys
+
+import typer
+from csc_validate.cli.example_data import example_data
+from rich.console import Console
+
+from csc_validate import __version__
+from csc_validate.cli.check import check_command
+from csc_validate.cli.explain import explain_command
+from csc_validate.cli.rules import rules_command
+from csc_validate.errors import InputError, RuleDefinitionError, UsageError
+
+EXIT_UNUSABLE = 2
+
+app = typer.Typer(
+    name="csc-validate",
+    help="Check SSDA903 and CIN census returns against the DfE validation rules, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.command("check")(check_command)
+app.command("rules")(rules_command)
+app.command("explain")(explain_command)
+app.command("example-data")(example_data)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"csc-validate {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Check SSDA903 and CIN census returns against the DfE validation rules, offline."""
+
+
+def main() -> None:
+    """Entry point: a problem with the input is one line and exit code 2, never a traceback."""
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        # Standalone mode: typer reports usage errors itself (exit 2) and honours typer.Exit.
+        app()
+    except (InputError, UsageError) as error:
+        errors.print(f"[bold red]error:[/bold red] {error}", markup=True)
+        sys.exit(EXIT_UNUSABLE)
+    except Exception as error:
+        if os.environ.get("CSC_VALIDATE_DEBUG"):
+            raise
+        kind = "rule pack error" if isinstance(error, RuleDefinitionError) else "internal error"
+        errors.print(f"{kind}: {type(error).__name__}: {error}", markup=False)
+        errors.print("Set CSC_VALIDATE_DEBUG=1 to see the traceback, and please report it.")
+        sys.exit(EXIT_UNUSABLE)

@@ -1,0 +1,77 @@
+"""`csc-validate check`: validate a return and report the findings."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from csc_validate.check import check
+from csc_validate.cli.options import Collection, Year
+from csc_validate.findings import Report
+from csc_validate.reports import Format, terminal, write
+from csc_validate.severity import Severity
+
+FAIL_ON = {"error": Severity.ERROR, "query": Severity.QUERY, "never": None}
+
+
+def check_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Folders or files of this year's return: CSV, XLSX or DfE XML."),
+    ],
+    previous: Annotated[
+        list[Path] | None,
+        typer.Option("--previous", "-p", help="Last year's return, for rules that compare years."),
+    ] = None,
+    collection: Collection = None,
+    year: Year = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help="Run only these rules: codes, table names or tag:NAME (repeatable)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(help="Do not run these rules: codes, table names or tag:NAME (repeatable)."),
+    ] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="Report format.")
+    ] = Format.TERMINAL,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report here (default: standard output)."),
+    ] = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(help="Exit 1 when findings at or above this severity: error, query or never."),
+    ] = "error",
+    limit: Annotated[
+        int, typer.Option(help="Findings listed in the terminal (0 for all).", min=0)
+    ] = 50,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Totals only.")] = False,
+) -> None:
+    """Check a return against the year's DfE rules.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 such findings; 2 input that cannot be used,
+    or a rule that failed (the check is incomplete).
+    """
+    if fail_on not in FAIL_ON:
+        raise typer.BadParameter(
+            f"{fail_on!r}: choose error, query or never", param_hint="--fail-on"
+        )
+    report = check(paths, previous or [], collection, year, select or [], ignore or [])
+    if output_format is Format.TERMINAL:
+        terminal.write(report, output, limit=limit, quiet=quiet)
+    else:
+        write(report, output_format, output)
+        if output is not None:
+            terminal.write(report, None, limit=0 if quiet else min(limit, 20), quiet=quiet)
+            typer.echo(f"Wrote {output}", err=True)
+    raise typer.Exit(exit_code(report, FAIL_ON[fail_on]))
+
+
+def exit_code(report: Report, fail_on: Severity | None) -> int:
+    if report.crashes:
+        return 2
+    if fail_on is None:
+        return 0
+    return 1 if report.count_at_or_above(fail_on) else 0

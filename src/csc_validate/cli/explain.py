@@ -1,0 +1,84 @@
+"""`csc-validate explain CODE`: one rule, its years and an example it flags and one it does not."""
+
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from csc_validate import packs
+from csc_validate.builtin import BUILTIN_TABLE
+from csc_validate.cli.options import Collection, Year
+from csc_validate.errors import UsageError
+from csc_validate.resources import data_dir
+from csc_validate.rulekit.cases import Case
+from csc_validate.rulekit.rule import Rule
+
+
+def explain_command(
+    code: Annotated[str, typer.Argument(help="A rule code, e.g. 103 or SW04STG1.")],
+    collection: Collection = None,
+    year: Year = None,
+) -> None:
+    """Explain one rule: DfE's message, tables, fields, years in force and examples."""
+    collection = collection or "ssda903"
+    rule, in_force = _find(collection, code, year)
+    console = Console(highlight=False)
+    console.print(f"[bold]{rule.code}[/bold] ({rule.severity.value}) {rule.message}")
+    if rule.summary:
+        console.print(f"\n{rule.summary}")
+    if rule.explanation:
+        console.print(rule.explanation)
+    console.print()
+    tables = [table for table in rule.tables if table != BUILTIN_TABLE] or ["any table"]
+    console.print(f"Tables:   {', '.join(tables)}")
+    console.print(f"Fields:   {', '.join(rule.fields) or 'the column concerned'}")
+    console.print(f"In force: {', '.join(in_force)}")
+    retired = packs.retired_in(collection, rule.code)
+    if retired:
+        console.print(f"Retired:  {retired}")
+    if rule.source is not None:
+        console.print(f"Source:   rules/{rule.source.relative_to(data_dir('rules')).as_posix()}")
+    for case in rule.cases[:1]:
+        _print_case(console, case)
+
+
+def _find(collection: str, code: str, year: str | None) -> tuple[Rule, list[str]]:
+    years = packs.years(collection)
+    if not years:
+        raise UsageError(f"no rule packs for the collection {collection!r}")
+    in_force = [y for y in years if _lookup(packs.load(collection, y).rules, code)]
+    if not in_force:
+        retired = packs.retired_in(collection, code)
+        if retired:
+            raise UsageError(f"rule {code} was retired in {retired}")
+        raise UsageError(f"{code!r} is not a {collection} rule code")
+    chosen = year or in_force[-1]
+    rule = _lookup(packs.load(collection, chosen).rules, code)
+    if rule is None:
+        raise UsageError(
+            f"rule {code} is not in force in {chosen} (in force: {', '.join(in_force)})"
+        )
+    return rule, in_force
+
+
+def _lookup(rules: dict[str, Rule], code: str) -> Rule | None:
+    by_upper = {key.upper(): rule for key, rule in rules.items()}
+    return by_upper.get(code.upper())
+
+
+def _print_case(console: Console, case: Case) -> None:
+    console.print(
+        f"\nExample: {case.name}" + (f" (dates for {case.period})" if case.period else "")
+    )
+    for name, content in case.tables.items():
+        flagged = set(case.flagged.get(name, ()))
+        table = Table(title=name, box=box.SIMPLE_HEAD, title_justify="left")
+        table.add_column("", no_wrap=True)
+        for column in content.columns:
+            table.add_column(column, overflow="fold")
+        for index, row in enumerate(content.rows):
+            mark = "[red]flagged[/red]" if index in flagged else "[green]clean[/green]"
+            table.add_row(mark, *[value if value else "(blank)" for value in row])
+        console.print(table)

@@ -1,0 +1,95 @@
+"""`csc-validate rules`: list a year's rule pack, or what changed in it."""
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from csc_validate import packs
+from csc_validate.builtin import BUILTIN_TABLE
+from csc_validate.cli.options import Collection, Year
+from csc_validate.errors import UsageError
+from csc_validate.packs import Pack
+from csc_validate.rulekit.rule import Rule
+
+
+class ListFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+def rules_command(
+    collection: Collection = None,
+    year: Year = None,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.TABLE,
+    changes: Annotated[
+        bool, typer.Option("--changes", help="Only what the year added, changed and retired.")
+    ] = False,
+) -> None:
+    """List the rules of a collection year (default: the newest year)."""
+    pack = choose_pack(collection, year)
+    if changes:
+        _print_changes(pack, output_format)
+        return
+    described = [describe(rule) for rule in pack.ordered()]
+    if output_format is ListFormat.JSON:
+        typer.echo(json.dumps(described, indent=2, ensure_ascii=False))
+        return
+    table = Table(
+        title=f"{pack.collection} {pack.year}: {len(described)} rules",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+    )
+    for column in ("Code", "Severity", "Tables", "Message"):
+        table.add_column(column, overflow="fold")
+    for item in described:
+        table.add_row(item["code"], item["severity"], ", ".join(item["tables"]), item["message"])
+    Console().print(table)
+
+
+def choose_pack(collection: str | None, year: str | None) -> Pack:
+    collection = collection or "ssda903"
+    years = packs.years(collection)
+    if not years:
+        known = ", ".join(packs.collections())
+        raise UsageError(f"no rule packs for the collection {collection!r} (available: {known})")
+    return packs.load(collection, year or years[-1])
+
+
+def describe(rule: Rule) -> dict:
+    return {
+        "code": rule.code,
+        "severity": rule.severity.value,
+        "message": rule.message,
+        "tables": [table for table in rule.tables if table != BUILTIN_TABLE],
+        "fields": list(rule.fields),
+        "tags": list(rule.tags),
+        "source": "csc-validate" if rule.check is None else "DfE",
+    }
+
+
+def _print_changes(pack: Pack, output_format: ListFormat) -> None:
+    changes = {
+        "collection": pack.collection,
+        "year": pack.year,
+        "extends": pack.extends,
+        "added": list(pack.added),
+        "changed": list(pack.changed),
+        "retired": pack.retired,
+    }
+    if output_format is ListFormat.JSON:
+        typer.echo(json.dumps(changes, indent=2, ensure_ascii=False))
+        return
+    console = Console(highlight=False)
+    console.print(f"[bold]{pack.collection} {pack.year}[/bold] extends {pack.extends or 'nothing'}")
+    console.print(f"added ({len(pack.added)}): {', '.join(pack.added) or 'none'}")
+    console.print(f"changed ({len(pack.changed)}): {', '.join(pack.changed) or 'none'}")
+    console.print(f"retired ({len(pack.retired)}):")
+    for code, reason in pack.retired.items():
+        console.print(f"  {code}: {reason}")
