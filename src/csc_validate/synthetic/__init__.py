@@ -1,0 +1,1 @@
+"""Synthetic returns for trying csc-validate out and for benchmarks: no real child's data."""
