@@ -23,15 +23,17 @@ def mother_status_invalid(ctx: RuleContext) -> pl.LazyFrame:
     or ACCOM. An episode is in the year when it starts by 31 March and is open on or ends
     after 1 April. DfE's coding predates the unknown sex (U, from 2024-25), which it would fail
     whether MOTHER is given or not, so a child whose sex is neither male nor female (U or
-    blank) is only checked for a valid code. The Header record is blamed.
+    blank) is only checked for a valid code. A girl looked after in the year only under short
+    breaks (V3/V4) is not asked for MOTHER: rule 399 requires it blank for her, and DfE's
+    rules 393 and 607 leave short breaks out in the same way. The Header record is blamed.
     """
     in_year = (
         ctx.table("Episodes")
         .filter(
             (pl.col("DECOM") <= ctx.end) & (pl.col("DEC").is_null() | (pl.col("DEC") >= ctx.start))
         )
-        .select("CHILD")
-        .unique()
+        .group_by("CHILD")
+        .agg(only_short_breaks=pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False).all())
         .with_columns(has_episode=pl.lit(True))
     )
     care_leavers = (
@@ -52,7 +54,8 @@ def mother_status_invalid(ctx: RuleContext) -> pl.LazyFrame:
     only_care_leaver = ~pl.col("has_episode").fill_null(False) & pl.col("has_oc3").fill_null(False)
     not_a_code = mother.is_not_null() & ~mother.is_in(ctx.codes("MOTHER"))
     given_for_male = mother.is_not_null() & male
-    missing_for_female = mother.is_null() & female & ~only_care_leaver
+    short_breaks = pl.col("only_short_breaks").fill_null(False)
+    missing_for_female = mother.is_null() & female & ~only_care_leaver & ~short_breaks
     return header.filter(not_a_code | given_for_male | missing_for_female)
 
 
@@ -74,13 +77,18 @@ def _cases(male: str, female: str, unknown: str, years: tuple[str, ...]) -> list
                     ["9", female, ""],
                     ["10", unknown, ""],
                     ["11", "", "1"],
+                    ["12", female, ""],
+                    ["13", female, ""],
                 ),
                 "Episodes": table(
-                    ["CHILD", "DECOM", "DEC"],
-                    ["1", "01/01/2020", ""],
-                    ["6", "01/01/2020", "01/04/2023"],
-                    ["7", "01/01/2020", "31/03/2023"],
-                    ["8", "01/04/2024", ""],
+                    ["CHILD", "DECOM", "DEC", "LS"],
+                    ["1", "01/01/2020", "", "C2"],
+                    ["6", "01/01/2020", "01/04/2023", "C2"],
+                    ["7", "01/01/2020", "31/03/2023", "C2"],
+                    ["8", "01/04/2024", "", "C2"],
+                    ["12", "01/06/2023", "03/06/2023", "V3"],
+                    ["13", "01/06/2023", "03/06/2023", "V3"],
+                    ["13", "01/07/2023", "", "C2"],
                 ),
                 "OC3": table(
                     ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
@@ -90,7 +98,7 @@ def _cases(male: str, female: str, unknown: str, years: tuple[str, ...]) -> list
                     ["9", "", "", ""],
                 ),
             },
-            flagged={"Header": [2, 3, 5, 8]},
+            flagged={"Header": [2, 3, 5, 8, 12]},
             period="2023-24",
             years=years,
         ),
