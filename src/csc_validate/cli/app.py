@@ -4,11 +4,11 @@ import os
 import sys
 
 import typer
-from csc_validate.cli.example_data import example_data
 from rich.console import Console
 
 from csc_validate import __version__
 from csc_validate.cli.check import check_command
+from csc_validate.cli.example_data import example_data
 from csc_validate.cli.explain import explain_command
 from csc_validate.cli.rules import rules_command
 from csc_validate.errors import InputError, RuleDefinitionError, UsageError

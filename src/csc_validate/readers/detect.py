@@ -6,9 +6,9 @@ from csc_validate.errors import InputError
 from csc_validate.readers.sheets import Sheet
 from csc_validate.schemas import TableSchema
 
-# A sheet whose header shares this much of a table's columns is that table with columns
-# missing, not some unrelated file: the user is told what is missing instead of "skipped".
-NEAR_MATCH = 0.6
+# A sheet whose columns all belong to one table, and are at least this many, is that table
+# with columns missing, not some unrelated file: the user is told what is missing.
+NEAR_MATCH_COLUMNS = 2
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,11 @@ def _raise_if_near_miss(sheet: Sheet, tables: dict[str, TableSchema], header: se
     for name, schema in tables.items():
         columns = set(schema.file_columns)
         shared = len(header & columns)
-        if shared / len(columns) >= NEAR_MATCH and header <= columns:
-            scored.append((shared / len(columns), name))
+        if shared >= NEAR_MATCH_COLUMNS and header <= columns:
+            scored.append((shared, shared / len(columns), name))
     if not scored:
         return
-    _, table = max(scored)
+    *_, table = max(scored)
     schema = tables[table]
     absent = [name for name in schema.mandatory if name not in header]
     raise _missing_columns(sheet, table, absent, schema.file_columns)
