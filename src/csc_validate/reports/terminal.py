@@ -29,9 +29,10 @@ def render(console: Console, report: Report, limit: int = 50, quiet: bool = Fals
     _heading(console, report)
     if not quiet:
         if report.summary:
-            console.print(_summary_table(report))
+            console.print(_summary_table(report, console.width))
         if report.findings and limit != 0:
-            console.print(_findings_table(report.findings[: limit if limit > 0 else None]))
+            for table in _findings_tables(report.findings[: limit if limit > 0 else None]):
+                console.print(table)
             hidden = len(report.findings) - (limit if limit > 0 else len(report.findings))
             if hidden > 0:
                 console.print(
@@ -63,13 +64,14 @@ def _heading(console: Console, report: Report) -> None:
         console.print(f"[dim]Last year: {', '.join(previous)}.[/dim]")
 
 
-def _summary_table(report: Report) -> Table:
+def _summary_table(report: Report, width: int) -> Table:
     table = Table(title="Findings by rule", box=box.SIMPLE_HEAD, title_justify="left", expand=False)
     table.add_column("Rule", no_wrap=True, min_width=4)
     table.add_column("Table", no_wrap=True, min_width=8)
     table.add_column("Count", justify="right", no_wrap=True, min_width=5)
     table.add_column("Children", justify="right", no_wrap=True, min_width=8)
-    table.add_column("Message", overflow="ellipsis", no_wrap=True, ratio=1)
+    # The other columns take about 40 characters; the message gets the rest of the line.
+    table.add_column("Message", overflow="ellipsis", no_wrap=True, max_width=max(width - 40, 20))
     for summary in report.summary:
         table.add_row(
             Text(summary.rule, style=SEVERITY_STYLE[summary.severity]),
@@ -81,26 +83,32 @@ def _summary_table(report: Report) -> Table:
     return table
 
 
-def _findings_table(findings: tuple[Finding, ...]) -> Table:
-    table = Table(title="Findings", box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("File:line", overflow="fold", max_width=28)
-    table.add_column("Child", overflow="fold", max_width=12)
-    table.add_column("Rule", no_wrap=True, min_width=4)
-    table.add_column("Values", overflow="fold", ratio=1)
+def _findings_tables(findings: tuple[Finding, ...]) -> list[Table]:
+    """One small table per DfE table, titled with its file, so rows fit in 80 columns."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
-        where = f"{finding.file or finding.table}:{finding.line}" if finding.line else finding.table
-        values = ", ".join(
-            f"{k}={'(blank)' if v is None else v}" for k, v in finding.values.items()
-        )
-        if finding.detail:
-            values = f"{values} {finding.detail}".strip()
-        table.add_row(
-            where,
-            finding.child or "",
-            Text(finding.rule, style=SEVERITY_STYLE[finding.severity]),
-            values or finding.message,
-        )
-    return table
+        groups.setdefault((finding.table, finding.file or ""), []).append(finding)
+    tables = []
+    for (name, file), items in groups.items():
+        table = Table(title=f"{name}: {file}", box=box.SIMPLE_HEAD, title_justify="left")
+        table.add_column("Line", justify="right", no_wrap=True)
+        table.add_column("Child", overflow="fold", max_width=14)
+        table.add_column("Rule", no_wrap=True)
+        table.add_column("Values", overflow="fold")
+        for finding in items:
+            values = ", ".join(
+                f"{k}={'(blank)' if v is None else v}" for k, v in finding.values.items()
+            )
+            if finding.detail:
+                values = f"{values} {finding.detail}".strip()
+            table.add_row(
+                "" if finding.line is None else str(finding.line),
+                finding.child or "",
+                Text(finding.rule, style=SEVERITY_STYLE[finding.severity]),
+                values or finding.message,
+            )
+        tables.append(table)
+    return tables
 
 
 def _skipped_line(report: Report) -> str:
