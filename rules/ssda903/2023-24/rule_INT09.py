@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.integrity import missing_from_header
 
 
 @rule(
@@ -13,12 +14,8 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["integrity"],
 )
 def uasc_child_missing_from_header(ctx: RuleContext) -> pl.LazyFrame:
-    """Every child with a UASC record also has a Header record (matched on CHILD).
-
-    Why: a blank CHILD matches no Header row, so it is flagged too.
-    """
-    children = ctx.table("Header").select("CHILD")
-    return ctx.table("UASC").join(children, on="CHILD", how="anti")
+    """Every child with a UASC record also has a Header record (matched on CHILD)."""
+    return missing_from_header(ctx, "UASC")
 
 
 CASES = [

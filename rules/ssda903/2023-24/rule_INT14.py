@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.integrity import birth_date_differs_from_header
 
 
 @rule(
@@ -13,22 +14,8 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["integrity", "dates"],
 )
 def oc2_birth_date_differs_from_header(ctx: RuleContext) -> pl.LazyFrame:
-    """A child's OC2 outcomes record gives the same date of birth as their Header record.
-
-    Why: readable dates are compared as dates; otherwise the text is compared, so a blank
-    DOB beside a Header date counts as different, and two identical blanks or typos do not
-    (rule 102 reports those). Children absent from Header are INT checks of their own.
-    """
-    births = ctx.table("Header").select(
-        "CHILD", pl.col("DOB").alias("header_dob"), pl.col("DOB#raw").alias("header_text")
-    )
-    both_dates = pl.col("DOB").is_not_null() & pl.col("header_dob").is_not_null()
-    differs = (
-        pl.when(both_dates)
-        .then(pl.col("DOB") != pl.col("header_dob"))
-        .otherwise(pl.col("DOB#raw").ne_missing(pl.col("header_text")))
-    )
-    return ctx.table("OC2").join(births, on="CHILD", how="inner").filter(differs)
+    """A child's OC2 outcomes record gives the same date of birth as their Header record."""
+    return birth_date_differs_from_header(ctx, "OC2")
 
 
 CASES = [

@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.integrity import repeated_children
 
 
 @rule(
@@ -13,12 +14,8 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["integrity"],
 )
 def oc3_child_repeated(ctx: RuleContext) -> pl.LazyFrame:
-    """A child appears at most once in OC3; every copy of a repeated CHILD is flagged.
-
-    Why: rows with a blank CHILD are not one child, so they are not counted as repeats.
-    """
-    child = pl.col("CHILD")
-    return ctx.table("OC3").filter(child.is_not_null() & (pl.len().over("CHILD") > 1))
+    """A child appears at most once in OC3; every copy of a repeated CHILD is flagged."""
+    return repeated_children(ctx, "OC3")
 
 
 CASES = [
