@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table, with_periods_of_care
+from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.adoption import decisions_after_order
 
 
 @rule(
@@ -25,24 +26,7 @@ def decision_after_placement_order(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     period of care ended (a later decision belongs to a later period). Both the episode and the
     decision are flagged; blank dates are not compared.
     """
-    periods = with_periods_of_care(ctx.table("Episodes"))
-    first_orders = (
-        periods.filter(pl.col("LS").is_in(ctx.codes("LS_PLACEMENT_ORDER")))
-        .sort("DECOM", "_row", nulls_last=True)
-        .group_by("CHILD", "period")
-        .first()
-    )
-    decisions = ctx.table("PlacedAdoption").select(
-        pl.col("_row").alias("_decision_row"), "CHILD", "DATE_PLACED"
-    )
-    late = first_orders.join(decisions, on="CHILD", how="inner").filter(
-        (pl.col("DATE_PLACED") > pl.col("DECOM"))
-        & (pl.col("period_end").is_null() | (pl.col("DATE_PLACED") <= pl.col("period_end")))
-    )
-    return {
-        "Episodes": late.select("_row").unique(),
-        "PlacedAdoption": late.select(pl.col("_decision_row").alias("_row")).unique(),
-    }
+    return decisions_after_order(ctx, ctx.codes("LS_PLACEMENT_ORDER"))
 
 
 CASES = [

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.adoption import orders_without_decision
 
 
 @rule(
@@ -24,24 +25,7 @@ def freeing_order_without_decision(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     still be in force: when every decision has a ceased date or reason, those decisions are
     flagged (the catalogue lists the ceased fields for this reason).
     """
-    decisions = ctx.table_or_empty("PlacedAdoption").filter(
-        pl.col(raw_name("DATE_PLACED")).is_not_null()
-    )
-    in_force = decisions.filter(
-        pl.col(raw_name("DATE_PLACED_CEASED")).is_null() & pl.col("REASON_PLACED_CEASED").is_null()
-    )
-    orders = ctx.table("Episodes").filter(pl.col("LS").is_in(ctx.codes("LS_FREEING_ORDER")))
-    without_decision = orders.join(decisions.select("CHILD").unique(), on="CHILD", how="anti")
-    open_orders = orders.filter(pl.col("DEC").is_null() & pl.col(raw_name("DEC")).is_null())
-    lapsed = (
-        open_orders.select("CHILD")
-        .unique()
-        .join(in_force.select("CHILD").unique(), on="CHILD", how="anti")
-    )
-    return {
-        "Episodes": without_decision,
-        "PlacedAdoption": decisions.join(lapsed, on="CHILD", how="semi"),
-    }
+    return orders_without_decision(ctx, ctx.codes("LS_FREEING_ORDER"))
 
 
 CASES = [
