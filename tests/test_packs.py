@@ -81,3 +81,10 @@ def test_ssda903_pack_lists_only_catalogue_rules_in_force(year: str) -> None:
     for code in set(pack.rules) - BUILTIN:
         assert code in catalogue, f"{code} is not a DfE rule in the catalogue"
         assert year in catalogue[code]["active_in"].split(";"), f"{code} is not in force in {year}"
+
+
+def test_a_year_can_revise_an_inherited_rules_wording_only() -> None:
+    before, after = packs.load("ssda903", "2024-25"), packs.load("ssda903", "2025-26")
+    assert "226" in after.changed
+    assert after.rules["226"].message != before.rules["226"].message
+    assert after.rules["226"].check is before.rules["226"].check

@@ -1,5 +1,6 @@
 """Rule packs: rules/<collection>/<year>/ is the parent year's pack, minus retired codes, plus
-the rule modules in the folder (a module whose code the parent has changes that rule)."""
+the rule modules in the folder (a module whose code the parent has changes that rule), with the
+wording revisions its pack.toml lists under [revised]."""
 
 import importlib.util
 import tomllib
@@ -13,8 +14,11 @@ from csc_validate.findings import code_key
 from csc_validate.resources import data_dir
 from csc_validate.rulekit.cases import Case
 from csc_validate.rulekit.rule import Rule
+from csc_validate.severity import Severity
 
 MODULE_PREFIX = "rule_"
+# What a [revised.CODE] table in pack.toml may change without a new module.
+REVISABLE = {"message", "severity"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,19 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
             raise RuleDefinitionError(f"{rule.source}: {rule.code} is retired in the same year")
         (changed if rule.code in rules else added).append(rule.code)
         rules[rule.code] = rule
+    for code, revision in config.get("revised", {}).items():
+        rule = rules.get(str(code))
+        unknown = set(revision) - REVISABLE
+        if rule is None or unknown or str(code) in added + changed:
+            raise RuleDefinitionError(
+                f"{manifest}: [revised.{code}] must revise an inherited rule's "
+                f"{' or '.join(sorted(REVISABLE))} only"
+            )
+        if "severity" in revision:
+            revision = {**revision, "severity": Severity(revision["severity"])}
+        rules[str(code)] = rule.model_copy(update=revision)
+        changed.append(str(code))
+    changed.sort(key=code_key)
     if builtins:
         rules.update({rule.code: rule for rule in BUILTIN_RULES})
     return Pack(
@@ -75,7 +92,7 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
         rules=rules,
         extends=parent_year,
         added=tuple(sorted(added, key=code_key)),
-        changed=tuple(sorted(changed, key=code_key)),
+        changed=tuple(changed),
         retired=retired,
     )
 
