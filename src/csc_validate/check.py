@@ -5,6 +5,7 @@ from pathlib import Path
 from csc_validate import __version__, engine, packs, schemas
 from csc_validate.findings import (
     Finding,
+    code_key,
     InputSummary,
     Report,
     sort_key,
@@ -58,7 +59,7 @@ def check(
         totals=totals,
         summary=tuple(summarise(findings)),
         findings=tuple(findings),
-        skipped=tuple(sorted(result.skipped, key=lambda s: s.rule)),
+        skipped=tuple(sorted(result.skipped, key=lambda s: code_key(s.rule))),
         crashes=tuple(result.crashes),
         notes=tuple(notes) + tables.notes,
     )

@@ -46,8 +46,10 @@ def rules_command(
         box=box.SIMPLE_HEAD,
         title_justify="left",
     )
-    for column in ("Code", "Severity", "Tables", "Message"):
-        table.add_column(column, overflow="fold")
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Severity", no_wrap=True)
+    table.add_column("Tables", overflow="fold", max_width=22)
+    table.add_column("Message", overflow="fold")
     for item in described:
         table.add_row(item["code"], item["severity"], ", ".join(item["tables"]), item["message"])
     Console().print(table)

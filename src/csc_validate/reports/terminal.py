@@ -116,7 +116,10 @@ def _skipped_line(report: Report) -> str:
     for skipped in report.skipped:
         by_reason.setdefault(skipped.reason, []).append(skipped.rule)
     parts = [f"{reason}: {', '.join(codes)}" for reason, codes in sorted(by_reason.items())]
-    return f"[dim]Skipped {len(report.skipped)} rules ({'; '.join(parts)}).[/dim]"
+    hint = ""
+    if any("_last" in skipped.reason for skipped in report.skipped):
+        hint = " Give last year's return with --previous to run those that compare years."
+    return f"[dim]Skipped {len(report.skipped)} rules ({'; '.join(parts)}).{hint}[/dim]"
 
 
 def _footer(report: Report) -> str:
@@ -126,5 +129,6 @@ def _footer(report: Report) -> str:
     colour = "red" if errors else ("yellow" if queries else "green")
     return (
         f"[bold {colour}]{errors} errors, {queries} queries[/bold {colour}] "
-        f"for {children} children; {report.rules_run} rules run."
+        f"for {children} children; {report.rules_run} rules run"
+        + (f", {len(report.skipped)} skipped." if report.skipped else ".")
     )
