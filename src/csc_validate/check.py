@@ -5,9 +5,9 @@ from pathlib import Path
 from csc_validate import __version__, engine, packs, schemas
 from csc_validate.findings import (
     Finding,
-    code_key,
     InputSummary,
     Report,
+    code_key,
     sort_key,
     summarise,
 )
