@@ -5,6 +5,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from csc_validate import __version__
 from csc_validate.cli.check import check_command
@@ -51,8 +52,16 @@ def main() -> None:
         # Standalone mode: typer reports usage errors itself (exit 2) and honours typer.Exit.
         app()
     except (InputError, UsageError) as error:
-        errors.print(f"[bold red]error:[/bold red] {error}", markup=True)
+        errors.print(f"[bold red]error:[/bold red] {escape(str(error))}")
         sys.exit(EXIT_UNUSABLE)
+    except OSError as error:
+        # Reading is guarded in the readers; what is left is writing a report.
+        where, why = str(error.filename or "output"), error.strerror or str(error)
+        errors.print(f"[bold red]error:[/bold red] {escape(where)}: {escape(why)}")
+        sys.exit(EXIT_UNUSABLE)
+    except KeyboardInterrupt:
+        errors.print("interrupted")
+        sys.exit(130)
     except Exception as error:
         if os.environ.get("CSC_VALIDATE_DEBUG"):
             raise

@@ -7,6 +7,7 @@ import typer
 
 from csc_validate.check import check
 from csc_validate.cli.options import Collection, Year
+from csc_validate.errors import UsageError
 from csc_validate.findings import Report
 from csc_validate.reports import Format, terminal, write
 from csc_validate.severity import Severity
@@ -58,6 +59,8 @@ def check_command(
         raise typer.BadParameter(
             f"{fail_on!r}: choose error, query or never", param_hint="--fail-on"
         )
+    if output is not None and output.is_dir():
+        raise UsageError(f"--output {output}: is a folder; name the report file to write")
     report = check(paths, previous or [], collection, year, select or [], ignore or [])
     if output_format is Format.TERMINAL:
         terminal.write(report, output, limit=limit, quiet=quiet)
