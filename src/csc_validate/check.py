@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from csc_validate import __version__, engine, packs, schemas
+from csc_validate.errors import UsageError
 from csc_validate.findings import (
     Finding,
     InputSummary,
@@ -24,8 +25,12 @@ def check(
     year: str | None = None,
     select: list[str] | None = None,
     ignore: list[str] | None = None,
+    per_table_ignores: dict[str, list[str]] | None = None,
 ) -> Report:
-    """Check one return; raises InputError or UsageError for input that cannot be used."""
+    """Check one return; raises InputError or UsageError for input that cannot be used.
+
+    `per_table_ignores` drops findings of some rules in some tables ({"Episodes": ["355"]}).
+    """
     tables = load(paths, previous, collection, year)
     schema = schemas.load(tables.collection, tables.year)
     pack = packs.load(tables.collection, tables.year)
@@ -35,6 +40,8 @@ def check(
     issues = [issue for issue in tables.issues if issue.code in selected_codes]
     findings: list[Finding] = locate(result.hits, tables, schema)
     findings += locate_issues(issues, tables, schema)
+    unwanted = _table_ignores(pack, schema, per_table_ignores or {})
+    findings = [f for f in findings if (f.table, f.rule) not in unwanted]
     findings.sort(key=sort_key)
     totals = {severity.value: 0 for severity in Severity}
     for finding in findings:
@@ -52,7 +59,8 @@ def check(
         ),
         table_rows={name: tables.typed(name).height for name in sorted(tables.tables)},
         selected=tuple(select or ()),
-        ignored=tuple(ignore or ()),
+        ignored=tuple(ignore or ())
+        + tuple(f"{table}:{code}" for table, code in sorted(unwanted, key=str)),
         rules_run=sum(1 for rule in rules if rule.check is not None)
         - len(result.skipped)
         - len(result.crashes),
@@ -63,3 +71,19 @@ def check(
         crashes=tuple(result.crashes),
         notes=tuple(notes) + tables.notes,
     )
+
+
+def _table_ignores(
+    pack: packs.Pack, schema: schemas.YearSchema, per_table: dict[str, list[str]]
+) -> set[tuple[str, str]]:
+    """(table, code) pairs to drop; tables must exist and codes are checked like --ignore's."""
+    pairs: set[tuple[str, str]] = set()
+    for table, references in per_table.items():
+        if table.removesuffix("_last") not in schema.tables:
+            known = ", ".join(schema.tables)
+            raise UsageError(f"per-table-ignores: no table {table!r} in {schema.year} ({known})")
+        if not references:
+            continue
+        rules, _ = resolve(pack, references, [])
+        pairs |= {(table, rule.code) for rule in rules}
+    return pairs

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from csc_validate import config
 from csc_validate.check import check
 from csc_validate.cli.options import Collection, Year
 from csc_validate.errors import UsageError
@@ -42,9 +43,17 @@ def check_command(
         typer.Option("--output", "-o", help="Write the report here (default: standard output)."),
     ] = None,
     fail_on: Annotated[
-        str,
-        typer.Option(help="Exit 1 when findings at or above this severity: error, query or never."),
-    ] = "error",
+        str | None,
+        typer.Option(
+            help="Exit 1 when findings at or above this severity: error (default), query or never."
+        ),
+    ] = None,
+    config_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="Settings file (default: csc-validate.toml here, if there is one)."
+        ),
+    ] = None,
     limit: Annotated[
         int, typer.Option(help="Findings listed in the terminal (0 for all).", min=0)
     ] = 50,
@@ -55,13 +64,25 @@ def check_command(
     Exit codes: 0 nothing at or above --fail-on; 1 such findings; 2 input that cannot be used,
     or a rule that failed (the check is incomplete).
     """
-    if fail_on not in FAIL_ON:
+    if fail_on is not None and fail_on not in FAIL_ON:
         raise typer.BadParameter(
             f"{fail_on!r}: choose error, query or never", param_hint="--fail-on"
         )
     if output is not None and output.is_dir():
         raise UsageError(f"--output {output}: is a folder; name the report file to write")
-    report = check(paths, previous or [], collection, year, select or [], ignore or [])
+    settings, _ = config.load(config_path)
+    settings = settings.merged(
+        collection=collection, year=year, select=select, ignore=ignore, fail_on=fail_on
+    )
+    report = check(
+        paths,
+        previous or [],
+        settings.collection,
+        settings.year,
+        list(settings.select),
+        list(settings.ignore),
+        {table: list(codes) for table, codes in settings.per_table_ignores.items()},
+    )
     if output_format is Format.TERMINAL:
         terminal.write(report, output, limit=limit, quiet=quiet)
     else:
@@ -69,7 +90,7 @@ def check_command(
         if output is not None:
             terminal.write(report, None, limit=0 if quiet else min(limit, 20), quiet=quiet)
             typer.echo(f"Wrote {output}", err=True)
-    raise typer.Exit(exit_code(report, FAIL_ON[fail_on]))
+    raise typer.Exit(exit_code(report, FAIL_ON[settings.fail_on]))
 
 
 def exit_code(report: Report, fail_on: Severity | None) -> int:
