@@ -31,7 +31,8 @@ def render(console: Console, report: Report, limit: int = 50, quiet: bool = Fals
         if report.summary:
             console.print(_summary_table(report, console.width))
         if report.findings and limit != 0:
-            for table in _findings_tables(report.findings[: limit if limit > 0 else None]):
+            for heading, table in _findings_tables(report.findings[: limit if limit > 0 else None]):
+                console.print(heading, style="italic", highlight=False)
                 console.print(table)
             hidden = len(report.findings) - (limit if limit > 0 else len(report.findings))
             if hidden > 0:
@@ -83,14 +84,14 @@ def _summary_table(report: Report, width: int) -> Table:
     return table
 
 
-def _findings_tables(findings: tuple[Finding, ...]) -> list[Table]:
-    """One small table per DfE table, titled with its file, so rows fit in 80 columns."""
+def _findings_tables(findings: tuple[Finding, ...]) -> list[tuple[str, Table]]:
+    """One small table per DfE table, headed by its file, so rows fit in 80 columns."""
     groups: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
         groups.setdefault((finding.table, finding.file or ""), []).append(finding)
     tables = []
     for (name, file), items in groups.items():
-        table = Table(title=f"{name}: {file}", box=box.SIMPLE_HEAD, title_justify="left")
+        table = Table(box=box.SIMPLE_HEAD)
         table.add_column("Line", justify="right", no_wrap=True)
         table.add_column("Child", overflow="fold", max_width=14)
         table.add_column("Rule", no_wrap=True)
@@ -107,7 +108,7 @@ def _findings_tables(findings: tuple[Finding, ...]) -> list[Table]:
                 Text(finding.rule, style=SEVERITY_STYLE[finding.severity]),
                 values or finding.message,
             )
-        tables.append(table)
+        tables.append((f"{name}: {file}", table))
     return tables
 
 
