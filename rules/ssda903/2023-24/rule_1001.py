@@ -62,7 +62,7 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
         ctx.table("Header")
         .select("CHILD", "DOB")
         .filter(dob.is_not_null() & (age_on(dob, ctx.end) < 20))
-        .unique("CHILD")
+        .unique("CHILD", keep="first", maintain_order=True)
     )
 
     def days_since(start: pl.Expr) -> pl.Expr:

@@ -24,7 +24,11 @@ def seventeen_year_old_with_former_foster_carers(ctx: RuleContext) -> pl.LazyFra
     child with a blank one is not tested. NOTE: the catalogue lists REC as the field, which
     is not in either table; the rule shows ACCOM and DOB instead.
     """
-    births = ctx.table("Header").select("CHILD", pl.col("DOB").alias("header_dob")).unique("CHILD")
+    births = (
+        ctx.table("Header")
+        .select("CHILD", pl.col("DOB").alias("header_dob"))
+        .unique("CHILD", keep="first", maintain_order=True)
+    )
     seventeen = age_on(pl.col("header_dob"), ctx.end) == 17
     with_foster_carers = pl.col("ACCOM").is_in(ctx.codes("ACCOM_FORMER_FOSTER"))
     return (

@@ -25,7 +25,7 @@ def first_child_birth_date_changed(ctx: RuleContext) -> pl.LazyFrame:
         ctx.table("Header_last")
         .filter(pl.col("MC_DOB").is_not_null())
         .select("CHILD", pl.col("MC_DOB").alias("previous_mc_dob"))
-        .unique("CHILD", keep="first")
+        .unique("CHILD", keep="first", maintain_order=True)
     )
     header = ctx.table("Header").join(previous, on="CHILD", how="inner")
     return header.filter((pl.col("MC_DOB") != pl.col("previous_mc_dob")).fill_null(True))

@@ -30,11 +30,12 @@ def with_periods_of_care(episodes: pl.LazyFrame) -> pl.LazyFrame:
     starts afresh when RNE is S (started to be looked after) or when there is a gap.
     """
     chained = with_neighbours(episodes, ["DEC"])
+    # A blank RNE is not a new start; a blank DECOM or previous DEC breaks the chain.
     starts_period = (
-        (pl.col("RNE") == "S")
+        (pl.col("RNE") == "S").fill_null(False)
         | pl.col("prev_DEC").is_null()
-        | (pl.col("DECOM") != pl.col("prev_DEC"))
-    ).fill_null(True)
+        | (pl.col("DECOM") != pl.col("prev_DEC")).fill_null(True)
+    )
     numbered = chained.with_columns(period=starts_period.cast(pl.Int32).cum_sum().over("CHILD"))
     last_end = pl.col("DEC").sort_by(["DECOM", "_row"], nulls_last=True).last()
     return numbered.with_columns(
@@ -50,10 +51,14 @@ def continuously_looked_after(
 
     Short-break episodes (legal status in `respite`, V3/V4) do not count as being looked after.
     With since = collection start and until = collection end, this is DfE's OC2 cohort:
-    "looked after continuously for at least 12 months at 31 March".
+    "looked after continuously for at least 12 months at 31 March". Only the child's latest
+    period of care counts: an earlier period left open by mistake (a blank DEC followed by
+    another episode) does not make a child who has since left care part of the cohort.
     """
     care = episodes.filter(~pl.col("LS").is_in(respite).fill_null(False))
-    periods = with_periods_of_care(care)
+    periods = with_periods_of_care(care).filter(
+        pl.col("period") == pl.col("period").max().over("CHILD")
+    )
     covering = (pl.col("period_start") <= since) & (
         pl.col("period_end").is_null() | (pl.col("period_end") > until)
     )
