@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.dolo import episodes_during_ended_orders
 
 
 @rule(
@@ -17,29 +18,13 @@ def dolo_in_unexpected_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     """An episode running during a DoLO is in a placement DfE expects for one (the schema's
     PLACE_DOLO_EXPECTED: K2, Z12, Z13).
 
-    Why: DfE's coding applies when the DoLO has both a start and an end, so open orders are
-    not checked. An episode runs from its DECOM up to the day before its DEC (on the day it
-    ends the next one has begun), and the order from its start to its end inclusive. "Unexpected"
-    is not "wrong", so this is a query; a blank placement is flagged too.
+    Why: "unexpected" is not "wrong", so this is a query; a blank placement is flagged too.
+    Only ended orders are checked (see rulekit.dolo).
     """
-    orders = ctx.table("DoLo").filter(
-        pl.col("DOLO_START").is_not_null() & pl.col("DOLO_END").is_not_null()
-    )
     episodes = ctx.table("Episodes").filter(
         ~pl.col("PLACE").is_in(ctx.codes("PLACE_DOLO_EXPECTED")).fill_null(False)
     )
-    overlaps = orders.join(
-        episodes.select(pl.col("_row").alias("_episode_row"), "CHILD", "DECOM", "DEC"),
-        on="CHILD",
-        how="inner",
-    ).filter(
-        (pl.col("DECOM") <= pl.col("DOLO_END"))
-        & (pl.col("DEC").is_null() | (pl.col("DOLO_START") < pl.col("DEC")))
-    )
-    return {
-        "DoLo": overlaps.select("_row").unique(),
-        "Episodes": overlaps.select(pl.col("_episode_row").alias("_row")).unique(),
-    }
+    return episodes_during_ended_orders(ctx, episodes)
 
 
 CASES = [

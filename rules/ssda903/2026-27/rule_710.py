@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit.dolo import episodes_during_ended_orders
 
 
 @rule(
@@ -20,27 +21,11 @@ def dolo_in_barred_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     PLACE_DOLO_BARRED: K1, K3, P1, R5).
 
     Why: a secure children's home, parents, a young offender institution or supported
-    accommodation cannot hold a child under a deprivation of liberty order. DfE's coding
-    applies when the DoLO has both a start and an end, so open orders are not checked. An
-    episode runs from its DECOM up to the day before its DEC, and the order from its start to
-    its end inclusive.
+    accommodation cannot hold a child under a deprivation of liberty order. Only ended
+    orders are checked (see rulekit.dolo).
     """
-    orders = ctx.table("DoLo").filter(
-        pl.col("DOLO_START").is_not_null() & pl.col("DOLO_END").is_not_null()
-    )
     episodes = ctx.table("Episodes").filter(pl.col("PLACE").is_in(ctx.codes("PLACE_DOLO_BARRED")))
-    overlaps = orders.join(
-        episodes.select(pl.col("_row").alias("_episode_row"), "CHILD", "DECOM", "DEC"),
-        on="CHILD",
-        how="inner",
-    ).filter(
-        (pl.col("DECOM") <= pl.col("DOLO_END"))
-        & (pl.col("DEC").is_null() | (pl.col("DOLO_START") < pl.col("DEC")))
-    )
-    return {
-        "DoLo": overlaps.select("_row").unique(),
-        "Episodes": overlaps.select(pl.col("_episode_row").alias("_row")).unique(),
-    }
+    return episodes_during_ended_orders(ctx, episodes)
 
 
 CASES = [
