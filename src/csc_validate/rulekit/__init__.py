@@ -19,11 +19,6 @@ def unreadable(column: str) -> pl.Expr:
     return pl.col(column).is_null() & pl.col(raw_name(column)).is_not_null()
 
 
-def invalid_or_blank_date(column: str) -> pl.Expr:
-    """True where a date column is blank or holds something that is not a dd/mm/yyyy date."""
-    return pl.col(column).is_null()
-
-
 def not_in_codes(column: str, codes: list[str]) -> pl.Expr:
     """True where the value is filled in but not in the code list (blanks are not flagged)."""
     return pl.col(column).is_not_null() & ~pl.col(column).is_in(codes)
@@ -38,7 +33,6 @@ __all__ = [
     "birthday",
     "continuously_looked_after",
     "days_between",
-    "invalid_or_blank_date",
     "not_in_codes",
     "raw_name",
     "rule",
