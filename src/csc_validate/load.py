@@ -9,9 +9,9 @@ from csc_validate import schemas
 from csc_validate.collection import Collection, registry
 from csc_validate.errors import InputError, UsageError
 from csc_validate.periods import parse_year, previous_year
-from csc_validate.readers import read_file
+from csc_validate.readers import load_bytes, read_sheets
 from csc_validate.readers.casting import raw_frame, typed_frame, unreadable
-from csc_validate.readers.detect import Detected, detect
+from csc_validate.readers.detect import Detected, detect, one_per_table
 from csc_validate.schemas import ColumnType, TableSchema
 from csc_validate.tables import PREVIOUS_SUFFIX, CellIssue, InputFile, LoadedTable, Tables
 
@@ -156,14 +156,13 @@ def _read(sources: list[Source], candidates: dict[str, TableSchema]) -> _Read:
     inputs: list[InputFile] = []
     warnings: list[str] = []
     for source in sources:
-        sheets = read_file(source.path, source.display)
-        matches, skipped = detect(sheets, candidates)
+        data = load_bytes(source.path, source.display)
+        matches, skipped = detect(read_sheets(data, source.display), candidates)
         found += matches
         warnings += skipped
-        digest = hashlib.sha256(source.path.read_bytes()).hexdigest()
+        digest = hashlib.sha256(data).hexdigest()
         inputs.append(InputFile(source.display, digest, tuple(m.table for m in matches), False))
-    # Two files for one table are an error even when they come from different sources.
-    detect([match.sheet for match in found], candidates)
+    one_per_table(found)
     return _Read(found, inputs, warnings)
 
 

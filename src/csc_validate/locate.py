@@ -24,8 +24,10 @@ def locate(hits: list[Hit], tables: Tables, schema: YearSchema) -> list[Finding]
             [pl.DataFrame({"_rule": hit.rule.code, "_row": hit.rows}) for hit in table_hits]
         ).unique()
         rows = _source_rows(flagged, tables, schema, table)
+        derived = _derived_columns(schema, table)
+        file = tables.tables[table].file
         for record in rows.iter_rows(named=True):
-            findings.append(_finding(rules[record["_rule"]], table, record, tables, schema))
+            findings.append(_finding(rules[record["_rule"]], table, record, derived, file))
     return findings
 
 
@@ -77,8 +79,7 @@ def _source_rows(
     return joined.join(typed.select("_row", *extra), on="_row", how="left")
 
 
-def _finding(rule: Rule, table: str, record: dict, tables: Tables, schema: YearSchema) -> Finding:
-    derived = _derived_columns(schema, table)
+def _finding(rule: Rule, table: str, record: dict, derived: set[str], file: str) -> Finding:
     fields = tuple(
         field for field in rule.fields if field in record or f"{field}#derived" in record
     )
@@ -98,7 +99,7 @@ def _finding(rule: Rule, table: str, record: dict, tables: Tables, schema: YearS
         child=record.get("_child"),
         fields=fields,
         values=values,
-        file=record.get("_file") or tables.tables[table].file,
+        file=record.get("_file") or file,
         xpath=record.get("_xpath"),
     )
 

@@ -12,12 +12,15 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 XML_READERS = {"EXPSSDA903": xml_903.read}
 
 
-def read_file(path: Path, display: str) -> list[Sheet]:
-    """Read one file, recognising XLSX, XML and delimited text by content, not by extension."""
+def load_bytes(path: Path, display: str) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise InputError(display, f"cannot be read: {error.strerror}") from None
+
+
+def read_sheets(data: bytes, display: str) -> list[Sheet]:
+    """Read one file's bytes, recognising XLSX, XML and delimited text by content, not name."""
     if not data.strip():
         raise InputError(display, "is empty", expected="a header row naming the DfE columns")
     if data.startswith(ZIP_SIGNATURE):

@@ -22,8 +22,7 @@ class Detected:
 def detect(sheets: list[Sheet], tables: dict[str, TableSchema]) -> tuple[list[Detected], list[str]]:
     """Match each sheet to one table; returns the matches and warnings for sheets skipped.
 
-    Raises InputError when a sheet lacks a mandatory column of the table it resembles, or when
-    two sheets hold the same table.
+    Raises InputError when a sheet lacks a mandatory column of the table it resembles.
     """
     found: list[Detected] = []
     warnings: list[str] = []
@@ -34,6 +33,11 @@ def detect(sheets: list[Sheet], tables: dict[str, TableSchema]) -> tuple[list[De
             warnings.append(f"{sheet.where}: skipped, its columns ({header}) match no table")
             continue
         found.append(match)
+    return found, warnings
+
+
+def one_per_table(found: list[Detected]) -> None:
+    """Raise InputError naming both sheets when two hold the same table."""
     by_table: dict[str, Detected] = {}
     for match in found:
         if match.table in by_table:
@@ -44,7 +48,6 @@ def detect(sheets: list[Sheet], tables: dict[str, TableSchema]) -> tuple[list[De
                 expected="one file per table: remove or merge one of them",
             )
         by_table[match.table] = match
-    return found, warnings
 
 
 def _match(sheet: Sheet, tables: dict[str, TableSchema]) -> Detected | None:
