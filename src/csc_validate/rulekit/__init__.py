@@ -12,6 +12,13 @@ from csc_validate.rulekit.episodes import (
     with_periods_of_care,
 )
 from csc_validate.rulekit.rule import Rule, rule
+from csc_validate.rulekit.workdays import (
+    england_bank_holidays,
+    is_working_day,
+    working_days_after,
+    working_days_before,
+    working_days_between,
+)
 
 
 def unreadable(column: str) -> pl.Expr:
@@ -33,6 +40,8 @@ __all__ = [
     "birthday",
     "continuously_looked_after",
     "days_between",
+    "england_bank_holidays",
+    "is_working_day",
     "not_in_codes",
     "raw_name",
     "rule",
@@ -40,4 +49,7 @@ __all__ = [
     "unreadable",
     "with_neighbours",
     "with_periods_of_care",
+    "working_days_after",
+    "working_days_before",
+    "working_days_between",
 ]
