@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csc_validate.periods import parse_year, year_containing
-from csc_validate.readers import csv_903
+from csc_validate.readers import delimited
 from csc_validate.rulekit import age_on
 
 # Printable text including the characters that make CSV hard: commas, quotes, line breaks.
@@ -32,7 +32,7 @@ def test_any_csv_written_by_a_spreadsheet_reads_back_cell_for_cell(
         text = buffer.getvalue().replace("\r\n", "\n").replace("\r", "\n")
         starts.append(text.count("\n") + 1)
         writer.writerow(row)
-    sheet = csv_903.read(buffer.getvalue().encode("utf-8"), "f.csv")
+    sheet = delimited.read(buffer.getvalue().encode("utf-8"), "f.csv")
     assert sheet.lines == starts
     for position, name in enumerate(["CHILD", "SEX", "DOB"]):
         expected = [row[position] if row[position] != "" else None for row in rows]

@@ -38,8 +38,13 @@ def test_case(collection: str, year: str, rule: Rule, case: Case) -> None:
     result = engine.run([rule], tables, schema, case.period_for(year))
     assert not result.crashes, result.crashes
     assert not result.skipped, result.skipped
-    flagged = {hit.table: sorted(hit.rows.to_list()) for hit in result.hits}
-    expected = {table: sorted(rows) for table, rows in case.flagged.items() if rows}
+    flagged = {hit.table: _ordered(hit.rows.to_list()) for hit in result.hits}
+    expected = {table: _ordered(rows) for table, rows in case.flagged.items() if rows}
     assert flagged == expected, (
         f"\nexpected rows: {expected}\nflagged rows:  {flagged}\n(rule {rule.code}, {rule.source})"
     )
+
+
+def _ordered(rows: list[int | None] | tuple[int | None, ...]) -> list[int | None]:
+    """Rows in order; None, a finding about the whole table, first."""
+    return sorted(rows, key=lambda row: (row is not None, row or 0))

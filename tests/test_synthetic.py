@@ -11,9 +11,14 @@ from typer.testing import CliRunner
 
 from csc_validate import schemas
 from csc_validate.cli.example_data import example_data
+from csc_validate.collections.ssda903.synthetic.returns import (
+    FILE_NAMES,
+    SyntheticReturn,
+    generate,
+    write,
+)
 from csc_validate.periods import parse_year, previous_year
 from csc_validate.schemas import ColumnType
-from csc_validate.synthetic.ssda903 import FILE_NAMES, SyntheticReturn, generate, write
 
 YEARS = ("2023-24", "2024-25", "2025-26", "2026-27")
 
@@ -219,7 +224,7 @@ def test_generate_refuses_impossible_arguments():
         generate(10, 1, "2019-20")
 
 
-def test_the_command_writes_both_years_and_refuses_other_collections(tmp_path):
+def test_the_command_writes_both_years_and_refuses_unknown_collections(tmp_path):
     app = typer.Typer()
     app.command()(example_data)
     runner = CliRunner()
@@ -228,8 +233,8 @@ def test_the_command_writes_both_years_and_refuses_other_collections(tmp_path):
     assert done.exit_code == 0, done.output
     assert pl.read_csv(tmp_path / "2025-26" / "header.csv").height == 40
     assert (tmp_path / "2024-25" / "sw_episodes.csv").is_file()
-    assert "header.csv" in done.output and " 40 " in done.output
-    refused = runner.invoke(app, ["cin", "--out", str(tmp_path)])
+    assert "header.csv: Header, 40 rows" in done.output
+    refused = runner.invoke(app, ["lac", "--out", str(tmp_path)])
     assert refused.exit_code == 2 and "ssda903" in refused.output
 
 

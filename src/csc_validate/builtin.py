@@ -7,13 +7,13 @@ BUILTIN_TABLE = "*"
 BUILTIN_RULES: tuple[Rule, ...] = (
     Rule(
         code="CSC001",
-        message="Value is not a valid date (expected DD/MM/YYYY).",
+        message="Value is not a valid date.",
         tables=(BUILTIN_TABLE,),
         tags=("format", "dates"),
-        summary="A date column holds text that is not a dd/mm/yyyy date.",
+        summary="A date column holds text that is not a date in the form DfE asks for.",
         explanation="Applies to date columns that have no DfE rule of their own for unreadable "
-        "dates (for example DOB repeated in Reviews or Missing). DfE's tables require "
-        "dd/mm/yyyy with a two-digit day and month.",
+        "dates. Each finding says the form the return's dates take, with a two-digit day and "
+        "month and a four-digit year.",
     ),
     Rule(
         code="CSC002",

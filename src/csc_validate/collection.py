@@ -1,30 +1,65 @@
-"""What differs between collections (SSDA903, CIN census): each plugs in here, not in the engine."""
+"""The contract every collection (a DfE return such as SSDA903 or the CIN census) fulfils.
+
+The engine, readers and reports are generic; each collection's package under `collections/`
+fills one `Collection` and the registry there lists them. Nothing outside those packages names
+a collection.
+"""
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import polars as pl
 
+from csc_validate.readers.casting import DateFormat
 from csc_validate.readers.detect import Detected
+from csc_validate.readers.sheets import Sheet
+
+# Reads one XML return: (path, name as the user gave it) -> (sheets, notes for the user).
+XmlReader = Callable[[Path, str], tuple[list[Sheet], list[str]]]
+# Adds columns DfE derives on load: ({table: typed frame}, {table: source format}) -> frames.
+Derive = Callable[[dict[str, pl.DataFrame], dict[str, str]], dict[str, pl.DataFrame]]
+
+
+@dataclass(frozen=True)
+class ExampleRequest:
+    """What `example-data` asks a collection to write."""
+
+    out: Path
+    children: int
+    seed: int
+    year: str
+    error_rate: float
+
+
+def no_derivation(
+    frames: dict[str, pl.DataFrame], formats: dict[str, str]
+) -> dict[str, pl.DataFrame]:
+    return frames
 
 
 @dataclass(frozen=True)
 class Collection:
-    """A DfE collection: its name, how its year is told from the data, and derived columns."""
+    """A DfE collection: its tables live in schemas/<name>/, its rules in rules/<name>/."""
 
     name: str
     title: str
-    child_column: str
-    # The collection year the data describe, or None when the data cannot tell.
+    # Accepted date spellings, the one DfE asks for first (used in messages).
+    date_formats: tuple[DateFormat, ...]
+    # The collection year the data describe, with why, or None when the data cannot tell.
     infer_year: Callable[[list[Detected]], tuple[str, str] | None]
-    # Adds columns DfE derives on load (e.g. SSDA903 Header.UASC); gets {table: typed frame}
-    # and {table: source format}.
-    derive: Callable[[dict[str, pl.DataFrame], dict[str, str]], dict[str, pl.DataFrame]]
+    # Writes a synthetic return for `example-data`; returns lines describing what was written.
+    write_examples: Callable[[ExampleRequest], list[str]]
+    # XML returns by root element.
+    xml_readers: Mapping[str, XmlReader] = field(default_factory=dict)
+    derive: Derive = no_derivation
+    # What `example-data --out` names: a folder or a file.
+    example_out: str = "folder"
 
 
 def latest_date(values: list[str | None], date_format: str, today: dt.date) -> dt.date | None:
-    """The latest readable date not after today (a typed-in 2062 must not decide the year)."""
+    """The latest readable date not after `today` (a typed-in 2062 must not decide the year)."""
     dates = (
         pl.Series(values, dtype=pl.String)
         .str.strip_chars()
@@ -33,9 +68,3 @@ def latest_date(values: list[str | None], date_format: str, today: dt.date) -> d
     )
     dates = dates.filter(dates <= today)
     return dates.max() if dates.len() else None  # type: ignore[return-value]
-
-
-def registry() -> dict[str, Collection]:
-    from csc_validate import ssda903
-
-    return {ssda903.COLLECTION.name: ssda903.COLLECTION}

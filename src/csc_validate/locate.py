@@ -23,9 +23,14 @@ def locate(hits: list[Hit], tables: Tables, schema: YearSchema) -> list[Finding]
         flagged = pl.concat(
             [pl.DataFrame({"_rule": hit.rule.code, "_row": hit.rows}) for hit in table_hits]
         ).unique()
+        # A return-level finding may be about a table the return does not have at all.
+        loaded = tables.tables.get(table)
+        if loaded is None:
+            findings += [_whole_table(rules[code], table) for code in flagged["_rule"].to_list()]
+            continue
         rows = _source_rows(flagged, tables, schema, table)
         derived = _derived_columns(schema, table)
-        file = tables.tables[table].file
+        file = loaded.file
         for record in rows.iter_rows(named=True):
             findings.append(_finding(rules[record["_rule"]], table, record, derived, file))
     return findings
@@ -80,6 +85,8 @@ def _source_rows(
 
 
 def _finding(rule: Rule, table: str, record: dict, derived: set[str], file: str) -> Finding:
+    if record["_row"] is None:
+        return _whole_table(rule, table, file)
     fields = tuple(
         field for field in rule.fields if field in record or f"{field}#derived" in record
     )
@@ -101,6 +108,22 @@ def _finding(rule: Rule, table: str, record: dict, derived: set[str], file: str)
         values=values,
         file=record.get("_file") or file,
         xpath=record.get("_xpath"),
+    )
+
+
+def _whole_table(rule: Rule, table: str, file: str | None = None) -> Finding:
+    """A finding about the table as a whole, such as a return-level query."""
+    return Finding(
+        rule=rule.code,
+        severity=rule.severity,
+        message=rule.message,
+        table=table,
+        row=None,
+        line=None,
+        child=None,
+        fields=(),
+        values={},
+        file=file,
     )
 
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from csc_validate.check import check
+from csc_validate.collections.ssda903.synthetic.returns import generate, write
 from csc_validate.periods import previous_year
-from csc_validate.synthetic.ssda903 import generate, write
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "ssda903"
 

@@ -44,7 +44,14 @@ CASES = [
         tables={
             "Episodes": table(["CHILD"], ["1"]),
             "OC3": table(["CHILD", "IN_TOUCH"], ["1", "YES"], ["2", "YES"]),
-            "Reviews": table(["CHILD"], ["1"], ["2"], ["2"], ["3"], [""]),
+            "Reviews": table(
+                ["CHILD", "REVIEW_CODE"],
+                ["1", "PN1"],
+                ["2", "PN1"],
+                ["2", "PN1"],
+                ["3", "PN1"],
+                ["", "PN1"],
+            ),
             "OC2": table(["CHILD"], ["2"], ["1"]),
             "AD1": table(["CHILD"], ["2"]),
             "PlacedAdoption": table(["CHILD"], ["1"], ["2"]),

@@ -2,15 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import (
-    Case,
-    RuleContext,
-    birthday,
-    continuously_looked_after,
-    raw_name,
-    rule,
-    table,
-)
+from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.rulekit import Case, RuleContext, birthday, raw_name, rule, table
 
 
 @rule(

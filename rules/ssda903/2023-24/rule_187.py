@@ -2,14 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import (
-    Case,
-    RuleContext,
-    continuously_looked_after,
-    raw_name,
-    rule,
-    table,
-)
+from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 ADOPTION = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"]
 CARE_LEAVER = ["IN_TOUCH", "ACTIV", "ACCOM"]

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, continuously_looked_after, rule, table
+from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 CORE = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"]
 

@@ -4,7 +4,8 @@ import datetime as dt
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table, with_periods_of_care
+from csc_validate.collections.ssda903.rulekit import with_periods_of_care
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
 @rule(

@@ -2,8 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.spells import legal_status_spell_days
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.spells import legal_status_spell_days
 
 
 @rule(

@@ -2,8 +2,12 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
-from csc_validate.rulekit.placements import PLACEMENT_DETAILS, placement_unchanged
+from csc_validate.collections.ssda903.rulekit import with_neighbours
+from csc_validate.collections.ssda903.rulekit.placements import (
+    PLACEMENT_DETAILS,
+    placement_unchanged,
+)
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
 @rule(

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+from csc_validate.collections.ssda903.rulekit import with_neighbours
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
 @rule(

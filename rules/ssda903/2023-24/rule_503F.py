@@ -2,8 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.carryover import first_after_open_episode
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.carryover import first_after_open_episode
 
 
 @rule(

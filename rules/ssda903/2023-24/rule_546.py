@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, continuously_looked_after, rule, table
+from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
 
 
 @rule(

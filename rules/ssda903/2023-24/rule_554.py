@@ -2,8 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.adoption import decisions_after_order
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.adoption import decisions_after_order
 
 
 @rule(

@@ -36,7 +36,9 @@ CASES = [
     Case(
         "a child with neither episodes nor OC3 is flagged",
         tables={
-            "Header": table(["CHILD"], ["1"], ["2"], ["3"], [""]),
+            "Header": table(
+                ["CHILD", "ETHNIC"], ["1", "WBRI"], ["2", "WBRI"], ["3", "WBRI"], ["", "WBRI"]
+            ),
             "Episodes": table(["CHILD"], ["1"], ["1"]),
             "OC3": table(["CHILD"], ["2"]),
         },

@@ -2,8 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.integrity import missing_from_header
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.integrity import missing_from_header
 
 
 @rule(
@@ -23,7 +23,9 @@ CASES = [
         "a child absent from Header, or with a blank id, is flagged",
         tables={
             "Header": table(["CHILD"], ["1"], ["2"]),
-            "AD1": table(["CHILD"], ["1"], ["3"], [""], ["2"], ["1 "]),
+            "AD1": table(
+                ["CHILD", "NB_ADOPTR"], ["1", "1"], ["3", "1"], ["", "1"], ["2", "1"], ["1 ", "1"]
+            ),
         },
         flagged={"AD1": [1, 2]},
     ),

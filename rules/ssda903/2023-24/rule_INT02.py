@@ -2,8 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.integrity import missing_from_header
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.integrity import missing_from_header
 
 
 @rule(
@@ -23,7 +23,14 @@ CASES = [
         "a child absent from Header, or with a blank id, is flagged",
         tables={
             "Header": table(["CHILD"], ["1"], ["2"]),
-            "PlacedAdoption": table(["CHILD"], ["1"], ["3"], [""], ["2"], ["1 "]),
+            "PlacedAdoption": table(
+                ["CHILD", "REASON_PLACED_CEASED"],
+                ["1", "E1"],
+                ["3", "E1"],
+                ["", "E1"],
+                ["2", "E1"],
+                ["1 ", "E1"],
+            ),
         },
         flagged={"PlacedAdoption": [1, 2]},
     ),

@@ -2,8 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.integrity import missing_from_header
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.integrity import missing_from_header
 
 
 @rule(
@@ -23,7 +23,14 @@ CASES = [
         "a child absent from Header, or with a blank id, is flagged",
         tables={
             "Header": table(["CHILD"], ["1"], ["2"]),
-            "OC3": table(["CHILD"], ["1"], ["3"], [""], ["2"], ["1 "]),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH"],
+                ["1", "YES"],
+                ["3", "YES"],
+                ["", "YES"],
+                ["2", "YES"],
+                ["1 ", "YES"],
+            ),
         },
         flagged={"OC3": [1, 2]},
     ),

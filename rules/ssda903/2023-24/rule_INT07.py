@@ -2,8 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.integrity import missing_from_header
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.integrity import missing_from_header
 
 
 @rule(
@@ -23,7 +23,14 @@ CASES = [
         "a child absent from Header, or with a blank id, is flagged",
         tables={
             "Header": table(["CHILD"], ["1"], ["2"]),
-            "PrevPerm": table(["CHILD"], ["1"], ["3"], [""], ["2"], ["1 "]),
+            "PrevPerm": table(
+                ["CHILD", "PREV_PERM"],
+                ["1", "Z1"],
+                ["3", "Z1"],
+                ["", "Z1"],
+                ["2", "Z1"],
+                ["1 ", "Z1"],
+            ),
         },
         flagged={"PrevPerm": [1, 2]},
     ),

@@ -2,8 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.integrity import missing_from_header
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.integrity import missing_from_header
 
 
 @rule(
@@ -23,7 +23,14 @@ CASES = [
         "a child absent from Header, or with a blank id, is flagged",
         tables={
             "Header": table(["CHILD"], ["1"], ["2"]),
-            "Reviews": table(["CHILD"], ["1"], ["3"], [""], ["2"], ["1 "]),
+            "Reviews": table(
+                ["CHILD", "REVIEW_CODE"],
+                ["1", "PN1"],
+                ["3", "PN1"],
+                ["", "PN1"],
+                ["2", "PN1"],
+                ["1 ", "PN1"],
+            ),
         },
         flagged={"Reviews": [1, 2]},
     ),

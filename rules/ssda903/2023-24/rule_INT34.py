@@ -2,8 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.integrity import repeated_children
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.integrity import repeated_children
 
 
 @rule(
@@ -21,7 +21,17 @@ def oc3_child_repeated(ctx: RuleContext) -> pl.LazyFrame:
 CASES = [
     Case(
         "every row of a repeated child is flagged; blanks and single rows are not",
-        tables={"OC3": table(["CHILD"], ["1"], ["2"], ["1"], [""], [""], ["3"])},
+        tables={
+            "OC3": table(
+                ["CHILD", "IN_TOUCH"],
+                ["1", "YES"],
+                ["2", "YES"],
+                ["1", "YES"],
+                ["", "YES"],
+                ["", "YES"],
+                ["3", "YES"],
+            )
+        },
         flagged={"OC3": [0, 2]},
     ),
 ]

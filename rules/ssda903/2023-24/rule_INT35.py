@@ -2,8 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.integrity import repeated_children
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.integrity import repeated_children
 
 
 @rule(
@@ -21,7 +21,17 @@ def previous_permanence_child_repeated(ctx: RuleContext) -> pl.LazyFrame:
 CASES = [
     Case(
         "every row of a repeated child is flagged; blanks and single rows are not",
-        tables={"PrevPerm": table(["CHILD"], ["1"], ["2"], ["1"], [""], [""], ["3"])},
+        tables={
+            "PrevPerm": table(
+                ["CHILD", "PREV_PERM"],
+                ["1", "Z1"],
+                ["2", "Z1"],
+                ["1", "Z1"],
+                ["", "Z1"],
+                ["", "Z1"],
+                ["3", "Z1"],
+            )
+        },
         flagged={"PrevPerm": [0, 2]},
     ),
 ]

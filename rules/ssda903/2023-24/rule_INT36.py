@@ -2,8 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.integrity import repeated_children
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.integrity import repeated_children
 
 
 @rule(
@@ -21,7 +21,17 @@ def uasc_child_repeated(ctx: RuleContext) -> pl.LazyFrame:
 CASES = [
     Case(
         "every row of a repeated child is flagged; blanks and single rows are not",
-        tables={"UASC": table(["CHILD"], ["1"], ["2"], ["1"], [""], [""], ["3"])},
+        tables={
+            "UASC": table(
+                ["CHILD", "SEX"],
+                ["1", "1"],
+                ["2", "1"],
+                ["1", "1"],
+                ["", "1"],
+                ["", "1"],
+                ["3", "1"],
+            )
+        },
         flagged={"UASC": [0, 2]},
     ),
 ]

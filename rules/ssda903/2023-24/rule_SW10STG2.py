@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+from csc_validate.collections.ssda903.rulekit import with_neighbours
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 # DfE 2023-24 coding: SW_DECOM must equal the previous episode's SW_DEC, plus or minus 7 days.
 TOLERANCE = "7d"

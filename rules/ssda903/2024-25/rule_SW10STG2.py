@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table, with_neighbours
+from csc_validate.collections.ssda903.rulekit import with_neighbours
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 # DfE 2024-25 coding: SW_DECOM must be >= the previous episode's SW_DEC, give or take 7 days.
 TOLERANCE = "7d"

@@ -2,8 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.dolo import episodes_during_ended_orders
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.dolo import episodes_during_ended_orders
 
 
 @rule(

@@ -7,7 +7,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from csc_validate import __version__
+from csc_validate import __version__, collections
 from csc_validate.cli.check import check_command
 from csc_validate.cli.example_data import example_data
 from csc_validate.cli.explain import explain_command
@@ -16,9 +16,14 @@ from csc_validate.errors import InputError, RuleDefinitionError, UsageError
 
 EXIT_UNUSABLE = 2
 
+SUMMARY = (
+    f"Check {' and '.join(c.title for c in collections.registry().values())} against "
+    "the DfE validation rules, offline."
+)
+
 app = typer.Typer(
     name="csc-validate",
-    help="Check SSDA903 and CIN census returns against the DfE validation rules, offline.",
+    help=SUMMARY,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -42,7 +47,7 @@ def _options(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
-    """Check SSDA903 and CIN census returns against the DfE validation rules, offline."""
+    """Check children's social care returns against the DfE validation rules, offline."""
 
 
 def main() -> None:

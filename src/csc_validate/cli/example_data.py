@@ -4,27 +4,24 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich import box
 from rich.console import Console
-from rich.table import Table
 
-from csc_validate import schemas
-from csc_validate.periods import parse_year, previous_year
-from csc_validate.synthetic import ssda903
-
-COLLECTIONS = ("ssda903",)
+from csc_validate import collections, schemas
+from csc_validate.collection import ExampleRequest
+from csc_validate.periods import parse_year
 
 
 def example_data(
     collection: Annotated[
-        str, typer.Argument(help="The return to imitate: ssda903 (children looked after).")
+        str,
+        typer.Argument(help=f"The return to imitate: {', '.join(collections.registry())}."),
     ],
     children: Annotated[
         int, typer.Option("--children", min=1, help="Children in this year's return.")
     ] = 200,
     seed: Annotated[int, typer.Option("--seed", help="The same seed writes the same files.")] = 1,
     year: Annotated[
-        str, typer.Option("--year", help="Collection year such as 2025-26; last year's comes too.")
+        str, typer.Option("--year", help="Collection year such as 2025-26.")
     ] = "2025-26",
     error_rate: Annotated[
         float,
@@ -36,15 +33,20 @@ def example_data(
         ),
     ] = 0.05,
     out: Annotated[
-        Path, typer.Option("--out", help="Folder for <year>/ and <previous year>/ CSV files.")
+        Path,
+        typer.Option(
+            "--out",
+            help="Where to write: a folder or a file, as the collection writes its returns.",
+        ),
     ] = Path("example-data"),
 ) -> None:
-    """Write synthetic example data (no real child's data): a year's return and last year's."""
-    if collection not in COLLECTIONS:
+    """Write synthetic example data (no real child's data) to try the checks on."""
+    if collection not in collections.registry():
         raise typer.BadParameter(
-            f"{collection!r} has no example data yet (available: {', '.join(COLLECTIONS)})",
+            f"{collection!r} is not a collection (available: {', '.join(collections.registry())})",
             param_hint="COLLECTION",
         )
+    chosen = collections.get(collection)
     try:
         parse_year(year)
     except ValueError as error:
@@ -55,18 +57,9 @@ def example_data(
             f"no {collection} schema for {year} (known years: {', '.join(known)})",
             param_hint="--year",
         )
-    result = ssda903.generate(children, seed, year, error_rate)
-    written = ssda903.write(result, out, year)
-    console = Console()
-    for folder, tables in ((year, result.current), (previous_year(year), result.previous)):
-        table = Table(title=str(out / folder), box=box.SIMPLE_HEAD, title_justify="left")
-        table.add_column("Table")
-        table.add_column("File")
-        table.add_column("Rows", justify="right")
-        for name, frame in tables.items():
-            table.add_row(name, ssda903.FILE_NAMES[name], str(frame.height))
-        console.print(table)
-    console.print(
-        f"Wrote {len(written)} files with {len(result.mistakes)} deliberate mistakes "
-        f"(error rate {error_rate:g})."
-    )
+    if chosen.example_out == "file" and out.is_dir():
+        raise typer.BadParameter(f"{out} is a folder; name the file to write", param_hint="--out")
+    lines = chosen.write_examples(ExampleRequest(out, children, seed, year, error_rate))
+    console = Console(highlight=False, soft_wrap=True)
+    for line in lines:
+        console.print(line, markup=False)

@@ -7,7 +7,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from csc_validate import packs
+from csc_validate import collections, packs
 from csc_validate.builtin import BUILTIN_TABLE
 from csc_validate.cli.options import Collection, Year
 from csc_validate.errors import UsageError
@@ -22,7 +22,7 @@ def explain_command(
     year: Year = None,
 ) -> None:
     """Explain one rule: DfE's message, tables, fields, years in force and examples."""
-    collection = collection or "ssda903"
+    collection = collection or _collection_of(code)
     rule, in_force = _find(collection, code, year)
     console = Console(highlight=False)
     console.print(f"[bold]{rule.code}[/bold] ({rule.severity.value}) {rule.message}")
@@ -42,6 +42,19 @@ def explain_command(
         console.print(f"Source:   rules/{rule.source.relative_to(data_dir('rules')).as_posix()}")
     for case in rule.cases[:1]:
         _print_case(console, case)
+
+
+def _collection_of(code: str) -> str:
+    """The one collection that has (or had) the code; several must be told apart by the user."""
+    having = [
+        name
+        for name in collections.registry()
+        if any(_lookup(packs.load(name, y).rules, code) for y in packs.years(name))
+        or packs.retired_in(name, code)
+    ]
+    if len(having) > 1:
+        raise UsageError(f"{code} is a rule of {' and '.join(having)}; say which with --collection")
+    return having[0] if having else collections.default().name
 
 
 def _find(collection: str, code: str, year: str | None) -> tuple[Rule, list[str]]:

@@ -4,12 +4,14 @@ from typing import Annotated
 
 import typer
 
+from csc_validate import collections
+
 Collection = Annotated[
     str | None,
     typer.Option(
         "--collection",
         "-c",
-        help="ssda903 (children looked after); inferred from the files when not given.",
+        help=f"{' or '.join(collections.registry())}; inferred from the files when not given.",
     ),
 ]
 Year = Annotated[

@@ -9,7 +9,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from csc_validate import packs
+from csc_validate import collections, packs
 from csc_validate.builtin import BUILTIN_TABLE
 from csc_validate.cli.options import Collection, Year
 from csc_validate.errors import UsageError
@@ -56,7 +56,7 @@ def rules_command(
 
 
 def choose_pack(collection: str | None, year: str | None) -> Pack:
-    collection = collection or "ssda903"
+    collection = collection or collections.default().name
     years = packs.years(collection)
     if not years:
         known = ", ".join(packs.collections())

@@ -1,15 +1,57 @@
-"""Readers: a file's bytes become sheets of text cells, whatever the file's format or name."""
+"""Readers: a file becomes sheets of text cells, whatever its format or name."""
 
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
 from csc_validate.errors import InputError
-from csc_validate.readers import csv_903, xlsx, xml_903
+from csc_validate.readers import delimited, xlsx
 from csc_validate.readers.sheets import Sheet
 
 ZIP_SIGNATURE = b"PK\x03\x04"
-XML_READERS = {"EXPSSDA903": xml_903.read}
+SNIFF_BYTES = 4096
+HASH_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """One file as read: its sheets, what the user should know about it, and its digest."""
+
+    sheets: list[Sheet]
+    sha256: str
+    notes: list[str] = field(default_factory=list)
+
+
+def kind(path: Path, display: str) -> str:
+    """ "xlsx", "xml" or "text", told from the file's first bytes, never from its name."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError as error:
+        raise InputError(display, f"cannot be read: {error.strerror}") from None
+    if not head.strip():
+        raise InputError(display, "is empty", expected="a header row naming the DfE columns")
+    if head.startswith(ZIP_SIGNATURE):
+        return "xlsx"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return "xml"
+    if path.suffix.lower() == ".xml":
+        raise InputError(
+            display,
+            "is named .xml but is not XML: it does not start with an element",
+            expected="a DfE XML return, or rename a CSV export to .csv",
+        )
+    return "text"
+
+
+def read_table_file(path: Path, display: str, file_kind: str) -> list[Sheet]:
+    """The sheets of a CSV or XLSX file (XML returns are read by their collection)."""
+    data = load_bytes(path, display)
+    if not data.strip():
+        raise InputError(display, "is empty", expected="a header row naming the DfE columns")
+    if file_kind == "xlsx":
+        return xlsx.read(data, display)
+    return [delimited.read(data, display)]
 
 
 def load_bytes(path: Path, display: str) -> bytes:
@@ -19,33 +61,13 @@ def load_bytes(path: Path, display: str) -> bytes:
         raise InputError(display, f"cannot be read: {error.strerror}") from None
 
 
-def read_sheets(data: bytes, display: str) -> list[Sheet]:
-    """Read one file's bytes, recognising XLSX, XML and delimited text by content, not name."""
-    if not data.strip():
-        raise InputError(display, "is empty", expected="a header row naming the DfE columns")
-    if data.startswith(ZIP_SIGNATURE):
-        return xlsx.read(data, display)
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        return _read_xml(data, display)
-    return [csv_903.read(data, display)]
-
-
-def _read_xml(data: bytes, display: str) -> list[Sheet]:
-    # No network and no entity expansion: the file is data, not instructions.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+def sha256(path: Path, display: str) -> str:
+    """The file's digest, read in chunks so that a large XML return is never held whole."""
+    digest = hashlib.sha256()
     try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        raise InputError(
-            display, f"is not well-formed XML: {error.msg}", line=error.lineno or None
-        ) from None
-    reader = XML_READERS.get(str(root.tag))
-    if reader is None:
-        known = ", ".join(f"<{tag}>" for tag in XML_READERS)
-        raise InputError(
-            display,
-            f"has the root element <{root.tag}>, which is not a return csc-validate reads",
-            line=root.sourceline,
-            expected=known,
-        )
-    return reader(root, display)
+        with path.open("rb") as handle:
+            while chunk := handle.read(HASH_CHUNK):
+                digest.update(chunk)
+    except OSError as error:
+        raise InputError(display, f"cannot be read: {error.strerror}") from None
+    return digest.hexdigest()

@@ -1,9 +1,10 @@
 """Finds which table a sheet holds from its header columns, never from its file name."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from csc_validate.errors import InputError
-from csc_validate.readers.sheets import Sheet
+from csc_validate.readers.sheets import Sheet, normalise_header
 from csc_validate.schemas import TableSchema
 
 # A sheet whose columns all belong to one table, and are at least this many, is that table
@@ -50,17 +51,22 @@ def one_per_table(found: list[Detected]) -> None:
         by_table[match.table] = match
 
 
+def _names(columns: Iterable[str]) -> set[str]:
+    """Column names as compared, whatever their case and spacing."""
+    return {normalise_header(name) for name in columns}
+
+
 def _match(sheet: Sheet, tables: dict[str, TableSchema]) -> Detected | None:
-    header = set(sheet.columns)
+    header = _names(sheet.columns)
     if sheet.table is not None:
         schema = tables.get(sheet.table)
         if schema is None:
             return None
         return _detected(sheet.table, sheet, schema, header)
     candidates = [
-        (len(header & set(schema.file_columns)), name)
+        (len(header & _names(schema.file_columns)), name)
         for name, schema in tables.items()
-        if set(schema.mandatory) <= header
+        if _names(schema.mandatory) <= header
     ]
     if candidates:
         best = max(score for score, _ in candidates)
@@ -79,18 +85,19 @@ def _match(sheet: Sheet, tables: dict[str, TableSchema]) -> Detected | None:
 
 def _detected(table: str, sheet: Sheet, schema: TableSchema, header: set[str]) -> Detected:
     columns = schema.file_columns
-    missing = tuple(name for name in columns if name not in header)
-    absent_mandatory = [name for name in schema.mandatory if name not in header]
+    missing = tuple(name for name in columns if normalise_header(name) not in header)
+    absent_mandatory = [name for name in schema.mandatory if normalise_header(name) not in header]
     if absent_mandatory:
         raise _missing_columns(sheet, table, absent_mandatory, columns)
-    extra = tuple(sorted(header - set(columns)))
+    known = _names(columns)
+    extra = tuple(sorted(name for name in sheet.columns if normalise_header(name) not in known))
     return Detected(table=table, sheet=sheet, missing=missing, extra=extra)
 
 
 def _raise_if_near_miss(sheet: Sheet, tables: dict[str, TableSchema], header: set[str]) -> None:
     scored = []
     for name, schema in tables.items():
-        columns = set(schema.file_columns)
+        columns = _names(schema.file_columns)
         shared = len(header & columns)
         if shared >= NEAR_MATCH_COLUMNS and header <= columns:
             scored.append((shared, shared / len(columns), name))
@@ -98,7 +105,7 @@ def _raise_if_near_miss(sheet: Sheet, tables: dict[str, TableSchema], header: se
         return
     *_, table = max(scored)
     schema = tables[table]
-    absent = [name for name in schema.mandatory if name not in header]
+    absent = [name for name in schema.mandatory if normalise_header(name) not in header]
     raise _missing_columns(sheet, table, absent, schema.file_columns)
 
 

@@ -6,11 +6,6 @@ from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.cases import Case, table
 from csc_validate.rulekit.context import MissingTableError, RuleContext
 from csc_validate.rulekit.dates import age_on, birthday, days_between
-from csc_validate.rulekit.episodes import (
-    continuously_looked_after,
-    with_neighbours,
-    with_periods_of_care,
-)
 from csc_validate.rulekit.rule import Rule, rule
 from csc_validate.rulekit.workdays import (
     england_bank_holidays,
@@ -26,6 +21,13 @@ def unreadable(column: str) -> pl.Expr:
     return pl.col(column).is_null() & pl.col(raw_name(column)).is_not_null()
 
 
+def whole_table_when(condition: pl.Expr, frame: pl.LazyFrame) -> pl.LazyFrame:
+    """One finding about the table as a whole (row None) when `condition`, an aggregate over
+    `frame` such as `pl.col("Disability").n_unique() < 8`, is true: for return-level queries."""
+    flag = frame.select(condition.alias("_flag"))
+    return flag.filter(pl.col("_flag")).select(pl.lit(None, dtype=pl.Int64).alias("_row"))
+
+
 def not_in_codes(column: str, codes: list[str]) -> pl.Expr:
     """True where the value is filled in but not in the code list (blanks are not flagged)."""
     return pl.col(column).is_not_null() & ~pl.col(column).is_in(codes)
@@ -38,7 +40,6 @@ __all__ = [
     "RuleContext",
     "age_on",
     "birthday",
-    "continuously_looked_after",
     "days_between",
     "england_bank_holidays",
     "is_working_day",
@@ -47,8 +48,6 @@ __all__ = [
     "rule",
     "table",
     "unreadable",
-    "with_neighbours",
-    "with_periods_of_care",
     "working_days_after",
     "working_days_before",
     "working_days_between",

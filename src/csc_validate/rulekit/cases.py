@@ -1,15 +1,18 @@
 """Test cases written beside each rule: tiny tables as text, and the rows that must be flagged."""
 
+import csv
+import io
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from csc_validate import schemas
-from csc_validate.collection import registry
+from csc_validate import collections, schemas
+from csc_validate.load import build
 from csc_validate.periods import Period, parse_year
-from csc_validate.readers.casting import raw_frame, typed_frame
+from csc_validate.readers import delimited
+from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
-from csc_validate.tables import PREVIOUS_SUFFIX, LoadedTable, Tables
+from csc_validate.tables import PREVIOUS_SUFFIX, Tables
 
 
 class CaseTable(BaseModel):
@@ -29,7 +32,8 @@ def table(columns: list[str], *rows: list[str | None]) -> CaseTable:
 
 class Case(BaseModel):
     """One case: `flagged` lists the 0-based rows per table that the rule must flag; every other
-    row must not be flagged.
+    row must not be flagged. A finding about a table as a whole (a return-level query) is the
+    row None.
 
     `period` names the collection year the case's dates are written for (default: every year the
     rule is in force, with that year's period); `years` limits the case to some years, e.g. when
@@ -40,7 +44,7 @@ class Case(BaseModel):
 
     name: str
     tables: dict[str, CaseTable]
-    flagged: dict[str, tuple[int, ...]] = Field(default_factory=dict)
+    flagged: dict[str, tuple[int | None, ...]] = Field(default_factory=dict)
     period: str | None = None
     years: tuple[str, ...] | None = None
     metadata: dict[str, str] = Field(default_factory=dict)
@@ -61,9 +65,12 @@ class Case(BaseModel):
 
 
 def build_tables(case: Case, collection: str, year: str) -> Tables:
-    """The case's tables as the engine would load them, cast with the year's schema."""
+    """The case's tables loaded as real files are: written as CSV text, read by the CSV reader,
+    then cast and derived by the loader, so a case cannot hold what no real file could."""
+    chosen = collections.get(collection)
     year_schema = schemas.load(collection, year)
-    loaded: dict[str, LoadedTable] = {}
+    current: list[Detected] = []
+    previous: list[Detected] = []
     for name, content in case.tables.items():
         base = name.removesuffix(PREVIOUS_SUFFIX)
         schema = year_schema.tables.get(base)
@@ -72,22 +79,28 @@ def build_tables(case: Case, collection: str, year: str) -> Tables:
         unknown = set(content.columns) - set(schema.column_names)
         if unknown:
             raise KeyError(f"case {case.name!r}: {base} has no column(s) {sorted(unknown)}")
-        columns = {
-            column: [row[i] if row[i] != "" else None for row in content.rows]
-            for i, column in enumerate(content.columns)
-        }
-        lines = list(range(2, len(content.rows) + 2))
-        sheet = Sheet(file=f"{name}.csv", columns=columns, lines=lines, table=base)
-        raw = raw_frame(sheet, schema)
-        source_format = case.metadata.get("file_format", "csv")
-        loaded[name] = LoadedTable(name, raw, typed_frame(raw, schema), sheet.file, source_format)
-    chosen = registry()[collection]
-    frames = chosen.derive(
-        {name: table.typed for name, table in loaded.items()},
-        {name: table.source_format for name, table in loaded.items()},
-    )
-    for name, frame in frames.items():
-        old = loaded[name]
-        loaded[name] = LoadedTable(name, old.raw, frame, old.file, old.source_format)
+        sheet = _as_read(case, name, content)
+        missing = tuple(column for column in schema.file_columns if column not in content.columns)
+        match = Detected(table=base, sheet=sheet, missing=missing, extra=())
+        (previous if name.endswith(PREVIOUS_SUFFIX) else current).append(match)
+    loaded, _, _ = build(chosen, year, current, previous)
     metadata = {"file_format": "csv", **case.metadata}
     return Tables(collection=collection, year=year, tables=loaded, metadata=metadata)
+
+
+def _as_read(case: Case, name: str, content: CaseTable) -> Sheet:
+    """The case table written as a CSV file and read back by the CSV reader."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(content.columns)
+    writer.writerows(content.rows)
+    sheet = delimited.read(buffer.getvalue().encode("utf-8"), f"{name}.csv")
+    if sheet.height != len(content.rows):
+        raise ValueError(
+            f"case {case.name!r}: {name} has {len(content.rows)} rows but a CSV file of them "
+            f"reads as {sheet.height} (the reader skips blank rows)"
+        )
+    sheet.table = name.removesuffix(PREVIOUS_SUFFIX)
+    # A case may stand for an XML return, where the collection derives less on load.
+    sheet.source_format = case.metadata.get("file_format", "csv")
+    return sheet

@@ -59,7 +59,8 @@ class RuleContext:
         schema = self._schema.tables.get(base)
         if schema is None:
             raise MissingTableError(name)
-        return typed_frame(raw_frame(Sheet(file="", columns={}, lines=[]), schema), schema).lazy()
+        empty = raw_frame(Sheet(file="", columns={}, lines=[]), schema)
+        return typed_frame(empty, schema, date_formats=()).lazy()
 
     def codes(self, name: str) -> list[str]:
         """The year's code list (or named group of codes) from the schema."""

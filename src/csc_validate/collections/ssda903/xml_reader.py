@@ -1,10 +1,14 @@
 """Reads the DfE SSDA903 XML return (root EXPSSDA903) into one sheet per table."""
 
 from collections import defaultdict
+from pathlib import Path
 
 from lxml import etree
 
 from csc_validate.readers.sheets import Sheet
+from csc_validate.readers.xml_safety import open_events
+
+ROOT = "EXPSSDA903"
 
 # Element names are the CSV column names except these two (DfE CLA XSD).
 RENAMED = {"CHILDID": "CHILD", "PL": "PLACE"}
@@ -52,27 +56,40 @@ class _Rows:
         )
 
 
-def read(root: etree._Element, file: str) -> list[Sheet]:
-    """Flatten every CHILD into rows of Header, Episodes and the tables nested in HEADER."""
+def read(path: Path, file: str) -> tuple[list[Sheet], list[str]]:
+    """Flatten every CHILD into rows of Header, Episodes and the tables nested in HEADER.
+
+    Streamed: each CHILD is read when it closes, then dropped from memory.
+    """
     tables: dict[str, _Rows] = defaultdict(_Rows)
-    for child_number, child in enumerate(root.iterchildren("CHILD"), start=1):
-        child_path = f"/{root.tag}/CHILD[{child_number}]"
-        header = child.find("HEADER")
-        own = _leaves(header) if header is not None else {}
-        header_line = header.sourceline if header is not None else child.sourceline
-        tables["Header"].add(
-            {name: own.get(name) for name in HEADER_COLUMNS}, header_line, f"{child_path}/HEADER"
-        )
-        for table, items in HEADER_GROUPS.items():
-            if _has_record(table, items, own):
-                record = {name: own.get(name) for name in CARRIED[table] + items}
-                tables[table].add(record, header_line, f"{child_path}/HEADER")
-        if header is not None:
-            _nested_records(header, own, tables, f"{child_path}/HEADER")
-        for number, episode in enumerate(child.iterchildren("EPISODE"), start=1):
-            record = {"CHILD": own.get("CHILD"), **_leaves(episode)}
-            tables["Episodes"].add(record, episode.sourceline, f"{child_path}/EPISODE[{number}]")
-    return [rows.sheet(file, table) for table, rows in tables.items()]
+    child_number = 0
+    for _, child in open_events(path, file, events=("end",)):
+        if child.tag != "CHILD":
+            continue
+        child_number += 1
+        _read_child(child, f"/{ROOT}/CHILD[{child_number}]", tables)
+        child.clear()
+        while child.getprevious() is not None:
+            del child.getparent()[0]
+    return [rows.sheet(file, table) for table, rows in tables.items()], []
+
+
+def _read_child(child: etree._Element, child_path: str, tables: dict[str, "_Rows"]) -> None:
+    header = child.find("HEADER")
+    own = _leaves(header) if header is not None else {}
+    header_line = header.sourceline if header is not None else child.sourceline
+    tables["Header"].add(
+        {name: own.get(name) for name in HEADER_COLUMNS}, header_line, f"{child_path}/HEADER"
+    )
+    for table, items in HEADER_GROUPS.items():
+        if _has_record(table, items, own):
+            record = {name: own.get(name) for name in CARRIED[table] + items}
+            tables[table].add(record, header_line, f"{child_path}/HEADER")
+    if header is not None:
+        _nested_records(header, own, tables, f"{child_path}/HEADER")
+    for number, episode in enumerate(child.iterchildren("EPISODE"), start=1):
+        record = {"CHILD": own.get("CHILD"), **_leaves(episode)}
+        tables["Episodes"].add(record, episode.sourceline, f"{child_path}/EPISODE[{number}]")
 
 
 def _has_record(table: str, items: tuple[str, ...], own: dict[str, str | None]) -> bool:

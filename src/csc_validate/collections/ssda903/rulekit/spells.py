@@ -4,9 +4,9 @@ import datetime as dt
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.episodes import with_neighbours
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.dates import days_between
-from csc_validate.rulekit.episodes import with_neighbours
 
 
 def legal_status_spell_days(

@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from csc_validate.synthetic.records import Child, Placement, Window, age, choose, pick
+from csc_validate.collections.ssda903.synthetic.records import (
+    Child,
+    Placement,
+    Window,
+    age,
+    choose,
+    pick,
+)
 
 PARENTS = "P1"
 # Rules 218 and 222: these placements take no Ofsted URN (nor do temporary and "other" Z ones).

@@ -4,7 +4,7 @@ import datetime as dt
 
 import polars as pl
 
-from csc_validate.rulekit import continuously_looked_after, with_periods_of_care
+from csc_validate.collections.ssda903.rulekit import continuously_looked_after, with_periods_of_care
 
 START, END = dt.date(2025, 4, 1), dt.date(2026, 3, 31)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from csc_validate.synthetic.records import (
+from csc_validate.collections.ssda903.synthetic.records import (
     DAY,
     Child,
     Outcome,

@@ -12,11 +12,17 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict
 
 from csc_validate import atomic, schemas
+from csc_validate.collections.ssda903.synthetic.mistakes import Mistake, Row, Rows, inject
+from csc_validate.collections.ssda903.synthetic.records import (
+    DAY,
+    Child,
+    Episode,
+    Window,
+    add_years,
+)
+from csc_validate.collections.ssda903.synthetic.stories import KINDS, PREVIOUS_LEAVERS, StoryTeller
 from csc_validate.periods import Period, parse_year, previous_year
 from csc_validate.schemas import TableSchema
-from csc_validate.synthetic.mistakes import Mistake, Row, Rows, inject
-from csc_validate.synthetic.records import DAY, Child, Episode, Window, add_years
-from csc_validate.synthetic.stories import KINDS, PREVIOUS_LEAVERS, StoryTeller
 
 COLLECTION = "ssda903"
 FILE_NAMES = {

@@ -6,9 +6,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from csc_validate.periods import year_containing
-from csc_validate.synthetic.placements import ADOPTION_FOSTER_MIX, Placements
-from csc_validate.synthetic.records import (
+from csc_validate.collections.ssda903.synthetic.placements import ADOPTION_FOSTER_MIX, Placements
+from csc_validate.collections.ssda903.synthetic.records import (
     DAY,
     Adoption,
     Child,
@@ -23,6 +22,7 @@ from csc_validate.synthetic.records import (
     pick,
     poisson,
 )
+from csc_validate.periods import year_containing
 
 EMERGENCY = ("L1", "L2")
 MOVES = ("P", "B", "T", "U")

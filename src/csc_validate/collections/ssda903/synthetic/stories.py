@@ -6,10 +6,10 @@ import datetime as dt
 import itertools
 import random
 
-from csc_validate.synthetic.care import CareBuilder
-from csc_validate.synthetic.events import Events
-from csc_validate.synthetic.placements import Placements
-from csc_validate.synthetic.records import (
+from csc_validate.collections.ssda903.synthetic.care import CareBuilder
+from csc_validate.collections.ssda903.synthetic.events import Events
+from csc_validate.collections.ssda903.synthetic.placements import Placements
+from csc_validate.collections.ssda903.synthetic.records import (
     DAY,
     Child,
     Window,

@@ -6,9 +6,9 @@ each rule passes its own legal statuses.
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.episodes import with_periods_of_care
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
-from csc_validate.rulekit.episodes import with_periods_of_care
 
 
 def orders_without_decision(ctx: RuleContext, statuses: list[str]) -> dict[str, pl.LazyFrame]:

@@ -1,0 +1,78 @@
+"""Helpers CIN census rules share: yes/no items, episodes, children and the census year.
+
+Every CIN table carries LAchildID; tables below a CIN episode carry CINdetailsID too, and child
+protection plans and their reviews CPPID, numbered as the XML lists them.
+"""
+
+import polars as pl
+
+from csc_validate.rulekit import RuleContext
+
+CHILD = "LAchildID"
+EPISODE = [CHILD, "CINdetailsID"]
+PLAN = [CHILD, "CINdetailsID", "CPPID"]
+ASSESSMENT = [CHILD, "CINdetailsID", "AssessmentID"]
+
+
+def yes(column: str, ctx: RuleContext) -> pl.Expr:
+    """True where a yes/no item says yes (`true` or `1`); null when blank."""
+    return pl.col(column).is_in(ctx.codes("BOOLEAN_TRUE")).and_(pl.col(column).is_not_null())
+
+
+def no(column: str, ctx: RuleContext) -> pl.Expr:
+    """True where a yes/no item says no (`false` or `0`); null when blank."""
+    return pl.col(column).is_in(ctx.codes("BOOLEAN_FALSE")).and_(pl.col(column).is_not_null())
+
+
+def in_census_year(column: str, ctx: RuleContext) -> pl.Expr:
+    """True where the date falls in the census year (1 April to the reference date, 31 March,
+    both included); null when the date is blank or unreadable."""
+    return pl.col(column).is_between(
+        pl.lit(ctx.start, dtype=pl.Date), pl.lit(ctx.end, dtype=pl.Date), closed="both"
+    )
+
+
+def is_weekend(column: str) -> pl.Expr:
+    """True on a Saturday or a Sunday; null when the date is blank or unreadable."""
+    return pl.col(column).dt.weekday() >= 6
+
+
+def with_episode(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> pl.LazyFrame:
+    """Add the named CINdetails columns of each row's CIN episode (null where there is none).
+
+    Columns keep their names; a row whose episode is listed twice (a duplicated child) is
+    matched once, with the first listing, so that no row is repeated.
+    """
+    episodes = (
+        ctx.table("CINdetails")
+        .sort("_row")
+        .unique(subset=EPISODE, keep="first", maintain_order=True)
+        .select(*EPISODE, *columns)
+    )
+    return frame.join(episodes, on=EPISODE, how="left", nulls_equal=False)
+
+
+def with_child(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> pl.LazyFrame:
+    """Add the named ChildIdentifiers columns of each row's child (null where there is none);
+    a child listed twice is matched with its first listing."""
+    children = (
+        ctx.table("ChildIdentifiers")
+        .sort("_row")
+        .unique(subset=[CHILD], keep="first", maintain_order=True)
+        .select(CHILD, *columns)
+    )
+    return frame.join(children, on=CHILD, how="left", nulls_equal=False)
+
+
+__all__ = [
+    "ASSESSMENT",
+    "CHILD",
+    "EPISODE",
+    "PLAN",
+    "in_census_year",
+    "is_weekend",
+    "no",
+    "with_child",
+    "with_episode",
+    "yes",
+]

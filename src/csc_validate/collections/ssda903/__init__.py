@@ -1,0 +1,20 @@
+"""The SSDA903 return (children looked after): its dates, XML, year and derived columns."""
+
+from csc_validate.collection import Collection
+from csc_validate.collections.ssda903 import examples, xml_reader
+from csc_validate.collections.ssda903.derive import derive
+from csc_validate.collections.ssda903.year import infer_year
+from csc_validate.readers.casting import DateFormat
+
+# DfE's XSD pattern for dates, in the XML and the CSV tables alike: dd/mm/yyyy.
+DATE = DateFormat(pattern="%d/%m/%Y", shape=r"^\d{2}/\d{2}/\d{4}$", label="dd/mm/yyyy")
+
+COLLECTION = Collection(
+    name="ssda903",
+    title="the SSDA903 return (children looked after)",
+    date_formats=(DATE,),
+    infer_year=infer_year,
+    write_examples=examples.write_examples,
+    xml_readers={"EXPSSDA903": xml_reader.read},
+    derive=derive,
+)

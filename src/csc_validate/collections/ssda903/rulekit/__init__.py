@@ -1,0 +1,9 @@
+"""Helpers SSDA903 rules share: episodes, periods of care, spells, adoption and integrity checks."""
+
+from csc_validate.collections.ssda903.rulekit.episodes import (
+    continuously_looked_after,
+    with_neighbours,
+    with_periods_of_care,
+)
+
+__all__ = ["continuously_looked_after", "with_neighbours", "with_periods_of_care"]
