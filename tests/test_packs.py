@@ -74,13 +74,27 @@ def _catalogue(collection: str) -> dict[str, dict]:
         return {row["code"]: row for row in csv.DictReader(handle)}
 
 
-@pytest.mark.parametrize("year", packs.years("ssda903"))
-def test_ssda903_pack_lists_only_catalogue_rules_in_force(year: str) -> None:
-    catalogue = _catalogue("ssda903")
-    pack = packs.load("ssda903", year)
+PACK_YEARS = [(name, year) for name in packs.collections() for year in packs.years(name)]
+
+
+@pytest.mark.parametrize(("collection", "year"), PACK_YEARS)
+def test_pack_lists_only_catalogue_rules_in_force(collection: str, year: str) -> None:
+    catalogue = _catalogue(collection)
+    pack = packs.load(collection, year)
     for code in set(pack.rules) - BUILTIN:
         assert code in catalogue, f"{code} is not a DfE rule in the catalogue"
         assert year in catalogue[code]["active_in"].split(";"), f"{code} is not in force in {year}"
+
+
+@pytest.mark.parametrize("year", packs.years("cin"))
+def test_cin_rules_carry_dfe_messages_and_severities(year: str) -> None:
+    catalogue = _catalogue("cin")
+    for code, rule in packs.load("cin", year).rules.items():
+        if code in BUILTIN:
+            continue
+        assert rule.severity.value == ("query" if code.endswith("Q") else "error"), code
+        if not catalogue[code]["changed_in"] or year >= catalogue[code]["changed_in"]:
+            assert " ".join(rule.message.split()) == " ".join(catalogue[code]["message"].split()), code
 
 
 def test_a_year_can_revise_an_inherited_rules_wording_only() -> None:
