@@ -177,7 +177,7 @@ def _owner(file: _File, forced: Collection | None) -> Collection:
         raise InputError(
             file.source.display,
             f"is {owner.title} (root <{file.root}>), not {forced.title} as --collection says",
-            expected=f"a {forced.name} return, or --collection {owner.name}",
+            expected=f"{forced.title}, or --collection {owner.name}",
         )
     return owner
 
@@ -288,6 +288,8 @@ def _cast(
     expected_date = chosen.date_formats[0].label
     for match in found:
         schema = tables.get(match.table)
+        if schema is None and not match.sheet.height:
+            continue  # an XML reader's empty table of another year: nothing was skipped
         if schema is None:
             warnings.append(
                 f"{match.sheet.where}: skipped, the {match.table} table is not part of "
@@ -301,10 +303,11 @@ def _cast(
         loaded[name] = LoadedTable(
             name, raw, typed, match.sheet.where, match.sheet.source_format, missing
         )
-        if match.extra:
+        ignored = [column for column in match.extra if _holds_values(match.sheet, column)]
+        if ignored:
             warnings.append(
-                f"{match.sheet.where}: ignored columns not in the {match.table} table: "
-                + ", ".join(match.extra)
+                f"{match.sheet.where}: ignored columns not in the {year} {match.table} table: "
+                + ", ".join(ignored)
             )
         if suffix:
             continue  # last year's return was submitted already: its defects are not reported
@@ -315,6 +318,11 @@ def _cast(
             code, detail = ("CSC001", f"expected {expected_date}") if is_date else ("CSC002", "")
             issues += [CellIssue(code, name, row, column, detail) for row in rows.to_list()]
     return loaded, issues, warnings
+
+
+def _holds_values(sheet: Sheet, column: str) -> bool:
+    """Whether a column has any value (an XML reader lists every item it knows, even absent)."""
+    return sheet.source_format != "xml" or any(v is not None for v in sheet.columns[column])
 
 
 def _display(path: Path, folder: Path | None) -> str:
