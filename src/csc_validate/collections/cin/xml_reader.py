@@ -1,0 +1,413 @@
+"""Reads the CIN census XML (root Message) into one sheet per table, a child at a time."""
+
+from pathlib import Path
+
+from lxml import etree
+
+from csc_validate.readers.sheets import Sheet
+from csc_validate.readers.xml_safety import open_events
+
+# The tables and columns of the flattened census (reference/cin/schema.md §5). The IDs are not in
+# the XML: they number records in document order, as the rules join on them.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "Header": (
+        "Collection",
+        "Year",
+        "ReferenceDate",
+        "SourceLevel",
+        "LEA",
+        "SoftwareCode",
+        "Release",
+        "SerialNo",
+        "DateTime",
+    ),
+    "ChildIdentifiers": (
+        "LAchildID",
+        "UPN",
+        "FormerUPN",
+        "UPNunknown",
+        "PersonBirthDate",
+        "ExpectedPersonBirthDate",
+        "GenderCurrent",
+        "Sex",
+        "PersonDeathDate",
+    ),
+    "ChildCharacteristics": ("LAchildID", "Ethnicity"),
+    "Disabilities": ("LAchildID", "Disability"),
+    "CINdetails": (
+        "LAchildID",
+        "CINdetailsID",
+        "CINreferralDate",
+        "ReferralSource",
+        "PrimaryNeedCode",
+        "CINclosureDate",
+        "ReasonForClosure",
+        "DateOfInitialCPC",
+        "ReferralNFA",
+    ),
+    "Assessments": (
+        "LAchildID",
+        "CINdetailsID",
+        "AssessmentID",
+        "AssessmentActualStartDate",
+        "AssessmentInternalReviewDate",
+        "AssessmentAuthorisationDate",
+    ),
+    "AssessmentFactorsList": ("LAchildID", "CINdetailsID", "AssessmentID", "AssessmentFactors"),
+    "CINplanDates": ("LAchildID", "CINdetailsID", "CINPlanStartDate", "CINPlanEndDate"),
+    "Section47": (
+        "LAchildID",
+        "CINdetailsID",
+        "S47ActualStartDate",
+        "InitialCPCtarget",
+        "DateOfInitialCPC",
+        "ICPCnotRequired",
+    ),
+    "ChildProtectionPlans": (
+        "LAchildID",
+        "CINdetailsID",
+        "CPPID",
+        "CPPstartDate",
+        "CPPendDate",
+        "InitialCategoryOfAbuse",
+        "LatestCategoryOfAbuse",
+        "NumberOfPreviousCPP",
+    ),
+    "Reviews": ("LAchildID", "CINdetailsID", "CPPID", "CPPreviewDate"),
+    "PreProceedings": (
+        "LAchildID",
+        "CINdetailsID",
+        "PPStartDate",
+        "LBPSentDate",
+        "FGDMMeetingOffer",
+        "FGDMMeetingFac",
+        "InitialPPMeetingDate",
+        "ReviewMeetingsCount",
+        "StepDecisionDate",
+        "PPOutcome",
+        "CourtAppDate",
+        "LetterInitCPDate",
+    ),
+}
+COLLECTION_DETAILS = ("Collection", "Year", "ReferenceDate")
+SOURCE = ("SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime")
+IDENTIFIERS = COLUMNS["ChildIdentifiers"]
+CIN_ITEMS = COLUMNS["CINdetails"][2:]
+ASSESSMENT_ITEMS = COLUMNS["Assessments"][3:]
+PLAN_ITEMS = COLUMNS["CINplanDates"][2:]
+SECTION47_ITEMS = COLUMNS["Section47"][2:]
+PLAN_OF_PROTECTION_ITEMS = COLUMNS["ChildProtectionPlans"][3:]
+PRE_PROCEEDINGS_ITEMS = COLUMNS["PreProceedings"][2:]
+# Records that repeat inside CINdetails, each flattened by its own method.
+CIN_RECORDS = (
+    "Assessments",
+    "CINPlanDates",
+    "Section47",
+    "ChildProtectionPlans",
+    "PreProceedingsandFGDM",
+)
+
+Element = etree._Element
+Values = dict[str, str | None]
+Nested = dict[str, list[Element]]
+
+
+def read(path: Path, display: str) -> tuple[list[Sheet], list[str]]:
+    """Flatten the census into its tables, with notes for the user on what was not read.
+
+    Streamed: each Child is read when it closes, then dropped from memory, so memory grows with
+    the tables' values only. Every table is returned, with its columns, even when it has no
+    rows; PreProceedings too, whatever the year (its items are new in 2026-27), so that a rule
+    on a table without rows runs rather than being skipped as missing. A file without a
+    <Header> still gives one Header row, of blanks at the root element, for the header rules.
+    """
+    census = _Census(display)
+    depth = 0
+    for event, element in open_events(path, display):
+        if event == "start":
+            depth += 1
+            if depth == 1:
+                census.root, census.root_line = census.name(element), element.sourceline or 1
+            continue
+        depth -= 1
+        if depth == 2 and census.name(element.getparent()) == "Children":
+            census.read_child_or_stray(element)
+            # Drop what has been read: the element's content, then it and earlier siblings.
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+        elif depth == 1:
+            census.read_top(element)
+            element.clear()
+    census.finish()
+    return census.sheets(), census.notes()
+
+
+class _Table:
+    """The rows of one table, by column, with each row's line and XPath."""
+
+    def __init__(self, columns: tuple[str, ...]) -> None:
+        self.columns: dict[str, list[str | None]] = {name: [] for name in columns}
+        self.lines: list[int] = []
+        self.xpaths: list[str] = []
+
+    def add(self, values: Values, element: Element, xpath: str) -> None:
+        for name, cells in self.columns.items():
+            cells.append(values.get(name))
+        self.lines.append(element.sourceline or 0)
+        self.xpaths.append(xpath)
+
+
+class _Census:
+    """What has been read so far: the tables, the notes and the counters behind the IDs."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.root = "Message"
+        self.root_line = 1
+        self.tables = {name: _Table(columns) for name, columns in COLUMNS.items()}
+        self.children = 0
+        self.seen_top: set[str] = set()
+        self.namespaces: set[str] = set()
+        self.noted: dict[str, tuple[int, str]] = {}
+        # One object per distinct value: codes and dates repeat across tens of thousands of rows.
+        self.texts: dict[str, str] = {}
+
+    def name(self, element: Element | None) -> str:
+        """The element's local name; a namespace is noted once, then ignored."""
+        if element is None or not isinstance(element.tag, str):
+            return ""
+        tag = element.tag
+        if tag[0] != "{":
+            return tag
+        namespace, _, local = tag[1:].partition("}")
+        if namespace not in self.namespaces:
+            self.namespaces.add(namespace)
+            self._note(
+                f"namespace {namespace}",
+                element,
+                f'the file declares the XML namespace "{namespace}" (on <{local}>), where '
+                "DfE's CIN census XML has none; elements are read by their local names",
+            )
+        return local
+
+    def read_top(self, element: Element) -> None:
+        """An element directly inside the root: the Header, Children, or a stray."""
+        name = self.name(element)
+        where = self.root
+        if name not in ("Header", "Children"):
+            self._unknown(element, name, where)
+        elif name in self.seen_top:
+            # NOTE: a second Children is still read (its children are data); a second Header is not.
+            action = "only the first is read" if name == "Header" else "all are read"
+            self._repeated(element, name, where, action)
+        elif name == "Header":
+            self._read_header(element)
+        self.seen_top.add(name)
+
+    def read_child_or_stray(self, element: Element) -> None:
+        """An element directly inside Children: a Child, or a stray to note."""
+        name = self.name(element)
+        if name == "Child":
+            self.children += 1
+            self._read_child(element, f"/{self.root}/Children/Child[{self.children}]")
+        else:
+            self._unknown(element, name, f"{self.root}/Children")
+
+    def finish(self) -> None:
+        """A census without a Header gets a blank one, at the root, for the header rules."""
+        if "Header" not in self.seen_top:
+            header = self.tables["Header"]
+            header.columns = {name: [None] for name in header.columns}
+            header.lines, header.xpaths = [self.root_line], [f"/{self.root}"]
+
+    def sheets(self) -> list[Sheet]:
+        return [
+            Sheet(
+                file=self.display,
+                columns=table.columns,
+                lines=table.lines,
+                table=name,
+                xpaths=table.xpaths,
+                source_format="xml",
+            )
+            for name, table in self.tables.items()
+        ]
+
+    def notes(self) -> list[str]:
+        return [text for _line, text in sorted(self.noted.values(), key=lambda note: note[0])]
+
+    def _read_header(self, header: Element) -> None:
+        where = f"{self.root}/Header"
+        _, blocks = self._contents(header, where, single=("CollectionDetails", "Source"))
+        values: Values = {}
+        for block, items in (("CollectionDetails", COLLECTION_DETAILS), ("Source", SOURCE)):
+            if blocks[block]:
+                found, _ = self._contents(blocks[block][0], f"{where}/{block}", items=items)
+                values.update(found)
+        self.tables["Header"].add(values, header, f"/{self.root}/Header")
+
+    def _read_child(self, child: Element, path: str) -> None:
+        where = f"{self.root}/Children/Child"
+        _, blocks = self._contents(
+            child,
+            where,
+            single=("ChildIdentifiers", "ChildCharacteristics"),
+            repeating=("CINdetails",),
+        )
+        identifiers: Values = {}
+        if blocks["ChildIdentifiers"]:
+            block = blocks["ChildIdentifiers"][0]
+            identifiers, _ = self._contents(block, f"{where}/ChildIdentifiers", IDENTIFIERS)
+            self.tables["ChildIdentifiers"].add(identifiers, block, f"{path}/ChildIdentifiers")
+        else:
+            self.tables["ChildIdentifiers"].add({}, child, path)
+        keys: Values = {"LAchildID": identifiers.get("LAchildID")}
+        self._read_characteristics(blocks["ChildCharacteristics"], child, path, keys)
+        for number, details in enumerate(blocks["CINdetails"], start=1):
+            episode = {**keys, "CINdetailsID": self._text(str(number))}
+            self._read_cin_details(details, f"{path}/CINdetails[{number}]", episode)
+
+    def _read_characteristics(
+        self, found: list[Element], child: Element, path: str, keys: Values
+    ) -> None:
+        if not found:
+            self.tables["ChildCharacteristics"].add(keys, child, path)
+            return
+        where = f"{self.root}/Children/Child/ChildCharacteristics"
+        path = f"{path}/ChildCharacteristics"
+        values, blocks = self._contents(found[0], where, ("Ethnicity",), single=("Disabilities",))
+        self.tables["ChildCharacteristics"].add({**keys, **values}, found[0], path)
+        if blocks["Disabilities"]:
+            _, items = self._contents(
+                blocks["Disabilities"][0], f"{where}/Disabilities", repeating=("Disability",)
+            )
+            for number, item in enumerate(items["Disability"], start=1):
+                values = {**keys, "Disability": self._leaf(item, f"{where}/Disabilities")}
+                xpath = f"{path}/Disabilities/Disability[{number}]"
+                self.tables["Disabilities"].add(values, item, xpath)
+
+    def _read_cin_details(self, details: Element, path: str, episode: Values) -> None:
+        where = f"{self.root}/Children/Child/CINdetails"
+        values, records = self._contents(details, where, CIN_ITEMS, repeating=CIN_RECORDS)
+        self.tables["CINdetails"].add({**episode, **values}, details, path)
+        for number, assessment in enumerate(records["Assessments"], start=1):
+            keys = {**episode, "AssessmentID": self._text(str(number))}
+            self._read_assessment(assessment, f"{path}/Assessments[{number}]", keys)
+        simple = (
+            ("CINPlanDates", "CINplanDates", PLAN_ITEMS),
+            ("Section47", "Section47", SECTION47_ITEMS),
+            ("PreProceedingsandFGDM", "PreProceedings", PRE_PROCEEDINGS_ITEMS),
+        )
+        for element_name, table, items in simple:
+            for number, record in enumerate(records[element_name], start=1):
+                values, _ = self._contents(record, f"{where}/{element_name}", items)
+                xpath = f"{path}/{element_name}[{number}]"
+                self.tables[table].add({**episode, **values}, record, xpath)
+        for number, plan in enumerate(records["ChildProtectionPlans"], start=1):
+            keys = {**episode, "CPPID": self._text(str(number))}
+            self._read_protection_plan(plan, f"{path}/ChildProtectionPlans[{number}]", keys)
+
+    def _read_assessment(self, assessment: Element, path: str, keys: Values) -> None:
+        where = f"{self.root}/Children/Child/CINdetails/Assessments"
+        values, blocks = self._contents(
+            assessment, where, ASSESSMENT_ITEMS, single=("FactorsIdentifiedAtAssessment",)
+        )
+        self.tables["Assessments"].add({**keys, **values}, assessment, path)
+        if not blocks["FactorsIdentifiedAtAssessment"]:
+            return
+        where = f"{where}/FactorsIdentifiedAtAssessment"
+        factors = blocks["FactorsIdentifiedAtAssessment"][0]
+        _, items = self._contents(factors, where, repeating=("AssessmentFactors",))
+        for number, item in enumerate(items["AssessmentFactors"], start=1):
+            values = {**keys, "AssessmentFactors": self._leaf(item, where)}
+            xpath = f"{path}/FactorsIdentifiedAtAssessment/AssessmentFactors[{number}]"
+            self.tables["AssessmentFactorsList"].add(values, item, xpath)
+
+    def _read_protection_plan(self, plan: Element, path: str, keys: Values) -> None:
+        where = f"{self.root}/Children/Child/CINdetails/ChildProtectionPlans"
+        values, blocks = self._contents(
+            plan, where, PLAN_OF_PROTECTION_ITEMS, repeating=("Reviews",)
+        )
+        self.tables["ChildProtectionPlans"].add({**keys, **values}, plan, path)
+        reviews = self.tables["Reviews"]
+        for number, review in enumerate(blocks["Reviews"], start=1):
+            _, dates = self._contents(review, f"{where}/Reviews", repeating=("CPPreviewDate",))
+            review_path = f"{path}/Reviews[{number}]"
+            # NOTE: every date is read (the peer keeps only the first), and a Reviews without
+            # one still gives a row, blank, for the missing-review-date rule to flag.
+            if not dates["CPPreviewDate"]:
+                reviews.add(keys, review, review_path)
+            for index, date in enumerate(dates["CPPreviewDate"], start=1):
+                value = self._leaf(date, f"{where}/Reviews")
+                reviews.add(
+                    {**keys, "CPPreviewDate": value}, date, f"{review_path}/CPPreviewDate[{index}]"
+                )
+
+    def _contents(
+        self,
+        element: Element,
+        where: str,
+        items: tuple[str, ...] = (),
+        single: tuple[str, ...] = (),
+        repeating: tuple[str, ...] = (),
+    ) -> tuple[Values, Nested]:
+        """The element's items as values, and its nested elements by name; the rest is noted.
+
+        `where` is the element's path without positions (Message/Children/Child), which names a
+        note once for the whole file. An item or single block that repeats is read once.
+        """
+        values: Values = dict.fromkeys(items)
+        nested: Nested = {name: [] for name in (*single, *repeating)}
+        seen: set[str] = set()
+        for part in element:
+            name = self.name(part)
+            if name in nested:
+                if name in single and nested[name]:
+                    self._repeated(part, name, where, "only the first is read")
+                else:
+                    nested[name].append(part)
+            elif name in values:
+                if name in seen:
+                    self._repeated(part, name, where, "only the first is read")
+                else:
+                    values[name] = self._leaf(part, where)
+                    seen.add(name)
+            elif name:
+                self._unknown(part, name, where)
+        return values, nested
+
+    def _leaf(self, element: Element, where: str) -> str | None:
+        """The element's text, stripped; an element within a value is noted, not read."""
+        if len(element):
+            for part in element:
+                name = self.name(part)
+                if name:
+                    self._unknown(part, name, f"{where}/{self.name(element)}")
+        text = element.text
+        return self._text(text.strip()) if text is not None else None
+
+    def _text(self, text: str) -> str | None:
+        return self.texts.setdefault(text, text) if text else None
+
+    def _unknown(self, element: Element, name: str, where: str) -> None:
+        parent = where.rpartition("/")[2]
+        self._note(
+            f"{where}/{name}",
+            element,
+            f"element <{name}> inside <{parent}> is not part of the CIN census; ignored",
+        )
+
+    def _repeated(self, element: Element, name: str, where: str, action: str) -> None:
+        parent = where.rpartition("/")[2]
+        self._note(
+            f"{where}/{name} repeated",
+            element,
+            f"element <{name}> appears more than once inside <{parent}>; {action}",
+        )
+
+    def _note(self, key: str, element: Element, text: str) -> None:
+        """One note per key, at the line where it first applies."""
+        if key not in self.noted:
+            line = element.sourceline or 0
+            self.noted[key] = (line, f"{self.display}, line {line}: {text}")
