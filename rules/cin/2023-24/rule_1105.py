@@ -1,0 +1,68 @@
+"""Rule 1105: child protection plan starts before the referral date of its CIN episode."""
+
+import polars as pl
+
+from csc_validate.collections.cin.rulekit import with_episode
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="1105",
+    message="The child protection plan start date cannot be before the referral date",
+    tables=["ChildProtectionPlans"],
+    fields=["CPPstartDate"],
+    tags=["dates", "plans"],
+)
+def protection_plan_starts_before_referral(ctx: RuleContext) -> pl.LazyFrame:
+    """Child protection plans that start before the referral date of their own CIN episode.
+
+    A plan may start on the referral date itself. Check the plan's start date, the episode's
+    referral date, and that the plan is recorded under the right CIN episode.
+    """
+    plans = with_episode(ctx.table("ChildProtectionPlans"), ctx, ["CINreferralDate"])
+    # A blank or unreadable date on either side compares as null and is not flagged here.
+    return plans.filter(pl.col("CPPstartDate") < pl.col("CINreferralDate"))
+
+
+CASES = [
+    Case(
+        "a plan starting the day before its episode's referral is flagged, on the day is not",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate"],
+                ["A", "1", "2024-06-10"],
+                ["A", "2", "2024-09-01"],
+            ),
+            "ChildProtectionPlans": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
+                ["A", "1", "1", "2024-06-09"],
+                ["A", "1", "2", "2024-06-10"],
+                ["A", "1", "3", "2024-06-11"],
+                ["A", "2", "1", "2024-06-11"],
+                ["A", "2", "2", "2024-09-01"],
+            ),
+        },
+        flagged={"ChildProtectionPlans": [0, 3]},
+    ),
+    Case(
+        "blank or unreadable dates and plans without an episode are not flagged",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate"],
+                ["A", "1", "2024-06-10"],
+                ["B", "1", ""],
+                ["C", "1", "2024-02-30"],
+            ),
+            "ChildProtectionPlans": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
+                ["A", "1", "1", ""],
+                ["A", "1", "2", "2024-13-01"],
+                ["B", "1", "1", "2024-01-01"],
+                ["C", "1", "1", "2024-01-01"],
+                ["D", "1", "1", "2024-01-01"],
+                ["A", "1", "3", "2023-12-31"],
+            ),
+        },
+        flagged={"ChildProtectionPlans": [5]},
+    ),
+]
