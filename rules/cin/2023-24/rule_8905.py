@@ -1,0 +1,66 @@
+"""Rule 8905: initial category of abuse missing or not in the code list."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
+
+
+@rule(
+    code="8905",
+    message=(
+        "Initial Category of Abuse code missing or invalid (see Category of Abuse table in CIN "
+        "Census code set)"
+    ),
+    tables=["ChildProtectionPlans"],
+    fields=["InitialCategoryOfAbuse"],
+    tags=["codes", "plans"],
+)
+def initial_abuse_category_missing_or_invalid(ctx: RuleContext) -> pl.LazyFrame:
+    """Child protection plans whose initial category of abuse is blank or not a DfE code.
+
+    Use the category recorded when the plan started: NEG, PHY, SAB, EMO or MUL.
+    """
+    category = "InitialCategoryOfAbuse"
+    codes = ctx.codes("CategoryOfAbuse")
+    return ctx.table("ChildProtectionPlans").filter(
+        pl.col(category).is_null() | not_in_codes(category, codes)
+    )
+
+
+CASES = [
+    Case(
+        "blank and unknown codes are flagged; every DfE code in any case is accepted",
+        tables={
+            "ChildProtectionPlans": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "InitialCategoryOfAbuse"],
+                ["A", "1", "1", "NEG"],
+                ["A", "1", "2", "PHY"],
+                ["A", "1", "3", "SAB"],
+                ["A", "1", "4", "EMO"],
+                ["A", "1", "5", "MUL"],
+                ["A", "2", "1", "neg"],
+                ["B", "1", "1", ""],
+                ["B", "1", "2", "NEGLECT"],
+                ["B", "1", "3", "N"],
+            ),
+        },
+        flagged={"ChildProtectionPlans": [6, 7, 8]},
+    ),
+    Case(
+        "only the initial category is checked",
+        tables={
+            "ChildProtectionPlans": table(
+                [
+                    "LAchildID",
+                    "CINdetailsID",
+                    "CPPID",
+                    "InitialCategoryOfAbuse",
+                    "LatestCategoryOfAbuse",
+                ],
+                ["A", "1", "1", "EMO", ""],
+                ["A", "1", "2", "XYZ", "EMO"],
+            ),
+        },
+        flagged={"ChildProtectionPlans": [1]},
+    ),
+]
