@@ -1,0 +1,81 @@
+"""Rule 8935: a child has more than one open child protection plan."""
+
+import polars as pl
+
+from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit.plans import open_plan
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+# NOTE: open plans are counted per child across all CIN episodes, as DfE's message says ("this
+# child"). The peer counts per child and CPPID, and CPPID restarts at 1 in each episode, so it
+# misses two open plans in one episode and pairs up unrelated first plans of two episodes.
+
+
+@rule(
+    code="8935",
+    message=(
+        "This child is showing more than one open Child Protection plan, i.e. with no End Date"
+    ),
+    tables=["ChildProtectionPlans"],
+    fields=["CPPendDate"],
+    tags=["dates", "plans"],
+)
+def several_open_protection_plans(ctx: RuleContext) -> pl.LazyFrame:
+    """Every open child protection plan (no end date) of a child who has more than one open
+    plan, in the same or different CIN episodes.
+
+    A child is on one child protection plan at a time: give the end date of each plan that has
+    ended.
+    """
+    # An unreadable end date is not a missing one (CSC001 reports it); a blank child id is not
+    # one child.
+    plans = ctx.table("ChildProtectionPlans").filter(pl.col(CHILD).is_not_null() & open_plan())
+    return plans.filter(pl.len().over(CHILD) > 1)
+
+
+CASES = [
+    Case(
+        "every open plan of a child with two or more is flagged",
+        tables={
+            "ChildProtectionPlans": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate", "CPPendDate"],
+                ["A", "1", "1", "2024-05-01", ""],
+                ["A", "1", "2", "2024-08-01", ""],
+                ["A", "1", "3", "2024-01-01", "2024-04-30"],
+                ["B", "1", "1", "2024-05-01", ""],
+                ["B", "2", "1", "2024-09-01", ""],
+                ["B", "3", "1", "2024-10-01", ""],
+                ["C", "1", "1", "2024-05-01", ""],
+                ["C", "2", "1", "2024-01-01", "2024-03-01"],
+            ),
+        },
+        flagged={"ChildProtectionPlans": [0, 1, 3, 4, 5]},
+    ),
+    Case(
+        "an unreadable end date is not an open plan, and blank ids are not one child",
+        tables={
+            "ChildProtectionPlans": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate", "CPPendDate"],
+                ["A", "1", "1", "2024-05-01", ""],
+                ["A", "1", "2", "2024-08-01", "2024-02-30"],
+                ["", "1", "1", "2024-05-01", ""],
+                ["", "1", "2", "2024-05-01", ""],
+                ["D", "1", "1", "2024-05-01", ""],
+                ["E", "1", "1", "2024-05-01", ""],
+            ),
+        },
+        flagged={"ChildProtectionPlans": []},
+    ),
+    Case(
+        "a child listed twice with an open plan under each listing is flagged",
+        tables={
+            "ChildProtectionPlans": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate", "CPPendDate"],
+                ["A", "1", "1", "2024-05-01", ""],
+                ["A", "1", "1", "2024-08-01", ""],
+                ["B", "1", "1", "2024-05-01", ""],
+            ),
+        },
+        flagged={"ChildProtectionPlans": [0, 1]},
+    ),
+]
