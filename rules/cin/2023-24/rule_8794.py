@@ -1,0 +1,57 @@
+"""Rule 8794: a child has the same disability code more than once."""
+
+import polars as pl
+
+from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="8794",
+    message="Child has two or more disabilities with the same code",
+    tables=["Disabilities"],
+    fields=["Disability"],
+    tags=["codes", "disabilities"],
+)
+def disability_code_repeated(ctx: RuleContext) -> pl.LazyFrame:
+    """A child has the same disability code recorded twice or more; every copy is shown.
+
+    Keep one record of each of the child's disabilities and remove the repeats.
+    """
+    # Codes are compared upper-case, as read; blanks are no code and are never repeats.
+    disability = pl.col("Disability")
+    repeated = pl.len().over(CHILD, "Disability") > 1
+    return ctx.table("Disabilities").filter(disability.is_not_null() & repeated)
+
+
+CASES = [
+    Case(
+        "a code repeated for one child is flagged, the same code for two children is not",
+        tables={
+            "Disabilities": table(
+                ["LAchildID", "Disability"],
+                ["A", "MOB"],
+                ["A", "HAND"],
+                ["A", "mob"],
+                ["B", "MOB"],
+                ["C", "NONE"],
+                ["C", "NONE"],
+                ["D", ""],
+                ["D", ""],
+                ["E", "XYZ"],
+                ["E", "XYZ"],
+                ["E", "AUT"],
+            )
+        },
+        flagged={"Disabilities": [0, 2, 4, 5, 8, 9]},
+    ),
+    Case(
+        "different codes for one child are not flagged",
+        tables={
+            "Disabilities": table(
+                ["LAchildID", "Disability"], ["A", "MOB"], ["A", "HAND"], ["A", "VIS"]
+            )
+        },
+        flagged={},
+    ),
+]
