@@ -1,0 +1,69 @@
+"""Rule 8815: a child has more than one open CIN episode that led to further action."""
+
+import polars as pl
+
+from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit.episodes import open_with_further_action
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="8815",
+    message=(
+        "More than one open CIN Details episode (a module with no CIN Closure Date) has been "
+        "provided for this child and case is not a referral with no further action."
+    ),
+    tables=["CINdetails"],
+    fields=["ReferralNFA", "CINclosureDate"],
+    tags=["episodes"],
+)
+def several_open_episodes_with_further_action(ctx: RuleContext) -> pl.LazyFrame:
+    """Every open CIN episode (no closure date) with ReferralNFA false or 0, for a child who has
+    more than one such episode.
+
+    A child can have only one open episode that led to further action: close the earlier ones.
+    Several open episodes that were referrals with no further action are allowed.
+    """
+    open_episodes = ctx.table("CINdetails").filter(open_with_further_action(ctx))
+    # A blank LAchildID (rule 8500) groups under null, which the semi join matches to nothing.
+    children = open_episodes.group_by(CHILD).agg(pl.len().alias("open")).filter(pl.col("open") > 1)
+    return open_episodes.join(children.select(CHILD), on=CHILD, how="semi")
+
+
+CASES = [
+    Case(
+        "two open episodes with further action are both flagged",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate", "CINclosureDate", "ReferralNFA"],
+                ["A", "1", "2024-05-01", "", "false"],
+                ["A", "2", "2024-06-01", "", "0"],
+                ["A", "3", "2024-04-02", "2024-04-30", "false"],
+                ["B", "1", "2024-05-01", "", "false"],
+                ["B", "2", "2024-06-01", "2024-07-01", "false"],
+                ["C", "1", "2024-05-01", "", "0"],
+                ["C", "2", "2024-06-01", "", "1"],
+                ["C", "3", "2024-07-01", "", "true"],
+            )
+        },
+        flagged={"CINdetails": [0, 1]},
+    ),
+    Case(
+        "an unreadable closure date closes an episode; a blank NFA flag is not further action",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate", "CINclosureDate", "ReferralNFA"],
+                ["A", "1", "2024-05-01", "2024-02-30", "false"],
+                ["A", "2", "2024-06-01", "", "false"],
+                ["B", "1", "2024-05-01", "", ""],
+                ["B", "2", "2024-06-01", "", "false"],
+                ["C", "1", "2024-05-01", "", "FALSE"],
+                ["C", "2", "2024-06-01", "", "False"],
+                ["C", "3", "2024-07-01", " ", "0"],
+                ["", "1", "2024-05-01", "", "0"],
+                ["", "1", "2024-06-01", "", "0"],
+            )
+        },
+        flagged={"CINdetails": [4, 5, 6]},
+    ),
+]

@@ -1,0 +1,77 @@
+"""Rule 8816: an open CIN episode that led to further action is not the child's latest."""
+
+import polars as pl
+
+from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit.episodes import open_with_further_action
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="8816",
+    message=(
+        "An open CIN episode is shown and case is not a referral with no further action, but it "
+        "is not the latest episode."
+    ),
+    tables=["CINdetails"],
+    fields=["CINreferralDate", "ReferralNFA"],
+    tags=["dates", "episodes"],
+)
+def open_episode_not_latest(ctx: RuleContext) -> pl.LazyFrame:
+    """An open CIN episode (no closure date) with ReferralNFA false or 0 whose referral date is
+    earlier than another of the child's referral dates.
+
+    Only the child's latest episode can stay open after further action: close the earlier
+    episode, or check its referral date.
+    """
+    details = ctx.table("CINdetails")
+    referral = pl.col("CINreferralDate")
+    # Blank and unreadable referral dates are left out of the latest (rules 8600 and CSC001).
+    latest = details.group_by(CHILD).agg(referral.max().alias("latest_referral"))
+    # NOTE: the peer also flags the latest episode, and treats an open episode that ties with
+    # another for the latest date as not the latest; DfE asks that the open episode's date be
+    # the latest, which a tie satisfies, and the open episode is what needs correcting.
+    return (
+        details.filter(open_with_further_action(ctx))
+        .join(latest, on=CHILD, how="left")
+        .filter(referral < pl.col("latest_referral"))
+    )
+
+
+CASES = [
+    Case(
+        "an open episode referred a day before another is flagged; on the same day or after not",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate", "CINclosureDate", "ReferralNFA"],
+                ["A", "1", "2024-05-31", "", "false"],
+                ["A", "2", "2024-06-01", "2024-07-01", "false"],
+                ["B", "1", "2024-06-01", "2024-07-01", "false"],
+                ["B", "2", "2024-06-01", "", "0"],
+                ["C", "1", "2024-06-01", "2024-07-01", "false"],
+                ["C", "2", "2024-06-02", "", "0"],
+                ["D", "1", "2024-05-01", "", "true"],
+                ["D", "2", "2024-06-01", "", "false"],
+            )
+        },
+        flagged={"CINdetails": [0]},
+    ),
+    Case(
+        "an open episode before a later NFA referral is flagged; blank dates are not compared",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate", "CINclosureDate", "ReferralNFA"],
+                ["A", "1", "2024-05-01", "", "0"],
+                ["A", "2", "2024-08-01", "", "1"],
+                ["B", "1", "", "", "0"],
+                ["B", "2", "2024-08-01", "2024-09-01", "0"],
+                ["C", "1", "2024-05-01", "", "0"],
+                ["C", "2", "", "2024-09-01", "0"],
+                ["C", "3", "2024-02-30", "", "0"],
+                ["E", "1", "2024-05-01", "2024-02-30", "0"],
+                ["E", "2", "2024-08-01", "", ""],
+            )
+        },
+        flagged={"CINdetails": [0]},
+    ),
+]

@@ -1,0 +1,75 @@
+"""Rule 8825Q: an episode closed after assessment (RC8, RC9) has no assessment."""
+
+import polars as pl
+
+from csc_validate.collections.cin.rulekit import EPISODE
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="8825Q",
+    message=(
+        "Please check and either amend data or provide a reason: Reason for Closure code RC8 "
+        "(case closed after assessment) or RC9 (case closed after assessment, referred to early "
+        "help) has been returned but there is no assessment present for the episode."
+    ),
+    severity="query",
+    tables=["CINdetails"],
+    fields=["ReasonForClosure"],
+    tags=["assessments", "episodes"],
+)
+def closed_after_assessment_without_assessment(ctx: RuleContext) -> pl.LazyFrame:
+    """A CIN episode closed with reason RC8 or RC9 (closed after assessment) that has no
+    assessment recorded.
+
+    Add the episode's assessment, or correct the reason for closure.
+    """
+    closed_after_assessment = ctx.table("CINdetails").filter(
+        pl.col("ReasonForClosure").is_in(ctx.codes("REASON_CLOSED_AFTER_ASSESSMENT"))
+    )
+    # NOTE: the peer also flags Assessments rows, which by definition do not exist here.
+    # Keys are matched as the XML copies them down, blank to blank, so a blank LAchildID
+    # (rule 8500) does not make every such episode look unassessed.
+    assessed = ctx.table("Assessments").select(EPISODE).unique()
+    return closed_after_assessment.join(assessed, on=EPISODE, how="anti", nulls_equal=True)
+
+
+CASES = [
+    Case(
+        "RC8 and RC9 episodes with no assessment are flagged",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINclosureDate", "ReasonForClosure"],
+                ["A", "1", "2024-06-01", "RC8"],
+                ["A", "2", "2024-08-01", "RC9"],
+                ["B", "1", "2024-06-01", "rc9"],
+                ["C", "1", "2024-06-01", "RC1"],
+                ["D", "1", "2024-06-01", ""],
+                ["E", "1", "2024-06-01", "RC8"],
+            ),
+            "Assessments": table(
+                ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentActualStartDate"],
+                ["A", "2", "1", "2024-07-01"],
+                ["B", "1", "1", "2024-05-01"],
+                ["B", "1", "2", "2024-05-20"],
+                ["E", "2", "1", "2024-05-01"],
+            ),
+        },
+        flagged={"CINdetails": [0, 5]},
+    ),
+    Case(
+        "an assessment with blank dates still counts as present",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINclosureDate", "ReasonForClosure"],
+                ["A", "1", "2024-06-01", "RC8"],
+                ["Z", "1", "2024-06-01", "RC9"],
+            ),
+            "Assessments": table(
+                ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentActualStartDate"],
+                ["A", "1", "1", ""],
+            ),
+        },
+        flagged={"CINdetails": [1]},
+    ),
+]
