@@ -34,13 +34,13 @@ def _after_closure(frame: pl.LazyFrame, ctx: RuleContext, *dates: str) -> pl.Laz
     tags=["dates", "episodes"],
 )
 def activity_after_closure(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """Each record of a closed CIN episode with a date after the episode's closure date: the
-    episode's own initial child protection conference, an assessment's start or authorisation,
-    a section 47 enquiry's start or ICPC, a CIN plan's start or end, or a child protection
-    plan's end.
+    """Records of a closed CIN episode dated after the episode's closure date.
 
-    Activity on the day of closure is accepted. Correct the late date, or the closure date if
-    the episode closed later.
+    Flagged: the episode's own initial child protection conference date, an assessment's start
+    or authorisation date, a section 47 enquiry's start or ICPC date, a CIN plan's start or end
+    date, and a child protection plan's end date, when later than the closure date. Activity on
+    the day of closure is accepted. Correct the late date, or the closure date if the episode
+    closed later.
     """
     details = ctx.table("CINdetails")
     # NOTE: the peer tests child protection plans against a hard-coded sample row instead of

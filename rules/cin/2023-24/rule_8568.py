@@ -13,10 +13,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "episodes"],
 )
 def referral_nfa_missing_or_invalid(ctx: RuleContext) -> pl.LazyFrame:
-    """A CIN episode whose ReferralNFA (referral with no further action) is blank or is not
-    true, false, 1 or 0.
+    """A CIN episode whose ReferralNFA is blank or not one of true, false, 1 and 0.
 
-    Record true (or 1) if the referral led to no further action, otherwise false (or 0).
+    ReferralNFA says whether the referral led to no further action: record true (or 1) if it
+    did, otherwise false (or 0).
     """
     nfa = pl.col("ReferralNFA")
     return ctx.table("CINdetails").filter(nfa.is_null() | ~nfa.is_in(ctx.codes("BOOLEAN")))

@@ -18,9 +18,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, working_days_be
     tags=["dates", "episodes", "working-days"],
 )
 def early_referral_marked_no_further_action(ctx: RuleContext) -> pl.LazyFrame:
-    """A CIN episode marked as a referral with no further action (ReferralNFA true or 1) whose
-    referral date is earlier than one working day before 1 April, the start of the census year.
+    """A CIN episode marked NFA whose referral date is before the last working day before 1 April.
 
+    The episode has ReferralNFA true (or 1) but a referral date earlier than the working day
+    before the census year starts (for 1 April 2024, Easter Monday, that is Thursday 28 March).
     A referral carried over from an earlier year has had further action; check ReferralNFA and
     the referral date.
     """

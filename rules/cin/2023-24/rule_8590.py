@@ -14,8 +14,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes", "integrity"],
 )
 def child_without_cin_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """A child listed in ChildIdentifiers with no CINdetails (CIN episode) under the same
-    LAchildID.
+    """A child in ChildIdentifiers with no CIN episode (CINdetails) under the same LAchildID.
 
     Every child in the census needs at least one CIN episode; add the episode, or remove the
     child if they were not a child in need during the year.

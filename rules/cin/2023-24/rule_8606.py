@@ -17,11 +17,11 @@ MOST_DAYS_BEFORE_BIRTH = 280
     tags=["dates", "episodes"],
 )
 def referral_long_before_birth(ctx: RuleContext) -> pl.LazyFrame:
-    """A CIN episode whose referral date is more than 280 days (40 weeks) before the child's
-    date of birth or expected date of birth.
+    """A CIN referral more than 280 days (40 weeks) before the child's (expected) birth date.
 
-    Exactly 280 days before is accepted. Check the referral date, and the child's dates of birth
-    in ChildIdentifiers.
+    Either the date of birth or the expected date of birth can trigger it; exactly 280 days
+    before is accepted. Check the referral date, and the child's dates of birth in
+    ChildIdentifiers.
     """
     birth, expected = "PersonBirthDate", "ExpectedPersonBirthDate"
     episodes = with_child(ctx.table("CINdetails"), ctx, [birth, expected])

@@ -14,8 +14,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "episodes"],
 )
 def primary_need_missing_after_further_action(ctx: RuleContext) -> pl.LazyFrame:
-    """A CIN episode whose referral led to further action (ReferralNFA false or 0) but which has
-    no primary need code.
+    """A CIN episode that led to further action (ReferralNFA false or 0) with no primary need.
 
     Record the child's primary need (N0 to N9), or correct ReferralNFA if the referral in fact
     led to no further action.

@@ -18,11 +18,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes"],
 )
 def several_open_episodes_with_further_action(ctx: RuleContext) -> pl.LazyFrame:
-    """Every open CIN episode (no closure date) with ReferralNFA false or 0, for a child who has
-    more than one such episode.
+    """Every open further-action CIN episode of a child who has more than one.
 
-    A child can have only one open episode that led to further action: close the earlier ones.
-    Several open episodes that were referrals with no further action are allowed.
+    An open episode has no closure date; further action means ReferralNFA false or 0. A child
+    can have only one such episode open: close the earlier ones. Several open episodes that
+    were referrals with no further action are allowed.
     """
     open_episodes = ctx.table("CINdetails").filter(open_with_further_action(ctx))
     # A blank LAchildID (rule 8500) groups under null, which the semi join matches to nothing.

@@ -18,11 +18,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "episodes"],
 )
 def open_episode_not_latest(ctx: RuleContext) -> pl.LazyFrame:
-    """An open CIN episode (no closure date) with ReferralNFA false or 0 whose referral date is
-    earlier than another of the child's referral dates.
+    """An open further-action CIN episode referred before another of the child's episodes.
 
-    Only the child's latest episode can stay open after further action: close the earlier
-    episode, or check its referral date.
+    An open episode has no closure date; further action means ReferralNFA false or 0. Only the
+    child's latest episode (by referral date) can stay open after further action: close the
+    earlier episode, or check its referral date.
     """
     details = ctx.table("CINdetails")
     referral = pl.col("CINreferralDate")

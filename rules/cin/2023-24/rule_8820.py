@@ -17,12 +17,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "episodes"],
 )
 def overlapping_episodes(ctx: RuleContext) -> pl.LazyFrame:
-    """Both CIN episodes of a child when one episode's referral date falls within the other:
-    on or after its referral date and before its closure date, or, for an open episode that led
-    to further action (ReferralNFA false or 0), up to the census reference date.
+    """Both CIN episodes of a child when one starts while the other is still running.
 
-    One episode may start on the day the previous one closed. Check the referral and closure
-    dates of the two episodes.
+    An episode runs from its referral date to the day before its closure date, so one episode
+    may start on the day the previous one closed. An open episode that led to further action
+    (ReferralNFA false or 0) runs to the census reference date, 31 March. Check the referral
+    and closure dates of the two episodes.
     """
     details = ctx.table("CINdetails")
     # The day after an episode's last day: its closure date (a referral on that day is
@@ -47,9 +47,9 @@ def overlapping_episodes(ctx: RuleContext) -> pl.LazyFrame:
         & (referral >= pl.col("other_referral"))
         & (referral < pl.col("other_until"))
     )
-    # NOTE: like the peer, both episodes of an overlapping pair are flagged. The peer lets a
-    # referral on the reference date itself sit inside an open episode; DfE's "between the
-    # referral date and the reference date" takes that day in, as the episode is still open.
+    # NOTE: like the peer, both episodes of an overlapping pair are flagged. The peer does not
+    # count a referral on the reference date itself as inside an open episode; DfE's "between
+    # the referral date and the reference date" takes that day in, as the episode is still open.
     rows = pl.concat(
         [pairs.select("_row"), pairs.select(pl.col("_row_other").alias("_row"))]
     ).unique()

@@ -19,8 +19,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["assessments", "episodes"],
 )
 def closed_after_assessment_without_assessment(ctx: RuleContext) -> pl.LazyFrame:
-    """A CIN episode closed with reason RC8 or RC9 (closed after assessment) that has no
-    assessment recorded.
+    """A CIN episode closed with reason RC8 or RC9 (after assessment) but with no assessment.
 
     Add the episode's assessment, or correct the reason for closure.
     """

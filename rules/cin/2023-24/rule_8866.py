@@ -18,8 +18,7 @@ SOURCE_REQUIRED_FROM = dt.date(2013, 4, 1)
     tags=["codes", "episodes"],
 )
 def referral_source_missing_or_invalid(ctx: RuleContext) -> pl.LazyFrame:
-    """A CIN episode referred on or after 1 April 2013 whose source of referral is blank or not
-    in the DfE code list.
+    """A CIN referral from 1 April 2013 on whose source is blank or not in the code list.
 
     Record who made the referral, using a code from the Source of Referral table.
     """

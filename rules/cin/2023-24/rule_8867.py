@@ -15,8 +15,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
     tags=["assessments", "episodes"],
 )
 def assessment_incomplete_in_closed_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """An assessment with no authorisation (completion) date in a CIN episode that has a closure
-    date.
+    """An assessment with no authorisation (completion) date in a closed CIN episode.
 
     Record the date the assessment was authorised, or remove the episode's closure date if the
     case is still open.

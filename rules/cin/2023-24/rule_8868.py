@@ -18,10 +18,10 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["episodes", "section47"],
 )
 def section47_incomplete_in_closed_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """A section 47 enquiry in a CIN episode that has a closure date, with neither a date of
-    initial child protection conference nor ICPCnotRequired true (or 1).
+    """A section 47 enquiry in a closed CIN episode with no ICPC date and no ICPC-not-required.
 
-    Record the ICPC date, or set ICPCnotRequired if no conference was needed.
+    Each enquiry of a closed episode needs either the date of the initial child protection
+    conference or ICPCnotRequired true (or 1). Record the one that applies.
     """
     closed = ctx.table("CINdetails").filter(closure_recorded()).select(EPISODE)
     # An unreadable ICPC date was recorded (CSC001 reports it); a blank ICPCnotRequired is
