@@ -1,0 +1,124 @@
+"""Rule 4016: CIN plan starts while a child protection plan of the child is open."""
+
+import polars as pl
+
+from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit.cin_plans import (
+    PLAN_ROW,
+    days_in_open_plans,
+    rows_listed,
+)
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+# NOTE: DfE's coding: a CIN plan's start cannot fall from a CPP's start to its end (or to the
+# reference date while it has none), unless it equals that CPP's end date, the step-down. So a
+# CIN plan starting on the CPP's start day is flagged, one starting on its end day is not; the
+# peer agrees. Both plans are flagged, as the peer does.
+
+
+@rule(
+    code="4016",
+    message="A CIN Plan has been reported as open at the same time as a Child Protection Plan.",
+    tables=["CINplanDates", "ChildProtectionPlans"],
+    fields=["CINPlanStartDate", "CPPstartDate", "CPPendDate"],
+    tags=["dates", "plans", "child-protection"],
+)
+def cin_plan_starts_during_child_protection_plan(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """CIN plans that start while a child protection plan of the child is open, and that plan.
+
+    A child protection plan is open from its start date until the day before its end date, or
+    to 31 March when it has no end date. A CIN plan may start on the day the child protection
+    plan ends. Check the CIN plan's start date and the child protection plan's dates.
+    """
+    cin_plans = ctx.table("CINplanDates")
+    protection_plans = ctx.table("ChildProtectionPlans")
+    clashes = days_in_open_plans(
+        cin_plans.select(CHILD, "_row", "CINPlanStartDate"),
+        "CINPlanStartDate",
+        protection_plans,
+        ("CPPstartDate", "CPPendDate"),
+        ctx,
+        on=[CHILD],
+        hand_over_on_end_date=True,
+    )
+    return {
+        "CINplanDates": rows_listed(cin_plans, clashes),
+        "ChildProtectionPlans": rows_listed(protection_plans, clashes, PLAN_ROW),
+    }
+
+
+_CPP_COLUMNS = ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate", "CPPendDate"]
+_CIN_COLUMNS = ["LAchildID", "CINdetailsID", "CINPlanStartDate", "CINPlanEndDate"]
+
+CASES = [
+    Case(
+        "a CIN plan starting from the CPP's start to the day before its end is flagged",
+        tables={
+            "ChildProtectionPlans": table(
+                _CPP_COLUMNS,
+                ["A", "1", "1", "2024-06-01", "2024-09-01"],
+                ["B", "1", "1", "2024-06-01", "2024-09-01"],
+                ["C", "1", "1", "2024-06-01", "2024-09-01"],
+                ["D", "1", "1", "2024-06-01", "2024-09-01"],
+                ["E", "1", "1", "2024-06-01", "2024-09-01"],
+            ),
+            "CINplanDates": table(
+                _CIN_COLUMNS,
+                ["A", "1", "2024-05-31", "2024-06-01"],
+                ["B", "1", "2024-06-01", ""],
+                ["C", "1", "2024-08-31", ""],
+                ["D", "1", "2024-09-01", ""],
+                ["E", "1", "2024-09-02", ""],
+            ),
+        },
+        flagged={"CINplanDates": [1, 2], "ChildProtectionPlans": [1, 2]},
+        period="2024-25",
+    ),
+    Case(
+        "a CPP with no end date is open to 31 March; unknown dates are not compared",
+        tables={
+            "ChildProtectionPlans": table(
+                _CPP_COLUMNS,
+                ["A", "1", "1", "2024-06-01", ""],
+                ["B", "1", "1", "2024-06-01", ""],
+                ["C", "1", "1", "2024-06-01", "2024-06-31"],
+                ["D", "1", "1", "", "2024-09-01"],
+                ["E", "1", "1", "2024-06-01", "2024-09-01"],
+                ["F", "1", "1", "2024-07-01", "2024-07-01"],
+            ),
+            "CINplanDates": table(
+                _CIN_COLUMNS,
+                ["A", "1", "2025-03-31", ""],
+                ["B", "1", "2025-04-01", ""],
+                ["C", "1", "2024-06-15", ""],
+                ["D", "1", "2024-06-15", ""],
+                ["E", "1", "", "2024-07-01"],
+                ["E", "1", "2024-06-31", ""],
+                ["F", "1", "2024-07-01", ""],
+                ["G", "1", "2024-07-01", ""],
+            ),
+        },
+        flagged={"CINplanDates": [0], "ChildProtectionPlans": [0]},
+        period="2024-25",
+    ),
+    Case(
+        "plans of all the child's episodes are compared, each flagged once",
+        tables={
+            "ChildProtectionPlans": table(
+                _CPP_COLUMNS,
+                ["A", "1", "1", "2024-04-10", "2024-05-10"],
+                ["A", "2", "1", "2024-10-01", ""],
+                ["A", "2", "2", "2024-10-15", "2024-12-01"],
+                ["B", "1", "1", "2024-04-10", "2024-05-10"],
+            ),
+            "CINplanDates": table(
+                _CIN_COLUMNS,
+                ["A", "1", "2024-05-10", "2024-09-30"],
+                ["A", "3", "2024-11-01", ""],
+                ["B", "2", "2024-05-09", ""],
+            ),
+        },
+        flagged={"CINplanDates": [1, 2], "ChildProtectionPlans": [1, 2, 3]},
+        period="2024-25",
+    ),
+]
