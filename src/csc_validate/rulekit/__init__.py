@@ -24,8 +24,9 @@ def unreadable(column: str) -> pl.Expr:
 def whole_table_when(condition: pl.Expr, frame: pl.LazyFrame) -> pl.LazyFrame:
     """One finding about the table as a whole (row None) when `condition`, an aggregate over
     `frame` such as `pl.col("Disability").n_unique() < 8`, is true: for return-level queries."""
-    flag = frame.select(condition.alias("_flag"))
-    return flag.filter(pl.col("_flag")).select(pl.lit(None, dtype=pl.Int64).alias("_row"))
+    flag = frame.select(condition.alias("_flag")).filter(pl.col("_flag"))
+    # NOTE: with_columns, not select: a lone literal would make one row even of an empty frame.
+    return flag.with_columns(pl.lit(None, dtype=pl.Int64).alias("_row")).select("_row")
 
 
 def not_in_codes(column: str, codes: list[str]) -> pl.Expr:
