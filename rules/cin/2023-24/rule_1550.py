@@ -1,0 +1,67 @@
+"""Rule 1550: the UPN's 13th character is not a digit or an allowed letter."""
+
+import polars as pl
+
+from csc_validate.collections.cin.rulekit.identifiers import UPN, upn_character
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+UPN_LENGTH = 13
+
+
+@rule(
+    code="1550",
+    message="UPN invalid (character 13 not a recognised value)",
+    tables=["ChildIdentifiers"],
+    fields=["UPN"],
+    tags=["identifiers", "upn"],
+)
+def upn_last_character_unrecognised(ctx: RuleContext) -> pl.LazyFrame:
+    """A child whose UPN's 13th and last character is missing, is not a digit or a letter other
+    than I, O and S, or is followed by more characters.
+
+    A UPN is 13 characters; a temporary UPN ends in a letter. Check the UPN against the child's
+    school record.
+    """
+    # NOTE: DfE's XML schema makes a UPN 13 characters and no CIN rule reports its length; the
+    # peer skips UPNs of any other length, which lets them through unreported. A UPN that ends
+    # before character 13, or goes on after it, is flagged here instead.
+    upn = pl.col(UPN)
+    recognised = upn_character(upn, 13).is_in(ctx.codes("UPN_LAST_CHARACTER"))
+    return ctx.table("ChildIdentifiers").filter(
+        upn.is_not_null() & (~recognised | (upn.str.len_chars() != UPN_LENGTH))
+    )
+
+
+CASES = [
+    Case(
+        "digits and letters other than I, O and S are recognised",
+        tables={
+            "ChildIdentifiers": table(
+                ["LAchildID", "UPN"],
+                ["A", "H801200001001"],
+                ["B", "U80120000100A"],
+                ["C", "H801200001009"],
+                ["D", "H80120000100Z"],
+                ["E", "H80120000100I"],
+                ["F", "H80120000100O"],
+                ["G", "H80120000100S"],
+                ["H", "H80120000100-"],
+                ["I", "h80120000100s"],
+                ["J", ""],
+            )
+        },
+        flagged={"ChildIdentifiers": [4, 5, 6, 7, 8]},
+    ),
+    Case(
+        "a UPN of 12 or 14 characters is flagged",
+        tables={
+            "ChildIdentifiers": table(
+                ["LAchildID", "UPN"],
+                ["A", "H80120000100"],
+                ["B", "H8012000010011"],
+                ["C", "H801200001001"],
+            )
+        },
+        flagged={"ChildIdentifiers": [0, 1]},
+    ),
+]
