@@ -1,0 +1,91 @@
+"""Rule 9006: letter before proceedings outside the reporting year or before the start."""
+
+import polars as pl
+
+from csc_validate.collections.cin.rulekit.pre_proceedings import (
+    TABLE,
+    earlier_than,
+    outside_reporting_year,
+)
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="9006",
+    message=(
+        "The date the letter before proceedings was sent must be within the reporting year and "
+        "after the date pre-proceedings began."
+    ),
+    tables=["PreProceedings"],
+    fields=["LBPSentDate", "PPStartDate"],
+    tags=["pre-proceedings", "dates", "letters"],
+)
+def letter_before_proceedings_misdated(ctx: RuleContext) -> pl.LazyFrame:
+    """Pre-proceedings records whose LBPSentDate (letter before proceedings) is outside the
+    census year (1 April to 31 March) or before PPStartDate.
+
+    Check both dates: the letter is sent once the decision to start pre-proceedings has been
+    made, on the same day at the earliest.
+    """
+    # NOTE: DfE's 2026-27 rules document could not be read (reference/dfe-updates.md §3.2); the
+    # peer's unreleased branch carries this message and DfE's coding "If (N00827) is present,
+    # then (N00827) must fall within [Period_of_Census] inclusive and on or after (N00826)".
+    # Decided: the coding's "on or after" over the message's "after", so a letter sent the
+    # day pre-proceedings started is fine. Unlike the peer, which drops a record without a
+    # PPStartDate before any check, a letter outside the year is flagged whatever the start
+    # date; only the order needs both dates readable.
+    outside = outside_reporting_year("LBPSentDate", ctx)
+    return ctx.table(TABLE).filter(outside | earlier_than("LBPSentDate", "PPStartDate"))
+
+
+COLUMNS = ["LAchildID", "CINdetailsID", "PPStartDate", "LBPSentDate"]
+
+CASES = [
+    Case(
+        "dates a day outside the reporting year are flagged, its first and last days not",
+        tables={
+            "PreProceedings": table(
+                COLUMNS,
+                ["A", "1", "2026-03-01", "2026-03-31"],
+                ["A", "1", "2026-04-01", "2026-04-01"],
+                ["A", "2", "2026-04-01", "2026-04-02"],
+                ["B", "1", "2027-01-04", "2027-03-30"],
+                ["B", "1", "2027-01-04", "2027-03-31"],
+                ["B", "2", "2027-01-04", "2027-04-01"],
+            )
+        },
+        flagged={"PreProceedings": [0, 5]},
+        period="2026-27",
+    ),
+    Case(
+        "a day before PPStartDate is flagged, the same day and the day after are not",
+        tables={
+            "PreProceedings": table(
+                COLUMNS,
+                ["A", "1", "2026-06-10", "2026-06-09"],
+                ["A", "1", "2026-06-10", "2026-06-10"],
+                ["A", "2", "2026-06-10", "2026-06-11"],
+                ["B", "1", "2027-03-31", "2027-03-30"],
+            )
+        },
+        flagged={"PreProceedings": [0, 3]},
+        period="2026-27",
+    ),
+    Case(
+        "a blank or unreadable date is not compared; a date outside the year is flagged alone",
+        tables={
+            "PreProceedings": table(
+                COLUMNS,
+                ["A", "1", "2026-06-10", ""],
+                ["A", "1", "2026-06-10", "2026-06-31"],
+                ["A", "2", "", "2026-05-01"],
+                ["A", "2", "2026-13-01", "2026-05-01"],
+                ["B", "1", "", "2027-04-01"],
+                ["B", "1", "2026-02-30", "2026-03-31"],
+                ["B", "2", "", ""],
+            )
+        },
+        flagged={"PreProceedings": [4, 5]},
+        period="2026-27",
+    ),
+]
