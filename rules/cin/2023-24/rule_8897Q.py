@@ -1,0 +1,119 @@
+"""Rule 8897Q: an assessment completed in the census year has no valid factor recorded."""
+
+import polars as pl
+
+from csc_validate.collections.cin.rulekit import ASSESSMENT
+from csc_validate.collections.cin.rulekit.assessments import (
+    AUTHORISED,
+    FACTOR,
+    assessments_with_factors,
+)
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="8897Q",
+    message=(
+        "Parental or child factors at assessment information is missing from a completed assessment"
+    ),
+    severity="query",
+    tables=["Assessments", "AssessmentFactorsList"],
+    fields=["AssessmentAuthorisationDate", "AssessmentFactors"],
+    tags=["assessments", "factors", "codes"],
+)
+def completed_assessment_without_factors(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """An assessment completed on or after 1 April of the census year with no parental or
+    child factor recorded, or with a factor whose code is not in DfE's list.
+
+    Record the factors identified at the assessment (code 21 if none was identified). An
+    assessment with no factor is shown on its own row; a bad code on the factor's row.
+    """
+    # DfE: where present, if AssessmentAuthorisationDate is on or after the start of the census
+    # year, one or more AssessmentFactors must be present within the same assessment and must
+    # be valid codes. A blank or unreadable authorisation date gives null, which the filter
+    # drops. A factor row with a blank code holds no factor, so it counts as missing.
+    # NOTE: the peer matches factors to assessments without the episode (so AssessmentID 1 of
+    # one episode takes the factors of another's) and shows a bad code on the assessment row.
+    completed = ctx.table("Assessments").filter(
+        pl.col(AUTHORISED) >= pl.lit(ctx.start, dtype=pl.Date)
+    )
+    missing = completed.join(assessments_with_factors(ctx), on=ASSESSMENT, how="anti")
+    factor = pl.col(FACTOR)
+    invalid = (
+        ctx.table("AssessmentFactorsList")
+        .filter(factor.is_not_null() & ~factor.is_in(ctx.codes("AssessmentFactors")))
+        .join(completed.select(ASSESSMENT).unique(), on=ASSESSMENT, how="semi")
+    )
+    return {"Assessments": missing, "AssessmentFactorsList": invalid}
+
+
+_ASSESSMENT_COLUMNS = ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentAuthorisationDate"]
+_FACTOR_COLUMNS = ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentFactors"]
+
+CASES = [
+    Case(
+        "completed from 1 April with no factor is queried; completed earlier or open is not",
+        tables={
+            "Assessments": table(
+                _ASSESSMENT_COLUMNS,
+                ["A", "1", "1", "2024-03-31"],
+                ["A", "1", "2", "2024-04-01"],
+                ["A", "1", "3", "2025-03-31"],
+                ["A", "1", "4", ""],
+                ["A", "1", "5", "2024-06-31"],
+                ["B", "1", "1", "2024-05-01"],
+                ["B", "1", "2", "2024-05-01"],
+                ["B", "1", "3", "2024-05-01"],
+            ),
+            "AssessmentFactorsList": table(
+                _FACTOR_COLUMNS,
+                ["B", "1", "1", "21"],
+                ["B", "1", "2", "1A"],
+                ["B", "1", "2", ""],
+                ["B", "1", "3", ""],
+            ),
+        },
+        flagged={"Assessments": [1, 2, 7]},
+        period="2024-25",
+    ),
+    Case(
+        "a code not in the list is queried on the factor row of a completed assessment",
+        tables={
+            "Assessments": table(
+                _ASSESSMENT_COLUMNS,
+                ["A", "1", "1", "2024-05-01"],
+                ["A", "1", "2", "2024-05-01"],
+                ["A", "2", "1", "2024-03-31"],
+                ["A", "2", "2", ""],
+            ),
+            "AssessmentFactorsList": table(
+                _FACTOR_COLUMNS,
+                ["A", "1", "1", "1A"],
+                ["A", "1", "1", "1D"],
+                ["A", "1", "2", "xyz"],
+                ["A", "2", "1", "xyz"],
+                ["A", "2", "2", "xyz"],
+            ),
+        },
+        flagged={"AssessmentFactorsList": [1, 2]},
+        period="2024-25",
+    ),
+    Case(
+        "factors are matched on the whole key: another episode's factors do not count",
+        tables={
+            "Assessments": table(
+                _ASSESSMENT_COLUMNS,
+                ["A", "1", "1", "2024-05-01"],
+                ["A", "2", "1", "2024-05-01"],
+                ["B", "1", "1", "2024-05-01"],
+            ),
+            "AssessmentFactorsList": table(
+                _FACTOR_COLUMNS,
+                ["A", "2", "1", "2A"],
+                ["C", "1", "1", "2A"],
+            ),
+        },
+        flagged={"Assessments": [0, 2]},
+        period="2024-25",
+    ),
+]
