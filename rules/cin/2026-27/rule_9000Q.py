@@ -18,11 +18,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["pre-proceedings", "dates"],
 )
 def pre_proceedings_without_start_date(ctx: RuleContext) -> pl.LazyFrame:
-    """Pre-proceedings records with a blank PPStartDate (the date the decision was made to start
-    pre-proceedings).
+    """Pre-proceedings records whose start date (PPStartDate) is blank.
 
-    Enter the date of the legal planning meeting or other forum where the decision was made. If
-    the local authority does not yet collect this date, leave it blank and give the reason.
+    PPStartDate is the date of the legal planning meeting or other forum where the decision to
+    start pre-proceedings was made: enter it. If the local authority does not yet collect this
+    date, leave it blank and give the reason.
     """
     # NOTE: DfE's 2026-27 rules document could not be read (reference/dfe-updates.md §3.2); the
     # peer's unreleased branch carries this message and DfE's coding "(N00826) has not been

@@ -17,11 +17,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["pre-proceedings", "dates"],
 )
 def pre_proceedings_start_outside_reporting_year(ctx: RuleContext) -> pl.LazyFrame:
-    """Pre-proceedings records whose PPStartDate is before 1 April or after 31 March of the
-    census year.
+    """Pre-proceedings records whose start date (PPStartDate) is outside the census year.
 
-    Check the date of the legal planning meeting or other forum that decided to start
-    pre-proceedings; a record that started before the census year does not belong in it.
+    The census year runs from 1 April to 31 March, both included. Check the date of the legal
+    planning meeting or other forum that decided to start pre-proceedings.
     """
     # NOTE: DfE's 2026-27 rules document could not be read (reference/dfe-updates.md §3.2); the
     # peer's unreleased branch carries this message and DfE's coding "If (N00826) is present,

@@ -21,11 +21,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["pre-proceedings", "dates", "letters"],
 )
 def letter_before_proceedings_misdated(ctx: RuleContext) -> pl.LazyFrame:
-    """Pre-proceedings records whose LBPSentDate (letter before proceedings) is outside the
-    census year (1 April to 31 March) or before PPStartDate.
+    """Letters before proceedings dated outside the census year or before pre-proceedings began.
 
-    Check both dates: the letter is sent once the decision to start pre-proceedings has been
-    made, on the same day at the earliest.
+    LBPSentDate must fall between 1 April and 31 March, both included, and not before
+    PPStartDate: the letter is sent once the decision to start pre-proceedings has been made,
+    on the same day at the earliest. Check both dates.
     """
     # NOTE: DfE's 2026-27 rules document could not be read (reference/dfe-updates.md §3.2); the
     # peer's unreleased branch carries this message and DfE's coding "If (N00827) is present,

@@ -17,11 +17,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["pre-proceedings", "fgdm", "letters"],
 )
 def letter_sent_without_fgdm_offer_answer(ctx: RuleContext) -> pl.LazyFrame:
-    """Pre-proceedings records with a LBPSentDate (letter before proceedings sent) but a blank
-    FGDMMeetingOffer.
+    """Letters before proceedings sent with no answer on whether they offered an FGDM meeting.
 
-    Record whether the letter offered a family group decision-making meeting: 1 (true) if it did,
-    0 (false) if it did not.
+    The record has a LBPSentDate but a blank FGDMMeetingOffer. Record whether the letter offered
+    a family group decision-making meeting: 1 (true) if it did, 0 (false) if it did not.
     """
     # NOTE: DfE's 2026-27 rules document could not be read (reference/dfe-updates.md §3.2); the
     # peer's unreleased branch carries this message and DfE's coding "If (N00827) is present,

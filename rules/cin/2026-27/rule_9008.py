@@ -16,10 +16,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["pre-proceedings", "dates"],
 )
 def first_pre_proceedings_meeting_outside_reporting_year(ctx: RuleContext) -> pl.LazyFrame:
-    """Pre-proceedings records whose InitialPPMeetingDate (the first effective pre-proceedings
-    meeting) is before 1 April or after 31 March of the census year.
+    """First effective pre-proceedings meetings dated outside the census year.
 
-    Check the date of the first meeting with the parents that went ahead as planned.
+    InitialPPMeetingDate must fall between 1 April and 31 March, both included. Check the date
+    of the first effective pre-proceedings meeting.
     """
     # NOTE: DfE's 2026-27 rules document could not be read (reference/dfe-updates.md §3.2); the
     # peer's unreleased branch carries this message and DfE's coding "If (N00830) is present,

@@ -21,11 +21,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["pre-proceedings", "dates"],
 )
 def step_decision_misdated(ctx: RuleContext) -> pl.LazyFrame:
-    """Pre-proceedings records whose StepDecisionDate (decision to step up to care proceedings
-    or down) is outside the census year (1 April to 31 March) or before PPStartDate.
+    """Decisions to step up or down dated outside the census year or before pre-proceedings began.
 
-    Check both dates: the decision to step up to care proceedings or down closes
-    pre-proceedings, so it cannot come before the decision to begin them.
+    StepDecisionDate must fall between 1 April and 31 March, both included, and not before
+    PPStartDate: the decision to step up to care proceedings or down closes pre-proceedings, so
+    it cannot come before the decision to begin them. Check both dates.
     """
     # NOTE: DfE's 2026-27 rules document could not be read (reference/dfe-updates.md §3.2); the
     # peer's unreleased branch carries this message, but its coding comment is a copy of 9006's.

@@ -20,11 +20,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["pre-proceedings", "fgdm"],
 )
 def fgdm_offered_without_facilitation_answer(ctx: RuleContext) -> pl.LazyFrame:
-    """Pre-proceedings records where FGDMMeetingOffer says a family group decision-making meeting
-    was offered (1 or true) but FGDMMeetingFac is blank.
+    """FGDM meetings offered with no answer on whether one was facilitated.
 
-    Record whether the meeting was facilitated during pre-proceedings: 1 (true) if it was,
-    0 (false) if not.
+    FGDMMeetingOffer says a family group decision-making meeting was offered (1 or true) but
+    FGDMMeetingFac is blank. Record whether the meeting was facilitated during pre-proceedings:
+    1 (true) if it was, 0 (false) if not.
     """
     # NOTE: DfE's 2026-27 rules document could not be read (reference/dfe-updates.md §3.2); the
     # peer's unreleased branch carries this message and DfE's coding "If (N00828) is present and

@@ -14,8 +14,7 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["pre-proceedings", "codes"],
 )
 def pre_proceedings_outcome_not_in_code_list(ctx: RuleContext) -> pl.LazyFrame:
-    """Pre-proceedings records whose PPOutcome is filled in with a value that is not one of DfE's
-    outcome codes.
+    """Pre-proceedings outcomes (PPOutcome) that are not one of DfE's outcome codes.
 
     Use one of the outcome codes in DfE's CIN census specification; leave it blank if the
     pre-proceedings have no outcome yet.

@@ -22,11 +22,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["pre-proceedings", "dates", "court"],
 )
 def court_application_misdated(ctx: RuleContext) -> pl.LazyFrame:
-    """Pre-proceedings records whose CourtAppDate (court application for care proceedings) is
-    outside the census year (1 April to 31 March) or before StepDecisionDate.
+    """Court applications dated outside the census year or before the decision to step up.
 
-    Check both dates: the application follows the decision to step up to care proceedings,
-    on the same day at the earliest.
+    CourtAppDate must fall between 1 April and 31 March, both included, and not before
+    StepDecisionDate: the application follows the decision to start care proceedings, on the
+    same day at the earliest. Check both dates.
     """
     # NOTE: DfE's 2026-27 rules document could not be read (reference/dfe-updates.md §3.2); the
     # peer's unreleased branch carries this message and a garbled coding, "If (N00834) is

@@ -22,12 +22,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["pre-proceedings", "dates", "letters", "court"],
 )
 def care_proceedings_letter_misdated(ctx: RuleContext) -> pl.LazyFrame:
-    """Pre-proceedings records whose LetterInitCPDate (letter to parents or guardians
-    initiating care proceedings) is outside the census year (1 April to 31 March) or before
-    CourtAppDate.
+    """Letters initiating care proceedings dated outside the census year or before the application.
 
-    Check both dates: the letter is sent once the court application has been submitted, on
-    the same day at the earliest.
+    LetterInitCPDate must fall between 1 April and 31 March, both included, and not before
+    CourtAppDate: the letter to parents or guardians is sent once the court application has
+    been submitted, on the same day at the earliest. Check both dates.
     """
     # NOTE: DfE's 2026-27 rules document could not be read (reference/dfe-updates.md §3.2); the
     # peer's unreleased branch carries this message, but its coding comment is a copy of 9012's.

@@ -18,10 +18,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["pre-proceedings", "meetings"],
 )
 def initial_meeting_without_review_count(ctx: RuleContext) -> pl.LazyFrame:
-    """Pre-proceedings records with an InitialPPMeetingDate (first effective pre-proceedings
-    meeting) but a blank ReviewMeetingsCount.
+    """Initial pre-proceedings meetings recorded without a count of review meetings.
 
-    Enter the number of review meetings held after the initial meeting, or 0 if none were held.
+    The record has an InitialPPMeetingDate but a blank ReviewMeetingsCount. Enter the number of
+    review meetings held after the initial meeting, or 0 if none were held.
     """
     # NOTE: DfE's 2026-27 rules document could not be read (reference/dfe-updates.md §3.2); the
     # peer's unreleased branch carries this message and DfE's coding "If (N00830) is present,
