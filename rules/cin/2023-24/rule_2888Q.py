@@ -18,8 +18,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "disabilities", "return"],
 )
 def only_one_disability_per_child(ctx: RuleContext) -> pl.LazyFrame:
-    """Every child in the return who has a disability has exactly one disability code, NONE
-    not counted.
+    """No child in the return has more than one disability code, NONE not counted.
 
     Some children have more than one disability, and each should be recorded. Check that
     children's disabilities are recorded in full, or give the reason none has more than one.

@@ -14,12 +14,12 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["codes", "disabilities"],
 )
 def disability_missing_or_invalid(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A born child with a CIN episode that led to further action (ReferralNFA false or 0) has
-    no disability recorded, or a disability that is blank or not in DfE's list.
+    """A child whose referral led to further action has no valid disability recorded.
 
-    Record each of the child's disabilities with a code from the list, or NONE if the child has
-    no disability. A child with no disability record is shown on its characteristics row; a bad
-    code on its disability row.
+    The rule applies to a born child (with a date of birth) who has a CIN episode that led to
+    further action (ReferralNFA false or 0). Record each of the child's disabilities with a code
+    from the list, or NONE if the child has no disability. A child with no disability record is
+    shown on its characteristics row; a bad code on its disability row.
     """
     # DfE: if PersonBirthDate is present and at least one ReferralNFA is false or 0, one or more
     # Disability must be present and all must be valid codes. An unreadable birth date is still

@@ -19,12 +19,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, working_days_be
     tags=["dates", "assessments", "working-days"],
 )
 def open_assessment_started_long_ago(ctx: RuleContext) -> pl.LazyFrame:
-    """An assessment with no authorisation date that started more than 45 working days before
-    31 March, the end of the census year.
+    """An open assessment that started more than 45 working days before the census year's end.
 
-    Working days are Monday to Friday except England's bank holidays. An assessment should be
-    completed within 45 working days: record its authorisation date if it was completed, or
-    give the reason it is still open.
+    The assessment has no authorisation date and started more than 45 working days before 31
+    March. Working days are Monday to Friday except England's bank holidays. An assessment
+    should be completed within 45 working days: record its authorisation date if it was
+    completed, or give the reason it is still open.
     """
     # DfE: if AssessmentAuthorisationDate is not present, AssessmentActualStartDate should not be
     # before the ReferenceDate minus 45 working days. So a start on that day is not queried and

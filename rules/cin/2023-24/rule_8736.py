@@ -18,11 +18,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
     tags=["dates", "assessments"],
 )
 def open_assessment_starts_outside_census_year(ctx: RuleContext) -> pl.LazyFrame:
-    """An assessment with no authorisation date whose start date is missing, or falls before
-    1 April or after 31 March of the census year.
+    """An open assessment whose start date is blank or outside the census year.
 
-    An assessment still open at the end of the census year must have started in it. Check the
-    start date, and record the authorisation date if the assessment was in fact completed.
+    The assessment has no authorisation date, and its start date is missing or falls before 1
+    April or after 31 March. An assessment still open at the end of the census year must have
+    started in it. Check the start date, and record the authorisation date if the assessment was
+    in fact completed.
     """
     # DfE: if an Assessments group has no AssessmentAuthorisationDate, its
     # AssessmentActualStartDate must be on or between the start of the census year and the

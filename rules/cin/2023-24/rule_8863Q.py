@@ -16,12 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "assessments"],
 )
 def assessment_starts_during_another(ctx: RuleContext) -> pl.LazyFrame:
-    """An assessment that starts on or between the start and authorisation dates of another
-    assessment of the same CIN episode, or, when that other one is not completed, between its
-    start and 31 March.
+    """An assessment that starts while another assessment of the same CIN episode is ongoing.
 
-    The assessment that starts while the other is ongoing is shown. Check both assessments'
-    dates: one may have been completed earlier than recorded, or the two may be one assessment.
+    Ongoing means from the other assessment's start date to its authorisation date, both
+    included, or to 31 March when it has no authorisation date. The assessment that starts while
+    the other is ongoing is shown. Check both assessments' dates: one may have been completed
+    earlier than recorded, or the two may be one assessment.
     """
     # DfE: within one CINdetails group, each AssessmentActualStartDate must not fall on or between
     # the start and authorisation dates of any other Assessments group, or its start and the

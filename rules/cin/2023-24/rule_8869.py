@@ -18,8 +18,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["assessments", "factors", "codes"],
 )
 def no_factors_code_with_other_factors(ctx: RuleContext) -> pl.LazyFrame:
-    """Factor code 21 (no factors identified) recorded on an assessment that also has other
-    factor codes.
+    """Factor code 21 (no factors identified) on an assessment that has other factor codes too.
 
     An assessment either identified factors or it did not. Remove code 21 if the other factors
     were identified, or remove the other factors if none was.

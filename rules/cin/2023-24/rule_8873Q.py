@@ -23,12 +23,13 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["assessments", "factors", "episodes", "codes"],
 )
 def no_factors_episode_not_closed_after_assessment(ctx: RuleContext) -> pl.LazyFrame:
-    """A closed CIN episode whose only assessment was completed with factor code 21 (no factors
-    identified), but whose reason for closure is not RC8 or RC9.
+    """A closed episode whose only assessment found no factors (code 21) is not closed RC8 or RC9.
 
-    An episode that ends after a single assessment found nothing is usually closed after
-    assessment: RC8 (no further action) or RC9 (referred to early help). Correct the reason for
-    closure, or the assessment's factors, or give the reason neither applies.
+    The episode has a closure date or reason, and a single assessment, completed, with factor
+    code 21 (no factors identified). An episode that ends after a single assessment found
+    nothing is usually closed after assessment: RC8 (no further action) or RC9 (referred to
+    early help). Correct the reason for closure, or the assessment's factors, or give the reason
+    neither applies.
     """
     # DfE: within a CINdetails group, if there is only one Assessments group and its
     # AssessmentFactors include "21", ReasonForClosure should be RC8 or RC9; the message limits

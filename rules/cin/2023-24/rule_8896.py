@@ -15,8 +15,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["assessments"],
 )
 def several_open_assessments_in_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """A CIN episode with two or more assessments that have no authorisation date; each of
-    them is shown.
+    """Two or more assessments of one CIN episode with no authorisation date; each is shown.
 
     Only one assessment of an episode can be in progress at a time. Record the authorisation
     date of each assessment that was completed.

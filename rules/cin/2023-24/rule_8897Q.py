@@ -22,11 +22,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["assessments", "factors", "codes"],
 )
 def completed_assessment_without_factors(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """An assessment completed on or after 1 April of the census year with no parental or
-    child factor recorded, or with a factor whose code is not in DfE's list.
+    """An assessment completed in or after the census year with no valid factor recorded.
 
-    Record the factors identified at the assessment (code 21 if none was identified). An
-    assessment with no factor is shown on its own row; a bad code on the factor's row.
+    The assessment was authorised on or after 1 April of the census year, and has no parental or
+    child factor, or a factor whose code is not in DfE's list. Record the factors identified at
+    the assessment (code 21 if none was identified). An assessment with no factor is shown on
+    its own row; a bad code on the factor's row.
     """
     # DfE: where present, if AssessmentAuthorisationDate is on or after the start of the census
     # year, one or more AssessmentFactors must be present within the same assessment and must
