@@ -13,11 +13,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["header", "dates"],
 )
 def reference_date_not_census_end(ctx: RuleContext) -> pl.LazyFrame:
-    """The return's header has a reference date that is blank, not a date, or not 31 March of
-    the census year.
+    """The header's reference date is blank, not a date, or not 31 March of the census year.
 
-    The reference date is the last day of the census year (31 March 2025 for 2024-25); set it in
-    the header of the return, and check that the return is for the year you meant.
+    The reference date is the last day of the census year (31 March 2025 for 2024-25); set it in the
+    header of the return, and check that the return is for the year you meant.
     """
     # A blank or unreadable reference date is null; DfE requires the date itself, so both fail.
     reference = pl.col("ReferenceDate")

@@ -14,12 +14,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["identifiers", "upn"],
 )
 def upn_check_letter_wrong(ctx: RuleContext) -> pl.LazyFrame:
-    """A child whose UPN starts with a letter other than the check letter calculated from its
-    characters 2 to 13.
+    """A child whose UPN does not start with the check letter its other characters give.
 
-    A wrong check letter usually means a mistyped UPN: copy it again from the child's school
-    record. A UPN whose characters 2 to 13 are not in UPN form cannot be checked here; rules
-    1530, 1540 and 1550 report those.
+    The check letter is calculated from characters 2 to 13 of the UPN. A wrong check letter usually
+    means a mistyped UPN: copy it again from the child's school record. A UPN whose characters 2 to
+    13 are not in UPN form cannot be checked here; rules 1530, 1540 and 1550 report those.
     """
     upn = pl.col(UPN)
     # A blank UPN, or one too malformed to compute the letter from, gives null: not flagged.

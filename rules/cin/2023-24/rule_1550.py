@@ -16,10 +16,10 @@ UPN_LENGTH = 13
     tags=["identifiers", "upn"],
 )
 def upn_last_character_unrecognised(ctx: RuleContext) -> pl.LazyFrame:
-    """A child whose UPN's 13th and last character is missing, is not a digit or a letter other
-    than I, O and S, or is followed by more characters.
+    """A child whose UPN does not end in a 13th character that is a digit or an allowed letter.
 
-    A UPN is 13 characters; a temporary UPN ends in a letter. Check the UPN against the child's
+    The 13th character must be a digit or a letter other than I, O and S (a temporary UPN ends in a
+    letter), and it must be the last: a UPN is 13 characters. Check the UPN against the child's
     school record.
     """
     # NOTE: DfE's XML schema makes a UPN 13 characters and no CIN rule reports its length; the

@@ -14,11 +14,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["identifiers", "upn"],
 )
 def former_upn_wrongly_formatted(ctx: RuleContext) -> pl.LazyFrame:
-    """A child whose former UPN is not 13 characters in UPN form: a check letter, 11 digits,
-    then a digit or a letter other than I, O and S.
+    """A child whose former UPN is not in the 13-character UPN form.
 
-    A former UPN is a UPN the child held before, often a temporary one ending in a letter. Copy
-    it from the child's school record, or leave it blank if there is none.
+    The form is a check letter, 11 digits, then a digit or a letter other than I, O and S. A former
+    UPN is a UPN the child held before, often a temporary one ending in a letter. Copy it from the
+    child's school record, or leave it blank if there is none.
     """
     # NOTE: the peer wants 12 digits after the letter, which rejects every former temporary UPN
     # (ending in a letter); DfE's UPN format allows that final letter, so it is accepted here.

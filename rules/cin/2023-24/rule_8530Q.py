@@ -22,11 +22,10 @@ MONTHS_AFTER_REFERENCE = "9mo"
     tags=["dates", "identifiers"],
 )
 def expected_birth_out_of_range(ctx: RuleContext) -> pl.LazyFrame:
-    """An unborn child whose expected date of birth is before 1 March or after 31 December of
-    the year the census ends in.
+    """An expected date of birth outside 1 March to 31 December of the year the census ends.
 
-    An expected date before March means the child has probably been born: record the date of
-    birth instead. One after December is more than nine months away: check the date.
+    An expected date before March means the child has probably been born: record the date of birth
+    instead. One after December is more than nine months away: check the date.
     """
     # DfE: between the reference date minus 30 days and the reference date plus 9 months, both
     # included. NOTE: the peer flags those two days themselves; the message ("March to

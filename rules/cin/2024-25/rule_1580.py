@@ -15,10 +15,10 @@ ALPHANUMERIC = r"^[A-Za-z0-9]+$"
     tags=["identifiers"],
 )
 def child_id_not_alphanumeric(ctx: RuleContext) -> pl.LazyFrame:
-    """A child whose LA child ID contains anything other than the letters A to Z and digits:
-    a space, a hyphen, a slash or other punctuation, or an accented letter.
+    """A child whose LA child ID contains anything other than the letters A to Z and digits.
 
-    Remove the other characters from the ID, in every table of the return.
+    A space, a hyphen, a slash or other punctuation, or an accented letter is not allowed. Remove
+    the other characters from the ID, in every table of the return.
     """
     # NOTE: the peer uses Python's isalnum, which also accepts accented and other non-Latin
     # letters and digits; DfE's "alphanumeric" is read as A-Z, a-z and 0-9.
