@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.collections.ssda903.rulekit import oc2_cohort
 from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
 
 
@@ -26,9 +26,7 @@ def out_of_age_sdq_reason_in_age_range(ctx: RuleContext) -> pl.LazyFrame:
     the end"). Like the peer validator we test only children of the OC2 cohort (others are
     flagged by rule 198). Ages come from OC2's DOB; a blank DOB is not flagged.
     """
-    cohort = continuously_looked_after(
-        ctx.table("Episodes"), ctx.start, ctx.end, ctx.codes("LS_RESPITE")
-    )
+    cohort = oc2_cohort(ctx)
     dob = pl.col("DOB")
     in_age_range = (birthday(dob, 4) <= ctx.start) & (birthday(dob, 17) > ctx.end)
     out_of_age = pl.col("SDQ_REASON").is_in(ctx.codes("SDQ_REASON_AGE"))

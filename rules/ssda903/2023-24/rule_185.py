@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.collections.ssda903.rulekit import oc2_cohort
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
@@ -22,9 +22,7 @@ def sdq_score_outside_oc2_cohort(ctx: RuleContext) -> pl.LazyFrame:
 
     Why: a score that is filled in but not a number still counts as completed.
     """
-    cohort = continuously_looked_after(
-        ctx.table("Episodes"), ctx.start, ctx.end, ctx.codes("LS_RESPITE")
-    )
+    cohort = oc2_cohort(ctx)
     scored = ctx.table("OC2").filter(pl.col(raw_name("SDQ_SCORE")).is_not_null())
     return scored.join(cohort, on="CHILD", how="anti")
 

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.collections.ssda903.rulekit import oc2_cohort
 from csc_validate.rulekit import Case, RuleContext, birthday, raw_name, rule, table
 
 
@@ -25,9 +25,7 @@ def sdq_score_missing_in_age_range(ctx: RuleContext) -> pl.LazyFrame:
     absence; a reason without a score is therefore not flagged here. Ages come from OC2's DOB.
     A blank DOB gives no age and is not flagged.
     """
-    cohort = continuously_looked_after(
-        ctx.table("Episodes"), ctx.start, ctx.end, ctx.codes("LS_RESPITE")
-    )
+    cohort = oc2_cohort(ctx)
     dob = pl.col("DOB")
     in_age_range = (birthday(dob, 4) <= ctx.start) & (birthday(dob, 17) > ctx.end)
     neither = pl.col(raw_name("SDQ_SCORE")).is_null() & pl.col("SDQ_REASON").is_null()

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.collections.ssda903.rulekit import oc2_cohort
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 ADOPTION = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"]
@@ -26,9 +26,7 @@ def adoption_or_care_leaver_data_in_oc2_cohort(ctx: RuleContext) -> dict[str, pl
     Why: a child still in care on 31 March has neither been adopted nor left care in the year.
     Both records are blamed; a missing AD1 or OC3 file means no such records.
     """
-    cohort = continuously_looked_after(
-        ctx.table("Episodes"), ctx.start, ctx.end, ctx.codes("LS_RESPITE")
-    )
+    cohort = oc2_cohort(ctx)
     adopted = pl.any_horizontal(
         [pl.col(raw_name(c) if c.startswith("DATE_") else c).is_not_null() for c in ADOPTION]
     )

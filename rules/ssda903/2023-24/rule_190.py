@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.collections.ssda903.rulekit import oc2_cohort
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 ITEMS = [
@@ -33,9 +33,7 @@ def outcome_items_outside_oc2_cohort(ctx: RuleContext) -> pl.LazyFrame:
 
     Why: the SDQ score and reason have their own rules (185 and 198).
     """
-    cohort = continuously_looked_after(
-        ctx.table("Episodes"), ctx.start, ctx.end, ctx.codes("LS_RESPITE")
-    )
+    cohort = oc2_cohort(ctx)
     given = pl.any_horizontal([pl.col(item).is_not_null() for item in ITEMS])
     return ctx.table("OC2").filter(given).join(cohort, on="CHILD", how="anti")
 

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.collections.ssda903.rulekit import oc2_cohort
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 CORE = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"]
@@ -28,7 +28,7 @@ def outcome_items_missing_in_oc2_cohort(ctx: RuleContext) -> dict[str, pl.LazyFr
     """
     episodes = ctx.table("Episodes")
     oc2 = ctx.table("OC2")
-    cohort = continuously_looked_after(episodes, ctx.start, ctx.end, ctx.codes("LS_RESPITE"))
+    cohort = oc2_cohort(ctx)
     blank = pl.any_horizontal([pl.col(c).is_null() for c in CORE])
     latest = pl.col("_row") == pl.col("_row").sort_by(["DECOM", "_row"]).last().over("CHILD")
     return {

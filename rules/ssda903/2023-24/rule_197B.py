@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.collections.ssda903.rulekit import oc2_cohort
 from csc_validate.rulekit import Case, RuleContext, birthday, raw_name, rule, table
 
 
@@ -20,9 +20,7 @@ def sdq_missing_for_child_turning_4_or_17(ctx: RuleContext) -> pl.LazyFrame:
     Why: these children fall outside rule 186's age range for part of the year, but DfE still
     expects an SDQ entry. Ages come from OC2's DOB; a blank DOB is not flagged.
     """
-    cohort = continuously_looked_after(
-        ctx.table("Episodes"), ctx.start, ctx.end, ctx.codes("LS_RESPITE")
-    )
+    cohort = oc2_cohort(ctx)
     dob = pl.col("DOB")
     turns_4 = birthday(dob, 4).is_between(ctx.start, ctx.end)
     turns_17 = birthday(dob, 17).is_between(ctx.start, ctx.end)

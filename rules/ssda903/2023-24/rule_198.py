@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.collections.ssda903.rulekit import oc2_cohort
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -19,9 +19,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 def sdq_reason_outside_oc2_cohort(ctx: RuleContext) -> pl.LazyFrame:
     """An OC2 record with a reason for no SDQ score belongs to a child looked after
     continuously for 12 months at 31 March (the OC2 cohort, read from the episodes)."""
-    cohort = continuously_looked_after(
-        ctx.table("Episodes"), ctx.start, ctx.end, ctx.codes("LS_RESPITE")
-    )
+    cohort = oc2_cohort(ctx)
     with_reason = ctx.table("OC2").filter(pl.col("SDQ_REASON").is_not_null())
     return with_reason.join(cohort, on="CHILD", how="anti")
 

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import continuously_looked_after
+from csc_validate.collections.ssda903.rulekit import oc2_cohort
 from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
 
 
@@ -25,9 +25,7 @@ def health_check_missing_for_child_under_5(ctx: RuleContext) -> pl.LazyFrame:
     from the OC2 DOB; a blank or unreadable DOB cannot be checked. The catalogue lists only
     OC2; Episodes is declared because the cohort is read from it.
     """
-    cohort = continuously_looked_after(
-        ctx.table("Episodes"), ctx.start, ctx.end, ctx.codes("LS_RESPITE")
-    )
+    cohort = oc2_cohort(ctx)
     under_5 = age_on(pl.col("DOB"), ctx.end) < 5
     outcomes = ctx.table("OC2").join(cohort, on="CHILD", how="semi")
     return outcomes.filter(under_5 & pl.col("HEALTH_CHECK").is_null())

@@ -2,8 +2,16 @@
 
 from csc_validate.collections.ssda903.rulekit.episodes import (
     continuously_looked_after,
+    looked_after_at_year_end,
+    oc2_cohort,
     with_neighbours,
     with_periods_of_care,
 )
 
-__all__ = ["continuously_looked_after", "with_neighbours", "with_periods_of_care"]
+__all__ = [
+    "continuously_looked_after",
+    "looked_after_at_year_end",
+    "oc2_cohort",
+    "with_neighbours",
+    "with_periods_of_care",
+]

@@ -1,8 +1,11 @@
-"""Shared expressions over episodes of care: neighbours, periods of care and the OC2 cohort."""
+"""Shared expressions over episodes of care: neighbours, periods of care, the OC2 cohort and
+who is looked after at the year end."""
 
 import datetime as dt
 
 import polars as pl
+
+from csc_validate.rulekit.context import RuleContext
 
 
 def with_neighbours(
@@ -45,21 +48,82 @@ def with_periods_of_care(episodes: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def continuously_looked_after(
-    episodes: pl.LazyFrame, since: dt.date, until: dt.date, respite: list[str]
+    episodes: pl.LazyFrame,
+    start: dt.date,
+    end: dt.date,
+    *,
+    started_care: list[str],
+    care_continues: list[str],
+    respite: list[str],
 ) -> pl.LazyFrame:
-    """CHILD of every child looked after without a break from `since` to `until` inclusive.
+    """CHILD of every child looked after continuously for the 12 months `start` to `end`.
 
-    Short-break episodes (legal status in `respite`, V3/V4) do not count as being looked after.
-    With since = collection start and until = collection end, this is DfE's OC2 cohort:
-    "looked after continuously for at least 12 months at 31 March". Only the child's latest
-    period of care counts: an earlier period left open by mistake (a blank DEC followed by
-    another episode) does not make a child who has since left care part of the cohort.
+    With the collection year, this is DfE's OC2 cohort, "looked after continuously for at least
+    12 months at 31 March". DfE defines it by codes, not by chaining episode dates: a child
+    looked after in the year is in it unless an episode starting in the year has RNE S
+    (`started_care`), an episode ending in the year has a REC other than X1
+    (`care_continues`), or a V3/V4 episode (`respite`) falls in the year. The child must also
+    have been looked after on `start`: a non-short-break episode that began on or before it and
+    had not ended before it.
     """
-    care = episodes.filter(~pl.col("LS").is_in(respite).fill_null(False))
-    periods = with_periods_of_care(care).filter(
-        pl.col("period") == pl.col("period").max().over("CHILD")
+    # Sources: DfE statistics, children looked after in England, OC2 tables' footnote: children
+    # "continuously looked after for at least 12 months as at 31 March", excluding those "looked
+    # after under an agreed series of short term placements". The three code tests are DfE's
+    # CONTINUOUSLY_LOOKED_AFTER expression as the peer validator restates it from DfE's
+    # "CLA SSDA903 2021-22 validation rules v1.2" (DfE's own text could not be read here).
+    # NOTE: dates are never chained, so overlaps, short gaps, an earlier episode left open or an
+    # unreadable date between two episodes keep a child in, and a same-day continuation cannot
+    # hide a care-leaving REC. A blank or unreadable date is no evidence: such an episode counts
+    # as falling in the year, but an RNE S needs a readable start in the year. A blank REC is not
+    # "other than X1" (DfE's stage 1 rejects an ended episode without one, so DfE's cohort never
+    # meets it). An end date before the episode's own start is no end date. Starting on 1 April
+    # is exactly 12 months (in); leaving on 31 March is not "at 31 March" (out).
+    decom = pl.col("DECOM")
+    dec = pl.when(decom.is_null() | (pl.col("DEC") >= decom)).then(pl.col("DEC"))
+    in_year = (decom.is_null() | (decom <= end)) & (dec.is_null() | (dec >= start))
+    short_break = pl.col("LS").is_in(respite).fill_null(False)
+    entered = pl.col("RNE").is_in(started_care).fill_null(False) & decom.is_between(
+        start, end, closed="right"
+    ).fill_null(False)
+    left = pl.col("REC").is_not_null() & ~pl.col("REC").is_in(care_continues) & in_year
+    on_first_day = ~short_break & (decom <= start).fill_null(False) & (dec >= start).fill_null(True)
+    return (
+        episodes.group_by("CHILD")
+        .agg(
+            broken=(entered | left | (short_break & in_year)).any(),
+            on_first_day=on_first_day.any(),
+        )
+        .filter(pl.col("on_first_day") & ~pl.col("broken"))
+        .select("CHILD")
     )
-    covering = (pl.col("period_start") <= since) & (
-        pl.col("period_end").is_null() | (pl.col("period_end") > until)
+
+
+def oc2_cohort(ctx: RuleContext) -> pl.LazyFrame:
+    """CHILD of every child in the OC2 cohort: looked after continuously for the 12 months to
+    31 March, read from the return's episodes with the year's code lists."""
+    return continuously_looked_after(
+        ctx.table("Episodes"),
+        ctx.start,
+        ctx.end,
+        started_care=ctx.codes("RNE_STARTED_CARE"),
+        care_continues=ctx.codes("REC_CARE_CONTINUES"),
+        respite=ctx.codes("LS_RESPITE"),
     )
-    return periods.filter(covering).select("CHILD").unique()
+
+
+def looked_after_at_year_end(
+    episodes: pl.LazyFrame, end: dt.date, respite: list[str]
+) -> pl.LazyFrame:
+    """CHILD of every child looked after on `end` (31 March): a non-short-break episode of the
+    return that had not ended by then.
+
+    An episode ends on its DEC; a REC says it has ended even when DEC is blank or unreadable
+    (the return holds nothing after `end`). A blank or unreadable DECOM is taken to be on or
+    before `end`, since the return holds only episodes of the year.
+    """
+    started = (pl.col("DECOM") <= end).fill_null(True)
+    ended = (pl.col("DEC") <= end).fill_null(False) | (
+        pl.col("DEC").is_null() & pl.col("REC").is_not_null()
+    )
+    short_break = pl.col("LS").is_in(respite).fill_null(False)
+    return episodes.filter(started & ~ended & ~short_break).select("CHILD").unique()
