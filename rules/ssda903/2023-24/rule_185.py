@@ -17,14 +17,36 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["outcomes"],
 )
 def sdq_score_outside_oc2_cohort(ctx: RuleContext) -> pl.LazyFrame:
-    """An OC2 record with an SDQ score belongs to a child looked after continuously for 12
-    months at 31 March (the OC2 cohort, read from the episodes).
+    """An SDQ score is given for a child not in care continuously for the 12 months to 31 March.
 
-    Why: a score that is filled in but not a number still counts as completed.
+    Only children in care all year have an SDQ score in the return: remove the score, or check
+    the child's episodes. A score that is filled in but is not a number still counts as given.
+
+    In care all year means looked after continuously for the 12 months to 31 March (the OC2
+    cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
+    with a reason other than X1 during the year, and no short breaks (V3/V4).
     """
     cohort = oc2_cohort(ctx)
     scored = ctx.table("OC2").filter(pl.col(raw_name("SDQ_SCORE")).is_not_null())
     return scored.join(cohort, on="CHILD", how="anti")
+
+
+# The OC2 cohort is read from DfE's codes, so slips in the dates keep children 1-4 in it (an
+# overlap, a short gap, unreadable dates, an earlier episode left open), while child 5 left care
+# (REC E13) although a same-day continuation follows.
+COHORT_SLIPS = table(
+    ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+    ["1", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
+    ["1", "05/06/2024", "P", "C2", "", ""],
+    ["2", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
+    ["2", "13/06/2024", "P", "C2", "", ""],
+    ["3", "01/01/2022", "S", "C2", "31/06/2024", "X1"],
+    ["3", "31/06/2024", "P", "C2", "", ""],
+    ["4", "01/01/2022", "S", "C2", "", ""],
+    ["4", "10/06/2024", "P", "C2", "", ""],
+    ["5", "01/01/2022", "S", "C2", "10/06/2024", "E13"],
+    ["5", "10/06/2024", "P", "C2", "", ""],
+)
 
 
 CASES = [
@@ -50,5 +72,21 @@ CASES = [
         },
         flagged={"OC2": [1, 3, 4]},
         period="2023-24",
+    ),
+    Case(
+        "slips in episode dates do not put a child who left care into the cohort",
+        tables={
+            "Episodes": COHORT_SLIPS,
+            "OC2": table(
+                ["CHILD", "SDQ_SCORE"],
+                ["1", "12"],
+                ["2", "12"],
+                ["3", "12"],
+                ["4", "12"],
+                ["5", "12"],
+            ),
+        },
+        flagged={"OC2": [4]},
+        period="2024-25",
     ),
 ]

@@ -18,13 +18,17 @@ from csc_validate.rulekit import Case, RuleContext, birthday, raw_name, rule, ta
     tags=["outcomes"],
 )
 def sdq_score_missing_in_age_range(ctx: RuleContext) -> pl.LazyFrame:
-    """A child of the OC2 cohort who is 4 or over on 1 April and under 17 on 31 March has an
-    SDQ score, or a reason for having none.
+    """No SDQ score or reason is given for a child aged 4 to 16 in care all year.
 
-    Why: DfE's coding reads the score as due unless a reason (SDQ_REASON) explains its
-    absence; a reason without a score is therefore not flagged here. Ages come from OC2's DOB.
-    A blank DOB gives no age and is not flagged.
+    A child who was 4 or over on 1 April and under 17 on 31 March needs an SDQ score, or a
+    reason (SDQ_REASON) for having none. The age is taken from the OC2 date of birth.
+
+    In care all year means looked after continuously for the 12 months to 31 March (the OC2
+    cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
+    with a reason other than X1 during the year, and no short breaks (V3/V4).
     """
+    # DfE's coding reads the score as due unless a reason explains its absence, so a reason
+    # without a score is not flagged. A blank or unreadable DOB gives no age and is not flagged.
     cohort = oc2_cohort(ctx)
     dob = pl.col("DOB")
     in_age_range = (birthday(dob, 4) <= ctx.start) & (birthday(dob, 17) > ctx.end)
@@ -42,6 +46,24 @@ EPISODES = table(
     ["6", "01/01/2020", "S", "C2"],
     ["7", "01/01/2020", "S", "C2"],
 )
+
+# The OC2 cohort is read from DfE's codes, so slips in the dates keep children 1-4 in it (an
+# overlap, a short gap, unreadable dates, an earlier episode left open), while child 5 left care
+# (REC E13) although a same-day continuation follows.
+COHORT_SLIPS = table(
+    ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+    ["1", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
+    ["1", "05/06/2024", "P", "C2", "", ""],
+    ["2", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
+    ["2", "13/06/2024", "P", "C2", "", ""],
+    ["3", "01/01/2022", "S", "C2", "31/06/2024", "X1"],
+    ["3", "31/06/2024", "P", "C2", "", ""],
+    ["4", "01/01/2022", "S", "C2", "", ""],
+    ["4", "10/06/2024", "P", "C2", "", ""],
+    ["5", "01/01/2022", "S", "C2", "10/06/2024", "E13"],
+    ["5", "10/06/2024", "P", "C2", "", ""],
+)
+
 
 CASES = [
     Case(
@@ -62,5 +84,21 @@ CASES = [
         },
         flagged={"OC2": [0, 2]},
         period="2023-24",
+    ),
+    Case(
+        "slips in episode dates keep children in care all year in the cohort",
+        tables={
+            "Episodes": COHORT_SLIPS,
+            "OC2": table(
+                ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON"],
+                ["1", "01/01/2014", "", ""],
+                ["2", "01/01/2014", "", ""],
+                ["3", "01/01/2014", "", ""],
+                ["4", "01/01/2014", "", ""],
+                ["5", "01/01/2014", "", ""],
+            ),
+        },
+        flagged={"OC2": [0, 1, 2, 3]},
+        period="2024-25",
     ),
 ]

@@ -28,14 +28,38 @@ ITEMS = [
     tags=["outcomes"],
 )
 def outcome_items_outside_oc2_cohort(ctx: RuleContext) -> pl.LazyFrame:
-    """An OC2 record with any of the eight yes/no items given belongs to a child looked after
-    continuously for 12 months at 31 March (the OC2 cohort, read from the episodes).
+    """OC2 health or offending items are given for a child not in care all year.
 
-    Why: the SDQ score and reason have their own rules (185 and 198).
+    The eight yes/no items (conviction, health and development checks, immunisations, teeth,
+    health assessment, substance misuse and interventions) are only for children in care all
+    year: remove them, or check the child's episodes.
+
+    In care all year means looked after continuously for the 12 months to 31 March (the OC2
+    cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
+    with a reason other than X1 during the year, and no short breaks (V3/V4).
     """
+    # The SDQ score and reason have their own rules (185 and 198).
     cohort = oc2_cohort(ctx)
     given = pl.any_horizontal([pl.col(item).is_not_null() for item in ITEMS])
     return ctx.table("OC2").filter(given).join(cohort, on="CHILD", how="anti")
+
+
+# The OC2 cohort is read from DfE's codes, so slips in the dates keep children 1-4 in it (an
+# overlap, a short gap, unreadable dates, an earlier episode left open), while child 5 left care
+# (REC E13) although a same-day continuation follows.
+COHORT_SLIPS = table(
+    ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+    ["1", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
+    ["1", "05/06/2024", "P", "C2", "", ""],
+    ["2", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
+    ["2", "13/06/2024", "P", "C2", "", ""],
+    ["3", "01/01/2022", "S", "C2", "31/06/2024", "X1"],
+    ["3", "31/06/2024", "P", "C2", "", ""],
+    ["4", "01/01/2022", "S", "C2", "", ""],
+    ["4", "10/06/2024", "P", "C2", "", ""],
+    ["5", "01/01/2022", "S", "C2", "10/06/2024", "E13"],
+    ["5", "10/06/2024", "P", "C2", "", ""],
+)
 
 
 CASES = [
@@ -58,5 +82,21 @@ CASES = [
         },
         flagged={"OC2": [1, 3]},
         period="2023-24",
+    ),
+    Case(
+        "slips in episode dates do not put a child who left care into the cohort",
+        tables={
+            "Episodes": COHORT_SLIPS,
+            "OC2": table(
+                ["CHILD", "CONVICTED"],
+                ["1", "0"],
+                ["2", "0"],
+                ["3", "0"],
+                ["4", "0"],
+                ["5", "0"],
+            ),
+        },
+        flagged={"OC2": [4]},
+        period="2024-25",
     ),
 ]

@@ -19,13 +19,17 @@ CORE = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"]
     tags=["outcomes"],
 )
 def outcome_items_missing_in_oc2_cohort(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A child looked after continuously for 12 months at 31 March has an OC2 record with
-    immunisations, teeth check, health assessment and substance misuse all given.
+    """A child in care all year has immunisations, teeth, health or misuse items left blank.
 
-    Why: these four items apply at every age (the others depend on age or on substance
-    misuse). A child of the cohort with no OC2 record at all has them all blank: the child's
-    latest episode is blamed then.
+    Immunisations, teeth check, health assessment and substance misuse apply at every age, so
+    each must be given for a child in care all year. A child with no OC2 record at all is
+    flagged on their latest episode.
+
+    In care all year means looked after continuously for the 12 months to 31 March (the OC2
+    cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
+    with a reason other than X1 during the year, and no short breaks (V3/V4).
     """
+    # The other OC2 items depend on age or on substance misuse and have their own rules.
     episodes = ctx.table("Episodes")
     oc2 = ctx.table("OC2")
     cohort = oc2_cohort(ctx)
@@ -37,6 +41,24 @@ def outcome_items_missing_in_oc2_cohort(ctx: RuleContext) -> dict[str, pl.LazyFr
         .join(cohort, on="CHILD", how="semi")
         .join(oc2.select("CHILD"), on="CHILD", how="anti"),
     }
+
+
+# The OC2 cohort is read from DfE's codes, so slips in the dates keep children 1-4 in it (an
+# overlap, a short gap, unreadable dates, an earlier episode left open), while child 5 left care
+# (REC E13) although a same-day continuation follows.
+COHORT_SLIPS = table(
+    ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+    ["1", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
+    ["1", "05/06/2024", "P", "C2", "", ""],
+    ["2", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
+    ["2", "13/06/2024", "P", "C2", "", ""],
+    ["3", "01/01/2022", "S", "C2", "31/06/2024", "X1"],
+    ["3", "31/06/2024", "P", "C2", "", ""],
+    ["4", "01/01/2022", "S", "C2", "", ""],
+    ["4", "10/06/2024", "P", "C2", "", ""],
+    ["5", "01/01/2022", "S", "C2", "10/06/2024", "E13"],
+    ["5", "10/06/2024", "P", "C2", "", ""],
+)
 
 
 CASES = [
@@ -62,5 +84,21 @@ CASES = [
         },
         flagged={"OC2": [1, 3], "Episodes": [3]},
         period="2023-24",
+    ),
+    Case(
+        "slips in episode dates keep children in care all year in the cohort",
+        tables={
+            "Episodes": COHORT_SLIPS,
+            "OC2": table(
+                ["CHILD", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"],
+                ["1", "", "1", "1", "0"],
+                ["2", "", "1", "1", "0"],
+                ["3", "", "1", "1", "0"],
+                ["4", "", "1", "1", "0"],
+                ["5", "", "1", "1", "0"],
+            ),
+        },
+        flagged={"OC2": [0, 1, 2, 3]},
+        period="2024-25",
     ),
 ]

@@ -17,18 +17,40 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["outcomes"],
 )
 def health_check_missing_for_child_under_5(ctx: RuleContext) -> pl.LazyFrame:
-    """HEALTH_CHECK is given for an OC2 child under 5 on 31 March in the OC2 cohort.
+    """Health promotion information is blank for a child under 5 in care all year.
 
-    Why: development checks (health promotion) are collected for the under-fives looked
-    after continuously for the 12 months to 31 March (short breaks do not count), worked out
-    from Episodes. A child whose 5th birthday is 31 March is 5 and not checked. Age is taken
-    from the OC2 DOB; a blank or unreadable DOB cannot be checked. The catalogue lists only
-    OC2; Episodes is declared because the cohort is read from it.
+    HEALTH_CHECK (development checks up to date) must be given for a child under 5 on 31 March
+    who has been in care all year; a 5th birthday on 31 March makes the child 5. The age is
+    taken from the OC2 date of birth.
+
+    In care all year means looked after continuously for the 12 months to 31 March (the OC2
+    cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
+    with a reason other than X1 during the year, and no short breaks (V3/V4).
     """
+    # The catalogue lists only OC2; Episodes is declared because the cohort is read from it.
+    # A blank or unreadable DOB cannot be checked.
     cohort = oc2_cohort(ctx)
     under_5 = age_on(pl.col("DOB"), ctx.end) < 5
     outcomes = ctx.table("OC2").join(cohort, on="CHILD", how="semi")
     return outcomes.filter(under_5 & pl.col("HEALTH_CHECK").is_null())
+
+
+# The OC2 cohort is read from DfE's codes, so slips in the dates keep children 1-4 in it (an
+# overlap, a short gap, unreadable dates, an earlier episode left open), while child 5 left care
+# (REC E13) although a same-day continuation follows.
+COHORT_SLIPS = table(
+    ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+    ["1", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
+    ["1", "05/06/2024", "P", "C2", "", ""],
+    ["2", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
+    ["2", "13/06/2024", "P", "C2", "", ""],
+    ["3", "01/01/2022", "S", "C2", "31/06/2024", "X1"],
+    ["3", "31/06/2024", "P", "C2", "", ""],
+    ["4", "01/01/2022", "S", "C2", "", ""],
+    ["4", "10/06/2024", "P", "C2", "", ""],
+    ["5", "01/01/2022", "S", "C2", "10/06/2024", "E13"],
+    ["5", "10/06/2024", "P", "C2", "", ""],
+)
 
 
 CASES = [
@@ -55,6 +77,22 @@ CASES = [
             ),
         },
         flagged={"OC2": [0]},
+        period="2024-25",
+    ),
+    Case(
+        "slips in episode dates keep children in care all year in the cohort",
+        tables={
+            "Episodes": COHORT_SLIPS,
+            "OC2": table(
+                ["CHILD", "DOB", "HEALTH_CHECK"],
+                ["1", "01/01/2021", ""],
+                ["2", "01/01/2021", ""],
+                ["3", "01/01/2021", ""],
+                ["4", "01/01/2021", ""],
+                ["5", "01/01/2021", ""],
+            ),
+        },
+        flagged={"OC2": [0, 1, 2, 3]},
         period="2024-25",
     ),
 ]
