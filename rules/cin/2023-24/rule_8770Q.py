@@ -38,7 +38,7 @@ EPISODES = ["LAchildID", "CINdetailsID", "ReferralNFA"]
 
 CASES = [
     Case(
-        "a child 6 years old on the reference date is flagged, one a day younger not",
+        "in 2023-24 a child born on 31 March 2018 is over 5, one born on 1 April 2018 not",
         tables={
             "ChildIdentifiers": table(
                 CHILDREN,

@@ -40,7 +40,7 @@ EPISODES = ["LAchildID", "CINdetailsID", "ReferralNFA"]
 
 CASES = [
     Case(
-        "born on 31 August six years before the next August is of school age, 1 September not",
+        "in 2024-25 a child born on 31 August 2019 is of school age, one born on 1 September not",
         tables={
             "ChildIdentifiers": table(
                 CHILDREN,
