@@ -1,39 +1,57 @@
-"""Rule SW17STG2: the child's latest social worker episode has an end date."""
+"""Rule SW17STG2: a child in care on 31 March has no open social worker episode."""
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit import looked_after_at_year_end
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
 @rule(
     code="SW17STG2",
     message="There is no social worker episode open at 31 March",
-    tables=["SWEpisodes"],
+    tables=["SWEpisodes", "Episodes"],
     fields=["SW_DEC", "SW_DECOM"],
     tags=["social-workers"],
 )
 def latest_social_worker_episode_closed(ctx: RuleContext) -> pl.LazyFrame:
-    """A child's latest social worker episode (the one that started last) has no end date.
+    """A child in care on 31 March has an end date on their latest social worker episode.
 
-    Why: DfE's coding says the last episode's SW_DEC must be blank: a child looked after on
-    31 March has a social worker then. Any end date written, readable or not, is flagged.
-    When two episodes share the latest start, both are tested. Episodes with a blank or
-    unreadable start cannot be ordered and are left out.
+    A child looked after on 31 March has a social worker on that day, so the social worker
+    episode that started last must be left open (no end date). Remove the end date, or add the
+    episode that followed it. A child who left care during the year is not flagged: their last
+    social worker episode ends with their care.
     """
-    start = pl.col("SW_DECOM")
+    # DfE's coding (as the peer quotes it): the last episode, the one with the latest SW_DECOM,
+    # must have a blank SW_DEC. NOTE: only children looked after on 31 March are tested, for
+    # the reasons given in SW11bSTG2: a child who left care has no social worker open at
+    # 31 March and nothing to correct. Any end date written, readable or not, is flagged. Of
+    # two episodes starting the same day, the open one counts as the latest (SW19STG2 reports
+    # the shared start). Episodes with a blank or unreadable start cannot be ordered.
+    in_care = looked_after_at_year_end(ctx.table("Episodes"), ctx.end, ctx.codes("LS_RESPITE"))
+    last = pl.col("_row").sort_by(["SW_DECOM", "SW_DEC", "_row"], nulls_last=True).last()
     latest = (
         ctx.table("SWEpisodes")
-        .filter(start.is_not_null())
-        .filter(start == start.max().over("CHILD"))
+        .filter(pl.col("SW_DECOM").is_not_null())
+        .filter(pl.col("_row") == last.over("CHILD"))
     )
-    return latest.filter(pl.col("SW_DEC#raw").is_not_null())
+    written_end = pl.col(raw_name("SW_DEC")).is_not_null()
+    return latest.filter(written_end).join(in_care, on="CHILD", how="semi")
 
 
 CASES = [
     Case(
-        "a latest episode with an end date is flagged; an open one is not",
+        "a latest episode with an end date is flagged for a child in care on 31 March",
         period="2025-26",
         tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/01/2020", "S", "C2", "", ""],
+                ["2", "01/01/2020", "S", "C2", "", ""],
+                ["3", "01/01/2020", "S", "C2", "", ""],
+                ["4", "01/01/2020", "S", "C2", "", ""],
+                ["5", "01/01/2020", "S", "C2", "", ""],
+                ["6", "01/01/2020", "S", "C2", "", ""],
+            ),
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_DEC"],
                 ["1", "01/05/2025", "20/06/2025"],
@@ -43,8 +61,34 @@ CASES = [
                 ["3", "01/05/2025", ""],
                 ["3", "", "01/06/2025"],
                 ["4", "01/05/2025", "bad"],
-            )
+                ["5", "01/05/2025", "30/03/2026"],
+                ["6", "01/05/2025", "01/06/2025"],
+                ["6", "01/05/2025", ""],
+            ),
         },
-        flagged={"SWEpisodes": [3, 6]},
+        flagged={"SWEpisodes": [3, 6, 7]},
+    ),
+    Case(
+        "children who left care, or had only short breaks, are not flagged; one who came back is",
+        period="2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/05/2025", "S", "C2", "15/01/2026", "E4A"],
+                ["2", "01/01/2020", "S", "C2", "31/03/2026", "E13"],
+                ["3", "01/01/2025", "S", "V3", "", ""],
+                ["4", "01/01/2020", "S", "C2", "10/06/2025", "E13"],
+                ["4", "01/09/2025", "S", "C2", "", ""],
+            ),
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
+                ["1", "01/05/2025", "15/01/2026"],
+                ["2", "01/05/2025", "31/03/2026"],
+                ["3", "01/05/2025", "01/06/2025"],
+                ["4", "01/05/2025", "10/06/2025"],
+                ["4", "01/09/2025", "01/12/2025"],
+            ),
+        },
+        flagged={"SWEpisodes": [4]},
     ),
 ]
