@@ -13,18 +13,23 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers", "dates"],
 )
 def social_worker_episode_within_a_day(ctx: RuleContext) -> pl.LazyFrame:
-    """No social worker episode ends on the day it started.
+    """A social worker episode ends on the day it started.
 
-    Why: dates carry no time, so an episode ending on its start date lasted under 24 hours.
-    NOTE: an unreleased 2025-26 peer change flags episodes shorter than 3 days instead; that
-    does not match the message and is not adopted.
+    Dates carry no time, so an episode that ends on its start date appears to have lasted under
+    24 hours. Check the episode's start and end dates.
     """
+    # NOTE: 2025-26 decision: the peer's 2025-26 change (changes.csv; dfe-updates.md §2.1)
+    # flags episodes shorter than 3 days. Not adopted: DfE's message, unchanged in 2025-26,
+    # says "less than 24 hours", which with whole dates is an end on the start date; an
+    # episode of one or two days lasted more than 24 hours. An end before the start is not
+    # flagged here (from 2025-26 SW18STG2 reports it). Blank or unreadable dates are not
+    # compared.
     return ctx.table("SWEpisodes").filter(pl.col("SW_DEC") == pl.col("SW_DECOM"))
 
 
 CASES = [
     Case(
-        "an episode ending on its start date is flagged; the next day is not",
+        "an episode ending on its start date is flagged; the day before or after is not",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_DEC"],
@@ -32,8 +37,14 @@ CASES = [
                 ["2", "01/05/2023", "02/05/2023"],
                 ["3", "01/05/2023", ""],
                 ["4", "", ""],
+                ["5", "02/05/2023", "01/05/2023"],
+                ["6", "01/05/2023", "31/04/2023"],
+                ["7", "31/04/2023", "31/04/2023"],
+                ["8", "01/05/2023", "01/06/2023"],
+                ["8", "01/06/2023", "01/06/2023"],
+                ["8", "01/06/2023", ""],
             )
         },
-        flagged={"SWEpisodes": [0]},
+        flagged={"SWEpisodes": [0, 8]},
     ),
 ]
