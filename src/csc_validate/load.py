@@ -303,7 +303,13 @@ def _cast(
         loaded[name] = LoadedTable(
             name, raw, typed, match.sheet.where, match.sheet.source_format, missing
         )
-        ignored = [column for column in match.extra if _holds_values(match.sheet, column)]
+        # Against this year's columns: recognition used every year's, and a column may come and go.
+        known = {normalise_header(column) for column in schema.file_columns}
+        ignored = [
+            column
+            for column in match.sheet.columns
+            if normalise_header(column) not in known and _holds_values(match.sheet, column)
+        ]
         if ignored:
             warnings.append(
                 f"{match.sheet.where}: ignored columns not in the {year} {match.table} table: "
