@@ -19,12 +19,14 @@ MESSAGE = (
     tags=["care-leavers"],
 )
 def care_leaver_data_for_child_who_died_in_care(ctx: RuleContext) -> pl.LazyFrame:
-    """No care leaver (OC3) information for a child with an episode that ended because they died.
+    """Care leaver (OC3) information is given for a child who died while looked after.
 
-    Why: REC E2 means the child died while looked after, so they never left care. This year's
-    and, when supplied, last year's episodes are searched. An OC3 row whose three items are all
-    blank carries no information and is not flagged.
+    An episode this year or last year ended with reason E2 (died), so the child never left care:
+    check the reason the episode ended (REC) and, if the death is right, remove the OC3 details.
     """
+    # NOTE: REC E2 means the child died while looked after, so they never left care. This year's
+    # and, when supplied, last year's episodes are searched. An OC3 row whose three items (in touch,
+    # activity, accommodation) are all blank carries no information and is not flagged.
     died = ctx.codes("REC_DIED")
     episodes = pl.concat(
         [

@@ -23,17 +23,20 @@ RELEVANT_DAYS_SINCE_14 = 91
     tags=["care-leavers"],
 )
 def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
-    """Care leaver (OC3) information only for young people whose episodes make them relevant.
+    """Care leaver (OC3) information is given for a young person who was never a relevant child.
 
-    Why: a relevant or former relevant child was looked after for at least 13 weeks (91 days)
-    after their 14th birthday, and was still looked after after their 16th birthday; a child
-    whose last episode ended in adoption (E11, E12) is neither. Days are counted from this
-    year's and last year's episodes (short breaks, V3/V4, do not count); an episode in both
-    files counts once, and the latest one, if open, runs to 31 March. NOTE: as DfE's note
-    says, earlier episodes are unknown, so the rule needs last year's episodes to run, and
-    leaves out young people aged 20 or over at 31 March and those with no episodes at all
-    (rule 1002 reports those). A child without a readable date of birth is not tested.
+    Care leaver details are only returned for a young person looked after for at least 13 weeks
+    after their 14th birthday and still looked after after their 16th, and not adopted: check the
+    episode dates and reasons, and remove the OC3 details if the young person does not qualify.
     """
+    # NOTE: a relevant or former relevant child was looked after for at least 13 weeks (91 days)
+    # after their 14th birthday, and was still looked after after their 16th birthday; a child whose
+    # last episode ended in adoption (E11, E12) is neither. Days are counted from this year's and
+    # last year's episodes (short breaks, V3/V4, do not count); an episode in both files counts
+    # once, and the latest one, if open, runs to 31 March. As DfE's note says, earlier episodes are
+    # unknown, so the rule needs last year's episodes to run, and leaves out young people aged 20 or
+    # over at 31 March and those with no episodes at all (rule 1002 reports those). A child without
+    # a readable date of birth is not tested.
     columns = ["CHILD", "DECOM", "DEC", "LS", "REC"]
     episodes = (
         pl.concat(

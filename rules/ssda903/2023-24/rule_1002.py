@@ -20,12 +20,14 @@ MESSAGE = (
     tags=["care-leavers"],
 )
 def care_leaver_data_without_episodes(ctx: RuleContext) -> pl.LazyFrame:
-    """A young person with care leaver (OC3) information has an episode this year or last year.
+    """Care leaver (OC3) information is given for a young person with no episode of care.
 
-    Why: only someone who was looked after can leave care. Most care leavers have no episode
-    this year, so without last year's episodes the rule cannot tell and is skipped. An OC3 row
-    whose three items are all blank carries no information and is not flagged.
+    Only a young person who was looked after can be a care leaver: check that the child's ID matches
+    the one on their episodes this year or last year, or add the missing episodes.
     """
+    # NOTE: most care leavers have no episode this year, so without last year's episodes the rule
+    # cannot tell and is skipped (the table is required). An OC3 row whose three items (in touch,
+    # activity, accommodation) are all blank carries no information and is not flagged.
     children = pl.concat(
         [ctx.table("Episodes").select("CHILD"), ctx.table("Episodes_last").select("CHILD")]
     )

@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["adoption", "dates"],
 )
 def adoption_decision_before_care_began(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """The decision to place for adoption is not dated before the child's first episode with
-    RNE S (started to be looked after).
+    """The decision to place for adoption is dated before the child started to be looked after.
 
-    Why: DfE compares DATE_PLACED with the DECOM of the first episode whose RNE is S; both the
-    decision and that episode are flagged. A child with no S episode this year is not tested.
+    Compare the date of the decision to place for adoption with the start date (DECOM) of the
+    episode in which the child started to be looked after (reason for new episode S), and correct
+    whichever date is wrong.
     """
+    # DfE compares DATE_PLACED with the DECOM of the first episode whose RNE is S; both the decision
+    # and that episode are flagged. A child with no S episode this year is not tested.
     first_start = (
         ctx.table("Episodes")
         .filter(pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")) & pl.col("DECOM").is_not_null())

@@ -16,10 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "missing"],
 )
 def missing_start_blank_or_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """Every missing or away-from-placement episode has a real dd/mm/yyyy start date.
+    """The start date of a missing or away-from-placement episode is blank or not a real date.
 
-    Why: the start date is required, so a blank is as invalid as an impossible date.
+    Enter the date the child went missing or away from placement, as dd/mm/yyyy.
     """
+    # The start date is required, so a blank is as invalid as an impossible date (31/02/2025): both
+    # are null once cast.
     return ctx.table("Missing").filter(pl.col("MIS_START").is_null())
 
 

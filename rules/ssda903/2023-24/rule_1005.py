@@ -16,10 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
     tags=["dates", "missing"],
 )
 def missing_end_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """A missing or away-from-placement episode's end date, when given, is a real date.
+    """The end date of a missing or away-from-placement episode is not a real date.
 
-    Why: a blank end date means the child is still missing or away, so it is not flagged.
+    Correct the date the child returned, as dd/mm/yyyy; leave it blank only if the child is still
+    missing or away.
     """
+    # A blank end date means the child is still missing or away, so it is not flagged.
     return ctx.table("Missing").filter(unreadable("MIS_END"))
 
 

@@ -13,11 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "missing"],
 )
 def missing_type_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """A missing type, when given, is M (missing) or A (away from placement without
-    authorisation).
+    """The missing type is not M (missing) or A (away from placement without authorisation).
 
-    Why: DfE's check tests the value given; a blank type is not flagged by this rule.
+    Record whether the child was missing (M) or away from placement without authorisation (A).
     """
+    # DfE's check tests the value given; a blank type is not flagged by this rule.
     return ctx.table("Missing").filter(not_in_codes("MISSING", ctx.codes("MISSING")))
 
 

@@ -16,13 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["care-leavers"],
 )
 def care_leaver_data_while_still_looked_after(ctx: RuleContext) -> pl.LazyFrame:
-    """No care leaver (OC3) information for a young person aged 17 or 18 at 31 March whose
-    current episode is still open.
+    """Care leaver (OC3) information is given for a 17- or 18-year-old who is still looked after.
 
-    Why: DfE's check takes the child's current (latest) episode and treats it as open when its
-    end date or its reason for ending is blank. Age comes from OC3's DOB; a blank DOB is not
-    tested. An OC3 row whose three items are all blank carries no information.
+    The young person's latest episode has no end date or no reason for ending, so they have not left
+    care: complete the episode's end if they left care, or remove the OC3 details.
     """
+    # DfE's check takes the child's current (latest) episode and treats it as open when its end date
+    # or its reason for ending is blank. Age at 31 March comes from OC3's DOB; a blank DOB is not
+    # tested. An OC3 row whose three items (in touch, activity, accommodation) are all blank carries
+    # no information and is not flagged.
     current = (
         ctx.table("Episodes")
         .sort(["CHILD", "DECOM", "_row"], nulls_last=True)

@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "placements"],
 )
 def placement_change_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """A reason for placement change, when given, is from DfE's list.
+    """The reason for a change of placement is not one of DfE's codes.
 
-    Why: most episodes do not change placement, so a blank is not flagged here; other rules
-    say when a reason is required.
+    Choose the reason for the placement change from the DfE code list, or leave it blank if the
+    placement did not change.
     """
+    # Most episodes do not change placement, so a blank is not flagged here; other rules say when a
+    # reason is required.
     codes = ctx.codes("REASON_PLACE_CHANGE")
     return ctx.table("Episodes").filter(not_in_codes("REASON_PLACE_CHANGE", codes))
 

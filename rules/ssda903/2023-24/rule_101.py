@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes"],
 )
 def sex_missing_or_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """Every child has a sex from the year's code list (1 male, 2 female until 2023-24).
+    """The child's sex (SEX) is blank or not one of the year's codes.
 
-    Why: DfE publishes looked-after statistics by sex; a blank counts as invalid.
+    Record the child's sex with a code from the year's list (1 male, 2 female until 2023-24).
     """
+    # DfE publishes looked-after statistics by sex; a blank counts as invalid.
     sex = pl.col("SEX")
     return ctx.table("Header").filter(sex.is_null() | ~sex.is_in(ctx.codes("SEX")))
 

@@ -16,13 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["care-leavers"],
 )
 def care_leaver_data_without_continuing_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """A young person whose last episode last year was still open has an episode this year
-    before care leaver (OC3) information can be given.
+    """Care leaver (OC3) information is given, but last year's open episode has no follow-on.
 
-    Why: an episode open at 31 March last year must end, or go on, in this year's return. The
-    last episode is the one that started latest; episodes without a readable start are not
-    considered. An OC3 row whose three items are all blank carries no information.
+    The young person was still looked after at 31 March last year, so this year's return needs the
+    episode that continues or ends that care: add it, or check the child's ID.
     """
+    # An episode open at 31 March last year must end, or go on, in this year's return. The last
+    # episode is the one that started latest; episodes without a readable start are not considered.
+    # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
+    # information and is not flagged.
     open_last_year = (
         ctx.table("Episodes_last")
         .filter(pl.col("DECOM").is_not_null())

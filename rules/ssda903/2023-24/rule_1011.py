@@ -17,12 +17,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["care-leavers"],
 )
 def care_leaver_data_after_transfer_to_another_la(ctx: RuleContext) -> pl.LazyFrame:
-    """No care leaver (OC3) information when the child's final episode ended with REC E3.
+    """Care leaver (OC3) information is given for a child whose care moved to another council.
 
-    Why: E3 means care was transferred to another local authority, which then reports the
-    young person. The final episode is the one that started latest. An OC3 row whose three
-    items are all blank carries no information.
+    The child's final episode ended with reason E3 (care transferred to another local authority),
+    which then reports the young person: remove the OC3 details, or correct the reason the episode
+    ended.
     """
+    # The final episode is the one that started latest. An OC3 row whose three items (in touch,
+    # activity, accommodation) are all blank carries no information and is not flagged.
     final = (
         ctx.table("Episodes")
         .sort(["CHILD", "DECOM", "_row"], nulls_last=True)

@@ -20,12 +20,12 @@ IN_CARE_TABLES = ["Reviews", "OC2", "AD1", "PlacedAdoption", "PrevPerm", "Missin
 def in_care_records_for_care_leaver_without_episodes(
     ctx: RuleContext,
 ) -> dict[str, pl.LazyFrame]:
-    """A young person in OC3 with no episode this year has no reviews, OC2 outcomes, adoption,
-    placed-for-adoption, previous permanence or missing records.
+    """A care leaver with no episode this year has reviews, outcomes or adoption or missing records.
 
-    Why: those records describe time in care during the year. Every such row is flagged. A
-    table the return does not include has no rows to flag.
+    Reviews, OC2 outcomes, adoption, placed-for-adoption, previous permanence and missing records
+    describe time in care during the year: add the missing episode, or remove these records.
     """
+    # Every such row is flagged. A table the return does not include has no rows to flag.
     without_episodes = (
         ctx.table("OC3")
         .select("CHILD")

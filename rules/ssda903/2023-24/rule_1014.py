@@ -13,14 +13,16 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["care-leavers", "uasc"],
 )
 def uasc_data_for_care_leaver(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A care leaver (OC3 information given) who was not looked after at any time in the year
-    has no UASC record; both the UASC and the OC3 rows are flagged.
+    """A care leaver who was not looked after during the year has a UASC record.
 
-    Why: UASC status is collected for children looked after. An episode counts for the year
-    when it started by 31 March and ended on or after 1 April (or is still open). Unlike the
-    peer validator, a care leaver with no episodes at all is tested too: that is the usual
-    care leaver. An OC3 row whose three items are all blank carries no information.
+    UASC status is only collected for children looked after in the year: remove the UASC record, or
+    add the episode if the young person was looked after.
     """
+    # NOTE: both the UASC and the OC3 rows are flagged. An episode counts for the year when it
+    # started by 31 March and ended on or after 1 April (or is still open). Unlike the peer
+    # validator, a care leaver with no episodes at all is tested too: that is the usual care leaver.
+    # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
+    # information and is not flagged.
     in_year = (pl.col("DECOM") <= ctx.end) & (
         pl.col("DEC").is_null() | (pl.col("DEC") >= ctx.start)
     )

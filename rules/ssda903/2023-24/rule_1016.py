@@ -16,14 +16,17 @@ from csc_validate.rulekit import Case, RuleContext, age_on, birthday, rule, tabl
     tags=["care-leavers"],
 )
 def care_leaver_data_after_leaving_care_past_birthday(ctx: RuleContext) -> pl.LazyFrame:
-    """No care leaver (OC3) information for a young person aged 17 or 18 at 31 March whose
-    current episode ended after their 17th (or 18th) birthday in the year.
+    """A 17- or 18-year-old with care leaver (OC3) information left care after that birthday.
 
-    Why: the young person was still looked after on the birthday that falls in the collection
-    year, so they were not a care leaver then. "After" is read strictly: leaving care on the
-    birthday itself (as at 18) is not flagged. Age comes from OC3's DOB; a blank DOB or a
-    blank end date is not tested (rule 1007 covers episodes still open).
+    The young person was still looked after on their birthday in the year, so they were not a care
+    leaver then: check the end date of their latest episode and the date of birth, or remove the OC3
+    details.
     """
+    # NOTE: "after" is read strictly: leaving care on the birthday itself (as at 18) is not flagged.
+    # The birthday is the 17th or 18th that falls in the collection year. Age comes from OC3's DOB;
+    # a blank DOB or a blank end date is not tested (rule 1007 covers episodes still open). An OC3
+    # row whose three items (in touch, activity, accommodation) are all blank carries no information
+    # and is not flagged.
     current = (
         ctx.table("Episodes")
         .sort(["CHILD", "DECOM", "_row"], nulls_last=True)

@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates"],
 )
 def birth_date_missing_or_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """Every child has a date of birth written as a real dd/mm/yyyy date.
+    """The child's date of birth (DOB) is blank or not a real date.
 
-    Why: a blank or impossible date (31/02/2025) is null once cast, so both are flagged.
+    Enter the child's date of birth as dd/mm/yyyy.
     """
+    # A blank or impossible date (31/02/2025) is null once cast, so both are flagged.
     return ctx.table("Header").filter(pl.col("DOB").is_null())
 
 

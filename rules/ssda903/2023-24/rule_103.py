@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes"],
 )
 def ethnicity_missing_or_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """Every child has an ethnicity from the DfE code list.
+    """The child's ethnicity (ETHNIC) is blank or not one of DfE's codes.
 
-    Why: DfE's message names both faults, so a blank is flagged as well as an unknown code.
+    Record the child's ethnicity with a code from the DfE list.
     """
+    # DfE's message names both faults, so a blank is flagged as well as an unknown code.
     ethnicity = pl.col("ETHNIC")
     return ctx.table("Header").filter(ethnicity.is_null() | ~ethnicity.is_in(ctx.codes("ETHNIC")))
 

@@ -15,12 +15,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
     tags=["dates", "uasc"],
 )
 def uasc_end_date_unreadable_or_before_year(ctx: RuleContext) -> pl.LazyFrame:
-    """DUC, when given, is a real dd/mm/yyyy date on or after the start of the collection year.
+    """The date UASC status ceased (DUC) is not a real date or is before the collection year.
 
-    Why: DfE's coding (as carried by the peer validator) also rejects a ceased date before
-    1 April of the collection year: the return records UASC status ending in the year. A blank
-    DUC (status not ceased) is not flagged.
+    Enter the date the child stopped being an unaccompanied asylum-seeking child, as dd/mm/yyyy, on
+    or after 1 April of the collection year; leave it blank if the status has not ended.
     """
+    # NOTE: DfE's coding (as carried by the peer validator) also rejects a ceased date before 1
+    # April of the collection year: the return records UASC status ending in the year. A blank DUC
+    # (status not ceased) is not flagged.
     return ctx.table("UASC").filter(unreadable("DUC") | (pl.col("DUC") < ctx.start))
 
 

@@ -16,12 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "uasc"],
 )
 def uasc_flag_missing_or_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """Every child's UASC flag is 0 (not an unaccompanied asylum-seeking child) or 1.
+    """The child's UASC flag is blank or not 0 or 1.
 
-    Why: the XML return carries the flag in each child's header. CSV extracts have no such
-    column: csc-validate derives it from the UASC table (1 when the child is listed, else 0),
-    so in practice only XML returns can fail.
+    Record 1 if the child is an unaccompanied asylum-seeking child, otherwise 0.
     """
+    # NOTE: the XML return carries the flag in each child's header. CSV extracts have no such
+    # column: csc-validate derives it from the UASC table (1 when the child is listed, else 0), so
+    # in practice only XML returns can fail.
     uasc = pl.col("UASC")
     return ctx.table("Header").filter(uasc.is_null() | ~uasc.is_in(ctx.codes("FLAG")))
 

@@ -13,11 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
     tags=["dates", "adoption"],
 )
 def adoption_decision_date_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """DATE_INT, when given, is a real dd/mm/yyyy date.
+    """The date of the decision that the child should be placed for adoption is not a real date.
 
-    Why: the adoption items may all be left blank (rule 151), so only text that is not a date
-    is flagged.
+    Correct the date in the adoption (AD1) record, as dd/mm/yyyy.
     """
+    # The adoption items may all be left blank (rule 151), so only text in DATE_INT that is not a
+    # date is flagged.
     return ctx.table("AD1").filter(unreadable("DATE_INT"))
 
 
