@@ -88,6 +88,15 @@ def test_pack_lists_only_catalogue_rules_in_force(collection: str, year: str) ->
 
 
 @pytest.mark.parametrize("year", packs.years("cin"))
+def test_cin_pack_holds_every_catalogue_rule_in_force(year: str) -> None:
+    catalogue = _catalogue("cin")
+    wanted = {code for code, row in catalogue.items() if year in row["active_in"].split(";")}
+    assert wanted <= set(packs.load("cin", year).rules), sorted(
+        wanted - set(packs.load("cin", year).rules)
+    )
+
+
+@pytest.mark.parametrize("year", packs.years("cin"))
 def test_cin_rules_carry_dfe_messages_and_severities(year: str) -> None:
     catalogue = _catalogue("cin")
     for code, rule in packs.load("cin", year).rules.items():
