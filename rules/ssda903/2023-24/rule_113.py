@@ -13,11 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
     tags=["dates", "adoption"],
 )
 def adopters_match_date_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """DATE_MATCH, when given, is a real dd/mm/yyyy date.
+    """The date the child was matched with prospective adopters (DATE_MATCH) is not a real date.
 
-    Why: the adoption items may all be left blank (rule 151), so only text that is not a date
-    is flagged.
+    Correct the matching date in the adoption (AD1) record, as dd/mm/yyyy.
     """
+    # The adoption items may all be left blank (rule 151), so only text that is not a date is
+    # flagged.
     return ctx.table("AD1").filter(unreadable("DATE_MATCH"))
 
 

@@ -13,11 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "adoption"],
 )
 def foster_carer_flag_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """FOSTER_CARE, when given, is 0 (not adopted by the former foster carer) or 1.
+    """The 'adopted by former foster carer' flag (FOSTER_CARE) is not 0 or 1.
 
-    Why: a blank is left to rule 151, which checks that the adoption items are all given or
-    all blank.
+    In the adoption (AD1) record, enter 1 if the child was adopted by their former foster carer,
+    otherwise 0.
     """
+    # A blank is left to rule 151, which checks that the adoption items are all given or all blank.
     return ctx.table("AD1").filter(not_in_codes("FOSTER_CARE", ctx.codes("FLAG")))
 
 

@@ -16,11 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "adoption"],
 )
 def placed_for_adoption_date_missing_or_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """Every decision to place for adoption has a real dd/mm/yyyy DATE_PLACED.
+    """The date of the decision to place for adoption (DATE_PLACED) is blank or not a real date.
 
-    Why: the date is what a PlacedAdoption record reports (it keys the record), so a blank is
-    not a valid date either; the same reading as rule 102 for the date of birth.
+    Every placed-for-adoption record needs the date of the decision that the child should be placed
+    for adoption: enter it as dd/mm/yyyy.
     """
+    # The date is what a PlacedAdoption record reports (it keys the record), so a blank is not a
+    # valid date either; the same reading as rule 102 for the date of birth.
     return ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_null())
 
 

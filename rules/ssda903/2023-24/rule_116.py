@@ -16,11 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
     tags=["dates", "adoption"],
 )
 def adoption_reversal_date_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """DATE_PLACED_CEASED, when given, is a real dd/mm/yyyy date.
+    """The date the decision to place for adoption was reversed (DATE_PLACED_CEASED) is not a date.
 
-    Why: the date is blank while the decision stands, so only text that is not a date is
-    flagged.
+    Correct the date the adoption plan changed, as dd/mm/yyyy; leave it blank if the decision still
+    stands.
     """
+    # The date is blank while the decision stands, so only text that is not a date is flagged.
     return ctx.table("PlacedAdoption").filter(unreadable("DATE_PLACED_CEASED"))
 
 

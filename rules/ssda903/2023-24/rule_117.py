@@ -18,14 +18,16 @@ DECISIONS = ["DATE_PLACED", "DATE_PLACED_CEASED"]
     tags=["dates", "adoption"],
 )
 def adoption_decision_after_year_or_care(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """DATE_PLACED and DATE_PLACED_CEASED, when given, are on or before 31 March and on or
-    before the end (DEC) of the child's latest episode whose REC is not X1.
+    """An adoption decision, or its reversal, is dated after 31 March or after the child left care.
 
-    Why: DfE compares with the latest episode that did not end with the child staying looked
-    after (X1); when that episode is still open the child has not left care, so only the
-    collection end applies. Both the decision and, when its DEC is the reason, that episode
-    are blamed. A decision of a child with no episodes is still checked against 31 March.
+    The decision dates cannot be after the end of the collection year, nor after the end date (DEC)
+    of the child's latest episode that ended their care (reason other than X1): correct whichever
+    date is wrong.
     """
+    # NOTE: DfE compares with the latest episode that did not end with the child staying looked
+    # after (X1); when that episode is still open the child has not left care, so only the
+    # collection end applies. Both the decision and, when its DEC is the reason, that episode are
+    # blamed. A decision of a child with no episodes is still checked against 31 March.
     episodes = ctx.table("Episodes").filter(
         pl.col("DECOM").is_not_null()
         & ~pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES")).fill_null(False)

@@ -16,13 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "adoption"],
 )
 def adoption_reversal_before_year_or_care(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """DATE_PLACED_CEASED, when given, is on or after 1 April and on or after the start
-    (DECOM) of the child's earliest episode that is not a short break (LS V3 or V4).
+    """An adoption decision's reversal is dated before 1 April or before the child's care began.
 
-    Why: DfE takes the start of care from the earliest episode with another legal status.
-    Both the decision and, when its DECOM is the reason, that episode are blamed. A reversal
-    of a child with no episodes is still checked against 1 April.
+    The date the decision was reversed (DATE_PLACED_CEASED) must fall in the collection year and on
+    or after the start date (DECOM) of the child's first episode that is not a short break: correct
+    whichever date is wrong.
     """
+    # NOTE: DfE takes the start of care from the earliest episode with a legal status other than a
+    # short break (LS V3 or V4). Both the decision and, when its DECOM is the reason, that episode
+    # are blamed. A reversal of a child with no episodes is still checked against 1 April.
     episodes = ctx.table("Episodes").filter(
         pl.col("DECOM").is_not_null()
         & ~pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)

@@ -16,11 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["adoption"],
 )
 def adoption_reversal_date_or_reason_missing(ctx: RuleContext) -> pl.LazyFrame:
-    """DATE_PLACED_CEASED and REASON_PLACED_CEASED are both given or both blank.
+    """A reversed adoption decision has a date but no reason, or a reason but no date.
 
-    Why: either one on its own records a reversal without its date or its reason. A date that
-    is given but unreadable still counts as given here; rule 116 reports it.
+    If the decision to place for adoption was reversed, give both the date (DATE_PLACED_CEASED) and
+    the reason (REASON_PLACED_CEASED); if it still stands, leave both blank.
     """
+    # A date that is given but unreadable still counts as given here; rule 116 reports it.
     has_date = pl.col(raw_name("DATE_PLACED_CEASED")).is_not_null()
     has_reason = pl.col("REASON_PLACED_CEASED").is_not_null()
     return ctx.table("PlacedAdoption").filter(has_date != has_reason)

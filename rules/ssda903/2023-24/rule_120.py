@@ -16,10 +16,11 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "adoption"],
 )
 def reversal_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """REASON_PLACED_CEASED, when given, is one of the DfE reversal reasons (RD1 to RD4).
+    """The reason an adoption decision was reversed (REASON_PLACED_CEASED) is not a DfE code.
 
-    Why: the reason is blank while the decision stands; rule 119 pairs it with its date.
+    Choose the reason from DfE's list (RD1 to RD4), or leave it blank if the decision still stands.
     """
+    # The reason is blank while the decision stands; rule 119 pairs it with its date.
     codes = ctx.codes("REASON_PLACED_CEASED")
     return ctx.table("PlacedAdoption").filter(not_in_codes("REASON_PLACED_CEASED", codes))
 

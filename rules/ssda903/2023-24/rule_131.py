@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "care leavers"],
 )
 def in_touch_status_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """IN_TOUCH, when given, is one of YES, NO, DIED, REFU, NREQ or RHOM.
+    """The care leaver's 'in touch' status (IN_TOUCH) is not one of DfE's codes.
 
-    Why: a blank is not flagged here: rule 153 lets the three care-leaver items be left blank
-    together and flags them when only some are given (DfE: "must be coded or left blank").
+    Record whether the council is in touch with the young person using YES, NO, DIED, REFU, NREQ or
+    RHOM.
     """
+    # A blank is not flagged here: rule 153 lets the three care-leaver items be left blank together
+    # and flags them when only some are given (DfE: "must be coded or left blank").
     return ctx.table("OC3").filter(not_in_codes("IN_TOUCH", ctx.codes("IN_TOUCH")))
 
 

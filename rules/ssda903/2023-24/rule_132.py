@@ -13,11 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "care leavers"],
 )
 def activity_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """ACTIV, when given, is one of DfE's activity codes (F1 to G6, or 0).
+    """The care leaver's main activity (ACTIV) is not one of DfE's codes.
 
-    Why: a blank is not flagged here: rule 153 lets the three care-leaver items be left blank
-    together and flags them when only some are given.
+    Record the young person's activity with a code from DfE's list (F1 to G6, or 0).
     """
+    # A blank is not flagged here: rule 153 lets the three care-leaver items be left blank together
+    # and flags them when only some are given.
     return ctx.table("OC3").filter(not_in_codes("ACTIV", ctx.codes("ACTIV")))
 
 

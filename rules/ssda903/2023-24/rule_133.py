@@ -16,11 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "care leavers"],
 )
 def accommodation_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """ACCOM, when given, is one of DfE's accommodation codes (B1 to Z2, or 0).
+    """The care leaver's accommodation (ACCOM) is not one of DfE's codes.
 
-    Why: DfE: "if reporting on a child's accommodation ... the data entry must be valid", so a
-    blank is not flagged here (rule 153 checks the three care-leaver items together).
+    Record the young person's accommodation with a code from DfE's list (B1 to Z2, or 0).
     """
+    # DfE: "if reporting on a child's accommodation ... the data entry must be valid", so a blank is
+    # not flagged here (rule 153 checks the three care-leaver items together).
     return ctx.table("OC3").filter(not_in_codes("ACCOM", ctx.codes("ACCOM")))
 
 

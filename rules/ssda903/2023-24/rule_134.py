@@ -16,11 +16,13 @@ CARE_LEAVER = ["IN_TOUCH", "ACTIV", "ACCOM"]
     tags=["adoption", "care leavers"],
 )
 def adoption_data_for_care_leaver(ctx: RuleContext) -> pl.LazyFrame:
-    """A child with any care-leaver item (OC3) given has no adoption item (AD1) given.
+    """A young person with care leaver (OC3) information also has adoption (AD1) information.
 
-    Why: a care leaver left care at 18 and was not adopted from it. The AD1 record is blamed;
-    a missing OC3 file means no care leavers.
+    A care leaver left care at 18 and was not adopted from it: check which record belongs to the
+    child, and remove the adoption details or the care leaver details.
     """
+    # Any OC3 item given makes a care leaver; any AD1 item given counts as adoption data. The AD1
+    # record is blamed; a missing OC3 file means no care leavers.
     adopted = pl.any_horizontal(
         [pl.col(raw_name(c) if c.startswith("DATE_") else c).is_not_null() for c in ADOPTION]
     )

@@ -13,11 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "episodes"],
 )
 def episode_start_missing_or_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """Every episode has a real dd/mm/yyyy start date (DECOM).
+    """An episode's start date (DECOM) is blank or not a real date.
 
-    Why: an episode cannot exist without its start date (DECOM keys the record), so a blank is
-    not a valid date either; the same reading as rule 102 for the date of birth.
+    Enter the date the episode started, as dd/mm/yyyy.
     """
+    # An episode cannot exist without its start date (DECOM keys the record), so a blank is not a
+    # valid date either; the same reading as rule 102 for the date of birth.
     return ctx.table("Episodes").filter(pl.col("DECOM").is_null())
 
 

@@ -14,12 +14,14 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["episodes"],
 )
 def earlier_episode_left_open(ctx: RuleContext) -> pl.LazyFrame:
-    """Every episode of a child except the latest (by start date) has both DEC and REC.
+    """An episode that is followed by a later one has no end date or no reason for ending.
 
-    Why: only a child's last episode may be open at 31 March. Episodes without a readable
-    start date cannot be placed in order and are left to rule 141. A DEC that is given but
-    unreadable counts as given (rule 147 reports it).
+    Only the child's latest episode may still be open: give the earlier episode its end date (DEC)
+    and the reason it ended (REC).
     """
+    # The latest episode is the one with the latest start date. Episodes without a readable start
+    # date cannot be placed in order and are left to rule 141. A DEC that is given but unreadable
+    # counts as given (rule 147 reports it).
     dated = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
     ordered = with_neighbours(dated, ["DECOM"])
     not_ended = pl.col(raw_name("DEC")).is_null() | pl.col("REC").is_null()

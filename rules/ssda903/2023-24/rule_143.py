@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "episodes"],
 )
 def new_episode_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """RNE, when given, is one of S, P, L, T, U or B.
+    """The reason for a new episode (RNE) is not one of DfE's codes.
 
-    Why: DfE's message is about an invalid code; a blank RNE is not flagged by this rule.
+    Record why the episode started with one of S, P, L, T, U or B.
     """
+    # DfE's message is about an invalid code; a blank RNE is not flagged by this rule.
     return ctx.table("Episodes").filter(not_in_codes("RNE", ctx.codes("RNE")))
 
 

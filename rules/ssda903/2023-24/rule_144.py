@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "episodes"],
 )
 def legal_status_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """LS, when given, is one of DfE's legal statuses (C1 to V4).
+    """The episode's legal status (LS) is not one of DfE's codes.
 
-    Why: DfE's message is about an invalid code; a blank LS is not flagged by this rule.
+    Record the child's legal status with a code from DfE's list (C1 to V4).
     """
+    # DfE's message is about an invalid code; a blank LS is not flagged by this rule.
     return ctx.table("Episodes").filter(not_in_codes("LS", ctx.codes("LS")))
 
 

@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "episodes"],
 )
 def category_of_need_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """CIN, when given, is one of N1 to N8.
+    """The episode's category of need (CIN) is not one of DfE's codes.
 
-    Why: DfE's message is about an invalid code; a blank CIN is not flagged by this rule.
+    Record the child's main category of need as one of N1 to N8.
     """
+    # DfE's message is about an invalid code; a blank CIN is not flagged by this rule.
     return ctx.table("Episodes").filter(not_in_codes("CIN", ctx.codes("CIN")))
 
 

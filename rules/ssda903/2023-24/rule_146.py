@@ -13,12 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "episodes"],
 )
 def placement_type_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """PLACE, when given, is in the year's placement-type list.
+    """The episode's placement type (PLACE) is not in the year's code list.
 
-    Why: the list changes by year and comes from the schema: K3 (supported accommodation)
-    is added in 2024-25; H5, P2 and Z1 go in 2025-26, when Z1 is split into Z11 to Z14. A
-    blank PLACE is not flagged by this rule.
+    Record the placement type with a code from the list for the year of the return; codes change
+    between years.
     """
+    # The list changes by year and comes from the schema: K3 (supported accommodation) is added in
+    # 2024-25; H5, P2 and Z1 go in 2025-26, when Z1 is split into Z11 to Z14. A blank PLACE is not
+    # flagged by this rule.
     return ctx.table("Episodes").filter(not_in_codes("PLACE", ctx.codes("PLACE")))
 
 

@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
     tags=["dates", "episodes"],
 )
 def episode_end_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """DEC, when given, is a real dd/mm/yyyy date.
+    """An episode's end date (DEC) is not a real date.
 
-    Why: a blank DEC means the episode is still open at 31 March, so only text that is not a
-    date is flagged.
+    Correct the end date as dd/mm/yyyy; leave it blank only if the episode is still open at 31
+    March.
     """
+    # A blank DEC means the episode is still open at 31 March, so only text that is not a date is
+    # flagged.
     return ctx.table("Episodes").filter(unreadable("DEC"))
 
 

@@ -15,10 +15,12 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["episodes"],
 )
 def episode_end_date_and_reason_unpaired(ctx: RuleContext) -> pl.LazyFrame:
-    """DEC and REC are both given (the episode ended) or both blank (it is still open).
+    """An episode has an end date but no reason for ending, or a reason but no end date.
 
-    Why: a DEC that is given but unreadable still counts as given; rule 147 reports it.
+    If the episode ended, give both its end date (DEC) and the reason it ended (REC); if it is still
+    open, leave both blank.
     """
+    # A DEC that is given but unreadable still counts as given; rule 147 reports it.
     has_end = pl.col(raw_name("DEC")).is_not_null()
     has_reason = pl.col("REC").is_not_null()
     return ctx.table("Episodes").filter(has_end != has_reason)
