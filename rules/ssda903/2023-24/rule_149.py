@@ -13,10 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "episodes"],
 )
 def episode_end_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """REC, when given, is one of DfE's reasons an episode ceased (X1, E11 to E9).
+    """The reason the episode ended (REC) is not one of DfE's codes.
 
-    Why: a blank REC belongs to an open episode; rule 148 pairs it with DEC.
+    Record why the episode ended with a code from DfE's list (X1, E11 to E9), or leave it blank if
+    the episode is still open.
     """
+    # A blank REC belongs to an open episode; rule 148 pairs it with DEC.
     return ctx.table("Episodes").filter(not_in_codes("REC", ctx.codes("REC")))
 
 

@@ -15,10 +15,12 @@ ITEMS = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS
     tags=["adoption"],
 )
 def adoption_items_partly_completed(ctx: RuleContext) -> pl.LazyFrame:
-    """The six adoption items of an AD1 record are all given or all blank.
+    """An adoption (AD1) record has some adoption items filled in and others left blank.
 
-    Why: a date that is given but unreadable counts as given (rules 112 and 113 report it).
+    Complete all six adoption items (date of the decision, date matched, adopted by foster carer,
+    number, sex and legal status of the adopters), or leave them all blank.
     """
+    # A date that is given but unreadable counts as given (rules 112 and 113 report it).
     given = [
         pl.col(raw_name(item) if item.startswith("DATE_") else item).is_not_null() for item in ITEMS
     ]

@@ -18,7 +18,11 @@ ITEMS = ["IN_TOUCH", "ACTIV", "ACCOM"]
     tags=["care leavers"],
 )
 def care_leaver_items_partly_completed(ctx: RuleContext) -> pl.LazyFrame:
-    """IN_TOUCH, ACTIV and ACCOM of an OC3 record are all given or all blank."""
+    """A care leaver (OC3) record has some of its three items filled in and others left blank.
+
+    Complete all three: whether the council is in touch (IN_TOUCH), the young person's activity
+    (ACTIV) and accommodation (ACCOM), or leave all three blank.
+    """
     given = [pl.col(item).is_not_null() for item in ITEMS]
     return ctx.table("OC3").filter(pl.any_horizontal(given) & ~pl.all_horizontal(given))
 

@@ -17,10 +17,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["outcomes"],
 )
 def intervention_offered_given_when_received(ctx: RuleContext) -> pl.LazyFrame:
-    """INTERVENTION_OFFERED is blank when INTERVENTION_RECEIVED is 1.
+    """'Intervention offered' is filled in for a child who received a substance misuse intervention.
 
-    Why: "offered" is only asked of children who did not receive an intervention.
+    'Intervention offered' is only asked of children who did not receive one: leave it blank when
+    'intervention received' is 1, or correct 'intervention received'.
     """
+    # INTERVENTION_OFFERED must be blank when INTERVENTION_RECEIVED is 1.
     received = pl.col("INTERVENTION_RECEIVED").is_in(ctx.codes("FLAG_YES"))
     return ctx.table("OC2").filter(received & pl.col("INTERVENTION_OFFERED").is_not_null())
 

@@ -17,12 +17,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["outcomes"],
 )
 def intervention_offered_missing_when_not_received(ctx: RuleContext) -> pl.LazyFrame:
-    """A child with a substance misuse problem (1) who received no intervention (0) has
-    INTERVENTION_OFFERED completed.
+    """'Intervention offered' is blank for a child with a substance misuse problem who had none.
 
-    Why: the intervention items are only asked when a substance misuse problem was identified
-    (rule 193 flags them otherwise), so the check applies to SUBSTANCE_MISUSE = 1.
+    For a child with a substance misuse problem who did not receive an intervention, record whether
+    one was offered (1) or not (0).
     """
+    # The intervention items are only asked when a substance misuse problem was identified (rule 193
+    # flags them otherwise), so the check applies to SUBSTANCE_MISUSE = 1 with INTERVENTION_RECEIVED
+    # = 0.
     misuse = pl.col("SUBSTANCE_MISUSE").is_in(ctx.codes("FLAG_YES"))
     not_received = pl.col("INTERVENTION_RECEIVED").is_in(ctx.codes("FLAG_NO"))
     offered_blank = pl.col("INTERVENTION_OFFERED").is_null()

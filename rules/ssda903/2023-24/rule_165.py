@@ -15,18 +15,19 @@ CARE_LEAVER = ["IN_TOUCH", "ACTIV", "ACCOM"]
     tags=["codes", "mothers"],
 )
 def mother_status_invalid(ctx: RuleContext) -> pl.LazyFrame:
-    """MOTHER, when given, is 0 or 1 and the child is not male; a female child has MOTHER
-    given unless she only has care-leaver data (no episode in the year, an OC3 item given).
+    """The 'mother' status (MOTHER) is not 0 or 1, is given for a boy, or is missing for a girl.
 
-    Why: DfE's coding: if provided, MOTHER must be valid (and the child female); if not
-    provided, the child is male, or has no episode in the current year and has IN_TOUCH, ACTIV
-    or ACCOM. An episode is in the year when it starts by 31 March and is open on or ends
-    after 1 April. DfE's coding predates the unknown sex (U, from 2024-25), which it would fail
-    whether MOTHER is given or not, so a child whose sex is neither male nor female (U or
-    blank) is only checked for a valid code. A girl looked after in the year only under short
-    breaks (V3/V4) is not asked for MOTHER: rule 399 requires it blank for her, and DfE's
-    rules 393 and 607 leave short breaks out in the same way. The Header record is blamed.
+    Record 1 if the young woman is a mother, otherwise 0, for every girl looked after in the year;
+    leave it blank for a boy, and check the child's sex if it looks wrong.
     """
+    # NOTE: DfE's coding: if provided, MOTHER must be valid (and the child female); if not provided,
+    # the child is male, or has no episode in the current year and has IN_TOUCH, ACTIV or ACCOM (she
+    # only has care-leaver data). An episode is in the year when it starts by 31 March and is open
+    # on or ends after 1 April. DfE's coding predates the unknown sex (U, from 2024-25), which it
+    # would fail whether MOTHER is given or not, so a child whose sex is neither male nor female (U
+    # or blank) is only checked for a valid code. A girl looked after in the year only under short
+    # breaks (V3/V4) is not asked for MOTHER: rule 399 requires it blank for her, and DfE's rules
+    # 393 and 607 leave short breaks out in the same way. The Header record is blamed.
     in_year = (
         ctx.table("Episodes")
         .filter(

@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "reviews"],
 )
 def review_date_missing_or_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """Every review has a real dd/mm/yyyy date.
+    """A review's date (REVIEW) is blank or not a real date.
 
-    Why: DfE's message names both faults: a blank or an impossible date.
+    Enter the date of the child's review as dd/mm/yyyy.
     """
+    # DfE's message names both faults: a blank or an impossible date.
     return ctx.table("Reviews").filter(pl.col("REVIEW").is_null())
 
 

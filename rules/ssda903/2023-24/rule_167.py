@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "reviews"],
 )
 def review_participation_missing_or_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """Every review records how the child participated: one of PN0 to PN7.
+    """A review's participation code (REVIEW_CODE) is blank or not one of DfE's codes.
 
-    Why: DfE's message names both faults, so a blank is flagged as well as an unknown code.
+    Record how the child took part in the review, with one of PN0 to PN7.
     """
+    # DfE's message names both faults, so a blank is flagged as well as an unknown code.
     code = pl.col("REVIEW_CODE")
     return ctx.table("Reviews").filter(code.is_null() | ~code.is_in(ctx.codes("REVIEW_CODE")))
 

@@ -19,11 +19,13 @@ UPN_SHAPE = r"^[A-HJ-NP-RT-Z](\d{12}|\d{11}[A-Z])$"
     tags=["codes"],
 )
 def upn_malformed(ctx: RuleContext) -> pl.LazyFrame:
-    """UPN, when given, is 13 characters shaped like a UPN, or one of UN1 to UN5.
+    """The child's unique pupil number (UPN) is not shaped like a UPN or an 'unknown' code.
 
-    Why: DfE's shape for a UPN: a letter other than I, O or S, then twelve digits, or eleven
-    digits and a letter. A blank UPN is not flagged by this rule.
+    Check the UPN against the school's records: it is 13 characters, a letter then 12 digits (or 11
+    digits and a letter); if it is not known, give the reason as one of UN1 to UN5.
     """
+    # DfE's shape for a UPN: a letter other than I, O or S, then twelve digits, or eleven digits and
+    # a letter. A blank UPN is not flagged by this rule.
     upn = pl.col("UPN")
     well_formed = upn.str.contains(UPN_SHAPE) | upn.is_in(ctx.codes("UPN_UNKNOWN"))
     return ctx.table("Header").filter(upn.is_not_null() & ~well_formed)

@@ -13,11 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
     tags=["dates", "mothers"],
 )
 def mothers_child_birth_date_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """MC_DOB, when given, is a real dd/mm/yyyy date.
+    """The date of birth of the mother's child (MC_DOB) is not a real date.
 
-    Why: MC_DOB is only reported for a looked-after child who is a mother, so a blank is not
-    flagged.
+    Correct the date the young woman's child was born, as dd/mm/yyyy.
     """
+    # MC_DOB is only reported for a looked-after child who is a mother, so a blank is not flagged.
     return ctx.table("Header").filter(unreadable("MC_DOB"))
 
 

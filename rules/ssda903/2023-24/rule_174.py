@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["mothers"],
 )
 def mothers_child_birth_date_for_male(ctx: RuleContext) -> pl.LazyFrame:
-    """MC_DOB is blank for a child whose sex is male (1 until 2023-24).
+    """A child recorded as male has a date of birth for their own child (MC_DOB).
 
-    Why: MC_DOB records the birth of a looked-after mother's child. A date that is given but
-    unreadable still counts as recorded (rule 171 reports it).
+    The date of birth of a mother's child is only recorded for a looked-after mother: check the
+    child's sex, or remove the date.
     """
+    # Male is sex code 1 until 2023-24. A date that is given but unreadable still counts as recorded
+    # (rule 171 reports it).
     male = pl.col("SEX").is_in(ctx.codes("SEX_MALE"))
     return ctx.table("Header").filter(male & pl.col(raw_name("MC_DOB")).is_not_null())
 

@@ -13,11 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "adoption"],
 )
 def number_of_adopters_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """NB_ADOPTR, when given, is 1 or 2.
+    """The number of adopters (NB_ADOPTR) is not 1 or 2.
 
-    Why: a blank is left to rule 151, which checks the adoption items are all given or all
-    blank.
+    In the adoption (AD1) record, enter 1 for a single adopter or 2 for a couple.
     """
+    # A blank is left to rule 151, which checks the adoption items are all given or all blank.
     return ctx.table("AD1").filter(not_in_codes("NB_ADOPTR", ctx.codes("NB_ADOPTR")))
 
 

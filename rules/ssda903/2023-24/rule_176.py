@@ -13,11 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "adoption"],
 )
 def adopters_sex_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """SEX_ADOPTR, when given, is one of M1, F1, MM, FF or MF.
+    """The sex of the adopters (SEX_ADOPTR) is not one of DfE's codes.
 
-    Why: a blank is left to rule 151, which checks the adoption items are all given or all
-    blank.
+    In the adoption (AD1) record, choose one of M1, F1, MM, FF or MF.
     """
+    # A blank is left to rule 151, which checks the adoption items are all given or all blank.
     return ctx.table("AD1").filter(not_in_codes("SEX_ADOPTR", ctx.codes("SEX_ADOPTR")))
 
 

@@ -13,11 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "adoption"],
 )
 def adopters_legal_status_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """LS_ADOPTR, when given, is one of L0, L11, L12, L2, L3 or L4.
+    """The legal status of the adopters (LS_ADOPTR) is not one of DfE's codes.
 
-    Why: a blank is left to rule 151, which checks the adoption items are all given or all
-    blank.
+    In the adoption (AD1) record, choose one of L0, L11, L12, L2, L3 or L4.
     """
+    # A blank is left to rule 151, which checks the adoption items are all given or all blank.
     return ctx.table("AD1").filter(not_in_codes("LS_ADOPTR", ctx.codes("LS_ADOPTR")))
 
 

@@ -13,14 +13,15 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "episodes"],
 )
 def placement_provider_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """PLACE_PROVIDER, when given, is one of PR0 to PR5, and is blank for placement types
-    that have no provider.
+    """The placement provider is not a DfE code, or is given for a placement that has no provider.
 
-    Why: DfE's coding: "If provided <PLACE_PROVIDER> must be a valid value and should not be
-    provided if <PL>" is a temporary or 'other' placement. That list is the schema group
-    PLACE_NO_PROVIDER: T0 to T4 and Z1 until 2024-25; from 2025-26 T0 to T3 and Z11 to Z14
-    (T4 gains a provider). A blank provider is not flagged by this rule.
+    Record the provider as one of PR0 to PR5; leave it blank for temporary and 'other' placements
+    (such as T0 to T3), which have no provider.
     """
+    # NOTE: DfE's coding: "If provided <PLACE_PROVIDER> must be a valid value and should not be
+    # provided if <PL>" is a temporary or 'other' placement. That list is the schema group
+    # PLACE_NO_PROVIDER: T0 to T4 and Z1 until 2024-25; from 2025-26 T0 to T3 and Z11 to Z14 (T4
+    # gains a provider). A blank provider is not flagged by this rule.
     given = pl.col("PLACE_PROVIDER").is_not_null()
     no_provider = pl.col("PLACE").is_in(ctx.codes("PLACE_NO_PROVIDER"))
     return ctx.table("Episodes").filter(

@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
     tags=["outcomes"],
 )
 def sdq_score_out_of_range(ctx: RuleContext) -> pl.LazyFrame:
-    """SDQ_SCORE, when given, is a whole number from 0 to 40.
+    """The SDQ score is not a whole number from 0 to 40.
 
-    Why: 40 is the highest total difficulties score of the questionnaire. A blank score is
-    not flagged here (a reason for no score may be given instead).
+    Check the child's Strengths and Difficulties Questionnaire and enter the total score, a whole
+    number from 0 to 40.
     """
+    # 40 is the highest total difficulties score of the questionnaire. A blank score is not flagged
+    # here (a reason for no score may be given instead).
     score = pl.col("SDQ_SCORE")
     return ctx.table("OC2").filter(unreadable("SDQ_SCORE") | (score < 0) | (score > 40))
 

@@ -27,11 +27,12 @@ ITEMS = [
     tags=["codes", "outcomes"],
 )
 def outcome_flag_not_0_or_1(ctx: RuleContext) -> pl.LazyFrame:
-    """Each of the eight OC2 yes/no items, when given, is 0 or 1.
+    """One of the yes/no items in the child's outcomes (OC2) record is not 0 or 1.
 
-    Why: which items must be given is checked by rules 182, 190 to 193; a blank is not flagged
-    here.
+    Enter 1 for yes or 0 for no in each yes/no item of the outcomes record.
     """
+    # The eight OC2 yes/no items are listed in ITEMS. Which items must be given is checked by rules
+    # 182, 190 to 193; a blank is not flagged here.
     flags = ctx.codes("FLAG")
     return ctx.table("OC2").filter(pl.any_horizontal([not_in_codes(i, flags) for i in ITEMS]))
 

@@ -19,13 +19,15 @@ OTHERS = ["CONVICTED", "HEALTH_CHECK", "INTERVENTION_RECEIVED", "INTERVENTION_OF
     tags=["outcomes"],
 )
 def outcome_core_items_incomplete(ctx: RuleContext) -> pl.LazyFrame:
-    """An OC2 record either has all four core items (immunisations, teeth check, health
-    assessment, substance misuse) or leaves all eight yes/no items blank.
+    """An outcomes (OC2) record has items filled in but not all four core health items.
 
-    Why: DfE's message allows just those two states. The peer validator only flags a blank
-    core item when one of the four other items is given; we read the message as written, so
-    a record with some core items given and others blank is flagged too.
+    Complete immunisations, teeth check, health assessment and substance misuse, or, if the child
+    needs no outcomes record, leave all eight yes/no items blank.
     """
+    # NOTE: DfE's message allows just those two states: all four core items given, or all eight
+    # yes/no items blank. The peer validator only flags a blank core item when one of the four other
+    # items is given; we read the message as written, so a record with some core items given and
+    # others blank is flagged too.
     core_complete = pl.all_horizontal([pl.col(c).is_not_null() for c in CORE])
     any_given = pl.any_horizontal([pl.col(c).is_not_null() for c in [*CORE, *OTHERS]])
     return ctx.table("OC2").filter(any_given & ~core_complete)

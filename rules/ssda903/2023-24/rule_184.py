@@ -15,10 +15,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "adoption"],
 )
 def placed_for_adoption_before_birth(ctx: RuleContext) -> pl.LazyFrame:
-    """DATE_PLACED is on or after the child's date of birth in the Header.
+    """The date of the decision to place for adoption is before the child's date of birth.
 
-    Why: blank or unreadable dates are left to rules 102 and 115.
+    Check the child's date of birth and the date of the decision that the child should be placed for
+    adoption, and correct whichever is wrong.
     """
+    # DATE_PLACED is compared with the Header's DOB. Blank or unreadable dates are left to rules 102
+    # and 115.
     births = ctx.table("Header").select("CHILD", pl.col("DOB").alias("header_DOB"))
     placed = ctx.table("PlacedAdoption").join(births, on="CHILD", how="inner")
     return placed.filter(pl.col("DATE_PLACED") < pl.col("header_DOB"))

@@ -16,11 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, birthday, raw_name, rule, ta
     tags=["outcomes"],
 )
 def sdq_entry_for_child_under_4(ctx: RuleContext) -> pl.LazyFrame:
-    """SDQ_SCORE and SDQ_REASON are blank for a child whose 4th birthday is after 31 March.
+    """An SDQ score or reason is given for a child who was not yet 4 on 31 March.
 
-    Why: a child who turns 4 on 31 March is 4 at the end of the year and is expected to have
-    an SDQ entry (rule 197B). Ages come from OC2's DOB; a blank DOB is not flagged.
+    The Strengths and Difficulties Questionnaire is only for children aged 4 and over: check the
+    child's date of birth, or remove the SDQ score and reason.
     """
+    # Flagged when the 4th birthday is after 31 March: a child who turns 4 on 31 March is 4 at the
+    # end of the year and is expected to have an SDQ entry (rule 197B). Ages come from OC2's DOB; a
+    # blank DOB is not flagged.
     under_4 = birthday(pl.col("DOB"), 4) > ctx.end
     given = pl.col(raw_name("SDQ_SCORE")).is_not_null() | pl.col("SDQ_REASON").is_not_null()
     return ctx.table("OC2").filter(under_4 & given)
