@@ -79,11 +79,7 @@ def load(
     candidates = _all_tables(chosen.name)
     current = _read(files, chosen, candidates)
     if not current.found:
-        raise InputError(
-            ", ".join(source.display for source in sources),
-            f"holds no table of the {chosen.title}",
-            expected="; ".join(current.warnings) or f"the tables of {chosen.name}",
-        )
+        raise _no_table(chosen, files, [source.display for source in sources])
     year, why = _year(chosen, current.found, year)
     last = _read(last_files, chosen, candidates) if last_files else _Read([], [], [])
     loaded, issues, warnings = build(chosen, year, current.found, last.found)
@@ -182,8 +178,43 @@ def _owner(file: _File, forced: Collection | None) -> Collection:
     return owner
 
 
+def _no_table(chosen: Collection, files: list[_File], displays: list[str]) -> Exception:
+    """Why nothing could be checked: the files are another return's, or no return's at all."""
+    others = {name: score for name, score in _header_scores(files).items() if name != chosen.name}
+    where = (
+        displays[0] if len(displays) == 1 else f"{displays[0]} and {len(displays) - 1} more files"
+    )
+    if others:
+        other = collections.get(max(others, key=lambda name: others[name]))
+        verb = "holds" if len(displays) == 1 else "hold"
+        return UsageError(
+            f"{where} {verb} tables of {other.title}, not of {chosen.title}; "
+            f"use --collection {other.name} or give {chosen.title}"
+        )
+    return InputError(
+        where,
+        f"holds no table of {chosen.title}: no file's columns match one of its tables",
+        expected=f"files with the column headers of {chosen.title}'s tables",
+    )
+
+
 def _collection_from_headers(files: list[_File]) -> Collection:
     """The collection with the most sheets whose header holds one of its tables' key columns."""
+    scores = _header_scores(files)
+    if not scores:
+        return collections.default()
+    best = max(scores.values())
+    leaders = [name for name, score in scores.items() if score == best]
+    if len(leaders) > 1:
+        raise UsageError(
+            f"the files fit the tables of {' and '.join(leaders)} equally well; "
+            "say which with --collection"
+        )
+    return collections.get(leaders[0])
+
+
+def _header_scores(files: list[_File]) -> dict[str, int]:
+    """For each collection, how many CSV or XLSX sheets hold one of its tables' key columns."""
     scores: dict[str, int] = {}
     for chosen in collections.registry().values():
         keys = [
@@ -195,16 +226,7 @@ def _collection_from_headers(files: list[_File]) -> Collection:
                 header = {normalise_header(c) for c in sheet.columns}
                 if any(key and key <= header for key in keys):
                     scores[chosen.name] = scores.get(chosen.name, 0) + 1
-    if not scores:
-        return collections.default()
-    best = max(scores.values())
-    leaders = [name for name, score in scores.items() if score == best]
-    if len(leaders) > 1:
-        raise UsageError(
-            f"the files fit the tables of {' and '.join(leaders)} equally well; "
-            "say which with --collection"
-        )
-    return collections.get(leaders[0])
+    return scores
 
 
 def _sheets(file: _File) -> list[Sheet]:
