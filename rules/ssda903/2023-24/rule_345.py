@@ -16,11 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["care-leavers"],
 )
 def in_touch_without_activity_or_accommodation(ctx: RuleContext) -> pl.LazyFrame:
-    """A care leaver the LA is in touch with (IN_TOUCH YES) has neither ACTIV nor ACCOM of 0.
+    """A care leaver the council is in touch with has activity (ACTIV) or accommodation (ACCOM) 0.
 
-    Why: blanks are not zero and are left to rules 132 and 133.
+    If the council is in touch with the young person, record their actual main activity and
+    accommodation; if it is not in touch, correct the in-touch answer (IN_TOUCH).
     """
     in_touch = pl.col("IN_TOUCH").is_in(ctx.codes("IN_TOUCH_YES"))
+    # NOTE: a blank ACTIV or ACCOM is not zero; blanks are left to rules 132 and 133.
     zero = pl.col("ACTIV").is_in(ctx.codes("ACTIV_NONE")) | pl.col("ACCOM").is_in(
         ctx.codes("ACCOM_NONE")
     )

@@ -13,14 +13,16 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["care-leavers", "age"],
 )
 def foyer_under_eighteen(ctx: RuleContext) -> pl.LazyFrame:
-    """A care leaver in a foyer (ACCOM T1 or T2) was 18 or over at the start of the year.
+    """A care leaver under 18 on 1 April lives in a foyer (accommodation ACCOM T1 or T2).
 
-    Why: DfE's coding: if ACCOM is T then DOB must be at least 18 years before the collection
-    start date. ACCOM codes carry a suitability digit, so "T" means T1 and T2. The catalogue
-    lists PLACE, DEC and URN as fields, a slip in the peer validator; the rule reads OC3's ACCOM
-    and DOB. NOTE: the peer compares ACCOM with the bare letter "T", which no valid code equals.
-    A blank or unreadable DOB is not flagged.
+    A young person under 18 cannot be accommodated in a foyer: check their date of birth (DOB) and
+    accommodation, and correct whichever was recorded wrongly.
     """
+    # DfE's coding: if ACCOM is T then DOB must be at least 18 years before the collection start
+    # date. ACCOM codes carry a suitability digit, so "T" means T1 and T2. The catalogue lists
+    # PLACE, DEC and URN as fields, a slip in the peer validator; the rule reads OC3's ACCOM and
+    # DOB. NOTE: the peer compares ACCOM with the bare letter "T", which no valid code equals. A
+    # blank or unreadable DOB is not flagged.
     foyer = pl.col("ACCOM").is_in(ctx.codes("ACCOM_FOYER"))
     return ctx.table("OC3").filter(foyer & (age_on(pl.col("DOB"), ctx.start) < 18))
 

@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
     tags=["dates", "age"],
 )
 def over_twenty_five_at_year_start(ctx: RuleContext) -> pl.LazyFrame:
-    """No child's 25th birthday is before 1 April of the collection year.
+    """The child was over 25 on 1 April, the start of the collection year.
 
-    Why: someone whose 25th birthday is 1 April is 25, not over 25, on that day. A blank or
-    unreadable DOB is left to rule 102.
+    Check the child's date of birth (DOB) in the header record and correct it if mistyped; a young
+    person over 25 should not be in the return.
     """
+    # NOTE: someone whose 25th birthday is 1 April is 25, not over 25, on that day. A blank or
+    # unreadable DOB is left to rule 102.
     return ctx.table("Header").filter(birthday(pl.col("DOB"), 25) < ctx.start)
 
 

@@ -13,10 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age"],
 )
 def started_care_aged_eighteen_or_over(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode that starts a period of care (RNE S) begins before the child's 18th birthday.
+    """A period of care (reason for new episode RNE S) starts on or after the child's 18th birthday.
 
-    Why: the DOB comes from the Header. Blank or unreadable dates are not compared.
+    A young person cannot start to be looked after at 18 or over: check their date of birth (DOB)
+    and the date this episode started (DECOM), and correct whichever is wrong.
     """
+    # The DOB comes from the Header. Blank or unreadable dates are not compared.
     births = ctx.table("Header").select("CHILD", "DOB")
     starts = ctx.table("Episodes").filter(pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")))
     return starts.join(births, on="CHILD", how="inner").filter(

@@ -18,10 +18,12 @@ CHILDREN_ACT_IN_FORCE = dt.date(1991, 10, 14)
     tags=["dates"],
 )
 def episode_starts_before_children_act(ctx: RuleContext) -> pl.LazyFrame:
-    """No episode's DECOM is before 14 October 1991.
+    """An episode's start date (DECOM) is before 14 October 1991.
 
-    Why: a blank or unreadable DECOM is left to rule 141.
+    No episode can start before the Children Act 1989 came into force on that day: check the start
+    date in the episode record and correct it.
     """
+    # A blank or unreadable DECOM is left to rule 141.
     return ctx.table("Episodes").filter(pl.col("DECOM") < CHILDREN_ACT_IN_FORCE)
 
 

@@ -13,12 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates"],
 )
 def episode_starts_after_year_end(ctx: RuleContext) -> pl.LazyFrame:
-    """No episode starts (DECOM) after 31 March of the collection year.
+    """An episode's start date (DECOM) is after 31 March, the end of the collection year.
 
-    Why: DfE gives 354 the same message as 385, which checks the date the episode ceased (DEC);
-    354's check is on DECOM, the field DfE lists for it. A blank or unreadable DECOM is left to
-    rule 141.
+    Check the start date in the episode record: correct it if mistyped, or leave an episode that
+    really starts after 31 March out of this year's return.
     """
+    # NOTE: DfE gives 354 the same message as 385, which checks the date the episode ceased (DEC);
+    # 354's check is on DECOM, the field DfE lists for it. A blank or unreadable DECOM is left to
+    # rule 141.
     return ctx.table("Episodes").filter(pl.col("DECOM") > ctx.end)
 
 

@@ -13,11 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates"],
 )
 def episode_ends_on_start_day(ctx: RuleContext) -> pl.LazyFrame:
-    """No episode has DEC equal to DECOM.
+    """An episode ends (DEC) on the same day it starts (DECOM), so it lasted less than 24 hours.
 
-    Why: dates carry no time, so an episode ending on its start day lasted under 24 hours.
-    Blank or unreadable dates are not compared (an open episode has no DEC).
+    Check both dates in the episode record and correct whichever was mistyped.
     """
+    # Dates carry no time, so an episode ending on its start day lasted under 24 hours. Blank or
+    # unreadable dates are not compared (an open episode has no DEC).
     return ctx.table("Episodes").filter(pl.col("DEC") == pl.col("DECOM"))
 
 

@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates"],
 )
 def episode_ends_before_it_starts(ctx: RuleContext) -> pl.LazyFrame:
-    """No episode's DEC is before its DECOM.
+    """An episode's end date (DEC) is before its start date (DECOM).
 
-    Why: blank (open) or unreadable dates are not compared.
+    Check both dates in the episode record and correct whichever was mistyped.
     """
+    # Blank (open) or unreadable dates are not compared.
     return ctx.table("Episodes").filter(pl.col("DEC") < pl.col("DECOM"))
 
 

@@ -17,16 +17,19 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes"],
 )
 def first_episode_not_started_care(ctx: RuleContext) -> pl.LazyFrame:
-    """A child's earliest episode in the return, when it starts on or after 1 April, has RNE S.
+    """A child's first episode, starting this year, does not have reason for new episode (RNE) S.
 
-    Why: an episode starting this year with no earlier episode in the return is the child's
-    first, since an episode open on 1 April would itself be in the return. An earliest episode
-    that started before 1 April may follow earlier episodes not returned, so it is not checked.
-    A blank RNE is not S and is flagged; episodes with a blank or unreadable DECOM are ignored.
+    Check whether an earlier episode leading into this one was left out of the return and add it; if
+    there is none, this is the start of care, so change the reason for new episode to S.
     """
+    # An episode starting this year with no earlier episode in the return is the child's first,
+    # since an episode open on 1 April would itself be in the return. An earliest episode that
+    # started before 1 April may follow earlier episodes not returned, so it is not checked.
+    # Episodes with a blank or unreadable DECOM are ignored.
     dated = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
     first = dated.filter(pl.col("DECOM") == pl.col("DECOM").min().over("CHILD"))
     rne = pl.col("RNE")
+    # A blank RNE is not S and is flagged.
     not_started = rne.is_null() | ~rne.is_in(ctx.codes("RNE_STARTED_CARE"))
     return first.filter((pl.col("DECOM") >= ctx.start) & not_started)
 

@@ -13,13 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age"],
 )
 def youth_justice_status_under_ten(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode with legal status J1, J2 or J3 starts on or after the child's 10th birthday.
+    """A child under 10 when an episode starts has a youth justice legal status (LS J1, J2 or J3).
 
-    Why: 10 is the age of criminal responsibility in England. DfE's coding: where LS is J1-J3,
-    DOB should be at least 10 years before DECOM, so an episode on the 10th birthday is allowed.
-    NOTE: the peer validator also flags the birthday itself. Blank or unreadable dates are not
-    compared.
+    A child under 10 cannot be held under these legal statuses: check the child's date of birth
+    (DOB), the episode's start date (DECOM) and its legal status, and correct whichever is wrong.
     """
+    # 10 is the age of criminal responsibility in England. DfE's coding: where LS is J1-J3, DOB
+    # should be at least 10 years before DECOM, so an episode on the 10th birthday is allowed. NOTE:
+    # the peer validator also flags the birthday itself. Blank or unreadable dates are not compared.
     births = ctx.table("Header").select("CHILD", "DOB")
     justice = ctx.table("Episodes").filter(pl.col("LS").is_in(ctx.codes("LS_YOUTH_JUSTICE")))
     return justice.join(births, on="CHILD", how="inner").filter(

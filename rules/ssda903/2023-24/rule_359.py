@@ -16,13 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, birthday, raw_name, rule, ta
     tags=["dates", "age"],
 )
 def over_eighteen_outside_community_home(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode still open at 31 March for a young person whose 18th birthday was before then
-    has legal status V2 and placement K2.
+    """A young person who turned 18 before 31 March is still looked after, but not under V2 in K2.
 
-    Why: DfE's coding: if 18th birthday < collection end and DEC is blank, then LS must be V2
-    and PL K2 (a single period of accommodation under section 20 in a children's home). An
-    unreadable DEC is not blank; a blank or unreadable DOB is not compared.
+    After 18 a young person can only stay looked after under section 20(5) in a community home
+    (legal status V2, placement K2): check whether the episode should have ended (DEC), and correct
+    the legal status (LS) or placement type (PLACE) if they are wrong.
     """
+    # DfE's coding: if 18th birthday < collection end and DEC is blank, then LS must be V2 and PL K2
+    # (a single period of accommodation under section 20 in a children's home). An unreadable DEC is
+    # not blank; a blank or unreadable DOB is not compared.
     births = ctx.table("Header").select("CHILD", "DOB")
     open_episodes = ctx.table("Episodes").filter(pl.col(raw_name("DEC")).is_null())
     s20_community_home = pl.col("LS").is_in(ctx.codes("LS_SINGLE_ACCOMMODATION")) & pl.col(

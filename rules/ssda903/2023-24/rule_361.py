@@ -17,13 +17,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates"],
 )
 def police_protection_over_three_days(ctx: RuleContext) -> pl.LazyFrame:
-    """A spell under police protection (LS L1) lasts at most 3 days from DECOM to DEC.
+    """A spell of police protection (legal status LS L1) lasted longer than 72 hours (3 days).
 
-    Why: Children Act 1989 s46 limits police protection to 72 hours. Episodes under L1 that
-    follow on from each other (a placement move during protection) are one spell, so every
-    episode of a spell longer than 3 days is flagged. An open episode runs to 31 March: it has
-    already lasted that long. An episode with no readable DECOM is left to rule 141.
+    Check the start and end dates of the police protection episodes and correct any that was
+    mistyped; if the child stayed longer, record the legal status that followed police protection.
     """
+    # Children Act 1989 s46 limits police protection to 72 hours. Episodes under L1 that follow on
+    # from each other (a placement move during protection) are one spell, so every episode of a
+    # spell longer than 3 days is flagged. An open episode runs to 31 March: it has already lasted
+    # that long. An episode with no readable DECOM is left to rule 141.
     spells = legal_status_spell_days(
         ctx.table("Episodes"), ctx.codes("LS_POLICE_PROTECTION"), ctx.end
     )

@@ -14,13 +14,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates"],
 )
 def emergency_protection_over_21_days(ctx: RuleContext) -> pl.LazyFrame:
-    """A spell under an emergency protection order (LS L2) lasts at most 21 days.
+    """A spell under an emergency protection order (legal status LS L2) lasted longer than 21 days.
 
-    Why: an EPO lasts up to 8 days and can be extended once by 7 (Children Act 1989 s45);
-    DfE allows 21. Consecutive L2 episodes (each starting the day the last ended) are one
-    spell and all of its episodes are flagged. An open episode runs to 31 March; an episode
-    with no readable DECOM is left to rule 141.
+    Check the start and end dates of the emergency protection episodes and correct any that was
+    mistyped; if the child stayed longer, record the legal status that followed the order.
     """
+    # An EPO lasts up to 8 days and can be extended once by 7 (Children Act 1989 s45); DfE allows
+    # 21. Consecutive L2 episodes (each starting the day the last ended) are one spell and all of
+    # its episodes are flagged. An open episode runs to 31 March; an episode with no readable DECOM
+    # is left to rule 141.
     spells = legal_status_spell_days(
         ctx.table("Episodes"), ctx.codes("LS_EMERGENCY_PROTECTION"), ctx.end
     )

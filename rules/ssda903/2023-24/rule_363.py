@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates"],
 )
 def child_assessment_order_over_7_days(ctx: RuleContext) -> pl.LazyFrame:
-    """A spell under a child assessment order (LS L3) lasts at most 7 days.
+    """A spell under a child assessment order (legal status LS L3) lasted longer than 7 days.
 
-    Why: Children Act 1989 s43 limits a CAO to 7 days. Consecutive L3 episodes (each starting
-    the day the last ended) are one spell and all of its episodes are flagged. An open episode
-    runs to 31 March; an episode with no readable DECOM is left to rule 141.
+    Check the start and end dates of the child assessment order episodes and correct any that was
+    mistyped; if the child stayed longer, record the legal status that followed the order.
     """
+    # Children Act 1989 s43 limits a CAO to 7 days. Consecutive L3 episodes (each starting the day
+    # the last ended) are one spell and all of its episodes are flagged. An open episode runs to 31
+    # March; an episode with no readable DECOM is left to rule 141.
     spells = legal_status_spell_days(
         ctx.table("Episodes"), ctx.codes("LS_CHILD_ASSESSMENT"), ctx.end
     )

@@ -17,13 +17,16 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates"],
 )
 def pace_accommodation_over_21_days(ctx: RuleContext) -> pl.LazyFrame:
-    """A spell in LA accommodation under PACE (LS J2) lasts at most 21 days.
+    """A child was held in council accommodation under PACE (legal status J2) for over 21 days.
 
-    Why: DfE's message gives no number; 21 days is the limit the open-source peer validator
-    applies, which we follow. Consecutive J2 episodes (each starting the day the last ended)
-    are one spell and all of its episodes are flagged. An open episode runs to 31 March; an
-    episode with no readable DECOM is left to rule 141.
+    The Police and Criminal Evidence Act strictly limits how long a child can be held: check the
+    start and end dates of these episodes and correct any that was mistyped; if the child stayed
+    longer, record the legal status that followed.
     """
+    # NOTE: DfE's message gives no number; 21 days is the limit the open-source peer validator
+    # applies, which we follow. Consecutive J2 episodes (each starting the day the last ended) are
+    # one spell and all of its episodes are flagged. An open episode runs to 31 March; an episode
+    # with no readable DECOM is left to rule 141.
     spells = legal_status_spell_days(ctx.table("Episodes"), ctx.codes("LS_PACE"), ctx.end)
     return spells.filter(pl.col("spell_days") > 21)
 

@@ -13,13 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, days_between, raw_name, rule
     tags=["dates"],
 )
 def short_break_over_17_days(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode of a series of short breaks (LS V3) lasts at most 17 days from DECOM to DEC.
+    """A single short-break episode (legal status LS V3) lasted longer than 17 days.
 
-    Why: V3 records each short break as its own episode, so each episode is one break. An
-    open episode (blank DEC) runs to 31 March; an unreadable DECOM or DEC is left to rules
-    141 and 147.
+    Check the episode's start and end dates and correct any that was mistyped; a longer stay is not
+    a short break, so record the legal status that applied.
     """
     episodes = ctx.table("Episodes")
+    # V3 records each short break as its own episode, so each episode is one break. An open episode
+    # (blank DEC) runs to 31 March; an unreadable DECOM or DEC is left to rules 141 and 147.
     still_open = pl.col(raw_name("DEC")).is_null()
     until = pl.when(still_open).then(pl.lit(ctx.end, dtype=pl.Date)).otherwise(pl.col("DEC"))
     is_break = pl.col("LS").is_in(ctx.codes("LS_RESPITE_EPISODE"))

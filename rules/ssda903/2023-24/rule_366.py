@@ -16,11 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes"],
 )
 def short_break_episode_not_started_afresh(ctx: RuleContext) -> pl.LazyFrame:
-    """Every episode of a series of short breaks (LS V3) has RNE S (started to be looked after).
+    """A short-break episode (legal status LS V3) has a reason for new episode (RNE) other than S.
 
-    Why: under V3 each break is its own episode, so any other reason for new episode means
-    the child moved placement part-way through a break. A blank RNE is not S and is flagged.
+    Each short break is recorded as its own episode that starts a new period of care (S), and a
+    child cannot change placement during a break: correct the reason for new episode, or the legal
+    status if this was not a short break.
     """
+    # Under V3 each break is its own episode, so any other reason for new episode means the child
+    # moved placement part-way through a break. A blank RNE is not S and is flagged.
     started = pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")).fill_null(False)
     is_break = pl.col("LS").is_in(ctx.codes("LS_RESPITE_EPISODE"))
     return ctx.table("Episodes").filter(is_break & ~started)

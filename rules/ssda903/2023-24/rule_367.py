@@ -13,13 +13,15 @@ from csc_validate.rulekit import Case, RuleContext, days_between, raw_name, rule
     tags=["dates"],
 )
 def short_breaks_over_75_days_in_year(ctx: RuleContext) -> pl.LazyFrame:
-    """A child's short-break episodes (LS V3) add up to at most 75 days in the collection year.
+    """A child's short breaks (legal status LS V3) add up to more than 75 days in the year.
 
-    Why: DfE's 12-month period is read as the collection year, the only 12 months the return
-    holds. Each episode counts from DECOM to DEC, clipped to 1 April and 31 March; an open
-    episode runs to 31 March. Every V3 episode with days in the year is flagged for a child
-    over the limit. An episode with no readable DECOM is left to rule 141.
+    Check the start and end dates of the child's short-break episodes and correct any that was
+    mistyped; a child looked after for longer than that is not on short breaks, so record the legal
+    status that applied.
     """
+    # DfE's 12-month period is read as the collection year, the only 12 months the return holds.
+    # Each episode counts from DECOM to DEC, clipped to 1 April and 31 March; an open episode runs
+    # to 31 March. An episode with no readable DECOM is left to rule 141.
     year_start = pl.lit(ctx.start, dtype=pl.Date)
     year_end = pl.lit(ctx.end, dtype=pl.Date)
     breaks = ctx.table("Episodes").filter(
@@ -33,6 +35,7 @@ def short_breaks_over_75_days_in_year(ctx: RuleContext) -> pl.LazyFrame:
         .otherwise(pl.col("DEC"))
     )
     counted = breaks.with_columns(_days=days_between(start, end)).filter(pl.col("_days") > 0)
+    # Every V3 episode with days in the year is flagged for a child over the limit.
     return counted.filter(pl.col("_days").sum().over("CHILD") > 75)
 
 

@@ -13,12 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age"],
 )
 def independent_living_under_16(ctx: RuleContext) -> pl.LazyFrame:
-    """A placement in independent living (PLACE P2) starts on or after the 16th birthday.
+    """A child under 16 when the placement starts is placed in independent living (placement P2).
 
-    Why: DfE raised the minimum age from 15 to 16 in 2023-24. Open episodes are checked too:
-    the age is taken at DECOM. A blank or unreadable DOB or DECOM cannot show an age and is
-    left to rules 102 and 141.
+    Independent living is for young people aged 16 or over: check the child's date of birth (DOB),
+    the episode's start date (DECOM) and the placement type, and correct whichever is wrong.
     """
+    # DfE raised the minimum age from 15 to 16 in 2023-24. Open episodes are checked too: the age is
+    # taken at DECOM. A blank or unreadable DOB or DECOM cannot show an age and is left to rules 102
+    # and 141.
     births = ctx.table("Header").select("CHILD", "DOB")
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_INDEPENDENT_LIVING"))

@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age"],
 )
 def semi_independent_living_under_16(ctx: RuleContext) -> pl.LazyFrame:
-    """A placement in semi-independent living (PLACE H5) starts on or after the 16th birthday.
+    """A child under 16 when the placement starts is in semi-independent living (placement H5).
 
-    Why: DfE raised the minimum age from 14 to 16 in 2023-24. The age is taken at DECOM, for
-    open episodes too. A blank or unreadable DOB or DECOM cannot show an age and is left to
-    rules 102 and 141.
+    Semi-independent living is for young people aged 16 or over: check the child's date of birth
+    (DOB), the episode's start date (DECOM) and the placement type, and correct whichever is wrong.
     """
+    # DfE raised the minimum age from 14 to 16 in 2023-24. The age is taken at DECOM, for open
+    # episodes too. A blank or unreadable DOB or DECOM cannot show an age and is left to rules 102
+    # and 141.
     births = ctx.table("Header").select("CHILD", "DOB")
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_SEMI_INDEPENDENT"))
