@@ -17,12 +17,14 @@ from csc_validate.rulekit import Case, RuleContext, birthday, raw_name, rule, ta
     tags=["outcomes"],
 )
 def sdq_entry_for_child_17_or_over(ctx: RuleContext) -> pl.LazyFrame:
-    """SDQ_SCORE and SDQ_REASON are blank for a child whose 17th birthday was before 1 April.
+    """An SDQ score or reason is given for a child who was already 17 before 1 April.
 
-    Why: a child who turns 17 on 1 April itself turns 17 in the year, and rule 197B expects
-    an SDQ entry for them, so that day is not flagged here. Ages come from OC2's DOB; a blank
-    DOB is not flagged.
+    The Strengths and Difficulties Questionnaire is only for children under 17: check the child's
+    date of birth, or remove the SDQ score and reason.
     """
+    # Flagged when the 17th birthday was before 1 April: a child who turns 17 on 1 April itself
+    # turns 17 in the year, and rule 197B expects an SDQ entry for them, so that day is not flagged
+    # here. Ages come from OC2's DOB; a blank DOB is not flagged.
     over_17 = birthday(pl.col("DOB"), 17) < ctx.start
     given = pl.col(raw_name("SDQ_SCORE")).is_not_null() | pl.col("SDQ_REASON").is_not_null()
     return ctx.table("OC2").filter(over_17 & given)

@@ -16,7 +16,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["outcomes"],
 )
 def intervention_received_missing(ctx: RuleContext) -> pl.LazyFrame:
-    """INTERVENTION_RECEIVED is given when SUBSTANCE_MISUSE is 1."""
+    """A substance misuse problem is recorded, but 'intervention received' is blank.
+
+    When substance misuse is 1, record whether the child received an intervention (1) or not (0).
+    """
+    # INTERVENTION_RECEIVED must be given when SUBSTANCE_MISUSE is 1.
     misuse = pl.col("SUBSTANCE_MISUSE").is_in(ctx.codes("FLAG_YES"))
     return ctx.table("OC2").filter(misuse & pl.col("INTERVENTION_RECEIVED").is_null())
 

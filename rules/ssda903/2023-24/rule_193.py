@@ -17,10 +17,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["outcomes"],
 )
 def intervention_items_without_substance_misuse(ctx: RuleContext) -> pl.LazyFrame:
-    """INTERVENTION_RECEIVED and INTERVENTION_OFFERED are blank unless SUBSTANCE_MISUSE is 1.
+    """Substance misuse intervention details are given, but no substance misuse problem is recorded.
 
-    Why: a blank SUBSTANCE_MISUSE has not identified a problem either, so it counts like 0.
+    The intervention items are only for a child with a substance misuse problem: set substance
+    misuse to 1 if there was one, otherwise leave 'intervention received' and 'offered' blank.
     """
+    # INTERVENTION_RECEIVED and INTERVENTION_OFFERED must be blank unless SUBSTANCE_MISUSE is 1. A
+    # blank SUBSTANCE_MISUSE has not identified a problem either, so it counts like 0.
     misuse = pl.col("SUBSTANCE_MISUSE").is_in(ctx.codes("FLAG_YES")).fill_null(False)
     given = (
         pl.col("INTERVENTION_RECEIVED").is_not_null() | pl.col("INTERVENTION_OFFERED").is_not_null()

@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "outcomes"],
 )
 def sdq_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """SDQ_REASON, when given, is one of SDQ1 to SDQ5.
+    """The reason for having no SDQ score (SDQ_REASON) is not one of DfE's codes.
 
-    Why: the reason is blank when a score is given (rule 197a), so a blank is not flagged.
+    Choose the reason there is no score from SDQ1 to SDQ5, or leave it blank if a score is given.
     """
+    # The reason is blank when a score is given (rule 197a), so a blank is not flagged.
     return ctx.table("OC2").filter(not_in_codes("SDQ_REASON", ctx.codes("SDQ_REASON")))
 
 

@@ -17,8 +17,8 @@ def sdq_missing_for_child_turning_4_or_17(ctx: RuleContext) -> pl.LazyFrame:
     """No SDQ score or reason is given for a child in care all year who turns 4 or 17 in it.
 
     A child whose 4th or 17th birthday falls between 1 April and 31 March is outside the SDQ
-    age range for part of the year, but DfE still expects a score or a reason for having none.
-    The age is taken from the OC2 date of birth.
+    age range for part of the year, but DfE still expects a score or a reason for having none:
+    give the score, or the reason (SDQ_REASON). The age is taken from the OC2 date of birth.
 
     In care all year means looked after continuously for the 12 months to 31 March (the OC2
     cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending

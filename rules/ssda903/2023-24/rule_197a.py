@@ -16,11 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["outcomes"],
 )
 def sdq_reason_given_with_score(ctx: RuleContext) -> pl.LazyFrame:
-    """SDQ_REASON is blank when SDQ_SCORE is filled in.
+    """A reason for having no SDQ score is given although a score is filled in.
 
-    Why: a score that is filled in but not a number still counts as filled in (rule 180
-    reports it).
+    Keep either the SDQ score or the reason for having none: remove the reason if the score is
+    right.
     """
+    # SDQ_REASON must be blank when SDQ_SCORE is filled in. A score that is filled in but not a
+    # number still counts as filled in (rule 180 reports it).
     has_score = pl.col(raw_name("SDQ_SCORE")).is_not_null()
     return ctx.table("OC2").filter(has_score & pl.col("SDQ_REASON").is_not_null())
 

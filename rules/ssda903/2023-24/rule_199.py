@@ -16,13 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes", "adoption"],
 )
 def episode_after_adoption(ctx: RuleContext) -> pl.LazyFrame:
-    """No episode of this year starts after an earlier episode of the same child (this year or
-    last year) that ended with the child adopted (REC E11 or E12).
+    """A child has an episode that starts after an earlier episode ended in adoption.
 
-    Why: a child adopted from care has a new legal identity, so care records under the same
-    child identifier after an adoption point to an error. Only the years supplied can be
-    checked (last year's episodes when given). The adoption episode itself is not flagged.
+    A child adopted from care has a new legal identity, so later care belongs under a new child ID:
+    check the child's ID, and the reason the earlier episode ended (adopted, E11 or E12).
     """
+    # Care records under the same child identifier after an adoption point to an error. Only this
+    # year's episodes are flagged; the adoption may be this year or last year, so only the years
+    # supplied can be checked (last year's episodes when given). The adoption episode itself is not
+    # flagged.
     adopted = ctx.codes("REC_ADOPTED")
     columns = ["CHILD", "DECOM", "REC"]
     both_years = pl.concat(

@@ -24,12 +24,13 @@ def _sex_meaning(male: list[str], female: list[str]) -> pl.Expr:
     tags=["previous-year"],
 )
 def sex_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
-    """A child in last year's Header has the same sex this year.
+    """The child's sex differs from the sex recorded for them last year.
 
-    Why: the two years are compared by meaning, not by code, because DfE recoded sex from 1/2
-    to M/F/U in 2024-25, so a 2023-24 "1" agrees with a 2024-25 "M". A blank or invalid code this
-    year fails rule 101 (stage 1) and is not compared again; a blank last year records nothing.
+    Check the child's sex in the case record and correct it in this year's or last year's data.
     """
+    # NOTE: the two years are compared by meaning, not by code, because DfE recoded sex from 1/2 to
+    # M/F/U in 2024-25, so a 2023-24 "1" agrees with a 2024-25 "M". A blank or invalid code this
+    # year fails rule 101 (stage 1) and is not compared again; a blank last year records nothing.
     male, female = ctx.codes("SEX_MALE"), ctx.codes("SEX_FEMALE")
     # Last year's file may still use last year's codes, or may have been recoded already.
     last_male = ctx.codes("SEX_MALE_PREVIOUS_YEAR") + male

@@ -13,11 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["previous-year", "dates"],
 )
 def birth_date_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
-    """A child in last year's Header has the same date of birth this year.
+    """The child's date of birth differs from the one recorded for them last year.
 
-    Why: a blank or unreadable date this year fails rule 102 (DfE stage 1) and is not compared;
-    a blank or unreadable date last year records nothing to disagree with.
+    Check the child's date of birth in the case record and correct whichever year's is wrong.
     """
+    # A blank or unreadable date this year fails rule 102 (DfE stage 1) and is not compared; a blank
+    # or unreadable date last year records nothing to disagree with.
     last = ctx.table("Header_last").select("CHILD", pl.col("DOB").alias("last_DOB"))
     joined = ctx.table("Header").join(last, on="CHILD", how="inner")
     return joined.filter(pl.col("DOB") != pl.col("last_DOB"))

@@ -13,11 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["previous-year", "codes"],
 )
 def ethnicity_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
-    """A child in last year's Header has the same ethnicity code this year.
+    """The child's ethnicity differs from the one recorded for them last year.
 
-    Why: codes are compared case-insensitively. A blank or invalid code this year fails rule 103
-    (DfE stage 1) and is not compared; a blank last year records nothing to disagree with.
+    Check the child's ethnicity in the case record and correct whichever year's is wrong.
     """
+    # Codes are compared case-insensitively. A blank or invalid code this year fails rule 103 (DfE
+    # stage 1) and is not compared; a blank last year records nothing to disagree with.
     last = ctx.table("Header_last").select("CHILD", pl.col("ETHNIC").alias("last_ETHNIC"))
     header = ctx.table("Header").filter(pl.col("ETHNIC").is_in(ctx.codes("ETHNIC")))
     joined = header.join(last, on="CHILD", how="inner")

@@ -18,13 +18,15 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["previous-year", "uasc"],
 )
 def uasc_ended_without_matching_dates(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A child UASC last year and not this year had UASC status cease during last year.
+    """A child UASC last year but not this year has dates UASC ceased that do not fit.
 
-    Why: if status ended, last year's date UASC ceased (DUC) must fall within last year's
-    collection year, and no DUC is given this year. A blank last-year DUC does not support the
-    change and is flagged. Header.UASC is the XML flag, or for CSV returns whether the child is
-    in that year's UASC table, so no UASC_last file means no UASC children last year.
+    If the child stopped being an unaccompanied asylum-seeking child, last year's date UASC ceased
+    must fall within last year and no date is given this year: correct the dates or the UASC status.
     """
+    # NOTE: if status ended, last year's date UASC ceased (DUC) must fall within last year's
+    # collection year, and no DUC is given this year. A blank last-year DUC does not support the
+    # change and is flagged. Header.UASC is the XML flag, or for CSV returns whether the child is in
+    # that year's UASC table, so no UASC_last file means no UASC children last year.
     yes = ctx.codes("FLAG_YES")
     last_start = dt.date(ctx.start.year - 1, ctx.start.month, ctx.start.day)
     last_end = dt.date(ctx.end.year - 1, ctx.end.month, ctx.end.day)

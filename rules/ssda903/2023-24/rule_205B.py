@@ -16,14 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
     tags=["previous-year", "uasc"],
 )
 def uasc_continued_without_matching_dates(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A child UASC in both years had last year's DUC on their 18th birthday, and this year's
-    DUC either falls in this year or is unchanged.
+    """A child UASC in both years has dates UASC ceased that do not match.
 
-    Why: a child still UASC at the end of last year had not ceased, so last year's DUC can only
-    be the projected 18th birthday; this year the status either ceased in the year or the same
-    projected date stands. Blank or unreadable dates do not support this and are flagged. The
-    18th birthday comes from last year's DOB (UASC_last, else Header_last).
+    Last year's date UASC ceased should be the child's 18th birthday, and this year's either a date
+    in this year or the same date again: check the child's date of birth and both dates.
     """
+    # NOTE: a child still UASC at the end of last year had not ceased, so last year's DUC can only
+    # be the projected 18th birthday; this year the status either ceased in the year or the same
+    # projected date stands. Blank or unreadable dates do not support this and are flagged. The 18th
+    # birthday comes from last year's DOB (UASC_last, else Header_last).
     yes = ctx.codes("FLAG_YES")
     header_last = ctx.table("Header_last")
     last = (

@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["previous-year", "uasc"],
 )
 def uasc_date_without_uasc_status(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A child flagged UASC in neither year has no date UASC ceased (DUC) in either year.
+    """A date UASC ceased is given for a child who was not UASC this year or last year.
 
-    Why: a child absent from last year's Header counts as not UASC last year. An unreadable
-    DUC still counts as provided. For CSV returns a child is UASC when listed in that year's
-    UASC table, so in practice this finds XML returns where UASC is 0 or blank but DUC is given.
+    Check whether the child was an unaccompanied asylum-seeking child: correct the UASC status, or
+    remove the date UASC ceased.
     """
+    # A child absent from last year's Header counts as not UASC last year. An unreadable DUC still
+    # counts as provided. For CSV returns a child is UASC when listed in that year's UASC table, so
+    # in practice this finds XML returns where UASC is 0 or blank but DUC is given.
     yes = ctx.codes("FLAG_YES")
     not_uasc = pl.col("UASC").is_null() | ~pl.col("UASC").is_in(yes)
     uasc_last_year = (

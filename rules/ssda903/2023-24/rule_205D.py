@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["previous-year", "uasc"],
 )
 def uasc_now_but_not_last_year(ctx: RuleContext) -> pl.LazyFrame:
-    """A child flagged UASC this year and present in last year's Header was UASC last year too.
+    """A child who is UASC this year was in last year's return but not as UASC.
 
-    Why: children new to the return are not checked. For CSV returns last year's UASC status
-    exists only as the UASC_last file, so without it the rule is skipped rather than reading
-    every child as not UASC last year.
+    Check whether the child was an unaccompanied asylum-seeking child last year, and correct this
+    year's or last year's UASC status.
     """
+    # NOTE: children new to the return are not checked. For CSV returns last year's UASC status
+    # exists only as the UASC_last file, so without it the rule is skipped rather than reading every
+    # child as not UASC last year.
     if ctx.metadata.get("file_format") == "csv":
         ctx.table("UASC_last")  # raises, so the engine skips the rule, when the file is absent
     yes = ctx.codes("FLAG_YES")

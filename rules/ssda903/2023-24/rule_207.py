@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["previous-year", "mothers"],
 )
 def mother_last_year_not_mother_now(ctx: RuleContext) -> pl.LazyFrame:
-    """A child looked after this year who was recorded as a mother (1) last year is still one.
+    """A child recorded as a mother last year is not recorded as a mother this year.
 
-    Why: motherhood cannot be undone, so MOTHER 1 last year must stay 1; a blank this year
-    disagrees too. Only children with an episode this year are checked (care leavers reported
-    in OC3 alone are not), as DfE's check joins Header to Episodes.
+    Being a mother does not change from one year to the next: set the 'mother' status (MOTHER) to 1,
+    or correct last year's record if it was wrong.
     """
+    # NOTE: motherhood cannot be undone, so MOTHER 1 last year must stay 1; a blank this year
+    # disagrees too. Only children with an episode this year are checked (care leavers reported in
+    # OC3 alone are not), as DfE's check joins Header to Episodes.
     was_mother = (
         ctx.table("Header_last")
         .filter(pl.col("MOTHER").is_in(ctx.codes("FLAG_YES")))

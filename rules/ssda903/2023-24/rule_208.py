@@ -16,14 +16,16 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["previous-year", "upn"],
 )
 def upn_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
-    """A child whose real UPN was recorded last year has the same UPN this year.
+    """The child's UPN differs from the UPN recorded for them last year.
 
-    Why: a UPN, once known, stays with the child, so replacing it with another UPN, an unknown
-    code (UN1-UN5) or a blank disagrees with it. Last year's unknown codes and blanks record no
-    UPN: moving from one to a real UPN or to another unknown code is allowed. NOTE: the peer
-    validator also flags some moves between unknown codes (e.g. UN2 to UN3); DfE's message is
-    about a UPN "already recorded", which an unknown code is not, so we do not.
+    A UPN, once known, stays with the child: use last year's UPN, or correct last year's data if it
+    was wrong.
     """
+    # NOTE: replacing a real UPN with another UPN, an unknown code (UN1-UN5) or a blank disagrees
+    # with it. Last year's unknown codes and blanks record no UPN: moving from one to a real UPN or
+    # to another unknown code is allowed. The peer validator also flags some moves between unknown
+    # codes (e.g. UN2 to UN3); DfE's message is about a UPN "already recorded", which an unknown
+    # code is not, so we do not.
     unknown = ctx.codes("UPN_UNKNOWN")
     last = (
         ctx.table("Header_last")

@@ -18,12 +18,14 @@ from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
     tags=["upn", "age"],
 )
 def school_age_child_coded_under_six(ctx: RuleContext) -> pl.LazyFrame:
-    """A child aged 4 or more on 31 August before the collection year is not coded UN1.
+    """A child of school age has the UPN code UN1 (child under 6 without a UPN).
 
-    Why: DfE's check uses 31 August of the calendar year before the collection starts (for
-    2019-20, 31/08/2018): a child 4 by then has started school and should have a UPN. A blank
-    or unreadable DOB is not flagged.
+    A child who was 4 by 31 August before the collection year has started school: get the child's
+    UPN from the school, or use the unknown code that applies.
     """
+    # DfE's check uses 31 August of the calendar year before the collection starts (for 2019-20,
+    # 31/08/2018): a child 4 by then has started school and should have a UPN. A blank or unreadable
+    # DOB is not flagged.
     school_start = dt.date(ctx.start.year - 1, 8, 31)
     coded_un1 = pl.col("UPN").is_in(ctx.codes("UPN_UNDER_SIX"))
     return ctx.table("Header").filter(coded_un1 & (birthday(pl.col("DOB"), 4) <= school_start))

@@ -19,15 +19,16 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["upn"],
 )
 def long_looked_after_child_coded_newly_looked_after(ctx: RuleContext) -> pl.LazyFrame:
-    """A child still looked after at 31 March whose period of care began before 24 March is not
-    coded UN4 (UPN not yet obtained because newly looked after).
+    """A child looked after for more than a week at 31 March has the UPN code UN4.
 
-    Why: DfE's coding reads "if UPN = UN4 then no episode DECOM must be >= 24/03/YYYY", which
-    taken literally (as the peer validator does) flags exactly the newly looked-after children
-    UN4 is for. We follow the message: looked after at 31 March (the period of care is still
-    open) and for more than a week (it started on or before 23 March). A period that started
-    on 24 March has lasted exactly a week and is not flagged.
+    UN4 is for a child too newly looked after to have a UPN yet; this child's period of care began
+    before 24 March: get the child's UPN, or use the unknown code that applies.
     """
+    # NOTE: DfE's coding reads "if UPN = UN4 then no episode DECOM must be >= 24/03/YYYY", which
+    # taken literally (as the peer validator does) flags exactly the newly looked-after children UN4
+    # is for. We follow the message: looked after at 31 March (the period of care is still open) and
+    # for more than a week (it started on or before 23 March). A period that started on 24 March has
+    # lasted exactly a week and is not flagged.
     week_before_end = ctx.end - dt.timedelta(days=7)
     long_open = (
         with_periods_of_care(ctx.table("Episodes"))

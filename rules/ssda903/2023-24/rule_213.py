@@ -13,12 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def provider_given_for_placement_without_provider(ctx: RuleContext) -> pl.LazyFrame:
-    """Episodes in temporary placements (T0-T4, and from 2025-26 Z11-Z14) leave PLACE_PROVIDER
-    blank.
+    """A placement provider is given for a temporary placement, which takes none.
 
-    Why: the placement types come from the year's PLACE_PROVIDER_NOT_REQUIRED group, which DfE
-    widened in 2025-26. Any provider text, valid code or not, is flagged.
+    Leave the placement provider blank for temporary placements (T0 to T4, and from 2025-26 Z11 to
+    Z14), or correct the placement type.
     """
+    # The placement types come from the year's PLACE_PROVIDER_NOT_REQUIRED group, which DfE widened
+    # in 2025-26. Any provider text, valid code or not, is flagged.
     no_provider = pl.col("PLACE").is_in(ctx.codes("PLACE_PROVIDER_NOT_REQUIRED"))
     return ctx.table("Episodes").filter(no_provider & pl.col("PLACE_PROVIDER").is_not_null())
 

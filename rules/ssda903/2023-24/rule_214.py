@@ -13,7 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def location_given_for_short_break(ctx: RuleContext) -> pl.LazyFrame:
-    """Episodes under a short-break legal status (V3, V4) leave PL_POST and URN blank."""
+    """A short-break episode gives a placement postcode or a URN.
+
+    Episodes under a short-break legal status (V3, V4) leave the placement postcode (PL_POST) and
+    URN blank: remove them, or correct the legal status.
+    """
     short_break = pl.col("LS").is_in(ctx.codes("LS_RESPITE"))
     located = pl.col("PL_POST").is_not_null() | pl.col("URN").is_not_null()
     return ctx.table("Episodes").filter(short_break & located)
