@@ -18,13 +18,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 def adoption_placement_before_decision(
     ctx: RuleContext,
 ) -> dict[str, pl.LazyFrame]:
-    """An adoption placement (A3-A6) starts on or after a decision to place for adoption.
+    """A child was placed for adoption before the decision that they should be placed for adoption.
 
-    Why: a child can only be placed for adoption once the LA has decided adoption is the plan.
-    A child can have several decisions (an earlier one revoked), so a placement is flagged only
-    when none of the child's dated decisions is on or before its DECOM, with those decisions.
-    Children with no dated decision are rule 551's; blank DECOMs are not compared.
+    Compare the start date (DECOM) of the adoption placement (A3-A6) with the dates of the child's
+    decisions to place for adoption, and correct whichever date was mistyped.
     """
+    # A child can only be placed for adoption once the LA has decided adoption is the plan. A child
+    # can have several decisions (an earlier one revoked), so a placement is flagged only when none
+    # of the child's dated decisions is on or before its DECOM, with those decisions. Children with
+    # no dated decision are rule 551's; blank DECOMs are not compared.
     decisions = ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
     earliest = decisions.group_by("CHILD").agg(pl.col("DATE_PLACED").min().alias("first_decision"))
     placements = ctx.table("Episodes").filter(pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION")))

@@ -17,14 +17,16 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["adoption"],
 )
 def placement_order_without_decision(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A child on a placement order (legal status E1) has a decision to place for adoption.
+    """A child on a placement order (legal status E1) has no open decision to place for adoption.
 
-    Why: a placement order authorises placing the child for adoption, so the decision must be
-    on record. An E1 episode whose child has no dated decision is flagged (no PlacedAdoption
-    file means no decisions). While the E1 episode is still open, at least one decision must
-    still be in force: when every decision has a ceased date or reason, those decisions are
-    flagged (the catalogue lists the ceased fields for this reason).
+    Add the date of the decision that the child should be placed for adoption; if the order is still
+    in force, check that the decision is not recorded as ceased by mistake.
     """
+    # A placement order authorises placing the child for adoption, so the decision must be on
+    # record. An E1 episode whose child has no dated decision is flagged (no PlacedAdoption file
+    # means no decisions). While the E1 episode is still open, at least one decision must still be
+    # in force: when every decision has a ceased date or reason, those decisions are flagged (the
+    # catalogue lists the ceased fields for this reason).
     return orders_without_decision(ctx, ctx.codes("LS_PLACEMENT_ORDER"))
 
 

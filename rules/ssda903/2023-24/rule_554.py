@@ -19,13 +19,16 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["adoption", "dates"],
 )
 def decision_after_placement_order(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A decision to place for adoption is not dated after the placement order (E1) it led to.
+    """The decision to place for adoption is dated after the placement order (legal status E1).
 
-    Why: DfE compares DATE_PLACED with the DECOM of the first episode with legal status E1 in a
-    period of care. The decisions compared are those dated after that episode but before the
-    period of care ended (a later decision belongs to a later period). Both the episode and the
-    decision are flagged; blank dates are not compared.
+    Compare the date of the decision with the start date (DECOM) of the child's first episode with
+    legal status E1 in that period of care, and correct whichever is wrong. The order may have been
+    granted in an earlier year, so check the child's earlier episodes too.
     """
+    # DfE compares DATE_PLACED with the DECOM of the first episode with legal status E1 in a period
+    # of care. The decisions compared are those dated after that episode but before the period of
+    # care ended (a later decision belongs to a later period). Both the episode and the decision are
+    # flagged; blank dates are not compared.
     return decisions_after_order(ctx, ctx.codes("LS_PLACEMENT_ORDER"))
 
 

@@ -17,13 +17,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["adoption", "dates"],
 )
 def decision_after_freeing_order(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A decision to place for adoption is not dated after the freeing order (D1) it led to.
+    """The decision to place for adoption is dated after the freeing order (legal status D1).
 
-    Why: DfE compares DATE_PLACED with the DECOM of the first episode with legal status D1 in a
-    period of care. The decisions compared are those dated after that episode but before the
-    period of care ended (a later decision belongs to a later period). Both the episode and the
-    decision are flagged; blank dates are not compared.
+    Compare the date of the decision with the start date (DECOM) of the child's first episode with
+    legal status D1 in that period of care, and correct whichever is wrong.
     """
+    # DfE compares DATE_PLACED with the DECOM of the first episode with legal status D1 in a period
+    # of care. The decisions compared are those dated after that episode but before the period of
+    # care ended (a later decision belongs to a later period). Both the episode and the decision are
+    # flagged; blank dates are not compared.
     return decisions_after_order(ctx, ctx.codes("LS_FREEING_ORDER"))
 
 

@@ -17,15 +17,17 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["adoption"],
 )
 def left_care_unadopted_with_decision_open(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A child who leaves care unadopted from an adoption placement or order has every decision
-    to place for adoption closed with a date and a reason.
+    """A child left care without being adopted, but a decision to place for adoption is still open.
 
-    Why: the episode that ends care (REC filled in, not X1, not adoption E11/E12) with an
-    adoption placement (A3-A6) or an adoption order legal status (D1 or E1; E1 only from
-    2024-25, as the schema's LS_ADOPTION_ORDER says) must have its decisions ceased. The
-    episode is flagged when any decision lacks DATE_PLACED_CEASED or REASON_PLACED_CEASED, or
-    when no decision is on record at all; the incomplete decisions are flagged too.
+    A child leaving care from an adoption placement or order without being adopted needs every
+    decision to place for adoption closed: enter the date the decision ceased and the reason, or
+    correct the reason the episode ended.
     """
+    # The episode that ends care (REC filled in, not X1, not adoption E11/E12) with an adoption
+    # placement (A3-A6) or an adoption order legal status (D1 or E1; E1 only from 2024-25, as the
+    # schema's LS_ADOPTION_ORDER says) must have its decisions ceased. The episode is flagged when
+    # any decision lacks DATE_PLACED_CEASED or REASON_PLACED_CEASED, or when no decision is on
+    # record at all; the incomplete decisions are flagged too.
     decisions = ctx.table_or_empty("PlacedAdoption")
     incomplete = decisions.filter(
         pl.col("DATE_PLACED_CEASED").is_null() | pl.col("REASON_PLACED_CEASED").is_null()

@@ -17,14 +17,14 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["adoption"],
 )
 def adopted_with_decision_ceased(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A child whose latest episode ends in adoption (E11, E12) has no ceased date on their
-    latest decision to place for adoption.
+    """An adopted child's latest decision to place for adoption is recorded as ceased.
 
-    Why: DfE compares the latest DATE_PLACED_CEASED: earlier decisions may have been revoked
-    before the one that led to the adoption. The latest decision is the one with the latest
-    DATE_PLACED (a blank DATE_PLACED counts as earliest). Both the decision and the adoption
-    episode are flagged.
+    The child's latest episode ended in adoption (E11 or E12), so the decision that led to it did
+    not cease: clear the date the decision ceased, or correct the reason the episode ended.
     """
+    # DfE compares the latest DATE_PLACED_CEASED: earlier decisions may have been revoked before the
+    # one that led to the adoption. The latest decision is the one with the latest DATE_PLACED (a
+    # blank DATE_PLACED counts as earliest). Both the decision and the adoption episode are flagged.
     episodes = ctx.table("Episodes")
     latest_episode = episodes.sort("DECOM", "_row", nulls_last=False).group_by("CHILD").last()
     adopted = latest_episode.filter(pl.col("REC").is_in(ctx.codes("REC_ADOPTED")))

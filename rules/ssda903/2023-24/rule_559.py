@@ -17,12 +17,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["adoption", "previous-year"],
 )
 def earlier_decision_missing_last_year(ctx: RuleContext) -> pl.LazyFrame:
-    """A decision dated before 1 April of this year was reported in last year's return.
+    """A decision to place for adoption dated before this year is missing from last year's return.
 
-    Why: DfE: if DATE_PLACED is before the collection start, last year's DATE_PLACED cannot
-    be blank. A child with no dated decision in last year's PlacedAdoption table is flagged;
-    the rule needs last year's table.
+    Check the date of the decision: if it was made before 1 April it should also be in last year's
+    return, so correct a mistyped date, or check last year's record and the child's ID.
     """
+    # DfE: if DATE_PLACED is before the collection start, last year's DATE_PLACED cannot be blank. A
+    # child with no dated decision in last year's PlacedAdoption table is flagged; the rule needs
+    # last year's table.
     reported = (
         ctx.table("PlacedAdoption_last")
         .filter(pl.col("DATE_PLACED").is_not_null())

@@ -17,12 +17,15 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["adoption", "previous-year"],
 )
 def open_decision_redated(ctx: RuleContext) -> pl.LazyFrame:
-    """A decision that had not ceased by last year's return keeps its DATE_PLACED this year.
+    """A decision to place for adoption still open last year has a different date this year.
 
-    Why: DfE: if last year's DATE_PLACED was given and DATE_PLACED_CEASED was blank, this
-    year's DATE_PLACED should equal it. A child can also have a newer decision this year, so
-    the child's rows are flagged only when none of them carries last year's open date.
+    Last year's return showed the decision still in force, so this year's record should include it
+    with the same date: correct the date if it was changed by mistake, or add the earlier decision
+    with the date and reason it ceased.
     """
+    # DfE: if last year's DATE_PLACED was given and DATE_PLACED_CEASED was blank, this year's
+    # DATE_PLACED should equal it. A child can also have a newer decision this year, so the child's
+    # rows are flagged only when none of them carries last year's open date.
     still_open = (
         ctx.table("PlacedAdoption_last")
         .filter(

@@ -17,11 +17,13 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["adoption", "previous-year"],
 )
 def ceased_decision_reported_again(ctx: RuleContext) -> pl.LazyFrame:
-    """This year's decision does not repeat a decision that last year's return shows as ceased.
+    """A decision to place for adoption that ceased last year is reported again this year.
 
-    Why: DfE: if this year's DATE_PLACED equals last year's, last year's DATE_PLACED_CEASED and
-    REASON_PLACED_CEASED should be blank. Blank dates are not matched.
+    Last year's return recorded this decision (same date) as ceased: remove it from this year's
+    record, or correct its date if this is a new decision.
     """
+    # DfE: if this year's DATE_PLACED equals last year's, last year's DATE_PLACED_CEASED and
+    # REASON_PLACED_CEASED should be blank. Blank dates are not matched.
     ceased = (
         ctx.table("PlacedAdoption_last")
         .filter(

@@ -16,12 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes", "previous-year"],
 )
 def carried_over_episode_not_in_last_year(ctx: RuleContext) -> pl.LazyFrame:
-    """A child's first episode, when it started before 1 April, is last year's latest episode.
+    """The child's first episode started before 1 April but is not last year's latest episode.
 
-    Why: an episode open across 31 March appears in both returns with the same DECOM, and it
-    must be the last one last year. Blank DECOMs are not compared; a child missing from last
-    year's Episodes is flagged. The rule needs last year's table.
+    An episode that carries on from last year appears in both returns with the same start date
+    (DECOM): check the start date against the child's last episode in last year's return, and the
+    child's ID.
     """
+    # An episode open across 31 March appears in both returns with the same DECOM, and it must be
+    # the last one last year. Blank DECOMs are not compared; a child missing from last year's
+    # Episodes is flagged. The rule needs last year's table.
     episodes = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
     first = episodes.sort("DECOM", "_row").group_by("CHILD").first()
     carried = first.filter(pl.col("DECOM") < ctx.start)

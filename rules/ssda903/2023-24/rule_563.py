@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["adoption"],
 )
 def ceased_decision_without_date(ctx: RuleContext) -> pl.LazyFrame:
-    """A decision with a ceased date and reason has its own DATE_PLACED filled in.
+    """A decision to place for adoption is recorded as ceased but has no date of decision.
 
-    Why: the ceased items describe the end of a decision, which needs its start date. As DfE
-    words it, both ceased items are filled in; an unreadable DATE_PLACED is not blank (rule 115
-    reports it).
+    Enter the date the decision to place for adoption was made, or remove the ceased date and reason
+    if they belong to another record.
     """
+    # The ceased items describe the end of a decision, which needs its start date. As DfE words it,
+    # both ceased items (date and reason) are filled in; an unreadable DATE_PLACED is not blank
+    # (rule 115 reports it).
     return ctx.table("PlacedAdoption").filter(
         pl.col(raw_name("DATE_PLACED_CEASED")).is_not_null()
         & pl.col("REASON_PLACED_CEASED").is_not_null()

@@ -16,10 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["missing"],
 )
 def missing_period_without_start(ctx: RuleContext) -> pl.LazyFrame:
-    """A period coded missing (M) or away (A) has a start date.
+    """A period when the child was missing or away from placement has no start date.
 
-    Why: only a blank MIS_START is flagged; an unreadable one is rule 1004's.
+    Enter the date the child went missing or away from placement (MIS_START), as dd/mm/yyyy.
     """
+    # Only a blank MIS_START on a period coded missing (M) or away (A) is flagged; an unreadable one
+    # is rule 1004's.
     return ctx.table("Missing").filter(
         pl.col("MISSING").is_in(ctx.codes("MISSING")) & pl.col(raw_name("MIS_START")).is_null()
     )

@@ -17,10 +17,11 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["missing"],
 )
 def start_date_without_missing_code(ctx: RuleContext) -> pl.LazyFrame:
-    """A period with a start date says whether the child was missing or away (MISSING).
+    """A missing or away period has a start date but does not say if the child was missing or away.
 
-    Why: any text in MIS_START counts as completed, even an unreadable date.
+    Record whether the child was missing (M) or away from placement without authorisation (A).
     """
+    # Any text in MIS_START counts as completed, even an unreadable date.
     return ctx.table("Missing").filter(
         pl.col(raw_name("MIS_START")).is_not_null() & pl.col("MISSING").is_null()
     )

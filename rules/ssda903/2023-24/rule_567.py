@@ -16,10 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["missing", "dates"],
 )
 def missing_period_ends_before_start(ctx: RuleContext) -> pl.LazyFrame:
-    """A missing or away period does not end before it starts; ending the same day is fine.
+    """A period when the child was missing or away from placement ends before it starts.
 
-    Why: blank or unreadable dates are not compared.
+    Check the start and end dates of the period and correct whichever was mistyped; a period may
+    start and end on the same day.
     """
+    # Ending the same day is fine. Blank or unreadable dates are not compared.
     return ctx.table("Missing").filter(pl.col("MIS_END") < pl.col("MIS_START"))
 
 

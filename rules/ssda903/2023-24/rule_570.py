@@ -16,10 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["missing", "dates"],
 )
 def missing_period_starts_after_year(ctx: RuleContext) -> pl.LazyFrame:
-    """No missing or away period starts after 31 March of the collection year.
+    """A missing or away period starts after the end of the collection year (31 March).
 
-    Why: blank or unreadable start dates are other rules' (564, 1004).
+    Check the start date of the period: one that begins after 31 March belongs in next year's
+    return.
     """
+    # Blank or unreadable start dates are other rules' (564, 1004).
     return ctx.table("Missing").filter(pl.col("MIS_START") > ctx.end)
 
 

@@ -16,11 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["missing", "dates"],
 )
 def missing_period_ends_outside_year(ctx: RuleContext) -> pl.LazyFrame:
-    """A missing or away period that has ended did so within the collection year.
+    """A missing or away period ended before 1 April or after 31 March of the collection year.
 
-    Why: a period that ended before 1 April belongs to an earlier return. A blank end means the
-    child is still missing and is not flagged.
+    Check the end date of the period: one that ended before 1 April belongs to an earlier return,
+    and one that has not ended yet is left blank.
     """
+    # A blank end means the child is still missing and is not flagged.
     end = pl.col("MIS_END")
     return ctx.table("Missing").filter((end < ctx.start) | (end > ctx.end))
 

@@ -22,13 +22,15 @@ OPEN_END = dt.date(9999, 12, 31)
     tags=["missing", "dates"],
 )
 def missing_period_overlaps_earlier(ctx: RuleContext) -> pl.LazyFrame:
-    """A child's missing or away period starts on or after every earlier period has ended.
+    """A missing or away period starts before an earlier one has ended.
 
-    Why: the later-starting period of an overlapping pair is flagged; starting on the day the
-    previous period ended is fine. Every earlier period counts, not only the one just before,
-    and an earlier period with a blank end is still open. An unreadable end is taken as the
-    period's start (rule 1005 reports it); periods with no readable start are not ordered.
+    Check the child's missing and away periods: each should start on or after the day the previous
+    one ended, so correct the dates or add the end date of a period that has ended.
     """
+    # The later-starting period of an overlapping pair is flagged; starting on the day the previous
+    # period ended is fine. Every earlier period counts, not only the one just before, and an
+    # earlier period with a blank end is still open. An unreadable end is taken as the period's
+    # start (rule 1005 reports it); periods with no readable start are not ordered.
     end = (
         pl.when(pl.col(raw_name("MIS_END")).is_null())
         .then(pl.lit(OPEN_END))

@@ -17,12 +17,13 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["missing"],
 )
 def open_missing_period_after_placement_ended(ctx: RuleContext) -> pl.LazyFrame:
-    """A missing or away period with a blank end did not start in an episode that has ended.
+    """A missing or away period has no end date, but the placement the child left from has ended.
 
-    Why: the placement the child went missing from is the episode running on MIS_START: from
-    its DECOM up to the day before its DEC. On the day an episode ends the next one has begun,
-    so a period starting that day belongs to the next episode.
+    Enter the date the missing or away period ended, or check the dates of the placement.
     """
+    # The placement the child went missing from is the episode running on MIS_START: from its DECOM
+    # up to the day before its DEC. On the day an episode ends the next one has begun, so a period
+    # starting that day belongs to the next episode.
     episodes = ctx.table("Episodes").filter(pl.col("DEC").is_not_null())
     episodes = episodes.select("CHILD", "DECOM", "DEC")
     open_periods = ctx.table("Missing").filter(pl.col(raw_name("MIS_END")).is_null())

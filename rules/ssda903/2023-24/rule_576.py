@@ -16,14 +16,16 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["missing", "previous-year"],
 )
 def open_missing_period_not_carried_over(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """When a child's latest missing period last year was open, this year's first period is
-    the same period (same MIS_START).
+    """A missing or away period still open at the end of last year is not carried on this year.
 
-    Why: an open period runs on into the new year and is reported again. This year's first
-    period is flagged when it starts on another date; when the child has no period this year,
-    last year's open period is flagged, as there is nothing else to point at. The rule needs
-    last year's table.
+    A period open at 31 March last year runs on into this year: record it again with the same start
+    date (and its end date if it has ended), or check the dates against last year's return.
     """
+    # An open period runs on into the new year and is reported again: when a child's latest missing
+    # period last year was open, this year's first period is the same period (same MIS_START). This
+    # year's first period is flagged when it starts on another date; when the child has no period
+    # this year, last year's open period is flagged, as there is nothing else to point at. The rule
+    # needs last year's table.
     last_year = ctx.table("Missing_last").filter(pl.col("MIS_START").is_not_null())
     latest = last_year.sort("MIS_START", "_row").group_by("CHILD").last()
     still_open = latest.filter(pl.col(raw_name("MIS_END")).is_null())
