@@ -17,13 +17,15 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["missing"],
 )
 def open_missing_period_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
-    """A missing or away period with a blank end lies within a period of care still open.
+    """A child stopped being looked after while a missing or away period is still open.
 
-    Why: once care ceases the period of being missing from care must end too. An open missing
-    period is fine only when it started during a period of care that has not ended; it is
-    flagged when the child has ceased to be looked after (some period of care has an end) and
-    no open period of care had begun by MIS_START. Blank or unreadable starts are rule 564's.
+    Once care ends, the missing or away period ends too: enter the date it ended, or check the dates
+    of the child's episodes.
     """
+    # An open missing period is fine only when it started during a period of care that has not
+    # ended; it is flagged when the child has ceased to be looked after (some period of care has an
+    # end) and no open period of care had begun by MIS_START. Blank or unreadable starts are rule
+    # 564's.
     periods = (
         with_periods_of_care(ctx.table("Episodes"))
         .select("CHILD", "period_start", "period_end")

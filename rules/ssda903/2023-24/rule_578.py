@@ -17,13 +17,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["missing", "dates"],
 )
 def missing_period_starts_after_care(ctx: RuleContext) -> pl.LazyFrame:
-    """A missing or away period starts within one of the child's periods of care.
+    """A missing or away period starts after the child stopped being looked after.
 
-    Why: DfE: no missing information should be recorded from the day after care ceased. A start
-    outside every period of care (from its first DECOM to its last DEC, both included) is
-    flagged when a period of care ended before it; a start before care began is rule 581's.
-    Children with no episodes and blank starts are not compared.
+    No missing information is recorded from the day after care ended: check the start date of the
+    period and the end date (DEC) of the child's episodes, and correct whichever is wrong.
     """
+    # DfE: no missing information should be recorded from the day after care ceased. A start outside
+    # every period of care (from its first DECOM to its last DEC, both included) is flagged when a
+    # period of care ended before it; a start before care began is rule 581's. Children with no
+    # episodes and blank starts are not compared.
     periods = (
         with_periods_of_care(ctx.table("Episodes"))
         .select("CHILD", "period_start", "period_end")

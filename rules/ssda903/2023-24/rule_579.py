@@ -23,14 +23,15 @@ OPEN_END = dt.date(9999, 12, 31)
     tags=["adoption", "dates"],
 )
 def decision_overlaps_earlier(ctx: RuleContext) -> pl.LazyFrame:
-    """A child's decision to place for adoption starts on or after every earlier one ceased.
+    """A decision to place for adoption starts before an earlier decision ceased.
 
-    Why: the later decision of an overlapping pair is flagged; a decision dated the day the
-    previous one ceased is fine. Every earlier decision counts, not only the one just before,
-    and one with a blank ceased date is still open. An unreadable ceased date is taken as the
-    decision's own date (rule 116 reports it); decisions without a readable DATE_PLACED are not
-    ordered.
+    Each new decision should be dated on or after the day the previous one ceased: enter the missing
+    date the earlier decision ceased, or correct the dates.
     """
+    # The later decision of an overlapping pair is flagged; a decision dated the day the previous
+    # one ceased is fine. Every earlier decision counts, not only the one just before, and one with
+    # a blank ceased date is still open. An unreadable ceased date is taken as the decision's own
+    # date (rule 116 reports it); decisions without a readable DATE_PLACED are not ordered.
     ceased = (
         pl.when(pl.col(raw_name("DATE_PLACED_CEASED")).is_null())
         .then(pl.lit(OPEN_END))

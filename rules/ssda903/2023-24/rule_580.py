@@ -13,14 +13,16 @@ from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
     tags=["missing"],
 )
 def left_care_while_missing_without_e8(ctx: RuleContext) -> pl.LazyFrame:
-    """When a missing period ends on the child's 18th birthday and an episode ends that day,
-    the episode's reason for ending is E8.
+    """A child missing on their 18th birthday left care that day with a reason other than E8.
 
-    Why: a child missing when they turn 18 leaves care without the usual care-leaver route;
-    the missing period is closed on the 18th birthday and care is recorded as ceasing for any
-    other reason (E8). This follows the peer's reading of DfE's coding (MIS_END = DEC = 18th
-    birthday, using the Missing table's DOB). A blank REC is flagged: it is not E8.
+    When a child is missing as they turn 18, the missing period ends on their birthday and care ends
+    with reason E8 (ceased for any other reason): correct the reason the episode ended, or the
+    dates.
     """
+    # NOTE: this follows the peer's reading of DfE's coding (MIS_END = DEC = 18th birthday, using
+    # the Missing table's DOB). A child missing when they turn 18 leaves care without the usual
+    # care-leaver route; the missing period is closed on the 18th birthday and care is recorded as
+    # ceasing for any other reason (E8). A blank REC is flagged: it is not E8.
     turned_18 = (
         ctx.table("Missing")
         .filter(pl.col("MIS_END") == birthday(pl.col("DOB"), 18))

@@ -14,13 +14,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["missing", "dates"],
 )
 def missing_period_starts_before_care(ctx: RuleContext) -> pl.LazyFrame:
-    """A missing or away period does not start before the period of care it comes before.
+    """A missing or away period starts before the child started to be looked after.
 
-    Why: a start outside every period of care (from its first DECOM to its last DEC, both
-    included) is flagged when a period of care begins after it; a start after care ceased is
-    rule 578's, so a start between two periods is flagged by both. Children with no episodes
-    and blank starts are not compared.
+    Check the start date of the period and the start date (DECOM) of the child's first episode in
+    that period of care, and correct whichever is wrong.
     """
+    # A start outside every period of care (from its first DECOM to its last DEC, both included) is
+    # flagged when a period of care begins after it; a start after care ceased is rule 578's, so a
+    # start between two periods is flagged by both. Children with no episodes and blank starts are
+    # not compared.
     periods = (
         with_periods_of_care(ctx.table("Episodes"))
         .select("CHILD", "period_start", "period_end")

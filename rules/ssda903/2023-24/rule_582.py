@@ -19,11 +19,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["adoption", "dates"],
 )
 def adopted_on_match_day(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode ending in adoption (E11, E12) does not end on the day of the match (AD1).
+    """A child was adopted on the same day they were matched with adopters.
 
-    Why: DfE expects the match to come first, but allows it ("in most circumstances"), so this
-    is a query for the LA to check. Blank dates are not compared.
+    This is a query: a child is usually matched before being adopted, so check the date of the match
+    (AD1) and the date the episode ended in adoption, and correct either if it is wrong.
     """
+    # DfE expects the match to come first, but allows it ("in most circumstances"), so this is a
+    # query for the LA to check. Episodes ending in adoption have REC E11 or E12. Blank dates are
+    # not compared.
     matches = ctx.table("AD1").select("CHILD", pl.col("DATE_MATCH").alias("DEC")).unique()
     adopted = ctx.table("Episodes").filter(pl.col("REC").is_in(ctx.codes("REC_ADOPTED")))
     return adopted.join(matches, on=["CHILD", "DEC"], how="semi")

@@ -18,12 +18,15 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["adoption"],
 )
 def earlier_decision_not_revoked(ctx: RuleContext) -> pl.LazyFrame:
-    """Of a child's decisions to place for adoption, all but the latest have a ceased date.
+    """An earlier decision to place for adoption has no date it ceased.
 
-    Why: DfE: the latest DATE_PLACED may or may not have DATE_PLACED_CEASED; every earlier one
-    must. The latest is the one with the latest DATE_PLACED (a blank DATE_PLACED counts as
-    earliest). The message asks the LA to check, so this is a query.
+    When a child has more than one decision, every one but the latest should have the date it was
+    revoked: check that all the decisions are needed and add the date, which may be in an earlier
+    year.
     """
+    # DfE: the latest DATE_PLACED may or may not have DATE_PLACED_CEASED; every earlier one must.
+    # The latest is the one with the latest DATE_PLACED (a blank DATE_PLACED counts as earliest).
+    # The message asks the LA to check, so this is a query.
     decisions = ctx.table("PlacedAdoption")
     latest = decisions.sort("DATE_PLACED", "_row", nulls_last=False).group_by("CHILD").last()
     earlier = decisions.join(latest.select("_row"), on="_row", how="anti")

@@ -17,12 +17,14 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["adoption", "previous-year"],
 )
 def decision_not_after_ceased_one(ctx: RuleContext) -> pl.LazyFrame:
-    """This year's decisions are dated after any decision last year's return shows as ceased.
+    """A decision to place for adoption is not dated after a decision that ceased last year.
 
-    Why: DfE: if last year's DATE_PLACED was given with a ceased date or reason, this year's
-    DATE_PLACED must be later. An equal date is also rule 561's. A blank date this year is not
-    compared (rule 115 and 563 cover blanks).
+    Last year's return showed the child's decision as ceased, so a decision this year is a new one
+    made later: correct its date, or remove a decision repeated from last year.
     """
+    # DfE: if last year's DATE_PLACED was given with a ceased date or reason, this year's
+    # DATE_PLACED must be later. An equal date is also rule 561's. A blank date this year is not
+    # compared (rule 115 and 563 cover blanks).
     ceased = (
         ctx.table("PlacedAdoption_last")
         .filter(

@@ -13,11 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["missing", "dates"],
 )
 def missing_period_starts_before_birth(ctx: RuleContext) -> pl.LazyFrame:
-    """A missing or away period starts after the date of birth given in the Missing table.
+    """A missing or away period starts on or before the child's date of birth.
 
-    Why: DfE's coding asks for MIS_START to be later than DOB, so a start on the birthday is
-    flagged too. Blank or unreadable dates are not compared.
+    Check the child's date of birth and the start date of the period, and correct whichever was
+    mistyped.
     """
+    # NOTE: DfE's coding asks for MIS_START to be later than DOB, so a start on the birthday is
+    # flagged too. The date of birth compared is the one given in the Missing table. Blank or
+    # unreadable dates are not compared.
     return ctx.table("Missing").filter(pl.col("MIS_START") <= pl.col("DOB"))
 
 
