@@ -95,6 +95,10 @@ def test_a_child_in_care_all_year_is_in_the_cohort() -> None:
             ],
         ),
         (
+            "a continuation whose start date cannot be read",
+            [("1", None, None, "L", "C2", None)],
+        ),
+        (
             "a blank reason for the end of an episode that continues",
             [
                 ("1", "2024-01-01", "2025-06-10", "S", "C2", None),
@@ -167,8 +171,12 @@ def test_slips_in_dates_do_not_drop_a_child_in_care_all_year(slip: str, rows: li
             ],
         ),
         (
-            "the only episode on 1 April has an unreadable start date",
+            "the only episode is a new period of care whose start date cannot be read",
             [("1", None, None, "S", "C2", None)],
+        ),
+        (
+            "care ended in the year, with the reason left blank",
+            [("1", "2024-01-01", "2026-01-15", "S", "C2", None)],
         ),
     ],
 )

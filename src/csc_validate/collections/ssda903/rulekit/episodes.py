@@ -63,8 +63,8 @@ def continuously_looked_after(
     looked after in the year is in it unless an episode starting in the year has RNE S
     (`started_care`), an episode ending in the year has a REC other than X1
     (`care_continues`), or a V3/V4 episode (`respite`) falls in the year. The child must also
-    have been looked after on `start`: a non-short-break episode that began on or before it and
-    had not ended before it.
+    have been looked after on `start` (a non-short-break episode that began on or before it and
+    had not ended before it) and on `end`.
     """
     # Sources: DfE statistics, children looked after in England, OC2 tables' footnote: children
     # "continuously looked after for at least 12 months as at 31 March", excluding those "looked
@@ -76,24 +76,29 @@ def continuously_looked_after(
     # hide a care-leaving REC. A blank or unreadable date is no evidence: such an episode counts
     # as falling in the year, but an RNE S needs a readable start in the year. A blank REC is not
     # "other than X1" (DfE's stage 1 rejects an ended episode without one, so DfE's cohort never
-    # meets it). An end date before the episode's own start is no end date. Starting on 1 April
-    # is exactly 12 months (in); leaving on 31 March is not "at 31 March" (out).
+    # meets it); the 31 March test still drops a child whose care visibly ended. An end date
+    # before the episode's own start is no end date. A continuation (RNE other than S) whose
+    # start cannot be read was under way on 1 April: had it begun in the year, the episode it
+    # continues would show it. Starting on 1 April is exactly 12 months (in); leaving on
+    # 31 March is not "at 31 March" (out).
     decom = pl.col("DECOM")
     dec = pl.when(decom.is_null() | (pl.col("DEC") >= decom)).then(pl.col("DEC"))
     in_year = (decom.is_null() | (decom <= end)) & (dec.is_null() | (dec >= start))
     short_break = pl.col("LS").is_in(respite).fill_null(False)
-    entered = pl.col("RNE").is_in(started_care).fill_null(False) & decom.is_between(
-        start, end, closed="right"
-    ).fill_null(False)
+    new_start = pl.col("RNE").is_in(started_care).fill_null(False)
+    entered = new_start & decom.is_between(start, end, closed="right").fill_null(False)
     left = pl.col("REC").is_not_null() & ~pl.col("REC").is_in(care_continues) & in_year
-    on_first_day = ~short_break & (decom <= start).fill_null(False) & (dec >= start).fill_null(True)
+    began_by_start = (decom <= start).fill_null(~new_start)
+    on_first_day = ~short_break & began_by_start & (dec >= start).fill_null(True)
+    on_last_day = ~short_break & _open_at(end)
     return (
         episodes.group_by("CHILD")
         .agg(
             broken=(entered | left | (short_break & in_year)).any(),
             on_first_day=on_first_day.any(),
+            on_last_day=on_last_day.any(),
         )
-        .filter(pl.col("on_first_day") & ~pl.col("broken"))
+        .filter(pl.col("on_first_day") & pl.col("on_last_day") & ~pl.col("broken"))
         .select("CHILD")
     )
 
@@ -121,9 +126,14 @@ def looked_after_at_year_end(
     (the return holds nothing after `end`). A blank or unreadable DECOM is taken to be on or
     before `end`, since the return holds only episodes of the year.
     """
+    short_break = pl.col("LS").is_in(respite).fill_null(False)
+    return episodes.filter(_open_at(end) & ~short_break).select("CHILD").unique()
+
+
+def _open_at(end: dt.date) -> pl.Expr:
+    """True for an episode of the return still open on its last day, `end`."""
     started = (pl.col("DECOM") <= end).fill_null(True)
     ended = (pl.col("DEC") <= end).fill_null(False) | (
         pl.col("DEC").is_null() & pl.col("REC").is_not_null()
     )
-    short_break = pl.col("LS").is_in(respite).fill_null(False)
-    return episodes.filter(started & ~ended & ~short_break).select("CHILD").unique()
+    return started & ~ended
