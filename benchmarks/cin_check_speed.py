@@ -29,7 +29,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for children in args.children:
             path = Path(folder) / f"cin-{children}.xml"
-            synthetic.write(synthetic.generate(children, args.seed, args.year, args.error_rate), path)
+            census = synthetic.generate(children, args.seed, args.year, args.error_rate)
+            synthetic.write(census, path)
             size_mib = path.stat().st_size / 2**20
             start = time.perf_counter()
             done = subprocess.run(
