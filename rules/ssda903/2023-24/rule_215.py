@@ -39,12 +39,14 @@ OC2_ITEMS = [
     tags=["care-leavers"],
 )
 def care_leaver_with_twelve_month_outcomes(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A child with any care leaver item (IN_TOUCH, ACTIV, ACCOM) has no OC2 outcome item
-    (convictions, health, substance misuse) filled in.
+    """A young person with care leaver (OC3) details also has 12-month outcomes (OC2) details.
 
-    Why: SDQ items are not part of DfE's list and are not checked. Both the OC2 and the OC3
-    row are flagged.
+    Outcomes for children looked after for 12 months (convictions, health, substance misuse) are not
+    returned for a care leaver: check which record belongs to the child and remove the other.
     """
+    # Care leaver items are IN_TOUCH, ACTIV and ACCOM; the OC2 items are listed in OC2_ITEMS. SDQ
+    # items are not part of DfE's list and are not checked. Both the OC2 and the OC3 row are
+    # flagged.
     leaver_items = pl.any_horizontal(
         pl.col(c).is_not_null() for c in ["IN_TOUCH", "ACTIV", "ACCOM"]
     )

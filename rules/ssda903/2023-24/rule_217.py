@@ -21,12 +21,13 @@ FIRST_CHECKED_DAY = dt.date(2015, 4, 1)
     tags=["adoption"],
 )
 def foster_carer_adoption_with_other_new_episode_reason(ctx: RuleContext) -> pl.LazyFrame:
-    """Episodes placed for adoption with current foster carers (A3, A5) that start on or after
-    1 April 2015 have RNE S, T or U.
+    """A placement for adoption with current foster carers has the wrong reason for a new episode.
 
-    Why: a blank RNE is not S, T or U and is flagged; an episode with a blank or unreadable
-    DECOM is not checked.
+    An episode placed for adoption with current foster carers (A3, A5) that starts on or after 1
+    April 2015 needs reason for new episode (RNE) S, T or U: correct the reason or the placement.
     """
+    # A blank RNE is not S, T or U and is flagged; an episode with a blank or unreadable DECOM is
+    # not checked.
     rne = pl.col("RNE")
     with_foster_carer = pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION_WITH_FOSTER_CARER"))
     checked = with_foster_carer & (pl.col("DECOM") >= FIRST_CHECKED_DAY)

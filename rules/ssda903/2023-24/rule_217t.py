@@ -19,11 +19,13 @@ P2_WITHDRAWN = dt.date(2023, 10, 28)
     tags=["codes", "placements"],
 )
 def independent_living_after_withdrawal(ctx: RuleContext) -> pl.LazyFrame:
-    """Episodes in independent living (P2) ended by 28 October 2023.
+    """An episode in independent living (P2) is still going on after 28 October 2023.
 
-    Why: an episode is flagged when it is still open or its DEC is after 28 October 2023; one
-    that ended on that day was over when P2 stopped. An unreadable DEC is left to rule 147.
+    P2 placements stopped on 28 October 2023: end the episode by that date and record the child's
+    new placement in a new episode.
     """
+    # An episode is flagged when it is still open or its DEC is after 28 October 2023; one that
+    # ended on that day was over when P2 stopped. An unreadable DEC is left to rule 147.
     dec = pl.col("DEC")
     independent = pl.col("PLACE").is_in(ctx.codes("PLACE_INDEPENDENT_LIVING"))
     open_episode = pl.col(raw_name("DEC")).is_null()

@@ -13,13 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def urn_given_for_placement_without_urn(ctx: RuleContext) -> pl.LazyFrame:
-    """Episodes in placements Ofsted does not register (placed with parents, residential
-    employment, NHS/health, youth custody, temporary, other) give no URN, or the placeholder
-    XXXXXXX.
+    """An Ofsted URN is given for a placement type that Ofsted does not register.
 
-    Why: the placement types come from the year's PLACE_NO_URN group: DfE dropped P2 in 2024-25
-    and replaced Z1 with Z11-Z14 in 2025-26.
+    Placements with parents, in residential employment, NHS or health settings, youth custody,
+    temporary or 'other' placements have no URN: leave it blank or use XXXXXXX.
     """
+    # The placement types come from the year's PLACE_NO_URN group: DfE dropped P2 in 2024-25 and
+    # replaced Z1 with Z11-Z14 in 2025-26. The placeholder XXXXXXX is allowed.
     urn = pl.col("URN")
     no_urn_placement = pl.col("PLACE").is_in(ctx.codes("PLACE_NO_URN"))
     real_urn = urn.is_not_null() & ~urn.is_in(ctx.codes("URN_PLACEHOLDER"))

@@ -14,13 +14,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes", "placements"],
 )
 def placement_change_without_reason(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode that ends in a change of placement (REC X1, next episode's RNE P, B, T or U)
-    records REASON_PLACE_CHANGE, unless either placement is temporary (T0-T4).
+    """An episode ends in a change of placement, but no reason for the change is recorded.
 
-    Why: the next episode is the child's next by DECOM. Moves into or out of a temporary
-    placement need no reason (rule 226 says one is not required there); a blank PLACE on either
-    side leaves that unknown, so the episode is not flagged.
+    When the child moves placement (episode ends X1 and the next starts with P, B, T or U), record
+    why the placement changed (REASON_PLACE_CHANGE), unless either placement is temporary.
     """
+    # The next episode is the child's next by DECOM. Moves into or out of a temporary placement
+    # (T0-T4) need no reason (rule 226 says one is not required there); a blank PLACE on either side
+    # leaves that unknown, so the episode is not flagged.
     temporary = ctx.codes("PLACE_TEMPORARY")
     placement_change = ctx.codes("RNE_PLACEMENT_ONLY") + ctx.codes("RNE_PLACEMENT_AND_LEGAL_STATUS")
     episodes = with_neighbours(ctx.table("Episodes"), ["RNE", "PLACE"])

@@ -14,13 +14,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes", "placements"],
 )
 def reason_given_for_temporary_placement(ctx: RuleContext) -> pl.LazyFrame:
-    """A temporary placement (T0-T4) records no REASON_PLACE_CHANGE, nor does the episode
-    before it.
+    """A reason for placement change is given for a temporary placement or the episode before it.
 
-    Why: DfE's coding: if PL is T0-T4, REASON_PLACE_CHANGE should be null in the current
-    episode and in the episode before it (the child's previous episode by DECOM). The
-    temporary episode is the one flagged.
+    Leave the reason for placement change blank on a temporary placement (T0 to T4) and on the
+    episode just before it.
     """
+    # DfE's coding: if PL is T0-T4, REASON_PLACE_CHANGE should be null in the current episode and in
+    # the episode before it (the child's previous episode by DECOM). The temporary episode is the
+    # one flagged.
     episodes = with_neighbours(ctx.table("Episodes"), ["REASON_PLACE_CHANGE"])
     temporary = pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY"))
     reason_given = (

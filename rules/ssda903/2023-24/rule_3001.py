@@ -16,14 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["care-leavers"],
 )
 def seventeen_year_old_with_former_foster_carers(ctx: RuleContext) -> pl.LazyFrame:
-    """A young person whose 17th birthday falls in the collection year is not accommodated
-    with former foster carers (ACCOM Z1 or Z2).
+    """A 17-year-old care leaver is recorded as living with former foster carers.
 
-    Why: "staying put" with former foster carers starts at 18; at 17 a young person living
-    with their foster carers is still looked after. The date of birth comes from Header; a
-    child with a blank one is not tested. NOTE: the catalogue lists REC as the field, which
-    is not in either table; the rule shows ACCOM and DOB instead.
+    'Staying put' with former foster carers (accommodation Z1 or Z2) starts at 18; at 17 the young
+    person is still looked after: check the date of birth and the accommodation code.
     """
+    # NOTE: a young person whose 17th birthday falls in the collection year (aged 17 at 31 March) is
+    # checked. The date of birth comes from Header; a child with a blank one is not tested. The
+    # catalogue lists REC as the field, which is not in either table; the rule shows ACCOM and DOB
+    # instead.
     births = (
         ctx.table("Header")
         .select("CHILD", pl.col("DOB").alias("header_dob"))

@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates"],
 )
 def born_after_year_end(ctx: RuleContext) -> pl.LazyFrame:
-    """No child's date of birth is after 31 March of the collection year.
+    """The child's date of birth is after the end of the collection year.
 
-    Why: a blank or unreadable DOB is left to rule 102.
+    A child in the return is born by 31 March: correct the date of birth.
     """
+    # A blank or unreadable DOB is left to rule 102.
     return ctx.table("Header").filter(pl.col("DOB") > ctx.end)
 
 

@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates"],
 )
 def episode_starts_before_birth(ctx: RuleContext) -> pl.LazyFrame:
-    """No episode of care starts before the child's date of birth (from Header).
+    """An episode starts before the child's date of birth.
 
-    Why: DfE checks the first episode; any earlier episode starts earlier still, so checking
-    every episode flags the same children and points at the row to fix.
+    Check the child's date of birth and the episode's start date (DECOM), and correct whichever is
+    wrong.
     """
+    # NOTE: DfE checks the first episode; any earlier episode starts earlier still, so checking
+    # every episode flags the same children and points at the row to fix. The DOB comes from Header.
     births = ctx.table("Header").select("CHILD", "DOB")
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     return episodes.filter(pl.col("DECOM") < pl.col("DOB"))

@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["uasc"],
 )
 def uasc_date_without_uasc_flag(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A child with a date UASC ceased (DUC) has UASC coded 1 in the Header.
+    """A date UASC status ceased is given, but the child is not recorded as UASC.
 
-    Why: an unreadable DUC is still "not null". A blank UASC flag is not 1 and is flagged. For
-    CSV returns UASC is 1 for every child in the UASC table, so in practice this finds XML
-    returns. Both the UASC row (DUC) and the Header row (UASC) are flagged.
+    If the child was an unaccompanied asylum-seeking child, set the UASC flag to 1; otherwise remove
+    the date UASC ceased.
     """
+    # An unreadable DUC is still "not null". A blank UASC flag is not 1 and is flagged. For CSV
+    # returns UASC is 1 for every child in the UASC table, so in practice this finds XML returns.
+    # Both the UASC row (DUC) and the Header row (UASC) are flagged.
     yes = ctx.codes("FLAG_YES")
     dated = ctx.table("UASC").filter(pl.col(raw_name("DUC")).is_not_null())
     not_flagged = ctx.table("Header").filter(pl.col("UASC").is_null() | ~pl.col("UASC").is_in(yes))

@@ -16,11 +16,11 @@ from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
     tags=["uasc", "dates"],
 )
 def uasc_ceased_after_eighteenth_birthday(ctx: RuleContext) -> pl.LazyFrame:
-    """The date UASC status ceased (DUC) is on or before the child's 18th birthday.
+    """The date UASC status ceased is after the child's 18th birthday.
 
-    Why: the DOB is the one in the UASC table. Blank or unreadable dates are left to rules 102
-    and 104.
+    UASC status ends at 18 at the latest: check the child's date of birth and the date UASC ceased.
     """
+    # The DOB is the one in the UASC table. Blank or unreadable dates are left to rules 102 and 104.
     return ctx.table("UASC").filter(pl.col("DUC") > birthday(pl.col("DOB"), 18))
 
 

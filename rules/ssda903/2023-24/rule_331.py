@@ -16,12 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["adoption", "dates"],
 )
 def matched_after_adoption_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """DATE_MATCH is on or before the start (DECOM) of the episode that ended in adoption
-    (REC E11, E12).
+    """The child was matched with adopters after the start of the episode that ended in adoption.
 
-    Why: a child cannot be placed for adoption before being matched with the adopters. Blank
-    or unreadable dates are left to rules 113 and 141. No AD1 table means no adoptions.
+    A child is matched with adopters before being placed with them: check the date matched
+    (DATE_MATCH) and the start date (DECOM) of the episode that ended with E11 or E12.
     """
+    # Blank or unreadable dates are left to rules 113 and 141. No AD1 table means no adoptions.
     matches = ctx.table_or_empty("AD1").select(
         pl.col("_row").alias("ad1_row"), "CHILD", "DATE_MATCH"
     )

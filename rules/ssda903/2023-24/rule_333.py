@@ -16,11 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["adoption", "dates"],
 )
 def adoption_decision_after_match(ctx: RuleContext) -> pl.LazyFrame:
-    """Where DATE_MATCH is given, DATE_INT is given too and is on or before it.
+    """The decision to place for adoption is missing or dated after the match with adopters.
 
-    Why: DfE's coding: if DATE_MATCH is provided, DATE_INT must be provided and be
-    <= DATE_MATCH. Unreadable dates are left to rules 112 and 113.
+    Give the date of the decision that the child should be placed for adoption (DATE_INT), on or
+    before the date the child was matched (DATE_MATCH), and correct whichever date is wrong.
     """
+    # DfE's coding: if DATE_MATCH is provided, DATE_INT must be provided and be <= DATE_MATCH.
+    # Unreadable dates are left to rules 112 and 113.
     date_int = pl.col("DATE_INT")
     matched = pl.col("DATE_MATCH").is_not_null()
     missing = pl.col(raw_name("DATE_INT")).is_null()

@@ -16,12 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["adoption", "dates"],
 )
 def adoption_decision_before_care_began(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """DATE_INT is on or after the DECOM of the child's latest episode with RNE S (started to
-    be looked after).
+    """The decision to place for adoption is dated before the child's latest period of care began.
 
-    Why: the latest RNE S episode starts the latest period of care. Blank or unreadable dates
-    are not compared. No AD1 table means no adoptions. Both rows are flagged.
+    Compare the date of the decision that the child should be placed for adoption (DATE_INT) with
+    the start date of the episode in which the child last started to be looked after (RNE S), and
+    correct whichever is wrong.
     """
+    # DATE_INT must be on or after the DECOM of the child's latest episode with RNE S: the latest
+    # RNE S episode starts the latest period of care. Blank or unreadable dates are not compared. No
+    # AD1 table means no adoptions. Both rows are flagged.
     starts = ctx.table("Episodes").filter(
         pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")) & pl.col("DECOM").is_not_null()
     )

@@ -17,13 +17,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["adoption"],
 )
 def foster_carer_adoption_disagrees_with_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """For the episode that ended in adoption (REC E11, E12), FOSTER_CARE is 1 when the
-    placement was with current foster carers (A3, A5) and 0 when it was not (A4, A6).
+    """'Adopted by former foster carer' disagrees with the placement the child was adopted from.
 
-    Why: A1 and A2 in DfE's message are retired codes; the current lists come from the year's
-    schema. A blank FOSTER_CARE is neither 0 nor 1 and is left to rule 114. No AD1 table means
-    no adoptions. Both rows are flagged.
+    Set FOSTER_CARE to 1 when the adoption placement was with current foster carers (A3, A5) and to
+    0 when it was not (A4, A6), or correct the placement type of the episode that ended in adoption.
     """
+    # NOTE: the episode that ended in adoption has REC E11 or E12. A1 and A2 in DfE's message are
+    # retired codes; the current lists come from the year's schema. A blank FOSTER_CARE is neither 0
+    # nor 1 and is left to rule 114. No AD1 table means no adoptions. Both rows are flagged.
     foster_care = ctx.table_or_empty("AD1").select(
         pl.col("_row").alias("ad1_row"), "CHILD", "FOSTER_CARE"
     )

@@ -16,14 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["adoption", "episodes"],
 )
 def foster_carer_adoption_without_prior_fostering(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode placed for adoption with current foster carers (A3, A5) follows a foster
-    placement (U1-U6) or another adoption placement (A3-A6).
+    """A placement for adoption with current foster carers does not follow a foster placement.
 
-    Why: DfE's coding: where PL is A3 or A5, the previous episode's PL must be A3-A6 or U1-U6.
-    The previous episode is the child's previous one by DECOM; a child's first episode in the
-    return has none and is not checked, nor is one whose previous PLACE is blank. NOTE: the
-    peer validator checks A3 and A4, contradicting DfE's coding quoted in its own comment.
+    An episode placed for adoption with current foster carers (A3, A5) follows a foster placement
+    (U1 to U6) or another adoption placement (A3 to A6): check both episodes' placement types.
     """
+    # NOTE: DfE's coding: where PL is A3 or A5, the previous episode's PL must be A3-A6 or U1-U6.
+    # The previous episode is the child's previous one by DECOM; a child's first episode in the
+    # return has none and is not checked, nor is one whose previous PLACE is blank. The peer
+    # validator checks A3 and A4, contradicting DfE's coding quoted in its own comment.
     episodes = with_neighbours(ctx.table("Episodes"), ["PLACE"])
     allowed_before = ctx.codes("PLACE_ADOPTION") + ctx.codes("PLACE_FOSTER")
     with_foster_carer = pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION_WITH_FOSTER_CARER"))

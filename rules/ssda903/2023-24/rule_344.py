@@ -17,11 +17,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["care-leavers"],
 )
 def died_or_home_with_activity_or_accommodation(ctx: RuleContext) -> pl.LazyFrame:
-    """A care leaver recorded as DIED or RHOM has ACTIV and ACCOM of 0 (not applicable).
+    """A care leaver who died or returned home has an activity or accommodation recorded.
 
-    Why: DfE's coding: if IN_TOUCH is DIED or RHOM then ACTIV and ACCOM should not be provided
-    (0 for this). A blank ACTIV or ACCOM is not "completed" and is left to rules 132 and 133.
+    When the young person has died (DIED) or returned home (RHOM), record activity and accommodation
+    as 0 (not applicable).
     """
+    # DfE's coding: if IN_TOUCH is DIED or RHOM then ACTIV and ACCOM should not be provided (0 for
+    # this). A blank ACTIV or ACCOM is not "completed" and is left to rules 132 and 133.
     gone = pl.col("IN_TOUCH").is_in(
         ctx.codes("IN_TOUCH_DIED") + ctx.codes("IN_TOUCH_RETURNED_HOME")
     )
