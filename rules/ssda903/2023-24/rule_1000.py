@@ -25,8 +25,7 @@ def care_leaver_data_for_child_who_died_in_care(ctx: RuleContext) -> pl.LazyFram
     check the reason the episode ended (REC) and, if the death is right, remove the OC3 details.
     """
     # NOTE: REC E2 means the child died while looked after, so they never left care. This year's
-    # and, when supplied, last year's episodes are searched. An OC3 row whose three items (in touch,
-    # activity, accommodation) are all blank carries no information and is not flagged.
+    # and, when supplied, last year's episodes are searched.
     died = ctx.codes("REC_DIED")
     episodes = pl.concat(
         [
@@ -35,6 +34,8 @@ def care_leaver_data_for_child_who_died_in_care(ctx: RuleContext) -> pl.LazyFram
         ]
     )
     deaths = episodes.filter(pl.col("REC").is_in(died)).select("CHILD")
+    # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
+    # information and is not flagged.
     provided = pl.any_horizontal(
         pl.col("IN_TOUCH").is_not_null(),
         pl.col("ACTIV").is_not_null(),

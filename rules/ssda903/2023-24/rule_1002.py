@@ -26,11 +26,12 @@ def care_leaver_data_without_episodes(ctx: RuleContext) -> pl.LazyFrame:
     the one on their episodes this year or last year, or add the missing episodes.
     """
     # NOTE: most care leavers have no episode this year, so without last year's episodes the rule
-    # cannot tell and is skipped (the table is required). An OC3 row whose three items (in touch,
-    # activity, accommodation) are all blank carries no information and is not flagged.
+    # cannot tell and is skipped (the table is required).
     children = pl.concat(
         [ctx.table("Episodes").select("CHILD"), ctx.table("Episodes_last").select("CHILD")]
     )
+    # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
+    # information and is not flagged.
     provided = pl.any_horizontal(
         pl.col("IN_TOUCH").is_not_null(),
         pl.col("ACTIV").is_not_null(),

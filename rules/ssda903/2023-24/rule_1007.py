@@ -23,8 +23,7 @@ def care_leaver_data_while_still_looked_after(ctx: RuleContext) -> pl.LazyFrame:
     """
     # DfE's check takes the child's current (latest) episode and treats it as open when its end date
     # or its reason for ending is blank. Age at 31 March comes from OC3's DOB; a blank DOB is not
-    # tested. An OC3 row whose three items (in touch, activity, accommodation) are all blank carries
-    # no information and is not flagged.
+    # tested.
     current = (
         ctx.table("Episodes")
         .sort(["CHILD", "DECOM", "_row"], nulls_last=True)
@@ -32,6 +31,8 @@ def care_leaver_data_while_still_looked_after(ctx: RuleContext) -> pl.LazyFrame:
     )
     still_open = current.filter(pl.col("DEC").is_null() | pl.col("REC").is_null()).select("CHILD")
     age = age_on(pl.col("DOB"), ctx.end)
+    # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
+    # information and is not flagged.
     provided = pl.any_horizontal(
         pl.col("IN_TOUCH").is_not_null(),
         pl.col("ACTIV").is_not_null(),

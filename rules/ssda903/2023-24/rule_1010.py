@@ -23,8 +23,6 @@ def care_leaver_data_without_continuing_episode(ctx: RuleContext) -> pl.LazyFram
     """
     # An episode open at 31 March last year must end, or go on, in this year's return. The last
     # episode is the one that started latest; episodes without a readable start are not considered.
-    # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
-    # information and is not flagged.
     open_last_year = (
         ctx.table("Episodes_last")
         .filter(pl.col("DECOM").is_not_null())
@@ -33,6 +31,8 @@ def care_leaver_data_without_continuing_episode(ctx: RuleContext) -> pl.LazyFram
         .filter(pl.col("DEC").is_null())
         .select("CHILD")
     )
+    # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
+    # information and is not flagged.
     provided = pl.any_horizontal(
         pl.col("IN_TOUCH").is_not_null(),
         pl.col("ACTIV").is_not_null(),

@@ -23,14 +23,15 @@ def care_leaver_data_after_transfer_to_another_la(ctx: RuleContext) -> pl.LazyFr
     which then reports the young person: remove the OC3 details, or correct the reason the episode
     ended.
     """
-    # The final episode is the one that started latest. An OC3 row whose three items (in touch,
-    # activity, accommodation) are all blank carries no information and is not flagged.
+    # The final episode is the one that started latest.
     final = (
         ctx.table("Episodes")
         .sort(["CHILD", "DECOM", "_row"], nulls_last=True)
         .unique("CHILD", keep="last", maintain_order=True)
     )
     transferred = final.filter(pl.col("REC").is_in(ctx.codes("REC_TRANSFERRED"))).select("CHILD")
+    # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
+    # information and is not flagged.
     provided = pl.any_horizontal(
         pl.col("IN_TOUCH").is_not_null(),
         pl.col("ACTIV").is_not_null(),

@@ -21,12 +21,12 @@ def uasc_data_for_care_leaver(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     # NOTE: both the UASC and the OC3 rows are flagged. An episode counts for the year when it
     # started by 31 March and ended on or after 1 April (or is still open). Unlike the peer
     # validator, a care leaver with no episodes at all is tested too: that is the usual care leaver.
-    # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
-    # information and is not flagged.
     in_year = (pl.col("DECOM") <= ctx.end) & (
         pl.col("DEC").is_null() | (pl.col("DEC") >= ctx.start)
     )
     looked_after = ctx.table("Episodes").filter(in_year).select("CHILD")
+    # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
+    # information and is not flagged.
     provided = pl.any_horizontal(
         pl.col("IN_TOUCH").is_not_null(),
         pl.col("ACTIV").is_not_null(),

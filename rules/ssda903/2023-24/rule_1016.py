@@ -24,9 +24,7 @@ def care_leaver_data_after_leaving_care_past_birthday(ctx: RuleContext) -> pl.La
     """
     # NOTE: "after" is read strictly: leaving care on the birthday itself (as at 18) is not flagged.
     # The birthday is the 17th or 18th that falls in the collection year. Age comes from OC3's DOB;
-    # a blank DOB or a blank end date is not tested (rule 1007 covers episodes still open). An OC3
-    # row whose three items (in touch, activity, accommodation) are all blank carries no information
-    # and is not flagged.
+    # a blank DOB or a blank end date is not tested (rule 1007 covers episodes still open).
     current = (
         ctx.table("Episodes")
         .sort(["CHILD", "DECOM", "_row"], nulls_last=True)
@@ -36,6 +34,8 @@ def care_leaver_data_after_leaving_care_past_birthday(ctx: RuleContext) -> pl.La
     dob = pl.col("DOB")
     age = age_on(dob, ctx.end)
     birthday_in_year = pl.when(age == 17).then(birthday(dob, 17)).otherwise(birthday(dob, 18))
+    # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
+    # information and is not flagged.
     provided = pl.any_horizontal(
         pl.col("IN_TOUCH").is_not_null(),
         pl.col("ACTIV").is_not_null(),
