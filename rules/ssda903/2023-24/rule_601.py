@@ -18,13 +18,16 @@ ADOPTION_FIELDS = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_AD
     tags=["adoption"],
 )
 def adopted_without_adoption_details(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A child whose episode ended in adoption (E11, E12) during the year has every AD1 item.
+    """A child adopted during the year has adoption details (AD1) missing.
 
-    Why: DfE collects the adoption details for each child adopted in the year. An AD1 row with
-    any item blank is flagged with the adoption episode; an adopted child with no AD1 row at all
-    has none of the items completed, so the episode is flagged (no AD1 file means no rows). An
-    unreadable date counts as completed (rules 112, 113 report it).
+    The child's episode ended in adoption (E11 or E12) this year: complete every adoption item (date
+    of the decision to place for adoption, date matched, foster carer, number, sex and legal status
+    of the adopters), or correct how the episode ended.
     """
+    # DfE collects the adoption details for each child adopted in the year. An AD1 row with any item
+    # blank is flagged with the adoption episode; an adopted child with no AD1 row at all has none
+    # of the items completed, so the episode is flagged (no AD1 file means no rows). An unreadable
+    # date counts as completed (rules 112, 113 report it).
     dec = pl.col("DEC")
     adopted = ctx.table("Episodes").filter(
         pl.col("REC").is_in(ctx.codes("REC_ADOPTED")) & (dec >= ctx.start) & (dec <= ctx.end)

@@ -18,11 +18,13 @@ ADOPTION_FIELDS = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_AD
     tags=["adoption"],
 )
 def adoption_details_without_adoption(ctx: RuleContext) -> pl.LazyFrame:
-    """An AD1 row with any adoption item filled in belongs to a child adopted in the year.
+    """Adoption details (AD1) are given for a child who was not adopted during the year.
 
-    Why: AD1 is only for children whose episode ended in adoption (E11, E12) between 1 April
-    and 31 March. A row with every item blank carries no adoption details and is not flagged.
+    Adoption details are returned only for a child whose episode ended in adoption (E11 or E12)
+    between 1 April and 31 March: check the date and reason the child's episode ended, or remove the
+    adoption details.
     """
+    # A row with every item blank carries no adoption details and is not flagged.
     dec = pl.col("DEC")
     adopted = ctx.table("Episodes").filter(
         pl.col("REC").is_in(ctx.codes("REC_ADOPTED")) & (dec >= ctx.start) & (dec <= ctx.end)

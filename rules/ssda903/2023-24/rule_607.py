@@ -13,13 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["header"],
 )
 def female_leaver_without_mother_status(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A female child who ceased to be looked after during the year has MOTHER completed.
+    """A girl who stopped being looked after during the year has no mother status (MOTHER).
 
-    Why: DfE: where care ceased (DEC given, REC not X1) in the collection year, the legal
-    status is not a short break (V3, V4) and the child is female, MOTHER should be provided.
-    Female is the year's SEX_FEMALE code (2 until 2023-24, F from 2024-25). The child's Header
-    row and the episode that ended are flagged.
+    Record whether the young woman is a mother (1) or not (0).
     """
+    # DfE: where care ceased (DEC given, REC not X1) in the collection year, the legal status is not
+    # a short break (V3, V4) and the child is female, MOTHER should be provided. Female is the
+    # year's SEX_FEMALE code (2 until 2023-24, F from 2024-25). The child's Header row and the
+    # episode that ended are flagged.
     rec, dec = pl.col("REC"), pl.col("DEC")
     left_care = ctx.table("Episodes").filter(
         rec.is_not_null()

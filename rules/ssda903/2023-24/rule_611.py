@@ -13,10 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["header"],
 )
 def mother_without_child_birth_date(ctx: RuleContext) -> pl.LazyFrame:
-    """A child recorded as a mother (MOTHER 1) has the date of birth of her first child.
+    """A child recorded as a mother has no date of birth for her first child.
 
-    Why: only a blank MC_DOB is flagged; an unreadable one is rule 171's.
+    Enter the date of birth of the mother's first child (MC_DOB), or correct the mother status
+    (MOTHER) if she is not a mother.
     """
+    # A mother is MOTHER 1. Only a blank MC_DOB is flagged; an unreadable one is rule 171's.
     return ctx.table("Header").filter(
         pl.col("MOTHER").is_in(ctx.codes("FLAG_YES")) & pl.col(raw_name("MC_DOB")).is_null()
     )

@@ -15,11 +15,13 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["header"],
 )
 def child_birth_date_for_non_mother(ctx: RuleContext) -> pl.LazyFrame:
-    """A female child with MC_DOB completed is recorded as a mother (MOTHER 1).
+    """A girl not recorded as a mother has a date of birth for a first child.
 
-    Why: DfE checks girls whose MOTHER is 0 or blank. Female is the year's SEX_FEMALE code (2
-    until 2023-24, F from 2024-25); any text in MC_DOB counts as completed.
+    If she is a mother, set her mother status (MOTHER) to 1; if not, remove the first child's date
+    of birth (MC_DOB).
     """
+    # DfE checks girls whose MOTHER is 0 or blank. Female is the year's SEX_FEMALE code (2 until
+    # 2023-24, F from 2024-25); any text in MC_DOB counts as completed.
     not_mother = pl.col("MOTHER").is_in(ctx.codes("FLAG_NO")) | pl.col("MOTHER").is_null()
     return ctx.table("Header").filter(
         pl.col("SEX").is_in(ctx.codes("SEX_FEMALE"))

@@ -16,10 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["header", "dates"],
 )
 def mother_under_eleven(ctx: RuleContext) -> pl.LazyFrame:
-    """A child recorded as a mother (MOTHER 1) was at least 11 on 1 April of the year.
+    """A child recorded as a mother was under 11 on 1 April of the collection year.
 
-    Why: DfE measures the age at the collection start. A blank DOB is not compared.
+    Check the young woman's date of birth (DOB) and her mother status (MOTHER), and correct
+    whichever is wrong.
     """
+    # A mother is MOTHER 1. DfE measures the age at the collection start. A blank DOB is not
+    # compared.
     return ctx.table("Header").filter(
         pl.col("MOTHER").is_in(ctx.codes("FLAG_YES")) & (age_on(pl.col("DOB"), ctx.start) < 11)
     )

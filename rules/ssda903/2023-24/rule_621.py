@@ -16,11 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["header", "dates"],
 )
 def mother_younger_than_child(ctx: RuleContext) -> pl.LazyFrame:
-    """The mother's child (MC_DOB) was born after the mother (DOB).
+    """The mother's first child was born on or before the mother's own date of birth.
 
-    Why: a child born on the mother's own birth date is impossible too, so it is flagged.
-    Blank or unreadable dates are not compared.
+    Check the mother's date of birth (DOB) and her first child's date of birth (MC_DOB), and correct
+    whichever was mistyped.
     """
+    # A child born on the mother's own birth date is impossible too, so it is flagged. Blank or
+    # unreadable dates are not compared.
     return ctx.table("Header").filter(pl.col("MC_DOB") <= pl.col("DOB"))
 
 

@@ -16,11 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["header", "previous-year"],
 )
 def first_child_birth_date_changed(ctx: RuleContext) -> pl.LazyFrame:
-    """When last year's return gave MC_DOB, this year's MC_DOB is the same date.
+    """The date of birth of the mother's first child differs from last year's return.
 
-    Why: the first child's date of birth cannot change. A blank (or unreadable) MC_DOB this year
-    where last year had a date is flagged too. The rule needs last year's Header.
+    A first child's date of birth cannot change: compare the date (MC_DOB) with last year's return
+    and correct whichever is wrong, or fill it in if it is blank this year.
     """
+    # A blank (or unreadable) MC_DOB this year where last year had a date is flagged too. The rule
+    # needs last year's Header.
     previous = (
         ctx.table("Header_last")
         .filter(pl.col("MC_DOB").is_not_null())

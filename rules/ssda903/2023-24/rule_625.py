@@ -16,13 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["header", "dates"],
 )
 def first_child_born_after_care_or_year(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """MC_DOB is not after 31 March of the year, nor after the DEC of the child's latest
-    episode.
+    """The mother's first child was born after 31 March or after the mother left care.
 
-    Why: DfE compares with the latest episode (latest DECOM); when that episode is still open
-    only the year end applies. The Header row is flagged, and the latest episode too when its
-    DEC is the date passed. Blank dates are not compared.
+    Check the first child's date of birth (MC_DOB) and the end date (DEC) of the mother's latest
+    episode, and correct whichever is wrong.
     """
+    # DfE compares with the latest episode (latest DECOM); when that episode is still open only the
+    # year end applies. The Header row is flagged, and the latest episode too when its DEC is the
+    # date passed. Blank dates are not compared.
     latest = (
         ctx.table("Episodes")
         .sort("DECOM", "_row", nulls_last=False)

@@ -16,12 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["header", "previous-year"],
 )
 def new_mother_with_earlier_child(ctx: RuleContext) -> pl.LazyFrame:
-    """A child who was not a mother last year (MOTHER 0) and is one now has her first child
-    born on or after 1 April of this year.
+    """A girl who was not a mother in last year's return has a first child born before 1 April.
 
-    Why: a first child born before this year would have made her a mother in last year's
-    return. Blank MOTHER or MC_DOB values are not compared. The rule needs last year's Header.
+    A first child born before this year would have made her a mother in last year's return: check
+    the first child's date of birth (MC_DOB) and last year's mother status.
     """
+    # Not a mother last year is MOTHER 0 in last year's Header; a mother now is MOTHER 1. Blank
+    # MOTHER or MC_DOB values are not compared. The rule needs last year's Header.
     not_mother_last_year = (
         ctx.table("Header_last")
         .filter(pl.col("MOTHER").is_in(ctx.codes("FLAG_NO")))

@@ -16,11 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["header", "care-leavers"],
 )
 def mother_status_for_care_leaver_only(ctx: RuleContext) -> pl.LazyFrame:
-    """A child with no episode this year but with care leaver details (OC3) has MOTHER blank.
+    """Mother status is given for a care leaver who was not looked after during the year.
 
-    Why: motherhood is collected for children looked after during the year. The OC3 row counts
-    when any of IN_TOUCH, ACTIV or ACCOM is filled in; no OC3 file means no care leavers.
+    Mother status is collected only for children looked after during the year: leave MOTHER blank
+    for this young person, or add the missing episode.
     """
+    # Flagged: a child with no episode this year but with care leaver details (OC3) and MOTHER
+    # filled in. The OC3 row counts when any of IN_TOUCH, ACTIV or ACCOM is filled in; no OC3 file
+    # means no care leavers.
     leavers = (
         ctx.table_or_empty("OC3")
         .filter(pl.any_horizontal(pl.col(c).is_not_null() for c in ["IN_TOUCH", "ACTIV", "ACCOM"]))

@@ -13,14 +13,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["permanence"],
 )
 def started_care_without_previous_permanence(ctx: RuleContext) -> pl.LazyFrame:
-    """A child who started to be looked after (RNE S) this year has previous permanence
-    details.
+    """A child who started to be looked after this year has missing previous permanence details.
 
-    Why: DfE collects the previous permanence option for every child entering care. The
-    episode is flagged when the child has no PrevPerm row (no file means no rows), when
-    PREV_PERM is blank, or when the option is not Z1 (none known) and LA_PERM or DATE_PERM is
-    blank, as the peer reads DfE's coding.
+    For every child starting care, record the previous permanence option (PREV_PERM) and, unless the
+    option is Z1, the local authority that arranged it and the date of the order.
     """
+    # NOTE: DfE collects the previous permanence option for every child entering care (RNE S, DECOM
+    # this year). The episode is flagged when the child has no PrevPerm row (no file means no rows),
+    # when PREV_PERM is blank, or when the option is not Z1 (none known) and LA_PERM or DATE_PERM is
+    # blank, as the peer reads DfE's coding.
     prev_perm = ctx.table_or_empty("PrevPerm")
     option = pl.col("PREV_PERM")
     known_option = ~option.is_in(ctx.codes("PREV_PERM_UNKNOWN")).fill_null(False)

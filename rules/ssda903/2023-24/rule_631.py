@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "permanence"],
 )
 def previous_permanence_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """A filled-in PREV_PERM is one of the year's codes.
+    """The previous permanence option (PREV_PERM) is not one of the year's codes.
 
-    Why: a blank option is rule 630's concern, not this one's.
+    Choose the child's previous permanence option from the DfE code list.
     """
+    # A blank option is rule 630's concern, not this one's.
     return ctx.table("PrevPerm").filter(not_in_codes("PREV_PERM", ctx.codes("PREV_PERM")))
 
 

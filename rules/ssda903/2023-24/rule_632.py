@@ -23,15 +23,18 @@ def _known_or(part: pl.Expr, unknown: str, stand_in: str) -> pl.Expr:
     tags=["permanence", "dates"],
 )
 def permanence_date_invalid_or_late(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """DATE_PERM, when given, is a dd/mm/yyyy date (ZZ for an unknown day or month, ZZZZ for an
-    unknown year) before the DECOM of the child's first episode in this return.
+    """The date of the previous permanence order is not a valid date, or is not before care began.
 
-    Why: the order ended an earlier period of care, so it comes before this one. An unknown
-    part takes its earliest possible value (day and month 01) so that only dates certainly
-    not before DECOM are flagged (the peer takes the latest, which flags dates that may be
-    right); with the year unknown the date is not compared. Invalid dates flag the PrevPerm
-    row; late ones flag it and the first episode. Blank dates are not checked.
+    Enter the order date as dd/mm/yyyy, with ZZ for an unknown day or month and ZZZZ for an unknown
+    year, and check that it is before the start date (DECOM) of the child's first episode. If care
+    began before this year, check the date against the day care began, as this rule cannot.
     """
+    # DATE_PERM is compared with the DECOM of the child's first episode in this return: the order
+    # ended an earlier period of care, so it comes before this one. An unknown part takes its
+    # earliest possible value (day and month 01) so that only dates certainly not before DECOM are
+    # flagged (the peer takes the latest, which flags dates that may be right); with the year
+    # unknown the date is not compared. Invalid dates flag the PrevPerm row; late ones flag it and
+    # the first episode. Blank dates are not checked.
     parts = pl.col("DATE_PERM").str.extract_groups(PARTIAL_DATE)
     earliest = pl.concat_str(
         [

@@ -15,10 +15,12 @@ from csc_validate.rulekit import Case, RuleContext, not_in_codes, rule, table
     tags=["codes", "permanence"],
 )
 def previous_permanence_la_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """A filled-in LA_PERM is an old-style three-digit LA code or WAL, SCO, NUK or NIR.
+    """The local authority that arranged the previous permanence option is not a valid code.
 
-    Why: the list is the schema's LA_PERM group. A blank LA_PERM is allowed.
+    Use the old-style three-digit local authority code, or one of WAL, SCO, NUK and NIR; leave it
+    blank if it is not known.
     """
+    # The list is the schema's LA_PERM group. A blank LA_PERM is allowed.
     return ctx.table("PrevPerm").filter(not_in_codes("LA_PERM", ctx.codes("LA_PERM")))
 
 

@@ -21,13 +21,14 @@ PERMANENCE_COLLECTED_FROM = dt.date(2016, 4, 1)
     tags=["permanence"],
 )
 def previous_permanence_before_2016_care(ctx: RuleContext) -> pl.LazyFrame:
-    """A PrevPerm row with any item filled in belongs to a child with an episode starting on
-    or after 1 April 2016.
+    """Previous permanence details are given for a child not looked after since 1 April 2016.
 
-    Why: DfE: if PREV_PERM, LA_PERM or DATE_PERM is provided, at least one episode must start
-    from 01/04/2016. The peer compares with the collection start instead; DfE's wording and
-    message name 1 April 2016, so that date is used. A child with no episode at all is flagged.
+    These details are collected only for a child who started to be looked after on or after 1 April
+    2016: check the start dates (DECOM) of the child's episodes, or remove the details.
     """
+    # NOTE: DfE: if PREV_PERM, LA_PERM or DATE_PERM is provided, at least one episode must start
+    # from 01/04/2016. The peer compares with the collection start instead; DfE's wording and
+    # message name 1 April 2016, so that date is used. A child with no episode at all is flagged.
     recent = (
         ctx.table("Episodes")
         .filter(pl.col("DECOM") >= PERMANENCE_COLLECTED_FROM)

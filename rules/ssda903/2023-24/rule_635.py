@@ -16,12 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["permanence"],
 )
 def order_details_without_permanence_option(ctx: RuleContext) -> pl.LazyFrame:
-    """When PREV_PERM is Z1 (no previous permanence option), LA_PERM and DATE_PERM are blank.
+    """An order date or local authority is given, but the previous permanence option is Z1.
 
-    Why: with no previous order there is no order date or arranging LA. DfE's message decides
-    here: the peer instead flags LA_PERM or DATE_PERM given with a blank PREV_PERM. Either item
-    filled in is flagged.
+    Z1 means there was no previous permanence option, so there is no order date (DATE_PERM) or
+    arranging local authority (LA_PERM): remove them, or correct the option.
     """
+    # NOTE: DfE's message decides here: the peer instead flags LA_PERM or DATE_PERM given with a
+    # blank PREV_PERM. Either item filled in is flagged.
     return ctx.table("PrevPerm").filter(
         pl.col("PREV_PERM").is_in(ctx.codes("PREV_PERM_UNKNOWN"))
         & (pl.col("LA_PERM").is_not_null() | pl.col("DATE_PERM").is_not_null())
