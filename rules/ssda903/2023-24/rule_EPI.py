@@ -20,12 +20,14 @@ MESSAGE = (
     tags=["integrity"],
 )
 def child_without_episodes_or_care_leaver_data(ctx: RuleContext) -> pl.LazyFrame:
-    """Every child in Header has at least one episode, or is a care leaver with an OC3 record.
+    """A child in the header has neither episodes nor care leaver (OC3) information.
 
-    Why: DfE's portal holds back a child's other checks until their episodes are loaded; here
-    it is a warning. No Episodes or OC3 file means no such records, so every child then lacks
-    them.
+    Add the child's episodes or care leaver information, check that the child's ID is the same in
+    every file, or remove the child from the header if they should not be in the return.
     """
+    # DfE's portal holds back a child's other checks until their episodes are loaded; here it is a
+    # warning (a query). No Episodes or OC3 file means no such records, so every child then lacks
+    # them.
     known = pl.concat(
         [ctx.table_or_empty("Episodes").select("CHILD"), ctx.table_or_empty("OC3").select("CHILD")]
     )

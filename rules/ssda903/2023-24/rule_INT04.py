@@ -14,7 +14,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["integrity"],
 )
 def missing_episode_child_missing_from_header(ctx: RuleContext) -> pl.LazyFrame:
-    """Every child with a missing-episode record also has a Header record (matched on CHILD)."""
+    """A child with a missing or away period has no header record with the same child ID.
+
+    Check the child's ID (CHILD) in both files and correct the one that is wrong, or add the child's
+    header record.
+    """
     return missing_from_header(ctx, "Missing")
 
 

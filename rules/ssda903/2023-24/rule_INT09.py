@@ -14,7 +14,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["integrity"],
 )
 def uasc_child_missing_from_header(ctx: RuleContext) -> pl.LazyFrame:
-    """Every child with a UASC record also has a Header record (matched on CHILD)."""
+    """A child with an unaccompanied asylum-seeking (UASC) record has no header record with that ID.
+
+    Check the child's ID (CHILD) in both files and correct the one that is wrong, or add the child's
+    header record.
+    """
     return missing_from_header(ctx, "UASC")
 
 
