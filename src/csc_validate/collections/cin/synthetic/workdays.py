@@ -1,4 +1,4 @@
-"""Working days in England and Wales: weekdays that are not bank holidays."""
+"""Working-day arithmetic for the generator, on the same England calendar the rules use."""
 
 from __future__ import annotations
 
@@ -7,67 +7,19 @@ import random
 from bisect import bisect_left
 from functools import cache
 
+from csc_validate.rulekit.workdays import england_bank_holidays
+
 DAY = dt.timedelta(days=1)
-
-# Bank holidays that were moved or added by proclamation, not by the usual pattern.
-_MOVED = {
-    2020: ({dt.date(2020, 5, 4)}, {dt.date(2020, 5, 8)}),  # VE Day
-    2022: (
-        {dt.date(2022, 5, 30)},
-        {dt.date(2022, 6, 2), dt.date(2022, 6, 3), dt.date(2022, 9, 19)},  # Jubilee, funeral
-    ),
-    2023: (set(), {dt.date(2023, 5, 8)}),  # Coronation
-}
-
-
-def easter_sunday(year: int) -> dt.date:
-    """Easter Sunday in the Gregorian calendar (the anonymous algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    el = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * el) // 451
-    month, day = divmod(h + el - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def _monday_on_or_after(day: dt.date) -> dt.date:
-    return day + ((7 - day.weekday()) % 7) * DAY
-
-
-def _last_monday(year: int, month: int) -> dt.date:
-    last = dt.date(year + month // 12, month % 12 + 1, 1) - DAY
-    return last - last.weekday() * DAY
 
 
 @cache
-def bank_holidays(year: int) -> frozenset[dt.date]:
-    """England and Wales bank holidays in a calendar year, with weekend substitutes."""
-    easter = easter_sunday(year)
-    days = {
-        _monday_on_or_after(dt.date(year, 1, 1)),
-        easter - 2 * DAY,
-        easter + DAY,
-        _monday_on_or_after(dt.date(year, 5, 1)),
-        _last_monday(year, 5),
-        _last_monday(year, 8),
-    }
-    christmas = dt.date(year, 12, 25)
-    if christmas.weekday() < 4:  # Monday to Thursday: Boxing Day follows on a weekday
-        days |= {christmas, christmas + DAY}
-    elif christmas.weekday() == 4:  # Friday: Boxing Day falls on Saturday, moved to Monday
-        days |= {christmas, christmas + 3 * DAY}
-    else:  # Saturday or Sunday: both move to the Monday and Tuesday after
-        days |= {dt.date(year, 12, 27), dt.date(year, 12, 28)}
-    removed, added = _MOVED.get(year, (set(), set()))
-    return frozenset((days - removed) | added)
+def _holidays() -> frozenset[dt.date]:
+    return frozenset(england_bank_holidays())
 
 
 def is_workday(day: dt.date) -> bool:
-    return day.weekday() < 5 and day not in bank_holidays(day.year)
+    """Monday to Friday and not an England bank holiday: the calendar the rules count with."""
+    return day.weekday() < 5 and day not in _holidays()
 
 
 class WorkCalendar:
