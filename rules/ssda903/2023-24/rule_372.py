@@ -13,12 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age"],
 )
 def youth_custody_under_10(ctx: RuleContext) -> pl.LazyFrame:
-    """A placement in youth custody or prison (PLACE R5) starts on or after the 10th birthday.
+    """A child under 10 when the placement starts is in youth custody or prison (placement R5).
 
-    Why: 10 is the age of criminal responsibility in England. The age is taken at DECOM,
-    for open episodes too. A blank or unreadable DOB or DECOM cannot show an age and is left
-    to rules 102 and 141.
+    Check the child's date of birth (DOB), the episode's start date (DECOM) and the placement type,
+    and correct whichever is wrong.
     """
+    # 10 is the age of criminal responsibility in England. The age is taken at DECOM, for open
+    # episodes too. A blank or unreadable DOB or DECOM cannot show an age and is left to rules 102
+    # and 141.
     births = ctx.table("Header").select("CHILD", "DOB")
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_YOUTH_CUSTODY"))

@@ -13,12 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age"],
 )
 def school_placement_under_4(ctx: RuleContext) -> pl.LazyFrame:
-    """A placement in a residential school (PLACE S1) starts on or after the 4th birthday.
+    """A child under 4 when the placement starts is placed in a residential school (placement S1).
 
-    Why: DfE's minimum age for a school placement. The age is taken at DECOM, for open
-    episodes too. A blank or unreadable DOB or DECOM cannot show an age and is left to rules
-    102 and 141.
+    Check the child's date of birth (DOB), the episode's start date (DECOM) and the placement type,
+    and correct whichever is wrong.
     """
+    # 4 is DfE's minimum age for a school placement. The age is taken at DECOM, for open episodes
+    # too. A blank or unreadable DOB or DECOM cannot show an age and is left to rules 102 and 141.
     births = ctx.table("Header").select("CHILD", "DOB")
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_SCHOOL"))

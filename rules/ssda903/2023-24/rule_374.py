@@ -13,12 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age"],
 )
 def residential_employment_under_14(ctx: RuleContext) -> pl.LazyFrame:
-    """A placement in residential employment (PLACE P3) starts on or after the 14th birthday.
+    """A child under 14 when the placement starts is in residential employment (placement P3).
 
-    Why: DfE's minimum age for living at a place of work. The age is taken at DECOM, for
-    open episodes too. A blank or unreadable DOB or DECOM cannot show an age and is left to
-    rules 102 and 141.
+    Check the child's date of birth (DOB), the episode's start date (DECOM) and the placement type,
+    and correct whichever is wrong.
     """
+    # 14 is DfE's minimum age for living at a place of work. The age is taken at DECOM, for open
+    # episodes too. A blank or unreadable DOB or DECOM cannot show an age and is left to rules 102
+    # and 141.
     births = ctx.table("Header").select("CHILD", "DOB")
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_RESIDENTIAL_EMPLOYMENT"))

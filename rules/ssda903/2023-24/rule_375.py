@@ -13,12 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, days_between, rule, table
     tags=["dates", "placements"],
 )
 def hospital_stay_over_six_weeks(ctx: RuleContext) -> pl.LazyFrame:
-    """A temporary placement for a hospital stay (PLACE T1) lasts at most 42 days, DECOM to DEC.
+    """A temporary placement for a hospital stay (placement T1) lasted longer than six weeks.
 
-    Why: six weeks is DfE's limit for hospitalisation coded as temporary. Only ended episodes
-    are measured (DEC minus DECOM), as the open-source peer validator does: an open episode
-    has no DEC yet. Header is not read.
+    Check the episode's start date (DECOM) and end date (DEC) and correct any that was mistyped; a
+    hospital stay of more than six weeks cannot be recorded as a temporary placement.
     """
+    # Six weeks (42 days) is DfE's limit for hospitalisation coded as temporary. NOTE: only ended
+    # episodes are measured (DEC minus DECOM), as the open-source peer validator does: an open
+    # episode has no DEC yet. Header is not read.
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY_HOSPITAL"))
     too_long = days_between(pl.col("DECOM"), pl.col("DEC")) > 42
     return ctx.table("Episodes").filter(placed & too_long)

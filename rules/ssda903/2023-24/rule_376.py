@@ -16,11 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, days_between, rule, table
     tags=["dates", "placements"],
 )
 def foster_carer_holiday_over_three_weeks(ctx: RuleContext) -> pl.LazyFrame:
-    """A placement while the usual foster carers are on holiday (PLACE T3) lasts at most 21 days.
+    """A placement while the usual foster carers are on holiday (placement T3) lasted over 3 weeks.
 
-    Why: three weeks is DfE's limit. Only ended episodes are measured (DEC minus DECOM), as the
-    open-source peer validator does: an open episode has no DEC yet. Header is not read.
+    Check the episode's start date (DECOM) and end date (DEC) and correct any that was mistyped;
+    such a temporary placement cannot last more than 21 days.
     """
+    # Three weeks (21 days) is DfE's limit. NOTE: only ended episodes are measured (DEC minus
+    # DECOM), as the open-source peer validator does: an open episode has no DEC yet. Header is not
+    # read.
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY_HOLIDAY"))
     too_long = days_between(pl.col("DECOM"), pl.col("DEC")) > 21
     return ctx.table("Episodes").filter(placed & too_long)

@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "placements"],
 )
 def third_holiday_placement_within_12_months(ctx: RuleContext) -> pl.LazyFrame:
-    """No 12-month window holds more than two of a child's T3 episodes (carers' holiday).
+    """A child had three or more placements during foster carers' holidays (T3) within 12 months.
 
-    Why: DfE allows two such placements in any 12 months. Windows are taken on DECOM: every
-    T3 episode in a window that holds three or more is flagged, so the LA sees the whole set.
-    An episode without a readable DECOM cannot be placed in a window (rule 141 reports it).
+    Only two such temporary placements are allowed in any 12 months: check the placement type and
+    start date (DECOM) of each flagged episode and correct any that was recorded wrongly.
     """
+    # DfE allows two such placements in any 12 months. Windows are taken on DECOM: every T3 episode
+    # in a window that holds three or more is flagged, so the LA sees the whole set. An episode
+    # without a readable DECOM cannot be placed in a window (rule 141 reports it).
     holidays = ctx.table("Episodes").filter(
         pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY_HOLIDAY")) & pl.col("DECOM").is_not_null()
     )

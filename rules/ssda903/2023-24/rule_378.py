@@ -16,12 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def placed_with_parents_under_section_20(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode placed with parents (PLACE P1) is not under legal status V2.
+    """A child placed with parents (placement P1) is accommodated under section 20 (status V2).
 
-    Why: a child accommodated by agreement under section 20 who goes home to a parent stops
-    being looked after; placement with parents needs a care order. Blanks are not flagged:
-    rules 144 and 146 report them.
+    Placement with parents needs a care order: check the legal status (LS) and placement type
+    (PLACE) and correct whichever is wrong; a child accommodated under section 20 who went home
+    stopped being looked after, so the episode should end there.
     """
+    # A child accommodated by agreement under section 20 who goes home to a parent stops being
+    # looked after; placement with parents needs a care order. Blanks are not flagged: rules 144 and
+    # 146 report them.
     with_parents = pl.col("PLACE").is_in(ctx.codes("PLACE_WITH_PARENTS"))
     section_20 = pl.col("LS").is_in(ctx.codes("LS_SINGLE_ACCOMMODATION"))
     return ctx.table("Episodes").filter(with_parents & section_20)

@@ -15,11 +15,13 @@ from csc_validate.rulekit import Case, RuleContext, days_between, rule, table
     tags=["dates", "placements"],
 )
 def unspecified_temporary_over_seven_days(ctx: RuleContext) -> pl.LazyFrame:
-    """A temporary placement for an unspecified reason (PLACE T4) lasts at most 7 days.
+    """A temporary placement for an unspecified reason (placement T4) lasted longer than 7 days.
 
-    Why: seven days is DfE's limit. Only ended episodes are measured (DEC minus DECOM), as the
-    open-source peer validator does: an open episode has no DEC yet. Header is not read.
+    Check the episode's start date (DECOM) and end date (DEC) and correct any that was mistyped;
+    such a temporary placement cannot last more than seven days.
     """
+    # Seven days is DfE's limit. NOTE: only ended episodes are measured (DEC minus DECOM), as the
+    # open-source peer validator does: an open episode has no DEC yet. Header is not read.
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY_UNSPECIFIED"))
     too_long = days_between(pl.col("DECOM"), pl.col("DEC")) > 7
     return ctx.table("Episodes").filter(placed & too_long)

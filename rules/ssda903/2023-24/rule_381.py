@@ -13,13 +13,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def care_ends_in_temporary_placement(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode in a temporary placement (T0-T4) that has ended has REC X1 (care continues).
+    """A temporary placement (T0 to T4) ends for a reason other than X1, ending the period of care.
 
-    Why: any other reason episode ceased ends the period of care, which cannot end in a
-    temporary placement. A blank REC is an open episode (or a gap rule 149 reports) and is
-    not flagged.
+    A period of care cannot end with a temporary placement: check whether the child's return to
+    their usual placement is missing (then the reason episode ceased, REC, is X1), and correct the
+    placement type or the reason.
     """
     temporary = pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY"))
+    # Any reason episode ceased other than X1 (care continues) ends the period of care. A blank REC
+    # is an open episode (or a gap rule 149 reports) and is not flagged.
     ceased = ~pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES"))
     return ctx.table("Episodes").filter(temporary & ceased)
 

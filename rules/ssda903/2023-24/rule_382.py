@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def short_break_in_temporary_placement(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode under a short-break legal status (V3, V4) is not in a temporary placement.
+    """A child on short breaks (legal status V3 or V4) is in a temporary placement (T0 to T4).
 
-    Why: a short break is itself the placement; temporary codes T0-T4 cover interruptions of
-    a placement. Blanks are not flagged: rules 144 and 146 report them.
+    A short break is itself the placement: check the legal status (LS) and placement type (PLACE)
+    and correct whichever is wrong.
     """
+    # Temporary codes T0-T4 cover interruptions of a placement. Blanks are not flagged: rules 144
+    # and 146 report them.
     respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE"))
     temporary = pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY"))
     return ctx.table("Episodes").filter(respite & temporary)

@@ -16,14 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["placements"],
 )
 def no_return_after_temporary_placement(ctx: RuleContext) -> pl.LazyFrame:
-    """The episode after a temporary placement (T0-T4) has RNE P and the placement type the
-    child had before the temporary one.
+    """After a temporary placement (T0 to T4) the child does not return to their usual placement.
 
-    Why: a temporary placement is an interruption, after which the child goes back to the
-    usual placement. The check needs the two episodes before this one (in DECOM order): a
-    child whose first episode is temporary is not checked. A blank RNE is not P and is
-    flagged; blank placement types count as equal to each other.
+    The episode after a temporary placement should have reason for new episode P and the placement
+    type the child had before it: check for a missing or mistyped episode and correct it.
     """
+    # A temporary placement is an interruption, after which the child goes back to the usual
+    # placement. The check needs the two episodes before this one (in DECOM order): a child whose
+    # first episode is temporary is not checked. A blank RNE is not P and is flagged; blank
+    # placement types count as equal to each other.
     # with_neighbours sorts by child and DECOM, so shift(2) is the episode two before.
     ordered = with_neighbours(ctx.table("Episodes"), ["PLACE"]).with_columns(
         usual_PLACE=pl.col("PLACE").shift(2).over("CHILD"),

@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def short_break_in_long_term_fostering(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode under a short-break legal status (V3, V4) is not long-term fostering (U1, U4).
+    """A child on short breaks (legal status V3 or V4) is in long-term fostering (U1 or U4).
 
-    Why: long-term fostering is a permanence plan, which short breaks are not. Blanks are not
-    flagged: rules 144 and 146 report them.
+    Short breaks are not a long-term foster placement: check the legal status (LS) and placement
+    type (PLACE) and correct whichever is wrong.
     """
+    # Long-term fostering is a permanence plan, which short breaks are not. Blanks are not flagged:
+    # rules 144 and 146 report them.
     respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE"))
     long_term = pl.col("PLACE").is_in(ctx.codes("PLACE_LONG_TERM_FOSTER"))
     return ctx.table("Episodes").filter(respite & long_term)

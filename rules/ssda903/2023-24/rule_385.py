@@ -13,11 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates"],
 )
 def episode_ends_after_collection_year(ctx: RuleContext) -> pl.LazyFrame:
-    """DEC, when given, is on or before 31 March of the collection year.
+    """An episode's end date (DEC) is after 31 March, the end of the collection year.
 
-    Why: an episode still open on 31 March is reported with a blank DEC. A blank DEC (open
-    episode) is not flagged; an unreadable one is left to rule 147.
+    An episode still open on 31 March is returned with a blank end date: correct a mistyped date, or
+    leave it blank if the episode ended after the year.
     """
+    # A blank DEC (open episode) is not flagged; an unreadable one is left to rule 147.
     return ctx.table("Episodes").filter(pl.col("DEC") > ctx.end)
 
 

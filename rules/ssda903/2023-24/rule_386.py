@@ -13,12 +13,15 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age", "adoption"],
 )
 def adopted_at_18_or_over(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode ending in adoption (REC E11, E12) ends before the child's 18th birthday.
+    """An episode ending in adoption (reason E11 or E12) ends on or after the child's 18th birthday.
 
-    Why: an adoption order cannot be made for a person aged 18 or over; on the birthday the
-    child has reached 18. A blank or unreadable DOB or DEC cannot show an age and is left to
-    rules 102 and 147.
+    An adoption order cannot be made for someone aged 18 or over: check the child's date of birth
+    (DOB), the date the episode ended (DEC) and the reason it ended (REC), and correct whichever is
+    wrong.
     """
+    # An adoption order cannot be made for a person aged 18 or over; on the birthday the child has
+    # reached 18. A blank or unreadable DOB or DEC cannot show an age and is left to rules 102 and
+    # 147.
     births = ctx.table("Header").select("CHILD", "DOB")
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     adopted = pl.col("REC").is_in(ctx.codes("REC_ADOPTED"))

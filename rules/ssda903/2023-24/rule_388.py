@@ -16,16 +16,18 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes"],
 )
 def care_continues_without_next_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode ending with X1 is followed by the child's next episode on the same day, and an
-    episode followed on the same day ends with X1.
+    """An episode's reason for ending (X1, care continues) disagrees with when the next one starts.
 
-    Why: DfE's guidance for REC: if an episode ends but the child stays looked after, a new
-    episode starts that day and the ending episode has X1; a child who ceases to be looked
-    after never has X1. Three cases are flagged: X1 with a next episode starting on another
-    day; X1 on the child's last episode once it has ended; and another REC on an episode whose
-    next one starts on its DEC. Episodes follow each other in DECOM order; one with an
-    unreadable DECOM sorts last and its date is not compared.
+    If the child stayed looked after, the next episode starts on the day this one ended (DEC) and
+    the reason episode ceased (REC) is X1; otherwise the reason says why care ended. Check these
+    dates and reasons, and add any missing episode.
     """
+    # DfE's guidance for REC: if an episode ends but the child stays looked after, a new episode
+    # starts that day and the ending episode has X1; a child who ceases to be looked after never has
+    # X1. Three cases are flagged: X1 with a next episode starting on another day; X1 on the child's
+    # last episode once it has ended; and another REC on an episode whose next one starts on its
+    # DEC. Episodes follow each other in DECOM order; one with an unreadable DECOM sorts last and
+    # its date is not compared.
     ordered = with_neighbours(ctx.table("Episodes"), ["DECOM", "_row"])
     continues = pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES"))
     has_next = pl.col("next__row").is_not_null()

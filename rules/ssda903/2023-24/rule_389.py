@@ -16,12 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age"],
 )
 def adult_social_care_under_16(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode ending in transfer to adult social care (REC E7) ends on or after the 16th
-    birthday.
+    """An episode ending in transfer to adult social care (reason E7) ends before the 16th birthday.
 
-    Why: a blank or unreadable DOB or DEC cannot show an age and is left to rules 102 and 147
-    (the open-source peer validator flags these; we do not, as the age is unknown).
+    Check the child's date of birth (DOB), the date the episode ended (DEC) and the reason it ended
+    (REC), and correct whichever is wrong.
     """
+    # NOTE: a blank or unreadable DOB or DEC cannot show an age and is left to rules 102 and 147
+    # (the open-source peer validator flags these; we do not, as the age is unknown).
     births = ctx.table("Header").select("CHILD", "DOB")
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     transferred = pl.col("REC").is_in(ctx.codes("REC_ADULT_SOCIAL_CARE"))

@@ -15,12 +15,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "adoption"],
 )
 def adopted_from_other_placement(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode ending in adoption (REC E11, E12) is a placement for adoption (A3-A6).
+    """An episode ending in adoption (reason E11 or E12) is not a placement for adoption (A3 to A6).
 
-    Why: a child is adopted from an adoptive placement, so the episode that ends with the
-    adoption is that placement. A blank PLACE is flagged: it is not an adoption placement.
+    A child is adopted from an adoptive placement: check the placement type (PLACE) and the reason
+    the episode ended (REC), and add the adoptive placement's episode if it is missing.
     """
+    # A child is adopted from an adoptive placement, so the episode that ends with the adoption is
+    # that placement.
     adopted = pl.col("REC").is_in(ctx.codes("REC_ADOPTED"))
+    # A blank PLACE is flagged: it is not an adoption placement.
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION")).fill_null(False)
     return ctx.table("Episodes").filter(adopted & ~placed)
 

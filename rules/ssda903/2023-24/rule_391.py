@@ -13,14 +13,15 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age", "care-leavers"],
 )
 def care_leaver_under_17(ctx: RuleContext) -> pl.LazyFrame:
-    """Care leaver information (IN_TOUCH, ACTIV, ACCOM) is only given for a young person aged 17
-    or over on 31 March.
+    """Care leaver information is given for a young person under 17 on 31 March.
 
-    Why: DfE's coding checks the lower bound: a young person under 17 at the end of the year
-    should have none of the three fields. A row with all three blank is not flagged, nor one
-    with a blank or unreadable DOB (its age is unknown).
+    Whether the council is in touch, activity and accommodation are only recorded for young people
+    aged 17 or over: check the date of birth (DOB), and leave these blank for someone under 17.
     """
     oc3 = ctx.table("OC3")
+    # DfE's coding checks the lower bound: a young person under 17 at the end of the year should
+    # have none of the three fields. A row with all three blank is not flagged, nor one with a blank
+    # or unreadable DOB (its age is unknown).
     reported = pl.any_horizontal(pl.col(c).is_not_null() for c in ("IN_TOUCH", "ACTIV", "ACCOM"))
     return oc3.filter(reported & (age_on(pl.col("DOB"), ctx.end) < 17))
 

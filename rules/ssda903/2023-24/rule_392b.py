@@ -17,14 +17,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["postcodes"],
 )
 def looked_after_without_postcodes(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode not under a short-break status (V3, V4) has both HOME_POST and PL_POST,
-    unless the child is or was an unaccompanied asylum-seeking child.
+    """An episode has no home postcode (HOME_POST) or no placement postcode (PL_POST).
 
-    Why: DfE exempts children UASC this year or in either of the two years before. Only this
-    year's and last year's data can be seen (Header UASC flag, or a row in the UASC table),
-    so a child UASC two years ago is flagged, as DfE's note warns. A blank LS is not a
-    short-break status and is checked.
+    Record both postcodes. Children on short breaks (legal status V3 or V4) and children who are, or
+    in the last two years were, unaccompanied asylum seekers are exempt; one who was unaccompanied
+    only two years ago is still flagged, so check the child's history before adding postcodes.
     """
+    # DfE exempts children UASC this year or in either of the two years before. Only this year's and
+    # last year's data can be seen (Header UASC flag, or a row in the UASC table), so a child UASC
+    # two years ago is flagged, as DfE's note warns.
     uasc_children = pl.concat(
         [
             ctx.table_or_empty("Header").filter(pl.col("UASC") == "1").select("CHILD"),
@@ -33,6 +34,7 @@ def looked_after_without_postcodes(ctx: RuleContext) -> pl.LazyFrame:
             ctx.table_or_empty("UASC_last").select("CHILD"),
         ]
     )
+    # A blank LS is not a short-break status and is checked.
     respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
     missing = pl.col("HOME_POST").is_null() | pl.col("PL_POST").is_null()
     episodes = ctx.table("Episodes").filter(~respite & missing)
