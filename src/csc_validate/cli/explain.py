@@ -27,9 +27,9 @@ def explain_command(
     console = Console(highlight=False)
     console.print(f"[bold]{rule.code}[/bold] ({rule.severity.value}) {rule.message}")
     if rule.summary:
-        console.print(f"\n{rule.summary}")
+        console.print(f"\n{rule.summary}", markup=False)
     if rule.explanation:
-        console.print(rule.explanation)
+        console.print(f"\n{rule.explanation}", markup=False)
     console.print()
     tables = [table for table in rule.tables if table != BUILTIN_TABLE] or ["any table"]
     console.print(f"Tables:   {', '.join(tables)}")
