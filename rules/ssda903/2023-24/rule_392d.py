@@ -13,16 +13,19 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["postcodes"],
 )
 def same_postcodes_outside_parents(ctx: RuleContext) -> pl.LazyFrame:
-    """HOME_POST and PL_POST differ unless the child is placed with parents (PLACE P1).
+    """The home and placement postcodes are the same, but the child is not placed with parents (P1).
 
-    Why: a child placed away from home lives at another address. Postcodes are compared
-    without spaces and case. Two blank postcodes are not "the same" (rule 392b reports them);
-    a blank PLACE is not P1, so equal postcodes with it are flagged.
+    A child placed away from home lives at another address: check the home postcode (HOME_POST), the
+    placement postcode (PL_POST) and the placement type (PLACE), and correct whichever is wrong.
     """
 
+    # A child placed away from home lives at another address. Postcodes are compared without spaces
+    # and case.
     def squeezed(column: str) -> pl.Expr:
         return pl.col(column).str.replace_all(r"\s", "").str.to_uppercase()
 
+    # Two blank postcodes are not "the same" (rule 392b reports them); a blank PLACE is not P1, so
+    # equal postcodes with it are flagged.
     with_parents = pl.col("PLACE").is_in(ctx.codes("PLACE_WITH_PARENTS")).fill_null(False)
     same = squeezed("HOME_POST") == squeezed("PL_POST")
     return ctx.table("Episodes").filter(same & ~with_parents)

@@ -13,14 +13,16 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["integrity"],
 )
 def looked_after_girl_without_mother_status(ctx: RuleContext) -> pl.LazyFrame:
-    """A female child with an episode outside short breaks (LS not V3/V4) has MOTHER filled in.
+    """A looked-after girl has no answer to whether she is a mother (MOTHER).
 
-    Why: DfE asks whether each looked-after girl is a mother; children only on short breaks
-    are exempt (rule 399). Female is the year's SEX_FEMALE code (2 until 2023-24, F from
-    2024-25). An episode with a blank LS counts as looked after.
+    Record whether she is a mother; girls looked after only on short breaks (legal status V3 or V4)
+    do not need it.
     """
+    # DfE asks whether each looked-after girl is a mother; children only on short breaks are exempt
+    # (rule 399). An episode with a blank LS counts as looked after.
     respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
     looked_after = ctx.table("Episodes").filter(~respite).select("CHILD").unique()
+    # Female is the year's SEX_FEMALE code (2 until 2023-24, F from 2024-25).
     female = pl.col("SEX").is_in(ctx.codes("SEX_FEMALE"))
     girls = ctx.table("Header").filter(female & pl.col("MOTHER").is_null())
     return girls.join(looked_after, on="CHILD", how="semi")

@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["postcodes"],
 )
 def postcodes_for_short_break(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode under a short-break legal status (V3, V4) has no HOME_POST or PL_POST.
+    """A postcode is given for an episode under a short-break legal status (V3 or V4).
 
-    Why: DfE derives the placement distance from the two postcodes and does not collect it for
-    short breaks, so either postcode given is flagged. A blank LS is not flagged.
+    Postcodes are not collected for short breaks: remove the home and placement postcodes, or
+    correct the legal status if this was not a short break.
     """
+    # DfE derives the placement distance from the two postcodes and does not collect it for short
+    # breaks, so either postcode given is flagged. A blank LS is not flagged.
     respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE"))
     given = pl.col("HOME_POST").is_not_null() | pl.col("PL_POST").is_not_null()
     return ctx.table("Episodes").filter(respite & given)

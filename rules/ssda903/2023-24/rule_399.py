@@ -16,13 +16,16 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["integrity"],
 )
 def details_for_short_breaks_only_child(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A child whose every episode is a short break (LS V3 or V4) has no MOTHER and no reviews.
+    """A child looked after only on short breaks (V3 or V4) has mother or review details recorded.
 
-    Why: DfE collects motherhood and reviews only for children looked after other than under
-    short breaks. A child with any other episode (blank LS included) is not checked, as the
-    open-source peer validator also decided. The Header row with MOTHER, each review row,
-    and the child's episodes are flagged. No Header or Reviews file means none recorded.
+    These details are not collected for children only on short breaks: remove the mother field
+    (MOTHER) and the review records, or correct the legal status if the child was looked after in
+    another way.
     """
+    # DfE collects motherhood and reviews only for children looked after other than under short
+    # breaks. NOTE: a child with any other episode (blank LS included) is not checked, as the
+    # open-source peer validator also decided. The Header row with MOTHER, each review row, and the
+    # child's episodes are flagged. No Header or Reviews file means none recorded.
     respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
     episodes = ctx.table("Episodes")
     breaks_only = (

@@ -13,14 +13,16 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age"],
 )
 def special_guardianship_at_18_or_over(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """An episode ending in a special guardianship order (REC E45-E48) ends before the child's
-    18th birthday.
+    """An episode ending in special guardianship (E45 to E48) ends on or after the 18th birthday.
 
-    Why: a special guardianship order is for a child, so it cannot be made on or after the
-    18th birthday, when the child "has reached age 18" (the open-source peer validator lets
-    the birthday itself pass; DfE's message does not). The episode and the child's Header row
-    are flagged. A blank or unreadable DOB or DEC cannot show an age and is not flagged.
+    A special guardianship order cannot be made for someone aged 18 or over: check the child's date
+    of birth (DOB), the date the episode ended (DEC) and the reason it ended (REC), and correct
+    whichever is wrong.
     """
+    # A special guardianship order is for a child, so it cannot be made on or after the 18th
+    # birthday, when the child "has reached age 18". NOTE: the open-source peer validator lets the
+    # birthday itself pass; DfE's message does not. The episode and the child's Header row are
+    # flagged. A blank or unreadable DOB or DEC cannot show an age and is not flagged.
     header = ctx.table("Header")
     births = header.select("CHILD", "DOB")
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")

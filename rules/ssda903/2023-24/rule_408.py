@@ -16,11 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "adoption"],
 )
 def adoption_placement_without_placement_order(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode placed for adoption with a placement order (PLACE A5, A6) has LS E1.
+    """A child placed for adoption with a placement order (A5 or A6) has no legal status E1.
 
-    Why: A5 and A6 say a placement order was made, and E1 is the legal status that records it.
-    A blank LS is flagged: no placement order is recorded.
+    Placement types A5 and A6 say a placement order was made: record the legal status as E1
+    (placement order), or correct the placement type if there was no order.
     """
+    # A5 and A6 say a placement order was made, and E1 is the legal status that records it. A blank
+    # LS is flagged: no placement order is recorded.
     with_order = pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION_PLACEMENT_ORDER"))
     order_recorded = pl.col("LS").is_in(ctx.codes("LS_PLACEMENT_ORDER")).fill_null(False)
     return ctx.table("Episodes").filter(with_order & ~order_recorded)

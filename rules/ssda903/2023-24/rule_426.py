@@ -16,11 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes"],
 )
 def short_breaks_under_v3_and_v4(ctx: RuleContext) -> pl.LazyFrame:
-    """A child's short breaks are recorded either as episodes (V3) or as agreements (V4), not
-    both, in the year's return; every V3 and V4 episode of such a child is flagged.
+    """A child's short breaks are recorded under both legal statuses V3 and V4 in the same year.
 
-    Why: the two statuses are alternative ways to record the same series of breaks.
+    Short breaks are recorded either as separate episodes (V3) or as one agreement (V4), not both:
+    choose one for this child and correct the legal status of the other episodes.
     """
+    # The two statuses are alternative ways to record the same series of breaks; every V3 and V4
+    # episode of such a child is flagged.
     episodes = ctx.table("Episodes")
     as_episodes = pl.col("LS").is_in(ctx.codes("LS_RESPITE_EPISODE")).any().over("CHILD")
     as_agreement = pl.col("LS").is_in(ctx.codes("LS_RESPITE_AGREEMENT")).any().over("CHILD")

@@ -17,13 +17,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes"],
 )
 def care_restarts_without_a_gap(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode with RNE S starts after the child's previous episode ended (DECOM > its DEC).
+    """A new period of care (reason S) starts on or before the day the previous episode ended.
 
-    Why: an episode starting the day the last one ended continues the same period of care, so
-    it is not a new start; an earlier DECOM overlaps the previous episode and is flagged too.
-    Episodes are taken in DECOM order. A blank previous DEC (still open) or a blank DECOM is
-    not compared.
+    An episode starting the day the last one ended continues the same period of care: record the
+    change that took place as the reason for new episode (RNE), or correct a start date (DECOM) that
+    overlaps the previous episode.
     """
+    # An episode starting the day the last one ended continues the same period of care, so it is not
+    # a new start; an earlier DECOM overlaps the previous episode and is flagged too. Episodes are
+    # taken in DECOM order. A blank previous DEC (still open) or a blank DECOM is not compared.
     ordered = with_neighbours(ctx.table("Episodes"), ["DEC"])
     started = pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE"))
     return ordered.filter(started & (pl.col("DECOM") <= pl.col("prev_DEC")))

@@ -17,13 +17,16 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes"],
 )
 def care_ended_but_next_episode_continues(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode that follows one ending care (REC other than X1) has RNE S.
+    """The episode after care ended is not recorded as a new start of care (reason S).
 
-    Why: an E-coded reason episode ceased means the child stopped being looked after, so the
-    next episode starts a new period of care. Episodes are taken in DECOM order; an episode
-    with a blank DECOM cannot be placed and is not checked. A blank RNE is not S and is
-    flagged; a blank or unknown previous REC is not taken as care ending.
+    When a child stops being looked after, their next episode starts a new period of care: change
+    its reason for new episode (RNE) to S, or correct the previous episode's reason for ending (REC)
+    if care did not end.
     """
+    # An E-coded reason episode ceased means the child stopped being looked after, so the next
+    # episode starts a new period of care. Episodes are taken in DECOM order; an episode with a
+    # blank DECOM cannot be placed and is not checked. A blank RNE is not S and is flagged; a blank
+    # or unknown previous REC is not taken as care ending.
     ordered = with_neighbours(ctx.table("Episodes"), ["REC"])
     previous = pl.col("prev_REC")
     care_ended = (

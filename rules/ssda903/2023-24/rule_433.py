@@ -17,14 +17,16 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes"],
 )
 def continuation_episode_not_contiguous(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode with a continuation reason (RNE P, L, T, U, B) starts on the DEC of the
-    child's previous episode.
+    """A continuation episode (reason P, L, T, U or B) does not start the day the last one ended.
 
-    Why: these reasons record a change within one period of care. Episodes are taken in DECOM
-    order; the child's first episode has nothing to follow and is not checked. A previous
-    episode still open (blank DEC) has not ended on this DECOM and is flagged. A blank DECOM
-    cannot be placed and is left to rule 141 (the open-source peer validator flags it here).
+    These reasons record a change within one period of care, so the episode starts (DECOM) on the
+    day the previous one ended (DEC): correct whichever date is wrong, or the reason for new episode
+    if care had ended in between.
     """
+    # These reasons record a change within one period of care. Episodes are taken in DECOM order;
+    # the child's first episode has nothing to follow and is not checked. A previous episode still
+    # open (blank DEC) has not ended on this DECOM and is flagged. NOTE: a blank DECOM cannot be
+    # placed and is left to rule 141 (the open-source peer validator flags it here).
     ordered = with_neighbours(ctx.table("Episodes"), ["DEC", "_row"])
     continuation = pl.col("RNE").is_in(ctx.codes("RNE_CONTINUATION"))
     has_previous = pl.col("prev__row").is_not_null()

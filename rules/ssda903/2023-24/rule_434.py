@@ -21,13 +21,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes"],
 )
 def legal_status_change_not_shown(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode with RNE L has a different LS from the child's previous episode and the same
-    PLACE, PL_POST, URN and PLACE_PROVIDER.
+    """An episode says only the legal status changed (reason L), but its details do not show that.
 
-    Why: L means only the legal status changed. Episodes are taken in DECOM order; the
-    child's first episode is not checked. Blanks count as equal to each other, and postcodes
-    are compared without spaces and case.
+    Compared with the previous episode, the legal status (LS) should differ and the placement type,
+    postcode, URN and provider stay the same: correct the reason for new episode or the details.
     """
+    # L means only the legal status changed. Episodes are taken in DECOM order; the child's first
+    # episode is not checked. Blanks count as equal to each other, and postcodes are compared
+    # without spaces and case.
     ordered = with_neighbours(ctx.table("Episodes"), ["LS", "_row", *PLACEMENT_DETAILS])
     legal_only = pl.col("RNE").is_in(ctx.codes("RNE_LEGAL_STATUS_ONLY"))
     has_previous = pl.col("prev__row").is_not_null()

@@ -21,14 +21,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes"],
 )
 def placement_change_not_shown(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode with RNE P or T has the same LS as the child's previous episode and a
-    different PLACE, PL_POST, URN or PLACE_PROVIDER.
+    """An episode says only the placement changed (reason P or T), but its details do not show that.
 
-    Why: P and T mean only the placement changed. Episodes are taken in DECOM order; the
-    child's first episode is not checked. Blanks count as equal to each other (the
-    open-source peer validator treats two blanks as different here but not in 434 and 436;
-    we treat all three alike), and postcodes are compared without spaces and case.
+    Compared with the previous episode, the legal status (LS) should stay the same and the placement
+    type, postcode, URN or provider differ: correct the reason for new episode or the details.
     """
+    # P and T mean only the placement changed. Episodes are taken in DECOM order; the child's first
+    # episode is not checked. Blanks count as equal to each other, and postcodes are compared
+    # without spaces and case. NOTE: the open-source peer validator treats two blanks as different
+    # here but not in 434 and 436; we treat all three alike.
     ordered = with_neighbours(ctx.table("Episodes"), ["LS", "_row", *PLACEMENT_DETAILS])
     placement_only = pl.col("RNE").is_in(ctx.codes("RNE_PLACEMENT_ONLY"))
     has_previous = pl.col("prev__row").is_not_null()

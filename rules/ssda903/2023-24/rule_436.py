@@ -21,13 +21,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes"],
 )
 def placement_and_status_change_not_shown(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode with RNE U or B has a different LS from the child's previous episode and a
-    different PLACE, PL_POST, URN or PLACE_PROVIDER.
+    """An episode says placement and legal status both changed (U or B), but its details disagree.
 
-    Why: U and B mean both the legal status and the placement changed. Episodes are taken in
-    DECOM order; the child's first episode is not checked. Blanks count as equal to each
-    other, and postcodes are compared without spaces and case.
+    Compared with the previous episode, the legal status (LS) should differ and so should the
+    placement type, postcode, URN or provider: correct the reason for new episode or the details.
     """
+    # U and B mean both the legal status and the placement changed. Episodes are taken in DECOM
+    # order; the child's first episode is not checked. Blanks count as equal to each other, and
+    # postcodes are compared without spaces and case.
     ordered = with_neighbours(ctx.table("Episodes"), ["LS", "_row", *PLACEMENT_DETAILS])
     both = pl.col("RNE").is_in(ctx.codes("RNE_PLACEMENT_AND_LEGAL_STATUS"))
     has_previous = pl.col("prev__row").is_not_null()

@@ -17,13 +17,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes"],
 )
 def episodes_after_death_or_adulthood(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode ending because the child died (REC E2) or was assessed to be 18 or over
-    (E15) is the child's last episode.
+    """A child who died (reason E2) or was found to be 18 or over (E15) has a later episode.
 
-    Why: neither child can be looked after again. Episodes are taken in DECOM order; an
-    episode with a blank DECOM sorts last, so it counts as a later episode but is not itself
-    flagged (rule 141 reports it).
+    Neither child can be looked after again: check the reason the episode ended (REC) and the later
+    episodes, and correct whichever is wrong.
     """
+    # Neither child can be looked after again. Episodes are taken in DECOM order; an episode with a
+    # blank DECOM sorts last, so it counts as a later episode but is not itself flagged (rule 141
+    # reports it).
     ordered = with_neighbours(ctx.table("Episodes"), ["_row"])
     final = pl.col("REC").is_in(ctx.codes("REC_DIED_OR_ADULT"))
     has_next = pl.col("next__row").is_not_null()

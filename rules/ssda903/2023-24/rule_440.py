@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age"],
 )
 def under_4_code_for_child_aged_4(ctx: RuleContext) -> pl.LazyFrame:
-    """A review coded PN0 (child under 4) takes place before the child's 4th birthday.
+    """A review coded for a child under 4 (PN0) took place on or after the child's 4th birthday.
 
-    Why: on the birthday the child is 4, so a PN0 review that day is flagged (the open-source
-    peer validator lets the birthday pass; DfE's message says "4 years old or over"). A blank
-    or unreadable DOB or REVIEW cannot show an age and is not flagged.
+    Check the child's date of birth (DOB), the review date (REVIEW) and the participation code, and
+    correct whichever is wrong; a child aged 4 or over has one of the codes PN1 to PN7.
     """
+    # On the birthday the child is 4, so a PN0 review that day is flagged. NOTE: the open-source
+    # peer validator lets the birthday pass; DfE's message says "4 years old or over". A blank or
+    # unreadable DOB or REVIEW cannot show an age and is not flagged.
     under_4_code = pl.col("REVIEW_CODE").is_in(ctx.codes("REVIEW_CODE_UNDER_4"))
     aged_4 = age_on(pl.col("DOB"), pl.col("REVIEW")) >= 4
     return ctx.table("Reviews").filter(under_4_code & aged_4)

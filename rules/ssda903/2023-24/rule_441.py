@@ -17,12 +17,13 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age"],
 )
 def participation_code_for_child_under_4(ctx: RuleContext) -> pl.LazyFrame:
-    """A review with a participation code for children of 4 or over (PN1-PN7) takes place on
-    or after the child's 4th birthday.
+    """A review coded for a child of 4 or over (PN1 to PN7) took place before the 4th birthday.
 
-    Why: PN0 is the code for a child under 4. Codes outside the list are left to rule 167. A
-    blank or unreadable DOB or REVIEW cannot show an age and is not flagged.
+    Check the child's date of birth (DOB), the review date (REVIEW) and the participation code, and
+    correct whichever is wrong; a child under 4 has the code PN0.
     """
+    # PN0 is the code for a child under 4. Codes outside the list are left to rule 167. A blank or
+    # unreadable DOB or REVIEW cannot show an age and is not flagged.
     code = pl.col("REVIEW_CODE")
     four_and_over_code = code.is_in(ctx.codes("REVIEW_CODE")) & ~code.is_in(
         ctx.codes("REVIEW_CODE_UNDER_4")

@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["integrity"],
 )
 def looked_after_without_upn(ctx: RuleContext) -> pl.LazyFrame:
-    """A child with an episode outside short breaks (LS not V3/V4) has a UPN (or an UN code).
+    """A looked-after child has no Unique Pupil Number (UPN).
 
-    Why: DfE links looked-after children to school records by UPN; UN1-UN5 say why a UPN is
-    not known, so a blank is an error. An episode with a blank LS counts as looked after.
+    Record the child's UPN, or the code UN1 to UN5 that says why it is not known; children looked
+    after only on short breaks (legal status V3 or V4) do not need one.
     """
+    # DfE links looked-after children to school records by UPN; UN1-UN5 say why a UPN is not known,
+    # so a blank is an error. An episode with a blank LS counts as looked after.
     respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
     looked_after = ctx.table("Episodes").filter(~respite).select("CHILD").unique()
     missing = ctx.table("Header").filter(pl.col("UPN").is_null())

@@ -19,11 +19,13 @@ LAST_FREEING_ORDER_START = dt.date(2005, 12, 31)
     tags=["codes", "dates"],
 )
 def freeing_order_after_2005(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode under a freeing order (LS D1) starts on or before 31 December 2005.
+    """An episode under a freeing order (legal status D1) starts after December 2005.
 
-    Why: a blank or unreadable DECOM is left to rule 141.
+    Freeing orders were replaced by placement orders at the end of 2005: check the episode's start
+    date (DECOM) and legal status, and use E1 (placement order) if that is the order that was made.
     """
     freeing = pl.col("LS").is_in(ctx.codes("LS_FREEING_ORDER"))
+    # A blank or unreadable DECOM is left to rule 141.
     return ctx.table("Episodes").filter(freeing & (pl.col("DECOM") > LAST_FREEING_ORDER_START))
 
 

@@ -18,11 +18,13 @@ FIRST_PLACEMENT_ORDER_START = dt.date(2005, 12, 1)
     tags=["codes", "dates"],
 )
 def placement_order_before_december_2005(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode under a placement order (LS E1) starts on or after 1 December 2005.
+    """An episode under a placement order (legal status E1) starts before 1 December 2005.
 
-    Why: a blank or unreadable DECOM is left to rule 141.
+    Placement orders began in December 2005: check the episode's start date (DECOM) and legal
+    status, and correct whichever is wrong.
     """
     order = pl.col("LS").is_in(ctx.codes("LS_PLACEMENT_ORDER"))
+    # A blank or unreadable DECOM is left to rule 141.
     return ctx.table("Episodes").filter(order & (pl.col("DECOM") < FIRST_PLACEMENT_ORDER_START))
 
 

@@ -16,13 +16,16 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["adoption", "episodes"],
 )
 def freeing_order_episode_still_open(ctx: RuleContext) -> pl.LazyFrame:
-    """No episode under a freeing order (LS D1) is left open, without DEC and REC.
+    """An episode under a freeing order (legal status D1) is still open.
 
-    Why: the Adoption and Children Act 2002 replaced freeing orders with placement orders on
-    30 December 2005, so a child can no longer remain freed for adoption at 31 March. An
-    episode is open when both DEC and REC are blank; an unreadable DEC was still given and is
-    left to rule 147. DfE deleted this rule from 2024-25.
+    Freeing orders were replaced by placement orders on 30 December 2005, so no child can still be
+    freed for adoption: check the legal status, and record the end date and reason if the episode
+    has ended.
     """
+    # The Adoption and Children Act 2002 replaced freeing orders with placement orders on 30
+    # December 2005, so a child can no longer remain freed for adoption at 31 March. An episode is
+    # open when both DEC and REC are blank; an unreadable DEC was still given and is left to rule
+    # 147. DfE deleted this rule from 2024-25.
     freed = pl.col("LS").is_in(ctx.codes("LS_FREEING_ORDER")).fill_null(False)
     still_open = pl.col(raw_name("DEC")).is_null() & pl.col("REC").is_null()
     return ctx.table("Episodes").filter(freed & still_open)
