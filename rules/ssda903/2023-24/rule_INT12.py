@@ -14,7 +14,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["integrity", "dates"],
 )
 def placed_for_adoption_birth_date_differs_from_header(ctx: RuleContext) -> pl.LazyFrame:
-    """A child's placed-for-adoption record gives the same date of birth as their Header record."""
+    """The child's date of birth on the placed-for-adoption record differs from the header.
+
+    Check the child's date of birth (DOB) in both places and correct the one that is wrong.
+    """
     return birth_date_differs_from_header(ctx, "PlacedAdoption")
 
 

@@ -14,7 +14,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["integrity", "dates"],
 )
 def missing_episode_birth_date_differs_from_header(ctx: RuleContext) -> pl.LazyFrame:
-    """A child's missing-episode record gives the same date of birth as their Header record."""
+    """The child's date of birth on the missing or away record differs from the header.
+
+    Check the child's date of birth (DOB) in both places and correct the one that is wrong.
+    """
     return birth_date_differs_from_header(ctx, "Missing")
 
 

@@ -13,11 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["integrity"],
 )
 def uasc_sex_differs_from_header(ctx: RuleContext) -> pl.LazyFrame:
-    """A child's UASC record gives the same sex code as their Header record.
+    """The child's sex in the unaccompanied asylum-seeking (UASC) record differs from the header.
 
-    Why: codes are compared upper-cased and trimmed; a blank beside a code counts as
-    different, two blanks do not. Children absent from Header are reported by INT09.
+    Check the child's sex (SEX) in both places and correct the one that is wrong.
     """
+    # Codes are compared upper-cased and trimmed; a blank beside a code counts as different, two
+    # blanks do not. Children absent from Header are reported by INT09.
     sexes = ctx.table("Header").select("CHILD", pl.col("SEX").alias("header_sex"))
     uasc = ctx.table("UASC").join(sexes, on="CHILD", how="inner")
     return uasc.filter(pl.col("SEX").ne_missing(pl.col("header_sex")))

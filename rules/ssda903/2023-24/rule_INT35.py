@@ -14,7 +14,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["integrity"],
 )
 def previous_permanence_child_repeated(ctx: RuleContext) -> pl.LazyFrame:
-    """A child appears at most once in PrevPerm; every copy of a repeated CHILD is flagged."""
+    """A child appears more than once in the previous permanence details (PrevPerm).
+
+    Every row with the child's ID (CHILD) is flagged: keep one row for the child and remove the
+    others, or correct an ID that was mistyped.
+    """
     return repeated_children(ctx, "PrevPerm")
 
 

@@ -16,13 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["previous-year"],
 )
 def early_episode_missing_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode starting before 1 April belongs to a child who has episodes in last year's
-    return.
+    """An episode started before 1 April, but the child has no episodes in last year's return.
 
-    Why: a child looked after before this year was in last year's return too. The rule runs
-    only when last year's episodes are supplied; it flags each such episode of a child with
-    no episode last year. A blank or unreadable start is not tested.
+    A child looked after before this year was in last year's return too: check the episode's start
+    date (DECOM) and the child's ID against last year's return.
     """
+    # The rule runs only when last year's episodes are supplied; it flags each such episode of a
+    # child with no episode last year. A blank or unreadable start is not tested.
     children_last_year = ctx.table("Episodes_last").select("CHILD")
     return (
         ctx.table("Episodes")
