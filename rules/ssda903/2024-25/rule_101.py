@@ -13,10 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes"],
 )
 def sex_missing_or_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """Every child has a sex from the year's code list: M, F or U from 2024-25.
+    """The child's sex (SEX) is blank or not M, F or U.
 
-    Why: DfE 2024-25 moved SEX from the numeric 1/2 to M/F/U (U queried by rule 232).
+    Record the child's sex as M (male), F (female) or U (unknown).
     """
+    # DfE 2024-25 moved SEX from the numeric 1/2 to M/F/U (U queried by rule 232); the codes come
+    # from the year's code list.
     sex = pl.col("SEX")
     return ctx.table("Header").filter(sex.is_null() | ~sex.is_in(ctx.codes("SEX")))
 

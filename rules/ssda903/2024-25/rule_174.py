@@ -13,12 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["mothers"],
 )
 def mothers_child_birth_date_for_male(ctx: RuleContext) -> pl.LazyFrame:
-    """MC_DOB is blank for a child whose sex is M.
+    """A child recorded as male (M) has a date of birth for a child of their own.
 
-    Why: DfE 2024-25 moved SEX to M/F/U and reworded the message ("sex" for "gender"). A child
-    of unknown sex (U) is not flagged. A date that is given but unreadable still counts as
-    recorded (rule 171 reports it).
+    Only a mother has her first child's date of birth (MC_DOB) recorded: check the child's sex
+    (SEX), or remove the date.
     """
+    # DfE 2024-25 moved SEX to M/F/U and reworded the message ("sex" for "gender"). A child of
+    # unknown sex (U) is not flagged. A date that is given but unreadable still counts as recorded
+    # (rule 171 reports it).
     male = pl.col("SEX").is_in(ctx.codes("SEX_MALE"))
     return ctx.table("Header").filter(male & pl.col(raw_name("MC_DOB")).is_not_null())
 

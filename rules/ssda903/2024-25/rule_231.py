@@ -18,12 +18,14 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["uasc", "age"],
 )
 def young_uasc_child(ctx: RuleContext) -> pl.LazyFrame:
-    """Asks the LA to confirm the date of birth of a UASC child aged under 11 on 31 March.
+    """An unaccompanied asylum-seeking child is under 11 on 31 March.
 
-    Why: DfE's coding: if UASC status is 1 then DOB should be more than 11 years before the
-    collection end date; a child whose 11th birthday is 31 March is not queried. DfE names the
-    item UASC_STATUS; it is the Header's UASC flag (for CSV returns: listed in the UASC table).
+    This is a query: such children are usually older, so check the child's date of birth (DOB); if
+    it is right, give the details in a bypass request.
     """
+    # DfE's coding: if UASC status is 1 then DOB should be more than 11 years before the collection
+    # end date; a child whose 11th birthday is 31 March is not queried. DfE names the item
+    # UASC_STATUS; it is the Header's UASC flag (for CSV returns: listed in the UASC table).
     uasc = pl.col("UASC").is_in(ctx.codes("FLAG_YES"))
     return ctx.table("Header").filter(uasc & (age_on(pl.col("DOB"), ctx.end) < 11))
 

@@ -14,7 +14,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes"],
 )
 def sex_unknown(ctx: RuleContext) -> pl.LazyFrame:
-    """Asks the LA to confirm a sex recorded as U (unknown), allowed from 2024-25."""
+    """The child's sex is recorded as U (unknown).
+
+    This is a query: confirm that the child's sex is not known, or record M or F if it is.
+    """
+    # U is allowed from 2024-25; the LA is asked to confirm it.
     return ctx.table("Header").filter(pl.col("SEX").is_in(ctx.codes("SEX_UNKNOWN")))
 
 

@@ -16,13 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "age"],
 )
 def supported_accommodation_under_16(ctx: RuleContext) -> pl.LazyFrame:
-    """A placement in supported accommodation (PLACE K3) starts on or after the 16th birthday.
+    """A child under 16 is placed in supported accommodation (K3).
 
-    Why: from 2024-25 DfE applies the rule to K3, the new supported accommodation code, in
-    place of H5; the age stays 16 (DfE's message keeps its spelling "accomodation"). The age
-    is taken at DECOM, for open episodes too. A blank or unreadable DOB or DECOM cannot show
-    an age and is left to rules 102 and 141.
+    A child placed in supported accommodation is at least 16: check the child's date of birth (DOB),
+    the placement's start date (DECOM) and the placement type (PLACE).
     """
+    # From 2024-25 DfE applies the rule to K3, the new supported accommodation code, in place of H5;
+    # the age stays 16 (DfE's message keeps its spelling "accomodation"). The age is taken at DECOM,
+    # for open episodes too. A blank or unreadable DOB or DECOM cannot show an age and is left to
+    # rules 102 and 141.
     births = ctx.table("Header").select("CHILD", "DOB")
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_SUPPORTED_ACCOMMODATION"))

@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["episodes", "placements"],
 )
 def reason_given_for_open_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """An open episode (blank DEC) records no REASON_PLACE_CHANGE.
+    """An episode that has not ended gives a reason for placement change.
 
-    Why: the reason explains why a placement ended. An unreadable DEC is not blank: the episode
-    may have ended, and rule 147 reports the date.
+    The reason for placement change says why a placement ended: remove it, or enter the date the
+    episode ended (DEC).
     """
+    # Flagged: a blank DEC with REASON_PLACE_CHANGE filled in. An unreadable DEC is not blank: the
+    # episode may have ended, and rule 147 reports the date.
     open_episode = pl.col(raw_name("DEC")).is_null()
     return ctx.table("Episodes").filter(open_episode & pl.col("REASON_PLACE_CHANGE").is_not_null())
 

@@ -14,15 +14,17 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["episodes", "placements", "age"],
 )
 def custody_move_under_ten(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode whose placement ended because the child went into custody (CUSTOD) is not
-    followed by an episode that starts before the child's 10th birthday.
+    """A child under 10 changed placement because they were taken into custody.
 
-    Why: DfE's coding: if DECOM < DOB + 10 years then the previous episode's
-    REASON_PLACE_CHANGE cannot be CUSTOD. The reason sits on the episode that ends, and the
-    move happens when the next one starts, so the child's age is taken at the next DECOM. The
-    episode holding CUSTOD is flagged. NOTE: the peer validator compares the CUSTOD episode's
-    own start date instead, which also flags children who were 10 by the time of the move.
+    A child under 10 cannot be admitted to custody: check the reason for placement change (CUSTOD)
+    on the episode, the start date of the next episode and the child's date of birth.
     """
+    # DfE's coding: if DECOM < DOB + 10 years then the previous episode's REASON_PLACE_CHANGE cannot
+    # be CUSTOD. The reason sits on the episode that ends, and the move happens when the next one
+    # starts, so the child's age is taken at the next DECOM. The episode holding CUSTOD is flagged.
+    #
+    # NOTE: the peer validator compares the CUSTOD episode's own start date instead, which also
+    # flags children who were 10 by the time of the move.
     births = ctx.table("Header").select("CHILD", "DOB")
     episodes = with_neighbours(ctx.table("Episodes"), ["DECOM"]).join(
         births, on="CHILD", how="left"

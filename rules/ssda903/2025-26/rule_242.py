@@ -13,13 +13,16 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def placeholder_urn_outside_adoption_agency_placements(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode whose URN is XXXXXXX is an adoption (A3-A6) or foster (U1-U6) placement.
+    """The placeholder URN XXXXXXX is used for a placement other than adoption or fostering.
 
-    Why: regional adoption agencies have no Ofsted URN of their own, and place children for
-    adoption or with foster carers. Source: the peer's unreleased 2025-26 branch (inferred, not
-    yet checked against DfE's 2025-26 rules, see reference/dfe-updates.md). A blank PLACE fails
-    DfE's first-stage checks and is not flagged here.
+    XXXXXXX is only for regional adoption agencies, which place children for adoption (A3-A6) or
+    with foster carers (U1-U6): enter the provider's Ofsted URN, or check the placement type
+    (PLACE).
     """
+    # Regional adoption agencies have no Ofsted URN of their own. Source: the peer's unreleased
+    # 2025-26 branch (inferred, not yet checked against DfE's 2025-26 rules, see
+    # reference/dfe-updates.md). A blank PLACE fails DfE's first-stage checks and is not flagged
+    # here.
     agency_placements = ctx.codes("PLACE_ADOPTION") + ctx.codes("PLACE_FOSTER")
     placeholder = pl.col("URN").is_in(ctx.codes("URN_PLACEHOLDER"))
     place = pl.col("PLACE")

@@ -13,10 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["care-leavers", "previous-year"],
 )
 def reported_died_last_year(ctx: RuleContext) -> pl.LazyFrame:
-    """A care leaver whose IN_TOUCH was DIED last year is DIED this year too.
+    """A care leaver reported last year as having died is not reported as died this year.
 
-    Why: a blank IN_TOUCH this year is not DIED and is flagged.
+    Record DIED again for whether the local authority is in touch (IN_TOUCH), or check that the
+    young person's ID is right.
     """
+    # Flagged: IN_TOUCH was DIED last year and is not DIED this year. A blank IN_TOUCH this year is
+    # not DIED and is flagged.
     died = ctx.codes("IN_TOUCH_DIED")
     died_last_year = (
         ctx.table("OC3_last").filter(pl.col("IN_TOUCH").is_in(died)).select("CHILD").unique()

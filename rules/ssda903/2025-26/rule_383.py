@@ -16,14 +16,16 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["placements"],
 )
 def no_return_after_temporary_placement(ctx: RuleContext) -> pl.LazyFrame:
-    """The episode after a temporary placement (T0-T4) has RNE P and the placement type and
-    placement postcode the child had before the temporary one.
+    """After a temporary placement, the child does not return to their usual placement.
 
-    Why: from 2025-26 DfE also compares PL_POST with the episode before the temporary one, so
-    a return to a different address of the same type is caught. Postcodes are compared
-    without spaces and case. The check needs the two episodes before this one (in DECOM
-    order). A blank RNE is not P and is flagged; two blanks count as equal.
+    The episode after a temporary placement (T0-T4) has reason for new episode P and the same
+    placement type and postcode as before the temporary one: check those items and the order of the
+    episodes.
     """
+    # From 2025-26 DfE also compares PL_POST with the episode before the temporary one, so a return
+    # to a different address of the same type is caught. Postcodes are compared without spaces and
+    # case. The check needs the two episodes before this one (in DECOM order). A blank RNE is not P
+    # and is flagged; two blanks count as equal.
     postcode = pl.col("PL_POST").str.replace_all(r"\s", "").str.to_uppercase()
     # with_neighbours sorts by child and DECOM, so shift(2) is the episode two before.
     ordered = (

@@ -13,12 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["integrity"],
 )
 def duplicate_upn(ctx: RuleContext) -> pl.LazyFrame:
-    """A UPN other than the unknown codes UN1-UN5 appears on only one Header row.
+    """Two or more children in the return have the same UPN.
 
-    Why: a UPN identifies one pupil; DfE 2025-26 requires it to be unique within the LA's
-    return. Every row sharing the UPN is flagged. Blanks (rule 442) and UN codes, which many
-    children share, are not compared; UPNs compare without regard to case.
+    A UPN identifies one pupil: check each child's UPN and correct the one that is wrong, or use an
+    unknown code (UN1-UN5) if the UPN is not known.
     """
+    # DfE 2025-26 requires the UPN to be unique within the LA's return. Every row sharing the UPN is
+    # flagged. Blanks (rule 442) and the unknown codes UN1-UN5, which many children share, are not
+    # compared; UPNs compare without regard to case.
     upn = pl.col("UPN")
     known = upn.is_not_null() & ~upn.is_in(ctx.codes("UPN_UNKNOWN"))
     return ctx.table("Header").filter(known & (pl.len().over("UPN") > 1))
