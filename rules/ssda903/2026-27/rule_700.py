@@ -13,10 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dolo", "dates"],
 )
 def dolo_start_missing_or_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """Every deprivation of liberty order has a start date written as a real dd/mm/yyyy date.
+    """The start date of a deprivation of liberty order (DoLO) is blank or not a real date.
 
-    Why: DOLO_START is required, so a blank is as invalid as an impossible date.
+    Enter the date the order started (DOLO_START) as dd/mm/yyyy.
     """
+    # DOLO_START is required, so a blank is as invalid as an impossible date: both are null once
+    # cast.
     return ctx.table("DoLo").filter(pl.col("DOLO_START").is_null())
 
 

@@ -13,10 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
     tags=["dolo", "dates"],
 )
 def dolo_end_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """A DoLO end date, when given, is a real dd/mm/yyyy date.
+    """The end date of a deprivation of liberty order (DoLO) is not a real date.
 
-    Why: a blank end means the order is still in force, so only unreadable text is flagged.
+    Correct the date the order ended (DOLO_END) as dd/mm/yyyy; leave it blank only while the order
+    is still in force.
     """
+    # A blank end means the order is still in force, so only unreadable text is flagged.
     return ctx.table("DoLo").filter(unreadable("DOLO_END"))
 
 

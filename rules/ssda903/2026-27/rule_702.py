@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dolo", "dates"],
 )
 def dolo_ends_before_start(ctx: RuleContext) -> pl.LazyFrame:
-    """A DoLO does not end before it starts.
+    """A deprivation of liberty order (DoLO) ends before it starts.
 
-    Why: DfE's message says "before", so an order ending on its start day is not flagged (the
-    peer also flags that day). Blank or unreadable dates are not compared.
+    Check the order's start and end dates and correct whichever was mistyped; an order may end on
+    the day it started.
     """
+    # NOTE: DfE's message says "before", so an order ending on its start day is not flagged (the
+    # peer also flags that day). Blank or unreadable dates are not compared.
     return ctx.table("DoLo").filter(pl.col("DOLO_END") < pl.col("DOLO_START"))
 
 

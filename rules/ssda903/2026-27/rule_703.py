@@ -13,10 +13,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dolo", "dates"],
 )
 def dolo_starts_after_year(ctx: RuleContext) -> pl.LazyFrame:
-    """No DoLO starts after 31 March of the collection year.
+    """A deprivation of liberty order (DoLO) starts after the end of the collection year (31 March).
 
-    Why: blank or unreadable start dates are rule 700's.
+    Check the order's start date: an order that starts after 31 March belongs in next year's return.
     """
+    # Blank or unreadable start dates are rule 700's.
     return ctx.table("DoLo").filter(pl.col("DOLO_START") > ctx.end)
 
 

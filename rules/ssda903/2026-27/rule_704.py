@@ -15,11 +15,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dolo", "dates"],
 )
 def dolo_ends_outside_year(ctx: RuleContext) -> pl.LazyFrame:
-    """A DoLO that has ended did so within the collection year.
+    """A deprivation of liberty order (DoLO) ended before 1 April or after 31 March of the year.
 
-    Why: an order that ended before 1 April belongs to an earlier return. A blank end means the
-    order is still in force and is not flagged.
+    Check the order's end date: an order that ended before 1 April belongs to an earlier return, and
+    an order still in force has its end date left blank.
     """
+    # A blank end means the order is still in force and is not flagged.
     end = pl.col("DOLO_END")
     return ctx.table("DoLo").filter((end < ctx.start) | (end > ctx.end))
 

@@ -18,14 +18,16 @@ OPEN_END = dt.date(9999, 12, 31)
     tags=["dolo", "dates"],
 )
 def dolo_starts_while_earlier_open(ctx: RuleContext) -> pl.LazyFrame:
-    """A child's DoLO starts on or after every earlier DoLO has ended.
+    """A deprivation of liberty order (DoLO) starts before the child's earlier order has ended.
 
-    Why: DfE: a DoLO starts on or after the previous one's start, and the previous one's end
-    cannot be blank. An earlier order ending after the new start is also still open then, so
-    overlaps are flagged (the later order of the pair); starting on the day the previous one
-    ended is fine. An unreadable end is taken as the order's start (rule 701 reports it);
-    orders without a readable start are not ordered.
+    Each order starts on or after the day the previous one ended: enter the end date of the earlier
+    order, or correct the dates.
     """
+    # DfE: a DoLO starts on or after the previous one's start, and the previous one's end cannot be
+    # blank. An earlier order ending after the new start is also still open then, so overlaps are
+    # flagged (the later order of the pair); starting on the day the previous one ended is fine.
+    # Every earlier order counts, not only the one just before. An unreadable end is taken as the
+    # order's start (rule 701 reports it); orders without a readable start are not ordered.
     end = (
         pl.when(pl.col(raw_name("DOLO_END")).is_null())
         .then(pl.lit(OPEN_END))

@@ -16,14 +16,17 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["dolo", "previous-year"],
 )
 def open_dolo_not_carried_over(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """When a child's latest DoLO last year was open, this year's first DoLO is the same order
-    (same DOLO_START).
+    """A deprivation of liberty order open at the end of last year is not carried on this year.
 
-    Why: DfE: if last year's last DoLO has a start and no end, a DoLO must be present this year
-    and the first one's DOLO_START must be the same. This year's first order is flagged when it
-    starts on another date; when the child has no order this year, last year's open order is
-    flagged, as there is nothing else to point at. The rule needs last year's table.
+    An order still in force at 31 March last year is recorded again this year with the same start
+    date (and its end date if it has ended): add it, or check its start date against last year's
+    return.
     """
+    # DfE: if last year's last DoLO has a start and no end, a DoLO must be present this year and the
+    # first one's DOLO_START must be the same. The latest order last year is the one with the latest
+    # DOLO_START. This year's first order is flagged when it starts on another date; when the child
+    # has no order this year, last year's open order is flagged, as there is nothing else to point
+    # at. The rule needs last year's table.
     last_year = ctx.table("DoLo_last").filter(pl.col("DOLO_START").is_not_null())
     latest = last_year.sort("DOLO_START", "_row").group_by("CHILD").last()
     still_open = latest.filter(pl.col(raw_name("DOLO_END")).is_null())

@@ -14,13 +14,15 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["dolo"],
 )
 def open_dolo_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
-    """A DoLO with a blank end lies within a period of care still open.
+    """A child stopped being looked after while a deprivation of liberty order (DoLO) is open.
 
-    Why: DfE applies rule 577's test for missing periods to DoLOs. An open order is fine only
-    when it started during a period of care that has not ended; it is flagged when the child
-    has ceased to be looked after (some period of care has an end) and no open period of care
-    had begun by DOLO_START. Blank or unreadable starts are rule 700's.
+    Once care ends, the order ends too: enter the date the order ended, or check the dates of the
+    child's episodes.
     """
+    # DfE applies rule 577's test for missing periods to DoLOs. An open order is fine only when it
+    # started during a period of care that has not ended; it is flagged when the child has ceased to
+    # be looked after (some period of care has an end) and no open period of care had begun by
+    # DOLO_START. Blank or unreadable starts are rule 700's.
     periods = (
         with_periods_of_care(ctx.table("Episodes"))
         .select("CHILD", "period_start", "period_end")

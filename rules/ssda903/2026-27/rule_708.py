@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dolo", "dates"],
 )
 def dolo_starts_before_birth(ctx: RuleContext) -> pl.LazyFrame:
-    """A DoLO starts after the date of birth given in the DoLo table.
+    """A deprivation of liberty order (DoLO) starts on or before the child's date of birth.
 
-    Why: DfE's coding asks for DOLO_START to be later than DOB, so a start on the birthday is
-    flagged too. Blank or unreadable dates are not compared.
+    Check the child's date of birth and the order's start date, and correct whichever was mistyped.
     """
+    # NOTE: DfE's coding asks for DOLO_START to be later than DOB, so a start on the birthday is
+    # flagged too. The date of birth compared is the one given in the DoLo table. Blank or
+    # unreadable dates are not compared.
     return ctx.table("DoLo").filter(pl.col("DOLO_START") <= pl.col("DOB"))
 
 

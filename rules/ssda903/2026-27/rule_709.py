@@ -15,12 +15,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dolo", "placements"],
 )
 def dolo_in_unexpected_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """An episode running during a DoLO is in a placement DfE expects for one (the schema's
-    PLACE_DOLO_EXPECTED: K2, Z12, Z13).
+    """A child under a deprivation of liberty order is in an unexpected type of placement.
 
-    Why: "unexpected" is not "wrong", so this is a query; a blank placement is flagged too.
-    Only ended orders are checked (see rulekit.dolo).
+    This is a query: a child under a DoLO is expected to be in a children's home (K2) or a placement
+    coded Z12 or Z13. Check the placement type (PLACE) of each episode during the order, and the
+    order's dates.
     """
+    # The expected list is the schema's PLACE_DOLO_EXPECTED. "Unexpected" is not "wrong", so this is
+    # a query; a blank placement is flagged too. Only ended orders are checked (see rulekit.dolo).
     episodes = ctx.table("Episodes").filter(
         ~pl.col("PLACE").is_in(ctx.codes("PLACE_DOLO_EXPECTED")).fill_null(False)
     )

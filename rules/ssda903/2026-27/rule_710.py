@@ -17,13 +17,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dolo", "placements"],
 )
 def dolo_in_barred_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """No episode running during a DoLO is in a placement barred for one (the schema's
-    PLACE_DOLO_BARRED: K1, K3, P1, R5).
+    """A child under a deprivation of liberty order is in a placement that cannot hold one.
 
-    Why: a secure children's home, parents, a young offender institution or supported
-    accommodation cannot hold a child under a deprivation of liberty order. Only ended
-    orders are checked (see rulekit.dolo).
+    A secure children's home (K1), placement with parents (P1), a young offender institution (R5) or
+    supported accommodation (K3) cannot hold a child under a DoLO: check the placement type (PLACE)
+    of each episode during the order, and the order's dates.
     """
+    # The barred list is the schema's PLACE_DOLO_BARRED: K1, K3, P1, R5. Only ended orders are
+    # checked (see rulekit.dolo).
     episodes = ctx.table("Episodes").filter(pl.col("PLACE").is_in(ctx.codes("PLACE_DOLO_BARRED")))
     return episodes_during_ended_orders(ctx, episodes)
 
