@@ -16,12 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["dates", "episodes"],
 )
 def stayed_with_carers_at_18_while_under_18(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode ending with REC E17 ends on or after the child's 18th birthday (Header DOB).
+    """An episode ending as "stayed with carers at 18" (reason E17) ends before the 18th birthday.
 
-    Why: E17 records a young person who stayed on with their carers (e.g. staying put) once
-    they turned 18 and so ceased to be looked after. A child born on 29 February turns 18 on
-    1 March in a non-leap year. A blank or unreadable DEC or DOB cannot be checked here.
+    Reason E17 is for a young person who stayed on with their carers once they turned 18: check the
+    child's date of birth (DOB), the date the episode ended (DEC) and the reason, and correct
+    whichever is wrong.
     """
+    # E17 records a young person who stayed on with their carers (e.g. staying put) once they turned
+    # 18 and so ceased to be looked after. A child born on 29 February turns 18 on 1 March in a
+    # non-leap year. A blank or unreadable DEC or DOB cannot be checked here.
     births = ctx.table("Header").select("CHILD", "DOB")
     stayed = pl.col("REC").is_in(ctx.codes("REC_STAYED_WITH_CARERS_18")).fill_null(False)
     episodes = ctx.table("Episodes").filter(stayed).join(births, on="CHILD", how="inner")

@@ -14,12 +14,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "episodes"],
 )
 def episode_starts_before_previous_ends(ctx: RuleContext) -> pl.LazyFrame:
-    """Taking a child's episodes in DECOM order, each starts on or after the previous DEC.
+    """An episode starts (DECOM) before the child's previous episode ended (DEC).
 
-    Why: a child has one episode at a time, so episodes must not overlap. The later episode
-    of the pair is flagged. A previous episode with a blank or unreadable DEC (still open) is
-    not compared here; nor is an episode whose own DECOM is blank or unreadable (rule 141).
+    A child has one episode at a time: check this episode's start date and the end date of the
+    episode before it, and correct whichever is wrong.
     """
+    # Episodes are taken in DECOM order. A child has one episode at a time, so episodes must not
+    # overlap. The later episode of the pair is flagged. A previous episode with a blank or
+    # unreadable DEC (still open) is not compared here; nor is an episode whose own DECOM is blank
+    # or unreadable (rule 141).
     ordered = with_neighbours(ctx.table("Episodes"), ["DEC"])
     return ordered.filter(pl.col("DECOM") < pl.col("prev_DEC"))
 

@@ -17,13 +17,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["episodes", "previous year"],
 )
 def first_episode_start_differs_from_open_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """When last year's last episode had no DEC, this year's first episode has the same DECOM.
+    """This year's first episode does not start on the date last year's open episode started.
 
-    Why: an episode open at 31 March continues into the next return unchanged, so the first
-    episode this year is that same episode. The last episode is the one with the latest DECOM
-    in last year's return; the first is the one with the earliest DECOM in this year's. A child
-    absent from either return is not compared.
+    An episode still open on 31 March carries on into the next return unchanged: make this episode's
+    start date (DECOM) match last year's open episode, unless last year's was wrong.
     """
+    # An episode open at 31 March continues into the next return unchanged, so the first episode
+    # this year is that same episode. The last episode is the one with the latest DECOM in last
+    # year's return; the first is the one with the earliest DECOM in this year's. A child absent
+    # from either return is not compared.
     pairs = first_after_open_episode(ctx.table("Episodes"), ctx.table("Episodes_last"), ["DECOM"])
     return pairs.filter(pl.col("DECOM") != pl.col("last_DECOM"))
 

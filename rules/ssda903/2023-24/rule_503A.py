@@ -17,13 +17,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "previous year"],
 )
 def first_episode_reason_differs_from_open_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """When last year's last episode had no DEC, this year's first episode has the same RNE.
+    """The first episode's reason for new episode this year differs from last year's open episode.
 
-    Why: an episode open at 31 March continues into the next return unchanged. The last
-    episode is the one with the latest DECOM in last year's return, the first the one with
-    the earliest DECOM in this year's. A blank on one side only is a difference; blank on both
-    sides is not. A child absent from either return is not compared.
+    An episode still open on 31 March carries on into the next return unchanged: make this episode's
+    reason for new episode (RNE) match last year's open episode, unless last year's was wrong.
     """
+    # An episode open at 31 March continues into the next return unchanged. The last episode is the
+    # one with the latest DECOM in last year's return, the first the one with the earliest DECOM in
+    # this year's. A blank on one side only is a difference; blank on both sides is not. A child
+    # absent from either return is not compared.
     pairs = first_after_open_episode(ctx.table("Episodes"), ctx.table("Episodes_last"), ["RNE"])
     return pairs.filter(pl.col("RNE").ne_missing(pl.col("last_RNE")))
 

@@ -16,21 +16,24 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["placements", "previous year"],
 )
 def first_episode_placement_differs_from_open_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """After an open episode last year, the first episode keeps its PLACE, or a code DfE accepts.
+    """This year's first episode has a different placement type from last year's open episode.
 
-    Why: an episode open at 31 March continues into the next return unchanged, unless DfE
-    retired its placement type. The accepted recodings are the year's
-    PLACE_RECODED_SINCE_LAST_YEAR pairs ("last>this"): H5 (semi-independent living) to K3
-    (supported accommodation) in 2024-25, when K3 arrived, and in 2025-26, when H5 left the
-    code list; Z1 to Z11-Z14 in 2025-26, when Z1 was split. The peer applies H5 to K3 in its
-    collection years "2024" and "2025" and Z1 in "2026"; its collectionYear is the year the
-    collection ends, so those are 2023-24, 2024-25 and 2025-26. We do not follow "2024"
-    (2023-24 has no K3). We add 2025-26 for H5: the DfE coding quoted in the peer's 2025-26
-    rule still carries the H5 to K3 exception, and an H5 episode open at 31 March 2025 cannot
-    keep its code. No 2025-26 return can hold H5 or Z1, so 2026-27 accepts no recoding. The
-    catalogue lists only Episodes (the peer reads last year's episodes in a shared function);
-    Episodes_last is declared because it is read. A blank on one side only is a difference.
+    An episode still open on 31 March carries on into the next return unchanged: make this episode's
+    placement type (PLACE) match last year's open episode, unless last year's was wrong or DfE has
+    since replaced that code (such as semi-independent living H5 by supported accommodation K3).
     """
+    # An episode open at 31 March continues into the next return unchanged, unless DfE retired its
+    # placement type. The accepted recodings are the year's PLACE_RECODED_SINCE_LAST_YEAR pairs
+    # ("last>this"): H5 (semi-independent living) to K3 (supported accommodation) in 2024-25, when
+    # K3 arrived, and in 2025-26, when H5 left the code list; Z1 to Z11-Z14 in 2025-26, when Z1 was
+    # split. NOTE: the peer applies H5 to K3 in its collection years "2024" and "2025" and Z1 in
+    # "2026"; its collectionYear is the year the collection ends, so those are 2023-24, 2024-25 and
+    # 2025-26. We do not follow "2024" (2023-24 has no K3). We add 2025-26 for H5: the DfE coding
+    # quoted in the peer's 2025-26 rule still carries the H5 to K3 exception, and an H5 episode open
+    # at 31 March 2025 cannot keep its code. No 2025-26 return can hold H5 or Z1, so 2026-27 accepts
+    # no recoding. The catalogue lists only Episodes (the peer reads last year's episodes in a
+    # shared function); Episodes_last is declared because it is read. A blank on one side only is a
+    # difference.
     pairs = first_after_open_episode(ctx.table("Episodes"), ctx.table("Episodes_last"), ["PLACE"])
     recoding = pl.concat_str(pl.col("last_PLACE"), pl.lit(">"), pl.col("PLACE"))
     accepted = recoding.is_in(ctx.codes("PLACE_RECODED_SINCE_LAST_YEAR")).fill_null(False)

@@ -17,15 +17,18 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "episodes"],
 )
 def need_differs_from_start_of_period(ctx: RuleContext) -> pl.LazyFrame:
-    """Every episode has the CIN of the first episode of its period of care.
+    """An episode's category of need (CIN) differs from the one at the start of its period of care.
 
-    Why: the category of need is recorded once, when the child starts to be looked after,
-    and does not change while the period lasts. A period is a run of episodes each starting
-    on the day the previous one ended (a new period starts with RNE S or after a gap). Every
-    episode that differs from the first is flagged, not only the one where the code changed.
-    A blank on one side only is a difference. Periods that began last year are compared from
-    their first episode in this return (rule 503C checks the link to last year).
+    The category of need is recorded when the child starts to be looked after and stays the same
+    while that period of care lasts: give each episode the category recorded at its start, or
+    correct that first one.
     """
+    # The category of need is recorded once, when the child starts to be looked after, and does not
+    # change while the period lasts. A period is a run of episodes each starting on the day the
+    # previous one ended (a new period starts with RNE S or after a gap). Every episode that differs
+    # from the first is flagged, not only the one where the code changed. A blank on one side only
+    # is a difference. Periods that began last year are compared from their first episode in this
+    # return (rule 503C checks the link to last year).
     periods = with_periods_of_care(ctx.table("Episodes"))
     at_start = pl.col("CIN").sort_by(["DECOM", "_row"], nulls_last=True).first()
     return periods.filter(pl.col("CIN").ne_missing(at_start.over("CHILD", "period")))

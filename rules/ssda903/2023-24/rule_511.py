@@ -18,12 +18,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "adoption"],
 )
 def two_adopters_not_coded_as_couple(ctx: RuleContext) -> pl.LazyFrame:
-    """When NB_ADOPTR is 2, SEX_ADOPTR is a couple's code: MM, FF or MF.
+    """Two adopters are recorded, but the adopters' sex is not a couple's code (MM, FF or MF).
 
-    Why: DfE's message says the code "should only be" one of the couple codes, so a blank
-    SEX_ADOPTR is flagged as well as a single adopter's code (M1, F1). The peer flags only
-    M1 and F1; we follow the message.
+    Check the number of adopters (NB_ADOPTR) and their sex (SEX_ADOPTR) in the adoption record, and
+    correct whichever is wrong.
     """
+    # NOTE: DfE's message says the code "should only be" one of the couple codes, so a blank
+    # SEX_ADOPTR is flagged as well as a single adopter's code (M1, F1). The peer flags only M1 and
+    # F1; we follow the message.
     two = pl.col("NB_ADOPTR").is_in(ctx.codes("NB_ADOPTR_COUPLE")).fill_null(False)
     couple = pl.col("SEX_ADOPTR").is_in(ctx.codes("SEX_ADOPTR_COUPLE")).fill_null(False)
     return ctx.table("AD1").filter(two & ~couple)

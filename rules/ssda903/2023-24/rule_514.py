@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "adoption"],
 )
 def single_adopter_coded_as_couple(ctx: RuleContext) -> pl.LazyFrame:
-    """When LS_ADOPTR is L0 (single adopter), SEX_ADOPTR is not a couple's code (MM, FF, MF).
+    """A single adopter (legal status L0) has the adopters' sex coded as a couple (MM, FF or MF).
 
-    Why: the message names the contradiction, a single adopter recorded as a couple, so only
-    couple codes are flagged. The peer also flags a blank or unknown SEX_ADOPTR; we leave
-    blanks to rule 151 and codes outside the list to rule 176.
+    Check the adopters' legal status (LS_ADOPTR) and sex (SEX_ADOPTR) in the adoption record, and
+    correct whichever is wrong.
     """
+    # The message names the contradiction, a single adopter recorded as a couple, so only couple
+    # codes are flagged. NOTE: the peer also flags a blank or unknown SEX_ADOPTR; we leave blanks to
+    # rule 151 and codes outside the list to rule 176.
     single = pl.col("LS_ADOPTR").is_in(ctx.codes("LS_ADOPTR_SINGLE")).fill_null(False)
     couple = pl.col("SEX_ADOPTR").is_in(ctx.codes("SEX_ADOPTR_COUPLE")).fill_null(False)
     return ctx.table("AD1").filter(single & couple)

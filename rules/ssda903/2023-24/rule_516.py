@@ -17,12 +17,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "episodes"],
 )
 def sgo_to_former_foster_carers_without_foster_placement(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode ending with REC E45 or E46 is a foster placement (PLACE U1 to U6).
+    """An episode ending in special guardianship to former foster carers is not a foster placement.
 
-    Why: E45 and E46 record a special guardianship order made to the child's former foster
-    carers, so the episode that ends that way is the placement with them. DfE's second
-    sentence states the check per episode; a blank PLACE is flagged.
+    Reasons E45 and E46 mean the child was living with the foster carers who became special
+    guardians: check the placement type (PLACE, U1 to U6) and the reason the episode ended (REC),
+    and correct whichever is wrong.
     """
+    # E45 and E46 record a special guardianship order made to the child's former foster carers, so
+    # the episode that ends that way is the placement with them. DfE's second sentence states the
+    # check per episode; a blank PLACE is flagged.
     to_carers = pl.col("REC").is_in(ctx.codes("REC_SGO_FORMER_FOSTER_CARERS")).fill_null(False)
     fostered = pl.col("PLACE").is_in(ctx.codes("PLACE_FOSTER")).fill_null(False)
     return ctx.table("Episodes").filter(to_carers & ~fostered)

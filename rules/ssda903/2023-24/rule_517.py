@@ -16,10 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "adoption"],
 )
 def unmarried_mixed_sex_couple_not_coded_mf(ctx: RuleContext) -> pl.LazyFrame:
-    """When LS_ADOPTR is L3 (unmarried couple, male and female), SEX_ADOPTR is MF.
+    """Adopters who are an unmarried male and female couple (L3) are not coded MF.
 
-    Why: the message says the sex "should be coded as MF", so a blank is flagged too.
+    Check the adopters' legal status (LS_ADOPTR) and sex (SEX_ADOPTR) in the adoption record, and
+    correct whichever is wrong; a blank sex needs filling in.
     """
+    # The message says the sex "should be coded as MF", so a blank is flagged too.
     status = pl.col("LS_ADOPTR").is_in(ctx.codes("LS_ADOPTR_UNMARRIED_MIXED_SEX")).fill_null(False)
     coded = pl.col("SEX_ADOPTR").is_in(ctx.codes("SEX_ADOPTR_MIXED_SEX")).fill_null(False)
     return ctx.table("AD1").filter(status & ~coded)

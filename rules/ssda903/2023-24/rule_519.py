@@ -16,11 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "adoption"],
 )
 def civil_partners_not_coded_as_couple(ctx: RuleContext) -> pl.LazyFrame:
-    """When LS_ADOPTR is L2 (civil partners), SEX_ADOPTR is a couple's code: MM, FF or MF.
+    """Adopters who are civil partners (L2) do not have their sex coded as a couple (MM, FF or MF).
 
-    Why: civil partnerships have been open to different-sex couples since 2019, so any couple
-    code is accepted. A blank does not show a couple either, so it is flagged.
+    Check the adopters' legal status (LS_ADOPTR) and sex (SEX_ADOPTR) in the adoption record, and
+    correct whichever is wrong; a blank sex needs filling in.
     """
+    # Civil partnerships have been open to different-sex couples since 2019, so any couple code is
+    # accepted. A blank does not show a couple either, so it is flagged.
     partners = pl.col("LS_ADOPTR").is_in(ctx.codes("LS_ADOPTR_CIVIL_PARTNERS")).fill_null(False)
     couple = pl.col("SEX_ADOPTR").is_in(ctx.codes("SEX_ADOPTR_COUPLE")).fill_null(False)
     return ctx.table("AD1").filter(partners & ~couple)

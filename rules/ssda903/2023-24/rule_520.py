@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "adoption"],
 )
 def mixed_sex_married_couple_coded_same_sex(ctx: RuleContext) -> pl.LazyFrame:
-    """When LS_ADOPTR is L11 (married, male and female), SEX_ADOPTR is not MM or FF.
+    """Adopters who are a married male and female couple (L11) are coded as same-sex (MM or FF).
 
-    Why: the message names the contradiction, a same-sex code for a different-sex marriage,
-    so only MM and FF are flagged. The peer flags anything but MF, including blanks and
-    single adopters' codes; DfE's wording decides.
+    Check the adopters' legal status (LS_ADOPTR) and sex (SEX_ADOPTR) in the adoption record, and
+    correct whichever is wrong.
     """
+    # The message names the contradiction, a same-sex code for a different-sex marriage, so only MM
+    # and FF are flagged. NOTE: the peer flags anything but MF, including blanks and single
+    # adopters' codes; DfE's wording decides.
     married = pl.col("LS_ADOPTR").is_in(ctx.codes("LS_ADOPTR_MARRIED_MIXED_SEX")).fill_null(False)
     same_sex = pl.col("SEX_ADOPTR").is_in(ctx.codes("SEX_ADOPTR_SAME_SEX")).fill_null(False)
     return ctx.table("AD1").filter(married & same_sex)

@@ -17,13 +17,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "adoption"],
 )
 def placed_for_adoption_before_decision(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """No adoption placement (PLACE A3 to A6) starts before the child's AD1 DATE_INT.
+    """A child was placed for adoption before the decision that adoption is in their best interests.
 
-    Why: a child is placed for adoption only once the LA has decided adoption is in their best
-    interests. DfE's coding (quoted by the peer) compares DATE_INT with the DECOM of every
-    episode placed for adoption, so each one starting before DATE_INT is flagged, with the
-    child's AD1 row. A blank or unreadable date cannot be compared.
+    Check the date of that decision (DATE_INT) in the adoption record and the start date (DECOM) of
+    each adoption placement (A3 to A6), and correct whichever is wrong.
     """
+    # A child is placed for adoption only once the LA has decided adoption is in their best
+    # interests. DfE's coding (quoted by the peer) compares DATE_INT with the DECOM of every episode
+    # placed for adoption, so each one starting before DATE_INT is flagged, with the child's AD1
+    # row. A blank or unreadable date cannot be compared.
     decisions = ctx.table("AD1")
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION")).fill_null(False)
     episodes = ctx.table("Episodes").filter(placed)

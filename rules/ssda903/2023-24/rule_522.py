@@ -16,11 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "adoption"],
 )
 def placement_decision_ceased_before_made(ctx: RuleContext) -> pl.LazyFrame:
-    """DATE_PLACED_CEASED, when given, is on or after DATE_PLACED.
+    """A decision that the child should be placed for adoption ceased before it was made.
 
-    Why: a decision cannot be reversed before it is taken; both on the same day is allowed.
-    A blank or unreadable date cannot be compared (rules 115 and 116 report unreadable ones).
+    Check the date of the decision (DATE_PLACED) and the date it ceased (DATE_PLACED_CEASED), and
+    correct whichever is wrong; both on the same day is allowed.
     """
+    # A decision cannot be reversed before it is taken; both on the same day is allowed. A blank or
+    # unreadable date cannot be compared (rules 115 and 116 report unreadable ones).
     ceased = pl.col("DATE_PLACED_CEASED") < pl.col("DATE_PLACED")
     return ctx.table("PlacedAdoption").filter(ceased)
 

@@ -16,13 +16,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["dates", "adoption"],
 )
 def placement_decision_date_differs_from_adoption(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """For an adopted child, the latest DATE_PLACED equals the AD1 DATE_INT.
+    """The decision to place for adoption is dated differently from the best-interests decision.
 
-    Why: both items record the same decision, that the child should be placed for adoption.
-    A child may have earlier decisions that were reversed (rule 558 expects this); only the
-    most recent one led to the adoption, so only it is compared, and it is flagged with the
-    AD1 row. The peer compares every decision. Blank or unreadable dates are not compared.
+    Both dates record the same decision: make the date of the latest decision to place the child for
+    adoption (DATE_PLACED) match the date in the adoption record (DATE_INT).
     """
+    # Both items record the same decision, that the child should be placed for adoption. A child may
+    # have earlier decisions that were reversed (rule 558 expects this); only the most recent one
+    # led to the adoption, so only it is compared, and it is flagged with the AD1 row. NOTE: the
+    # peer compares every decision. Blank or unreadable dates are not compared.
     decisions = ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
     latest = pl.col("_row").sort_by(["DATE_PLACED", "_row"]).last().over("CHILD")
     adoptions = ctx.table("AD1").filter(pl.col("DATE_INT").is_not_null())
