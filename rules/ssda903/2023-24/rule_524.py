@@ -17,10 +17,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "adoption"],
 )
 def same_sex_married_couple_not_coded_same_sex(ctx: RuleContext) -> pl.LazyFrame:
-    """When LS_ADOPTR is L12 (married same-sex couple), SEX_ADOPTR is MM or FF.
+    """Adopters who are a married same-sex couple (L12) are not coded MM or FF.
 
-    Why: the message says the sex "should be coded as MM or FF", so a blank is flagged too.
+    Check the adopters' legal status (LS_ADOPTR) and sex (SEX_ADOPTR) in the adoption record, and
+    correct whichever is wrong; a blank sex needs filling in.
     """
+    # The message says the sex "should be coded as MM or FF", so a blank is flagged too.
     married = pl.col("LS_ADOPTR").is_in(ctx.codes("LS_ADOPTR_MARRIED_SAME_SEX")).fill_null(False)
     coded = pl.col("SEX_ADOPTR").is_in(ctx.codes("SEX_ADOPTR_SAME_SEX")).fill_null(False)
     return ctx.table("AD1").filter(married & ~coded)

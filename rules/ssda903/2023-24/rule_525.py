@@ -24,15 +24,18 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["adoption"],
 )
 def adopted_after_placement_decision_reversed(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
-    """A child whose latest placement decision has a DATE_PLACED_CEASED has no AD1 details.
+    """A child whose decision to be placed for adoption was reversed has adoption details recorded.
 
-    Why: DfE's coding (quoted by the peer): when DATE_PLACED_CEASED is given, none of DATE_INT,
-    DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR and LS_ADOPTR should be. A child may have
-    an earlier decision that was reversed before a new one led to adoption (rule 558 expects
-    this), so only the child's most recent decision by DATE_PLACED is looked at; the peer
-    looks at every one. A date that is filled in but unreadable still counts as given. The
-    decision and the AD1 row are both flagged.
+    A child whose latest decision to place for adoption has a date it ceased (DATE_PLACED_CEASED)
+    cannot be adopted in the year: remove the adoption details, or that date if the decision was not
+    reversed.
     """
+    # DfE's coding (quoted by the peer): when DATE_PLACED_CEASED is given, none of DATE_INT,
+    # DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR and LS_ADOPTR should be. A child may have an
+    # earlier decision that was reversed before a new one led to adoption (rule 558 expects this),
+    # so only the child's most recent decision by DATE_PLACED is looked at. NOTE: the peer looks at
+    # every one. A date that is filled in but unreadable still counts as given. The decision and the
+    # AD1 row are both flagged.
     decisions = ctx.table("PlacedAdoption")
     latest = pl.col("_row").sort_by(["DATE_PLACED", "_row"], nulls_last=False).last()
     reversed_ = decisions.filter(

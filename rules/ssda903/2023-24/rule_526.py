@@ -13,12 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def placement_provider_missing(ctx: RuleContext) -> pl.LazyFrame:
-    """Every episode has a PLACE_PROVIDER unless its placement type needs none.
+    """An episode has no placement provider (PLACE_PROVIDER), but its placement type needs one.
 
-    Why: temporary placements (T0 to T4) and other placements (Z1, split into Z11 to Z14
-    from 2025-26) have no provider; the year's list is PLACE_NEEDS_NO_PROVIDER. An episode
-    with a blank PLACE is flagged too: nothing shows it needs no provider.
+    Record who provides the placement; only temporary placements (T0 to T4) and other placements
+    (Z1, or Z11 to Z14 from 2025-26) need no provider.
     """
+    # Temporary placements (T0 to T4) and other placements (Z1, split into Z11 to Z14 from 2025-26)
+    # have no provider; the year's list is PLACE_NEEDS_NO_PROVIDER. An episode with a blank PLACE is
+    # flagged too: nothing shows it needs no provider.
     exempt = pl.col("PLACE").is_in(ctx.codes("PLACE_NEEDS_NO_PROVIDER")).fill_null(False)
     return ctx.table("Episodes").filter(pl.col("PLACE_PROVIDER").is_null() & ~exempt)
 

@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def other_la_provision_for_placement_la_cannot_provide(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode with PLACE_PROVIDER PR2 (other LA provision) is not in placement P1, R2 or R5.
+    """Another council's provision (provider PR2) is recorded for a placement no council provides.
 
-    Why: placement with parents (P1), an NHS or health setting (R2) and youth custody (R5)
-    are not provided by a local authority.
+    Placement with parents (P1), an NHS or health setting (R2) and youth custody (R5) are not
+    provided by a local authority: correct the placement provider or the placement type.
     """
+    # P1, R2 and R5 are not provided by a local authority (the year's list is
+    # PLACE_NOT_PROVIDED_BY_LA). Blanks are not flagged.
     other = pl.col("PLACE_PROVIDER").is_in(ctx.codes("PLACE_PROVIDER_OTHER_LA")).fill_null(False)
     barred = pl.col("PLACE").is_in(ctx.codes("PLACE_NOT_PROVIDED_BY_LA")).fill_null(False)
     return ctx.table("Episodes").filter(other & barred)

@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def other_public_provision_for_placement_it_cannot_provide(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode with PLACE_PROVIDER PR3 is not in P1, A3 to A6, K1, K2 or U1 to U6.
+    """Another public body's provision (provider PR3) is recorded for a placement it cannot provide.
 
-    Why: placements with parents, for adoption, in secure or children's homes and with foster
-    carers are not provided by public bodies other than local authorities (the list is
-    PLACE_NOT_PROVIDED_BY_PUBLIC_BODY, exactly as DfE's message names it).
+    Placements with parents (P1), for adoption (A3 to A6), in secure or children's homes (K1, K2)
+    and with foster carers (U1 to U6) are not provided by public bodies other than councils: correct
+    the placement provider or the placement type.
     """
+    # The list is PLACE_NOT_PROVIDED_BY_PUBLIC_BODY, exactly as DfE's message names it. Blanks are
+    # not flagged.
     public = pl.col("PLACE_PROVIDER").is_in(ctx.codes("PLACE_PROVIDER_OTHER_PUBLIC"))
     barred = pl.col("PLACE").is_in(ctx.codes("PLACE_NOT_PROVIDED_BY_PUBLIC_BODY"))
     return ctx.table("Episodes").filter((public & barred).fill_null(False))

@@ -13,10 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def private_provision_for_placement_with_parents(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode with PLACE_PROVIDER PR4 (private provision) is not in placement P1.
+    """Private provision (provider PR4) is recorded for a placement with parents (P1).
 
-    Why: a child placed with their parents (P1) is not in provision a private provider runs.
+    A child placed with their parents is not in provision a private provider runs: correct the
+    placement provider or the placement type.
     """
+    # Blanks are not flagged.
     private = pl.col("PLACE_PROVIDER").is_in(ctx.codes("PLACE_PROVIDER_PRIVATE"))
     with_parents = pl.col("PLACE").is_in(ctx.codes("PLACE_WITH_PARENTS"))
     return ctx.table("Episodes").filter((private & with_parents).fill_null(False))

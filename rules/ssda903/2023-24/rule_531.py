@@ -13,10 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def voluntary_provision_for_placement_with_parents(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode with PLACE_PROVIDER PR5 (voluntary or third sector) is not in placement P1.
+    """Voluntary or third sector provision (provider PR5) is recorded for a placement with parents.
 
-    Why: a child placed with their parents (P1) is not in provision a voluntary body runs.
+    A child placed with their parents (P1) is not in provision a voluntary body runs: correct the
+    placement provider or the placement type.
     """
+    # Blanks are not flagged.
     voluntary = pl.col("PLACE_PROVIDER").is_in(ctx.codes("PLACE_PROVIDER_VOLUNTARY"))
     with_parents = pl.col("PLACE").is_in(ctx.codes("PLACE_WITH_PARENTS"))
     return ctx.table("Episodes").filter((voluntary & with_parents).fill_null(False))

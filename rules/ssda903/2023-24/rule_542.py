@@ -13,12 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
     tags=["outcomes"],
 )
 def conviction_given_for_child_under_10(ctx: RuleContext) -> pl.LazyFrame:
-    """CONVICTED is blank for a child under 10 on 31 March (by the OC2 DOB).
+    """Conviction information (CONVICTED) is given for a child under 10 on 31 March.
 
-    Why: 10 is the age of criminal responsibility in England, so conviction information is
-    collected only from that age. A child whose 10th birthday is 31 March is 10. A blank or
-    unreadable DOB cannot be checked.
+    Conviction information is only collected from age 10, the age of criminal responsibility: check
+    the child's date of birth (DOB), and leave the field blank for a child under 10.
     """
+    # 10 is the age of criminal responsibility in England, so conviction information is collected
+    # only from that age. A child whose 10th birthday is 31 March is 10. The age is taken from the
+    # OC2 DOB. A blank or unreadable DOB cannot be checked.
     under_10 = age_on(pl.col("DOB"), ctx.end) < 10
     return ctx.table("OC2").filter(under_10 & pl.col("CONVICTED").is_not_null())
 

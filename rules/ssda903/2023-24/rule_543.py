@@ -19,14 +19,14 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
 def conviction_missing_for_child_10_or_over(ctx: RuleContext) -> pl.LazyFrame:
     """Conviction information is blank for a child aged 10 or over in care all year.
 
-    CONVICTED must be given for a child who is 10 or over on 31 March (a 10th birthday on
-    31 March counts) and has been in care all year. The age is taken from the OC2 date of
-    birth.
-
-    In care all year means looked after continuously for the 12 months to 31 March (the OC2
-    cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
-    with a reason other than X1 during the year, and no short breaks (V3/V4).
+    Record whether the child was convicted during the year (CONVICTED) for a child aged 10 or over
+    on 31 March (a 10th birthday on that day counts) who has been looked after continuously for the
+    12 months to 31 March.
     """
+    # The age is taken from the OC2 date of birth. In care all year means looked after continuously
+    # for the 12 months to 31 March (the OC2 cohort): looked after on 1 April, with no new period of
+    # care (RNE S) and no episode ending with a reason other than X1 during the year, and no short
+    # breaks (V3/V4).
     # The peer leaves out a 10th birthday on 31 March; DfE's "10 or over" includes it. A blank
     # or unreadable DOB cannot be checked.
     cohort = oc2_cohort(ctx)

@@ -18,13 +18,15 @@ HEALTH_ITEMS = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_
     tags=["outcomes"],
 )
 def conviction_given_without_health_items(ctx: RuleContext) -> pl.LazyFrame:
-    """When CONVICTED is given, the four health items of the OC2 row are given too.
+    """Conviction information is given, but one of the four health items is blank.
 
-    Why: the items are IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE.
-    "Completed" means filled in, with 0 or 1: the peer checks only CONVICTED = 1, but a child
-    recorded as not convicted has completed conviction information just the same. A value
-    outside the code list still counts as given.
+    When whether the child was convicted (CONVICTED) is filled in, also record immunisations, teeth
+    check, health assessment and substance misuse for the child.
     """
+    # The items are IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE. NOTE:
+    # "Completed" means filled in, with 0 or 1: the peer checks only CONVICTED = 1, but a child
+    # recorded as not convicted has completed conviction information just the same. A value outside
+    # the code list still counts as given.
     missing = pl.any_horizontal(pl.col(HEALTH_ITEMS).is_null())
     return ctx.table("OC2").filter(pl.col("CONVICTED").is_not_null() & missing)
 

@@ -19,14 +19,13 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
 def health_check_missing_for_child_under_5(ctx: RuleContext) -> pl.LazyFrame:
     """Health promotion information is blank for a child under 5 in care all year.
 
-    HEALTH_CHECK (development checks up to date) must be given for a child under 5 on 31 March
-    who has been in care all year; a 5th birthday on 31 March makes the child 5. The age is
-    taken from the OC2 date of birth.
-
-    In care all year means looked after continuously for the 12 months to 31 March (the OC2
-    cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
-    with a reason other than X1 during the year, and no short breaks (V3/V4).
+    Record whether the child's development checks are up to date (HEALTH_CHECK) for a child under 5
+    on 31 March who has been looked after continuously for the 12 months to 31 March.
     """
+    # A 5th birthday on 31 March makes the child 5. The age is taken from the OC2 date of birth. In
+    # care all year means looked after continuously for the 12 months to 31 March (the OC2 cohort):
+    # looked after on 1 April, with no new period of care (RNE S) and no episode ending with a
+    # reason other than X1 during the year, and no short breaks (V3/V4).
     # The catalogue lists only OC2; Episodes is declared because the cohort is read from it.
     # A blank or unreadable DOB cannot be checked.
     cohort = oc2_cohort(ctx)

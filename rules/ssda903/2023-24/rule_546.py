@@ -19,14 +19,14 @@ from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
 def health_check_given_for_child_5_or_over(ctx: RuleContext) -> pl.LazyFrame:
     """Health promotion information is given for a child aged 5 or over in care all year.
 
-    HEALTH_CHECK (development checks) is collected for under-fives only: leave it blank for a
-    child who is 5 or over on 31 March (a 5th birthday on 31 March counts). The age is taken
-    from the OC2 date of birth.
-
-    In care all year means looked after continuously for the 12 months to 31 March (the OC2
-    cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
-    with a reason other than X1 during the year, and no short breaks (V3/V4).
+    Development checks (HEALTH_CHECK) are collected for under-fives only: check the child's date of
+    birth (DOB), and leave the field blank for a child who is 5 or over on 31 March (a 5th birthday
+    on that day counts).
     """
+    # The age is taken from the OC2 date of birth. In care all year means looked after continuously
+    # for the 12 months to 31 March (the OC2 cohort): looked after on 1 April, with no new period of
+    # care (RNE S) and no episode ending with a reason other than X1 during the year, and no short
+    # breaks (V3/V4).
     # DfE's coding, as the peer quotes it, limits the check to the OC2 cohort. A blank or
     # unreadable DOB cannot be checked.
     cohort = oc2_cohort(ctx)

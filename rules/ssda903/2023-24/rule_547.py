@@ -18,13 +18,15 @@ HEALTH_ITEMS = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_
     tags=["outcomes"],
 )
 def health_check_given_without_health_items(ctx: RuleContext) -> pl.LazyFrame:
-    """When HEALTH_CHECK is given, the four health items of the OC2 row are given too.
+    """Health promotion information is given, but one of the four health items is blank.
 
-    Why: the items are IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE.
-    "Completed" means filled in, with 0 or 1: the peer checks only HEALTH_CHECK = 1, but a
-    check recorded as not done is completed information just the same. A value outside the
-    code list still counts as given.
+    When the child's development checks (HEALTH_CHECK) are filled in, also record immunisations,
+    teeth check, health assessment and substance misuse for the child.
     """
+    # The items are IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE. NOTE:
+    # "Completed" means filled in, with 0 or 1: the peer checks only HEALTH_CHECK = 1, but a check
+    # recorded as not done is completed information just the same. A value outside the code list
+    # still counts as given.
     missing = pl.any_horizontal(pl.col(HEALTH_ITEMS).is_null())
     return ctx.table("OC2").filter(pl.col("HEALTH_CHECK").is_not_null() & missing)
 

@@ -13,12 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["codes", "placements"],
 )
 def parent_provider_outside_placement_with_parents(ctx: RuleContext) -> pl.LazyFrame:
-    """An episode whose provider is a parent (PR0) is a placement with parents (P1).
+    """A parent is recorded as the placement provider (PR0), but the placement is not with parents.
 
-    Why: PR0 means the child lives with a parent or someone with parental responsibility, which
-    is what P1 records. A blank placement type with PR0 is flagged too: it is not P1.
+    PR0 means the child lives with a parent or someone with parental responsibility, which is
+    placement type P1: correct the placement provider or the placement type.
     """
     provider_is_parent = pl.col("PLACE_PROVIDER").is_in(ctx.codes("PLACE_PROVIDER_PARENT"))
+    # A blank placement type with PR0 is flagged too: it is not P1.
     with_parents = pl.col("PLACE").is_in(ctx.codes("PLACE_WITH_PARENTS")).fill_null(False)
     return ctx.table("Episodes").filter(provider_is_parent & ~with_parents)
 

@@ -16,11 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
     tags=["adoption"],
 )
 def adoption_placement_without_decision(ctx: RuleContext) -> pl.LazyFrame:
-    """An adoption placement (A3-A6) needs a decision to place for adoption with a date.
+    """A child placed for adoption (A3 to A6) has no date of a decision to place for adoption.
 
-    Why: DfE requires DATE_PLACED for every child placed for adoption. No PlacedAdoption file
-    means no decisions. A date written but unreadable counts as given (rule 115 reports it).
+    Record the decision that the child should be placed for adoption, with its date (DATE_PLACED),
+    in the child's placed-for-adoption record.
     """
+    # DfE requires DATE_PLACED for every child placed for adoption. No PlacedAdoption file means no
+    # decisions. A date written but unreadable counts as given (rule 115 reports it).
     decided = (
         ctx.table_or_empty("PlacedAdoption")
         .filter(pl.col(raw_name("DATE_PLACED")).is_not_null())
