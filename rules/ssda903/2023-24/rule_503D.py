@@ -16,7 +16,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["placements", "previous year"],
 )
 def first_episode_placement_differs_from_open_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """This year's first episode has a different placement type from last year's open episode.
+    """The first episode's placement type this year differs from last year's open episode.
 
     An episode still open on 31 March carries on into the next return unchanged: make this episode's
     placement type (PLACE) match last year's open episode, unless last year's was wrong or DfE has

@@ -20,8 +20,8 @@ HEALTH_ITEMS = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_
 def conviction_given_without_health_items(ctx: RuleContext) -> pl.LazyFrame:
     """Conviction information is given, but one of the four health items is blank.
 
-    When whether the child was convicted (CONVICTED) is filled in, also record immunisations, teeth
-    check, health assessment and substance misuse for the child.
+    When conviction information (CONVICTED) is filled in, also record the child's immunisations,
+    teeth check, health assessment and substance misuse items.
     """
     # The items are IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE. NOTE:
     # "Completed" means filled in, with 0 or 1: the peer checks only CONVICTED = 1, but a child
