@@ -20,8 +20,8 @@ HEALTH_ITEMS = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_
 def health_check_given_without_health_items(ctx: RuleContext) -> pl.LazyFrame:
     """Health promotion information is given, but one of the four health items is blank.
 
-    When the child's development checks (HEALTH_CHECK) are filled in, also record immunisations,
-    teeth check, health assessment and substance misuse for the child.
+    When health promotion information (HEALTH_CHECK) is filled in, also record the child's
+    immunisations, teeth check, health assessment and substance misuse items.
     """
     # The items are IMMUNISATIONS, TEETH_CHECK, HEALTH_ASSESSMENT and SUBSTANCE_MISUSE. NOTE:
     # "Completed" means filled in, with 0 or 1: the peer checks only HEALTH_CHECK = 1, but a check
