@@ -44,8 +44,8 @@ CASES = [
     Case(
         "a care leaver with no episode in either year is flagged",
         tables={
-            "Episodes": table(["CHILD"], ["1"]),
-            "Episodes_last": table(["CHILD"], ["2"]),
+            "Episodes": table(["CHILD"], ["1"], ["5"], ["5"]),
+            "Episodes_last": table(["CHILD"], ["2"], ["5"]),
             "OC3": table(
                 ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
                 ["1", "YES", "F1", "B1"],
@@ -53,8 +53,12 @@ CASES = [
                 ["3", "YES", "F1", "B1"],
                 ["4", "", "", ""],
                 ["", "", "", "B1"],
+                ["5", "YES", "F1", "B1"],
+                ["6", "NO", "", ""],
+                ["7", "", "F2", ""],
+                ["3", "", "", ""],
             ),
         },
-        flagged={"OC3": [2, 4]},
+        flagged={"OC3": [2, 4, 6, 7]},
     ),
 ]
