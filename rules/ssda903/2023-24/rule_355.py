@@ -24,7 +24,7 @@ def episode_ends_on_start_day(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an episode ending the day it starts is flagged; the next day is not",
+        "an episode ending the day it starts is flagged; the day before or after is not",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC"],
@@ -32,8 +32,36 @@ CASES = [
                 ["2", "01/05/2024", "02/05/2024"],
                 ["3", "", ""],
                 ["4", "01/05/2024", ""],
+                ["5", "01/05/2024", "30/04/2024"],
             )
         },
         flagged={"Episodes": [0]},
+    ),
+    Case(
+        "blank and unreadable dates are not compared",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["1", "", "01/05/2024"],
+                ["2", "31/04/2024", "31/04/2024"],
+                ["3", "2024-05-01", "2024-05-01"],
+                ["4", "01/05/2024", "31/04/2024"],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "each episode of a child is compared on its own dates",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["1", "01/05/2024", "03/05/2024"],
+                ["1", "03/05/2024", "03/05/2024"],
+                ["1", "03/05/2024", ""],
+                ["2", "01/05/2024", "10/05/2024"],
+                ["2", "10/05/2024", "20/05/2024"],
+            )
+        },
+        flagged={"Episodes": [1]},
     ),
 ]
