@@ -77,4 +77,66 @@ CASES = [
         flagged={"AD1": [1], "Episodes": [1, 4]},
         period="2025-26",
     ),
+    Case(
+        "the year's first and last days count; the day before and the day after do not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DEC", "REC"],
+                ["1", "01/04/2025", "E11"],
+                ["2", "31/03/2026", "E12"],
+                ["3", "01/04/2026", "E11"],
+                ["4", "31/03/2025", "E12"],
+                ["5", "31/04/2025", "E11"],
+            ),
+            "AD1": table(
+                ["CHILD", *ADOPTION_FIELDS],
+                ["1", "01/01/2025", "", "0", "1", "M1", "L0"],
+                ["3", "01/01/2025", "", "0", "1", "M1", "L0"],
+                ["4", "01/01/2024", "", "0", "1", "M1", "L0"],
+            ),
+        },
+        flagged={"AD1": [0], "Episodes": [0, 1]},
+        period="2025-26",
+    ),
+    Case(
+        "an unreadable adoption date counts as completed; a blank item does not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DEC", "REC"],
+                ["1", "01/05/2025", "E11"],
+                ["2", "01/05/2025", "E12"],
+                ["3", "01/05/2025", "E11"],
+                ["4", "01/05/2025", "E11"],
+            ),
+            "AD1": table(
+                ["CHILD", *ADOPTION_FIELDS],
+                ["1", "31/02/2025", "2025-02-01", "0", "1", "M1", "L0"],
+                ["2", "", "01/02/2025", "0", "1", "M1", "L0"],
+                ["3", "01/01/2025", "01/02/2025", "0", "1", "M1", ""],
+                ["4", "01/01/2025", "01/02/2025", "", "", "", ""],
+            ),
+        },
+        flagged={"AD1": [1, 2, 3], "Episodes": [1, 2, 3]},
+        period="2025-26",
+    ),
+    Case(
+        "only a child's adoption episodes are flagged, and only for that child",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DEC", "REC"],
+                ["1", "01/05/2025", "X1"],
+                ["1", "01/06/2025", "E11"],
+                ["2", "01/05/2025", "X1"],
+                ["2", "01/06/2025", "E11"],
+                ["3", "01/06/2025", "E8"],
+            ),
+            "AD1": table(
+                ["CHILD", *ADOPTION_FIELDS],
+                ["2", "01/01/2025", "01/02/2025", "0", "1", "M1", "L0"],
+                ["3", "01/01/2025", "", "0", "1", "M1", "L0"],
+            ),
+        },
+        flagged={"Episodes": [1]},
+        period="2025-26",
+    ),
 ]
