@@ -70,4 +70,27 @@ CASES = [
         },
         flagged={"PlacedAdoption": [0, 1]},
     ),
+    Case(
+        "unreadable dates count as given: a DEC closes the order, a ceased date ends a decision",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "DEC"],
+                ["1", "D1", "31/02/2021"],
+                ["2", "D1", ""],
+                ["3", "D1", ""],
+                ["4", "D1", "01/01/2021"],
+                ["5", "D1", "01/01/2021"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+                ["1", "01/02/2019", "01/02/2020", "RD1"],
+                ["2", "01/02/2019", "31/02/2020", ""],
+                ["3", "01/02/2019", "", ""],
+                ["3", "31/02/2019", "", ""],
+                ["4", "2019-02-01", "", ""],
+                ["5", "", "", ""],
+            ),
+        },
+        flagged={"Episodes": [4], "PlacedAdoption": [1]},
+    ),
 ]
