@@ -67,4 +67,25 @@ CASES = [
         },
         flagged={},
     ),
+    Case(
+        "decisions up to and on the day a period of care ends are compared; the next day is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC"],
+                ["1", "01/01/2018", "S", "D1", "01/01/2019"],
+                ["1", "01/01/2021", "S", "C2", ""],
+                ["2", "01/01/2018", "S", "D1", "01/01/2019"],
+                ["2", "01/01/2021", "S", "C2", ""],
+                ["3", "01/01/2018", "S", "D1", "01/01/2019"],
+                ["3", "01/01/2021", "S", "C2", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"],
+                ["1", "01/06/2018"],
+                ["2", "01/01/2019"],
+                ["3", "02/01/2019"],
+            ),
+        },
+        flagged={"Episodes": [0, 2], "PlacedAdoption": [0, 1]},
+    ),
 ]
