@@ -2,20 +2,24 @@
 
 from pathlib import Path
 
-from csc_validate import __version__, engine, packs, schemas
+from csc_validate import __version__, collections, engine, packs, schemas
 from csc_validate.errors import UsageError
 from csc_validate.findings import (
     Finding,
     InputSummary,
     Report,
+    SkippedRule,
     code_key,
     sort_key,
     summarise,
 )
 from csc_validate.load import load
 from csc_validate.locate import locate, locate_issues
+from csc_validate.reference import ReferenceRequest, References
 from csc_validate.selection import resolve
 from csc_validate.severity import Severity
+
+NEEDS = "needs "
 
 
 def check(
@@ -26,16 +30,21 @@ def check(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     per_table_ignores: dict[str, list[str]] | None = None,
+    la: str | None = None,
+    ofsted: list[Path] | None = None,
 ) -> Report:
     """Check one return; raises InputError or UsageError for input that cannot be used.
 
     `per_table_ignores` drops findings of some rules in some tables ({"Episodes": ["355"]}).
+    `la` (the council's code) and `ofsted` (provider lists) are reference data some rules need.
     """
     tables = load(paths, previous, collection, year)
     schema = schemas.load(tables.collection, tables.year)
     pack = packs.load(tables.collection, tables.year)
     rules, notes = resolve(pack, select or [], ignore or [])
-    result = engine.run(rules, tables, schema)
+    request = ReferenceRequest(la=la, ofsted=tuple(ofsted or ()))
+    references = References(collections.get(tables.collection).references(request))
+    result = engine.run(rules, tables, schema, references=references)
     selected_codes = {rule.code for rule in rules}
     issues = [issue for issue in tables.issues if issue.code in selected_codes]
     findings: list[Finding] = locate(result.hits, tables, schema)
@@ -69,7 +78,20 @@ def check(
         findings=tuple(findings),
         skipped=tuple(sorted(result.skipped, key=lambda s: code_key(s.rule))),
         crashes=tuple(result.crashes),
-        notes=tuple(notes) + tables.notes,
+        notes=tuple(notes) + tables.notes + _not_run(result.skipped),
+    )
+
+
+def _not_run(skipped: list[SkippedRule]) -> tuple[str, ...]:
+    """One line per missing piece of reference data: "not run: 20 rules need --la (164, ...)"."""
+    by_need: dict[str, list[str]] = {}
+    for item in skipped:
+        if item.reason.startswith(NEEDS):
+            by_need.setdefault(item.reason.removeprefix(NEEDS), []).append(item.rule)
+    return tuple(
+        f"not run: {len(codes)} rule{'s' if len(codes) != 1 else ''} "
+        f"need{'s' if len(codes) == 1 else ''} {need} ({', '.join(sorted(codes, key=code_key))})"
+        for need, codes in sorted(by_need.items())
     )
 
 

@@ -15,6 +15,7 @@ import polars as pl
 from csc_validate.readers.casting import DateFormat
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
+from csc_validate.reference import ReferenceRequest, ReferenceSource
 
 # Reads one XML return: (path, name as the user gave it) -> (sheets, notes for the user).
 XmlReader = Callable[[Path, str], tuple[list[Sheet], list[str]]]
@@ -31,6 +32,14 @@ class ExampleRequest:
     seed: int
     year: str
     error_rate: float
+
+
+# The reference data a collection's rules may ask for, from what the user gave.
+ReferenceSources = Callable[[ReferenceRequest], Mapping[str, ReferenceSource]]
+
+
+def no_reference_data(request: ReferenceRequest) -> Mapping[str, ReferenceSource]:
+    return {}
 
 
 def no_derivation(
@@ -54,6 +63,7 @@ class Collection:
     # XML returns by root element.
     xml_readers: Mapping[str, XmlReader] = field(default_factory=dict)
     derive: Derive = no_derivation
+    references: ReferenceSources = no_reference_data
     # What `example-data --out` names: a folder or a file.
     example_out: str = "folder"
 

@@ -25,6 +25,8 @@ class Config(BaseModel):
         default_factory=dict, alias="per-table-ignores"
     )
     fail_on: Literal["error", "query", "never"] = Field("error", alias="fail-on")
+    # The council's own code (ONS E09000033 or DfE 213), for rules that need reference data.
+    la: str | None = None
 
     def merged(self, **flags: object) -> "Config":
         """This configuration with every flag the user gave (not None, not empty) on top."""

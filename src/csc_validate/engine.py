@@ -5,8 +5,10 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from csc_validate.errors import InputError, UsageError
 from csc_validate.findings import RuleCrash, SkippedRule
 from csc_validate.periods import Period
+from csc_validate.reference import MissingReferenceError, References
 from csc_validate.rulekit.context import MissingTableError, RuleContext
 from csc_validate.rulekit.rule import Rule
 from csc_validate.schemas import YearSchema
@@ -30,10 +32,14 @@ class RunResult:
 
 
 def run(
-    rules: list[Rule], tables: Tables, schema: YearSchema, period: Period | None = None
+    rules: list[Rule],
+    tables: Tables,
+    schema: YearSchema,
+    period: Period | None = None,
+    references: References | None = None,
 ) -> RunResult:
     """Build every rule's query, collect them together, and isolate any rule that fails."""
-    context = RuleContext(tables, schema, period)
+    context = RuleContext(tables, schema, period, references)
     planned: list[tuple[Rule, str, pl.LazyFrame]] = []
     skipped: list[SkippedRule] = []
     crashes: list[RuleCrash] = []
@@ -45,6 +51,12 @@ def run(
                 planned.append((rule, table, frame.select(pl.col("_row")).unique()))
         except MissingTableError as missing:
             skipped.append(SkippedRule(rule=rule.code, reason=f"no {missing.table} table"))
+        except MissingReferenceError as missing:
+            unmet = context.unmet(rule.needs) or (missing.needs,)
+            skipped.append(SkippedRule(rule=rule.code, reason=f"needs {' and '.join(unmet)}"))
+        except (InputError, UsageError):
+            # Reference files the user named but that cannot be used stop the check (exit 2).
+            raise
         except Exception as error:
             crashes.append(_crash(rule, error))
     hits, late_crashes = _collect(planned)

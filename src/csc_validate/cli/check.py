@@ -35,6 +35,22 @@ def check_command(
         list[str] | None,
         typer.Option(help="Do not run these rules: codes, table names or tag:NAME (repeatable)."),
     ] = None,
+    la: Annotated[
+        str | None,
+        typer.Option(
+            "--la",
+            help="Your council's code (ONS such as E09000033, or DfE such as 213): "
+            "for the rules on placement LA, location and distance.",
+        ),
+    ] = None,
+    ofsted: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--ofsted",
+            help="Ofsted's children's homes and social care providers lists (XLSX or CSV, "
+            "as downloaded; repeatable): for the URN rules.",
+        ),
+    ] = None,
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Report format.")
     ] = Format.TERMINAL,
@@ -72,7 +88,7 @@ def check_command(
         raise UsageError(f"--output {output}: is a folder; name the report file to write")
     settings, _ = config.load(config_path)
     settings = settings.merged(
-        collection=collection, year=year, select=select, ignore=ignore, fail_on=fail_on
+        collection=collection, year=year, select=select, ignore=ignore, fail_on=fail_on, la=la
     )
     report = check(
         paths,
@@ -82,6 +98,8 @@ def check_command(
         list(settings.select),
         list(settings.ignore),
         {table: list(codes) for table, codes in settings.per_table_ignores.items()},
+        la=settings.la,
+        ofsted=list(ofsted or []),
     )
     if output_format is Format.TERMINAL:
         terminal.write(report, output, limit=limit, quiet=quiet)

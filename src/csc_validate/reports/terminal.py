@@ -42,7 +42,7 @@ def render(console: Console, report: Report, limit: int = 50, quiet: bool = Fals
                 )
         for note in report.notes:
             console.print(f"[dim]note:[/dim] {note}")
-        if report.skipped:
+        if report.skipped and _skipped_line(report):
             console.print(_skipped_line(report))
     for crash in report.crashes:
         console.print(
@@ -114,13 +114,20 @@ def _findings_tables(findings: tuple[Finding, ...]) -> list[tuple[str, Table]]:
 
 def _skipped_line(report: Report) -> str:
     by_reason: dict[str, list[str]] = {}
+    # Rules waiting for reference data are listed once, in the "not run" notes.
+    waiting = [skipped for skipped in report.skipped if skipped.reason.startswith("needs ")]
+    if len(waiting) == len(report.skipped):
+        return ""
     for skipped in report.skipped:
+        if skipped in waiting:
+            continue
         by_reason.setdefault(skipped.reason, []).append(skipped.rule)
     parts = [f"{reason}: {', '.join(codes)}" for reason, codes in sorted(by_reason.items())]
     hint = ""
     if any("_last" in skipped.reason for skipped in report.skipped):
         hint = " Give last year's return with --previous to run those that compare years."
-    return f"[dim]Skipped {len(report.skipped)} rules ({'; '.join(parts)}).{hint}[/dim]"
+    count = len(report.skipped) - len(waiting)
+    return f"[dim]Skipped {count} rules ({'; '.join(parts)}).{hint}[/dim]"
 
 
 def _footer(report: Report) -> str:

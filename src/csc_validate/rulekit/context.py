@@ -1,4 +1,5 @@
-"""RuleContext: what a rule may look at — the year's tables, code lists and collection period."""
+"""RuleContext: what a rule may look at — the year's tables, code lists, collection period and
+reference data."""
 
 import datetime as dt
 
@@ -7,6 +8,7 @@ import polars as pl
 from csc_validate.periods import Period
 from csc_validate.readers.casting import raw_frame, typed_frame
 from csc_validate.readers.sheets import Sheet
+from csc_validate.reference import References
 from csc_validate.schemas import YearSchema
 from csc_validate.tables import PREVIOUS_SUFFIX, Tables
 
@@ -22,8 +24,15 @@ class MissingTableError(LookupError):
 class RuleContext:
     """Read-only view of one return for one rule run."""
 
-    def __init__(self, tables: Tables, schema: YearSchema, period: Period | None = None) -> None:
+    def __init__(
+        self,
+        tables: Tables,
+        schema: YearSchema,
+        period: Period | None = None,
+        references: References | None = None,
+    ) -> None:
         self._tables = tables
+        self._references = references or References()
         self._schema = schema
         self.period = period or schema.period
         self.year = schema.year
@@ -61,6 +70,14 @@ class RuleContext:
             raise MissingTableError(name)
         empty = raw_frame(Sheet(file="", columns={}, lines=[]), schema)
         return typed_frame(empty, schema, date_formats=()).lazy()
+
+    def reference(self, name: str) -> pl.LazyFrame:
+        """Reference data the collection provides (e.g. a postcode lookup); a rule whose data the
+        user did not give is listed as not run, with what to give, as for a missing table."""
+        return self._references.get(name)
+
+    def unmet(self, needs: tuple[str, ...]) -> tuple[str, ...]:
+        return self._references.unmet(needs)
 
     def codes(self, name: str) -> list[str]:
         """The year's code list (or named group of codes) from the schema."""

@@ -29,6 +29,8 @@ class Rule(BaseModel):
     fields: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    # What the user must give for the rule to run, beyond the return (e.g. "--la").
+    needs: tuple[str, ...] = ()
     check: Check | None = None
     summary: str = ""
     explanation: str = ""
@@ -55,6 +57,7 @@ def rule(
     severity: str = "error",
     tags: list[str] | None = None,
     aliases: list[str] | None = None,
+    needs: list[str] | None = None,
 ) -> Callable[[Check], Rule]:
     """Declare a rule: the decorated function becomes the rule's `check`."""
 
@@ -68,6 +71,7 @@ def rule(
             fields=tuple(fields or ()),
             tags=tuple(tags or ()),
             aliases=tuple(aliases or ()),
+            needs=tuple(needs or ()),
             check=function,
             summary=summary,
             explanation=explanation,

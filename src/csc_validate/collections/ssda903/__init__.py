@@ -1,7 +1,7 @@
 """The SSDA903 return (children looked after): its dates, XML, year and derived columns."""
 
 from csc_validate.collection import Collection
-from csc_validate.collections.ssda903 import examples, xml_reader
+from csc_validate.collections.ssda903 import examples, reference, xml_reader
 from csc_validate.collections.ssda903.derive import derive
 from csc_validate.collections.ssda903.year import infer_year
 from csc_validate.readers.casting import DateFormat
@@ -17,4 +17,5 @@ COLLECTION = Collection(
     write_examples=examples.write_examples,
     xml_readers={"EXPSSDA903": xml_reader.read},
     derive=derive,
+    references=reference.sources,
 )
