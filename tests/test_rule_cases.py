@@ -3,7 +3,7 @@
 import pytest
 
 from csc_validate import engine, packs, schemas
-from csc_validate.rulekit.cases import Case, build_tables
+from csc_validate.rulekit.cases import Case, build_references, build_tables
 from csc_validate.rulekit.rule import Rule
 
 
@@ -35,7 +35,8 @@ def _all_cases() -> list:
 def test_case(collection: str, year: str, rule: Rule, case: Case) -> None:
     schema = schemas.load(collection, year)
     tables = build_tables(case, collection, year)
-    result = engine.run([rule], tables, schema, case.period_for(year))
+    references = build_references(case, collection)
+    result = engine.run([rule], tables, schema, case.period_for(year), references)
     assert not result.crashes, result.crashes
     assert not result.skipped, result.skipped
     flagged = {hit.table: _ordered(hit.rows.to_list()) for hit in result.hits}

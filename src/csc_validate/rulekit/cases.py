@@ -4,6 +4,7 @@ import csv
 import io
 from typing import Any
 
+import polars as pl
 from pydantic import BaseModel, ConfigDict, Field
 
 from csc_validate import collections, schemas
@@ -12,6 +13,7 @@ from csc_validate.periods import Period, parse_year
 from csc_validate.readers import delimited
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
+from csc_validate.reference import ReferenceRequest, References
 from csc_validate.tables import PREVIOUS_SUFFIX, Tables
 
 
@@ -37,7 +39,9 @@ class Case(BaseModel):
 
     `period` names the collection year the case's dates are written for (default: every year the
     rule is in force, with that year's period); `years` limits the case to some years, e.g. when
-    it uses a code that DfE retired; `xfail` records a known gap with its reason.
+    it uses a code that DfE retired; `xfail` records a known gap with its reason. `la` and
+    `reference` stand in for what the user gives for rules that need reference data: the
+    council's code and small tables in place of the packaged data or the user's files.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -48,6 +52,8 @@ class Case(BaseModel):
     period: str | None = None
     years: tuple[str, ...] | None = None
     metadata: dict[str, str] = Field(default_factory=dict)
+    la: str | None = None
+    reference: dict[str, CaseTable] = Field(default_factory=dict)
     xfail: str | None = None
 
     def __init__(self, name: str, /, **data: Any) -> None:
@@ -86,6 +92,20 @@ def build_tables(case: Case, collection: str, year: str) -> Tables:
     loaded, _, _ = build(chosen, year, current, previous)
     metadata = {"file_format": "csv", **case.metadata}
     return Tables(collection=collection, year=year, tables=loaded, metadata=metadata)
+
+
+def build_references(case: Case, collection: str) -> References:
+    """The reference data the case gives, through the collection's own loading code."""
+    given = {
+        name: pl.DataFrame(
+            [list(column) for column in zip(*content.rows, strict=True)] or None,
+            schema=dict.fromkeys(content.columns, pl.String),
+            orient="col",
+        )
+        for name, content in case.reference.items()
+    }
+    request = ReferenceRequest(la=case.la, given=given)
+    return References(collections.get(collection).references(request))
 
 
 def _as_read(case: Case, name: str, content: CaseTable) -> Sheet:

@@ -1,0 +1,60 @@
+"""Rule 164: the distance from home to placement is out of range."""
+
+import polars as pl
+
+from csc_validate.collections.ssda903.rulekit.geography import (
+    CASE_COUNCIL,
+    CASE_POSTCODES,
+    uasc_children,
+    with_placement_geography,
+)
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="164",
+    message=(
+        'Distance is not valid. Please check a valid postcode has been entered. [NOTE: This '
+        'check will result in false positives for children formerly UASC not identified as '
+        'such in loaded data]'
+    ),
+    tables=["Episodes"],
+    fields=["HOME_POST", "PL_POST"],
+    tags=["postcodes"],
+    needs=["--la"],
+)
+def placement_distance_out_of_range(ctx: RuleContext) -> pl.LazyFrame:
+    """The distance from the home postcode to the placement postcode is not between 0.0 and
+    999.9 miles, for a child who is not and was not an unaccompanied asylum-seeking child.
+
+    Check both postcodes.
+    """
+    # DfE: PL_DISTANCE must be 0.0 to 999.9; children UASC this year or last are left out.
+    episodes = with_placement_geography(ctx, ctx.table("Episodes"))
+    distance = pl.col("PL_DISTANCE")
+    checked = episodes.join(uasc_children(ctx), on="CHILD", how="anti")
+    return checked.filter((distance < 0) | (distance > 999.9))
+
+
+CASES = [
+    Case(
+        "over 999.9 miles is flagged; 999.9 itself and UASC children are not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "HOME_POST", "PL_POST"],
+                ["1", "W1A 1AA", "CF10 1AA"],
+                ["1", "W1A 1AA", "CF10 1AB"],
+                ["2", "W1A 1AA", "W1A 1AA"],
+                ["3", "W1A 1AA", "CF10 1AA"],
+                ["4", "W1A 1AA", "CF10 1AA"],
+                ["2", "", "CF10 1AA"],
+            ),
+            "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"], ["3", "0"], ["4", "0"]),
+            "UASC": table(["CHILD", "DUC"], ["3", "01/01/2020"]),
+            "UASC_last": table(["CHILD", "DUC"], ["4", "01/01/2019"]),
+        },
+        flagged={"Episodes": [0]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+]

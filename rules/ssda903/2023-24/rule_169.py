@@ -1,0 +1,58 @@
+"""Rule 169: the placement's local authority cannot be found from its postcode."""
+
+import polars as pl
+
+from csc_validate.collections.ssda903.rulekit.geography import (
+    CASE_COUNCIL,
+    CASE_POSTCODES,
+    with_placement_geography,
+)
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="169",
+    message=(
+        'Local Authority (LA) of placement is not valid or is missing. Please check a valid '
+        'postcode has been entered.'
+    ),
+    tables=["Episodes"],
+    fields=["PL_POST", "LS"],
+    tags=["postcodes"],
+    needs=["--la"],
+)
+def placement_la_unknown(ctx: RuleContext) -> pl.LazyFrame:
+    """The placement postcode is blank or not a known postcode, so the placement's local
+    authority cannot be worked out.
+
+    Short breaks (legal status V3 or V4) are not checked. Check the placement postcode against
+    the address; a postcode that has been retired by Royal Mail is not in the directory.
+    """
+    # DfE derives PL_LA from PL_POST; it is missing exactly when the postcode is blank,
+    # unknown, or in the directory without a local authority.
+    episodes = with_placement_geography(ctx, ctx.table("Episodes"))
+    short_break = pl.col("LS").is_in(["V3", "V4"])
+    return episodes.filter(~short_break.fill_null(False) & pl.col("PL_LA").is_null())
+
+
+CASES = [
+    Case(
+        "a blank or unknown placement postcode is flagged, except for short breaks",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "PL_POST"],
+                ["1", "C2", "SW1A 1AA"],
+                ["2", "C2", ""],
+                ["3", "C2", "XX9 9XX"],
+                ["4", "V3", ""],
+                ["5", "V4", "XX9 9XX"],
+                ["6", "C2", "ZZ1 1ZZ"],
+                ["7", "", ""],
+                ["8", "C2", "cf101aa"],
+            )
+        },
+        flagged={"Episodes": [1, 2, 5, 6]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+]

@@ -1,0 +1,60 @@
+"""Rule 392a: no distance from home to placement can be worked out."""
+
+import polars as pl
+
+from csc_validate.collections.ssda903.rulekit.geography import (
+    CASE_COUNCIL,
+    CASE_POSTCODES,
+    uasc_children,
+    with_placement_geography,
+)
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="392a",
+    message=(
+        'Child is looked after but no distance is recorded. [NOTE: This check may result in '
+        'false positives for children formerly UASC]'
+    ),
+    tables=["Episodes"],
+    fields=["HOME_POST", "PL_POST", "LS"],
+    tags=["postcodes"],
+    needs=["--la"],
+)
+def placement_distance_missing(ctx: RuleContext) -> pl.LazyFrame:
+    """No distance from home to placement can be worked out, because the home or placement
+    postcode is blank or unknown.
+
+    Not checked for short breaks (legal status V3 or V4) or for children who are or were
+    unaccompanied asylum-seeking children.
+    """
+    episodes = with_placement_geography(ctx, ctx.table("Episodes"))
+    short_break = pl.col("LS").is_in(["V3", "V4"]).fill_null(False)
+    checked = episodes.join(uasc_children(ctx), on="CHILD", how="anti")
+    return checked.filter(~short_break & pl.col("PL_DISTANCE").is_null())
+
+
+CASES = [
+    Case(
+        "a blank or unknown postcode is flagged, except for short breaks and UASC",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "HOME_POST", "PL_POST"],
+                ["1", "C2", "W1A 1AA", "SW1A 1AA"],
+                ["1", "C2", "", "SW1A 1AA"],
+                ["2", "C2", "W1A 1AA", "XX9 9XX"],
+                ["2", "V3", "", ""],
+                ["3", "C2", "", ""],
+                ["4", "C2", "", ""],
+                ["2", "", "W1A 1AA", ""],
+            ),
+            "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"], ["3", "0"], ["4", "0"]),
+            "UASC": table(["CHILD", "DUC"], ["3", "01/01/2020"]),
+            "UASC_last": table(["CHILD", "DUC"], ["4", "01/01/2019"]),
+        },
+        flagged={"Episodes": [1, 2, 6]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+]

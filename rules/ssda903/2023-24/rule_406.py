@@ -1,0 +1,54 @@
+"""Rule 406: a distance from home to placement for an unaccompanied asylum-seeking child."""
+
+import polars as pl
+
+from csc_validate.collections.ssda903.rulekit.geography import (
+    CASE_COUNCIL,
+    CASE_POSTCODES,
+    uasc_children,
+    with_placement_geography,
+)
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="406",
+    message=(
+        'Child is Unaccompanied Asylum-Seeking Child (UASC) or was formerly UASC. Distance '
+        'should be blank. [NOTE: This check will result in false negatives for children '
+        'formerly UASC not identified as such in loaded data]'
+    ),
+    tables=["Episodes"],
+    fields=["HOME_POST", "PL_POST"],
+    tags=["postcodes"],
+    needs=["--la"],
+)
+def placement_distance_for_uasc(ctx: RuleContext) -> pl.LazyFrame:
+    """A child who is or was an unaccompanied asylum-seeking child has home and placement
+    postcodes that give a distance; DfE expects no home postcode for these children."""
+    episodes = with_placement_geography(ctx, ctx.table("Episodes"))
+    checked = episodes.join(uasc_children(ctx), on="CHILD", how="semi")
+    return checked.filter(pl.col("PL_DISTANCE").is_not_null())
+
+
+CASES = [
+    Case(
+        "UASC children this year or last with a distance are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "HOME_POST", "PL_POST"],
+                ["1", "W1A 1AA", "SW1A 1AA"],
+                ["3", "W1A 1AA", "SW1A 1AA"],
+                ["3", "", "SW1A 1AA"],
+                ["4", "W1A 1AA", "M1 1AA"],
+                ["4", "XX9 9XX", "M1 1AA"],
+            ),
+            "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"], ["3", "0"], ["4", "0"]),
+            "UASC": table(["CHILD", "DUC"], ["3", "01/01/2020"]),
+            "UASC_last": table(["CHILD", "DUC"], ["4", "01/01/2019"]),
+        },
+        flagged={"Episodes": [1, 3]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+]
