@@ -14,9 +14,9 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 @rule(
     code="164",
     message=(
-        'Distance is not valid. Please check a valid postcode has been entered. [NOTE: This '
-        'check will result in false positives for children formerly UASC not identified as '
-        'such in loaded data]'
+        "Distance is not valid. Please check a valid postcode has been entered. [NOTE: This "
+        "check will result in false positives for children formerly UASC not identified as "
+        "such in loaded data]"
     ),
     tables=["Episodes"],
     fields=["HOME_POST", "PL_POST"],
@@ -24,10 +24,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     needs=["--la"],
 )
 def placement_distance_out_of_range(ctx: RuleContext) -> pl.LazyFrame:
-    """The distance from the home postcode to the placement postcode is not between 0.0 and
-    999.9 miles, for a child who is not and was not an unaccompanied asylum-seeking child.
+    """The distance from home to placement is not between 0.0 and 999.9 miles.
 
-    Check both postcodes.
+    Children who are or were unaccompanied asylum-seeking children are not checked. Check the
+    home and placement postcodes.
     """
     # DfE: PL_DISTANCE must be 0.0 to 999.9; children UASC this year or last are left out.
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))

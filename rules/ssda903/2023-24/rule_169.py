@@ -13,8 +13,8 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 @rule(
     code="169",
     message=(
-        'Local Authority (LA) of placement is not valid or is missing. Please check a valid '
-        'postcode has been entered.'
+        "Local Authority (LA) of placement is not valid or is missing. Please check a valid "
+        "postcode has been entered."
     ),
     tables=["Episodes"],
     fields=["PL_POST", "LS"],
@@ -22,11 +22,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     needs=["--la"],
 )
 def placement_la_unknown(ctx: RuleContext) -> pl.LazyFrame:
-    """The placement postcode is blank or not a known postcode, so the placement's local
-    authority cannot be worked out.
+    """The placement postcode is blank or unknown, so the placement's LA cannot be found.
 
     Short breaks (legal status V3 or V4) are not checked. Check the placement postcode against
-    the address; a postcode that has been retired by Royal Mail is not in the directory.
+    the address: a postcode Royal Mail has retired is not in the directory.
     """
     # DfE derives PL_LA from PL_POST; it is missing exactly when the postcode is blank,
     # unknown, or in the directory without a local authority.

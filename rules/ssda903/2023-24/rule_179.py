@@ -12,15 +12,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 
 @rule(
     code="179",
-    message='Placement location code is not a valid code.',
+    message="Placement location code is not a valid code.",
     tables=["Episodes"],
     fields=["PL_POST", "LS"],
     tags=["postcodes"],
     needs=["--la"],
 )
 def placement_location_unknown(ctx: RuleContext) -> pl.LazyFrame:
-    """The placement postcode does not tell whether the child is placed inside or outside
-    the council's area, because it is blank or unknown.
+    """Placement postcode blank or unknown: inside or outside the council's area is not known.
 
     Short breaks (legal status V3 or V4) are not checked.
     """

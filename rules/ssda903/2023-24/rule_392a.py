@@ -14,8 +14,8 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 @rule(
     code="392a",
     message=(
-        'Child is looked after but no distance is recorded. [NOTE: This check may result in '
-        'false positives for children formerly UASC]'
+        "Child is looked after but no distance is recorded. [NOTE: This check may result in "
+        "false positives for children formerly UASC]"
     ),
     tables=["Episodes"],
     fields=["HOME_POST", "PL_POST", "LS"],
@@ -23,11 +23,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     needs=["--la"],
 )
 def placement_distance_missing(ctx: RuleContext) -> pl.LazyFrame:
-    """No distance from home to placement can be worked out, because the home or placement
-    postcode is blank or unknown.
+    """No distance from home to placement can be worked out.
 
-    Not checked for short breaks (legal status V3 or V4) or for children who are or were
-    unaccompanied asylum-seeking children.
+    The home or placement postcode is blank or unknown. Short breaks (legal status V3 or V4) and
+    children who are or were unaccompanied asylum-seeking children are not checked.
     """
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
     short_break = pl.col("LS").is_in(["V3", "V4"]).fill_null(False)

@@ -12,16 +12,16 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 
 @rule(
     code="392c",
-    message='Postcode(s) provided are invalid.',
+    message="Postcode(s) provided are invalid.",
     tables=["Episodes"],
     fields=["HOME_POST", "PL_POST"],
     tags=["postcodes"],
     needs=["--la"],
 )
 def postcode_unknown(ctx: RuleContext) -> pl.LazyFrame:
-    """A home or placement postcode is filled in but is not in the ONS Postcode Directory.
+    """A home or placement postcode is not in the ONS Postcode Directory.
 
-    Spaces and capital letters do not matter. Blank postcodes are not flagged here.
+    Spaces and capital letters do not matter; blank postcodes are not flagged here.
     """
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
     home_unknown = pl.col("HOME_POST").is_not_null() & ~pl.col("HOME_FOUND")

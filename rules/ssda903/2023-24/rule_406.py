@@ -14,9 +14,9 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 @rule(
     code="406",
     message=(
-        'Child is Unaccompanied Asylum-Seeking Child (UASC) or was formerly UASC. Distance '
-        'should be blank. [NOTE: This check will result in false negatives for children '
-        'formerly UASC not identified as such in loaded data]'
+        "Child is Unaccompanied Asylum-Seeking Child (UASC) or was formerly UASC. Distance "
+        "should be blank. [NOTE: This check will result in false negatives for children "
+        "formerly UASC not identified as such in loaded data]"
     ),
     tables=["Episodes"],
     fields=["HOME_POST", "PL_POST"],
@@ -24,8 +24,11 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     needs=["--la"],
 )
 def placement_distance_for_uasc(ctx: RuleContext) -> pl.LazyFrame:
-    """A child who is or was an unaccompanied asylum-seeking child has home and placement
-    postcodes that give a distance; DfE expects no home postcode for these children."""
+    """An unaccompanied asylum-seeking child has a distance from home to placement.
+
+    DfE expects no home postcode for children who are or were unaccompanied asylum-seeking
+    children, this year or last.
+    """
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
     checked = episodes.join(uasc_children(ctx), on="CHILD", how="semi")
     return checked.filter(pl.col("PL_DISTANCE").is_not_null())

@@ -12,15 +12,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 
 @rule(
     code="411",
-    message='Placement location code disagrees with LA of placement.',
+    message="Placement location code disagrees with LA of placement.",
     tables=["Episodes"],
     fields=["PL_POST"],
     tags=["postcodes"],
     needs=["--la"],
 )
 def placement_inside_but_la_elsewhere(ctx: RuleContext) -> pl.LazyFrame:
-    """The placement is counted as inside the council's area, but its postcode is in another
-    local authority."""
+    """A placement counted inside the council's area is in another local authority."""
     # NOTE: with PL_LOCATION derived from PL_LA and the council's code this cannot happen; it
     # is kept so that the rule set is complete and catches a derivation that goes wrong.
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))

@@ -12,15 +12,17 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 
 @rule(
     code="420",
-    message='LA of placement completed but child is looked after under legal status V3 or V4.',
+    message="LA of placement completed but child is looked after under legal status V3 or V4.",
     tables=["Episodes"],
     fields=["PL_POST", "LS"],
     tags=["postcodes"],
     needs=["--la"],
 )
 def placement_la_for_short_break(ctx: RuleContext) -> pl.LazyFrame:
-    """A short break (legal status V3 or V4) has a placement postcode that gives a local
-    authority; DfE expects no placement postcode for short breaks."""
+    """A short break (legal status V3 or V4) has a placement postcode that gives an LA.
+
+    DfE expects no placement postcode for short breaks.
+    """
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
     return episodes.filter(pl.col("LS").is_in(["V3", "V4"]) & pl.col("PL_LA").is_not_null())
 

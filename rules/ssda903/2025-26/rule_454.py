@@ -13,8 +13,8 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 @rule(
     code="454",
     message=(
-        'Placement distance from home is over 350 miles. [NOTE: This check will result in '
-        'false positives for children formerly UASC not identified as such in loaded data]'
+        "Placement distance from home is over 350 miles. [NOTE: This check will result in "
+        "false positives for children formerly UASC not identified as such in loaded data]"
     ),
     tables=["Episodes"],
     fields=["HOME_POST", "PL_POST"],
@@ -22,11 +22,10 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     needs=["--la"],
 )
 def placement_over_350_miles(ctx: RuleContext) -> pl.LazyFrame:
-    """The straight-line distance from the home postcode to the placement postcode is more
-    than 350 miles.
+    """The distance from home to placement is over 350 miles.
 
-    Check both postcodes. 999.9 miles is DfE's code for a distance it does not report, and is
-    not flagged.
+    Check the home and placement postcodes. 999.9, DfE's code for a distance it does not report,
+    is not flagged.
     """
     # DfE 2025-26: if PL_DISTANCE is present and not 999.9 then it should be <= 350.
     distance = pl.col("PL_DISTANCE")

@@ -106,13 +106,16 @@ def uasc_children(ctx: RuleContext) -> pl.LazyFrame:
 
 
 # For rule cases: a postcode directory with made-up grid references (metres), so that distances
-# come out round: W1A 1AA to SW1A 1AA is 1.0 mile, to LS1 1AA 350.0, to CF10 1AB 999.9.
+# come out round: from W1A 1AA, SW1A 2AA is 0.1 mile, SW1A 3AA 0.2, SW1A 1AA 1.0,
+# LS1 1AA 350.0 and CF10 1AB 999.9.
 # The council in cases is Westminster (E09000033, DfE 213).
 CASE_COUNCIL = "213"
 CASE_POSTCODES = table(
     ["pcd", "laua", "oseast1m", "osnrth1m"],
     ["W1A 1AA", "E09000033", "0", "0"],
     ["SW1A 1AA", "E09000033", "1609.3", "0"],
+    ["SW1A 2AA", "E09000033", "160.93", "0"],
+    ["SW1A 3AA", "E09000033", "321.86", "0"],
     ["M1 1AA", "E08000003", "482790", "0"],
     ["LS1 1AA", "E08000035", "563255", "0"],
     ["LS1 1AB", "E08000035", "563416", "0"],

@@ -1,0 +1,58 @@
+"""Rule 387: a child under 14 left care to live independently."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+
+
+@rule(
+    code="387",
+    message=(
+        "Reason episode ceased is child moved into independent living arrangement, but the "
+        "child is aged under 14."
+    ),
+    tables=["Header", "Episodes"],
+    fields=["REC", "DEC", "DOB"],
+    tags=["dates", "codes"],
+)
+def independent_living_under_14(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """A child under 14 left care to live independently (reason E5 or E6).
+
+    The child's age is taken on the day the episode ended. Check the date of birth, the end date
+    and the reason the episode ended.
+    """
+    # NOTE: the catalogue lists postcode fields for 387, but DfE's check reads REC, DEC and
+    # DOB only, so it runs without reference data.
+    episodes = ctx.table("Episodes").join(
+        ctx.table("Header").select("CHILD", "DOB").unique("CHILD"), on="CHILD", how="inner"
+    )
+    independent = pl.col("REC").is_in(["E5", "E6"])
+    return {"Episodes": episodes.filter(independent & (age_on(pl.col("DOB"), pl.col("DEC")) < 14))}
+
+
+CASES = [
+    Case(
+        "independent living the day before the 14th birthday is flagged, on it is not",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "16/03/2010"],
+                ["2", "16/03/2010"],
+                ["3", "16/03/2010"],
+                ["4", "16/03/2010"],
+                ["5", ""],
+            ),
+            "Episodes": table(
+                ["CHILD", "REC", "DEC"],
+                ["1", "E5", "15/03/2024"],
+                ["1", "E6", "16/03/2024"],
+                ["2", "E6", "17/03/2024"],
+                ["3", "X1", "15/03/2024"],
+                ["4", "E5", ""],
+                ["5", "E5", "15/03/2024"],
+                ["6", "E5", "15/03/2024"],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+]

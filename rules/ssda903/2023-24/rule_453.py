@@ -1,0 +1,77 @@
+"""Rule 453: the placement distance differs from last year's open episode."""
+
+import polars as pl
+
+from csc_validate.collections.ssda903.rulekit.carryover import first_after_open_episode
+from csc_validate.collections.ssda903.rulekit.geography import (
+    CASE_COUNCIL,
+    CASE_POSTCODES,
+    with_placement_geography,
+)
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+
+@rule(
+    code="453",
+    message=(
+        "Contradiction between placement distance in the last episode of the previous year "
+        "and in the first episode of the current year."
+    ),
+    tables=["Episodes", "Episodes_last"],
+    fields=["PL_POST", "HOME_POST"],
+    tags=["postcodes", "previous year"],
+    needs=["--la"],
+)
+def placement_distance_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
+    """The first episode's distance from home differs from last year's open episode.
+
+    A difference of 0.2 miles or more is flagged. Only children whose last episode in last
+    year's return had no end date, and whose first episode this year has the same reason for new
+    episode, are checked. A child who stays in the same placement keeps the same postcodes.
+    """
+    # Distances are rounded to 0.1 mile, so a difference under 0.2 is rounding, not a move.
+    episodes = with_placement_geography(ctx, ctx.table("Episodes"))
+    episodes_last = with_placement_geography(ctx, ctx.table("Episodes_last"))
+    pairs = first_after_open_episode(episodes, episodes_last, ["PL_DISTANCE", "RNE"])
+    pairs = pairs.filter(pl.col("RNE").eq_missing(pl.col("last_RNE")))
+    return pairs.filter(
+        ((pl.col("PL_DISTANCE") - pl.col("last_PL_DISTANCE")).abs().fill_null(0) >= 0.2)
+        | (pl.col("PL_DISTANCE").is_null() != pl.col("last_PL_DISTANCE").is_null())
+    )
+
+
+CASES = [
+    Case(
+        "the first episode is compared with last year's open episode",
+        tables={
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "RNE", "PL_POST", "HOME_POST"],
+                ["1", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+                ["2", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+                ["3", "01/01/2024", "", "S", "M1 1AA", "W1A 1AA"],
+                ["4", "01/01/2024", "01/03/2024", "S", "W1A 1AA", "W1A 1AA"],
+                ["5", "01/01/2024", "", "S", "", "W1A 1AA"],
+                ["6", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+                ["8", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+                ["9", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "PL_POST", "HOME_POST"],
+                ["1", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+                ["2", "01/01/2024", "S", "M1 1AA", "W1A 1AA"],
+                ["2", "01/06/2024", "P", "W1A 1AA", "W1A 1AA"],
+                ["3", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+                ["4", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
+                ["5", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+                ["6", "01/01/2024", "S", "SW1A 1AA", "W1A 1AA"],
+                ["7", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
+                ["8", "01/01/2024", "S", "SW1A 2AA", "W1A 1AA"],
+                ["9", "01/01/2024", "S", "SW1A 3AA", "W1A 1AA"],
+            ),
+        },
+        flagged={"Episodes": [1, 3, 5, 6, 9]},
+        period="2024-25",
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+]

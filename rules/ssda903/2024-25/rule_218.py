@@ -1,0 +1,93 @@
+"""Rule 218: no Ofsted URN for a placement in England that needs one."""
+
+import polars as pl
+
+from csc_validate.collections.ssda903.rulekit.geography import (
+    CASE_COUNCIL,
+    CASE_POSTCODES,
+    OUTSIDE_ENGLAND,
+    with_placement_geography,
+)
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+# DfE 2024-25: H5 and P2 leave the exempt list; 2025-26 replaces Z1 by Z11-Z14 (Z1 is
+# then not a valid code, so one list serves both years).
+EXEMPT_PLACEMENTS = [
+    "P1",
+    "P3",
+    "R1",
+    "R2",
+    "R5",
+    "T0",
+    "T1",
+    "T2",
+    "T3",
+    "T4",
+    "Z1",
+    "Z11",
+    "Z12",
+    "Z13",
+    "Z14",
+]
+
+
+@rule(
+    code="218",
+    message="Ofsted Unique reference number (URN) is required.",
+    tables=["Episodes"],
+    fields=["URN", "PLACE", "PL_POST", "DEC"],
+    tags=["urn", "postcodes"],
+    needs=["--la"],
+)
+def urn_missing(ctx: RuleContext) -> pl.LazyFrame:
+    """An episode open in the year has no Ofsted URN, though the placement needs one.
+
+    Placements with parents, in the community, temporary placements and placements outside
+    England (from the placement postcode) need no URN. Give the placement's Ofsted URN, or
+    XXXXXXX where Ofsted does not register the placement.
+    """
+    episodes = with_placement_geography(ctx, ctx.table("Episodes"))
+    in_year = pl.col("DEC").is_null() | (pl.col("DEC") >= ctx.start)
+    needs_urn = ~pl.col("PLACE").is_in(EXEMPT_PLACEMENTS).fill_null(False)
+    in_england = ~pl.col("PL_LA").is_in(OUTSIDE_ENGLAND).fill_null(False)
+    return episodes.filter(in_year & needs_urn & in_england & pl.col("URN").is_null())
+
+
+CASES = [
+    Case(
+        "a missing URN is flagged when the episode is open on or after the year starts",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "DEC", "URN", "PL_POST"],
+                ["1", "K2", "", "", "W1A 1AA"],
+                ["2", "K2", "", "SC123456", "W1A 1AA"],
+                ["3", "K2", "01/04/2024", "", "W1A 1AA"],
+                ["4", "K2", "31/03/2024", "", "W1A 1AA"],
+                ["5", "K2", "", "", "CF10 1AA"],
+                ["6", "K2", "", "", "EH1 1AA"],
+                ["7", "U1", "", "", ""],
+                ["8", "K2", "", "XXXXXXX", "W1A 1AA"],
+            )
+        },
+        flagged={"Episodes": [0, 2, 6]},
+        period="2024-25",
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "from 2024-25 H5 placements need a URN; Z11 to Z14 do not from 2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "DEC", "URN", "PL_POST"],
+                ["1", "P1", "", "", "W1A 1AA"],
+                ["2", "T0", "", "", "W1A 1AA"],
+                ["3", "K3", "", "", "W1A 1AA"],
+                ["4", "H5", "", "", "W1A 1AA"],
+                ["5", "Z11", "", "", "W1A 1AA"],
+            )
+        },
+        flagged={"Episodes": [2, 3]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+]

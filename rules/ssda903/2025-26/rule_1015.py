@@ -1,0 +1,89 @@
+"""Rule 1015: the council's own provision, but the placement is in another LA."""
+
+import polars as pl
+
+from csc_validate.collections.ssda903.rulekit.geography import (
+    CASE_COUNCIL,
+    CASE_POSTCODES,
+    with_placement_geography,
+)
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+# DfE 2025-26 (inferred from an unreleased peer branch, dfe-updates.md 2.1): supported
+# accommodation (K3) joins the exempt placements. Decided: adopted, since councils place in
+# supported accommodation across boundaries by design.
+EXEMPT_PLACEMENTS = [
+    "A3",
+    "A4",
+    "A5",
+    "A6",
+    "U1",
+    "U2",
+    "U3",
+    "U4",
+    "U5",
+    "U6",
+    "K3",
+]
+
+
+@rule(
+    code="1015",
+    message="Placement provider is own provision but child not placed in own LA.",
+    tables=["Episodes"],
+    fields=["PLACE_PROVIDER", "PLACE", "PL_POST"],
+    tags=["postcodes"],
+    needs=["--la"],
+)
+def own_provision_outside_council(ctx: RuleContext) -> pl.LazyFrame:
+    """The council's own provision (PR1) has a placement postcode in another LA.
+
+    Adoption placements, foster placements and short breaks (legal status V3 or V4) are not
+    checked.
+    """
+    # NOTE: a blank or unknown placement postcode is left to rule 169; the peer flags it here
+    # as well, which reports one problem twice.
+    episodes = with_placement_geography(ctx, ctx.table("Episodes"))
+    checked = (
+        (pl.col("PLACE_PROVIDER") == "PR1")
+        & ~pl.col("PLACE").is_in(EXEMPT_PLACEMENTS)
+        & ~pl.col("LS").is_in(["V3", "V4"])
+    )
+    return episodes.filter(checked & (pl.col("PL_LA") != pl.col("_COUNCIL")))
+
+
+CASES = [
+    Case(
+        "own provision outside the council is flagged, except fostering, adoption, short breaks",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "LS", "PLACE_PROVIDER", "PL_POST"],
+                ["1", "K2", "C2", "PR1", "W1A 1AA"],
+                ["2", "K2", "C2", "PR1", "M1 1AA"],
+                ["3", "U1", "C2", "PR1", "M1 1AA"],
+                ["4", "A3", "C2", "PR1", "M1 1AA"],
+                ["5", "K2", "V3", "PR1", "M1 1AA"],
+                ["6", "K2", "C2", "PR2", "M1 1AA"],
+                ["7", "K2", "C2", "PR1", ""],
+                ["8", "K2", "C2", "PR1", "CF10 1AA"],
+                ["9", "", "", "PR1", "M1 1AA"],
+            )
+        },
+        flagged={"Episodes": [1, 7]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "from 2025-26 supported accommodation is not checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "LS", "PLACE_PROVIDER", "PL_POST"],
+                ["1", "K3", "C2", "PR1", "M1 1AA"],
+                ["2", "K2", "C2", "PR1", "M1 1AA"],
+            )
+        },
+        flagged={"Episodes": [1]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+]
