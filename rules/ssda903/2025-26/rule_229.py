@@ -1,0 +1,121 @@
+"""Rule 229: own provision (PR1) or another LA's (PR2) disagrees with the provider's LA."""
+
+import polars as pl
+
+from csc_validate.collections.ssda903.rulekit.geography import (
+    CASE_COUNCIL,
+    CASE_POSTCODES,
+    OFSTED_COLUMNS,
+    provider_councils,
+    with_provider,
+)
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+# DfE 2025-26 (inferred from an unreleased peer branch, dfe-updates.md 2.1): these placement
+# types are no longer checked. Decided: adopted; supported accommodation, parents, community
+# and temporary placements have no owning LA to compare with PR1/PR2.
+NOT_CHECKED = [
+    "K3",
+    "P1",
+    "P3",
+    "R1",
+    "R2",
+    "R5",
+    "T0",
+    "T1",
+    "T2",
+    "T3",
+    "T4",
+    "Z11",
+    "Z12",
+    "Z13",
+    "Z14",
+]
+
+
+@rule(
+    code="229",
+    message=(
+        "Placement provider does not match between the placing authority and the local "
+        "authority code of the provider. [NOTE: The provider's LA code is inferred from the "
+        "its postcode, and may be inaccurate in some cases.]"
+    ),
+    tables=["Episodes"],
+    fields=["URN", "PLACE_PROVIDER"],
+    tags=["urn", "postcodes"],
+    needs=["--la", "--ofsted"],
+)
+def provider_owner_disagrees(ctx: RuleContext) -> pl.LazyFrame:
+    """The provider code (PR1 or PR2) disagrees with the LA the provider is in.
+
+    PR1, the council's own provision, is flagged when the provider is in another LA; PR2,
+    another LA's provision, when the provider is in the council's own area. The provider's LA is
+    worked out from the setting postcodes on the Ofsted lists, so it may be wrong for a provider
+    whose office is not where its settings are.
+    """
+    council = ctx.reference("council").select(pl.col("LA").alias("_COUNCIL"))
+    episodes = with_provider(ctx, ctx.table("Episodes"))
+    episodes = episodes.filter(~pl.col("PLACE").is_in(NOT_CHECKED).fill_null(False))
+    located = episodes.join(
+        provider_councils(ctx).rename({"URN": "_URN_KEY"}), on="_URN_KEY", how="inner"
+    ).join(council, how="cross")
+    in_council = pl.col("PROVIDER_LAS").list.contains(pl.col("_COUNCIL"))
+    provider = pl.col("PLACE_PROVIDER")
+    return located.filter(((provider == "PR1") & ~in_council) | ((provider == "PR2") & in_council))
+
+
+CASES = [
+    Case(
+        "own provision elsewhere and another LA's provision here are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "PLACE", "PLACE_PROVIDER"],
+                ["1", "SC100001", "K2", "PR1"],
+                ["2", "SC100001", "K2", "PR2"],
+                ["3", "SC100002", "K2", "PR1"],
+                ["4", "SC100002", "K2", "PR2"],
+                ["5", "SC100002", "K2", "PR3"],
+                ["6", "SC100005", "K2", "PR1"],
+                ["7", "SC999999", "K2", "PR1"],
+                ["8", "SC100002", "K2", ""],
+            )
+        },
+        flagged={"Episodes": [1, 2]},
+        la=CASE_COUNCIL,
+        reference={
+            "postcodes": CASE_POSTCODES,
+            "ofsted": table(
+                OFSTED_COLUMNS,
+                ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
+                ["SC100002", "Manchester", "K2", "PR2", "", "M1 1AA"],
+                ["2000003", "Leeds", "K3", "PR4", "", "LS1 1AA"],
+                ["2000003", "Manchester", "K3", "PR4", "", "M1 1AA"],
+                ["SC100005", "Westminster", "K2", "PR1", "", ""],
+            ),
+        },
+    ),
+    Case(
+        "from 2025-26 supported accommodation and temporary placements are not checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "PLACE", "PLACE_PROVIDER"],
+                ["1", "2000003", "K3", "PR1"],
+                ["2", "SC100002", "T0", "PR1"],
+                ["3", "SC100002", "K2", "PR1"],
+            )
+        },
+        flagged={"Episodes": [2]},
+        la=CASE_COUNCIL,
+        reference={
+            "postcodes": CASE_POSTCODES,
+            "ofsted": table(
+                OFSTED_COLUMNS,
+                ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
+                ["SC100002", "Manchester", "K2", "PR2", "", "M1 1AA"],
+                ["2000003", "Leeds", "K3", "PR4", "", "LS1 1AA"],
+                ["2000003", "Manchester", "K3", "PR4", "", "M1 1AA"],
+                ["SC100005", "Westminster", "K2", "PR1", "", ""],
+            ),
+        },
+    ),
+]
