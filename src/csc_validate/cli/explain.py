@@ -35,6 +35,10 @@ def explain_command(
     console.print(f"Tables:   {', '.join(tables)}")
     console.print(f"Fields:   {', '.join(rule.fields) or 'the column concerned'}")
     console.print(f"In force: {', '.join(in_force)}")
+    if rule.needs:
+        console.print(
+            f"Needs:    {' and '.join(rule.needs)} (without it, `check` lists the rule as not run)"
+        )
     retired = packs.retired_in(collection, rule.code)
     if retired:
         console.print(f"Retired:  {retired}")
@@ -85,6 +89,17 @@ def _print_case(console: Console, case: Case) -> None:
     console.print(
         f"\nExample: {case.name}" + (f" (dates for {case.period})" if case.period else "")
     )
+    if case.la:
+        console.print(f"Council (--la): {case.la}")
+    for name, content in case.reference.items():
+        reference = Table(
+            title=f"{name} (reference data)", box=box.SIMPLE_HEAD, title_justify="left"
+        )
+        for column in content.columns:
+            reference.add_column(column, overflow="fold")
+        for row in content.rows:
+            reference.add_row(*[value if value else "(blank)" for value in row])
+        console.print(reference)
     for name, content in case.tables.items():
         flagged = set(case.flagged.get(name, ()))
         table = Table(title=name, box=box.SIMPLE_HEAD, title_justify="left")

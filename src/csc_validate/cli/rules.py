@@ -73,6 +73,8 @@ def describe(rule: Rule) -> dict:
         "fields": list(rule.fields),
         "tags": list(rule.tags),
         "source": "csc-validate" if rule.check is None else "DfE",
+        # What the user must give for the rule to run (e.g. "--la"); empty when nothing.
+        "needs": list(rule.needs),
     }
 
 

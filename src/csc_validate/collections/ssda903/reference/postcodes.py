@@ -51,7 +51,7 @@ def lookup(directory: pl.DataFrame) -> pl.DataFrame:
             NORTH=pl.col("osnrth1m").cast(pl.Float64, strict=False),
         )
         .filter(pl.col("POSTCODE").is_not_null())
-        .unique("POSTCODE", keep="first")
+        .unique("POSTCODE", keep="first", maintain_order=True)
     )
 
 
