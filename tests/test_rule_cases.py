@@ -35,7 +35,7 @@ def _all_cases() -> list:
 def test_case(collection: str, year: str, rule: Rule, case: Case) -> None:
     schema = schemas.load(collection, year)
     tables = build_tables(case, collection, year)
-    references = build_references(case, collection)
+    references = build_references(case, collection, tables)
     result = engine.run([rule], tables, schema, case.period_for(year), references)
     assert not result.crashes, result.crashes
     assert not result.skipped, result.skipped

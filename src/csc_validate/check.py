@@ -43,7 +43,7 @@ def check(
     pack = packs.load(tables.collection, tables.year)
     rules, notes = resolve(pack, select or [], ignore or [])
     request = ReferenceRequest(la=la, ofsted=tuple(ofsted or ()))
-    references = References(collections.get(tables.collection).references(request))
+    references = References(collections.get(tables.collection).references(request, tables))
     result = engine.run(rules, tables, schema, references=references)
     selected_codes = {rule.code for rule in rules}
     issues = [issue for issue in tables.issues if issue.code in selected_codes]

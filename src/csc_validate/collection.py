@@ -16,6 +16,7 @@ from csc_validate.readers.casting import DateFormat
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
 from csc_validate.reference import ReferenceRequest, ReferenceSource
+from csc_validate.tables import Tables
 
 # Reads one XML return: (path, name as the user gave it) -> (sheets, notes for the user).
 XmlReader = Callable[[Path, str], tuple[list[Sheet], list[str]]]
@@ -34,11 +35,12 @@ class ExampleRequest:
     error_rate: float
 
 
-# The reference data a collection's rules may ask for, from what the user gave.
-ReferenceSources = Callable[[ReferenceRequest], Mapping[str, ReferenceSource]]
+# The reference data a collection's rules may ask for, from what the user gave; the return's
+# tables let a source load only the part of a large data set that the return uses.
+ReferenceSources = Callable[[ReferenceRequest, Tables], Mapping[str, ReferenceSource]]
 
 
-def no_reference_data(request: ReferenceRequest) -> Mapping[str, ReferenceSource]:
+def no_reference_data(request: ReferenceRequest, tables: Tables) -> Mapping[str, ReferenceSource]:
     return {}
 
 

