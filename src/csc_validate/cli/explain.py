@@ -36,8 +36,10 @@ def explain_command(
     console.print(f"Fields:   {', '.join(rule.fields) or 'the column concerned'}")
     console.print(f"In force: {', '.join(in_force)}")
     if rule.needs:
+        pronoun = "them" if len(rule.needs) > 1 else "it"
         console.print(
-            f"Needs:    {' and '.join(rule.needs)} (without it, `check` lists the rule as not run)"
+            f"Needs:    {' and '.join(rule.needs)} "
+            f"(without {pronoun}, `check` lists the rule as not run)"
         )
     retired = packs.retired_in(collection, rule.code)
     if retired:
