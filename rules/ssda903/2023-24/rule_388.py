@@ -73,4 +73,19 @@ CASES = [
         },
         flagged={},
     ),
+    Case(
+        "an episode ending after the next one starts does not follow on",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "01/05/2024", "02/06/2024", "X1"],
+                ["1", "01/06/2024", "", ""],
+                ["2", "01/05/2024", "02/06/2024", "E8"],
+                ["2", "01/06/2024", "01/07/2024", "E8"],
+                ["3", "01/05/2024", "31/05/2024", "X1"],
+                ["3", "01/06/2024", "", ""],
+            )
+        },
+        flagged={"Episodes": [0, 4]},
+    ),
 ]
