@@ -64,4 +64,28 @@ CASES = [
         },
         flagged={"Missing": [0, 2]},
     ),
+    Case(
+        "a start inside an earlier period of care, on its first or last day, is not before care",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "DEC"],
+                ["5", "01/04/2024", "S", ""],
+                ["5", "01/08/2024", "S", ""],
+                ["6", "01/04/2024", "S", "01/05/2024"],
+                ["6", "01/07/2024", "S", ""],
+                ["9", "10/05/2024", "S", "01/05/2024"],
+            ),
+            "Missing": table(
+                ["CHILD", "MIS_START"],
+                ["5", "01/06/2024"],
+                ["6", "01/04/2024"],
+                ["6", "01/05/2024"],
+                ["6", "15/04/2024"],
+                ["6", "02/05/2024"],
+                ["9", "10/05/2024"],
+                ["6", "31/04/2024"],
+            ),
+        },
+        flagged={"Missing": [4]},
+    ),
 ]
