@@ -22,6 +22,8 @@ def earlier_episode_left_open(ctx: RuleContext) -> pl.LazyFrame:
     # The latest episode is the one with the latest start date. Episodes without a readable start
     # date cannot be placed in order and are left to rule 141. A DEC that is given but unreadable
     # counts as given (rule 147 reports it).
+    # NOTE: the peer sorts an unreadable DECOM last and reads an unreadable DEC as blank;
+    # DfE's stage 1 (rules 141, 147) reports those dates, which are not compared again here.
     dated = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
     ordered = with_neighbours(dated, ["DECOM"])
     not_ended = pl.col(raw_name("DEC")).is_null() | pl.col("REC").is_null()
