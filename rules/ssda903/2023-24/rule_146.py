@@ -21,6 +21,7 @@ def placement_type_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
     # The list changes by year and comes from the schema: K3 (supported accommodation) is added in
     # 2024-25; H5, P2 and Z1 go in 2025-26, when Z1 is split into Z11 to Z14. A blank PLACE is not
     # flagged by this rule.
+    # NOTE: the peer's 2024-25 list has K3 in lower case and flags every K3; DfE added K3.
     return ctx.table("Episodes").filter(not_in_codes("PLACE", ctx.codes("PLACE")))
 
 
