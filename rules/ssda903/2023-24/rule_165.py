@@ -28,6 +28,7 @@ def mother_status_invalid(ctx: RuleContext) -> pl.LazyFrame:
     # or blank) is only checked for a valid code. A girl looked after in the year only under short
     # breaks (V3/V4) is not asked for MOTHER: rule 399 requires it blank for her, and DfE's rules
     # 393 and 607 leave short breaks out in the same way. The Header record is blamed.
+    # NOTE: the peer still compares SEX with 1/2, DfE's codes before M/F/U (2024-25).
     in_year = (
         ctx.table("Episodes")
         .filter(
