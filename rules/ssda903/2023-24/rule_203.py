@@ -19,6 +19,7 @@ def birth_date_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
     """
     # A blank or unreadable date this year fails rule 102 (DfE stage 1) and is not compared; a blank
     # or unreadable date last year records nothing to disagree with.
+    # NOTE: the peer compares the text, so it also flags a DOB that fails stage 1 (102).
     last = ctx.table("Header_last").select("CHILD", pl.col("DOB").alias("last_DOB"))
     joined = ctx.table("Header").join(last, on="CHILD", how="inner")
     return joined.filter(pl.col("DOB") != pl.col("last_DOB"))
