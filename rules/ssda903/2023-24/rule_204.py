@@ -19,6 +19,7 @@ def ethnicity_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
     """
     # Codes are compared case-insensitively. A blank or invalid code this year fails rule 103 (DfE
     # stage 1) and is not compared; a blank last year records nothing to disagree with.
+    # NOTE: the peer also flags blank or invalid codes, which fail stage 1 (rule 103).
     last = ctx.table("Header_last").select("CHILD", pl.col("ETHNIC").alias("last_ETHNIC"))
     header = ctx.table("Header").filter(pl.col("ETHNIC").is_in(ctx.codes("ETHNIC")))
     joined = header.join(last, on="CHILD", how="inner")
