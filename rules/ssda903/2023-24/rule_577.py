@@ -26,6 +26,7 @@ def open_missing_period_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
     # ended; it is flagged when the child has ceased to be looked after (some period of care has an
     # end) and no open period of care had begun by MIS_START. Blank or unreadable starts are rule
     # 564's.
+    # NOTE: an unreadable DECOM fails stage 1 (141); the peer takes it as care ended.
     periods = (
         with_periods_of_care(ctx.table("Episodes"))
         .select("CHILD", "period_start", "period_end")
