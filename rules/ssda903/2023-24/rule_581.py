@@ -23,6 +23,7 @@ def missing_period_starts_before_care(ctx: RuleContext) -> pl.LazyFrame:
     # flagged when a period of care begins after it; a start after care ceased is rule 578's, so a
     # start between two periods is flagged by both. Children with no episodes and blank starts are
     # not compared.
+    # NOTE: an unreadable DECOM fails stage 1 (141); the peer takes it as no care yet.
     periods = (
         with_periods_of_care(ctx.table("Episodes"))
         .select("CHILD", "period_start", "period_end")
