@@ -30,6 +30,9 @@ class Pack:
     added: tuple[str, ...] = ()
     changed: tuple[str, ...] = ()
     retired: dict[str, str] = field(default_factory=dict)
+    # DfE rules in force this year that csc-validate does not check, with the reason: never
+    # listed as rules, but known, so that `explain` says why and an ignore list may name them.
+    not_implemented: dict[str, str] = field(default_factory=dict)
 
     def ordered(self) -> list[Rule]:
         return [self.rules[code] for code in sorted(self.rules, key=code_key)]
@@ -62,6 +65,14 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
     parent = load(collection, parent_year, builtins=False) if parent_year else None
     rules = dict(parent.rules) if parent else {}
     retired = {str(code): str(reason) for code, reason in config.get("retired", {}).items()}
+    not_implemented = {
+        code: reason
+        for code, reason in (parent.not_implemented if parent else {}).items()
+        if code not in retired
+    }
+    not_implemented.update(
+        {str(code): str(reason) for code, reason in config.get("not_implemented", {}).items()}
+    )
     for code in retired:
         rules.pop(code, None)
     added: list[str] = []
@@ -94,12 +105,23 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
         added=tuple(sorted(added, key=code_key)),
         changed=tuple(changed),
         retired=retired,
+        not_implemented=not_implemented,
     )
 
 
 def years_in_force(collection: str, code: str) -> list[str]:
     """The years whose pack holds `code` (what `explain` and the docs show)."""
     return [year for year in years(collection) if code in load(collection, year).rules]
+
+
+def not_implemented_in(collection: str, code: str) -> tuple[list[str], str] | None:
+    """The years where DfE has `code` but csc-validate does not check it, and why."""
+    found = [
+        (year, load(collection, year).not_implemented[code])
+        for year in years(collection)
+        if code in load(collection, year).not_implemented
+    ]
+    return ([year for year, _ in found], found[0][1]) if found else None
 
 
 def retired_in(collection: str, code: str) -> str | None:

@@ -17,7 +17,7 @@ def resolve(pack: Pack, select: list[str], ignore: list[str]) -> tuple[list[Rule
     """
     notes: list[str] = []
     chosen = set(pack.rules) if not select else _codes(pack, select, notes)
-    chosen -= _codes(pack, ignore, notes)
+    chosen -= _codes(pack, _ignorable(pack, ignore, notes), notes)
     return [pack.rules[code] for code in sorted(chosen, key=code_key)], notes
 
 
@@ -26,6 +26,34 @@ def _codes(pack: Pack, references: list[str], notes: list[str]) -> set[str]:
     for reference in _split(references):
         codes |= _resolve_one(pack, reference, notes)
     return codes
+
+
+def _ignorable(pack: Pack, references: list[str], notes: list[str]) -> list[str]:
+    """Ignoring a DfE code this year's pack does not run (retired, not yet in force, or not
+    implemented) cannot hide a finding: say so, rather than break a team's standing ignore list."""
+    kept = []
+    for reference in _split(references):
+        if reference.upper() in (code.upper() for code in pack.rules):
+            kept.append(reference)
+            continue
+        why = _not_run_here(pack, reference)
+        if why is None:
+            kept.append(reference)
+        else:
+            notes.append(f"--ignore {reference}: {why}; ignoring it changes nothing")
+    return kept
+
+
+def _not_run_here(pack: Pack, reference: str) -> str | None:
+    if reference in pack.not_implemented:
+        return f"csc-validate does not check {reference} ({pack.not_implemented[reference]})"
+    retired = packs.retired_in(pack.collection, reference)
+    if retired is not None:
+        return f"rule {reference} is not in the {pack.year} pack: retired in {retired}"
+    other_years = packs.years_in_force(pack.collection, reference)
+    if other_years:
+        return f"rule {reference} is in force in {', '.join(other_years)}, not {pack.year}"
+    return None
 
 
 def _split(references: list[str]) -> list[str]:
@@ -52,6 +80,10 @@ def _resolve_one(pack: Pack, reference: str, notes: list[str]) -> set[str]:
         if reference.upper() in (alias.upper() for alias in rule.aliases):
             notes.append(f"{reference} is now {code}")
             return {code}
+    if reference in pack.not_implemented:
+        raise UsageError(
+            f"rule {reference} is not checked by csc-validate: {pack.not_implemented[reference]}"
+        )
     retired = packs.retired_in(pack.collection, reference)
     if retired is not None:
         raise UsageError(f"rule {reference} is not in the {pack.year} pack: retired in {retired}")

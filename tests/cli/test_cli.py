@@ -112,3 +112,9 @@ def test_explain_shows_message_years_and_example() -> None:
     assert "First episode starts before child was born." in result.stdout
     assert "2023-24, 2024-25, 2025-26, 2026-27" in result.stdout
     assert "flagged" in result.stdout and "clean" in result.stdout
+
+
+def test_explain_says_why_a_dfe_rule_is_not_checked() -> None:
+    result = run("explain", "SW11aSTG2")
+    assert result.returncode == 0, result.stderr
+    assert "Not checked by csc-validate" in result.stdout and "SW11bSTG2" in result.stdout

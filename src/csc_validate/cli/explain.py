@@ -23,8 +23,16 @@ def explain_command(
 ) -> None:
     """Explain one rule: DfE's message, tables, fields, years in force and examples."""
     collection = collection or _collection_of(code)
-    rule, in_force = _find(collection, code, year)
     console = Console(highlight=False)
+    unchecked = packs.not_implemented_in(collection, code)
+    if unchecked and not any(_lookup(packs.load(collection, y).rules, code) for y in unchecked[0]):
+        console.print(f"[bold]{code}[/bold] (DfE rule in force in {', '.join(unchecked[0])})")
+        console.print(f"\nNot checked by csc-validate: {unchecked[1]}", markup=False)
+        retired = packs.retired_in(collection, code)
+        if retired:
+            console.print(f"\nRetired:  {retired}")
+        return
+    rule, in_force = _find(collection, code, year)
     console.print(f"[bold]{rule.code}[/bold] ({rule.severity.value}) {rule.message}")
     if rule.summary:
         console.print(f"\n{rule.summary}", markup=False)
@@ -57,6 +65,7 @@ def _collection_of(code: str) -> str:
         for name in collections.registry()
         if any(_lookup(packs.load(name, y).rules, code) for y in packs.years(name))
         or packs.retired_in(name, code)
+        or packs.not_implemented_in(name, code)
     ]
     if len(having) > 1:
         raise UsageError(f"{code} is a rule of {' and '.join(having)}; say which with --collection")
