@@ -26,14 +26,16 @@ def care_continues_without_next_episode(ctx: RuleContext) -> pl.LazyFrame:
     # starts that day and the ending episode has X1; a child who ceases to be looked after never has
     # X1. Three cases are flagged: X1 with a next episode starting on another day; X1 on the child's
     # last episode once it has ended; and another REC on an episode whose next one starts on its
-    # DEC. Episodes follow each other in DECOM order; one with an unreadable DECOM sorts last and
-    # its date is not compared.
+    # DEC. Episodes follow each other in DECOM order; one with a blank or unreadable DECOM sorts
+    # last and is not compared: it fails DfE's stage 1 (rule 141), so it is not "the last episode".
     ordered = with_neighbours(ctx.table("Episodes"), ["DECOM", "_row"])
     continues = pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES"))
     has_next = pl.col("next__row").is_not_null()
     follows_on = pl.col("DEC") == pl.col("next_DECOM")
     x1_with_gap = continues & has_next & ~follows_on
-    x1_at_the_end = continues & ~has_next & pl.col("DEC").is_not_null()
+    x1_at_the_end = (
+        continues & ~has_next & pl.col("DEC").is_not_null() & pl.col("DECOM").is_not_null()
+    )
     ceased_but_followed = ~continues & has_next & follows_on
     return ordered.filter(x1_with_gap | x1_at_the_end | ceased_but_followed)
 
@@ -87,5 +89,20 @@ CASES = [
             )
         },
         flagged={"Episodes": [0, 4]},
+    ),
+    Case(
+        "an X1 episode with an unreadable or blank start is not taken as the child's last",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "2023-08-12", "20/05/2024", "X1"],
+                ["1", "20/05/2024", "", ""],
+                ["2", "31/02/2024", "17/11/2024", "X1"],
+                ["2", "17/11/2024", "", ""],
+                ["3", "", "01/06/2024", "X1"],
+                ["4", "01/05/2024", "01/06/2024", "X1"],
+            )
+        },
+        flagged={"Episodes": [5]},
     ),
 ]
