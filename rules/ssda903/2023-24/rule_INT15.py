@@ -18,6 +18,7 @@ def oc3_birth_date_differs_from_header(ctx: RuleContext) -> pl.LazyFrame:
 
     Check the child's date of birth (DOB) in both places and correct the one that is wrong.
     """
+    # NOTE: the peer compares only dates it can read; a DOB written another way differs here.
     return birth_date_differs_from_header(ctx, "OC3")
 
 
