@@ -111,13 +111,13 @@ CASES = [
         period="2024-25",
     ),
     Case(
-        "a 29 February birthday turns 25 on 28 February",
+        "a 29 February birthday turns 25 on 1 March in a common year",
         tables={
             "ChildIdentifiers": table(CHILDREN, ["A", "2000-02-29"], ["B", "2000-02-29"]),
             "CINdetails": table(
                 EPISODES,
-                ["A", "1", "2024-05-01", "2025-02-28"],
-                ["B", "1", "2024-05-01", "2025-03-01"],
+                ["A", "1", "2024-05-01", "2025-03-01"],
+                ["B", "1", "2024-05-01", "2025-03-02"],
             ),
         },
         flagged={"ChildIdentifiers": [1], "CINdetails": [1]},

@@ -21,8 +21,17 @@ def age_on(dob: pl.Expr, day: DateLike) -> pl.Expr:
 
 
 def birthday(dob: pl.Expr, years: int) -> pl.Expr:
-    """The date of the child's `years`-th birthday (29 February births turn on 28 February)."""
-    return dob.dt.offset_by(f"{years}y")
+    """The date of the child's `years`-th birthday; in a year without 29 February a child born
+    on 29 February has it on 1 March, as `age_on` counts."""
+    anniversary = dob.dt.offset_by(f"{years}y")
+    # NOTE: offset_by lands on 28 February; the law of England and Wales (Family Law Reform Act
+    # 1969 s.9, "the anniversary of the date of birth") is read as 1 March, as age_on reads it.
+    leapling_in_common_year = (
+        (dob.dt.month() == 2) & (dob.dt.day() == 29) & (anniversary.dt.day() == 28)
+    )
+    return (
+        pl.when(leapling_in_common_year).then(anniversary.dt.offset_by("1d")).otherwise(anniversary)
+    )
 
 
 def days_between(start: pl.Expr, end: DateLike) -> pl.Expr:
