@@ -32,11 +32,13 @@ def check(
     per_table_ignores: dict[str, list[str]] | None = None,
     la: str | None = None,
     ofsted: list[Path] | None = None,
+    partial: bool = False,
 ) -> Report:
     """Check one return; raises InputError or UsageError for input that cannot be used.
 
     `per_table_ignores` drops findings of some rules in some tables ({"Episodes": ["355"]}).
     `la` (the council's code) and `ofsted` (provider lists) are reference data some rules need.
+    `partial` says that a return without some of its tables is meant to be checked as it is.
     """
     tables = load(paths, previous, collection, year)
     schema = schemas.load(tables.collection, tables.year)
@@ -79,6 +81,8 @@ def check(
         skipped=tuple(sorted(result.skipped, key=lambda s: code_key(s.rule))),
         crashes=tuple(result.crashes),
         notes=tuple(notes) + tables.notes + _not_run(result.skipped),
+        missing_tables=tables.missing,
+        partial=partial,
     )
 
 

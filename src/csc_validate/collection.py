@@ -66,6 +66,9 @@ class Collection:
     xml_readers: Mapping[str, XmlReader] = field(default_factory=dict)
     derive: Derive = no_derivation
     references: ReferenceSources = no_reference_data
+    # The tables a complete return holds (those in a year's schema): without one of them the
+    # check is incomplete (exit 2) unless the user asks for a partial check.
+    required_tables: tuple[str, ...] = ()
     # What `example-data --out` names: a folder or a file.
     example_out: str = "folder"
 

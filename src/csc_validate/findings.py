@@ -83,6 +83,15 @@ class Report(BaseModel):
     skipped: tuple[SkippedRule, ...]
     crashes: tuple[RuleCrash, ...]
     notes: tuple[str, ...]
+    # Required tables the files given do not hold: the check is incomplete (exit 2) unless
+    # `partial` says that a partial check was meant.
+    missing_tables: tuple[str, ...] = ()
+    partial: bool = False
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether some of the check did not run: a rule crashed, or a table is missing."""
+        return bool(self.crashes) or (bool(self.missing_tables) and not self.partial)
 
     def count_at_or_above(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity.rank >= severity.rank)

@@ -86,6 +86,10 @@ def load(
     inputs = list(current.inputs)
     inputs += [InputFile(i.file, i.sha256, i.tables, previous=True) for i in last.inputs]
     year_schema = schemas.load(chosen.name, year)
+    missing = _missing(chosen, year_schema, loaded, "")
+    if last_files:
+        last_schema = _schema_or(chosen.name, previous_year(year), year_schema)
+        missing += _missing(chosen, last_schema, loaded, PREVIOUS_SUFFIX)
     formats = {table.source_format for table in loaded.values() if table.name in year_schema.tables}
     return Tables(
         collection=chosen.name,
@@ -95,6 +99,19 @@ def load(
         inputs=tuple(inputs),
         metadata={"file_format": "xml" if "xml" in formats else "csv", "year_source": why},
         notes=tuple(notes + current.warnings + last_notes + last.warnings + warnings),
+        missing=missing,
+        from_files=True,
+    )
+
+
+def _missing(
+    chosen: Collection, schema: schemas.YearSchema, loaded: dict[str, LoadedTable], suffix: str
+) -> tuple[str, ...]:
+    """The tables the collection requires in this year's schema that no file given holds."""
+    return tuple(
+        name + suffix
+        for name in chosen.required_tables
+        if name in schema.tables and name + suffix not in loaded
     )
 
 

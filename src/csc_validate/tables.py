@@ -49,6 +49,12 @@ class Tables:
     inputs: tuple[InputFile, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    # Tables the collection requires that the files given do not hold (last year's too, when
+    # last year's return is given): the check is incomplete without them.
+    missing: tuple[str, ...] = ()
+    # Read from a user's files: a table they did not give is absent, never taken as empty, so
+    # every rule that reads it is skipped alike. Rule test cases leave out what they do not need.
+    from_files: bool = False
 
     def __contains__(self, name: str) -> bool:
         return name in self.tables

@@ -23,7 +23,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 
 def test_findings_exit_1_and_are_listed(extract) -> None:
     folder = extract({"h.csv": header_csv("1,F,31/02/2025,WBRI,,,"), "e.csv": CLEAN_EPISODES})
-    result = run("check", str(folder), "--select", "102")
+    result = run("check", str(folder), "--partial", "--select", "102")
     assert result.returncode == 1, result.stderr
     assert "102" in result.stdout
     assert "31/02/2025" in result.stdout
@@ -31,20 +31,23 @@ def test_findings_exit_1_and_are_listed(extract) -> None:
 
 def test_no_findings_exit_0(extract) -> None:
     folder = extract({"h.csv": CLEAN_HEADER, "e.csv": CLEAN_EPISODES})
-    result = run("check", str(folder), "--select", "101,102,302")
+    result = run("check", str(folder), "--partial", "--select", "101,102,302")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_fail_on_never_exits_0_with_findings(extract) -> None:
     folder = extract({"h.csv": header_csv("1,F,,WBRI,,,"), "e.csv": CLEAN_EPISODES})
-    assert run("check", str(folder), "--select", "102", "--fail-on", "never").returncode == 0
+    assert (
+        run("check", str(folder), "--partial", "--select", "102", "--fail-on", "never").returncode
+        == 0
+    )
 
 
 def test_json_report_is_written_atomically_and_byte_identical(extract, tmp_path: Path) -> None:
     folder = extract({"h.csv": header_csv("1,X,31/02/2025,WBRI,,,"), "e.csv": CLEAN_EPISODES})
     first, second = tmp_path / "a.json", tmp_path / "b.json"
-    run("check", str(folder), "--format", "json", "--output", str(first))
-    run("check", str(folder), "--format", "json", "--output", str(second))
+    run("check", str(folder), "--partial", "--format", "json", "--output", str(first))
+    run("check", str(folder), "--partial", "--format", "json", "--output", str(second))
     assert first.read_bytes() == second.read_bytes()
     report = json.loads(first.read_text())
     assert {f["rule"] for f in report["findings"]} >= {"101", "102"}
@@ -53,14 +56,24 @@ def test_json_report_is_written_atomically_and_byte_identical(extract, tmp_path:
 
 def test_json_to_standard_output_is_only_json(extract) -> None:
     folder = extract({"h.csv": CLEAN_HEADER, "e.csv": CLEAN_EPISODES})
-    result = run("check", str(folder), "--format", "json", "--select", "102")
+    result = run("check", str(folder), "--partial", "--format", "json", "--select", "102")
     assert json.loads(result.stdout)["year"] == "2025-26"
 
 
 def test_csv_report_has_one_row_per_finding(extract, tmp_path: Path) -> None:
     folder = extract({"h.csv": header_csv("1,X,31/02/2025,WBRI,,,"), "e.csv": CLEAN_EPISODES})
     out = tmp_path / "findings.csv"
-    run("check", str(folder), "--select", "101,102", "--format", "csv", "--output", str(out))
+    run(
+        "check",
+        str(folder),
+        "--partial",
+        "--select",
+        "101,102",
+        "--format",
+        "csv",
+        "--output",
+        str(out),
+    )
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("rule,severity,table,row,line,child")
     assert len(lines) == 3
@@ -68,7 +81,7 @@ def test_csv_report_has_one_row_per_finding(extract, tmp_path: Path) -> None:
 
 def test_binary_junk_is_one_line_and_exit_2(extract) -> None:
     folder = extract({"junk.csv": bytes(range(256))})
-    result = run("check", str(folder))
+    result = run("check", str(folder), "--partial")
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "junk.csv" in result.stderr and "Traceback" not in result.stderr
@@ -76,7 +89,7 @@ def test_binary_junk_is_one_line_and_exit_2(extract) -> None:
 
 def test_missing_mandatory_column_is_one_line_and_exit_2(extract) -> None:
     folder = extract({"h.csv": "CHILD,SEX,ETHNIC\n1,F,WBRI\n", "e.csv": CLEAN_EPISODES})
-    result = run("check", str(folder))
+    result = run("check", str(folder), "--partial")
     assert result.returncode == 2
     assert "h.csv, line 1: looks like the Header table" in result.stderr
     assert "DOB" in result.stderr
@@ -85,13 +98,13 @@ def test_missing_mandatory_column_is_one_line_and_exit_2(extract) -> None:
 def test_cp1252_file_is_read(extract) -> None:
     data = header_csv("Zoé£,F,01/01/2015,WBRI,,,").encode("cp1252")
     folder = extract({"h.csv": data, "e.csv": episodes_csv("Zoé£,01/05/2025,S,C2,N1,U1,PR1,,,,,,")})
-    result = run("check", str(folder), "--select", "101,102,302")
+    result = run("check", str(folder), "--partial", "--select", "101,102,302")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_unknown_rule_is_exit_2_with_a_suggestion(extract) -> None:
     folder = extract({"h.csv": CLEAN_HEADER, "e.csv": CLEAN_EPISODES})
-    result = run("check", str(folder), "--select", "Episode")
+    result = run("check", str(folder), "--partial", "--select", "Episode")
     assert result.returncode == 2
     assert "did you mean Episodes" in result.stderr
 

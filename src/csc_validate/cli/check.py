@@ -74,11 +74,19 @@ def check_command(
         int, typer.Option(help="Findings listed in the terminal (0 for all).", min=0)
     ] = 50,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Totals only.")] = False,
+    partial: Annotated[
+        bool,
+        typer.Option(
+            "--partial",
+            help="Check a return that lacks some of its tables; rules that need them are skipped.",
+        ),
+    ] = False,
 ) -> None:
     """Check a return against the year's DfE rules.
 
     Exit codes: 0 nothing at or above --fail-on; 1 such findings; 2 input that cannot be used,
-    or a rule that failed (the check is incomplete).
+    a table the return requires is missing (without --partial), or a rule failed (the check is
+    incomplete).
     """
     if fail_on is not None and fail_on not in FAIL_ON:
         raise typer.BadParameter(
@@ -100,6 +108,7 @@ def check_command(
         {table: list(codes) for table, codes in settings.per_table_ignores.items()},
         la=settings.la,
         ofsted=list(ofsted or []),
+        partial=partial,
     )
     if output_format is Format.TERMINAL:
         terminal.write(report, output, limit=limit, quiet=quiet)
@@ -112,7 +121,7 @@ def check_command(
 
 
 def exit_code(report: Report, fail_on: Severity | None) -> int:
-    if report.crashes:
+    if report.incomplete:
         return 2
     if fail_on is None:
         return 0

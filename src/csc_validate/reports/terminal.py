@@ -11,6 +11,7 @@ from rich.text import Text
 from csc_validate import atomic
 from csc_validate.findings import Finding, Report
 from csc_validate.severity import Severity
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.QUERY: "yellow"}
 
@@ -27,6 +28,8 @@ def write(report: Report, destination: Path | None, limit: int = 50, quiet: bool
 
 def render(console: Console, report: Report, limit: int = 50, quiet: bool = False) -> None:
     _heading(console, report)
+    if report.missing_tables:
+        console.print(_missing_line(report))
     if not quiet:
         if report.summary:
             console.print(_summary_table(report, console.width))
@@ -40,10 +43,11 @@ def render(console: Console, report: Report, limit: int = 50, quiet: bool = Fals
                     f"[dim]... and {hidden} more findings: --limit 0 shows all; "
                     "--format csv or json writes them to a file.[/dim]"
                 )
-        for note in report.notes:
-            console.print(f"[dim]note:[/dim] {note}")
-        if report.skipped and _skipped_line(report):
-            console.print(_skipped_line(report))
+    # Notes say what was not read or looks wrong: --quiet keeps them.
+    for note in report.notes:
+        console.print(f"[dim]note:[/dim] {note}")
+    if report.skipped and not quiet and _skipped_line(report):
+        console.print(_skipped_line(report))
     for crash in report.crashes:
         console.print(
             f"[bold red]internal error[/bold red] in rule {crash.rule}: {crash.error} "
@@ -112,22 +116,50 @@ def _findings_tables(findings: tuple[Finding, ...]) -> list[tuple[str, Table]]:
     return tables
 
 
+def _missing_line(report: Report) -> str:
+    names = " or ".join(_table_label(name) for name in report.missing_tables)
+    if report.partial:
+        return (
+            f"[yellow]Partial check (--partial): no {names} table; "
+            "the rules that need them were skipped.[/yellow]"
+        )
+    return (
+        f"[bold red]Incomplete:[/bold red] no {names} table, which a complete return has. "
+        "Give the missing files, or --partial to check only what is here (exit code 2)."
+    )
+
+
+def _table_label(name: str) -> str:
+    base = name.removesuffix(PREVIOUS_SUFFIX)
+    return f"last year's {base}" if base != name else name
+
+
 def _skipped_line(report: Report) -> str:
+    """The skipped rules by missing table; the --previous hint follows only the rules that
+    compare with last year, and only when last year's return was not given at all."""
+    last_year_given = any(summary.previous for summary in report.inputs)
     by_reason: dict[str, list[str]] = {}
-    # Rules waiting for reference data are listed once, in the "not run" notes.
-    waiting = [skipped for skipped in report.skipped if skipped.reason.startswith("needs ")]
-    if len(waiting) == len(report.skipped):
-        return ""
+    compare: list[str] = []
     for skipped in report.skipped:
-        if skipped in waiting:
+        # Rules waiting for reference data are listed once, in the "not run" notes.
+        if skipped.reason.startswith("needs "):
             continue
-        by_reason.setdefault(skipped.reason, []).append(skipped.rule)
-    parts = [f"{reason}: {', '.join(codes)}" for reason, codes in sorted(by_reason.items())]
-    hint = ""
-    if any("_last" in skipped.reason for skipped in report.skipped):
-        hint = " Give last year's return with --previous to run those that compare years."
-    count = len(report.skipped) - len(waiting)
-    return f"[dim]Skipped {count} rules ({'; '.join(parts)}).{hint}[/dim]"
+        if PREVIOUS_SUFFIX in skipped.reason and not last_year_given:
+            compare.append(skipped.rule)
+        else:
+            by_reason.setdefault(skipped.reason, []).append(skipped.rule)
+    lines = []
+    if by_reason:
+        parts = [f"{reason}: {', '.join(codes)}" for reason, codes in sorted(by_reason.items())]
+        count = sum(len(codes) for codes in by_reason.values())
+        lines.append(f"Skipped {count} rules ({'; '.join(parts)}).")
+    if compare:
+        codes = ", ".join(dict.fromkeys(compare))
+        lines.append(
+            f"Skipped {len(compare)} rules that compare with last year ({codes}): "
+            "give last year's return with --previous to run them."
+        )
+    return "[dim]" + "\n".join(lines) + "[/dim]" if lines else ""
 
 
 def _footer(report: Report) -> str:

@@ -61,9 +61,13 @@ class RuleContext:
         """The typed table, or an empty one with its columns when the user supplied none.
 
         For rules where "no file" means "no such records", e.g. no UASC table means no UASC child.
+        That holds in test cases only: in a user's return a table not given is missing (the
+        check is partial), and the rule is skipped as with `table`.
         """
         if name in self._tables:
             return self._tables.typed(name).lazy()
+        if self._tables.from_files:
+            raise MissingTableError(name)
         base = name.removesuffix(PREVIOUS_SUFFIX)
         schema = self._schema.tables.get(base)
         if schema is None:

@@ -28,4 +28,19 @@ COLLECTION = Collection(
     write_examples=examples.write_examples,
     xml_readers={"Message": read_xml},
     example_out="file",
+    # The census XML holds every table (read even without rows); CSV extracts may lack some.
+    required_tables=(
+        "Header",
+        "ChildIdentifiers",
+        "ChildCharacteristics",
+        "Disabilities",
+        "CINdetails",
+        "Assessments",
+        "AssessmentFactorsList",
+        "CINplanDates",
+        "Section47",
+        "ChildProtectionPlans",
+        "Reviews",
+        "PreProceedings",
+    ),
 )

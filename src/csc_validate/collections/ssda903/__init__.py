@@ -18,4 +18,19 @@ COLLECTION = Collection(
     xml_readers={"EXPSSDA903": xml_reader.read},
     derive=derive,
     references=reference.sources,
+    # DfE's upload takes every file, even one with no rows (DoLo from 2026-27).
+    required_tables=(
+        "Header",
+        "Episodes",
+        "Reviews",
+        "UASC",
+        "OC2",
+        "OC3",
+        "AD1",
+        "PlacedAdoption",
+        "PrevPerm",
+        "Missing",
+        "SWEpisodes",
+        "DoLo",
+    ),
 )
