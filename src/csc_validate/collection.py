@@ -5,7 +5,6 @@ fills one `Collection` and the registry there lists them. Nothing outside those 
 a collection.
 """
 
-import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,15 +70,3 @@ class Collection:
     required_tables: tuple[str, ...] = ()
     # What `example-data --out` names: a folder or a file.
     example_out: str = "folder"
-
-
-def latest_date(values: list[str | None], date_format: str, today: dt.date) -> dt.date | None:
-    """The latest readable date not after `today` (a typed-in 2062 must not decide the year)."""
-    dates = (
-        pl.Series(values, dtype=pl.String)
-        .str.strip_chars()
-        .str.strptime(pl.Date, date_format, strict=False)
-        .drop_nulls()
-    )
-    dates = dates.filter(dates <= today)
-    return dates.max() if dates.len() else None  # type: ignore[return-value]

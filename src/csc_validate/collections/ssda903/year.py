@@ -1,18 +1,70 @@
-"""Which SSDA903 collection year a return describes."""
+"""Which SSDA903 collection year a return describes, from where its episodes fall."""
 
-import datetime as dt
+import polars as pl
 
-from csc_validate.collection import latest_date
-from csc_validate.periods import year_containing
+from csc_validate.periods import parse_year, year_containing
 from csc_validate.readers.detect import Detected
+
+DATE_PATTERN = "%d/%m/%Y"
 
 
 def infer_year(found: list[Detected]) -> tuple[str, str] | None:
-    """The year of the latest episode start: every return has episodes starting in its year."""
-    for match in found:
-        if match.table == "Episodes":
-            latest = latest_date(match.sheet.columns.get("DECOM", []), "%d/%m/%Y", dt.date.today())
-            if latest is not None:
-                why = f"the latest episode start in {match.sheet.where} is {latest:%d/%m/%Y}"
-                return year_containing(latest), why
-    return None
+    """The collection year during which the most episodes are open.
+
+    Every episode of a return is open at some time in its year: it starts by 31 March and has
+    not ended before 1 April. An episode dated after the year (a start typed in April, say) is
+    then one against the rest, and a finding of the year's rules rather than a reason to check
+    another year. Where years tie (episodes still open that started long ago), the year in
+    which more episodes start or end wins, then the earlier. Today's date plays no part.
+    """
+    episodes = next((match for match in found if match.table == "Episodes"), None)
+    if episodes is None:
+        return None
+    columns = episodes.sheet.columns
+    height = episodes.sheet.height
+    frame = pl.DataFrame(
+        {
+            "start": _dates(columns.get("DECOM", [None] * height)),
+            "end": _dates(columns.get("DEC", [None] * height)),
+        }
+    ).filter(pl.col("start").is_not_null())
+    if not frame.height:
+        return None
+    first = int(year_containing(frame["start"].min())[:4])  # type: ignore[arg-type]
+    last = int(year_containing(frame["start"].max())[:4])  # type: ignore[arg-type]
+    # One year past the latest start: episodes that end in the year after they all began.
+    scores = {year: _score(frame, year) for year in _years(first, last + 1)}
+    year = max(scores, key=lambda year: (*scores[year], -int(year[:4])))
+    period = parse_year(year)
+    later = frame.filter(pl.col("start") > period.end).height
+    why = (
+        f"{scores[year][0]} of the {height} episodes in {episodes.sheet.where} are open between "
+        f"{period.start:%d/%m/%Y} and {period.end:%d/%m/%Y}"
+    )
+    if later:
+        why += f"; {later} start after it and are reported as findings"
+    return year, why
+
+
+def _score(frame: pl.DataFrame, year: str) -> tuple[int, int]:
+    """(episodes open in the year, starts and ends within it)."""
+    period = parse_year(year)
+    is_open = (pl.col("start") <= period.end) & (
+        pl.col("end").is_null() | (pl.col("end") >= period.start)
+    )
+    inside = [pl.col(name).is_between(period.start, period.end) for name in ("start", "end")]
+    counts = frame.select(is_open.sum(), (inside[0].sum() + inside[1].sum()).alias("events"))
+    return int(counts.item(0, 0)), int(counts.item(0, 1))
+
+
+def _dates(values: list[str | None]) -> pl.Series:
+    return (
+        pl.Series(values, dtype=pl.String)
+        .str.strip_chars()
+        .str.strptime(pl.Date, DATE_PATTERN, strict=False)
+    )
+
+
+def _years(first: int, last: int) -> list[str]:
+    """Every collection year beginning from `first` to `last`, both included."""
+    return [f"{begin}-{(begin + 1) % 100:02d}" for begin in range(first, last + 1)]
