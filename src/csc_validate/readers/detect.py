@@ -1,5 +1,6 @@
 """Finds which table a sheet holds from its header columns, never from its file name."""
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -95,27 +96,58 @@ def _detected(table: str, sheet: Sheet, schema: TableSchema, header: set[str]) -
 
 
 def _raise_if_near_miss(sheet: Sheet, tables: dict[str, TableSchema], header: set[str]) -> None:
+    """A sheet most of whose columns belong to one table is that table with columns missing or
+    misspelt: an error naming them, never a file skipped in silence."""
     scored = []
     for name, schema in tables.items():
         columns = _names(schema.file_columns)
         shared = len(header & columns)
-        if shared >= NEAR_MATCH_COLUMNS and header <= columns:
+        if shared >= NEAR_MATCH_COLUMNS and shared * 2 > len(header):
             scored.append((shared, shared / len(columns), name))
     if not scored:
         return
     *_, table = max(scored)
     schema = tables[table]
     absent = [name for name in schema.mandatory if normalise_header(name) not in header]
-    raise _missing_columns(sheet, table, absent, schema.file_columns)
+    known = _names(schema.column_names)
+    unknown = [name for name in sheet.columns if normalise_header(name) not in known]
+    raise _missing_columns(sheet, table, absent, schema.file_columns, unknown)
 
 
 def _missing_columns(
-    sheet: Sheet, table: str, absent: list[str], columns: tuple[str, ...]
+    sheet: Sheet,
+    table: str,
+    absent: list[str],
+    columns: tuple[str, ...],
+    unknown: list[str] | None = None,
 ) -> InputError:
     plural = "s" if len(absent) > 1 else ""
+    problem = (
+        f"looks like the {table} table but lacks the mandatory column{plural} {', '.join(absent)}"
+    )
+    guesses = _likely_names(absent, unknown or [])
+    if guesses:
+        problem += "; " + ", ".join(
+            f"is {found} meant to be {wanted}?" for found, wanted in guesses
+        )
+    elif unknown:
+        problem += f"; {', '.join(unknown)} {'are' if len(unknown) > 1 else 'is'} not a DfE column"
     return InputError(
         sheet.where,
-        f"looks like the {table} table but lacks the mandatory column{plural} {', '.join(absent)}",
+        problem,
         line=sheet.header_line,
         expected=f"the columns {', '.join(columns)}",
     )
+
+
+def _likely_names(absent: list[str], unknown: list[str]) -> list[tuple[str, str]]:
+    """(column in the file, DfE column it probably stands for): one unknown name for one missing
+    column, or a name close in spelling (CHILD_ID for CHILD)."""
+    if len(absent) == 1 and len(unknown) == 1:
+        return [(unknown[0], absent[0])]
+    pairs = []
+    for wanted in absent:
+        close = difflib.get_close_matches(wanted, unknown, n=1, cutoff=0.6)
+        if close:
+            pairs.append((close[0], wanted))
+    return pairs
