@@ -304,6 +304,7 @@ def _read(files: list[_File], chosen: Collection, candidates: dict[str, TableSch
             warnings += notes
         else:
             sheets = _sheets(file)
+        warnings += [note for sheet in sheets for note in sheet.notes]
         matches, skipped = detect(sheets, candidates)
         found += matches
         warnings += skipped

@@ -31,6 +31,8 @@ class Sheet:
     header_line: int = 1
     source_format: str = "csv"
     issues: list[RowIssue] = field(default_factory=list)
+    # What the reader passed over and the user should know (a title row above the header).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def where(self) -> str:

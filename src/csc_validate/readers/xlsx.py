@@ -2,12 +2,16 @@
 
 import datetime as dt
 import io
+import itertools
 import zipfile
 
 from openpyxl import load_workbook
 
 from csc_validate.errors import InputError
 from csc_validate.readers.sheets import Sheet, normalise_header
+
+# A title or notes above the header sit in the first few rows; the header is among them.
+HEADER_SEARCH_ROWS = 10
 
 
 def read(data: bytes, file: str) -> list[Sheet]:
@@ -28,25 +32,44 @@ def read(data: bytes, file: str) -> list[Sheet]:
 
 
 def _read_sheet(rows, file: str, title: str) -> Sheet | None:
-    names: list[str] | None = None
-    header_line = 1
-    cells_by_column: list[list[str | None]] = []
-    lines: list[int] = []
-    for number, values in enumerate(rows, start=1):
+    """The sheet's table: its header is the first of the opening rows that fills as many cells as
+    the widest of them, so that a title or a note above the header is passed over (and said)."""
+    opening: list[tuple[int, list[str | None]]] = []
+    rest = iter(rows)
+    for number, values in enumerate(rest, start=1):
         texts = [_text(value) for value in values]
+        if any(texts):
+            opening.append((number, texts))
+        if len(opening) == HEADER_SEARCH_ROWS:
+            break
+    if not opening:
+        return None
+    widest = max(_filled(texts) for _, texts in opening)
+    at = next(i for i, (_, texts) in enumerate(opening) if _filled(texts) == widest)
+    header_line, header = opening[at]
+    names = [normalise_header(text) for text in header]
+    cells_by_column: list[list[str | None]] = [[] for _ in names]
+    lines: list[int] = []
+    following = ((number, texts) for number, texts in opening[at + 1 :])
+    remaining = (
+        (number, [_text(value) for value in values])
+        for number, values in enumerate(rest, start=opening[-1][0] + 1)
+    )
+    for number, texts in itertools.chain(following, remaining):
         if not any(texts):
             continue
-        if names is None:
-            names, header_line = [normalise_header(text) for text in texts], number
-            cells_by_column = [[] for _ in names]
-            continue
-        texts += [None] * (len(names) - len(texts))
+        texts = texts + [None] * (len(names) - len(texts))
         for position, column in enumerate(cells_by_column):
             column.append(texts[position])
         lines.append(number)
-    if names is None:
-        return None
     columns = {name: cells_by_column[i] for i, name in enumerate(names) if name}
+    notes = []
+    if at:
+        above = ", ".join(str(number) for number, _ in opening[:at])
+        notes.append(
+            f"{file} (sheet {title}): row{'s' if at > 1 else ''} {above} above the header "
+            f"(row {header_line}) {'were' if at > 1 else 'was'} not read as data"
+        )
     return Sheet(
         file=file,
         sheet=title,
@@ -54,7 +77,12 @@ def _read_sheet(rows, file: str, title: str) -> Sheet | None:
         lines=lines,
         header_line=header_line,
         source_format="xlsx",
+        notes=notes,
     )
+
+
+def _filled(texts: list[str | None]) -> int:
+    return sum(1 for text in texts if text is not None)
 
 
 def _text(value: object) -> str | None:
