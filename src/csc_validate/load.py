@@ -80,8 +80,11 @@ def load(
     current = _read(files, chosen, candidates)
     if not current.found:
         raise _no_table(chosen, files, [source.display for source in sources])
-    year, why = _year(chosen, current.found, year)
+    forced = year
+    year, why = _year(chosen, current.found, forced)
     last = _read(last_files, chosen, candidates) if last_files else _Read([], [], [])
+    _refuse_same_files(current.inputs, last.inputs)
+    year_notes = _year_mix_ups(chosen, year, forced, current.found, last.found)
     loaded, issues, warnings = build(chosen, year, current.found, last.found)
     inputs = list(current.inputs)
     inputs += [InputFile(i.file, i.sha256, i.tables, previous=True) for i in last.inputs]
@@ -98,7 +101,7 @@ def load(
         issues=tuple(issues),
         inputs=tuple(inputs),
         metadata={"file_format": "xml" if "xml" in formats else "csv", "year_source": why},
-        notes=tuple(notes + current.warnings + last_notes + last.warnings + warnings),
+        notes=tuple(year_notes + notes + current.warnings + last_notes + last.warnings + warnings),
         missing=missing,
         from_files=True,
     )
@@ -290,6 +293,56 @@ def _year(chosen: Collection, found: list[Detected], forced: str | None) -> tupl
             f"{', '.join(known)} only; give the year with --year"
         )
     return year, f"inferred: {why}"
+
+
+def _refuse_same_files(current: list[InputFile], last: list[InputFile]) -> None:
+    """A file given both as this year's and as last year's is a mix-up, whatever its name."""
+    this_year = {given.sha256: given.file for given in current}
+    for given in last:
+        if given.sha256 in this_year:
+            raise InputError(
+                given.file,
+                f"is the same file as {this_year[given.sha256]} (identical contents), given both "
+                "as this year's return and with --previous",
+                expected="last year's return after --previous",
+            )
+
+
+def _year_mix_ups(
+    chosen: Collection,
+    year: str,
+    forced: str | None,
+    current: list[Detected],
+    last: list[Detected],
+) -> list[str]:
+    """Refuse last year's return when its data are not of the year before; say when --year
+    disagrees with the data."""
+    notes = []
+    inferred = chosen.infer_year(current)
+    if forced is not None and inferred is not None and inferred[0] != forced:
+        notes.append(
+            f"--year {forced} was given, but the data look like the {inferred[0]} return "
+            f"({inferred[1]}): check that these are the files of {forced}"
+        )
+    if not last:
+        return notes
+    last_inferred = chosen.infer_year(last)
+    if last_inferred is None:
+        return notes
+    last_year, why = last_inferred
+    expected = previous_year(year)
+    if last_year == expected:
+        return notes
+    if last_year == year:
+        problem = f"looks like the {year} return too ({why}), the same year as this return"
+    elif last_year > year:
+        problem = (
+            f"looks like the {last_year} return ({why}), later than this {year} return: "
+            "are this year's and last year's files swapped?"
+        )
+    else:
+        problem = f"looks like the {last_year} return ({why}), not the year before {year}"
+    raise UsageError(f"--previous: {problem} (expected the {expected} return)")
 
 
 def _read(files: list[_File], chosen: Collection, candidates: dict[str, TableSchema]) -> _Read:
