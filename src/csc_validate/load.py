@@ -4,12 +4,21 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import polars as pl
+
 from csc_validate import collections, schemas
 from csc_validate.collection import Collection
 from csc_validate.errors import InputError, UsageError
 from csc_validate.periods import parse_year, previous_year
 from csc_validate.readers import kind, read_table_file, sha256
-from csc_validate.readers.casting import raw_frame, typed_frame, unreadable
+from csc_validate.readers.casting import (
+    DateSpelling,
+    accepted_spellings,
+    foreign_date_spelling,
+    raw_frame,
+    typed_frame,
+    unreadable,
+)
 from csc_validate.readers.detect import Detected, detect, one_per_table
 from csc_validate.readers.sheets import Sheet, normalise_header
 from csc_validate.readers.xml_safety import root_element
@@ -282,9 +291,11 @@ def _year(chosen: Collection, found: list[Detected], forced: str | None) -> tupl
         return forced, "chosen with --year"
     inferred = chosen.infer_year(found)
     if inferred is None:
+        # Often the dates are there but written another way: say so rather than only "no year".
+        spelt = _misspelt_dates(chosen, found)
         raise UsageError(
-            f"cannot tell the collection year from the data; give it with --year "
-            f"(supported: {', '.join(known)})"
+            f"cannot tell the collection year from the data{': ' if spelt else ''}"
+            f"{'; '.join(spelt)}; or give the year with --year (supported: {', '.join(known)})"
         )
     year, why = inferred
     if year not in known:
@@ -293,6 +304,30 @@ def _year(chosen: Collection, found: list[Detected], forced: str | None) -> tupl
             f"{', '.join(known)} only; give the year with --year"
         )
     return year, f"inferred: {why}"
+
+
+def _misspelt_dates(chosen: Collection, found: list[Detected]) -> list[str]:
+    """What each date column written in a spelling the collection does not take holds."""
+    tables = _all_tables(chosen.name)
+    problems = []
+    for match in found:
+        schema = tables.get(match.table)
+        if schema is None:
+            continue
+        for column in schema.columns:
+            values = match.sheet.columns.get(normalise_header(column.name))
+            if column.type is not ColumnType.DATE or values is None:
+                continue
+            spelling = foreign_date_spelling(
+                pl.Series(values, dtype=pl.String), chosen.date_formats
+            )
+            if spelling is not None:
+                line = match.sheet.lines[spelling.row]
+                problems.append(
+                    f"{match.sheet.where}, line {line}, {column.name}: "
+                    + _spelling_problem(chosen, spelling)
+                )
+    return problems
 
 
 def _refuse_same_files(current: list[InputFile], last: list[InputFile]) -> None:
@@ -396,6 +431,7 @@ def _cast(
         loaded[name] = LoadedTable(
             name, raw, typed, match.sheet.where, match.sheet.source_format, missing
         )
+        warnings += _date_spelling_notes(chosen, schema, raw, match.sheet.where)
         # Against this year's columns: recognition used every year's, and a column may come and go.
         known = {normalise_header(column) for column in schema.file_columns}
         ignored = [
@@ -417,6 +453,31 @@ def _cast(
             code, detail = ("CSC001", f"expected {expected_date}") if is_date else ("CSC002", "")
             issues += [CellIssue(code, name, row, column, detail) for row in rows.to_list()]
     return loaded, issues, warnings
+
+
+def _date_spelling_notes(
+    chosen: Collection, schema: TableSchema, raw: pl.DataFrame, where: str
+) -> list[str]:
+    """One note per date column whose dates share a spelling the collection does not take
+    (yyyy-mm-dd from a SQL export, say), rather than only a finding per unreadable date."""
+    notes = []
+    for column in schema.columns:
+        if column.type is not ColumnType.DATE or column.name not in raw.columns:
+            continue
+        spelling = foreign_date_spelling(raw[column.name], chosen.date_formats)
+        if spelling is None:
+            continue
+        line = raw["_line"][spelling.row]
+        notes.append(f"{where}, line {line}, {column.name}: {_spelling_problem(chosen, spelling)}")
+    return notes
+
+
+def _spelling_problem(chosen: Collection, spelling: DateSpelling) -> str:
+    return (
+        f'"{spelling.value}": {spelling.count} of the {spelling.total} dates in this column '
+        f"are written {spelling.label}, but {chosen.title} takes "
+        f"{accepted_spellings(chosen.date_formats)}; re-export them in that form"
+    )
 
 
 def _holds_values(sheet: Sheet, column: str) -> bool:

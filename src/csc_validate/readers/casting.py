@@ -17,6 +17,21 @@ class DateFormat:
     label: str
 
 
+# Date spellings that exports commonly give instead of the one a collection asks for: recognised
+# only to say what went wrong, never read as dates.
+COMMON_DATE_SPELLINGS = (
+    DateFormat(pattern="%Y-%m-%d", shape=r"^\d{4}-\d{2}-\d{2}$", label="yyyy-mm-dd"),
+    DateFormat(
+        pattern="%Y-%m-%d %H:%M:%S",
+        shape=r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}",
+        label="yyyy-mm-dd hh:mm (a date and a time)",
+    ),
+    DateFormat(pattern="%d/%m/%Y", shape=r"^\d{2}/\d{2}/\d{4}$", label="dd/mm/yyyy"),
+    DateFormat(pattern="%d/%m/%y", shape=r"^\d{1,2}/\d{1,2}/\d{2}$", label="dd/mm/yy"),
+    DateFormat(pattern="%d-%m-%Y", shape=r"^\d{2}-\d{2}-\d{4}$", label="dd-mm-yyyy"),
+    DateFormat(pattern="%d.%m.%Y", shape=r"^\d{2}\.\d{2}\.\d{4}$", label="dd.mm.yyyy"),
+    DateFormat(pattern="%Y/%m/%d", shape=r"^\d{4}/\d{2}/\d{2}$", label="yyyy/mm/dd"),
+)
 INTEGER_SHAPE = r"^[+-]?\d+$"
 TEXT_TYPES = (ColumnType.ID, ColumnType.TEXT, ColumnType.POSTCODE)
 # Columns the engine adds to every table: position in the table, source line, file and element.
@@ -101,3 +116,38 @@ def _date(text: pl.Expr, date_formats: tuple[DateFormat, ...]) -> pl.Expr:
 def _trimmed(name: str) -> pl.Expr:
     text = pl.col(name).str.strip_chars()
     return pl.when(text != "").then(text)
+
+
+@dataclass(frozen=True)
+class DateSpelling:
+    """A column whose dates are mostly written in a spelling the collection does not accept."""
+
+    label: str
+    count: int
+    total: int
+    row: int
+    value: str
+
+
+def foreign_date_spelling(
+    values: pl.Series, accepted: tuple[DateFormat, ...]
+) -> DateSpelling | None:
+    """The common spelling that at least half of a column's values share, when the collection
+    does not accept it; a one-off mistake is left to the findings on its row."""
+    text = values.cast(pl.String).str.strip_chars()
+    total = int((text.fill_null("") != "").sum())
+    accepted_labels = {form.label for form in accepted}
+    best: DateSpelling | None = None
+    for form in COMMON_DATE_SPELLINGS:
+        if form.label in accepted_labels:
+            continue
+        shaped = text.str.contains(form.shape).fill_null(False)
+        count = int(shaped.sum())
+        if count * 2 >= total > 0 and (best is None or count > best.count):
+            row = int(shaped.arg_true()[0])
+            best = DateSpelling(form.label, count, total, row, str(text[row]))
+    return best
+
+
+def accepted_spellings(accepted: tuple[DateFormat, ...]) -> str:
+    return " or ".join(form.label for form in accepted)
