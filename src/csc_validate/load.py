@@ -427,13 +427,18 @@ def _cast(
         name = match.table + suffix
         raw = raw_frame(match.sheet, schema)
         typed = typed_frame(raw, schema, chosen.date_formats)
-        missing = tuple(c for c in match.missing if c in schema.file_columns)
+        # A sheet a reader names (an XML return's) has no header row: an element left out is a
+        # blank value, not a missing column.
+        named = match.sheet.table is not None
+        missing = () if named else tuple(c for c in match.missing if c in schema.file_columns)
         loaded[name] = LoadedTable(
             name, raw, typed, match.sheet.where, match.sheet.source_format, missing
         )
         warnings += _date_spelling_notes(chosen, schema, raw, match.sheet.where)
         # Against this year's columns: recognition used every year's, and a column may come and go.
-        known = {normalise_header(column) for column in schema.file_columns}
+        # An XML return carries what is derived from CSV files, and it is read from there.
+        carried = schema.column_names if named else schema.file_columns
+        known = {normalise_header(column) for column in carried}
         ignored = [
             column
             for column in match.sheet.columns

@@ -86,6 +86,9 @@ def _match(sheet: Sheet, tables: dict[str, TableSchema]) -> Detected | None:
 
 def _detected(table: str, sheet: Sheet, schema: TableSchema, header: set[str]) -> Detected:
     columns = schema.file_columns
+    if sheet.table is not None and not sheet.height:
+        # A table a reader names (an XML return's) but without rows: present, lacking nothing.
+        return Detected(table=table, sheet=sheet, missing=(), extra=())
     missing = tuple(name for name in columns if normalise_header(name) not in header)
     absent_mandatory = [name for name in schema.mandatory if normalise_header(name) not in header]
     if absent_mandatory:

@@ -20,13 +20,21 @@ HEADER_RECORDS = {
     "OC2": "OC2",
     "AD_PLACED": "PlacedAdoption",
 }
+# Social-worker episodes: DfE's separate social worker XML schema (from 2023-24) gives each
+# child's episodes as records of their own; read wherever they sit in a CHILD, in a file of
+# their own or in the return.
+SW_RECORD = "SW_EPISODE"
 # Tables whose items sit directly in HEADER: a row exists when any of its items is present.
 HEADER_GROUPS = {
-    "UASC": ("UASC", "DUC"),
+    "UASC": ("DUC",),
     "OC3": ("IN_TOUCH", "ACTIV", "ACCOM"),
     "AD1": ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"),
 }
 HEADER_COLUMNS = ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", "UASC")
+# Every table a return's children give, with or without rows: a table without rows is there.
+RETURN_TABLES = ("Header", "Episodes", *HEADER_RECORDS.values(), *HEADER_GROUPS)
+# What identifies the child in a social-worker file: the rest of its header is the return's.
+IDENTITY = {"CHILD", "DOB"}
 CARRIED = {"UASC": ("CHILD", "SEX", "DOB"), "OC3": ("CHILD", "DOB"), "AD1": ("CHILD", "DOB")}
 
 
@@ -57,45 +65,79 @@ class _Rows:
 
 
 def read(path: Path, file: str) -> tuple[list[Sheet], list[str]]:
-    """Flatten every CHILD into rows of Header, Episodes and the tables nested in HEADER.
+    """Flatten every CHILD into rows of Header, Episodes, the tables nested in HEADER and the
+    social-worker episodes. A file of the return gives all of its tables, with rows or not; a
+    file of social-worker episodes only (children with no more than an id, a date of birth
+    and their episodes) gives only those.
 
     Streamed: each CHILD is read when it closes, then dropped from memory.
     """
     tables: dict[str, _Rows] = defaultdict(_Rows)
     child_number = 0
+    holds_return = False
     for _, child in open_events(path, file, events=("end",)):
         if child.tag != "CHILD":
             continue
         child_number += 1
-        _read_child(child, f"/{ROOT}/CHILD[{child_number}]", tables)
+        holds_return |= _read_child(child, f"/{ROOT}/CHILD[{child_number}]", tables)
         child.clear()
         while child.getprevious() is not None:
             del child.getparent()[0]
-    return [rows.sheet(file, table) for table, rows in tables.items()], []
+    names = list(RETURN_TABLES) if holds_return or not child_number else []
+    if "SWEpisodes" in tables or not holds_return:
+        names.append("SWEpisodes")
+    return [tables[name].sheet(file, name) for name in names], []
 
 
-def _read_child(child: etree._Element, child_path: str, tables: dict[str, "_Rows"]) -> None:
+def _read_child(child: etree._Element, child_path: str, tables: dict[str, "_Rows"]) -> bool:
+    """Add the child's rows; whether the child is one of the return's (more than social-worker
+    episodes)."""
     header = child.find("HEADER")
-    own = _leaves(header) if header is not None else {}
+    own = _leaves(header if header is not None else child)
+    header_path = f"{child_path}/HEADER" if header is not None else child_path
     header_line = header.sourceline if header is not None else child.sourceline
-    tables["Header"].add(
-        {name: own.get(name) for name in HEADER_COLUMNS}, header_line, f"{child_path}/HEADER"
-    )
+    _social_worker_episodes(child, own, tables, child_path)
+    if header is not None:
+        _social_worker_episodes(header, own, tables, header_path)
+    if _only_social_worker_episodes(child, header, own):
+        return False
+    tables["Header"].add({name: own.get(name) for name in HEADER_COLUMNS}, header_line, header_path)
     for table, items in HEADER_GROUPS.items():
         if _has_record(table, items, own):
             record = {name: own.get(name) for name in CARRIED[table] + items}
-            tables[table].add(record, header_line, f"{child_path}/HEADER")
+            tables[table].add(record, header_line, header_path)
     if header is not None:
-        _nested_records(header, own, tables, f"{child_path}/HEADER")
+        _nested_records(header, own, tables, header_path)
     for number, episode in enumerate(child.iterchildren("EPISODE"), start=1):
         record = {"CHILD": own.get("CHILD"), **_leaves(episode)}
         tables["Episodes"].add(record, episode.sourceline, f"{child_path}/EPISODE[{number}]")
+    return True
+
+
+def _only_social_worker_episodes(
+    child: etree._Element, header: etree._Element | None, own: dict[str, str | None]
+) -> bool:
+    """A child of a social-worker file: its id, date of birth and episodes, nothing else."""
+    parents = [child] if header is None else [child, header]
+    if not any(parent.find(SW_RECORD) is not None for parent in parents):
+        return False
+    nested = header is not None and any(str(e.tag) in HEADER_RECORDS for e in header)
+    return set(own) <= IDENTITY and child.find("EPISODE") is None and not nested
+
+
+def _social_worker_episodes(
+    parent: etree._Element, own: dict[str, str | None], tables: dict[str, _Rows], path: str
+) -> None:
+    for number, episode in enumerate(parent.iterchildren(SW_RECORD), start=1):
+        record = {"CHILD": own.get("CHILD"), "DOB": own.get("DOB"), **_leaves(episode)}
+        tables["SWEpisodes"].add(record, episode.sourceline, f"{path}/{SW_RECORD}[{number}]")
 
 
 def _has_record(table: str, items: tuple[str, ...], own: dict[str, str | None]) -> bool:
     # NOTE: every child has a UASC flag; only a child flagged 1, or with a DUC, has a UASC row.
     if table == "UASC":
         return (own.get("UASC") or "").strip() not in ("", "0") or own.get("DUC") is not None
+    # An OC3 or AD1 row carries the child's items: the child has one when any is present.
     return any(own.get(item) is not None for item in items)
 
 
