@@ -36,7 +36,8 @@ BUILTIN_RULES: tuple[Rule, ...] = (
         message="Row has more fields than the header; the extra fields are ignored.",
         tables=(BUILTIN_TABLE,),
         tags=("format",),
-        summary="A CSV row has more values than the header has columns.",
+        summary="A CSV row has more values than the header has columns, or a workbook row has "
+        "values in a column without a header name.",
         explanation="Usually a value containing a comma that was not quoted: every value after it "
         "is in the wrong column.",
     ),

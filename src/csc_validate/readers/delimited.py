@@ -76,18 +76,23 @@ def _check_header(names: list[str], header: list[str], file: str, line: int) -> 
 def _fit(
     cells: list[str], width: int, file: str, line: int, row: int, issues: list[RowIssue]
 ) -> list[str]:
-    """Pad a short row; a long row keeps its first `width` cells and is reported."""
+    """Pad a short row; a long row keeps its first `width` cells and is reported, even when its
+    extra fields are blank: a comma inside a value shifts the columns after it all the same."""
     if len(cells) < width:
         return cells + [""] * (width - len(cells))
     extra = cells[width:]
-    if any(cell.strip() for cell in extra):
-        issues.append(
-            RowIssue(
-                code="CSC004",
-                line=line,
-                row=row,
-                detail=f"{len(cells)} fields where the header has {width}; "
-                "an unquoted comma inside a value shifts the columns after it",
-            )
+    why = (
+        "an unquoted comma inside a value shifts the columns after it"
+        if any(cell.strip() for cell in extra)
+        else "the extra fields are blank, but an unquoted comma inside a value may have shifted "
+        "the columns after it into them"
+    )
+    issues.append(
+        RowIssue(
+            code="CSC004",
+            line=line,
+            row=row,
+            detail=f"{len(cells)} fields where the header has {width}; {why}",
         )
+    )
     return cells[:width]

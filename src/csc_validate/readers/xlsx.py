@@ -8,7 +8,7 @@ import zipfile
 from openpyxl import load_workbook
 
 from csc_validate.errors import InputError
-from csc_validate.readers.sheets import Sheet, normalise_header
+from csc_validate.readers.sheets import RowIssue, Sheet, normalise_header
 
 # A title or notes above the header sit in the first few rows; the header is among them.
 HEADER_SEARCH_ROWS = 10
@@ -50,6 +50,7 @@ def _read_sheet(rows, file: str, title: str) -> Sheet | None:
     names = [normalise_header(text) for text in header]
     cells_by_column: list[list[str | None]] = [[] for _ in names]
     lines: list[int] = []
+    issues: list[RowIssue] = []
     following = ((number, texts) for number, texts in opening[at + 1 :])
     remaining = (
         (number, [_text(value) for value in values])
@@ -58,6 +59,21 @@ def _read_sheet(rows, file: str, title: str) -> Sheet | None:
     for number, texts in itertools.chain(following, remaining):
         if not any(texts):
             continue
+        unheaded = [
+            text
+            for position, text in enumerate(texts)
+            if text is not None and (position >= len(names) or not names[position])
+        ]
+        if unheaded:
+            issues.append(
+                RowIssue(
+                    code="CSC004",
+                    line=number,
+                    row=len(lines),
+                    detail=f"{len(unheaded)} values in columns without a header name, not read: "
+                    + ", ".join(unheaded[:3]),
+                )
+            )
         texts = texts + [None] * (len(names) - len(texts))
         for position, column in enumerate(cells_by_column):
             column.append(texts[position])
@@ -77,6 +93,7 @@ def _read_sheet(rows, file: str, title: str) -> Sheet | None:
         lines=lines,
         header_line=header_line,
         source_format="xlsx",
+        issues=issues,
         notes=notes,
     )
 
