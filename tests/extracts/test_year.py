@@ -69,6 +69,16 @@ def test_the_year_is_said_plainly(this_year: Path) -> None:
             ),
             "2025-26",
         ),
+        # Starts typed as 1900 and 2062 do not move the year.
+        (
+            (
+                ("01/01/1900", None),
+                ("01/05/2025", "01/09/2025"),
+                ("01/06/2025", None),
+                ("01/01/2062", None),
+            ),
+            "2025-26",
+        ),
         # One late start against a year of episodes that were open and closed in the year.
         (
             (

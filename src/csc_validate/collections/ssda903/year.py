@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.periods import parse_year, year_containing
+from csc_validate.periods import parse_year
 from csc_validate.readers.detect import Detected
 
 DATE_PATTERN = "%d/%m/%Y"
@@ -30,10 +30,12 @@ def infer_year(found: list[Detected]) -> tuple[str, str] | None:
     ).filter(pl.col("start").is_not_null())
     if not frame.height:
         return None
-    first = int(year_containing(frame["start"].min())[:4])  # type: ignore[arg-type]
-    last = int(year_containing(frame["start"].max())[:4])  # type: ignore[arg-type]
-    # One year past the latest start: episodes that end in the year after they all began.
-    scores = {year: _score(frame, year) for year in _years(first, last + 1)}
+    # Fewer episodes are open in a year without starts than in the year before it, so the year
+    # is one in which episodes start, or the next (where they end): a typed-in 1900 or 2062
+    # adds two candidates, not a century of them.
+    begins = frame.select(pl.col("start").dt.offset_by("-3mo").dt.year().unique())
+    candidates = sorted({begin + step for begin in begins.to_series().to_list() for step in (0, 1)})
+    scores = {year: _score(frame, year) for year in map(_named, candidates)}
     year = max(scores, key=lambda year: (*scores[year], -int(year[:4])))
     period = parse_year(year)
     later = frame.filter(pl.col("start") > period.end).height
@@ -65,6 +67,6 @@ def _dates(values: list[str | None]) -> pl.Series:
     )
 
 
-def _years(first: int, last: int) -> list[str]:
-    """Every collection year beginning from `first` to `last`, both included."""
-    return [f"{begin}-{(begin + 1) % 100:02d}" for begin in range(first, last + 1)]
+def _named(begin: int) -> str:
+    """The collection year that begins on 1 April of `begin`: 2025 -> "2025-26"."""
+    return f"{begin}-{(begin + 1) % 100:02d}"
