@@ -87,3 +87,9 @@ def test_a_title_row_above_an_xlsx_header_is_passed_over_and_said(this_year: Pat
         f"{this_year.name}/episodes.xlsx (sheet Episodes): row 1 above the header (row 3) was "
         "not read as data"
     ) in tables.notes
+
+
+def test_quiet_still_shows_what_was_skipped(this_year: Path) -> None:
+    (this_year / "contacts.csv").write_text("name,telephone,DOB\nA. Smith,0100,01/01/1980\n")
+    result = run("check", str(this_year), "--quiet")
+    assert "contacts.csv: skipped, its columns" in " ".join(result.stdout.split())
