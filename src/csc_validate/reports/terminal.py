@@ -117,21 +117,27 @@ def _findings_tables(findings: tuple[Finding, ...]) -> list[tuple[str, Table]]:
 
 
 def _missing_line(report: Report) -> str:
-    names = " or ".join(_table_label(name) for name in report.missing_tables)
+    this_year = [name for name in report.missing_tables if not name.endswith(PREVIOUS_SUFFIX)]
+    last_year = [
+        name.removesuffix(PREVIOUS_SUFFIX)
+        for name in report.missing_tables
+        if name.endswith(PREVIOUS_SUFFIX)
+    ]
+    parts = []
+    if this_year:
+        parts.append(f"the return has no {' or '.join(this_year)} table")
+    if last_year:
+        parts.append(f"last year's return has no {' or '.join(last_year)} table")
+    missing = " and ".join(parts)
     if report.partial:
         return (
-            f"[yellow]Partial check (--partial): no {names} table; "
+            f"[yellow]Partial check (--partial): {missing}; "
             "the rules that need them were skipped.[/yellow]"
         )
     return (
-        f"[bold red]Incomplete:[/bold red] no {names} table, which a complete return has. "
-        "Give the missing files, or --partial to check only what is here (exit code 2)."
+        f"[bold red]Incomplete:[/bold red] {missing}. Give the missing files, or --partial to "
+        "check only what is here (exit code 2)."
     )
-
-
-def _table_label(name: str) -> str:
-    base = name.removesuffix(PREVIOUS_SUFFIX)
-    return f"last year's {base}" if base != name else name
 
 
 def _skipped_line(report: Report) -> str:
