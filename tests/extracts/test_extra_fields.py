@@ -34,7 +34,7 @@ def test_values_under_no_column_name_in_a_workbook_are_reported(tmp_path: Path) 
     book = Workbook()
     sheet = book.active
     sheet.append([*HEADER_COLUMNS.split(","), None])
-    sheet.append(["1", "F", "01/01/2015", "WBRI", None, None, None, "stray"])
+    sheet.append(["1", "F", "01/01/2015", "WBRI", "UPN1", "0", "01/01/2014", "stray"])
     episodes = book.create_sheet("Episodes")
     episodes.append(EPISODE_COLUMNS.split(","))
     episodes.append(EPISODE.split(","))

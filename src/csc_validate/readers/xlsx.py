@@ -32,8 +32,9 @@ def read(data: bytes, file: str) -> list[Sheet]:
 
 
 def _read_sheet(rows, file: str, title: str) -> Sheet | None:
-    """The sheet's table: its header is the first of the opening rows that fills as many cells as
-    the widest of them, so that a title or a note above the header is passed over (and said)."""
+    """The sheet's table: its header is the first of the opening rows that fills more than half
+    as many cells as the widest of them, so that a title or a note above the header is passed
+    over (and said), while a data row with a stray value does not outbid the header."""
     opening: list[tuple[int, list[str | None]]] = []
     rest = iter(rows)
     for number, values in enumerate(rest, start=1):
@@ -45,7 +46,7 @@ def _read_sheet(rows, file: str, title: str) -> Sheet | None:
     if not opening:
         return None
     widest = max(_filled(texts) for _, texts in opening)
-    at = next(i for i, (_, texts) in enumerate(opening) if _filled(texts) == widest)
+    at = next(i for i, (_, texts) in enumerate(opening) if _filled(texts) * 2 > widest)
     header_line, header = opening[at]
     names = [normalise_header(text) for text in header]
     cells_by_column: list[list[str | None]] = [[] for _ in names]
