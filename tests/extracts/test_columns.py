@@ -93,3 +93,14 @@ def test_quiet_still_shows_what_was_skipped(this_year: Path) -> None:
     (this_year / "contacts.csv").write_text("name,telephone,DOB\nA. Smith,0100,01/01/1980\n")
     result = run("check", str(this_year), "--quiet")
     assert "contacts.csv: skipped, its columns" in " ".join(result.stdout.split())
+
+
+def test_a_title_line_above_a_csv_header_is_passed_over_and_said(this_year: Path) -> None:
+    episodes = this_year / "episodes.csv"
+    episodes.write_text("Episodes of care 2025-26,,,,,,,,,,,,\n" + episodes.read_text())
+    tables = load([this_year])
+    assert tables.tables["Episodes"].raw["_line"].to_list()[0] == 3
+    assert (
+        f"{this_year.name}/episodes.csv: line 1 above the header (line 2) was not read as data"
+        in tables.notes
+    )

@@ -8,47 +8,71 @@ from csc_validate.readers.sheets import RowIssue, Sheet, normalise_header
 from csc_validate.readers.text import decode
 
 DELIMITERS = (",", "\t", ";", "|")
+# A title or notes above the header sit in the first few rows; the header is among them.
+HEADER_SEARCH = 10
 
 
 def read(data: bytes, file: str) -> Sheet:
-    """Read one delimited file; blank lines are skipped and every row keeps its source line."""
+    """Read one delimited file; blank lines are skipped and every row keeps its source line.
+
+    The header is the first of the opening rows that fills more than half as many cells as the
+    widest of them: a title above it is passed over, and said.
+    """
     text, _ = decode(data, file)
     if not text.strip():
         raise InputError(file, "is empty", expected="a header row naming the DfE columns")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=False)
-    header: list[str] | None = None
-    header_line = 1
-    names: list[str] = []
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    issues: list[RowIssue] = []
+    numbered: list[tuple[int, list[str]]] = []
     last_line = 0
     try:
         for cells in reader:
             first_line, last_line = last_line + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            if header is None:
-                header, header_line = cells, first_line
-                names = [normalise_header(cell) for cell in header]
-                _check_header(names, header, file, header_line)
-                continue
-            if len(cells) != len(names):
-                cells = _fit(cells, len(names), file, first_line, len(rows), issues)
-            rows.append(cells)
-            lines.append(first_line)
+            if any(cell.strip() for cell in cells):
+                numbered.append((first_line, cells))
     except csv.Error as error:
         raise InputError(
             file, f"is not a readable CSV file: {error}", line=reader.line_num
         ) from None
-    if header is None:
+    if not numbered:
         raise InputError(file, "is empty", expected="a header row naming the DfE columns")
+    at = _header_position(numbered)
+    header_line, header = numbered[at]
+    names = [normalise_header(cell) for cell in header]
+    _check_header(names, header, file, header_line)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    issues: list[RowIssue] = []
+    for first_line, cells in numbered[at + 1 :]:
+        if len(cells) != len(names):
+            cells = _fit(cells, len(names), file, first_line, len(rows), issues)
+        rows.append(cells)
+        lines.append(first_line)
     columns = {
         name: [cells[i] if cells[i] != "" else None for cells in rows]
         for i, name in enumerate(names)
         if name
     }
-    return Sheet(file=file, columns=columns, lines=lines, header_line=header_line, issues=issues)
+    notes = []
+    if at:
+        above = ", ".join(str(line) for line, _ in numbered[:at])
+        notes.append(
+            f"{file}: line{'s' if at > 1 else ''} {above} above the header (line {header_line}) "
+            f"{'were' if at > 1 else 'was'} not read as data"
+        )
+    return Sheet(
+        file=file,
+        columns=columns,
+        lines=lines,
+        header_line=header_line,
+        issues=issues,
+        notes=notes,
+    )
+
+
+def _header_position(numbered: list[tuple[int, list[str]]]) -> int:
+    opening = [sum(1 for cell in cells if cell.strip()) for _, cells in numbered[:HEADER_SEARCH]]
+    widest = max(opening)
+    return next(i for i, filled in enumerate(opening) if filled * 2 > widest)
 
 
 def _delimiter(text: str) -> str:
