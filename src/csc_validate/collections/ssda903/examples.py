@@ -2,6 +2,7 @@
 
 from csc_validate.collection import ExampleRequest
 from csc_validate.collections.ssda903.synthetic import returns
+from csc_validate.collections.ssda903.synthetic.geography import council
 from csc_validate.periods import previous_year
 
 
@@ -18,8 +19,12 @@ def write_examples(request: ExampleRequest) -> list[str]:
             path = request.out / folder / returns.FILE_NAMES[name]
             lines.append(f"{path.as_posix()}: {name}, {frame.height} rows")
     lines.append(
+        f"postcodes are real: the children live in {council().name} (DfE {council().dfe_code})"
+    )
+    lines.append(
         f"{len(result.mistakes)} deliberate mistakes (error rate {request.error_rate:g}); "
         f"check with: csc-validate check {(request.out / request.year).as_posix()} "
-        f"--previous {(request.out / previous_year(request.year)).as_posix()}"
+        f"--previous {(request.out / previous_year(request.year)).as_posix()} "
+        f"--la {council().dfe_code}"
     )
     return lines

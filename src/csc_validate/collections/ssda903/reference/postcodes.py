@@ -7,6 +7,7 @@ package's own reader needs pandas, which it does not declare, so its module is n
 """
 
 import importlib.util
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -27,19 +28,26 @@ def load(wanted: set[str] | None = None) -> pl.DataFrame:
     With `wanted` (postcodes as `normalised` gives them), only those postcodes, read from the
     package's files for their first letters: a return uses a few letters of 2.7 million rows.
     """
-    folder = _folder()
     if wanted is None:
-        paths = sorted(folder.glob("postcodes_*.msgpack.br"))
+        files = _folder().glob("postcodes_*.msgpack.br")
+        letters = sorted(path.name.removeprefix("postcodes_")[0] for path in files)
     else:
         letters = sorted({postcode[0] for postcode in wanted if postcode})
-        paths = [folder / f"postcodes_{letter}.msgpack.br" for letter in letters]
-    frames = [_read(path) for path in paths if path.is_file()]
-    if not frames:
-        return lookup(pl.DataFrame(schema=dict.fromkeys(COLUMNS, pl.String)))
-    directory = pl.concat(frames, how="vertical_relaxed")
+    directory = read_letters(letters)
     if wanted is not None:
         directory = directory.filter(normalised(pl.col("pcd")).is_in(sorted(wanted)))
     return lookup(directory)
+
+
+def read_letters(letters: Iterable[str]) -> pl.DataFrame:
+    """The directory's own columns (pcd, laua, oseast1m, osnrth1m) for the postcodes that start
+    with these letters, in the package's order."""
+    folder = _folder()
+    paths = [folder / f"postcodes_{letter}.msgpack.br" for letter in letters]
+    frames = [_read(path) for path in paths if path.is_file()]
+    if not frames:
+        return pl.DataFrame(schema=dict.fromkeys(COLUMNS, pl.String))
+    return pl.concat(frames, how="vertical_relaxed")
 
 
 def _folder() -> Path:

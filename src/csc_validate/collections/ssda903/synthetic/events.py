@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from csc_validate.collections.ssda903.synthetic.geography import council
 from csc_validate.collections.ssda903.synthetic.records import (
     DAY,
     Child,
@@ -66,7 +67,7 @@ class Events:
         self.window = window
         self.respite = frozenset(window.codes["LS_RESPITE"])
         self.temporary = frozenset(window.codes["PLACE_TEMPORARY"])
-        self.la_number = rng.randint(201, 938)
+        self.la_number = int(council().dfe_code)
         self.upns: set[str] = set()
         workers = rng.sample(range(1, 999_999), max(8, population // 12))
         self.workers = [f"SW{number:06d}" for number in workers]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from csc_validate.collections.ssda903.synthetic.geography import Geography
 from csc_validate.collections.ssda903.synthetic.records import (
     Child,
     Placement,
@@ -56,8 +57,7 @@ MIN_AGE = {"K3": 16, "P3": 14, "R5": 12, "K1": 11, "S1": 5}
 FOSTER_PROVIDERS = {"PR1": 55, "PR4": 35, "PR2": 5, "PR5": 5}
 ADOPTION_PROVIDERS = {"PR1": 60, "PR2": 20, "PR5": 20}
 # Sites that children share (homes, schools, hospitals): how many per 100 children, and who runs
-# them. PR3 (other public body) only where rule 529 allows it; PR1 never, because rule 1015 would
-# then need the placement inside the LA, which a synthetic postcode cannot promise.
+# them. PR3 (other public body) only where rule 529 allows it.
 SITE_MIX: dict[str, tuple[float, dict[str, float]]] = {
     "K1": (0.5, {"PR2": 70, "PR4": 20, "PR5": 10}),
     "K2": (5, {"PR4": 75, "PR2": 15, "PR5": 10}),
@@ -68,9 +68,9 @@ SITE_MIX: dict[str, tuple[float, dict[str, float]]] = {
     "R3": (0.5, {"PR4": 60, "PR5": 40}),
     "R5": (0.5, {"PR3": 100}),
 }
-LOCAL_AREAS = ("LS", "WF", "BD")
-OTHER_AREAS = ("HD", "HX", "YO", "DN", "S", "M", "B", "NG")
-INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+# The council's own homes (PR1), as a share of these sites in its area: rule 1015 flags its own
+# provision elsewhere.
+OWN_SITES = {"K2": 0.3, "R1": 0.5, "R3": 0.3, "S1": 0.3}
 
 
 class Placements:
@@ -82,30 +82,19 @@ class Placements:
         self.foster = frozenset(window.codes["PLACE_FOSTER"])
         self.adoptive = frozenset(window.codes["PLACE_ADOPTION"])
         self.temporary = frozenset(window.codes["PLACE_TEMPORARY"])
+        self.geography = Geography(rng)
         urns = iter(rng.sample(range(1_000_000, 3_000_000), 40 + population // 5))
         self.sites: dict[str, list[tuple[str, str | None, str]]] = {}
         for place, (per_hundred, providers) in SITE_MIX.items():
             count = max(2, round(per_hundred * population / 100))
-            self.sites[place] = [
-                (
-                    pick(rng, providers),
-                    None if place in NO_URN else str(next(urns)),
-                    self.postcode(local=rng.random() < 0.6),
-                )
-                for _ in range(count)
-            ]
+            self.sites[place] = []
+            for _ in range(count):
+                postcode = self.geography.site()
+                own = self.geography.in_council(postcode) and rng.random() < OWN_SITES.get(place, 0)
+                provider = "PR1" if own else pick(rng, providers)
+                urn = None if place in NO_URN else str(next(urns))
+                self.sites[place].append((provider, urn, postcode))
         self.agencies = {p: [str(next(urns)) for _ in range(3)] for p in ("PR2", "PR4", "PR5")}
-
-    def postcode(self, local: bool = True, avoid: str | None = None) -> str:
-        rng = self.rng
-        while True:
-            area = rng.choice(LOCAL_AREAS if local else OTHER_AREAS)
-            code = (
-                f"{area}{rng.randint(1, 29)} {rng.randint(0, 9)}"
-                f"{rng.choice(INWARD_LETTERS)}{rng.choice(INWARD_LETTERS)}"
-            )
-            if code != avoid:  # rule 392d: only P1 placements may share the home postcode
-                return code
 
     def choose(
         self,
@@ -154,10 +143,9 @@ class Placements:
         if same_carers and previous:
             postcode = previous.postcode
         else:
-            postcode = self.postcode(rng.random() < 0.75, avoid=child.home_post)
+            postcode = self.geography.placement(child.home_post, avoid=child.home_post)
         if place == PARENTS:
-            full_home = child.home_post is not None and " " in child.home_post
-            return Placement(place, "PR0", None, child.home_post if full_home else postcode)
+            return Placement(place, "PR0", None, child.home_post or postcode)
         if place in self.foster or place in self.adoptive:
             mix = FOSTER_PROVIDERS if place in self.foster else ADOPTION_PROVIDERS
             provider = pick(rng, mix)
@@ -174,7 +162,8 @@ class Placements:
         if any(e.placement.place == "T3" for e in child.episodes):
             allowed -= {"T3"}  # rule 377: two holiday moves a year at most
         place = choose(self.rng, TEMPORARY_MIX, allowed)
-        return Placement(place, None, None, self.postcode(avoid=child.home_post))
+        postcode = self.geography.placement(child.home_post, avoid=child.home_post)
+        return Placement(place, None, None, postcode)
 
     def respite_site(self) -> Placement:
         """Short breaks in a residential care home: R1 takes no URN (rules 214, 222)."""

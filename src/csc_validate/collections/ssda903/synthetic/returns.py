@@ -61,8 +61,8 @@ def generate(children: int, seed: int, year: str, error_rate: float = 0.05) -> S
 
     The same seed gives the same return. A share `error_rate` of the children get one or more
     mistakes, each recorded in `mistakes`. With error_rate=0 the return keeps the DfE rules,
-    save those that need reference data a synthetic return cannot match (postcode lookups,
-    Ofsted's provider lists).
+    the postcode rules too when checked with `--la` for geography.COUNCIL (its postcodes are
+    real); only the URN rules, which need Ofsted's provider lists, cannot be matched.
     """
     if children < 0:
         raise ValueError(f"children must be 0 or more, not {children}")

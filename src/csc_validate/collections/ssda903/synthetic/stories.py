@@ -82,8 +82,7 @@ class StoryTeller:
         ethnic = pick(rng, UASC_ETHNIC if uasc else ETHNIC_MIX)
         child = Child(child_id, "M" if male else "F", dt.date(2000, 1, 1), ethnic, "", uasc)
         if not uasc:  # rule 406: no home postcode, so no distance, for UASC
-            home = self.placements.postcode()
-            child.home_post = home if rng.random() < 0.9 else home.split()[0]
+            child.home_post = self.placements.geography.home()
         getattr(self, f"_{kind}")(child)
         child.episodes.sort(key=lambda e: e.decom)
         self.events.add(child, self.deprivation_of_liberty)
