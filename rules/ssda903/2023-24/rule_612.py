@@ -42,9 +42,13 @@ def _case(female: str, male: str, years: tuple[str, ...]) -> Case:
                 ["4", female, "0", ""],
                 ["5", male, "0", "01/01/2024"],
                 ["6", "", "0", "01/01/2024"],
+                ["7", female, "0", "31/02/2024"],
+                ["8", female, "9", "01/01/2024"],
+                ["9", female, "", "2024-01-01"],
+                ["10", female, "", ""],
             )
         },
-        flagged={"Header": [0, 1]},
+        flagged={"Header": [0, 1, 6, 8]},
         years=years,
     )
 
