@@ -62,4 +62,36 @@ CASES = [
         },
         flagged={"Header": [0]},
     ),
+    Case(
+        "any one OC3 item makes a care leaver; an episode or no OC3 row clears the child",
+        tables={
+            "Header": table(
+                ["CHILD", "MOTHER"],
+                ["1", "1"],
+                ["2", "0"],
+                ["3", "1"],
+                ["4", "1"],
+                ["5", "1"],
+                ["6", "1"],
+                ["7", ""],
+            ),
+            "Episodes": table(["CHILD"], ["4"], ["4"]),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "", "F1", ""],
+                ["2", "", "", "B1"],
+                ["3", "", "", ""],
+                ["3", "NO", "", ""],
+                ["4", "YES", "F1", "B1"],
+                ["6", "", "", ""],
+                ["7", "YES", "F1", "B1"],
+            ),
+        },
+        flagged={"Header": [0, 1, 2]},
+    ),
+    Case(
+        "with no OC3 table there are no care leavers",
+        tables={"Header": table(["CHILD", "MOTHER"], ["1", "1"]), "Episodes": table(["CHILD"])},
+        flagged={"Header": []},
+    ),
 ]
