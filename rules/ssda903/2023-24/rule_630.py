@@ -62,4 +62,47 @@ CASES = [
         flagged={"Episodes": [2, 3, 4]},
         period="2025-26",
     ),
+    Case(
+        "a start on or after 1 April needs details; one complete row of several is enough",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
+                ["1", "02/04/2025", "S"],
+                ["2", "31/03/2025", "S"],
+                ["2", "01/04/2025", "S"],
+                ["3", "01/05/2025", "S"],
+                ["3", "01/06/2025", "P"],
+                ["4", "01/05/2025", "S"],
+                ["5", "01/05/2025", "S"],
+                ["6", "31/02/2025", "S"],
+                ["7", "2025-05-01", "S"],
+                ["8", "01/05/2025", ""],
+                ["9", "01/05/2025", "S"],
+                ["10", "01/05/2025", "S"],
+                ["11", "01/05/2025", "S"],
+            ),
+            "PrevPerm": table(
+                ["CHILD", "PREV_PERM", "LA_PERM", "DATE_PERM"],
+                ["3", "P1", "800", ""],
+                ["3", "P1", "800", "01/01/2015"],
+                ["4", "Z1", "800", "01/01/2015"],
+                ["5", "P2", "800", ""],
+                ["9", "P1", "800", "ZZ/ZZ/ZZZZ"],
+                ["10", "", "800", "01/01/2015"],
+                ["11", "P1", "800", "31/02/2015"],
+            ),
+        },
+        flagged={"Episodes": [0, 2, 6, 11]},
+        period="2025-26",
+    ),
+    Case(
+        "with no PrevPerm table every child starting care this year is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"], ["1", "01/04/2025", "S"], ["2", "31/03/2025", "S"]
+            )
+        },
+        flagged={"Episodes": [0]},
+        period="2025-26",
+    ),
 ]
