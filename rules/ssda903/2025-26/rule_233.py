@@ -39,4 +39,19 @@ CASES = [
         },
         flagged={"Episodes": [0, 4]},
     ),
+    Case(
+        "only the open episode of a child with several is flagged; an unreadable DEC is not blank",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REASON_PLACE_CHANGE"],
+                ["1", "01/05/2025", "01/06/2025", "CARPL"],
+                ["1", "01/06/2025", "", "CARPL"],
+                ["2", "01/05/2025", "2025-06-01", "CARPL"],
+                ["3", "01/05/2025", "01/06/2025", ""],
+                ["3", "01/06/2025", "", ""],
+                ["4", "", "", "CARPL"],
+            )
+        },
+        flagged={"Episodes": [1, 5]},
+    ),
 ]

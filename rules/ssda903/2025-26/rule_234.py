@@ -59,4 +59,33 @@ CASES = [
         },
         flagged={"Episodes": [0, 6]},
     ),
+    Case(
+        "a move a day after the 10th birthday, with no next episode or no readable DOB is clear",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "15/06/2016"],
+                ["2", "15/06/2016"],
+                ["3", "31/02/2016"],
+                ["4", "2016-06-15"],
+                ["6", "15/06/2016"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "REASON_PLACE_CHANGE"],
+                ["1", "01/05/2025", "CUSTOD"],
+                ["1", "16/06/2026", ""],
+                ["2", "01/05/2025", ""],
+                ["2", "01/06/2025", "CUSTOD"],
+                ["3", "01/05/2025", "CUSTOD"],
+                ["3", "01/06/2025", ""],
+                ["4", "01/05/2025", "CUSTOD"],
+                ["4", "01/06/2025", ""],
+                ["5", "01/05/2025", "CUSTOD"],
+                ["5", "01/06/2025", ""],
+                ["6", "01/06/2025", ""],
+                ["6", "01/05/2025", "CUSTOD"],
+            ),
+        },
+        flagged={"Episodes": [11]},
+    ),
 ]
