@@ -37,4 +37,19 @@ CASES = [
         },
         flagged={"DoLo": [1, 2, 3]},
     ),
+    Case(
+        "29 February outside a leap year and a one-digit day are flagged, each order on its own",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_START"],
+                ["1", "29/02/2027"],
+                ["1", "28/02/2027"],
+                ["2", "1/5/2026"],
+                ["2", "01/05/2026"],
+                ["3", "01/05/2026"],
+                ["3", ""],
+            )
+        },
+        flagged={"DoLo": [0, 2, 5]},
+    ),
 ]

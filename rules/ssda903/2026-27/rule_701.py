@@ -36,4 +36,18 @@ CASES = [
         },
         flagged={"DoLo": [2, 3]},
     ),
+    Case(
+        "ISO dates and 29 February outside a leap year are flagged; a real leap day is not",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_END"],
+                ["1", "2026-05-01"],
+                ["1", "01/05/2026"],
+                ["2", "29/02/2028"],
+                ["3", "29/02/2027"],
+                ["3", ""],
+            )
+        },
+        flagged={"DoLo": [0, 3]},
+    ),
 ]

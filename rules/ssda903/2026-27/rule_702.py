@@ -38,4 +38,20 @@ CASES = [
         },
         flagged={"DoLo": [0]},
     ),
+    Case(
+        "an end a year earlier is flagged; unreadable dates on either side are not compared",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_START", "DOLO_END"],
+                ["1", "10/05/2026", "10/05/2025"],
+                ["1", "10/05/2026", "11/06/2026"],
+                ["2", "31/02/2026", "09/01/2026"],
+                ["3", "10/05/2026", "2026-05-09"],
+                ["4", "10/05/2026", "31/04/2026"],
+                ["5", "", ""],
+                ["6", "01/01/2027", "31/12/2026"],
+            )
+        },
+        flagged={"DoLo": [0, 6]},
+    ),
 ]

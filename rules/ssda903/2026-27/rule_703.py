@@ -36,4 +36,21 @@ CASES = [
         flagged={"DoLo": [1]},
         period="2026-27",
     ),
+    Case(
+        "the day before the year ends and unreadable starts are not flagged; a later year is",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_START"],
+                ["1", "30/03/2027"],
+                ["2", "02/04/2027"],
+                ["2", "01/05/2026"],
+                ["3", "31/04/2027"],
+                ["4", "2027-04-02"],
+                ["5", "01/01/2028"],
+                ["6", "31/03/2026"],
+            )
+        },
+        flagged={"DoLo": [1, 5]},
+        period="2026-27",
+    ),
 ]
