@@ -41,4 +41,20 @@ CASES = [
         flagged={"DoLo": [0, 3]},
         period="2026-27",
     ),
+    Case(
+        "ends a day inside the year are not flagged, nor unreadable ends; far outside are",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_END"],
+                ["1", "02/04/2026"],
+                ["1", "30/03/2027"],
+                ["2", "31/04/2026"],
+                ["3", "2027-04-05"],
+                ["4", "01/01/2020"],
+                ["4", "01/01/2030"],
+            )
+        },
+        flagged={"DoLo": [4, 5]},
+        period="2026-27",
+    ),
 ]
