@@ -60,10 +60,15 @@ def areas() -> dict[str, Area]:
     north = pl.col("osnrth1m").cast(pl.Float64, strict=False)
     district = pl.col("laua").cast(pl.String)
     packed = pl.col("pcd").str.replace_all(r"\s", "")  # "LS170AA" as the package packs it
+    # Left out, though the rules accept them: grid references rounded to 100 m (mostly postcodes
+    # Royal Mail has retired, such as W1P 4HA) and districts 90 to 99 (PO boxes, such as LS99).
+    rounded = (east % 100 == 0) & (north % 100 == 0)
+    post_box = packed.str.contains(r"^[A-Z]{1,2}9\d\d[A-Z]{2}$")
     # Postcodes in England with a grid reference and a district, as the postcode rules read them.
     england = (
         postcodes.read_letters(LETTERS)
         .filter(district.str.starts_with("E") & east.is_finite() & north.is_finite())
+        .filter(~rounded & ~post_box)
         .select(
             POSTCODE=pl.concat_str(packed.str.head(-3), pl.lit(" "), packed.str.tail(3)),
             LA=district.replace_strict(authorities.district_to_council(), default=None),
