@@ -38,4 +38,18 @@ CASES = [
         },
         flagged={"DoLo": [0, 1]},
     ),
+    Case(
+        "a start the day after birth is fine; unreadable dates are not compared",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOB", "DOLO_START"],
+                ["1", "10/05/2012", "11/05/2012"],
+                ["1", "10/05/2012", "01/01/2010"],
+                ["2", "31/02/2012", "11/05/2010"],
+                ["3", "10/05/2012", "2012-05-09"],
+                ["4", "2012-05-10", "09/05/2012"],
+            )
+        },
+        flagged={"DoLo": [1]},
+    ),
 ]

@@ -54,4 +54,27 @@ CASES = [
         flagged={"DoLo": [0, 3], "Episodes": [1, 5]},
         period="2026-27",
     ),
+    Case(
+        "an episode ending a day after the order starts or starting a day before it ends counts",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_START", "DOLO_END"],
+                ["1", "10/05/2026", "10/06/2026"],
+                ["2", "10/05/2026", "31/02/2026"],
+                ["3", "10/05/2026", "10/06/2026"],
+                ["5", "2026-05-10", "10/06/2026"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "PLACE"],
+                ["1", "01/04/2026", "11/05/2026", "K1"],
+                ["1", "11/05/2026", "10/06/2026", "K2"],
+                ["2", "01/04/2026", "", "P1"],
+                ["3", "09/06/2026", "31/02/2026", "R5"],
+                ["3", "11/06/2026", "", "K3"],
+                ["5", "01/04/2026", "", "P1"],
+            ),
+        },
+        flagged={"DoLo": [0, 2], "Episodes": [0, 3]},
+        period="2026-27",
+    ),
 ]
