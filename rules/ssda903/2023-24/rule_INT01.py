@@ -33,4 +33,26 @@ CASES = [
         },
         flagged={"AD1": [1, 2]},
     ),
+    Case(
+        "every row of a child is matched by the exact id, however often either table has it",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["1"], ["10"]),
+            "AD1": table(
+                ["CHILD", "NB_ADOPTR"],
+                ["1", "1"],
+                ["1", "1"],
+                ["10", "1"],
+                ["01", "1"],
+                ["100", "1"],
+                ["7", "1"],
+                ["7", "1"],
+            ),
+        },
+        flagged={"AD1": [3, 4, 5, 6]},
+    ),
+    Case(
+        "with no child in Header every row is flagged",
+        tables={"Header": table(["CHILD"]), "AD1": table(["CHILD", "NB_ADOPTR"], ["1", "1"])},
+        flagged={"AD1": [0]},
+    ),
 ]

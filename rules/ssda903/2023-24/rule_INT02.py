@@ -38,4 +38,29 @@ CASES = [
         },
         flagged={"PlacedAdoption": [1, 2]},
     ),
+    Case(
+        "every row of a child is matched by the exact id, however often either table has it",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["1"], ["10"]),
+            "PlacedAdoption": table(
+                ["CHILD", "REASON_PLACED_CEASED"],
+                ["1", "E1"],
+                ["1", "E1"],
+                ["10", "E1"],
+                ["01", "E1"],
+                ["100", "E1"],
+                ["7", "E1"],
+                ["7", "E1"],
+            ),
+        },
+        flagged={"PlacedAdoption": [3, 4, 5, 6]},
+    ),
+    Case(
+        "with no child in Header every row is flagged",
+        tables={
+            "Header": table(["CHILD"]),
+            "PlacedAdoption": table(["CHILD", "REASON_PLACED_CEASED"], ["1", "E1"]),
+        },
+        flagged={"PlacedAdoption": [0]},
+    ),
 ]

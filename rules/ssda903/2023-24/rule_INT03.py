@@ -33,4 +33,26 @@ CASES = [
         },
         flagged={"Episodes": [1, 2]},
     ),
+    Case(
+        "every row of a child is matched by the exact id, however often either table has it",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["1"], ["10"]),
+            "Episodes": table(
+                ["CHILD", "RNE"],
+                ["1", "S"],
+                ["1", "S"],
+                ["10", "S"],
+                ["01", "S"],
+                ["100", "S"],
+                ["7", "S"],
+                ["7", "S"],
+            ),
+        },
+        flagged={"Episodes": [3, 4, 5, 6]},
+    ),
+    Case(
+        "with no child in Header every row is flagged",
+        tables={"Header": table(["CHILD"]), "Episodes": table(["CHILD", "RNE"], ["1", "S"])},
+        flagged={"Episodes": [0]},
+    ),
 ]

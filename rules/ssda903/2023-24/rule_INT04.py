@@ -33,4 +33,26 @@ CASES = [
         },
         flagged={"Missing": [1, 2]},
     ),
+    Case(
+        "every row of a child is matched by the exact id, however often either table has it",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["1"], ["10"]),
+            "Missing": table(
+                ["CHILD", "MISSING"],
+                ["1", "M"],
+                ["1", "M"],
+                ["10", "M"],
+                ["01", "M"],
+                ["100", "M"],
+                ["7", "M"],
+                ["7", "M"],
+            ),
+        },
+        flagged={"Missing": [3, 4, 5, 6]},
+    ),
+    Case(
+        "with no child in Header every row is flagged",
+        tables={"Header": table(["CHILD"]), "Missing": table(["CHILD", "MISSING"], ["1", "M"])},
+        flagged={"Missing": [0]},
+    ),
 ]

@@ -33,4 +33,26 @@ CASES = [
         },
         flagged={"OC2": [1, 2]},
     ),
+    Case(
+        "every row of a child is matched by the exact id, however often either table has it",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["1"], ["10"]),
+            "OC2": table(
+                ["CHILD", "CONVICTED"],
+                ["1", "0"],
+                ["1", "0"],
+                ["10", "0"],
+                ["01", "0"],
+                ["100", "0"],
+                ["7", "0"],
+                ["7", "0"],
+            ),
+        },
+        flagged={"OC2": [3, 4, 5, 6]},
+    ),
+    Case(
+        "with no child in Header every row is flagged",
+        tables={"Header": table(["CHILD"]), "OC2": table(["CHILD", "CONVICTED"], ["1", "0"])},
+        flagged={"OC2": [0]},
+    ),
 ]

@@ -38,4 +38,26 @@ CASES = [
         },
         flagged={"OC3": [1, 2]},
     ),
+    Case(
+        "every row of a child is matched by the exact id, however often either table has it",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["1"], ["10"]),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH"],
+                ["1", "YES"],
+                ["1", "YES"],
+                ["10", "YES"],
+                ["01", "YES"],
+                ["100", "YES"],
+                ["7", "YES"],
+                ["7", "YES"],
+            ),
+        },
+        flagged={"OC3": [3, 4, 5, 6]},
+    ),
+    Case(
+        "with no child in Header every row is flagged",
+        tables={"Header": table(["CHILD"]), "OC3": table(["CHILD", "IN_TOUCH"], ["1", "YES"])},
+        flagged={"OC3": [0]},
+    ),
 ]

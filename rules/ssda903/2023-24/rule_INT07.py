@@ -38,4 +38,26 @@ CASES = [
         },
         flagged={"PrevPerm": [1, 2]},
     ),
+    Case(
+        "every row of a child is matched by the exact id, however often either table has it",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["1"], ["10"]),
+            "PrevPerm": table(
+                ["CHILD", "PREV_PERM"],
+                ["1", "Z1"],
+                ["1", "Z1"],
+                ["10", "Z1"],
+                ["01", "Z1"],
+                ["100", "Z1"],
+                ["7", "Z1"],
+                ["7", "Z1"],
+            ),
+        },
+        flagged={"PrevPerm": [3, 4, 5, 6]},
+    ),
+    Case(
+        "with no child in Header every row is flagged",
+        tables={"Header": table(["CHILD"]), "PrevPerm": table(["CHILD", "PREV_PERM"], ["1", "Z1"])},
+        flagged={"PrevPerm": [0]},
+    ),
 ]

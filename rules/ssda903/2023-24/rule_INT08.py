@@ -38,4 +38,29 @@ CASES = [
         },
         flagged={"Reviews": [1, 2]},
     ),
+    Case(
+        "every row of a child is matched by the exact id, however often either table has it",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["1"], ["10"]),
+            "Reviews": table(
+                ["CHILD", "REVIEW_CODE"],
+                ["1", "PN1"],
+                ["1", "PN1"],
+                ["10", "PN1"],
+                ["01", "PN1"],
+                ["100", "PN1"],
+                ["7", "PN1"],
+                ["7", "PN1"],
+            ),
+        },
+        flagged={"Reviews": [3, 4, 5, 6]},
+    ),
+    Case(
+        "with no child in Header every row is flagged",
+        tables={
+            "Header": table(["CHILD"]),
+            "Reviews": table(["CHILD", "REVIEW_CODE"], ["1", "PN1"]),
+        },
+        flagged={"Reviews": [0]},
+    ),
 ]

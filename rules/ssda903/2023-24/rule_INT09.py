@@ -33,4 +33,26 @@ CASES = [
         },
         flagged={"UASC": [1, 2]},
     ),
+    Case(
+        "every row of a child is matched by the exact id, however often either table has it",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["1"], ["10"]),
+            "UASC": table(
+                ["CHILD", "SEX"],
+                ["1", "1"],
+                ["1", "1"],
+                ["10", "1"],
+                ["01", "1"],
+                ["100", "1"],
+                ["7", "1"],
+                ["7", "1"],
+            ),
+        },
+        flagged={"UASC": [3, 4, 5, 6]},
+    ),
+    Case(
+        "with no child in Header every row is flagged",
+        tables={"Header": table(["CHILD"]), "UASC": table(["CHILD", "SEX"], ["1", "1"])},
+        flagged={"UASC": [0]},
+    ),
 ]
