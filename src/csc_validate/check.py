@@ -8,6 +8,7 @@ from csc_validate.findings import (
     Finding,
     InputSummary,
     Report,
+    RuleInfo,
     SkippedRule,
     code_key,
     sort_key,
@@ -83,6 +84,16 @@ def check(
         notes=tuple(notes) + tables.notes + _not_run(result.skipped),
         missing_tables=tables.missing,
         partial=partial,
+        rules=tuple(
+            RuleInfo(
+                rule=rule.code,
+                severity=rule.severity,
+                message=rule.message,
+                summary=rule.summary,
+                explanation=rule.explanation,
+            )
+            for rule in rules
+        ),
     )
 
 

@@ -24,6 +24,9 @@ class Finding(BaseModel):
     file: str | None
     xpath: str | None = None
     detail: str | None = None
+    # The row's identifying values besides the child (DECOM for an episode), as written; what a
+    # baseline matches on, since row numbers move when an extract gains or loses rows.
+    key: dict[str, str | None] = Field(default_factory=dict, exclude=True)
 
 
 class RuleSummary(BaseModel):
@@ -51,6 +54,23 @@ class RuleCrash(BaseModel):
 
     rule: str
     error: str
+
+
+class RuleInfo(BaseModel):
+    """A selected rule as outputs show it: DfE's message and guidance a caseworker can act on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    severity: Severity
+    message: str
+    summary: str
+    explanation: str
+
+    @property
+    def guidance(self) -> str:
+        """What is flagged, then how to fix it (the rule's docstring)."""
+        return " ".join(part for part in (self.summary, self.explanation) if part)
 
 
 class InputSummary(BaseModel):
@@ -88,6 +108,8 @@ class Report(BaseModel):
     missing_tables: tuple[str, ...] = ()
     partial: bool = False
 
+    rules: tuple[RuleInfo, ...] = ()
+
     @property
     def incomplete(self) -> bool:
         """Whether some of the check did not run: a rule crashed, or a table is missing."""
@@ -95,6 +117,9 @@ class Report(BaseModel):
 
     def count_at_or_above(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity.rank >= severity.rank)
+
+    def rule_info(self, code: str) -> RuleInfo | None:
+        return next((info for info in self.rules if info.rule == code), None)
 
 
 def code_key(code: str) -> tuple[int, int, str]:

@@ -30,9 +30,11 @@ def locate(hits: list[Hit], tables: Tables, schema: YearSchema) -> list[Finding]
             continue
         rows = _source_rows(flagged, tables, schema, table)
         derived = _derived_columns(schema, table)
+        key_columns = _key_columns(schema, table)
         file = loaded.file
         for record in rows.iter_rows(named=True):
-            findings.append(_finding(rules[record["_rule"]], table, record, derived, file))
+            rule = rules[record["_rule"]]
+            findings.append(_finding(rule, table, record, derived, file, key_columns))
     return findings
 
 
@@ -49,6 +51,7 @@ def locate_issues(issues: list[CellIssue], tables: Tables, schema: YearSchema) -
             for record in _source_rows(wanted.unique(), tables, schema, table).iter_rows(named=True)
         }
         loaded = tables.tables[table]
+        key_columns = _key_columns(schema, table)
         for issue in own:
             rule = BUILTIN[issue.code]
             record = rows.get(issue.row, {}) if issue.row is not None else {}
@@ -67,6 +70,7 @@ def locate_issues(issues: list[CellIssue], tables: Tables, schema: YearSchema) -
                     file=record.get("_file", loaded.file),
                     xpath=record.get("_xpath"),
                     detail=issue.detail or None,
+                    key={column: record.get(column) for column in key_columns} if record else {},
                 )
             )
     return findings
@@ -84,7 +88,14 @@ def _source_rows(
     return joined.join(typed.select("_row", *extra), on="_row", how="left")
 
 
-def _finding(rule: Rule, table: str, record: dict, derived: set[str], file: str) -> Finding:
+def _finding(
+    rule: Rule,
+    table: str,
+    record: dict,
+    derived: set[str],
+    file: str,
+    key_columns: tuple[str, ...] = (),
+) -> Finding:
     if record["_row"] is None:
         return _whole_table(rule, table, file)
     fields = tuple(
@@ -108,6 +119,7 @@ def _finding(rule: Rule, table: str, record: dict, derived: set[str], file: str)
         values=values,
         file=record.get("_file") or file,
         xpath=record.get("_xpath"),
+        key={column: record.get(column) for column in key_columns},
     )
 
 
@@ -125,6 +137,12 @@ def _whole_table(rule: Rule, table: str, file: str | None = None) -> Finding:
         values={},
         file=file,
     )
+
+
+def _key_columns(schema: YearSchema, table: str) -> tuple[str, ...]:
+    """The columns that identify a row of the table, besides the child's."""
+    base = schema.tables.get(table.removesuffix(PREVIOUS_SUFFIX))
+    return tuple(c for c in base.key if c != schema.child_column) if base else ()
 
 
 def _derived_columns(schema: YearSchema, table: str) -> set[str]:
