@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from csc_validate import config
+from csc_validate import baseline, config
 from csc_validate.check import check
 from csc_validate.cli.options import Collection, Year
 from csc_validate.errors import UsageError
@@ -70,6 +70,14 @@ def check_command(
             "--config", help="Settings file (default: csc-validate.toml here, if there is one)."
         ),
     ] = None,
+    baseline_path: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report, and fail on, only findings not in this baseline."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(help="Record today's findings here, for --baseline in later runs."),
+    ] = None,
     limit: Annotated[
         int, typer.Option(help="Findings listed in the terminal (0 for all).", min=0)
     ] = 50,
@@ -110,6 +118,11 @@ def check_command(
         ofsted=list(ofsted or []),
         partial=partial,
     )
+    if write_baseline is not None:
+        baseline.write(report, write_baseline)
+        typer.echo(f"Wrote {write_baseline} ({len(report.findings)} findings)", err=True)
+    if baseline_path is not None:
+        report = baseline.apply(report, baseline.load(baseline_path), baseline_path.as_posix())
     if output_format is Format.TERMINAL:
         terminal.write(report, output, limit=limit, quiet=quiet)
     else:
