@@ -34,17 +34,26 @@ def check(
     la: str | None = None,
     ofsted: list[Path] | None = None,
     partial: bool = False,
+    severity: dict[str, Severity] | None = None,
 ) -> Report:
     """Check one return; raises InputError or UsageError for input that cannot be used.
 
     `per_table_ignores` drops findings of some rules in some tables ({"Episodes": ["355"]}).
     `la` (the council's code) and `ofsted` (provider lists) are reference data some rules need.
     `partial` says that a return without some of its tables is meant to be checked as it is.
+    `severity` treats some rules as more or less serious than DfE does ({"355": "query"}).
     """
     tables = load(paths, previous, collection, year)
     schema = schemas.load(tables.collection, tables.year)
     pack = packs.load(tables.collection, tables.year)
     rules, notes = resolve(pack, select or [], ignore or [])
+    overrides = _severity_overrides(pack, severity or {})
+    rules = [
+        rule.model_copy(update={"severity": overrides[rule.code]})
+        if rule.code in overrides
+        else rule
+        for rule in rules
+    ]
     request = ReferenceRequest(la=la, ofsted=tuple(ofsted or ()))
     references = References(collections.get(tables.collection).references(request, tables))
     result = engine.run(rules, tables, schema, references=references)
@@ -54,6 +63,13 @@ def check(
     findings += locate_issues(issues, tables, schema)
     unwanted = _table_ignores(pack, schema, per_table_ignores or {})
     findings = [f for f in findings if (f.table, f.rule) not in unwanted]
+    # csc-validate's own findings come from reading, not from the rules above.
+    findings = [
+        f.model_copy(update={"severity": overrides[f.rule]})
+        if f.rule in overrides and f.severity is not overrides[f.rule]
+        else f
+        for f in findings
+    ]
     findings.sort(key=sort_key)
     totals = {severity.value: 0 for severity in Severity}
     for finding in findings:
@@ -108,6 +124,17 @@ def _not_run(skipped: list[SkippedRule]) -> tuple[str, ...]:
         f"need{'s' if len(codes) == 1 else ''} {need} ({', '.join(sorted(codes, key=code_key))})"
         for need, codes in sorted(by_need.items())
     )
+
+
+def _severity_overrides(pack: packs.Pack, wanted: dict[str, Severity]) -> dict[str, Severity]:
+    """Codes (resolved like --select's, so aliases work) to the severity the user wants."""
+    overrides: dict[str, Severity] = {}
+    for reference, level in wanted.items():
+        rules, _ = resolve(pack, [reference], [])
+        if len(rules) != 1:
+            raise UsageError(f"severity: {reference!r} is not one rule code; name rules one by one")
+        overrides[rules[0].code] = Severity(level)
+    return overrides
 
 
 def _table_ignores(

@@ -18,9 +18,13 @@ FAIL_ON = {"error": Severity.ERROR, "query": Severity.QUERY, "never": None}
 
 def check_command(
     paths: Annotated[
-        list[Path],
-        typer.Argument(help="Folders or files of this year's return: CSV, XLSX or DfE XML."),
-    ],
+        list[Path] | None,
+        typer.Argument(
+            help="Folders or files of this year's return: CSV, XLSX or DfE XML "
+            "(default: the settings' inputs).",
+            show_default=False,
+        ),
+    ] = None,
     previous: Annotated[
         list[Path] | None,
         typer.Option("--previous", "-p", help="Last year's return, for rules that compare years."),
@@ -52,8 +56,11 @@ def check_command(
         ),
     ] = None,
     output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="Report format.")
-    ] = Format.TERMINAL,
+        Format | None,
+        typer.Option(
+            "--format", "-f", help="Report format (default: terminal).", show_default=False
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write the report here (default: standard output)."),
@@ -102,35 +109,68 @@ def check_command(
         )
     if output is not None and output.is_dir():
         raise UsageError(f"--output {output}: is a folder; name the report file to write")
-    settings, _ = config.load(config_path)
+    settings, settings_path = config.load(config_path)
     settings = settings.merged(
-        collection=collection, year=year, select=select, ignore=ignore, fail_on=fail_on, la=la
+        collection=collection,
+        year=year,
+        inputs=paths,
+        previous=previous,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        la=la,
+        ofsted=ofsted,
+        baseline=baseline_path,
     )
+    if not settings.inputs:
+        where = f" or set inputs in {settings_path}" if settings_path else ""
+        raise UsageError(f"name the files or folders to check{where}")
     report = check(
-        paths,
-        previous or [],
+        list(settings.inputs),
+        list(settings.previous),
         settings.collection,
         settings.year,
         list(settings.select),
         list(settings.ignore),
         {table: list(codes) for table, codes in settings.per_table_ignores.items()},
         la=settings.la,
-        ofsted=list(ofsted or []),
+        ofsted=list(settings.ofsted),
+        severity=dict(settings.severity),
         partial=partial,
     )
     if write_baseline is not None:
         baseline.write(report, write_baseline)
         typer.echo(f"Wrote {write_baseline} ({len(report.findings)} findings)", err=True)
-    if baseline_path is not None:
-        report = baseline.apply(report, baseline.load(baseline_path), baseline_path.as_posix())
-    if output_format is Format.TERMINAL:
-        terminal.write(report, output, limit=limit, quiet=quiet)
-    else:
-        write(report, output_format, output)
-        if output is not None:
-            terminal.write(report, None, limit=0 if quiet else min(limit, 20), quiet=quiet)
-            typer.echo(f"Wrote {output}", err=True)
+    if settings.baseline is not None:
+        report = baseline.apply(
+            report, baseline.load(settings.baseline), settings.baseline.as_posix()
+        )
+    targets = _targets(settings, output_format, output)
+    for target_format, destination in targets:
+        if target_format is Format.TERMINAL:
+            terminal.write(report, destination, limit=limit, quiet=quiet)
+        else:
+            write(report, target_format, destination)
+        if destination is not None:
+            typer.echo(f"Wrote {destination}", err=True)
+    if all(destination is not None for _, destination in targets):
+        terminal.write(report, None, limit=0 if quiet else min(limit, 20), quiet=quiet)
     raise typer.Exit(exit_code(report, FAIL_ON[settings.fail_on]))
+
+
+def _targets(
+    settings: config.Config, output_format: Format | None, output: Path | None
+) -> list[tuple[Format, Path | None]]:
+    """--format and --output when given, else the settings' outputs, else the terminal."""
+    if output_format is not None or output is not None:
+        return [(output_format or Format.TERMINAL, output)]
+    if not settings.outputs:
+        return [(Format.TERMINAL, None)]
+    if sum(1 for item in settings.outputs if item.path is None) > 1:
+        raise UsageError(
+            "outputs: only one of them can go to standard output (give the others a path)"
+        )
+    return [(item.format, item.path) for item in settings.outputs]
 
 
 def exit_code(report: Report, fail_on: Severity | None) -> int:
