@@ -6,6 +6,7 @@ import pytest
 
 from csc_validate import config
 from csc_validate.check import check
+from csc_validate.cli.init import template
 from csc_validate.errors import UsageError
 from csc_validate.reports import Format
 from csc_validate.severity import Severity
@@ -78,6 +79,25 @@ def test_paths_are_relative_to_the_settings_file(tmp_path: Path) -> None:
         (Format.SARIF, tmp_path / "out" / "r.sarif"),
         (Format.TERMINAL, None),
     ]
+
+
+def test_init_writes_every_setting_commented_and_it_loads(tmp_path: Path) -> None:
+    result = run("init", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "csc-validate.toml").read_text()
+    assert written == template()
+    assert config.load(None, tmp_path)[0] == config.Config()
+    # Uncommenting every example setting gives valid settings.
+    uncommented = "\n".join(
+        line[2:] if line.startswith("# ") and ("=" in line or line[2:].startswith("[")) else ""
+        for line in written.splitlines()
+    )
+    (tmp_path / "all.toml").write_text(uncommented)
+    settings, _ = config.load(tmp_path / "all.toml")
+    assert settings.la == "E09000033" and settings.severity == {"101": Severity.QUERY}
+    assert len(settings.outputs) == 2 and settings.per_table_ignores == {"Episodes": ("355",)}
+    again = run("init", cwd=tmp_path)
+    assert again.returncode == 2 and "already exists" in again.stderr
 
 
 def test_check_runs_from_settings_alone_and_flags_win(extract) -> None:

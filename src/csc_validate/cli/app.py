@@ -11,6 +11,7 @@ from csc_validate import __version__, collections
 from csc_validate.cli.check import check_command
 from csc_validate.cli.example_data import example_data
 from csc_validate.cli.explain import explain_command
+from csc_validate.cli.init import init_command
 from csc_validate.cli.rules import rules_command
 from csc_validate.errors import InputError, RuleDefinitionError, UsageError
 
@@ -33,6 +34,7 @@ app.command("check")(check_command)
 app.command("rules")(rules_command)
 app.command("explain")(explain_command)
 app.command("example-data")(example_data)
+app.command("init")(init_command)
 
 
 def _version(value: bool) -> None:
