@@ -8,6 +8,7 @@ from csc_validate.findings import (
     Finding,
     InputSummary,
     Report,
+    RuleCrash,
     RuleInfo,
     SkippedRule,
     code_key,
@@ -96,7 +97,11 @@ def check(
         summary=tuple(summarise(findings)),
         findings=tuple(findings),
         skipped=tuple(sorted(result.skipped, key=lambda s: code_key(s.rule))),
-        crashes=tuple(result.crashes),
+        crashes=tuple(result.crashes)
+        + tuple(
+            RuleCrash(rule=item.name, error=f"local rule not loaded: {item.error}")
+            for item in pack.broken
+        ),
         notes=tuple(notes) + tables.notes + _not_run(result.skipped),
         missing_tables=tables.missing,
         partial=partial,

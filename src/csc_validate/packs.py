@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from csc_validate import local_rules
 from csc_validate.builtin import BUILTIN_RULES
 from csc_validate.errors import RuleDefinitionError, UsageError
 from csc_validate.findings import code_key
@@ -33,6 +34,8 @@ class Pack:
     # DfE rules in force this year that csc-validate does not check, with the reason: never
     # listed as rules, but known, so that `explain` says why and an ignore list may name them.
     not_implemented: dict[str, str] = field(default_factory=dict)
+    # Local rules that could not be loaded: reported, and the check counts as incomplete.
+    broken: tuple[local_rules.Broken, ...] = ()
 
     def ordered(self) -> list[Rule]:
         return [self.rules[code] for code in sorted(self.rules, key=code_key)]
@@ -95,8 +98,13 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
         rules[str(code)] = rule.model_copy(update=revision)
         changed.append(str(code))
     changed.sort(key=code_key)
+    broken: tuple[local_rules.Broken, ...] = ()
     if builtins:
         rules.update({rule.code: rule for rule in BUILTIN_RULES})
+        taken = frozenset(rules) | frozenset(retired) | frozenset(not_implemented)
+        local = local_rules.load(collection, year, taken)
+        rules.update({rule.code: rule for rule in local.rules})
+        broken = local.broken
     return Pack(
         collection=collection,
         year=year,
@@ -106,6 +114,7 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
         changed=tuple(changed),
         retired=retired,
         not_implemented=not_implemented,
+        broken=broken,
     )
 
 

@@ -52,7 +52,9 @@ def explain_command(
     retired = packs.retired_in(collection, rule.code)
     if retired:
         console.print(f"Retired:  {retired}")
-    if rule.source is not None:
+    if rule.origin is not None:
+        console.print(f"Source:   local rule from {rule.origin} ({rule.source})", markup=False)
+    elif rule.source is not None:
         console.print(f"Source:   rules/{rule.source.relative_to(data_dir('rules')).as_posix()}")
     for case in rule.cases[:1]:
         _print_case(console, case)

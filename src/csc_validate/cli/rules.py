@@ -34,6 +34,9 @@ def rules_command(
 ) -> None:
     """List the rules of a collection year (default: the newest year)."""
     pack = choose_pack(collection, year)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    for item in pack.broken:
+        errors.print(f"[bold red]local rule not loaded:[/bold red] {item.name}: {item.error}")
     if changes:
         _print_changes(pack, output_format)
         return
@@ -49,9 +52,16 @@ def rules_command(
     table.add_column("Code", no_wrap=True)
     table.add_column("Severity", no_wrap=True)
     table.add_column("Tables", overflow="fold", max_width=22)
+    table.add_column("Source", overflow="fold", max_width=16)
     table.add_column("Message", overflow="fold")
     for item in described:
-        table.add_row(item["code"], item["severity"], ", ".join(item["tables"]), item["message"])
+        table.add_row(
+            item["code"],
+            item["severity"],
+            ", ".join(item["tables"]),
+            item["source"],
+            item["message"],
+        )
     Console().print(table)
 
 
@@ -72,10 +82,17 @@ def describe(rule: Rule) -> dict:
         "tables": [table for table in rule.tables if table != BUILTIN_TABLE],
         "fields": list(rule.fields),
         "tags": list(rule.tags),
-        "source": "csc-validate" if rule.check is None else "DfE",
+        "source": source(rule),
         # What the user must give for the rule to run (e.g. "--la"); empty when nothing.
         "needs": list(rule.needs),
     }
+
+
+def source(rule: Rule) -> str:
+    """Who wrote the rule: DfE, csc-validate (its own reading checks) or a council's package."""
+    if rule.origin is not None:
+        return f"local: {rule.origin}"
+    return "csc-validate" if rule.check is None else "DfE"
 
 
 def _print_changes(pack: Pack, output_format: ListFormat) -> None:

@@ -36,6 +36,8 @@ class Rule(BaseModel):
     explanation: str = ""
     cases: tuple[Any, ...] = ()
     source: Path | None = None
+    # The installed package a council's own rule comes from; None for DfE's and csc-validate's.
+    origin: str | None = None
 
     @field_validator("message")
     @classmethod
