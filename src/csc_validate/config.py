@@ -68,7 +68,8 @@ class Config(BaseModel):
         """Paths written in a settings file, taken from the file's folder."""
 
         def place(path: Path) -> Path:
-            return path if path.is_absolute() else folder / path
+            # "-" is standard input, wherever the file is.
+            return path if path.is_absolute() or str(path) == "-" else folder / path
 
         return self.model_copy(
             update={

@@ -10,7 +10,7 @@ from csc_validate import collections, schemas
 from csc_validate.collection import Collection
 from csc_validate.errors import InputError, UsageError
 from csc_validate.periods import parse_year, previous_year
-from csc_validate.readers import kind, read_table_file, sha256
+from csc_validate.readers import kind, read_table_file, sha256, standard_input
 from csc_validate.readers.casting import (
     DateSpelling,
     accepted_spellings,
@@ -21,6 +21,7 @@ from csc_validate.readers.casting import (
 )
 from csc_validate.readers.detect import Detected, detect, one_per_table
 from csc_validate.readers.sheets import Sheet, normalise_header
+from csc_validate.readers.standard_input import StandardInput
 from csc_validate.readers.xml_safety import root_element
 from csc_validate.schemas import ColumnType, TableSchema
 from csc_validate.tables import PREVIOUS_SUFFIX, CellIssue, InputFile, LoadedTable, Tables
@@ -30,7 +31,7 @@ READABLE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xml"}
 
 @dataclass(frozen=True)
 class Source:
-    path: Path
+    path: Path | StandardInput
     display: str
 
 
@@ -56,7 +57,9 @@ def expand(paths: list[Path]) -> tuple[list[Source], list[str]]:
     sources: list[Source] = []
     notes: list[str] = []
     for path in paths:
-        if path.is_dir():
+        if standard_input.is_mark(path):
+            sources.append(Source(standard_input.read(), standard_input.DISPLAY))
+        elif path.is_dir():
             for entry in sorted(path.iterdir()):
                 if entry.name.startswith((".", "~$")) or not entry.is_file():
                     continue
@@ -78,6 +81,8 @@ def load(
     year: str | None = None,
 ) -> Tables:
     """Read the return (and last year's, if given) and cast it with the collection year's schema."""
+    if sum(1 for path in [*paths, *(previous or [])] if standard_input.is_mark(path)) > 1:
+        raise UsageError("`-` (standard input) can be given only once")
     sources, notes = expand(paths)
     if not sources:
         raise InputError(", ".join(map(str, paths)), "holds no CSV, XLSX or XML file")

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from csc_validate.findings import Finding, Report
+from csc_validate.readers import standard_input
 from csc_validate.reports.ci_text import describe
 from csc_validate.reports.output import emit
 from csc_validate.severity import Severity
@@ -27,7 +28,8 @@ def write(report: Report, destination: Path | None, options: object = None) -> N
 
 def _annotation(finding: Finding) -> str:
     properties = []
-    if finding.file:
+    # Standard input has no file in the repository to annotate.
+    if finding.file and finding.file != standard_input.DISPLAY:
         properties.append(f"file={_property(finding.file)}")
         if finding.line is not None:
             properties.append(f"line={finding.line}")

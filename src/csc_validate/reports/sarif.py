@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from csc_validate.findings import Finding, Report
+from csc_validate.readers import standard_input
 from csc_validate.reports.ci_text import where
 from csc_validate.reports.output import emit
 from csc_validate.severity import Severity
@@ -45,7 +46,11 @@ def render(report: Report) -> str:
                 ],
             }
         ],
-        "artifacts": [{"location": {"uri": item.file}} for item in report.inputs],
+        "artifacts": [
+            {"location": {"uri": item.file}}
+            for item in report.inputs
+            if item.file != standard_input.DISPLAY
+        ],
         "results": [_result(finding, index.get(finding.rule)) for finding in report.findings],
         "properties": {"collection": report.collection, "year": report.year},
     }
@@ -67,7 +72,7 @@ def _result(finding: Finding, rule_index: int | None) -> dict:
     if rule_index is not None:
         result["ruleIndex"] = rule_index
     location: dict = {}
-    if finding.file:
+    if finding.file and finding.file != standard_input.DISPLAY:
         physical: dict = {"artifactLocation": {"uri": finding.file}}
         if finding.line is not None:
             physical["region"] = {"startLine": finding.line}
