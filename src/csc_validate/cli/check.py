@@ -20,8 +20,8 @@ def check_command(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Folders or files of this year's return: CSV, XLSX or DfE XML "
-            "(default: the settings' inputs).",
+            help="Folders or files of this year's return: CSV, XLSX or DfE XML; - reads "
+            "standard input (default: the settings' inputs).",
             show_default=False,
         ),
     ] = None,
@@ -74,7 +74,9 @@ def check_command(
     config_path: Annotated[
         Path | None,
         typer.Option(
-            "--config", help="Settings file (default: csc-validate.toml here, if there is one)."
+            "--config",
+            help="Settings file (default: csc-validate.toml here, else [tool.csc-validate] in "
+            "pyproject.toml).",
         ),
     ] = None,
     baseline_path: Annotated[
