@@ -125,3 +125,10 @@ def test_severity_overrides_change_findings_and_the_exit_code(extract) -> None:
     assert run("check", "--fail-on", "query", cwd=folder).returncode == 1
     with pytest.raises(UsageError, match="severity: 'Header' is not one rule code"):
         check([folder], severity={"Header": Severity.QUERY})
+
+
+def test_a_bad_setting_in_the_current_folder_is_named_as_the_user_sees_it(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.csc-validate]\nfail-on = "sometimes"\n')
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: pyproject.toml: tool.csc-validate.fail-on:")

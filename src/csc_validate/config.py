@@ -89,7 +89,8 @@ class Config(BaseModel):
 
 def find(folder: Path | None = None) -> Path | None:
     """csc-validate.toml in `folder`, else its pyproject.toml if that has [tool.csc-validate]."""
-    folder = folder or Path.cwd()
+    # Relative, so that messages name the file as the user sees it, never an absolute path.
+    folder = folder or Path()
     own = folder / DEFAULT_NAME
     if own.is_file():
         return own
