@@ -111,11 +111,23 @@ def test_the_command_line_writes_a_baseline_then_fails_only_on_new_findings(
 ) -> None:
     folder = extract({"h.csv": header_csv("1,X,01/01/2015,WBRI,,,"), "e.csv": _episodes()})
     recorded = tmp_path / "baseline.json"
-    first = run("check", str(folder), "--year", "2025-26", "--write-baseline", str(recorded))
+    first = run(
+        "check", str(folder), "--year", "2025-26", "--partial", "--write-baseline", str(recorded)
+    )
     assert first.returncode == 1 and recorded.is_file(), first.stderr
-    again = run("check", str(folder), "--year", "2025-26", "--baseline", str(recorded))
+    again = run("check", str(folder), "--year", "2025-26", "--partial", "--baseline", str(recorded))
     assert again.returncode == 0, again.stdout + again.stderr
     (folder / "h.csv").write_text(header_csv("1,X,01/01/2015,WBRI,,,", "2,Y,01/01/2015,WBRI,,,"))
-    new = run("check", str(folder), "--year", "2025-26", "--baseline", str(recorded), "-f", "json")
+    new = run(
+        "check",
+        str(folder),
+        "--year",
+        "2025-26",
+        "--partial",
+        "--baseline",
+        str(recorded),
+        "-f",
+        "json",
+    )
     assert new.returncode == 1
     assert {f["child"] for f in json.loads(new.stdout)["findings"]} == {"2"}

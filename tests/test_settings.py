@@ -103,7 +103,7 @@ def test_init_writes_every_setting_commented_and_it_loads(tmp_path: Path) -> Non
 def test_check_runs_from_settings_alone_and_flags_win(extract) -> None:
     folder = extract({"h.csv": header_csv("1,X,01/01/2015,WBRI,,,"), "e.csv": EPISODES})
     (folder / "csc-validate.toml").write_text(
-        'inputs = ["."]\nselect = ["101"]\nfail-on = "never"\n'
+        'inputs = ["."]\nselect = ["101"]\nfail-on = "never"\npartial = true\n'
     )
     assert run("check", cwd=folder).returncode == 0
     assert run("check", "--fail-on", "error", cwd=folder).returncode == 1
@@ -119,7 +119,7 @@ def test_severity_overrides_change_findings_and_the_exit_code(extract) -> None:
     assert [f.severity for f in report.findings] == [Severity.QUERY]
     assert report.rule_info("101").severity is Severity.QUERY
     (folder / "csc-validate.toml").write_text(
-        'inputs = ["."]\nselect = ["101"]\n[severity]\n101 = "query"\n'
+        'inputs = ["."]\nselect = ["101"]\npartial = true\n[severity]\n101 = "query"\n'
     )
     assert run("check", cwd=folder).returncode == 0
     assert run("check", "--fail-on", "query", cwd=folder).returncode == 1

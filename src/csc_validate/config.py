@@ -49,6 +49,8 @@ class Config(BaseModel):
     # A rule's severity as this team treats it, e.g. {"355" = "query"}.
     severity: dict[str, Severity] = Field(default_factory=dict)
     fail_on: FailOn = Field("error", alias="fail-on")
+    # Check a return that lacks some of its tables, as --partial does.
+    partial: bool = False
     outputs: tuple[Output, ...] = ()
     baseline: Path | None = None
 

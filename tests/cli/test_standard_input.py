@@ -28,7 +28,9 @@ def piped(data: bytes, *args: str) -> subprocess.CompletedProcess[str]:
 def test_a_csv_table_is_read_from_standard_input(extract) -> None:
     header = header_csv("1,X,01/01/2015,WBRI,,,").encode()
     folder = extract({"e.csv": episodes_csv("1,01/05/2025,S,C2,N1,U1,PR1,,,,,,")})
-    result = piped(header, "check", "-", str(folder / "e.csv"), "--select", "101", "-f", "json")
+    result = piped(
+        header, "check", "-", str(folder / "e.csv"), "--partial", "--select", "101", "-f", "json"
+    )
     assert result.returncode == 1, result.stderr
     findings = json.loads(result.stdout)["findings"]
     assert [(f["rule"], f["file"], f["line"]) for f in findings] == [("101", "standard input", 2)]

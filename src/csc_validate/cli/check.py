@@ -123,6 +123,8 @@ def check_command(
         la=la,
         ofsted=ofsted,
         baseline=baseline_path,
+        # An unset flag leaves the settings' choice alone.
+        partial=partial or None,
     )
     if not settings.inputs:
         where = f" or set inputs in {settings_path}" if settings_path else ""
@@ -138,7 +140,7 @@ def check_command(
         la=settings.la,
         ofsted=list(settings.ofsted),
         severity=dict(settings.severity),
-        partial=partial,
+        partial=settings.partial,
     )
     if write_baseline is not None:
         baseline.write(report, write_baseline)

@@ -42,6 +42,9 @@ def template() -> str:
 # select = []
 # ignore = []
 
+# Check a return that lacks some of its tables (otherwise exit code 2).
+# partial = false
+
 # Exit 1 when there are findings at or above this severity: "error", "query" or "never".
 # fail-on = "error"
 
