@@ -38,4 +38,21 @@ CASES = [
         },
         flagged={"AD1": [0, 2]},
     ),
+    Case(
+        "three rows of a child are all flagged; ids equal only after trimming count as one",
+        tables={
+            "AD1": table(
+                ["CHILD", "NB_ADOPTR"],
+                ["1", "1"],
+                ["1", "1"],
+                ["1", "1"],
+                ["10", "1"],
+                ["01", "1"],
+                ["1 ", "1"],
+                ["2", "1"],
+                ["2 ", "1"],
+            )
+        },
+        flagged={"AD1": [0, 1, 2, 5, 6, 7]},
+    ),
 ]

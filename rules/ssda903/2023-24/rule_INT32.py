@@ -38,4 +38,21 @@ CASES = [
         },
         flagged={"Header": [0, 2]},
     ),
+    Case(
+        "three rows of a child are all flagged; ids equal only after trimming count as one",
+        tables={
+            "Header": table(
+                ["CHILD", "ETHNIC"],
+                ["1", "WBRI"],
+                ["1", "WBRI"],
+                ["1", "WBRI"],
+                ["10", "WBRI"],
+                ["01", "WBRI"],
+                ["1 ", "WBRI"],
+                ["2", "WBRI"],
+                ["2 ", "WBRI"],
+            )
+        },
+        flagged={"Header": [0, 1, 2, 5, 6, 7]},
+    ),
 ]

@@ -38,4 +38,21 @@ CASES = [
         },
         flagged={"OC2": [0, 2]},
     ),
+    Case(
+        "three rows of a child are all flagged; ids equal only after trimming count as one",
+        tables={
+            "OC2": table(
+                ["CHILD", "CONVICTED"],
+                ["1", "0"],
+                ["1", "0"],
+                ["1", "0"],
+                ["10", "0"],
+                ["01", "0"],
+                ["1 ", "0"],
+                ["2", "0"],
+                ["2 ", "0"],
+            )
+        },
+        flagged={"OC2": [0, 1, 2, 5, 6, 7]},
+    ),
 ]

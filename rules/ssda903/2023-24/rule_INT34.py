@@ -38,4 +38,21 @@ CASES = [
         },
         flagged={"OC3": [0, 2]},
     ),
+    Case(
+        "three rows of a child are all flagged; ids equal only after trimming count as one",
+        tables={
+            "OC3": table(
+                ["CHILD", "IN_TOUCH"],
+                ["1", "YES"],
+                ["1", "YES"],
+                ["1", "YES"],
+                ["10", "YES"],
+                ["01", "YES"],
+                ["1 ", "YES"],
+                ["2", "YES"],
+                ["2 ", "YES"],
+            )
+        },
+        flagged={"OC3": [0, 1, 2, 5, 6, 7]},
+    ),
 ]

@@ -38,4 +38,21 @@ CASES = [
         },
         flagged={"PrevPerm": [0, 2]},
     ),
+    Case(
+        "three rows of a child are all flagged; ids equal only after trimming count as one",
+        tables={
+            "PrevPerm": table(
+                ["CHILD", "PREV_PERM"],
+                ["1", "Z1"],
+                ["1", "Z1"],
+                ["1", "Z1"],
+                ["10", "Z1"],
+                ["01", "Z1"],
+                ["1 ", "Z1"],
+                ["2", "Z1"],
+                ["2 ", "Z1"],
+            )
+        },
+        flagged={"PrevPerm": [0, 1, 2, 5, 6, 7]},
+    ),
 ]

@@ -38,4 +38,21 @@ CASES = [
         },
         flagged={"UASC": [0, 2]},
     ),
+    Case(
+        "three rows of a child are all flagged; ids equal only after trimming count as one",
+        tables={
+            "UASC": table(
+                ["CHILD", "SEX"],
+                ["1", "1"],
+                ["1", "1"],
+                ["1", "1"],
+                ["10", "1"],
+                ["01", "1"],
+                ["1 ", "1"],
+                ["2", "1"],
+                ["2 ", "1"],
+            )
+        },
+        flagged={"UASC": [0, 1, 2, 5, 6, 7]},
+    ),
 ]
