@@ -43,4 +43,20 @@ CASES = [
         },
         flagged={"UASC": [1, 2]},
     ),
+    Case(
+        "a blank Header sex beside a code differs; each UASC row of a child is compared",
+        tables={
+            "Header": table(["CHILD", "SEX"], ["1", ""], ["2", "F"], ["3", " f "], ["4", "X"]),
+            "UASC": table(
+                ["CHILD", "SEX"],
+                ["1", "F"],
+                ["2", "F"],
+                ["2", "M"],
+                ["3", "F"],
+                ["4", "X"],
+                ["5", ""],
+            ),
+        },
+        flagged={"UASC": [0, 2]},
+    ),
 ]

@@ -48,4 +48,25 @@ CASES = [
         },
         flagged={"Episodes": [0]},
     ),
+    Case(
+        "a start long before 1 April is flagged; a later or unreadable start is not tested",
+        period="2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["1", "30/03/2025"],
+                ["2", "02/04/2025"],
+                ["3", "31/02/2025"],
+                ["4", "2025-03-01"],
+                ["5", "01/01/2020"],
+                ["5", "31/03/2025"],
+                ["6", "31/03/2025"],
+                ["7", "31/03/2025"],
+            ),
+            "Episodes_last": table(
+                ["CHILD", "DECOM"], ["6", ""], ["7", "01/01/2024"], ["7", "31/02/2025"]
+            ),
+        },
+        flagged={"Episodes": [0, 4, 5]},
+    ),
 ]
