@@ -31,4 +31,22 @@ CASES = [
         },
         flagged={"PrevPerm": [2]},
     ),
+    Case(
+        "every code in the list passes; neighbours of a code do not, for each row of a child",
+        tables={
+            "PrevPerm": table(
+                ["CHILD", "PREV_PERM"],
+                ["1", "P1"],
+                ["1", "P2"],
+                ["1", "P3"],
+                ["1", "P4"],
+                ["1", "Z1"],
+                ["2", "P0"],
+                ["2", "Z2"],
+                ["2", "P"],
+                ["2", "P11"],
+            )
+        },
+        flagged={"PrevPerm": [5, 6, 7, 8]},
+    ),
 ]

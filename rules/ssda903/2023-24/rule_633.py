@@ -40,4 +40,22 @@ CASES = [
         },
         flagged={"PrevPerm": [2, 3]},
     ),
+    Case(
+        "places outside England pass; two, four or five digit codes do not",
+        tables={
+            "PrevPerm": table(
+                ["CHILD", "LA_PERM"],
+                ["1", "SCO"],
+                ["2", "NUK"],
+                ["3", "NIR"],
+                ["4", "80"],
+                ["5", "8000"],
+                ["6", "80000"],
+                ["7", "938"],
+                ["7", "939"],
+                ["8", "ENG"],
+            )
+        },
+        flagged={"PrevPerm": [3, 4, 5, 7, 8]},
+    ),
 ]

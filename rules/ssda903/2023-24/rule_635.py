@@ -44,4 +44,21 @@ CASES = [
         },
         flagged={"PrevPerm": [0, 1]},
     ),
+    Case(
+        "an unreadable order date with Z1 is still given; other options are not flagged",
+        tables={
+            "PrevPerm": table(
+                ["CHILD", "PREV_PERM", "LA_PERM", "DATE_PERM"],
+                ["1", "Z1", "", "31/02/2015"],
+                ["2", "Z1", "", "ZZ/ZZ/ZZZZ"],
+                ["3", "Z1", "800", "01/01/2015"],
+                ["4", "P2", "", "01/01/2015"],
+                ["5", "P3", "800", ""],
+                ["6", "Z1", "E09000027", ""],
+                ["7", "Z1", "", ""],
+                ["7", "Z1", "", "2015-01-01"],
+            )
+        },
+        flagged={"PrevPerm": [0, 1, 2, 5, 7]},
+    ),
 ]
