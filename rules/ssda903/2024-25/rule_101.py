@@ -39,4 +39,19 @@ CASES = [
         },
         flagged={"Header": [3, 4, 5]},
     ),
+    Case(
+        "F and lower-case codes pass; the old 2 and words are flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "SEX"],
+                ["1", "F"],
+                ["2", "m"],
+                ["3", "u"],
+                ["4", "2"],
+                ["5", "Male"],
+                ["6", "0"],
+            )
+        },
+        flagged={"Header": [3, 4, 5]},
+    ),
 ]

@@ -42,4 +42,19 @@ CASES = [
         },
         flagged={"Header": [0, 1, 6]},
     ),
+    Case(
+        "an unreadable or impossible date for a male child still counts; other sexes do not",
+        tables={
+            "Header": table(
+                ["CHILD", "SEX", "MC_DOB"],
+                ["1", "M", "31/02/2024"],
+                ["2", "M", "2024-01-01"],
+                ["3", "f", "31/02/2024"],
+                ["4", "", "01/01/2024"],
+                ["5", "u", ""],
+                ["6", "2", "01/01/2024"],
+            )
+        },
+        flagged={"Header": [0, 1]},
+    ),
 ]

@@ -32,4 +32,19 @@ CASES = [
         },
         flagged={"Header": [0, 1]},
     ),
+    Case(
+        "only U is queried, not old numeric codes, other letters or words",
+        tables={
+            "Header": table(
+                ["CHILD", "SEX"],
+                ["1", "U"],
+                ["2", "1"],
+                ["3", "2"],
+                ["4", "X"],
+                ["5", "Unknown"],
+                ["6", "m"],
+            )
+        },
+        flagged={"Header": [0]},
+    ),
 ]
