@@ -48,4 +48,21 @@ CASES = [
         },
         flagged={"Episodes": [0, 5]},
     ),
+    Case(
+        "the ends of A3-A6 and U1-U6 pass, their neighbours and other lengths of X do not count",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "URN"],
+                ["1", "A3", "XXXXXXX"],
+                ["1", "A6", "XXXXXXX"],
+                ["2", "U1", "XXXXXXX"],
+                ["2", "U6", "XXXXXXX"],
+                ["3", "A2", "XXXXXXX"],
+                ["3", "U7", "XXXXXXX"],
+                ["4", "K2", "XXXXXX"],
+                ["4", "K2", "XXXXXXXX"],
+            )
+        },
+        flagged={"Episodes": [4, 5]},
+    ),
 ]

@@ -55,4 +55,27 @@ CASES = [
         },
         flagged={"OC3": [0, 2]},
     ),
+    Case(
+        "any DIED row last year counts; each row this year that is not DIED is flagged",
+        tables={
+            "OC3": table(
+                ["CHILD", "IN_TOUCH"],
+                ["1", "NO"],
+                ["2", "died"],
+                ["3", "DIED"],
+                ["3", "REFU"],
+                ["4", "YES"],
+            ),
+            "OC3_last": table(
+                ["CHILD", "IN_TOUCH"],
+                ["1", "YES"],
+                ["1", "DIED"],
+                ["2", "DIED"],
+                ["3", "DIED"],
+                ["4", "died"],
+                ["5", "DIED"],
+            ),
+        },
+        flagged={"OC3": [0, 3, 4]},
+    ),
 ]

@@ -43,4 +43,22 @@ CASES = [
         },
         flagged={"Header": [0, 1]},
     ),
+    Case(
+        "a UPN on three rows flags all three; one row or a repeated UN code is not flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "UPN"],
+                ["1", "C123456789012"],
+                ["2", "C123456789012"],
+                ["3", "c123456789012"],
+                ["4", "D123456789012"],
+                ["5", "UN2"],
+                ["6", "UN2"],
+                ["7", "UN5"],
+                ["8", "un5"],
+                ["9", "C12345678901"],
+            )
+        },
+        flagged={"Header": [0, 1, 2]},
+    ),
 ]
