@@ -10,6 +10,10 @@ from csc_validate.readers.text import decode
 DELIMITERS = (",", "\t", ";", "|")
 # A title or notes above the header sit in the first few rows; the header is among them.
 HEADER_SEARCH = 10
+# Far longer than any DfE value: a longer one means a quote or a line break went missing.
+MAX_VALUE = 1_000_000
+# The widest DfE table has a few dozen columns.
+MAX_COLUMNS = 1000
 
 
 def read(data: bytes, file: str) -> Sheet:
@@ -21,22 +25,51 @@ def read(data: bytes, file: str) -> Sheet:
     text, _ = decode(data, file)
     if not text.strip():
         raise InputError(file, "is empty", expected="a header row naming the DfE columns")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=False)
+    delimiter = _delimiter(text)
+    csv.field_size_limit(MAX_VALUE)
+    source = _Lines(text)
+    reader = csv.reader(source, delimiter=delimiter, strict=False)
     numbered: list[tuple[int, list[str]]] = []
     last_line = 0
+    record_start = record_line = 0
     try:
         for cells in reader:
             first_line, last_line = last_line + 1, reader.line_num
+            record_start, source.record_end = source.record_end, source.position
+            record_line = first_line
             if any(cell.strip() for cell in cells):
                 numbered.append((first_line, cells))
     except csv.Error as error:
+        if "field limit" in str(error):
+            raise InputError(
+                file,
+                f"a value is longer than {MAX_VALUE} characters, so a quote or line break is "
+                "probably missing",
+                # Where the value starts, which a quote left open may have run on from.
+                line=last_line + 1,
+                expected=f"values of at most {MAX_VALUE} characters",
+            ) from None
         raise InputError(
             file, f"is not a readable CSV file: {error}", line=reader.line_num
         ) from None
+    if _ends_inside_quotes(text[record_start:], delimiter):
+        raise InputError(
+            file,
+            "a quoted value opened here is never closed, so the file may have been cut short",
+            line=record_line,
+            expected='a closing " before the end of the file',
+        )
     if not numbered:
         raise InputError(file, "is empty", expected="a header row naming the DfE columns")
     at = _header_position(numbered)
     header_line, header = numbered[at]
+    if len(header) > MAX_COLUMNS:
+        raise InputError(
+            file,
+            f"the header has {len(header)} columns",
+            line=header_line,
+            expected=f"at most {MAX_COLUMNS} columns",
+        )
     names = [normalise_header(cell) for cell in header]
     _check_header(names, header, file, header_line)
     rows: list[list[str]] = []
@@ -67,6 +100,42 @@ def read(data: bytes, file: str) -> Sheet:
         issues=issues,
         notes=notes,
     )
+
+
+class _Lines:
+    """The text's lines as the csv module reads them, counting the characters handed out."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = io.StringIO(text, newline="")
+        self.position = 0
+        self.record_end = 0
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> str:
+        line = self.lines.readline()
+        if not line:
+            raise StopIteration
+        self.position += len(line)
+        return line
+
+
+def _ends_inside_quotes(last_record: str, delimiter: str) -> bool:
+    """Whether the last record runs to the end of the file inside a quoted value.
+
+    The lenient reader takes such a value up to the end of the file without a word, so the
+    record is read again strictly, which says so.
+    """
+    if '"' not in last_record:
+        return False
+    strict = csv.reader(io.StringIO(last_record, newline=""), delimiter=delimiter, strict=True)
+    try:
+        for _ in strict:
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
 
 
 def _header_position(numbered: list[tuple[int, list[str]]]) -> int:
