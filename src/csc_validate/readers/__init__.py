@@ -9,6 +9,8 @@ from csc_validate.readers import delimited, xlsx
 from csc_validate.readers.sheets import Sheet
 
 ZIP_SIGNATURE = b"PK\x03\x04"
+# An OLE compound file: an old .xls workbook, or an XLSX saved with a password to open.
+COMPOUND_FILE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 SNIFF_BYTES = 4096
 HASH_CHUNK = 1 << 20
 
@@ -33,6 +35,12 @@ def kind(path: Path, display: str) -> str:
         raise InputError(display, "is empty", expected="a header row naming the DfE columns")
     if head.startswith(ZIP_SIGNATURE):
         return "xlsx"
+    if head.startswith(COMPOUND_FILE_SIGNATURE):
+        raise InputError(
+            display,
+            "is a password-protected workbook or an old .xls file",
+            expected="an XLSX workbook saved without a password to open, or a CSV export",
+        )
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return "xml"
     if path.suffix.lower() == ".xml":

@@ -33,10 +33,14 @@ class Sheet:
     issues: list[RowIssue] = field(default_factory=list)
     # What the reader passed over and the user should know (a title row above the header).
     notes: list[str] = field(default_factory=list)
+    hidden: bool = False
 
     @property
     def where(self) -> str:
-        return f"{self.file} (sheet {self.sheet})" if self.sheet else self.file
+        if not self.sheet:
+            return self.file
+        # A hidden sheet is read like any other; the user may not know it is there.
+        return f"{self.file} ({'hidden sheet' if self.hidden else 'sheet'} {self.sheet})"
 
     @property
     def height(self) -> int:
