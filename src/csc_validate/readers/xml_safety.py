@@ -76,7 +76,7 @@ def open_events(
                 first = False
                 yield event, element
         except etree.XMLSyntaxError as error:
-            raise _syntax_error(error, display) from None
+            raise _syntax_error(error, display, _last_line(stream)) from None
         except OSError as error:
             raise InputError(display, f"cannot be read: {error.strerror}") from None
 
@@ -164,7 +164,21 @@ class _Prolog:
                 return
 
 
-def _syntax_error(error: etree.XMLSyntaxError, display: str) -> InputError:
+def _last_line(stream: BinaryIO) -> int | None:
+    """The number of the file's last line, or None when it cannot be read again."""
+    try:
+        stream.seek(0)
+        breaks = 0
+        while chunk := stream.read(CHUNK):
+            breaks += chunk.count(b"\n")
+    except (OSError, ValueError):
+        return None
+    return breaks + 1
+
+
+def _syntax_error(
+    error: etree.XMLSyntaxError, display: str, last_line: int | None = None
+) -> InputError:
     """The parser's fatal error as one line, with what was expected where it is clear."""
     message = re.sub(r", line \d+, column \d+$", "", error.msg or "")
     line, column = error.position
@@ -177,6 +191,9 @@ def _syntax_error(error: etree.XMLSyntaxError, display: str) -> InputError:
     # The parser's own options are not the user's to set.
     message = HUGE_HINT.sub("", message).strip() or "unreadable"
     explanation, expected = _explain(message)
+    if explanation == message and line and last_line and line >= last_line:
+        # An error on the last line, with no reading of its own: a file cut off mid-element.
+        explanation, expected = _explain("Premature end of data")
     if not line:
         return InputError(display, f"is not well-formed XML: {explanation}", expected=expected)
     problem = f"is not well-formed XML at column {column}: {message}"
