@@ -94,6 +94,7 @@ def load(
     current = _read(files, chosen, candidates)
     if not current.found:
         raise _no_table(chosen, files, [source.display for source in sources])
+    _refuse_no_rows(current.found)
     forced = year
     year, why = _year(chosen, current.found, forced)
     last = _read(last_files, chosen, candidates) if last_files else _Read([], [], [])
@@ -192,6 +193,16 @@ def _collection(name: str | None, files: list[_File]) -> Collection:
 def _owner(file: _File, forced: Collection | None) -> Collection:
     assert file.root is not None
     owner = collections.owning_xml_root(file.root)
+    namespace, _, local = (
+        file.root[1:].partition("}") if file.root.startswith("{") else ("", "", "")
+    )
+    if owner is None and collections.owning_xml_root(local) is not None:
+        raise InputError(
+            file.source.display,
+            f'has the root element <{local}> in the XML namespace "{namespace}", which DfE\'s '
+            "returns do not use",
+            expected=f"<{local}> with no xmlns attribute",
+        )
     if owner is None:
         known = ", ".join(
             f"<{root}> ({chosen.name})"
@@ -210,6 +221,20 @@ def _owner(file: _File, forced: Collection | None) -> Collection:
             expected=f"{forced.title}, or --collection {owner.name}",
         )
     return owner
+
+
+def _refuse_no_rows(found: list[Detected]) -> None:
+    """Headers alone are no return to check: without this every rule would pass quietly."""
+    if any(match.sheet.height for match in found):
+        return
+    first = found[0].sheet
+    others = ", as has every other table given" if len(found) > 1 else ""
+    raise InputError(
+        first.where,
+        f"has a header but no rows{others}",
+        line=first.header_line if first.source_format != "xml" else None,
+        expected="at least one row of data",
+    )
 
 
 def _no_table(chosen: Collection, files: list[_File], displays: list[str]) -> Exception:
