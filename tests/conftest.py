@@ -1,5 +1,6 @@
 """Shared fixtures: small SSDA903 extracts written the ways councils really write them."""
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,20 @@ HEADER_COLUMNS = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB"
 EPISODE_COLUMNS = (
     "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN"
 )
+
+
+def _refuse_network(*_: object, **__: object) -> None:
+    raise OSError("network use in a test: csc-validate must work offline")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs with sockets blocked: the data are about children and stay on the machine."""
+    monkeypatch.setattr(socket.socket, "connect", _refuse_network)
+    monkeypatch.setattr(socket.socket, "connect_ex", _refuse_network)
+    monkeypatch.setattr(socket.socket, "sendto", _refuse_network)
+    monkeypatch.setattr(socket, "create_connection", _refuse_network)
+    monkeypatch.setattr(socket, "getaddrinfo", _refuse_network)
 
 
 @pytest.fixture
