@@ -1,6 +1,7 @@
 """The typer app: one command per module, shared error handling and exit codes here."""
 
 import os
+import signal
 import sys
 
 import typer
@@ -52,9 +53,16 @@ def _options(
     """Check children's social care returns against the DfE validation rules, offline."""
 
 
+def _stop(signum: int, _frame: object) -> None:
+    # Raised where the run is, so that a report being written is abandoned and its temporary
+    # file removed, as on Ctrl+C: the old report stays whole.
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Entry point: a problem with the input is one line and exit code 2, never a traceback."""
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    signal.signal(signal.SIGTERM, _stop)
     try:
         # Standalone mode: typer reports usage errors itself (exit 2) and honours typer.Exit.
         app()
