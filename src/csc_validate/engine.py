@@ -58,7 +58,7 @@ def run(
             # Reference files the user named but that cannot be used stop the check (exit 2).
             raise
         except Exception as error:
-            crashes.append(_crash(rule, error))
+            crashes.append(_crash(rule, ", ".join(rule.tables), error))
     hits, late_crashes = _collect(planned)
     return RunResult(hits=hits, skipped=skipped, crashes=crashes + late_crashes)
 
@@ -90,7 +90,7 @@ def _collect(planned: list[tuple[Rule, str, pl.LazyFrame]]) -> tuple[list[Hit], 
             collected = frames[index] if frames is not None else frame.collect()
         except Exception as error:
             crashed.add(rule.code)
-            crashes.append(_crash(rule, error))
+            crashes.append(_crash(rule, table, error))
             continue
         if collected.height:
             hits.append(Hit(rule=rule, table=table, rows=collected["_row"]))
@@ -98,6 +98,6 @@ def _collect(planned: list[tuple[Rule, str, pl.LazyFrame]]) -> tuple[list[Hit], 
     return [hit for hit in hits if hit.rule.code not in crashed], crashes
 
 
-def _crash(rule: Rule, error: Exception) -> RuleCrash:
+def _crash(rule: Rule, table: str, error: Exception) -> RuleCrash:
     first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    return RuleCrash(rule=rule.code, error=f"{type(error).__name__}: {first_line}")
+    return RuleCrash(rule=rule.code, table=table, error=f"{type(error).__name__}: {first_line}")

@@ -53,6 +53,7 @@ class RuleCrash(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     rule: str
+    table: str = Field(description="the table being checked, or the rule's tables, comma-separated")
     error: str
 
 

@@ -44,6 +44,24 @@ def render(report: Report) -> str:
                 finding.detail or "",
             ]
         )
+    # A rule that failed has no findings: its row says so, so a reader of the CSV alone knows.
+    for crash in report.crashes:
+        writer.writerow(
+            [
+                crash.rule,
+                "internal-error",
+                crash.table,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "csc-validate could not run this rule, so its findings are missing",
+                "",
+                "",
+                crash.error,
+            ]
+        )
     return buffer.getvalue()
 
 

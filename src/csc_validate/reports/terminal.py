@@ -5,6 +5,7 @@ from pathlib import Path
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -50,7 +51,8 @@ def render(console: Console, report: Report, limit: int = 50, quiet: bool = Fals
         console.print(_skipped_line(report))
     for crash in report.crashes:
         console.print(
-            f"[bold red]internal error[/bold red] in rule {crash.rule}: {crash.error} "
+            f"[bold red]internal error[/bold red] in rule {crash.rule} on {escape(crash.table)}: "
+            f"{escape(crash.error)} "
             "(its findings are missing; please report this)"
         )
     console.print(_footer(report))
