@@ -3,14 +3,24 @@
 import csv
 import datetime as dt
 import io
+import tempfile
+from pathlib import Path
 
 import polars as pl
-from hypothesis import given, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from csc_validate import collections, engine, packs, schemas
+from csc_validate.check import check
+from csc_validate.errors import InputError, UsageError
+from csc_validate.findings import sort_key
+from csc_validate.locate import locate
 from csc_validate.periods import parse_year, year_containing
 from csc_validate.readers import delimited
-from csc_validate.rulekit import age_on
+from csc_validate.rulekit import Case, age_on, table
+from csc_validate.rulekit.cases import build_tables
+from csc_validate.schemas import ColumnSchema, ColumnType, YearSchema
 
 # Printable text including the characters that make CSV hard: commas, quotes, line breaks.
 cells = st.text(alphabet=st.sampled_from('ab1 ,"\n\r£é;'), max_size=8)
@@ -55,3 +65,124 @@ def test_age_is_completed_years(born: dt.date, on: dt.date) -> None:
 def test_every_day_falls_in_the_collection_year_named_for_it(day: dt.date) -> None:
     period = parse_year(year_containing(day))
     assert period.start <= day <= period.end
+
+
+# --- every rule of a pack over any table of the schema's shape --------------------------------
+
+PACK_YEAR = "2025-26"
+# What hand-edited spreadsheets put in cells: junk, Excel errors, numbers with separators,
+# dates in the wrong shape, stray spaces and non-ASCII.
+ODD_VALUES = [
+    "#N/A",
+    "#REF!",
+    "1,000",
+    "0",
+    "-1",
+    "2025-04-01",
+    "1/4/2025",
+    "31/02/2025",
+    "01/04/25",
+    "ZZ/ZZ/2025",
+    " ",
+    "é£",
+    "true",
+    "NULL",
+]
+junk = st.text(alphabet=st.sampled_from('aZ09 -/#,."é\t'), max_size=6)
+ids = st.sampled_from(["1", "2", "3"])
+
+
+def _value(column: ColumnSchema, schema: YearSchema, date_pattern: str) -> st.SearchStrategy:
+    options: list[st.SearchStrategy] = [st.just(""), junk, st.sampled_from(ODD_VALUES)]
+    if column.type is ColumnType.ID:
+        options.append(ids)
+    if column.codes and schema.codes.get(column.codes):
+        options += [st.sampled_from(schema.codes[column.codes])] * 2
+    if column.type is ColumnType.DATE:
+        options += [dates.map(lambda day: day.strftime(date_pattern))] * 2
+    if column.type is ColumnType.INTEGER:
+        options.append(st.integers(-3, 50).map(str))
+    return st.one_of(options)
+
+
+def _table(schema: YearSchema, name: str, date_pattern: str) -> st.SearchStrategy:
+    columns = schema.tables[name].column_names
+    # The first column is never blank, so that no row is a blank line the reader would skip.
+    first = st.one_of(ids, st.sampled_from(ODD_VALUES[:4]))
+    rest = [_value(schema.tables[name].column(c), schema, date_pattern) for c in columns[1:]]
+    row = st.tuples(first, *rest).map(list)
+    return st.lists(row, max_size=3).map(lambda rows: table(list(columns), *rows))
+
+
+def _tables(collection: str) -> st.SearchStrategy:
+    schema = schemas.load(collection, PACK_YEAR)
+    pattern = collections.get(collection).date_formats[0].pattern
+    names = list(schema.tables)
+    if collection == "ssda903":
+        names += [f"{name}_last" for name in ("Header", "Episodes", "UASC", "OC3", "Missing")]
+    # Each table is there three times in four, so that most rules have what they need.
+    optional = {
+        name: st.one_of(st.none(), *[_table(schema, name.removesuffix("_last"), pattern)] * 3)
+        for name in names
+    }
+    return st.fixed_dictionaries(optional).map(
+        lambda chosen: {name: value for name, value in chosen.items() if value is not None}
+    )
+
+
+def _findings(collection: str, tables: dict) -> tuple[list, list]:
+    schema = schemas.load(collection, PACK_YEAR)
+    rules = list(packs.load(collection, PACK_YEAR).ordered())
+    loaded = build_tables(Case("generated", tables=tables), collection, PACK_YEAR)
+    result = engine.run(rules, loaded, schema)
+    findings = sorted(locate(result.hits, loaded, schema), key=sort_key)
+    return [finding.model_dump() for finding in findings], result.crashes
+
+
+@pytest.mark.parametrize("collection", ["ssda903", "cin"])
+def test_every_rule_gives_findings_never_an_internal_error_and_the_same_twice(
+    collection: str,
+) -> None:
+    @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(tables=_tables(collection))
+    def every_rule(tables: dict) -> None:
+        first, crashes = _findings(collection, tables)
+        assert crashes == []
+        again, _ = _findings(collection, tables)
+        assert first == again
+
+    every_rule()
+
+
+header_cells = st.one_of(
+    st.sampled_from(ODD_VALUES), junk, dates.map(lambda day: day.strftime("%d/%m/%Y"))
+)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(st.lists(header_cells, min_size=7, max_size=7), min_size=1, max_size=4),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]),
+)
+def test_any_header_file_is_findings_or_one_line_of_exit_2(
+    rows: list[list[str]], delimiter: str, encoding: str
+) -> None:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"])
+    writer.writerows(rows)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "header.csv"
+        path.write_bytes(buffer.getvalue().encode(encoding, errors="replace"))
+        outcomes = []
+        for _ in range(2):
+            try:
+                report = check([path], year=PACK_YEAR)
+            except (InputError, UsageError) as error:
+                assert "\n" not in str(error)
+                outcomes.append(str(error))
+            else:
+                assert report.crashes == ()
+                outcomes.append(report.model_dump_json())
+    assert outcomes[0] == outcomes[1]
