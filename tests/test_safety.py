@@ -257,3 +257,29 @@ def test_a_large_report_killed_at_any_moment_is_the_old_or_the_whole_new_one(
         if content != b"old":
             report = json.loads(content)
             assert report["findings"] and report["crashes"] == []
+
+
+def test_redact_keeps_the_counts_and_takes_out_every_child_id_and_value(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plain, redacted = tmp_path / "plain.json", tmp_path / "redacted.json"
+    assert run_cli([str(EXAMPLE), "--format", "json", "-o", str(plain)], monkeypatch) == 1
+    capsys.readouterr()
+    arguments = [str(EXAMPLE), "--format", "json", "-o", str(redacted), "--redact"]
+    assert run_cli(arguments, monkeypatch) == 1
+    out, _ = capsys.readouterr()
+    before, after = json.loads(plain.read_text()), json.loads(redacted.read_text())
+    assert after["summary"] == before["summary"]
+    assert after["totals"] == before["totals"]
+    text = redacted.read_text()
+    children = {finding["child"] for finding in before["findings"] if finding["child"]}
+    values = {
+        value
+        for finding in before["findings"]
+        for value in finding["values"].values()
+        if value and len(value) > 3
+    }
+    assert children and values
+    leaked = {item for item in children | values if f'"{item}"' in text or f" {item}" in out}
+    assert leaked == set()
+    assert len({f["child"] for f in after["findings"] if f["child"]}) == len(children)

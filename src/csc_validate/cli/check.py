@@ -10,6 +10,7 @@ from csc_validate.check import check
 from csc_validate.cli.options import Collection, Year
 from csc_validate.errors import UsageError
 from csc_validate.findings import Report
+from csc_validate.redact import redact
 from csc_validate.reports import Format, terminal, write
 from csc_validate.severity import Severity
 
@@ -98,6 +99,13 @@ def check_command(
             help="Check a return that lacks some of its tables; rules that need them are skipped.",
         ),
     ] = False,
+    redacted: Annotated[
+        bool,
+        typer.Option(
+            "--redact",
+            help="Replace children's identifiers and values, for reports shared for counts only.",
+        ),
+    ] = False,
 ) -> None:
     """Check a return against the year's DfE rules.
 
@@ -149,6 +157,8 @@ def check_command(
         report = baseline.apply(
             report, baseline.load(settings.baseline), settings.baseline.as_posix()
         )
+    if redacted:
+        report = redact(report)
     targets = _targets(settings, output_format, output)
     for target_format, destination in targets:
         if target_format is Format.TERMINAL:

@@ -1,0 +1,39 @@
+"""Reports for people who need counts only: children's identifiers and values taken out."""
+
+from csc_validate.findings import Report, RuleCrash
+
+REDACTED = "(redacted)"
+NOTE = (
+    "redacted: each child's identifier is replaced by a number that holds within this report "
+    "only, and every value by (redacted)"
+)
+
+
+def redact(report: Report) -> Report:
+    """The report with each child's id replaced by "child N" and every written value removed.
+
+    Counts, rules, tables, lines and fields stay, so the report still says what to fix where;
+    a blank value stays blank, which says nothing about the child.
+    """
+    pseudonyms: dict[str, str] = {}
+    findings = []
+    for finding in report.findings:
+        child = finding.child
+        if child is not None:
+            child = pseudonyms.setdefault(child, f"child {len(pseudonyms) + 1}")
+        values = {
+            field: None if value is None else REDACTED for field, value in finding.values.items()
+        }
+        findings.append(finding.model_copy(update={"child": child, "values": values}))
+    # A rule's error message may quote a value it was working on.
+    crashes = [
+        RuleCrash(rule=crash.rule, table=crash.table, error=crash.error.split(":")[0])
+        for crash in report.crashes
+    ]
+    return report.model_copy(
+        update={
+            "findings": tuple(findings),
+            "crashes": tuple(crashes),
+            "notes": (*report.notes, NOTE),
+        }
+    )
