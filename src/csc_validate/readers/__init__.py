@@ -1,5 +1,6 @@
 """Readers: a file becomes sheets of text cells, whatever its format or name."""
 
+import codecs
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +42,7 @@ def kind(path: Path, display: str) -> str:
             "is a password-protected workbook or an old .xls file",
             expected="an XLSX workbook saved without a password to open, or a CSV export",
         )
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+    if _markup_text(head).lstrip("\ufeff \t\r\n").startswith("<"):
         return "xml"
     if path.suffix.lower() == ".xml":
         raise InputError(
@@ -50,6 +51,19 @@ def kind(path: Path, display: str) -> str:
             expected="a DfE XML return, or rename a CSV export to .csv",
         )
     return "text"
+
+
+def _markup_text(head: bytes) -> str:
+    """The first characters of the file, in UTF-16 if its bytes say so (XML may be UTF-16)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif head.startswith(b"<\x00"):
+        encoding = "utf-16-le"
+    elif head.startswith(b"\x00<"):
+        encoding = "utf-16-be"
+    else:
+        encoding = "utf-8"
+    return head[:64].decode(encoding, errors="replace")
 
 
 def read_table_file(path: Path, display: str, file_kind: str) -> list[Sheet]:
