@@ -43,6 +43,7 @@ class _File:
     kind: str
     root: str | None = None
     sheets: list[Sheet] | None = None
+    root_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -166,8 +167,8 @@ def _sniff(source: Source) -> _File:
     file_kind = kind(source.path, source.display)
     if file_kind != "xml":
         return _File(source, file_kind)
-    root, _ = root_element(source.path, source.display)
-    return _File(source, file_kind, root=root)
+    root, line = root_element(source.path, source.display)
+    return _File(source, file_kind, root=root, root_line=line)
 
 
 def _collection(name: str | None, files: list[_File]) -> Collection:
@@ -201,6 +202,7 @@ def _owner(file: _File, forced: Collection | None) -> Collection:
             file.source.display,
             f'has the root element <{local}> in the XML namespace "{namespace}", which DfE\'s '
             "returns do not use",
+            line=file.root_line,
             expected=f"<{local}> with no xmlns attribute",
         )
     if owner is None:
@@ -212,6 +214,7 @@ def _owner(file: _File, forced: Collection | None) -> Collection:
         raise InputError(
             file.source.display,
             f"has the root element <{file.root}>, which is not a return csc-validate reads",
+            line=file.root_line,
             expected=known,
         )
     if forced is not None and owner.name != forced.name:
