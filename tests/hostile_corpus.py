@@ -407,6 +407,11 @@ def _formula(workbook: Workbook) -> None:
     workbook["Header"]["C2"] = "=DATE(2015,1,1)"
 
 
+def _error_cell(workbook: Workbook) -> None:
+    # openpyxl stores "#N/A" as an error cell, as Excel does for a failed lookup.
+    workbook["Header"]["C2"] = "#N/A"
+
+
 def _protect_sheet(workbook: Workbook) -> None:
     workbook["Header"].protection.password = "children"
     workbook["Header"].protection.sheet = True
@@ -453,6 +458,14 @@ XLSX_CASES = [
         ),
     ),
     Hostile(
+        "excel-error-cell",
+        "xlsx",
+        _workbook(_error_cell, "--format", "csv", "--select", "102"),
+        1,
+        _finding("102", "Header", 0, 2, "1", "DOB", "#N/A", "return.xlsx (sheet Header)"),
+        "stdout",
+    ),
+    Hostile(
         "protected-sheet",
         "xlsx",
         _workbook(_protect_sheet, "--format", "csv", "--select", "102"),
@@ -483,6 +496,7 @@ SSDA903_XML = """<?xml version="1.0" encoding="utf-8"?>
     </HEADER>
     <EPISODE>
       <DECOM>01/05/2025</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U1</PL>
+      <PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC/><REC/>
     </EPISODE>
   </CHILD>
 </EXPSSDA903>
@@ -616,7 +630,7 @@ def _xml_cases(
             ),
             2,
             _error(
-                f"{name}: has the root element <{root}> in the XML namespace "
+                f"{name}, line 2: has the root element <{root}> in the XML namespace "
                 '"http://example.org/wrong", which DfE\'s returns do not use '
                 f"(expected <{root}> with no xmlns attribute)"
             ),
@@ -663,7 +677,8 @@ XML_CASES = [
         "xml",
         _xml("return.xml", '<?xml version="1.0"?>\n<SchoolCensus><Pupil/></SchoolCensus>\n'),
         2,
-        _error("return.xml: has the root element <SchoolCensus>, which is not a return") + r".*",
+        _error("return.xml, line 2: has the root element <SchoolCensus>, which is not a return")
+        + r".*",
     ),
     Hostile(
         "cin-census-given-as-ssda903",
@@ -671,6 +686,40 @@ XML_CASES = [
         _xml("census.xml", CIN_XML, "--collection", "ssda903", *YEAR),
         2,
         _error("census.xml: is ") + r".*not .*--collection.*",
+    ),
+    Hostile(
+        "ssda903-xml-date-not-a-date",
+        "values",
+        _xml(
+            "return.xml",
+            SSDA903_XML.replace("<DOB>01/01/2015</DOB>", "<DOB>2015-01-01</DOB>"),
+            *YEAR,
+            "--format",
+            "csv",
+            "--select",
+            "102",
+        ),
+        1,
+        r"102,error,Header,0,4,A1,DOB,DOB=2015-01-01,.*,return\.xml,/EXPSSDA903/CHILD\[1\]/HEADER.*",
+        "stdout",
+    ),
+    Hostile(
+        "cin-utf16",
+        "xml",
+        _files(
+            {
+                "census.xml": CIN_XML.replace('encoding="UTF-8"', 'encoding="UTF-16"')
+                .replace("2019-03-18", "18-03-2019")
+                .encode("utf-16")
+            },
+            *YEAR,
+            "--format",
+            "csv",
+        ),
+        1,
+        r".*,ChildIdentifiers,0,\d+,A1,PersonBirthDate,PersonBirthDate=18-03-2019,.*,census\.xml,"
+        r"/Message/Children/Child\[1\].*",
+        "stdout",
     ),
     Hostile(
         "cin-dates-not-iso",
