@@ -1,5 +1,6 @@
 """Properties that must hold for any input, checked with hypothesis."""
 
+import copy
 import csv
 import datetime as dt
 import io
@@ -10,6 +11,8 @@ import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
+from openpyxl import Workbook
 
 from csc_validate import collections, engine, packs, schemas
 from csc_validate.check import check
@@ -154,35 +157,74 @@ def test_every_rule_gives_findings_never_an_internal_error_and_the_same_twice(
     every_rule()
 
 
-header_cells = st.one_of(
-    st.sampled_from(ODD_VALUES), junk, dates.map(lambda day: day.strftime("%d/%m/%Y"))
+cells_as_typed = st.one_of(
+    st.just(""), st.sampled_from(ODD_VALUES), junk, dates.map(lambda day: day.strftime("%d/%m/%Y"))
 )
+SSDA903 = schemas.load("ssda903", PACK_YEAR)
+
+
+def _outcome(paths: list[Path]) -> str:
+    """The report as JSON, or the one-line error: what a user would get, minus the exit code."""
+    try:
+        report = check(paths, year=PACK_YEAR)
+    except (InputError, UsageError) as error:
+        assert "\n" not in str(error)
+        return str(error)
+    assert report.crashes == ()
+    return report.model_dump_json()
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    rows=st.lists(st.lists(header_cells, min_size=7, max_size=7), min_size=1, max_size=4),
-    delimiter=st.sampled_from([",", ";", "\t"]),
-    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]),
+    name=st.sampled_from(sorted(SSDA903.tables)),
+    rows=st.lists(st.lists(cells_as_typed, min_size=30, max_size=30), min_size=1, max_size=4),
+    how=st.sampled_from(["csv", "semicolons", "cp1252", "utf-16", "xlsx"]),
 )
-def test_any_header_file_is_findings_or_one_line_of_exit_2(
-    rows: list[list[str]], delimiter: str, encoding: str
+def test_any_table_file_is_findings_or_one_line_of_exit_2(
+    name: str, rows: list[list[str]], how: str
 ) -> None:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"])
-    writer.writerows(rows)
+    columns = list(SSDA903.tables[name].file_columns)
+    rows = [row[: len(columns)] for row in rows]
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "header.csv"
-        path.write_bytes(buffer.getvalue().encode(encoding, errors="replace"))
-        outcomes = []
-        for _ in range(2):
-            try:
-                report = check([path], year=PACK_YEAR)
-            except (InputError, UsageError) as error:
-                assert "\n" not in str(error)
-                outcomes.append(str(error))
-            else:
-                assert report.crashes == ()
-                outcomes.append(report.model_dump_json())
-    assert outcomes[0] == outcomes[1]
+        path = Path(folder) / ("table.xlsx" if how == "xlsx" else "table.csv")
+        if how == "xlsx":
+            workbook = Workbook()
+            for row in [columns, *rows]:
+                workbook.active.append(row)
+            workbook.save(path)
+        else:
+            buffer = io.StringIO(newline="")
+            writer = csv.writer(buffer, delimiter=";" if how == "semicolons" else ",")
+            writer.writerows([columns, *rows])
+            encoding = {"cp1252": "cp1252", "utf-16": "utf-16"}.get(how, "utf-8")
+            path.write_bytes(buffer.getvalue().encode(encoding, errors="replace"))
+        assert _outcome([path]) == _outcome([path])
+
+
+CIN_TEMPLATE = etree.fromstring(
+    (Path(__file__).resolve().parents[1] / "examples" / "cin" / "cin-2025-26.xml").read_bytes()
+)
+CIN_LEAVES = len([e for e in CIN_TEMPLATE.iter() if len(e) == 0][:60])
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    values=st.lists(
+        st.one_of(st.none(), cells_as_typed, st.text(alphabet="<>&'\"é-: ", max_size=4)),
+        min_size=CIN_LEAVES,
+        max_size=CIN_LEAVES,
+    )
+)
+def test_any_values_in_a_cin_census_are_findings_or_one_line_of_exit_2(
+    values: list[str | None],
+) -> None:
+    census = copy.deepcopy(CIN_TEMPLATE)
+    leaves = [element for element in census.iter() if len(element) == 0][:CIN_LEAVES]
+    # None keeps the example's value, so that most of the census stays readable.
+    for element, value in zip(leaves, values, strict=True):
+        if value is not None:
+            element.text = value
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "census.xml"
+        path.write_bytes(etree.tostring(census, xml_declaration=True, encoding="UTF-8"))
+        assert _outcome([path]) == _outcome([path])
