@@ -69,6 +69,43 @@ def test_nothing_in_the_package_or_the_rules_can_open_a_connection() -> None:
     assert offending == {}
 
 
+WRITING_CALLS = {"write_text", "write_bytes", "save", "touch", "mkstemp", "NamedTemporaryFile"}
+
+
+def _writes(path: Path) -> list[str]:
+    """Calls in the module that could write a file other than through atomic.py."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        through_atomic = isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == (
+            "atomic"
+        )
+        if name in WRITING_CALLS and not through_atomic:
+            found.append(f"{name}() on line {node.lineno}")
+        if name in ("open", "fdopen"):
+            # path.open(mode) and os.fdopen(fd, mode) / open(path, mode)
+            position = 0 if isinstance(func, ast.Attribute) and name == "open" else 1
+            arguments = [*node.args[position : position + 1]]
+            arguments += [keyword.value for keyword in node.keywords if keyword.arg == "mode"]
+            modes = [a.value for a in arguments if isinstance(a, ast.Constant)]
+            if any(set(str(mode)) & set("wax+") for mode in modes):
+                found.append(f"{name}({modes[0]!r}) on line {node.lineno}")
+    return found
+
+
+def test_every_file_is_written_through_atomic_and_inputs_are_opened_for_reading_only() -> None:
+    package = ROOT / "src" / "csc_validate"
+    writes = {
+        str(path.relative_to(package)): _writes(path)
+        for path in package.rglob("*.py")
+        if path.name != "atomic.py" and _writes(path)
+    }
+    assert writes == {}
+
+
 def test_the_suite_runs_with_sockets_blocked() -> None:
     with pytest.raises(OSError, match="offline"):
         socket.create_connection(("127.0.0.1", 9))
