@@ -225,6 +225,11 @@ def _explain(message: str) -> tuple[str, str | None]:
             "there is more after the root element's closing tag",
             "nothing but comments after the root element",
         )
+    if "Text node too long" in message:
+        return (
+            "a value is longer than 10000000 characters",
+            "values of ordinary length: a closing tag may be missing",
+        )
     if message.startswith("Excessive depth in document"):
         return "elements are nested too deeply", "at most 256 levels of nested elements"
     if message.startswith("Entity '"):
