@@ -178,6 +178,13 @@ CSV_CASES = [
         _error("header.csv: is empty (expected a header row naming the DfE columns)"),
     ),
     Hostile(
+        "byte-order-mark-only",
+        "csv",
+        _files({"header.csv": b"\xef\xbb\xbf"}, *YEAR),
+        2,
+        _error("header.csv: is empty (expected a header row naming the DfE columns)"),
+    ),
+    Hostile(
         "header-only",
         "csv",
         _files({"header.csv": _header()}, *YEAR),
@@ -417,6 +424,23 @@ def _protect_sheet(workbook: Workbook) -> None:
     workbook["Header"].protection.sheet = True
 
 
+def _serial_date(workbook: Workbook) -> None:
+    # A date pasted as a plain number: Excel's day count, shown without a date format.
+    workbook["Header"]["C2"] = 42005
+
+
+def _truncated_workbook(folder: Path) -> list[str]:
+    _workbook(lambda _: None)(folder)
+    data = (folder / "return.xlsx").read_bytes()
+    (folder / "return.xlsx").write_bytes(data[: len(data) // 2])
+    return ["return.xlsx", *YEAR]
+
+
+def _blank_workbook(folder: Path) -> list[str]:
+    Workbook().save(folder / "return.xlsx")
+    return ["return.xlsx", *YEAR]
+
+
 def _encrypted(folder: Path) -> list[str]:
     # Excel saves a workbook with a password to open as an OLE compound file that wraps the
     # encrypted package. What a reader sees first is the compound file's signature.
@@ -464,6 +488,34 @@ XLSX_CASES = [
         1,
         _finding("102", "Header", 0, 2, "1", "DOB", "#N/A", "return.xlsx (sheet Header)"),
         "stdout",
+    ),
+    Hostile(
+        "excel-serial-number-as-date",
+        "xlsx",
+        _workbook(_serial_date, "--format", "csv", "--select", "102"),
+        1,
+        _finding("102", "Header", 0, 2, "1", "DOB", "42005", "return.xlsx (sheet Header)"),
+        "stdout",
+    ),
+    Hostile(
+        "truncated-workbook",
+        "xlsx",
+        _truncated_workbook,
+        2,
+        _error(
+            "return.xlsx: is not a readable XLSX workbook, so it may be damaged or cut short "
+            "(File is not a zip file)"
+        ),
+    ),
+    Hostile(
+        "blank-workbook",
+        "xlsx",
+        _blank_workbook,
+        2,
+        _error(
+            "return.xlsx: has nothing in any of its sheets "
+            "(expected a sheet whose first row names the DfE columns)"
+        ),
     ),
     Hostile(
         "protected-sheet",
@@ -549,6 +601,18 @@ def _deep(root: str, text: str) -> str:
     return f"{head}\n" + body.replace(f"<{root}>", f"<{root}>{nested}", 1)
 
 
+def _huge_text(name: str, text: str, element: str) -> Callable[[Path], list[str]]:
+    def build(folder: Path) -> list[str]:
+        head, _, tail = text.partition(f"<{element}>")
+        with (folder / name).open("wb") as handle:
+            handle.write(f"{head}<{element}>".encode())
+            handle.write(b"A" * LARGE)
+            handle.write(tail.encode())
+        return [name, *YEAR]
+
+    return build
+
+
 def _xml_cases(
     collection: str,
     name: str,
@@ -598,6 +662,13 @@ def _xml_cases(
             + re.escape(
                 "elements are nested too deeply (expected at most 256 levels of nested elements)"
             ),
+        ),
+        Hostile(
+            f"{collection}-fifty-megabyte-value",
+            "xml",
+            _huge_text(name, text, "SEX" if root != "Message" else "Sex"),
+            2,
+            _error(f"{name}, line ") + r"\d+: is not well-formed XML at column \d+: .*",
         ),
         Hostile(
             f"{collection}-doctype",
