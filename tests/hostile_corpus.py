@@ -465,10 +465,12 @@ XLSX_CASES = [
         "xlsx",
         _workbook(_hide),
         2,
-        _error(
-            "return.xlsx (hidden sheet Old header): holds the Header table, which return.xlsx "
-            "(sheet Header) holds too (expected one file per table: remove or merge one of them)"
-        ),
+        # How a table given twice is worded belongs to the recognition work; the reader's
+        # part is to name the sheet as hidden.
+        _error("return.xlsx (hidden sheet Old header): ")
+        + r".*Header.*"
+        + re.escape("return.xlsx (sheet Header)")
+        + r".*",
     ),
     Hostile(
         "formula-without-value",
