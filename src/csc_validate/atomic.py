@@ -19,6 +19,8 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 def _replace(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    # mkstemp creates the file readable and writable by its owner only (0600), and the rename
+    # keeps that: reports name children, so nobody else on the machine may read them.
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
