@@ -119,6 +119,13 @@ def _one_huge_line(folder: Path) -> list[str]:
     return ["header.csv", *YEAR]
 
 
+def _quote_left_open_early(folder: Path) -> list[str]:
+    # A stray quote on line 3 swallows the 60,000 rows after it into one value.
+    rows = [CLEAN_HEADER_ROW, '2,F,"01/01/2015,WBRI,,,'] + [CLEAN_HEADER_ROW] * 60_000
+    _write(folder, {"header.csv": _header(*rows)})
+    return ["header.csv", *YEAR]
+
+
 def _huge_header(folder: Path) -> list[str]:
     # One 50 MB line of commas and text: no newline anywhere, so it is all header.
     cell = b"COLUMN,"
@@ -290,6 +297,16 @@ CSV_CASES = [
         2,
         _error(
             "header.csv, line 2: a value is longer than 1000000 characters, so a quote or "
+            "line break is probably missing (expected values of at most 1000000 characters)"
+        ),
+    ),
+    Hostile(
+        "quote-left-open-early",
+        "csv",
+        _quote_left_open_early,
+        2,
+        _error(
+            "header.csv, line 3: a value is longer than 1000000 characters, so a quote or "
             "line break is probably missing (expected values of at most 1000000 characters)"
         ),
     ),
