@@ -192,6 +192,7 @@ def test_a_rule_that_fails_is_an_entry_and_every_other_rule_and_output_completes
     assert run_cli([str(EXAMPLE), "--format", "csv", "--output", str(table)], monkeypatch) == 2
     out, err = capsys.readouterr()
     assert "internal error in rule CRASH on Episodes: ColumnNotFoundError" in out
+    assert "1 failed (check incomplete)." in " ".join(out.split())
     assert "Traceback" not in out + err
     written = json.loads(report.read_text())
     assert [(c["rule"], c["table"]) for c in written["crashes"]] == [("CRASH", "Episodes")]

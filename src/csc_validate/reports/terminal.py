@@ -178,5 +178,7 @@ def _footer(report: Report) -> str:
     return (
         f"[bold {colour}]{errors} errors, {queries} queries[/bold {colour}] "
         f"for {children} children; {report.rules_run} rules run"
-        + (f", {len(report.skipped)} skipped." if report.skipped else ".")
+        + (f", {len(report.skipped)} skipped" if report.skipped else "")
+        + (f", {len(report.crashes)} failed (check incomplete)" if report.crashes else "")
+        + "."
     )
