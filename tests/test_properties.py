@@ -21,6 +21,7 @@ from csc_validate.findings import sort_key
 from csc_validate.locate import locate
 from csc_validate.periods import parse_year, year_containing
 from csc_validate.readers import delimited
+from csc_validate.reference import ReferenceRequest, References
 from csc_validate.rulekit import Case, age_on, table
 from csc_validate.rulekit.cases import build_tables
 from csc_validate.schemas import ColumnSchema, ColumnType, YearSchema
@@ -137,7 +138,10 @@ def _findings(collection: str, year: str, tables: dict) -> tuple[list, list]:
     schema = schemas.load(collection, year)
     rules = list(packs.load(collection, year).ordered())
     loaded = build_tables(Case("generated", tables=tables), collection, year)
-    result = engine.run(rules, loaded, schema)
+    # As `check --la 886` would: the council's code given, its provider lists not.
+    request = ReferenceRequest(la="886")
+    references = References(collections.get(collection).references(request, loaded))
+    result = engine.run(rules, loaded, schema, references=references)
     findings = sorted(locate(result.hits, loaded, schema), key=sort_key)
     return [finding.model_dump() for finding in findings], result.crashes
 
