@@ -99,7 +99,7 @@ def check(
         skipped=tuple(sorted(result.skipped, key=lambda s: code_key(s.rule))),
         crashes=tuple(result.crashes)
         + tuple(
-            RuleCrash(rule=item.name, error=f"local rule not loaded: {item.error}")
+            RuleCrash(rule=item.name, table="", error=f"local rule not loaded: {item.error}")
             for item in pack.broken
         ),
         notes=tuple(notes) + tables.notes + _not_run(result.skipped),

@@ -60,7 +60,9 @@ def test_sarif_fingerprints_ignore_the_row_number(report: Report) -> None:
 
 
 def test_sarif_says_a_crashed_rule_made_the_run_incomplete(report: Report) -> None:
-    crashed = report.model_copy(update={"crashes": (RuleCrash(rule="X1", error="boom"),)})
+    crashed = report.model_copy(
+        update={"crashes": (RuleCrash(rule="X1", table="Header", error="boom"),)}
+    )
     log = json.loads(sarif.render(crashed))
     jsonschema.Draft7Validator(sarif_schema()).validate(log)
     assert log["runs"][0]["invocations"][0]["executionSuccessful"] is False
