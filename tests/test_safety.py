@@ -83,7 +83,9 @@ def _writes(path: Path) -> list[str]:
         through_atomic = isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == (
             "atomic"
         )
-        if name in WRITING_CALLS and not through_atomic:
+        # Saving into an in-memory buffer writes no file; atomic.py then writes the bytes.
+        in_memory = bool(node.args) and getattr(node.args[0], "id", "") == "buffer"
+        if name in WRITING_CALLS and not through_atomic and not in_memory:
             found.append(f"{name}() on line {node.lineno}")
         if name in ("open", "fdopen"):
             # path.open(mode) and os.fdopen(fd, mode) / open(path, mode)

@@ -1,5 +1,6 @@
 """The whole check: load the return, run the year's selected rules, and build the one Report."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from csc_validate import __version__, collections, engine, packs, schemas
@@ -20,6 +21,7 @@ from csc_validate.locate import locate, locate_issues
 from csc_validate.reference import ReferenceRequest, References
 from csc_validate.selection import resolve
 from csc_validate.severity import Severity
+from csc_validate.tables import Tables
 
 NEEDS = "needs "
 
@@ -44,6 +46,42 @@ def check(
     `partial` says that a return without some of its tables is meant to be checked as it is.
     `severity` treats some rules as more or less serious than DfE does ({"355": "query"}).
     """
+    report, _ = check_with_tables(
+        paths,
+        previous,
+        collection,
+        year,
+        select,
+        ignore,
+        per_table_ignores,
+        la,
+        ofsted,
+        partial,
+        severity=severity,
+    )
+    return report
+
+
+def check_with_tables(
+    paths: list[Path],
+    previous: list[Path] | None = None,
+    collection: str | None = None,
+    year: str | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    per_table_ignores: dict[str, list[str]] | None = None,
+    la: str | None = None,
+    ofsted: list[Path] | None = None,
+    partial: bool = False,
+    stage: Callable[[str, int], None] | None = None,
+    severity: dict[str, Severity] | None = None,
+) -> tuple[Report, Tables]:
+    """The Report and the Tables it was checked on, for outputs that show the rows as read.
+
+    `stage` is told when reading ("read", 0) and checking ("check", rules) begin, for progress.
+    """
+    announce = stage or (lambda name, count: None)
+    announce("read", 0)
     tables = load(paths, previous, collection, year)
     schema = schemas.load(tables.collection, tables.year)
     pack = packs.load(tables.collection, tables.year)
@@ -57,7 +95,9 @@ def check(
     ]
     request = ReferenceRequest(la=la, ofsted=tuple(ofsted or ()))
     references = References(collections.get(tables.collection).references(request, tables))
+    announce("check", len(rules))
     result = engine.run(rules, tables, schema, references=references)
+    announce("locate", len(rules))
     selected_codes = {rule.code for rule in rules}
     issues = [issue for issue in tables.issues if issue.code in selected_codes]
     findings: list[Finding] = locate(result.hits, tables, schema)
@@ -75,7 +115,7 @@ def check(
     totals = {severity.value: 0 for severity in Severity}
     for finding in findings:
         totals[finding.severity.value] += 1
-    return Report(
+    report = Report(
         version=__version__,
         collection=tables.collection,
         year=tables.year,
@@ -116,6 +156,7 @@ def check(
             for rule in rules
         ),
     )
+    return report, tables
 
 
 def _not_run(skipped: list[SkippedRule]) -> tuple[str, ...]:

@@ -108,6 +108,8 @@ class Report(BaseModel):
     # `partial` says that a partial check was meant.
     missing_tables: tuple[str, ...] = ()
     partial: bool = False
+    # For the outputs people read (guidance); left out of the JSON, which stays as it was.
+    rules: tuple[RuleInfo, ...] = Field(default=(), exclude=True)
 
     rules: tuple[RuleInfo, ...] = ()
 

@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from csc_validate import __version__, collections
 from csc_validate.cli.check import check_command
+from csc_validate.cli.diff import diff_command
 from csc_validate.cli.example_data import example_data
 from csc_validate.cli.explain import explain_command
 from csc_validate.cli.init import init_command
@@ -34,6 +35,7 @@ app = typer.Typer(
 app.command("check")(check_command)
 app.command("rules")(rules_command)
 app.command("explain")(explain_command)
+app.command("diff")(diff_command)
 app.command("example-data")(example_data)
 app.command("init")(init_command)
 

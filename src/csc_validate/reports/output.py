@@ -12,3 +12,12 @@ def emit(text: str, destination: Path | None) -> None:
         sys.stdout.flush()
     else:
         atomic.write_text(destination, text)
+
+
+def emit_bytes(data: bytes, destination: Path | None) -> None:
+    if destination is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        atomic.write_bytes(destination, data)

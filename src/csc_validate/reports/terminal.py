@@ -11,23 +11,32 @@ from rich.text import Text
 
 from csc_validate import atomic
 from csc_validate.findings import Finding, Report
+from csc_validate.reports.options import Options
 from csc_validate.severity import Severity
 from csc_validate.tables import PREVIOUS_SUFFIX
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.QUERY: "yellow"}
 
 
-def write(report: Report, destination: Path | None, limit: int = 50, quiet: bool = False) -> None:
+def write(report: Report, destination: Path | None, options: Options) -> None:
     """Print the report; to a file it is plain text, with no colour codes."""
+    arguments = (report, options.limit, options.quiet, options.by_child, options.workbook)
     if destination is None:
-        render(Console(highlight=False), report, limit, quiet)
+        render(Console(highlight=False), *arguments)
         return
     console = Console(record=True, width=100, highlight=False, file=io.StringIO())
-    render(console, report, limit, quiet)
+    render(console, *arguments)
     atomic.write_text(destination, console.export_text())
 
 
-def render(console: Console, report: Report, limit: int = 50, quiet: bool = False) -> None:
+def render(
+    console: Console,
+    report: Report,
+    limit: int = 50,
+    quiet: bool = False,
+    by_child: bool = False,
+    workbook: str | None = None,
+) -> None:
     _heading(console, report)
     if report.missing_tables:
         console.print(_missing_line(report))
@@ -35,14 +44,20 @@ def render(console: Console, report: Report, limit: int = 50, quiet: bool = Fals
         if report.summary:
             console.print(_summary_table(report, console.width))
         if report.findings and limit != 0:
-            for heading, table in _findings_tables(report.findings[: limit if limit > 0 else None]):
+            ordered = report.findings
+            if by_child:
+                # Child by child, so that a cut at --limit never splits a child's findings.
+                ordered = tuple(sorted(ordered, key=lambda f: (f.child is None, f.child or "")))
+            shown = ordered[: limit if limit > 0 else None]
+            group = _child_tables if by_child else _findings_tables
+            for heading, table in group(shown, _code_width(report)):
                 console.print(heading, style="italic", highlight=False)
                 console.print(table)
             hidden = len(report.findings) - (limit if limit > 0 else len(report.findings))
             if hidden > 0:
                 console.print(
                     f"[dim]... and {hidden} more findings: --limit 0 shows all; "
-                    "--format csv or json writes them to a file.[/dim]"
+                    "--output errors.xlsx or errors.csv writes them to a file.[/dim]"
                 )
     # Notes say what was not read or looks wrong: --quiet keeps them.
     for note in report.notes:
@@ -56,6 +71,8 @@ def render(console: Console, report: Report, limit: int = 50, quiet: bool = Fals
             "(its findings are missing; please report this)"
         )
     console.print(_footer(report))
+    if report.summary:
+        console.print(_next_step(report, workbook), highlight=False)
 
 
 def _heading(console: Console, report: Report) -> None:
@@ -73,12 +90,16 @@ def _heading(console: Console, report: Report) -> None:
 
 def _summary_table(report: Report, width: int) -> Table:
     table = Table(title="Findings by rule", box=box.SIMPLE_HEAD, title_justify="left", expand=False)
-    table.add_column("Rule", no_wrap=True, min_width=4)
+    # A rule code is never cut: the message gives way instead.
+    code_width = _code_width(report)
+    table.add_column("Rule", no_wrap=True, min_width=code_width)
     table.add_column("Table", no_wrap=True, min_width=8)
     table.add_column("Count", justify="right", no_wrap=True, min_width=5)
     table.add_column("Children", justify="right", no_wrap=True, min_width=8)
-    # The other columns take about 40 characters; the message gets the rest of the line.
-    table.add_column("Message", overflow="ellipsis", no_wrap=True, max_width=max(width - 40, 20))
+    # The other columns take about 35 characters and the code; the message gets the rest.
+    table.add_column(
+        "Message", overflow="ellipsis", no_wrap=True, max_width=max(width - 35 - code_width, 12)
+    )
     for summary in report.summary:
         table.add_row(
             Text(summary.rule, style=SEVERITY_STYLE[summary.severity]),
@@ -90,7 +111,18 @@ def _summary_table(report: Report, width: int) -> Table:
     return table
 
 
-def _findings_tables(findings: tuple[Finding, ...]) -> list[tuple[str, Table]]:
+def _code_width(report: Report) -> int:
+    return max([4, *(len(summary.rule) for summary in report.summary)])
+
+
+def _values(finding: Finding) -> str:
+    values = ", ".join(f"{k}={'(blank)' if v is None else v}" for k, v in finding.values.items())
+    if finding.detail:
+        values = f"{values} {finding.detail}".strip()
+    return values or finding.message
+
+
+def _findings_tables(findings: tuple[Finding, ...], code_width: int) -> list[tuple[str, Table]]:
     """One small table per DfE table, headed by its file, so rows fit in 80 columns."""
     groups: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
@@ -100,19 +132,14 @@ def _findings_tables(findings: tuple[Finding, ...]) -> list[tuple[str, Table]]:
         table = Table(box=box.SIMPLE_HEAD)
         table.add_column("Line", justify="right", no_wrap=True)
         table.add_column("Child", overflow="fold", max_width=14)
-        table.add_column("Rule", no_wrap=True)
+        table.add_column("Rule", no_wrap=True, min_width=code_width)
         table.add_column("Values", overflow="fold")
         for finding in items:
-            values = ", ".join(
-                f"{k}={'(blank)' if v is None else v}" for k, v in finding.values.items()
-            )
-            if finding.detail:
-                values = f"{values} {finding.detail}".strip()
             table.add_row(
                 "" if finding.line is None else str(finding.line),
                 finding.child or "",
                 Text(finding.rule, style=SEVERITY_STYLE[finding.severity]),
-                values or finding.message,
+                _values(finding),
             )
         tables.append((f"{name}: {file}", table))
     return tables
@@ -142,6 +169,31 @@ def _missing_line(report: Report) -> str:
     )
 
 
+def _child_tables(findings: tuple[Finding, ...], code_width: int) -> list[tuple[str, Table]]:
+    """One small table per child (in child order), so a caseworker fixes one record at a time."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.child or "", []).append(finding)
+    tables = []
+    for child in sorted(groups, key=lambda c: (c == "", c)):
+        table = Table(box=box.SIMPLE_HEAD)
+        table.add_column("Table", no_wrap=True)
+        table.add_column("Line", justify="right", no_wrap=True)
+        table.add_column("Rule", no_wrap=True, min_width=code_width)
+        table.add_column("Values", overflow="fold")
+        for finding in groups[child]:
+            table.add_row(
+                finding.table,
+                "" if finding.line is None else str(finding.line),
+                Text(finding.rule, style=SEVERITY_STYLE[finding.severity]),
+                _values(finding),
+            )
+        count = len(groups[child])
+        heading = f"Child {child}" if child else "Not about one child"
+        tables.append((f"{heading}: {count} finding{'s' if count != 1 else ''}", table))
+    return tables
+
+
 def _skipped_line(report: Report) -> str:
     """The skipped rules by missing table; the --previous hint follows only the rules that
     compare with last year, and only when last year's return was not given at all."""
@@ -168,6 +220,16 @@ def _skipped_line(report: Report) -> str:
             "give last year's return with --previous to run them."
         )
     return "[dim]" + "\n".join(lines) + "[/dim]" if lines else ""
+
+
+def _next_step(report: Report, workbook: str | None) -> str:
+    top = report.summary[0].rule
+    first = (
+        f"Next: open {escape(workbook)} and work through it child by child"
+        if workbook
+        else "Next: add --output errors.xlsx for a workbook to work through child by child"
+    )
+    return f"{first}; csc-validate explain {top} explains the most frequent rule."
 
 
 def _footer(report: Report) -> str:

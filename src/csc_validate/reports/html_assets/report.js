@@ -1,0 +1,200 @@
+"use strict";
+(function () {
+  const data = JSON.parse(document.getElementById("report-data").textContent);
+  const COLUMNS = ["child", "table", "line", "rule", "values", "message"];
+  const TITLES = { child: "Child", table: "Table", line: "Line", rule: "Rule", values: "Values", message: "Message" };
+  const PAGE = 200;
+  const findings = data.findings.map(function (f, index) {
+    const rule = data.rules[f[3]] || ["error", "", ""];
+    return { index: index, child: f[0], table: f[1], line: f[2], rule: f[3], severity: f[4],
+      values: f[5], detail: f[6], message: rule[1], guidance: rule[2] };
+  });
+  const state = { text: "", severity: "", rule: "", table: "", sort: "child", direction: 1, shown: PAGE };
+
+  function element(tag, attributes, children) {
+    const node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attributes[key];
+      else if (key === "className") node.className = attributes[key];
+      else node.setAttribute(key, attributes[key]);
+    });
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+
+  function naturalCompare(a, b) {
+    if (a === b) return 0;
+    if (a === null || a === "") return 1;
+    if (b === null || b === "") return -1;
+    if (typeof a === "number" && typeof b === "number") return a - b;
+    return String(a).localeCompare(String(b), undefined, { numeric: true });
+  }
+
+  // Tabs: #summary, #findings, #children and #child/ID, so the back button and links work.
+  function route() {
+    const hash = decodeURIComponent(location.hash.slice(1)) || "summary";
+    const page = hash.indexOf("child/") === 0 ? "children" : hash;
+    document.querySelectorAll("main > section").forEach(function (section) {
+      // Sections are not named like the fragment, so the browser does not scroll to them.
+      section.hidden = section.id !== "page-" + page;
+    });
+    document.querySelectorAll("nav a").forEach(function (link) {
+      if (link.getAttribute("href") === "#" + page) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+    });
+    if (page === "children") showChild(hash.indexOf("child/") === 0 ? hash.slice(6) : null);
+    window.scrollTo(0, 0);
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  function fillSelect(id, values, label) {
+    const select = document.getElementById(id);
+    select.appendChild(element("option", { value: "", text: label }));
+    values.forEach(function (value) { select.appendChild(element("option", { value: value, text: value })); });
+    select.addEventListener("change", function () { state[select.name] = select.value; state.shown = PAGE; renderFindings(); });
+  }
+
+  function matches(f) {
+    if (state.severity && f.severity !== state.severity) return false;
+    if (state.rule && f.rule !== state.rule) return false;
+    if (state.table && f.table !== state.table) return false;
+    if (!state.text) return true;
+    const haystack = [f.child, f.table, f.rule, f.values, f.detail, f.message].join(" ").toLowerCase();
+    return haystack.indexOf(state.text) !== -1;
+  }
+
+  function renderFindings() {
+    const rows = findings.filter(matches);
+    rows.sort(function (a, b) {
+      return naturalCompare(a[state.sort], b[state.sort]) * state.direction || a.index - b.index;
+    });
+    const body = document.getElementById("findings-body");
+    const fragment = document.createDocumentFragment();
+    rows.slice(0, state.shown).forEach(function (f) {
+      const values = f.detail ? (f.values + " " + f.detail).trim() : f.values;
+      fragment.appendChild(element("tr", { "data-severity": f.severity }, [
+        element("td", { "data-label": "Child" }, [element("a", { href: "#child/" + encodeURIComponent(f.child || ""), text: f.child || "" })]),
+        element("td", { "data-label": "Table", text: f.table }),
+        element("td", { "data-label": "Line", text: f.line === null ? "" : String(f.line) }),
+        element("td", { "data-label": "Rule", className: "code sev-" + f.severity, text: f.rule }),
+        element("td", { "data-label": "Values", text: values }),
+        element("td", { "data-label": "Message", title: f.guidance, text: f.message }),
+      ]));
+    });
+    body.replaceChildren(fragment);
+    document.getElementById("findings-count").textContent =
+      "Showing " + Math.min(state.shown, rows.length) + " of " + rows.length + " findings" +
+      (rows.length !== findings.length ? " (filtered from " + findings.length + ")" : "") + ".";
+    document.getElementById("findings-more").hidden = rows.length <= state.shown;
+    document.querySelectorAll("#findings-table th").forEach(function (th) {
+      const key = th.getAttribute("data-key");
+      if (key === state.sort) th.setAttribute("aria-sort", state.direction === 1 ? "ascending" : "descending");
+      else th.removeAttribute("aria-sort");
+    });
+  }
+
+  function setUpFindings() {
+    const head = document.getElementById("findings-head");
+    COLUMNS.forEach(function (key) {
+      const button = element("button", { type: "button", text: TITLES[key] });
+      button.addEventListener("click", function () {
+        state.direction = state.sort === key ? -state.direction : 1;
+        state.sort = key;
+        renderFindings();
+      });
+      head.appendChild(element("th", { "data-key": key, scope: "col" }, [button]));
+    });
+    fillSelect("filter-severity", unique(findings.map(function (f) { return f.severity; })), "Any severity");
+    fillSelect("filter-rule", unique(findings.map(function (f) { return f.rule; })), "Any rule");
+    fillSelect("filter-table", unique(findings.map(function (f) { return f.table; })), "Any table");
+    document.getElementById("filter-text").addEventListener("input", function (event) {
+      state.text = event.target.value.trim().toLowerCase();
+      state.shown = PAGE;
+      renderFindings();
+    });
+    document.getElementById("findings-more").addEventListener("click", function () {
+      state.shown += PAGE;
+      renderFindings();
+    });
+    renderFindings();
+  }
+
+  function unique(values) {
+    return Array.from(new Set(values)).sort(naturalCompare);
+  }
+
+  const byChild = new Map();
+  findings.forEach(function (f) {
+    if (!f.child) return;
+    if (!byChild.has(f.child)) byChild.set(f.child, []);
+    byChild.get(f.child).push(f);
+  });
+  const children = Array.from(byChild.keys()).sort(naturalCompare);
+
+  function renderChildList(filter) {
+    const list = document.getElementById("child-list");
+    const fragment = document.createDocumentFragment();
+    children.filter(function (child) { return child.toLowerCase().indexOf(filter) !== -1; })
+      .slice(0, 500).forEach(function (child) {
+        const items = byChild.get(child);
+        const errors = items.filter(function (f) { return f.severity === "error"; }).length;
+        const button = element("button", { type: "button", "data-child": child }, [
+          element("span", { text: child }),
+          element("span", { className: "muted", text: plural(errors, "error", "errors") + ", " + plural(items.length - errors, "query", "queries") }),
+        ]);
+        button.addEventListener("click", function () { location.hash = "child/" + encodeURIComponent(child); });
+        fragment.appendChild(button);
+      });
+    list.replaceChildren(fragment);
+    highlightChild();
+  }
+
+  let currentChild = null;
+  function highlightChild() {
+    document.querySelectorAll("#child-list button").forEach(function (button) {
+      button.setAttribute("aria-current", String(button.getAttribute("data-child") === currentChild));
+    });
+  }
+
+  function showChild(child) {
+    currentChild = child;
+    highlightChild();
+    const panel = document.getElementById("child-panel");
+    if (!child || !byChild.has(child)) {
+      panel.replaceChildren(element("p", { className: "muted", text: children.length
+        ? "Choose a child to see what to fix in their record." : "No child has findings." }));
+      return;
+    }
+    const items = byChild.get(child);
+    const nodes = [element("h2", { text: "Child " + child }),
+      element("p", { className: "muted", text: plural(items.length, "finding", "findings") })];
+    items.forEach(function (f) {
+      const where = f.table + (f.line === null ? "" : ", line " + f.line);
+      const values = f.detail ? (f.values + " " + f.detail).trim() : f.values;
+      nodes.push(element("div", { className: "finding " + f.severity }, [
+        element("p", {}, [element("span", { className: "code sev-" + f.severity, text: f.rule }),
+          document.createTextNode(" " + f.message)]),
+        element("p", { className: "muted", text: where + (values ? ": " + values : "") }),
+        element("p", { className: "guidance", text: f.guidance }),
+      ]));
+    });
+    panel.replaceChildren.apply(panel, nodes);
+  }
+
+  setUpFindings();
+  document.getElementById("child-search").addEventListener("input", function (event) {
+    renderChildList(event.target.value.trim().toLowerCase());
+  });
+  renderChildList("");
+  window.addEventListener("hashchange", route);
+  route();
+  // Says which layout the width chose, for people checking it and for the browser tests.
+  const narrow = window.matchMedia("(max-width: 700px)");
+  function layout() { document.body.setAttribute("data-layout", narrow.matches ? "narrow" : "wide"); }
+  narrow.addEventListener("change", layout);
+  layout();
+  document.body.setAttribute("data-ready", "true");
+})();

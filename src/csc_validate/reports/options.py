@@ -1,0 +1,19 @@
+"""What a writer may need besides the Report: the same for every format, each uses its part."""
+
+from dataclasses import dataclass
+
+from csc_validate.tables import Tables
+
+
+@dataclass(frozen=True)
+class Options:
+    """`tables` are the tables the check loaded (the rows as read), for outputs that show them."""
+
+    tables: Tables | None = None
+    child_column: str | None = None
+    limit: int = 50
+    quiet: bool = False
+    by_child: bool = False
+    password: str | None = None
+    # A workbook this run wrote, which the terminal's last line points to.
+    workbook: str | None = None
