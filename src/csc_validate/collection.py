@@ -15,12 +15,15 @@ from csc_validate.readers.casting import DateFormat
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
 from csc_validate.reference import ReferenceRequest, ReferenceSource
+from csc_validate.returns import ReturnFile, ReturnRequest
 from csc_validate.tables import Tables
 
 # Reads one XML return: (path, name as the user gave it) -> (sheets, notes for the user).
 XmlReader = Callable[[Path, str], tuple[list[Sheet], list[str]]]
 # Adds columns DfE derives on load: ({table: typed frame}, {table: source format}) -> frames.
 Derive = Callable[[dict[str, pl.DataFrame], dict[str, str]], dict[str, pl.DataFrame]]
+# Writes the return DfE takes from loaded tables: the files, not yet on disk.
+ReturnWriter = Callable[[ReturnRequest], list[ReturnFile]]
 
 
 @dataclass(frozen=True)
@@ -68,5 +71,6 @@ class Collection:
     # The tables a complete return holds (those in a year's schema): without one of them the
     # check is incomplete (exit 2) unless the user asks for a partial check.
     required_tables: tuple[str, ...] = ()
+    write_return: ReturnWriter | None = None
     # What `example-data --out` names: a folder or a file.
     example_out: str = "folder"

@@ -27,6 +27,16 @@ class Output(BaseModel):
     path: Path | None = None
 
 
+class ExportSettings(BaseModel):
+    """The [export] part: values a return's header carries, each overridden by its flag."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    la_code: str | None = Field(None, alias="la-code")
+    software_code: str | None = Field(None, alias="software-code")
+    serial_number: str | None = Field(None, alias="serial-number")
+
+
 class Config(BaseModel):
     """Validated once, then frozen; every field has the meaning of the `check` flag it names."""
 
@@ -53,6 +63,7 @@ class Config(BaseModel):
     partial: bool = False
     outputs: tuple[Output, ...] = ()
     baseline: Path | None = None
+    export: ExportSettings = Field(default_factory=ExportSettings)
 
     @field_validator("select", "ignore")
     @classmethod

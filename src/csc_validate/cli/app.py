@@ -10,9 +10,11 @@ from rich.markup import escape
 
 from csc_validate import __version__, collections
 from csc_validate.cli.check import check_command
+from csc_validate.cli.convert import convert_command
 from csc_validate.cli.diff import diff_command
 from csc_validate.cli.example_data import example_data
 from csc_validate.cli.explain import explain_command
+from csc_validate.cli.export import export_command
 from csc_validate.cli.init import init_command
 from csc_validate.cli.rules import rules_command
 from csc_validate.errors import InputError, RuleDefinitionError, UsageError
@@ -38,6 +40,8 @@ app.command("explain")(explain_command)
 app.command("diff")(diff_command)
 app.command("example-data")(example_data)
 app.command("init")(init_command)
+app.command("export")(export_command)
+app.command("convert")(convert_command)
 
 
 def _version(value: bool) -> None:

@@ -7,6 +7,7 @@ from csc_validate.collections.cin import examples
 from csc_validate.collections.cin.year import infer_year
 from csc_validate.readers.casting import DateFormat
 from csc_validate.readers.sheets import Sheet
+from csc_validate.returns import ReturnFile, ReturnRequest
 
 # The census XML's xs:date; councils' own CSV extracts often keep DfE's other form.
 ISO_DATE = DateFormat(pattern="%Y-%m-%d", shape=r"^\d{4}-\d{2}-\d{2}$", label="yyyy-mm-dd")
@@ -18,6 +19,13 @@ def read_xml(path: Path, display: str) -> tuple[list[Sheet], list[str]]:
     from csc_validate.collections.cin import xml_reader
 
     return xml_reader.read(path, display)
+
+
+def write_return(request: ReturnRequest) -> list[ReturnFile]:
+    """The census XML; the writer is imported only when a census is written."""
+    from csc_validate.collections.cin import xml_writer
+
+    return xml_writer.write(request, ISO_DATE)
 
 
 COLLECTION = Collection(
@@ -43,4 +51,5 @@ COLLECTION = Collection(
         "Reviews",
         "PreProceedings",
     ),
+    write_return=write_return,
 )

@@ -4,108 +4,41 @@ from pathlib import Path
 
 from lxml import etree
 
+from csc_validate.collections.cin.xml_mapping import (
+    ASSESSMENT_ID,
+    ASSESSMENT_ITEMS,
+    ASSESSMENTS,
+    CHARACTERISTICS_BLOCK,
+    CHILD,
+    CHILD_KEY,
+    CHILDREN,
+    CIN_DETAILS,
+    CIN_ID,
+    CIN_ITEMS,
+    CIN_RECORDS,
+    COLLECTION_DETAILS,
+    COLLECTION_DETAILS_BLOCK,
+    COLUMNS,
+    DISABILITIES,
+    DISABILITY,
+    ETHNICITY,
+    FACTOR,
+    FACTORS,
+    HEADER,
+    IDENTIFIERS,
+    IDENTIFIERS_BLOCK,
+    MESSAGE,
+    PLAN_ID,
+    PLAN_OF_PROTECTION_ITEMS,
+    PROTECTION_PLANS,
+    REVIEW_DATE,
+    REVIEWS,
+    SIMPLE_RECORDS,
+    SOURCE,
+    SOURCE_BLOCK,
+)
 from csc_validate.readers.sheets import Sheet
 from csc_validate.readers.xml_safety import open_events
-
-# The tables and columns of the flattened census (reference/cin/schema.md §5). The IDs are not in
-# the XML: they number records in document order, as the rules join on them.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "Header": (
-        "Collection",
-        "Year",
-        "ReferenceDate",
-        "SourceLevel",
-        "LEA",
-        "SoftwareCode",
-        "Release",
-        "SerialNo",
-        "DateTime",
-    ),
-    "ChildIdentifiers": (
-        "LAchildID",
-        "UPN",
-        "FormerUPN",
-        "UPNunknown",
-        "PersonBirthDate",
-        "ExpectedPersonBirthDate",
-        "GenderCurrent",
-        "Sex",
-        "PersonDeathDate",
-    ),
-    "ChildCharacteristics": ("LAchildID", "Ethnicity"),
-    "Disabilities": ("LAchildID", "Disability"),
-    "CINdetails": (
-        "LAchildID",
-        "CINdetailsID",
-        "CINreferralDate",
-        "ReferralSource",
-        "PrimaryNeedCode",
-        "CINclosureDate",
-        "ReasonForClosure",
-        "DateOfInitialCPC",
-        "ReferralNFA",
-    ),
-    "Assessments": (
-        "LAchildID",
-        "CINdetailsID",
-        "AssessmentID",
-        "AssessmentActualStartDate",
-        "AssessmentInternalReviewDate",
-        "AssessmentAuthorisationDate",
-    ),
-    "AssessmentFactorsList": ("LAchildID", "CINdetailsID", "AssessmentID", "AssessmentFactors"),
-    "CINplanDates": ("LAchildID", "CINdetailsID", "CINPlanStartDate", "CINPlanEndDate"),
-    "Section47": (
-        "LAchildID",
-        "CINdetailsID",
-        "S47ActualStartDate",
-        "InitialCPCtarget",
-        "DateOfInitialCPC",
-        "ICPCnotRequired",
-    ),
-    "ChildProtectionPlans": (
-        "LAchildID",
-        "CINdetailsID",
-        "CPPID",
-        "CPPstartDate",
-        "CPPendDate",
-        "InitialCategoryOfAbuse",
-        "LatestCategoryOfAbuse",
-        "NumberOfPreviousCPP",
-    ),
-    "Reviews": ("LAchildID", "CINdetailsID", "CPPID", "CPPreviewDate"),
-    "PreProceedings": (
-        "LAchildID",
-        "CINdetailsID",
-        "PPStartDate",
-        "LBPSentDate",
-        "FGDMMeetingOffer",
-        "FGDMMeetingFac",
-        "InitialPPMeetingDate",
-        "ReviewMeetingsCount",
-        "StepDecisionDate",
-        "PPOutcome",
-        "CourtAppDate",
-        "LetterInitCPDate",
-    ),
-}
-COLLECTION_DETAILS = ("Collection", "Year", "ReferenceDate")
-SOURCE = ("SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime")
-IDENTIFIERS = COLUMNS["ChildIdentifiers"]
-CIN_ITEMS = COLUMNS["CINdetails"][2:]
-ASSESSMENT_ITEMS = COLUMNS["Assessments"][3:]
-PLAN_ITEMS = COLUMNS["CINplanDates"][2:]
-SECTION47_ITEMS = COLUMNS["Section47"][2:]
-PLAN_OF_PROTECTION_ITEMS = COLUMNS["ChildProtectionPlans"][3:]
-PRE_PROCEEDINGS_ITEMS = COLUMNS["PreProceedings"][2:]
-# Records that repeat inside CINdetails, each flattened by its own method.
-CIN_RECORDS = (
-    "Assessments",
-    "CINPlanDates",
-    "Section47",
-    "ChildProtectionPlans",
-    "PreProceedingsandFGDM",
-)
 
 Element = etree._Element
 Values = dict[str, str | None]
@@ -130,7 +63,7 @@ def read(path: Path, display: str) -> tuple[list[Sheet], list[str]]:
                 census.root, census.root_line = census.name(element), element.sourceline or 1
             continue
         depth -= 1
-        if depth == 2 and census.name(element.getparent()) == "Children":
+        if depth == 2 and census.name(element.getparent()) == CHILDREN:
             census.read_child_or_stray(element)
             # Drop what has been read: the element's content, then it and earlier siblings.
             element.clear()
@@ -163,7 +96,7 @@ class _Census:
 
     def __init__(self, display: str) -> None:
         self.display = display
-        self.root = "Message"
+        self.root = MESSAGE
         self.root_line = 1
         self.tables = {name: _Table(columns) for name, columns in COLUMNS.items()}
         self.children = 0
@@ -195,29 +128,29 @@ class _Census:
         """An element directly inside the root: the Header, Children, or a stray."""
         name = self.name(element)
         where = self.root
-        if name not in ("Header", "Children"):
+        if name not in (HEADER, CHILDREN):
             self._unknown(element, name, where)
         elif name in self.seen_top:
             # NOTE: a second Children is still read (its children are data); a second Header is not.
-            action = "only the first is read" if name == "Header" else "all are read"
+            action = "only the first is read" if name == HEADER else "all are read"
             self._repeated(element, name, where, action)
-        elif name == "Header":
+        elif name == HEADER:
             self._read_header(element)
         self.seen_top.add(name)
 
     def read_child_or_stray(self, element: Element) -> None:
         """An element directly inside Children: a Child, or a stray to note."""
         name = self.name(element)
-        if name == "Child":
+        if name == CHILD:
             self.children += 1
-            self._read_child(element, f"/{self.root}/Children/Child[{self.children}]")
+            self._read_child(element, f"/{self.root}/{CHILDREN}/{CHILD}[{self.children}]")
         else:
-            self._unknown(element, name, f"{self.root}/Children")
+            self._unknown(element, name, f"{self.root}/{CHILDREN}")
 
     def finish(self) -> None:
         """A census without a Header gets a blank one, at the root, for the header rules."""
-        if "Header" not in self.seen_top:
-            header = self.tables["Header"]
+        if HEADER not in self.seen_top:
+            header = self.tables[HEADER]
             header.columns = {name: [None] for name in header.columns}
             header.lines, header.xpaths = [self.root_line], [f"/{self.root}"]
 
@@ -238,111 +171,104 @@ class _Census:
         return [text for _line, text in sorted(self.noted.values(), key=lambda note: note[0])]
 
     def _read_header(self, header: Element) -> None:
-        where = f"{self.root}/Header"
-        _, blocks = self._contents(header, where, single=("CollectionDetails", "Source"))
+        where = f"{self.root}/{HEADER}"
+        _, blocks = self._contents(header, where, single=(COLLECTION_DETAILS_BLOCK, SOURCE_BLOCK))
         values: Values = {}
-        for block, items in (("CollectionDetails", COLLECTION_DETAILS), ("Source", SOURCE)):
+        for block, items in (
+            (COLLECTION_DETAILS_BLOCK, COLLECTION_DETAILS),
+            (SOURCE_BLOCK, SOURCE),
+        ):
             if blocks[block]:
                 found, _ = self._contents(blocks[block][0], f"{where}/{block}", items=items)
                 values.update(found)
-        self.tables["Header"].add(values, header, f"/{self.root}/Header")
+        self.tables[HEADER].add(values, header, f"/{self.root}/{HEADER}")
 
     def _read_child(self, child: Element, path: str) -> None:
-        where = f"{self.root}/Children/Child"
+        where = f"{self.root}/{CHILDREN}/{CHILD}"
         _, blocks = self._contents(
             child,
             where,
-            single=("ChildIdentifiers", "ChildCharacteristics"),
-            repeating=("CINdetails",),
+            single=(IDENTIFIERS_BLOCK, CHARACTERISTICS_BLOCK),
+            repeating=(CIN_DETAILS,),
         )
         identifiers: Values = {}
-        if blocks["ChildIdentifiers"]:
-            block = blocks["ChildIdentifiers"][0]
-            identifiers, _ = self._contents(block, f"{where}/ChildIdentifiers", IDENTIFIERS)
-            self.tables["ChildIdentifiers"].add(identifiers, block, f"{path}/ChildIdentifiers")
+        if blocks[IDENTIFIERS_BLOCK]:
+            block = blocks[IDENTIFIERS_BLOCK][0]
+            identifiers, _ = self._contents(block, f"{where}/{IDENTIFIERS_BLOCK}", IDENTIFIERS)
+            self.tables[IDENTIFIERS_BLOCK].add(identifiers, block, f"{path}/{IDENTIFIERS_BLOCK}")
         else:
-            self.tables["ChildIdentifiers"].add({}, child, path)
-        keys: Values = {"LAchildID": identifiers.get("LAchildID")}
-        self._read_characteristics(blocks["ChildCharacteristics"], child, path, keys)
-        for number, details in enumerate(blocks["CINdetails"], start=1):
-            episode = {**keys, "CINdetailsID": self._text(str(number))}
-            self._read_cin_details(details, f"{path}/CINdetails[{number}]", episode)
+            self.tables[IDENTIFIERS_BLOCK].add({}, child, path)
+        keys: Values = {CHILD_KEY: identifiers.get(CHILD_KEY)}
+        self._read_characteristics(blocks[CHARACTERISTICS_BLOCK], child, path, keys)
+        for number, details in enumerate(blocks[CIN_DETAILS], start=1):
+            episode = {**keys, CIN_ID: self._text(str(number))}
+            self._read_cin_details(details, f"{path}/{CIN_DETAILS}[{number}]", episode)
 
     def _read_characteristics(
         self, found: list[Element], child: Element, path: str, keys: Values
     ) -> None:
         if not found:
-            self.tables["ChildCharacteristics"].add(keys, child, path)
+            self.tables[CHARACTERISTICS_BLOCK].add(keys, child, path)
             return
-        where = f"{self.root}/Children/Child/ChildCharacteristics"
-        path = f"{path}/ChildCharacteristics"
-        values, blocks = self._contents(found[0], where, ("Ethnicity",), single=("Disabilities",))
-        self.tables["ChildCharacteristics"].add({**keys, **values}, found[0], path)
-        if blocks["Disabilities"]:
+        where = f"{self.root}/{CHILDREN}/{CHILD}/{CHARACTERISTICS_BLOCK}"
+        path = f"{path}/{CHARACTERISTICS_BLOCK}"
+        values, blocks = self._contents(found[0], where, (ETHNICITY,), single=(DISABILITIES,))
+        self.tables[CHARACTERISTICS_BLOCK].add({**keys, **values}, found[0], path)
+        if blocks[DISABILITIES]:
             _, items = self._contents(
-                blocks["Disabilities"][0], f"{where}/Disabilities", repeating=("Disability",)
+                blocks[DISABILITIES][0], f"{where}/{DISABILITIES}", repeating=(DISABILITY,)
             )
-            for number, item in enumerate(items["Disability"], start=1):
-                values = {**keys, "Disability": self._leaf(item, f"{where}/Disabilities")}
-                xpath = f"{path}/Disabilities/Disability[{number}]"
-                self.tables["Disabilities"].add(values, item, xpath)
+            for number, item in enumerate(items[DISABILITY], start=1):
+                values = {**keys, DISABILITY: self._leaf(item, f"{where}/{DISABILITIES}")}
+                xpath = f"{path}/{DISABILITIES}/{DISABILITY}[{number}]"
+                self.tables[DISABILITIES].add(values, item, xpath)
 
     def _read_cin_details(self, details: Element, path: str, episode: Values) -> None:
-        where = f"{self.root}/Children/Child/CINdetails"
+        where = f"{self.root}/{CHILDREN}/{CHILD}/{CIN_DETAILS}"
         values, records = self._contents(details, where, CIN_ITEMS, repeating=CIN_RECORDS)
-        self.tables["CINdetails"].add({**episode, **values}, details, path)
-        for number, assessment in enumerate(records["Assessments"], start=1):
-            keys = {**episode, "AssessmentID": self._text(str(number))}
-            self._read_assessment(assessment, f"{path}/Assessments[{number}]", keys)
-        simple = (
-            ("CINPlanDates", "CINplanDates", PLAN_ITEMS),
-            ("Section47", "Section47", SECTION47_ITEMS),
-            ("PreProceedingsandFGDM", "PreProceedings", PRE_PROCEEDINGS_ITEMS),
-        )
-        for element_name, table, items in simple:
+        self.tables[CIN_DETAILS].add({**episode, **values}, details, path)
+        for number, assessment in enumerate(records[ASSESSMENTS], start=1):
+            keys = {**episode, ASSESSMENT_ID: self._text(str(number))}
+            self._read_assessment(assessment, f"{path}/{ASSESSMENTS}[{number}]", keys)
+        for element_name, table, items in SIMPLE_RECORDS:
             for number, record in enumerate(records[element_name], start=1):
                 values, _ = self._contents(record, f"{where}/{element_name}", items)
                 xpath = f"{path}/{element_name}[{number}]"
                 self.tables[table].add({**episode, **values}, record, xpath)
-        for number, plan in enumerate(records["ChildProtectionPlans"], start=1):
-            keys = {**episode, "CPPID": self._text(str(number))}
-            self._read_protection_plan(plan, f"{path}/ChildProtectionPlans[{number}]", keys)
+        for number, plan in enumerate(records[PROTECTION_PLANS], start=1):
+            keys = {**episode, PLAN_ID: self._text(str(number))}
+            self._read_protection_plan(plan, f"{path}/{PROTECTION_PLANS}[{number}]", keys)
 
     def _read_assessment(self, assessment: Element, path: str, keys: Values) -> None:
-        where = f"{self.root}/Children/Child/CINdetails/Assessments"
-        values, blocks = self._contents(
-            assessment, where, ASSESSMENT_ITEMS, single=("FactorsIdentifiedAtAssessment",)
-        )
-        self.tables["Assessments"].add({**keys, **values}, assessment, path)
-        if not blocks["FactorsIdentifiedAtAssessment"]:
+        where = f"{self.root}/{CHILDREN}/{CHILD}/{CIN_DETAILS}/{ASSESSMENTS}"
+        values, blocks = self._contents(assessment, where, ASSESSMENT_ITEMS, single=(FACTORS,))
+        self.tables[ASSESSMENTS].add({**keys, **values}, assessment, path)
+        if not blocks[FACTORS]:
             return
-        where = f"{where}/FactorsIdentifiedAtAssessment"
-        factors = blocks["FactorsIdentifiedAtAssessment"][0]
-        _, items = self._contents(factors, where, repeating=("AssessmentFactors",))
-        for number, item in enumerate(items["AssessmentFactors"], start=1):
-            values = {**keys, "AssessmentFactors": self._leaf(item, where)}
-            xpath = f"{path}/FactorsIdentifiedAtAssessment/AssessmentFactors[{number}]"
+        where = f"{where}/{FACTORS}"
+        factors = blocks[FACTORS][0]
+        _, items = self._contents(factors, where, repeating=(FACTOR,))
+        for number, item in enumerate(items[FACTOR], start=1):
+            values = {**keys, FACTOR: self._leaf(item, where)}
+            xpath = f"{path}/{FACTORS}/{FACTOR}[{number}]"
             self.tables["AssessmentFactorsList"].add(values, item, xpath)
 
     def _read_protection_plan(self, plan: Element, path: str, keys: Values) -> None:
-        where = f"{self.root}/Children/Child/CINdetails/ChildProtectionPlans"
-        values, blocks = self._contents(
-            plan, where, PLAN_OF_PROTECTION_ITEMS, repeating=("Reviews",)
-        )
-        self.tables["ChildProtectionPlans"].add({**keys, **values}, plan, path)
-        reviews = self.tables["Reviews"]
-        for number, review in enumerate(blocks["Reviews"], start=1):
-            _, dates = self._contents(review, f"{where}/Reviews", repeating=("CPPreviewDate",))
-            review_path = f"{path}/Reviews[{number}]"
+        where = f"{self.root}/{CHILDREN}/{CHILD}/{CIN_DETAILS}/{PROTECTION_PLANS}"
+        values, blocks = self._contents(plan, where, PLAN_OF_PROTECTION_ITEMS, repeating=(REVIEWS,))
+        self.tables[PROTECTION_PLANS].add({**keys, **values}, plan, path)
+        reviews = self.tables[REVIEWS]
+        for number, review in enumerate(blocks[REVIEWS], start=1):
+            _, dates = self._contents(review, f"{where}/{REVIEWS}", repeating=(REVIEW_DATE,))
+            review_path = f"{path}/{REVIEWS}[{number}]"
             # NOTE: every date is read (the peer keeps only the first), and a Reviews without
             # one still gives a row, blank, for the missing-review-date rule to flag.
-            if not dates["CPPreviewDate"]:
+            if not dates[REVIEW_DATE]:
                 reviews.add(keys, review, review_path)
-            for index, date in enumerate(dates["CPPreviewDate"], start=1):
-                value = self._leaf(date, f"{where}/Reviews")
-                reviews.add(
-                    {**keys, "CPPreviewDate": value}, date, f"{review_path}/CPPreviewDate[{index}]"
-                )
+            for index, date in enumerate(dates[REVIEW_DATE], start=1):
+                value = self._leaf(date, f"{where}/{REVIEWS}")
+                xpath = f"{review_path}/{REVIEW_DATE}[{index}]"
+                reviews.add({**keys, REVIEW_DATE: value}, date, xpath)
 
     def _contents(
         self,

@@ -5,9 +5,18 @@ from csc_validate.collections.ssda903 import examples, reference, xml_reader
 from csc_validate.collections.ssda903.derive import derive
 from csc_validate.collections.ssda903.year import infer_year
 from csc_validate.readers.casting import DateFormat
+from csc_validate.returns import ReturnFile, ReturnRequest
 
 # DfE's XSD pattern for dates, in the XML and the CSV tables alike: dd/mm/yyyy.
 DATE = DateFormat(pattern="%d/%m/%Y", shape=r"^\d{2}/\d{2}/\d{4}$", label="dd/mm/yyyy")
+
+
+def write_return(request: ReturnRequest) -> list[ReturnFile]:
+    """The return in DfE's XML; the writer is imported only when a return is written."""
+    from csc_validate.collections.ssda903 import xml_writer
+
+    return xml_writer.write(request, DATE)
+
 
 COLLECTION = Collection(
     name="ssda903",
@@ -33,4 +42,5 @@ COLLECTION = Collection(
         "SWEpisodes",
         "DoLo",
     ),
+    write_return=write_return,
 )

@@ -5,37 +5,23 @@ from pathlib import Path
 
 from lxml import etree
 
+from csc_validate.collections.ssda903.xml_mapping import (
+    CARRIED,
+    CHILD,
+    EPISODE,
+    HEADER,
+    HEADER_COLUMNS,
+    HEADER_GROUPS,
+    HEADER_RECORDS,
+    IDENTITY,
+    RECORD_COLUMNS,
+    RENAMED,
+    RETURN_TABLES,
+    ROOT,
+    SW_RECORD,
+)
 from csc_validate.readers.sheets import Sheet
 from csc_validate.readers.xml_safety import open_events
-
-ROOT = "EXPSSDA903"
-
-# Element names are the CSV column names except these two (DfE CLA XSD).
-RENAMED = {"CHILDID": "CHILD", "PL": "PLACE"}
-# Records nested in HEADER, each a row of its own table carrying the child's CHILD and DOB.
-HEADER_RECORDS = {
-    "AREVIEW": "Reviews",
-    "AMISSING": "Missing",
-    "PERMANENCE": "PrevPerm",
-    "OC2": "OC2",
-    "AD_PLACED": "PlacedAdoption",
-}
-# Social-worker episodes: DfE's separate social worker XML schema (from 2023-24) gives each
-# child's episodes as records of their own; read wherever they sit in a CHILD, in a file of
-# their own or in the return.
-SW_RECORD = "SW_EPISODE"
-# Tables whose items sit directly in HEADER: a row exists when any of its items is present.
-HEADER_GROUPS = {
-    "UASC": ("DUC",),
-    "OC3": ("IN_TOUCH", "ACTIV", "ACCOM"),
-    "AD1": ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"),
-}
-HEADER_COLUMNS = ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", "UASC")
-# Every table a return's children give, with or without rows: a table without rows is there.
-RETURN_TABLES = ("Header", "Episodes", *HEADER_RECORDS.values(), *HEADER_GROUPS)
-# What identifies the child in a social-worker file: the rest of its header is the return's.
-IDENTITY = {"CHILD", "DOB"}
-CARRIED = {"UASC": ("CHILD", "SEX", "DOB"), "OC3": ("CHILD", "DOB"), "AD1": ("CHILD", "DOB")}
 
 
 class _Rows:
@@ -76,10 +62,10 @@ def read(path: Path, file: str) -> tuple[list[Sheet], list[str]]:
     child_number = 0
     holds_return = False
     for _, child in open_events(path, file, events=("end",)):
-        if child.tag != "CHILD":
+        if child.tag != CHILD:
             continue
         child_number += 1
-        holds_return |= _read_child(child, f"/{ROOT}/CHILD[{child_number}]", tables)
+        holds_return |= _read_child(child, f"/{ROOT}/{CHILD}[{child_number}]", tables)
         child.clear()
         while child.getprevious() is not None:
             del child.getparent()[0]
@@ -92,9 +78,9 @@ def read(path: Path, file: str) -> tuple[list[Sheet], list[str]]:
 def _read_child(child: etree._Element, child_path: str, tables: dict[str, "_Rows"]) -> bool:
     """Add the child's rows; whether the child is one of the return's (more than social-worker
     episodes)."""
-    header = child.find("HEADER")
+    header = child.find(HEADER)
     own = _leaves(header if header is not None else child)
-    header_path = f"{child_path}/HEADER" if header is not None else child_path
+    header_path = f"{child_path}/{HEADER}" if header is not None else child_path
     header_line = header.sourceline if header is not None else child.sourceline
     _social_worker_episodes(child, own, tables, child_path)
     if header is not None:
@@ -108,9 +94,9 @@ def _read_child(child: etree._Element, child_path: str, tables: dict[str, "_Rows
             tables[table].add(record, header_line, header_path)
     if header is not None:
         _nested_records(header, own, tables, header_path)
-    for number, episode in enumerate(child.iterchildren("EPISODE"), start=1):
-        record = {"CHILD": own.get("CHILD"), **_leaves(episode)}
-        tables["Episodes"].add(record, episode.sourceline, f"{child_path}/EPISODE[{number}]")
+    for number, episode in enumerate(child.iterchildren(EPISODE), start=1):
+        record = {"CHILD": own.get("CHILD"), **_blank(EPISODE), **_leaves(episode)}
+        tables["Episodes"].add(record, episode.sourceline, f"{child_path}/{EPISODE}[{number}]")
     return True
 
 
@@ -119,18 +105,24 @@ def _only_social_worker_episodes(
 ) -> bool:
     """A child of a social-worker file: its id, date of birth and episodes, nothing else."""
     parents = [child] if header is None else [child, header]
-    if not any(parent.find(SW_RECORD) is not None for parent in parents):
+    if not any(parent.find(SW_RECORD.element) is not None for parent in parents):
         return False
     nested = header is not None and any(str(e.tag) in HEADER_RECORDS for e in header)
-    return set(own) <= IDENTITY and child.find("EPISODE") is None and not nested
+    return set(own) <= IDENTITY and child.find(EPISODE) is None and not nested
 
 
 def _social_worker_episodes(
     parent: etree._Element, own: dict[str, str | None], tables: dict[str, _Rows], path: str
 ) -> None:
-    for number, episode in enumerate(parent.iterchildren(SW_RECORD), start=1):
-        record = {"CHILD": own.get("CHILD"), "DOB": own.get("DOB"), **_leaves(episode)}
-        tables["SWEpisodes"].add(record, episode.sourceline, f"{path}/{SW_RECORD}[{number}]")
+    for number, episode in enumerate(parent.iterchildren(SW_RECORD.element), start=1):
+        record = {
+            "CHILD": own.get("CHILD"),
+            "DOB": own.get("DOB"),
+            **_blank(SW_RECORD.element),
+            **_leaves(episode),
+        }
+        xpath = f"{path}/{SW_RECORD.element}[{number}]"
+        tables["SWEpisodes"].add(record, episode.sourceline, xpath)
 
 
 def _has_record(table: str, items: tuple[str, ...], own: dict[str, str | None]) -> bool:
@@ -150,10 +142,21 @@ def _nested_records(
         if table is None:
             continue
         counts[element.tag] += 1
-        record = {"CHILD": own.get("CHILD"), "DOB": own.get("DOB"), **_leaves(element)}
+        record = {
+            "CHILD": own.get("CHILD"),
+            "DOB": own.get("DOB"),
+            **_blank(str(element.tag)),
+            **_leaves(element),
+        }
         tables[table].add(
             record, element.sourceline, f"{path}/{element.tag}[{counts[element.tag]}]"
         )
+
+
+def _blank(tag: str) -> dict[str, str | None]:
+    """The record's columns, blank: an optional item that no record in the file has is absent
+    from the file, not a missing column."""
+    return dict.fromkeys(RECORD_COLUMNS.get(tag, ()))
 
 
 def _leaves(element: etree._Element) -> dict[str, str | None]:

@@ -1,0 +1,139 @@
+"""`csc-validate export`: write the return DfE takes, only when the year's checks allow it."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from csc_validate import atomic, collections, config
+from csc_validate.cli.options import Year
+from csc_validate.errors import UsageError
+from csc_validate.reports import terminal
+from csc_validate.reports.options import Options
+from csc_validate.returns.export import check_extract, prepare
+from csc_validate.severity import Severity
+
+KNOWN = " or ".join(collections.registry())
+NOTES_SHOWN = 20
+
+
+def export_command(
+    collection_name: Annotated[
+        str,
+        typer.Argument(
+            metavar="COLLECTION",
+            help=f"The return to write: {' or '.join(collections.registry())}.",
+        ),
+    ],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Folders or files of the extract: CSV, XLSX or XML.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The return file to write (XML).")],
+    year: Year = None,
+    previous: Annotated[
+        list[Path] | None,
+        typer.Option("--previous", "-p", help="Last year's return, for rules that compare years."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write the return even with errors (they are listed).")
+    ] = False,
+    la: Annotated[
+        str | None,
+        typer.Option(
+            "--la",
+            help="Your council's code (ONS such as E09000033, or DfE such as 213): for the "
+            "rules on placement LA, location and distance.",
+        ),
+    ] = None,
+    ofsted: Annotated[
+        list[Path] | None,
+        typer.Option("--ofsted", help="Ofsted's provider lists, for the URN rules (repeatable)."),
+    ] = None,
+    la_code: Annotated[
+        str | None,
+        typer.Option("--la-code", help="3-digit DfE LA number for the header (default: --la's)."),
+    ] = None,
+    software_code: Annotated[
+        str | None, typer.Option("--software-code", help="Software code for the header.")
+    ] = None,
+    serial_number: Annotated[
+        str | None, typer.Option("--serial-number", help="Serial number for the header.")
+    ] = None,
+    created: Annotated[
+        str | None,
+        typer.Option("--created", help="Date and time for the header, e.g. 2026-05-14T10:30:00."),
+    ] = None,
+    config_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="Settings file (default: csc-validate.toml here, if there is one)."
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option(help="Findings listed in the terminal (0 for all).", min=0)
+    ] = 50,
+) -> None:
+    """Check an extract with the year's DfE rules, then write it as the return DfE takes.
+
+    Errors stop the export (exit 1) unless --force; queries are listed and do not. Exit 2 for
+    input that cannot be used or tables that DfE's format cannot hold.
+    """
+    if output.is_dir():
+        raise UsageError(f"--output {output}: is a folder; name the return file to write")
+    settings, _ = config.load(config_path)
+    settings = settings.merged(year=year, la=la)
+    council = settings.la if settings.la and settings.la.isdigit() else None
+    header = {
+        "la_code": la_code or settings.export.la_code or council,
+        "software_code": software_code or settings.export.software_code,
+        "serial_number": serial_number or settings.export.serial_number,
+        "created": created,
+    }
+    report = check_extract(
+        paths, previous, collection_name, settings.year, settings.la, list(ofsted or [])
+    )
+    if report.findings or report.incomplete:
+        terminal.write(report, None, Options(limit=limit))
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    if report.incomplete:
+        missing = ", ".join(report.missing_tables)
+        why = f"the extract lacks {missing}" if missing else "a rule failed"
+        errors.print(f"export refused: the check is incomplete ({why})", markup=False)
+        raise typer.Exit(2)
+    rule_errors = report.count_at_or_above(Severity.ERROR)
+    if rule_errors and not force:
+        _refuse(errors, rule_errors)
+    prepared = prepare(paths, report, output, {k: v for k, v in header.items() if v})
+    for validated in prepared.files:
+        notes = validated.file.notes
+        for note in notes[:NOTES_SHOWN]:
+            errors.print(f"{validated.file.path}: {note}", markup=False)
+        if len(notes) > NOTES_SHOWN:
+            more = len(notes) - NOTES_SHOWN
+            errors.print(f"{validated.file.path}: and {more} more like these", markup=False)
+        for problem in validated.problems:
+            errors.print(f"{validated.file.path}: schema: {problem}", markup=False)
+    if prepared.blocking and not force:
+        _refuse(errors, prepared.blocking)
+    for validated in prepared.files:
+        atomic.write_bytes(validated.file.path, validated.file.data)
+        errors.print(
+            f"Wrote {validated.file.path} ({validated.file.description}); "
+            f"validated against {validated.against}",
+            markup=False,
+        )
+    if prepared.blocking:
+        errors.print(
+            f"written with --force: it has {prepared.blocking} error(s) DfE will reject",
+            markup=False,
+        )
+
+
+def _refuse(errors: Console, count: int) -> None:
+    errors.print(
+        f"export refused: {count} error(s) DfE would reject the return for; "
+        "fix them and export again, or use --force to write it anyway",
+        markup=False,
+    )
+    raise typer.Exit(1)

@@ -1,0 +1,84 @@
+"""Export: check the extract with the year's rules, then write the return DfE takes."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from csc_validate import collections
+from csc_validate.check import check
+from csc_validate.errors import UsageError
+from csc_validate.findings import Report
+from csc_validate.load import expand, load
+from csc_validate.returns import ReturnFile, ReturnRequest
+from csc_validate.returns.validation import problems, schema_path
+from csc_validate.severity import Severity
+
+
+@dataclass(frozen=True)
+class Validated:
+    """What a written file was checked against, and what broke it (nothing, when it passed)."""
+
+    file: ReturnFile
+    against: str
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Prepared:
+    report: Report
+    files: tuple[Validated, ...]
+
+    @property
+    def blocking(self) -> int:
+        """Errors DfE would bounce the return for: rule findings and schema breaches."""
+        breaches = sum(1 for file in self.files if file.problems)
+        return self.report.count_at_or_above(Severity.ERROR) + breaches
+
+
+def check_extract(
+    paths: list[Path],
+    previous: list[Path] | None,
+    collection: str | None,
+    year: str | None,
+    la: str | None = None,
+    ofsted: list[Path] | None = None,
+) -> Report:
+    """The year's checks, every rule of the pack: what DfE would run on the return."""
+    return check(paths, previous or [], collection, year, la=la, ofsted=ofsted)
+
+
+def prepare(
+    paths: list[Path],
+    report: Report,
+    output: Path,
+    header: dict[str, str],
+) -> Prepared:
+    """The return's files, in memory, each checked against its XSD where the year has one."""
+    chosen = collections.get(report.collection)
+    if chosen.write_return is None:
+        raise UsageError(f"csc-validate cannot write {chosen.title} yet")
+    tables = load(paths, None, report.collection, report.year)
+    files = chosen.write_return(ReturnRequest(tables, output, header))
+    _refuse_overwriting_inputs(paths, files)
+    validated = []
+    for file in files:
+        xsd = schema_path(file, report.collection, report.year)
+        if xsd is None and file.kind != "xml":
+            validated.append(Validated(file, "DfE's CSV columns: csc-validate's structural tests"))
+        elif xsd is None:
+            against = "no DfE XML schema for this year: csc-validate's structural tests"
+            validated.append(Validated(file, against))
+        else:
+            against = f"the XML schema schemas/{report.collection}/{report.year}/{xsd.name}"
+            validated.append(Validated(file, against, tuple(problems(file, xsd))))
+    return Prepared(report, tuple(validated))
+
+
+def _refuse_overwriting_inputs(paths: list[Path], files: list[ReturnFile]) -> None:
+    """The extract is never modified: no output may be one of its files."""
+    sources, _ = expand(paths)
+    inputs = {source.path.resolve() for source in sources}
+    for file in files:
+        if file.path.resolve() in inputs:
+            raise UsageError(
+                f"{file.path}: is one of the files being exported; name another file to write"
+            )

@@ -1,0 +1,158 @@
+"""export and convert as a user runs them: refusal, --force, clean extracts, files written."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from csc_validate.collections.ssda903.synthetic.returns import generate, write
+from tests.cli.test_cli import run
+from tests.returns.conftest import EXAMPLES
+
+EXAMPLE_903 = EXAMPLES / "ssda903" / "2025-26"
+EXAMPLE_CIN = EXAMPLES / "cin" / "cin-2025-26.xml"
+
+
+@pytest.fixture(scope="module")
+def clean_903(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("clean")
+    write(generate(300, seed=7, year="2025-26", error_rate=0), out, "2025-26")
+    return out
+
+
+def test_export_refuses_an_extract_with_errors_and_lists_them(tmp_path: Path) -> None:
+    output = tmp_path / "return.xml"
+    result = run("export", "ssda903", str(EXAMPLE_903), "--output", str(output))
+    assert result.returncode == 1, result.stderr
+    assert re.search(r"export refused: \d+ error\(s\)", result.stderr)
+    assert "error" in result.stdout
+    assert not list(tmp_path.iterdir())
+
+
+def test_export_with_force_writes_the_return_and_says_it_has_errors(tmp_path: Path) -> None:
+    output = tmp_path / "return.xml"
+    result = run("export", "ssda903", str(EXAMPLE_903), "--output", str(output), "--force")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"written with --force: it has \d+ error\(s\)", result.stderr)
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names == ["return-social-workers.xml", "return.xml"]
+    assert output.read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<EXPSSDA903>')
+
+
+def test_export_writes_a_clean_extract_and_the_same_bytes_twice(
+    clean_903: Path, tmp_path: Path
+) -> None:
+    written = []
+    for name in ("a", "b"):
+        output = tmp_path / name / "return.xml"
+        result = run(
+            "export",
+            "ssda903",
+            str(clean_903 / "2025-26"),
+            "--previous",
+            str(clean_903 / "2024-25"),
+            "--output",
+            str(output),
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "Wrote" in result.stderr
+        written.append(output.read_bytes())
+    assert written[0] == written[1]
+
+
+def test_queries_are_listed_and_do_not_block(clean_903: Path, tmp_path: Path) -> None:
+    extract = tmp_path / "extract"
+    extract.mkdir()
+    for path in (clean_903 / "2025-26").iterdir():
+        (extract / path.name).write_bytes(path.read_bytes())
+    header = (extract / "header.csv").read_text().splitlines()
+    first = header[1].split(",")
+    first[1] = "U"  # a sex of U is queried (rule 232), not an error
+    header[1] = ",".join(first)
+    (extract / "header.csv").write_text("\n".join(header) + "\n")
+    output = tmp_path / "return.xml"
+    result = run("export", "ssda903", str(extract), "--output", str(output), "--year", "2025-26")
+    assert "232" in result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert output.is_file()
+
+
+def test_export_never_overwrites_its_input(tmp_path: Path) -> None:
+    census = tmp_path / "census.xml"
+    census.write_bytes(EXAMPLE_CIN.read_bytes())
+    result = run("export", "cin", str(census), "--output", str(census), "--force")
+    assert result.returncode == 2
+    assert "is one of the files being exported" in result.stderr
+    assert census.read_bytes() == EXAMPLE_CIN.read_bytes()
+
+
+def test_census_header_values_come_from_the_options(tmp_path: Path) -> None:
+    output = tmp_path / "census.xml"
+    result = run(
+        "export", "cin", str(EXAMPLE_CIN), "--output", str(output), "--force",
+        "--la-code", "202", "--software-code", "Case system 4", "--serial-number", "007",
+        "--created", "2026-05-20T09:00:00",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = output.read_text(encoding="utf-8")
+    for expected in (
+        "<LEA>202</LEA>",
+        "<SoftwareCode>Case system 4</SoftwareCode>",
+        "<SerialNo>007</SerialNo>",
+        "<DateTime>2026-05-20T09:00:00</DateTime>",
+        "<ReferenceDate>2026-03-31</ReferenceDate>",
+        "<Year>2026</Year>",
+    ):
+        assert expected in text
+
+
+def test_census_without_an_la_code_is_refused_with_how_to_give_one(tmp_path: Path) -> None:
+    tables = tmp_path / "tables"
+    assert run("convert", str(EXAMPLE_CIN), "--out", str(tables)).returncode == 0
+    header = tables / "Header.csv"
+    names, values = header.read_text(encoding="utf-8").splitlines()
+    pairs = zip(names.split(","), values.split(","), strict=True)
+    blank = [value if name != "LEA" else "" for name, value in pairs]
+    header.write_text(f"{names}\n{','.join(blank)}\n", encoding="utf-8")
+    result = run(
+        "export", "cin", str(tables), "--output", str(tmp_path / "c.xml"), "--force",
+        "--year", "2025-26",
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "--la-code" in result.stderr
+
+
+@pytest.mark.parametrize("target", ["csv", "xlsx"])
+def test_converted_tables_check_as_the_return_does(target: str, tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    result = run("convert", str(EXAMPLE_CIN), "--to", target, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    reports = []
+    for source in (EXAMPLE_CIN, out):
+        report = tmp_path / f"{source.name}.json"
+        run("check", str(source), "--format", "json", "--output", str(report))
+        reports.append(json.loads(report.read_text()))
+    counts = [
+        sorted((f["rule"], f["child"], str(f["values"])) for f in r["findings"]) for r in reports
+    ]
+    assert counts[0] == counts[1]
+
+
+def test_convert_refuses_a_csv_extract(tmp_path: Path) -> None:
+    result = run("convert", str(EXAMPLE_903 / "header.csv"), "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert "not an XML return" in result.stderr
+
+
+def test_export_refuses_an_extract_without_a_table_the_return_needs(tmp_path: Path) -> None:
+    extract = tmp_path / "extract"
+    extract.mkdir()
+    for path in EXAMPLE_903.iterdir():
+        if path.name != "oc2.csv":
+            (extract / path.name).write_bytes(path.read_bytes())
+    output = tmp_path / "return.xml"
+    result = run("export", "ssda903", str(extract), "--output", str(output), "--force")
+    assert result.returncode == 2, result.stderr
+    assert "the extract lacks OC2" in result.stderr
+    assert not output.exists()
