@@ -46,3 +46,10 @@ def header_csv(*rows: str) -> str:
 
 def episodes_csv(*rows: str) -> str:
     return "\n".join([EPISODE_COLUMNS, *rows]) + "\n"
+
+
+# Property tests judge correctness, not speed: a machine busy with other work must not fail them.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("csc-validate", deadline=None)
+_hypothesis_settings.load_profile("csc-validate")
