@@ -8,13 +8,15 @@ A TARGET is a rule code (`355`: every rules/<collection>/*/rule_355.py), a glob 
 repository top (`'rules/ssda903/*/rule_6*.py'`) or a module under src/
 (`src/csc_validate/collections/ssda903/rulekit/adoption.py`).
 
-The mutants are cosmic-ray's (every core operator but the variable rewriters), made from each
-module's source; cosmic-ray is installed from PyPI into its own virtual environment, which sees
-this environment's packages. Each mutant is then tested in-process, not by a fresh interpreter:
-the mutated module is executed and its functions' code swapped into the loaded rule pack, so a
+The mutants are cosmic-ray's (every core operator but the variable rewriters) and those of
+polars_mutants.py beside this script (a method, a join or a duration slipped: `is_null` for
+`is_not_null`, an anti join for a semi join, "7d" for "8d"), written as cosmic-ray operators.
+cosmic-ray is installed from PyPI into its own virtual environment, which sees this
+environment's packages. Each mutant is tested in-process, not by a fresh interpreter: the
+mutated module is executed and its functions' code swapped into the loaded rule pack, so a
 mutant costs milliseconds, not seconds. A rule module's mutants are tested by its cases in every
-year that module is the rule's; a helper's by the cases of every rule that imports it, directly or
-through another helper. Only code is mutated, never CASES or a rule's declaration.
+year that module is the rule's; a helper's by the cases of every rule that imports it, directly
+or through another helper. Only code is mutated, never CASES or a rule's declaration.
 
 A mutant is killed when a case flags other rows than it expects, or the rule crashes or runs past
 the time limit. It survives when every case still passes. Prints per module the mutants killed
@@ -238,17 +240,23 @@ def mutable_lines(source: str) -> set[int]:
     return lines
 
 
+def operators() -> dict[str, Callable[[], Any]]:
+    """cosmic-ray's core operators (but the excluded) and the polars ones, by name."""
+    from cosmic_ray.plugins import get_operator, operator_names
+    from polars_mutants import OPERATORS
+
+    core = {name: get_operator(name) for name in operator_names() if name not in EXCLUDED_OPERATORS}
+    return {**core, **OPERATORS}
+
+
 def mutants_of(source: str) -> Iterator[Mutant]:
     from cosmic_ray.ast import ast_nodes, get_ast
-    from cosmic_ray.plugins import get_operator, operator_names
 
     lines = mutable_lines(source)
     tree = get_ast(source)
     nodes = list(ast_nodes(tree))
-    for name in operator_names():
-        if name in EXCLUDED_OPERATORS:
-            continue
-        operator = get_operator(name)()
+    for name, make in operators().items():
+        operator = make()
         positions = [start for node in nodes for start, _ in operator.mutation_positions(node)]
         for occurrence, (row, _column) in enumerate(positions):
             if row in lines:
@@ -421,8 +429,8 @@ def tests_for(module: Path, collection: str) -> tuple[dict, list[Test], list[str
 
 def mutate(module: Path, collection: str) -> Outcome:
     from cosmic_ray.mutating import mutate_code
-    from cosmic_ray.plugins import get_operator
 
+    made = operators()
     outcome = Outcome(str(module), [])
     try:
         namespace, tests, outcome.codes = tests_for(module, collection)
@@ -435,7 +443,7 @@ def mutate(module: Path, collection: str) -> Outcome:
     source = (REPO / module).read_text(encoding="utf-8")
     lines = source.splitlines()
     for mutant in mutants_of(source):
-        mutated = mutate_code(source, get_operator(mutant.operator)(), mutant.occurrence)
+        mutated = mutate_code(source, made[mutant.operator](), mutant.occurrence)
         if mutated is None:
             continue
         try:
