@@ -21,7 +21,8 @@ or through another helper. Only code is mutated, never CASES or a rule's declara
 A mutant is killed when a case flags other rows than it expects, or the rule crashes or runs past
 the time limit. It survives when every case still passes. Prints per module the mutants killed
 and surviving and the score (killed / tested), then each survivor with its line. A survivor is
-fixed by a new case, or named in EQUIVALENT with the reason it cannot change a result.
+fixed by a new case, or named in a comment just above its line with the reason it cannot change
+a result: `# Equivalent mutant (ReplaceComparisonOperator_Gt_GtE): a DEC on 31 March is ...`.
 """
 
 import argparse
@@ -49,36 +50,9 @@ DEFAULT_VENV = Path(tempfile.gettempdir()) / "csc-validate-cosmic-ray-venv"
 # Operators that rewrite names rather than logic (and need arguments).
 EXCLUDED_OPERATORS = ("core/VariableInserter", "core/VariableReplacer")
 TIMEOUT_SECONDS = 30
-# Surviving mutants that cannot change any result, each with the reason. Keyed by module, operator
-# (occurrence) and the mutated line's text, so that the entry follows the line when others move.
-EQUIVALENT = {
-    (
-        "src/csc_validate/collections/ssda903/rulekit/adoption.py",
-        "ReplaceTrueWithFalse (occurrence 0)",
-        '.sort("DECOM", "_row", nulls_last=True)',
-    ): "an episode with a blank DECOM is always alone in its period of care (with_periods_of_care"
-    " sorts it last and starts a new period at it), so where blanks sort within a period is moot",
-    (
-        "rules/ssda903/2023-24/rule_388.py",
-        "ReplaceBinaryOperator_BitOr_BitXor (occurrence 0)",
-        "return ordered.filter(x1_with_gap | x1_at_the_end | ceased_but_followed)",
-    ): "the three conditions exclude each other (a next episode or none; X1 or not), so xor is or",
-    (
-        "rules/ssda903/2023-24/rule_388.py",
-        "ReplaceBinaryOperator_BitOr_BitXor (occurrence 1)",
-        "return ordered.filter(x1_with_gap | x1_at_the_end | ceased_but_followed)",
-    ): "the three conditions exclude each other (a next episode or none; X1 or not), so xor is or",
-    (
-        "rules/ssda903/2023-24/rule_367.py",
-        "ReplaceComparisonOperator_Gt_GtE (occurrence 0)",
-        'pl.when(pl.col(raw_name("DEC")).is_null() | (pl.col("DEC") > year_end))',
-    ): "a DEC on 31 March is cut to 31 March, the same day",
-    (
-        "rules/ssda903/2023-24/rule_357.py",
-        "ReplaceComparisonOperator_Eq_LtE (occurrence 0)",
-        'first = dated.filter(pl.col("DECOM") == pl.col("DECOM").min().over("CHILD"))',
-    ): "no dated DECOM is below its child's earliest, so <= the minimum is == the minimum",
-}
+# A surviving mutant that cannot change any result is named in a comment just above its line:
+# "# Equivalent mutant (ReplaceComparisonOperator_Gt_GtE): <why it cannot change a result>".
+EQUIVALENT_NOTE = re.compile(r"equivalent mutants? \((?P<operators>[\w, ]+)\):\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -459,7 +433,7 @@ def mutate(module: Path, collection: str) -> Outcome:
                 name = mutant.operator.removeprefix("core/")
                 operator = f"{name} (occurrence {mutant.occurrence})"
                 text = lines[mutant.row - 1].strip()
-                reason = EQUIVALENT.get((str(module), operator, text))
+                reason = equivalence_noted(lines, mutant.row, name.split("/")[-1])
                 entry = f"{module}:{mutant.row} {operator}: {reason or text}"
                 (outcome.equivalent if reason else outcome.survived).append(entry)
             else:
@@ -467,6 +441,22 @@ def mutate(module: Path, collection: str) -> Outcome:
         finally:
             undo()
     return outcome
+
+
+def equivalence_noted(lines: list[str], row: int, operator: str) -> str | None:
+    """The reason given in the comment block just above `row` why `operator`'s mutant there
+    cannot change a result, if one is given."""
+    above = row - 1
+    while above > 0 and lines[above - 1].strip().startswith("#"):
+        above -= 1
+    block = " ".join(line.strip().lstrip("#").strip() for line in lines[above : row - 1])
+    notes = list(EQUIVALENT_NOTE.finditer(block))
+    for index, note in enumerate(notes):
+        named = {part.strip() for part in note["operators"].split(",")}
+        if operator in named:
+            end = notes[index + 1].start() if index + 1 < len(notes) else len(block)
+            return block[note.end() : end].strip()
+    return None
 
 
 def worker(modules: list[str], collection: str) -> None:

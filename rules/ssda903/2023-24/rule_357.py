@@ -27,6 +27,8 @@ def first_episode_not_started_care(ctx: RuleContext) -> pl.LazyFrame:
     # started before 1 April may follow earlier episodes not returned, so it is not checked.
     # Episodes with a blank or unreadable DECOM are ignored.
     dated = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
+    # Equivalent mutant (ReplaceComparisonOperator_Eq_LtE): no dated DECOM is below its child's
+    # earliest, so <= the minimum is == the minimum.
     first = dated.filter(pl.col("DECOM") == pl.col("DECOM").min().over("CHILD"))
     rne = pl.col("RNE")
     # A blank RNE is not S and is flagged.

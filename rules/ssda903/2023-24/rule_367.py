@@ -30,6 +30,8 @@ def short_breaks_over_75_days_in_year(ctx: RuleContext) -> pl.LazyFrame:
     start = pl.max_horizontal(pl.col("DECOM"), year_start)
     # A blank DEC is open (to 31 March); an unreadable one stays null and is not counted.
     end = (
+        # Equivalent mutant (ReplaceComparisonOperator_Gt_GtE): a DEC on 31 March is cut to 31
+        # March, the same day.
         pl.when(pl.col(raw_name("DEC")).is_null() | (pl.col("DEC") > year_end))
         .then(year_end)
         .otherwise(pl.col("DEC"))

@@ -37,6 +37,8 @@ def care_continues_without_next_episode(ctx: RuleContext) -> pl.LazyFrame:
         continues & ~has_next & pl.col("DEC").is_not_null() & pl.col("DECOM").is_not_null()
     )
     ceased_but_followed = ~continues & has_next & follows_on
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): the three conditions exclude each
+    # other (a next episode or none; X1 or not), so xor is or.
     return ordered.filter(x1_with_gap | x1_at_the_end | ceased_but_followed)
 
 

@@ -46,6 +46,9 @@ def decisions_after_order(ctx: RuleContext, statuses: list[str]) -> dict[str, pl
     periods = with_periods_of_care(ctx.table("Episodes"))
     first_orders = (
         periods.filter(pl.col("LS").is_in(statuses))
+        # Equivalent mutant (ReplaceTrueWithFalse): an episode with a blank DECOM is always alone
+        # in its period of care (with_periods_of_care sorts it last and starts a new period at
+        # it), so where blanks sort within a period is moot.
         .sort("DECOM", "_row", nulls_last=True)
         .group_by("CHILD", "period")
         .first()
