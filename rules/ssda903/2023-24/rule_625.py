@@ -32,6 +32,8 @@ def first_child_born_after_care_or_year(ctx: RuleContext) -> dict[str, pl.LazyFr
         .select("_row", "CHILD", "DEC")
     )
     header = ctx.table("Header").filter(pl.col("MC_DOB").is_not_null())
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives a mother with no episode a null
+    # DEC, and the comparison with null drops her row just as the inner join does.
     after_care = header.join(latest.drop("_row"), on="CHILD", how="inner").filter(
         pl.col("MC_DOB") > pl.col("DEC")
     )
@@ -45,20 +47,35 @@ def first_child_born_after_care_or_year(ctx: RuleContext) -> dict[str, pl.LazyFr
 
 CASES = [
     Case(
-        "a birth after the year end or after the latest episode ended is flagged",
+        "a first child born after 31 March is flagged; on 31 March, blank or unreadable is not",
         tables={
             "Header": table(
                 ["CHILD", "MC_DOB"],
                 ["1", "01/04/2026"],
                 ["2", "31/03/2026"],
+                ["6", ""],
+                ["9", "2026-04-01"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["1", "01/01/2025", ""],
+                ["2", "01/01/2025", ""],
+            ),
+        },
+        flagged={"Header": [0]},
+        period="2025-26",
+    ),
+    Case(
+        "a birth the day after the latest episode ended is flagged with it; on or before is not",
+        tables={
+            "Header": table(
+                ["CHILD", "MC_DOB"],
                 ["3", "11/05/2025"],
                 ["4", "10/05/2025"],
                 ["5", "11/05/2025"],
                 ["6", ""],
                 ["7", "09/05/2025"],
                 ["8", "11/05/2025"],
-                ["9", "2026-04-01"],
-                ["10", "11/05/2025"],
             ),
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC"],
@@ -69,11 +86,28 @@ CASES = [
                 ["6", "01/01/2025", "10/05/2025"],
                 ["7", "01/01/2025", "10/05/2025"],
                 ["8", "01/01/2025", "31/02/2025"],
-                ["10", "01/06/2025", "20/06/2025"],
-                ["10", "01/01/2025", "10/05/2025"],
             ),
         },
-        flagged={"Header": [0, 2], "Episodes": [0]},
+        flagged={"Header": [0], "Episodes": [0]},
+        period="2025-26",
+    ),
+    Case(
+        "the latest episode is the one with the latest DECOM, whatever its order in the file",
+        tables={
+            "Header": table(
+                ["CHILD", "MC_DOB"],
+                ["10", "11/05/2025"],
+                ["11", "11/05/2025"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["10", "01/06/2025", "20/06/2025"],
+                ["10", "01/01/2025", "10/05/2025"],
+                ["11", "01/01/2025", "10/05/2025"],
+                ["11", "", ""],
+            ),
+        },
+        flagged={"Header": [1], "Episodes": [2]},
         period="2025-26",
     ),
 ]
