@@ -38,27 +38,46 @@ def legal_status_change_not_shown(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "RNE L needs a new LS and an unchanged placement",
+        "an L episode with a new LS and the same placement is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
                 ["1", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
                 ["1", "01/06/2024", "L", "C2", "U1", "ab12cd", "SC1", "PR1"],
-                ["2", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
-                ["2", "01/06/2024", "L", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
-                ["3", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
-                ["3", "01/06/2024", "L", "C2", "U1", "AB1 2CD", "SC2", "PR1"],
                 ["4", "01/05/2024", "S", "C1", "U1", "", "", "PR1"],
                 ["4", "01/06/2024", "L", "C2", "U1", "", "", "PR1"],
-                ["5", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
-                ["5", "01/06/2024", "L", "C2", "U1", "", "SC1", "PR1"],
                 ["6", "01/06/2024", "L", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
                 ["7", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
                 ["7", "01/06/2024", "P", "C1", "U2", "AB1 2CD", "SC1", "PR1"],
+            )
+        },
+    ),
+    Case(
+        "an L episode with the same LS as the episode before it in DECOM order is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+                ["2", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["2", "01/06/2024", "L", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
                 ["8", "01/06/2024", "L", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
                 ["8", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
             )
         },
-        flagged={"Episodes": [3, 5, 9, 13]},
+        flagged={"Episodes": [1, 2]},
+    ),
+    Case(
+        "an L episode whose placement changed is flagged, whether or not LS changed too",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+                ["3", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["3", "01/06/2024", "L", "C2", "U1", "AB1 2CD", "SC2", "PR1"],
+                ["5", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["5", "01/06/2024", "L", "C2", "U1", "", "SC1", "PR1"],
+                ["9", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["9", "01/06/2024", "L", "C1", "U1", "AB1 2CD", "SC1", "PR2"],
+            )
+        },
+        flagged={"Episodes": [1, 3, 5]},
     ),
 ]

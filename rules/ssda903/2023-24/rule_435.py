@@ -39,27 +39,48 @@ def placement_change_not_shown(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "RNE P or T needs the same LS and a changed placement",
+        "a P or T episode with the same LS and a changed placement is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
                 ["1", "01/05/2024", "S", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
                 ["1", "01/06/2024", "P", "C2", "U2", "EF3 4GH", "SC2", "PR1"],
-                ["2", "01/05/2024", "S", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
-                ["2", "01/06/2024", "T", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
-                ["3", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
-                ["3", "01/06/2024", "P", "C2", "U2", "EF3 4GH", "SC2", "PR1"],
-                ["4", "01/05/2024", "S", "C2", "U1", "", "", "PR1"],
-                ["4", "01/06/2024", "P", "C2", "U1", "", "", "PR1"],
                 ["5", "01/05/2024", "S", "C2", "U1", "AB1 2CD", "", "PR1"],
                 ["5", "01/06/2024", "T", "C2", "U1", "EF3 4GH", "", "PR1"],
-                ["6", "01/05/2024", "S", "", "U1", "AB1 2CD", "SC1", "PR1"],
-                ["6", "01/06/2024", "P", "C2", "U2", "AB1 2CD", "SC1", "PR1"],
                 ["7", "01/06/2024", "P", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["9", "01/05/2024", "S", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["9", "01/06/2024", "L", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+            )
+        },
+    ),
+    Case(
+        "a P or T episode with the same placement as the one before in DECOM order is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+                ["2", "01/05/2024", "S", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["2", "01/06/2024", "T", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["4", "01/05/2024", "S", "C2", "U1", "", "", "PR1"],
+                ["4", "01/06/2024", "P", "C2", "U1", "", "", "PR1"],
                 ["8", "01/06/2024", "P", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
                 ["8", "01/05/2024", "S", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
             )
         },
-        flagged={"Episodes": [3, 5, 7, 11, 13]},
+        flagged={"Episodes": [1, 3, 4]},
+    ),
+    Case(
+        "a P or T episode whose LS changed is flagged, whether or not the placement changed",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+                ["3", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["3", "01/06/2024", "P", "C2", "U2", "EF3 4GH", "SC2", "PR1"],
+                ["10", "01/05/2024", "S", "C2", "U1", "AB1 2CD", "", "PR1"],
+                ["10", "01/06/2024", "T", "C1", "U1", "AB1 2CD", "", "PR1"],
+                ["6", "01/05/2024", "S", "", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["6", "01/06/2024", "P", "C2", "U2", "AB1 2CD", "SC1", "PR1"],
+            )
+        },
+        flagged={"Episodes": [1, 3, 5]},
     ),
 ]

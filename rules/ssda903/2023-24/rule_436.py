@@ -38,25 +38,46 @@ def placement_and_status_change_not_shown(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "RNE U or B needs a new LS and a changed placement",
+        "a U or B episode with a new LS and a changed placement is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
                 ["1", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
                 ["1", "01/06/2024", "U", "C2", "U1", "EF3 4GH", "SC1", "PR1"],
-                ["2", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
-                ["2", "01/06/2024", "B", "C1", "U2", "EF3 4GH", "SC2", "PR1"],
-                ["3", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
-                ["3", "01/06/2024", "U", "C2", "U1", "ab1 2cd", "SC1", "PR1"],
-                ["4", "01/05/2024", "S", "", "U1", "", "", ""],
-                ["4", "01/06/2024", "B", "", "U2", "", "", ""],
                 ["5", "01/05/2024", "S", "C1", "U1", "", "SC1", "PR1"],
                 ["5", "01/06/2024", "B", "C2", "U1", "", "SC1", "PR2"],
                 ["6", "01/06/2024", "U", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["8", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["8", "01/06/2024", "L", "C2", "U1", "AB1 2CD", "SC1", "PR1"],
+            )
+        },
+    ),
+    Case(
+        "a U or B episode with the same LS as the one before in DECOM order is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+                ["2", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["2", "01/06/2024", "B", "C1", "U2", "EF3 4GH", "SC2", "PR1"],
+                ["4", "01/05/2024", "S", "", "U1", "", "", ""],
+                ["4", "01/06/2024", "B", "", "U2", "", "", ""],
                 ["7", "01/06/2024", "U", "C1", "U2", "EF3 4GH", "SC2", "PR1"],
                 ["7", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
             )
         },
-        flagged={"Episodes": [3, 5, 7, 11]},
+        flagged={"Episodes": [1, 3, 4]},
+    ),
+    Case(
+        "a U or B episode with the same placement is flagged, whether or not LS changed",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+                ["3", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["3", "01/06/2024", "U", "C2", "U1", "ab1 2cd", "SC1", "PR1"],
+                ["9", "01/05/2024", "S", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+                ["9", "01/06/2024", "B", "C1", "U1", "AB1 2CD", "SC1", "PR1"],
+            )
+        },
+        flagged={"Episodes": [1, 3]},
     ),
 ]
