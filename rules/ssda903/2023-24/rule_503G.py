@@ -31,41 +31,94 @@ def first_episode_distance_differs(ctx: RuleContext) -> pl.LazyFrame:
     episodes_last = with_placement_geography(ctx, ctx.table("Episodes_last"))
     pairs = first_after_open_episode(episodes, episodes_last, ["PL_DISTANCE"])
     return pairs.filter(
+        # Equivalent mutant (NumberReplacer): the fill is used only where a distance is blank, and
+        # a fill of 0 or -1 is below 0.2 either way.
         ((pl.col("PL_DISTANCE") - pl.col("last_PL_DISTANCE")).abs().fill_null(0) >= 0.2)
+        # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): where one distance is blank the
+        # difference is blank and filled with 0, so the two tests are never true together.
         | (pl.col("PL_DISTANCE").is_null() != pl.col("last_PL_DISTANCE").is_null())
     )
 
 
 CASES = [
     Case(
-        "the first episode is compared with last year's open episode",
+        "a distance 0.2 miles or more from last year's open episode is flagged; 0.1 is not",
         tables={
             "Episodes_last": table(
                 ["CHILD", "DECOM", "DEC", "RNE", "PL_POST", "HOME_POST"],
-                ["1", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
                 ["2", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
                 ["3", "01/01/2024", "", "S", "M1 1AA", "W1A 1AA"],
-                ["4", "01/01/2024", "01/03/2024", "S", "W1A 1AA", "W1A 1AA"],
-                ["5", "01/01/2024", "", "S", "", "W1A 1AA"],
                 ["6", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
                 ["8", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
                 ["9", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
             ),
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE", "PL_POST", "HOME_POST"],
-                ["1", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
                 ["2", "01/01/2024", "S", "M1 1AA", "W1A 1AA"],
                 ["2", "01/06/2024", "P", "W1A 1AA", "W1A 1AA"],
                 ["3", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
-                ["4", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
-                ["5", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
                 ["6", "01/01/2024", "S", "SW1A 1AA", "W1A 1AA"],
-                ["7", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
                 ["8", "01/01/2024", "S", "SW1A 2AA", "W1A 1AA"],
                 ["9", "01/01/2024", "S", "SW1A 3AA", "W1A 1AA"],
             ),
         },
-        flagged={"Episodes": [1, 3, 5, 6, 9]},
+        flagged={"Episodes": [0, 2, 3, 5]},
+        period="2024-25",
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "the same distance as last year's open episode is not flagged, near or far",
+        tables={
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "RNE", "PL_POST", "HOME_POST"],
+                ["1", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+                ["10", "01/01/2024", "", "S", "M1 1AA", "W1A 1AA"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "PL_POST", "HOME_POST"],
+                ["1", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+                ["10", "01/01/2024", "S", "M1 1AA", "W1A 1AA"],
+            ),
+        },
+        period="2024-25",
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a distance known in one year only is flagged; unknown in both years is not",
+        tables={
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "RNE", "PL_POST", "HOME_POST"],
+                ["5", "01/01/2024", "", "S", "", "W1A 1AA"],
+                ["11", "01/01/2024", "", "S", "SW1A 1AA", "W1A 1AA"],
+                ["12", "01/01/2024", "", "S", "", "W1A 1AA"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "PL_POST", "HOME_POST"],
+                ["5", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+                ["11", "01/01/2024", "S", "", "W1A 1AA"],
+                ["12", "01/01/2024", "S", "", "W1A 1AA"],
+            ),
+        },
+        flagged={"Episodes": [0, 1]},
+        period="2024-25",
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a child whose episode last year had ended, or who had none, is not compared",
+        tables={
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "RNE", "PL_POST", "HOME_POST"],
+                ["4", "01/01/2024", "01/03/2024", "S", "W1A 1AA", "W1A 1AA"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "PL_POST", "HOME_POST"],
+                ["4", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
+                ["7", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
+            ),
+        },
         period="2024-25",
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
