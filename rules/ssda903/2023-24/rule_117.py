@@ -49,41 +49,100 @@ def adoption_decision_after_year_or_care(ctx: RuleContext) -> dict[str, pl.LazyF
 
 CASES = [
     Case(
-        "decisions after 31 March, or after the child left care, are flagged",
+        "decisions after 31 March are flagged, on 31 March they are not, with or without episodes",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC", "REC"],
                 ["1", "01/01/2020", "", ""],
-                ["2", "01/01/2020", "01/09/2023", "E11"],
-                ["3", "01/01/2020", "01/09/2023", "E11"],
-                ["4", "01/01/2020", "01/09/2023", "E8"],
-                ["4", "01/10/2023", "01/12/2023", "X1"],
-                ["5", "01/01/2020", "01/09/2023", "X1"],
-                ["5", "01/09/2023", "", ""],
-                ["7", "01/01/2020", "01/06/2023", "E8"],
-                ["7", "01/07/2023", "01/12/2023", "E11"],
-                ["8", "01/01/2020", "31/02/2024", "E11"],
-                ["9", "01/07/2023", "01/12/2023", "E11"],
-                ["9", "01/01/2020", "01/06/2023", "E8"],
             ),
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
                 ["1", "31/03/2024", ""],
                 ["1", "01/04/2024", ""],
                 ["1", "01/05/2023", "01/04/2024"],
-                ["2", "01/09/2023", ""],
-                ["3", "01/05/2023", "02/09/2023"],
-                ["4", "02/09/2023", ""],
-                ["5", "01/12/2023", ""],
                 ["6", "01/04/2024", ""],
                 ["6", "", ""],
-                ["2", "01/05/2023", "31/04/2024"],
+            ),
+        },
+        flagged={"PlacedAdoption": [1, 2, 3]},
+        period="2023-24",
+    ),
+    Case(
+        "decisions after the latest ended episode are flagged with it, on its DEC they are not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["2", "01/01/2020", "01/09/2023", "E11"],
+                ["3", "01/01/2020", "01/09/2023", "E11"],
+                ["4", "01/01/2020", "01/09/2023", "E8"],
+                ["4", "01/10/2023", "01/12/2023", "X1"],
+                ["7", "01/01/2020", "01/06/2023", "E8"],
+                ["7", "01/07/2023", "01/12/2023", "E11"],
+                ["9", "01/07/2023", "01/12/2023", "E11"],
+                ["9", "01/01/2020", "01/06/2023", "E8"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["2", "01/09/2023", ""],
+                ["2", "31/08/2023", ""],
+                ["3", "01/05/2023", "02/09/2023"],
+                ["4", "02/09/2023", ""],
                 ["7", "01/08/2023", ""],
-                ["8", "01/03/2024", ""],
                 ["9", "01/08/2023", ""],
             ),
         },
-        flagged={"PlacedAdoption": [1, 2, 4, 5, 7], "Episodes": [2, 3]},
+        flagged={"PlacedAdoption": [2, 3], "Episodes": [1, 2]},
+        period="2023-24",
+    ),
+    Case(
+        "a child whose latest episode is open is checked against 31 March only",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["5", "01/01/2020", "01/09/2023", "X1"],
+                ["5", "01/09/2023", "", ""],
+                ["10", "01/01/2020", "01/06/2023", "E11"],
+                ["10", "01/08/2023", "", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["5", "01/12/2023", ""],
+                ["10", "01/09/2023", ""],
+            ),
+        },
+        flagged={},
+        period="2023-24",
+    ),
+    Case(
+        "a decision after both 31 March and the end of care is flagged, with the episode",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["2", "01/01/2020", "01/09/2023", "E11"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["2", "01/04/2024", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [0], "Episodes": [0]},
+        period="2023-24",
+    ),
+    Case(
+        "unreadable decision or end dates are not compared",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["2", "01/01/2020", "01/09/2023", "E11"],
+                ["8", "01/01/2020", "31/02/2024", "E11"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["2", "01/05/2023", "31/04/2024"],
+                ["8", "01/03/2024", ""],
+            ),
+        },
+        flagged={},
         period="2023-24",
     ),
 ]

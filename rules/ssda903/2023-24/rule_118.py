@@ -45,14 +45,50 @@ def adoption_reversal_before_year_or_care(ctx: RuleContext) -> dict[str, pl.Lazy
 
 CASES = [
     Case(
-        "reversals before 1 April, or before the first non-respite episode, are flagged",
+        "reversals before 1 April are flagged, on 1 April they are not, with or without episodes",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "LS", "DEC", "REC"],
                 ["1", "01/01/2020", "C2", "", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "01/02/2023", "01/04/2023"],
+                ["1", "01/02/2023", "31/03/2023"],
+                ["1", "01/02/2023", ""],
+                ["4", "01/02/2023", "31/03/2023"],
+                ["4", "01/02/2023", "01/04/2023"],
+            ),
+        },
+        flagged={"PlacedAdoption": [1, 3]},
+        period="2023-24",
+    ),
+    Case(
+        "reversals before the first non-respite episode are flagged with it, on its DECOM are not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "LS", "DEC", "REC"],
                 ["2", "01/06/2023", "V3", "05/06/2023", "E8"],
                 ["2", "01/07/2023", "C2", "", ""],
                 ["3", "01/06/2023", "C2", "", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["2", "01/06/2023", "30/06/2023"],
+                ["2", "01/06/2023", "01/07/2023"],
+                ["3", "01/06/2023", "01/06/2023"],
+                ["3", "01/06/2023", "02/06/2023"],
+                ["3", "01/06/2023", "31/06/2023"],
+            ),
+        },
+        flagged={"PlacedAdoption": [0], "Episodes": [1]},
+        period="2023-24",
+    ),
+    Case(
+        "the first episode is the earliest by start date, whatever the file order",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "LS", "DEC", "REC"],
                 ["5", "01/06/2023", "C2", "30/06/2023", "E8"],
                 ["5", "01/08/2023", "C2", "", ""],
                 ["6", "01/08/2023", "C2", "", ""],
@@ -60,21 +96,42 @@ CASES = [
             ),
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
-                ["1", "01/02/2023", "01/04/2023"],
-                ["1", "01/02/2023", "31/03/2023"],
-                ["1", "01/02/2023", ""],
-                ["2", "01/06/2023", "30/06/2023"],
-                ["2", "01/06/2023", "01/07/2023"],
-                ["3", "01/06/2023", "01/06/2023"],
-                ["4", "01/02/2023", "31/03/2023"],
-                ["4", "01/02/2023", "01/04/2023"],
-                ["3", "01/06/2023", "02/06/2023"],
-                ["3", "01/06/2023", "31/06/2023"],
                 ["5", "01/06/2023", "15/07/2023"],
                 ["6", "01/06/2023", "15/07/2023"],
             ),
         },
-        flagged={"PlacedAdoption": [1, 3, 6], "Episodes": [2]},
+        flagged={},
+        period="2023-24",
+    ),
+    Case(
+        "a first episode with a blank legal status is not a short break and starts care",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "LS", "DEC", "REC"],
+                ["7", "01/06/2023", "", "30/06/2023", "E8"],
+                ["7", "01/08/2023", "C2", "", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["7", "01/06/2023", "15/07/2023"],
+            ),
+        },
+        flagged={},
+        period="2023-24",
+    ),
+    Case(
+        "a reversal before both 1 April and the start of care is flagged, with the episode",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "LS", "DEC", "REC"],
+                ["3", "01/06/2023", "C2", "", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["3", "01/02/2023", "31/03/2023"],
+            ),
+        },
+        flagged={"PlacedAdoption": [0], "Episodes": [0]},
         period="2023-24",
     ),
 ]
