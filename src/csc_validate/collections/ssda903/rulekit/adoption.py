@@ -56,6 +56,8 @@ def decisions_after_order(ctx: RuleContext, statuses: list[str]) -> dict[str, pl
     decisions = ctx.table("PlacedAdoption").select(
         pl.col("_row").alias("_decision_row"), "CHILD", "DATE_PLACED"
     )
+    # Equivalent mutant (ReplaceKeywordValue): a left join only adds order rows with a null
+    # DATE_PLACED, and the filter's `DATE_PLACED > DECOM` is then null, so it drops them.
     late = first_orders.join(decisions, on="CHILD", how="inner").filter(
         (pl.col("DATE_PLACED") > pl.col("DECOM"))
         & (pl.col("period_end").is_null() | (pl.col("DATE_PLACED") <= pl.col("period_end")))

@@ -20,6 +20,8 @@ def episodes_during_ended_orders(
     overlaps = orders.join(
         episodes.select(pl.col("_row").alias("_episode_row"), "CHILD", "DECOM", "DEC"),
         on="CHILD",
+        # Equivalent mutant (ReplaceKeywordValue): a left join only adds orders with a null DECOM,
+        # and the filter's `DECOM <= DOLO_END` is then null, so it drops them.
         how="inner",
     ).filter(
         (pl.col("DECOM") <= pl.col("DOLO_END"))

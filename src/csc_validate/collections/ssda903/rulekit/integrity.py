@@ -36,4 +36,6 @@ def birth_date_differs_from_header(ctx: RuleContext, table: str) -> pl.LazyFrame
 def repeated_children(ctx: RuleContext, table: str) -> pl.LazyFrame:
     """Every row of a CHILD that appears more than once; blank ids are not one child."""
     child = pl.col("CHILD")
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a count over the CHILD window
+    # includes the row itself, so it is never below 1 and `!= 1` means `> 1`.
     return ctx.table(table).filter(child.is_not_null() & (pl.len().over("CHILD") > 1))

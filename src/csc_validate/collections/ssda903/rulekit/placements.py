@@ -15,6 +15,10 @@ def placement_unchanged() -> pl.Expr:
     as `with_neighbours` adds them). Two blanks are equal; postcodes ignore spaces and case."""
     same_post = _squeezed("PL_POST").eq_missing(_squeezed("prev_PL_POST"))
     others = [
-        pl.col(c).eq_missing(pl.col(f"prev_{c}")) for c in PLACEMENT_DETAILS if c != "PL_POST"
+        pl.col(c).eq_missing(pl.col(f"prev_{c}"))
+        for c in PLACEMENT_DETAILS
+        # Equivalent mutant (ReplaceComparisonOperator_NotEq_IsNot): both are string literals of
+        # this module, which CPython interns, so identity and equality agree for every name.
+        if c != "PL_POST"
     ]
     return pl.all_horizontal(same_post, *others)
