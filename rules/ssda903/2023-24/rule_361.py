@@ -66,4 +66,18 @@ CASES = [
         flagged={"Episodes": [1]},
         period="2024-25",
     ),
+    Case(
+        "overlapping episodes or one after an unreadable end date start their own spell",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "LS", "DEC"],
+                ["1", "01/06/2024", "L1", "04/06/2024"],
+                ["1", "02/06/2024", "L1", "05/06/2024"],
+                ["2", "01/06/2024", "L1", "31/06/2024"],
+                ["2", "02/06/2024", "L1", "05/06/2024"],
+            )
+        },
+        flagged={},
+        period="2024-25",
+    ),
 ]

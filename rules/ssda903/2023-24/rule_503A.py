@@ -78,4 +78,19 @@ CASES = [
         },
         flagged={"Episodes": [2, 3, 4, 12, 14, 17]},
     ),
+    Case(
+        "only last year's latest open episode is compared, not an earlier one also left open",
+        tables={
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
+                ["1", "20/03/2023", "", "P"],
+                ["1", "10/03/2023", "", "L"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
+                ["1", "20/03/2023", "", "P"],
+            ),
+        },
+        flagged={},
+    ),
 ]

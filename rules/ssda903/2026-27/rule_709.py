@@ -77,4 +77,20 @@ CASES = [
         flagged={"DoLo": [0, 2], "Episodes": [0, 3]},
         period="2026-27",
     ),
+    Case(
+        "an episode that ended the day before the order started is not queried",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_START", "DOLO_END"],
+                ["1", "10/05/2026", "10/06/2026"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "PLACE"],
+                ["1", "01/04/2026", "09/05/2026", "U1"],
+                ["1", "09/05/2026", "", "K2"],
+            ),
+        },
+        flagged={},
+        period="2026-27",
+    ),
 ]
