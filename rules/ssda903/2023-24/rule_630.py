@@ -24,6 +24,8 @@ def started_care_without_previous_permanence(ctx: RuleContext) -> pl.LazyFrame:
     # blank, as the peer reads DfE's coding.
     prev_perm = ctx.table_or_empty("PrevPerm")
     option = pl.col("PREV_PERM")
+    # Equivalent mutant (ReplaceFalseWithTrue): a blank option is only ever null here, and a
+    # blank option is already incomplete by option.is_null() whatever known_option says.
     known_option = ~option.is_in(ctx.codes("PREV_PERM_UNKNOWN")).fill_null(False)
     incomplete = prev_perm.filter(
         option.is_null()
@@ -80,6 +82,7 @@ CASES = [
                 ["9", "01/05/2025", "S"],
                 ["10", "01/05/2025", "S"],
                 ["11", "01/05/2025", "S"],
+                ["12", "01/05/2025", "S"],
             ),
             "PrevPerm": table(
                 ["CHILD", "PREV_PERM", "LA_PERM", "DATE_PERM"],
@@ -90,9 +93,10 @@ CASES = [
                 ["9", "P1", "800", "ZZ/ZZ/ZZZZ"],
                 ["10", "", "800", "01/01/2015"],
                 ["11", "P1", "800", "31/02/2015"],
+                ["12", "P1", "", ""],
             ),
         },
-        flagged={"Episodes": [0, 2, 6, 11]},
+        flagged={"Episodes": [0, 2, 6, 11, 13]},
         period="2025-26",
     ),
     Case(
