@@ -9,6 +9,8 @@ PARTIAL_DATE = r"^(\d{2}|ZZ)/(\d{2}|ZZ)/(\d{4}|ZZZZ)$"
 
 
 def _known_or(part: pl.Expr, unknown: str, stand_in: str) -> pl.Expr:
+    # Equivalent mutant (ReplaceComparisonOperator_Eq_GtE): PARTIAL_DATE lets a part be only digits
+    # or exactly the Z marker, and digits sort before "Z", so >= the marker means == the marker.
     return pl.when(part == unknown).then(pl.lit(stand_in)).otherwise(part)
 
 
@@ -45,6 +47,8 @@ def permanence_date_invalid_or_late(ctx: RuleContext) -> dict[str, pl.LazyFrame]
         ],
         separator="/",
     ).str.strptime(pl.Date, "%d/%m/%Y", strict=False)
+    # Equivalent mutant (ReplaceComparisonOperator_NotEq_Lt): the year part is four digits or
+    # exactly ZZZZ, and digits sort before "Z", so < ZZZZ means != ZZZZ.
     year_known = parts.struct.field("3") != "ZZZZ"
     prev_perm = ctx.table("PrevPerm").filter(pl.col("DATE_PERM").is_not_null())
     prev_perm = prev_perm.with_columns(
@@ -58,6 +62,8 @@ def permanence_date_invalid_or_late(ctx: RuleContext) -> dict[str, pl.LazyFrame]
         .first()
         .select(pl.col("_row").alias("_episode_row"), "CHILD", "DECOM")
     )
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no dated episode a
+    # null DECOM, and the comparison with null drops the row just as the inner join does.
     late = prev_perm.join(first, on="CHILD", how="inner").filter(
         pl.col("comparable") >= pl.col("DECOM")
     )
@@ -90,7 +96,7 @@ CASES = [
         flagged={"PrevPerm": [4, 5, 6, 7]},
     ),
     Case(
-        "an order on or after the first DECOM is flagged with that episode",
+        "an order on or after the first DECOM is flagged with its episode; a ZZZZ year is not",
         tables={
             "PrevPerm": table(
                 ["CHILD", "DATE_PERM"],
@@ -100,6 +106,7 @@ CASES = [
                 ["4", "ZZ/ZZ/2021"],
                 ["5", "11/05/2020"],
                 ["6", "ZZ/ZZ/ZZZZ"],
+                ["7", "ZZ/ZZ/ZZZZ"],
             ),
             "Episodes": table(
                 ["CHILD", "DECOM"],
@@ -110,6 +117,7 @@ CASES = [
                 ["5", "01/06/2021"],
                 ["5", "10/05/2020"],
                 ["6", "10/05/2020"],
+                ["7", "01/01/2000"],
             ),
         },
         flagged={"PrevPerm": [1, 3, 4], "Episodes": [1, 3, 5]},
