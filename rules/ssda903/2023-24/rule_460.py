@@ -27,55 +27,93 @@ def stayed_with_carers_at_18_while_under_18(ctx: RuleContext) -> pl.LazyFrame:
     # non-leap year. A blank or unreadable DEC or DOB cannot be checked here.
     births = ctx.table("Header").select("CHILD", "DOB")
     stayed = pl.col("REC").is_in(ctx.codes("REC_STAYED_WITH_CARERS_18")).fill_null(False)
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives an episode with no Header row a
+    # blank DOB, which is never under 18, so the row is dropped as the inner join drops it.
     episodes = ctx.table("Episodes").filter(stayed).join(births, on="CHILD", how="inner")
     return episodes.filter(age_on(pl.col("DOB"), pl.col("DEC")) < 18)
 
 
 CASES = [
     Case(
-        "E17 the day before the 18th birthday is flagged; on the birthday it is not",
+        "E17 the day before the 18th birthday is flagged; on or after the birthday it is not",
         tables={
             "Header": table(
                 ["CHILD", "DOB"],
                 ["1", "15/06/2006"],
                 ["2", "15/06/2006"],
                 ["3", "15/06/2006"],
-                ["4", "15/06/2006"],
-                ["5", "15/06/2006"],
-                ["6", ""],
-                ["7", "29/02/2008"],
-                ["8", "29/02/2008"],
-                ["10", "31/06/2006"],
-                ["11", "15/06/2006"],
                 ["12", "15/06/2014"],
-                ["13", "29/02/2006"],
-                ["14", "01/03/2006"],
                 ["15", "15/06/2006"],
-                ["16", "15/06/2006"],
             ),
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC", "REC"],
                 ["1", "01/01/2020", "14/06/2024", "E17"],
                 ["2", "01/01/2020", "15/06/2024", "E17"],
                 ["3", "01/01/2020", "16/06/2024", "e17"],
-                ["4", "01/01/2020", "14/06/2024", "E8"],
-                ["5", "01/01/2020", "", "E17"],
-                ["6", "01/01/2020", "14/06/2024", "E17"],
+                ["12", "01/01/2020", "01/05/2024", "E17"],
+                ["15", "01/01/2020", "15/06/2025", "E17"],
+            ),
+        },
+        flagged={"Episodes": [0, 3]},
+    ),
+    Case(
+        "a child born on 29 February turns 18 on 1 March in a non-leap year",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["7", "29/02/2008"],
+                ["8", "29/02/2008"],
+                ["14", "01/03/2006"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
                 ["7", "01/01/2020", "28/02/2026", "E17"],
                 ["8", "01/01/2020", "01/03/2026", "E17"],
-                ["9", "01/01/2020", "14/06/2024", "E17"],
-                ["10", "01/01/2020", "14/06/2024", "E17"],
+                ["14", "01/01/2020", "29/02/2024", "E17"],
+            ),
+        },
+        flagged={"Episodes": [0, 2]},
+    ),
+    Case(
+        "only the child's episodes ending with E17 are flagged, not other reasons",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["4", "15/06/2006"],
+                ["11", "15/06/2006"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["4", "01/01/2020", "14/06/2024", "E8"],
                 ["11", "01/01/2020", "01/03/2024", "E8"],
                 ["11", "01/03/2024", "14/06/2024", "E17"],
+            ),
+        },
+        flagged={"Episodes": [2]},
+    ),
+    Case(
+        "a blank or unreadable DEC, DOB or REC, or no Header row, is not flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["5", "15/06/2006"],
+                ["6", ""],
+                ["10", "31/06/2006"],
+                ["11", "15/06/2006"],
+                ["13", "29/02/2006"],
+                ["16", "15/06/2006"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["5", "01/01/2020", "", "E17"],
+                ["6", "01/01/2020", "14/06/2024", "E17"],
+                ["9", "01/01/2020", "14/06/2024", "E17"],
+                ["10", "01/01/2020", "14/06/2024", "E17"],
                 ["11", "14/06/2024", "2024-06-10", "E17"],
-                ["12", "01/01/2020", "01/05/2024", "E17"],
                 ["13", "01/01/2020", "28/02/2024", "E17"],
-                ["14", "01/01/2020", "29/02/2024", "E17"],
-                ["15", "01/01/2020", "15/06/2025", "E17"],
                 ["16", "01/01/2020", "31/02/2024", "E17"],
                 ["16", "01/01/2020", "14/06/2024", ""],
             ),
         },
-        flagged={"Episodes": [0, 6, 11, 13, 15]},
     ),
 ]

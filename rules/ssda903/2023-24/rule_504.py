@@ -30,13 +30,15 @@ def need_differs_from_start_of_period(ctx: RuleContext) -> pl.LazyFrame:
     # is a difference. Periods that began last year are compared from their first episode in this
     # return (rule 503C checks the link to last year).
     periods = with_periods_of_care(ctx.table("Episodes"))
+    # Equivalent mutant (ReplaceTrueWithFalse): an episode with a blank DECOM always starts a new
+    # period and sorts after the child's dated ones, so it is alone in its period wherever nulls go.
     at_start = pl.col("CIN").sort_by(["DECOM", "_row"], nulls_last=True).first()
     return periods.filter(pl.col("CIN").ne_missing(at_start.over("CHILD", "period")))
 
 
 CASES = [
     Case(
-        "a change of need within a period is flagged; a new period may change it",
+        "each episode whose need differs from the start of its period is flagged, in DECOM order",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE", "CIN", "DEC"],
@@ -44,25 +46,42 @@ CASES = [
                 ["1", "10/06/2023", "P", "N2", "20/07/2023"],
                 ["1", "20/07/2023", "L", "n1", "01/08/2023"],
                 ["1", "01/08/2023", "P", "N2", ""],
-                ["2", "01/05/2023", "S", "N1", "10/06/2023"],
-                ["2", "11/06/2023", "S", "N3", "20/07/2023"],
-                ["2", "20/07/2023", "S", "N4", ""],
-                ["3", "01/05/2023", "S", "N1", "10/06/2023"],
-                ["3", "10/06/2023", "P", "", ""],
-                ["4", "01/05/2023", "S", "", "10/06/2023"],
-                ["4", "10/06/2023", "P", "", ""],
-                ["5", "01/05/2023", "S", "N1", "10/06/2023"],
-                ["5", "11/06/2023", "P", "N2", ""],
-                ["6", "01/05/2023", "S", "N1", "10/06/2023"],
-                ["6", "09/06/2023", "P", "N2", ""],
-                ["7", "01/05/2023", "S", "N1", "31/06/2023"],
-                ["7", "10/06/2023", "P", "N2", ""],
                 ["8", "10/06/2023", "P", "N2", ""],
                 ["8", "01/05/2023", "S", "N1", "10/06/2023"],
                 ["9", "01/05/2023", "S", "N1", "10/06/2023"],
                 ["9", "10/06/2023", "", "N2", ""],
             )
         },
-        flagged={"Episodes": [1, 3, 8, 17, 20]},
+        flagged={"Episodes": [1, 3, 4, 7]},
+    ),
+    Case(
+        "a need left blank after a recorded one is flagged; blank throughout is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "CIN", "DEC"],
+                ["3", "01/05/2023", "S", "N1", "10/06/2023"],
+                ["3", "10/06/2023", "P", "", ""],
+                ["4", "01/05/2023", "S", "", "10/06/2023"],
+                ["4", "10/06/2023", "P", "", ""],
+            )
+        },
+        flagged={"Episodes": [1]},
+    ),
+    Case(
+        "a new need is not flagged after RNE S, a gap, an overlap or an unreadable DEC",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "CIN", "DEC"],
+                ["2", "01/05/2023", "S", "N1", "10/06/2023"],
+                ["2", "11/06/2023", "S", "N3", "20/07/2023"],
+                ["2", "20/07/2023", "S", "N4", ""],
+                ["5", "01/05/2023", "S", "N1", "10/06/2023"],
+                ["5", "11/06/2023", "P", "N2", ""],
+                ["6", "01/05/2023", "S", "N1", "10/06/2023"],
+                ["6", "09/06/2023", "P", "N2", ""],
+                ["7", "01/05/2023", "S", "N1", "31/06/2023"],
+                ["7", "10/06/2023", "P", "N2", ""],
+            )
+        },
     ),
 ]

@@ -30,6 +30,8 @@ def placement_decision_date_differs_from_adoption(ctx: RuleContext) -> dict[str,
     adoptions = ctx.table("AD1").filter(pl.col("DATE_INT").is_not_null())
     differing = (
         decisions.filter(pl.col("_row") == latest)
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a decision with no AD1 row a
+        # blank DATE_INT, and a comparison with a blank is dropped, as the inner join drops it.
         .join(adoptions.select("CHILD", "DATE_INT"), on="CHILD", how="inner")
         .filter(pl.col("DATE_PLACED") != pl.col("DATE_INT"))
     )

@@ -30,6 +30,9 @@ def adoption_placement_before_decision(
     decisions = ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
     earliest = decisions.group_by("CHILD").agg(pl.col("DATE_PLACED").min().alias("first_decision"))
     placements = ctx.table("Episodes").filter(pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION")))
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives a placement with no dated
+    # decision a blank first_decision, and a comparison with a blank is dropped, as the inner
+    # join drops the row.
     early = placements.join(earliest, on="CHILD", how="inner").filter(
         pl.col("DECOM") < pl.col("first_decision")
     )

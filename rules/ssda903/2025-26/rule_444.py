@@ -23,6 +23,8 @@ def duplicate_upn(ctx: RuleContext) -> pl.LazyFrame:
     # compared; UPNs compare without regard to case.
     upn = pl.col("UPN")
     known = upn.is_not_null() & ~upn.is_in(ctx.codes("UPN_UNKNOWN"))
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a row counts itself, so a UPN's
+    # count is never below 1 and "more than 1" is "not 1".
     return ctx.table("Header").filter(known & (pl.len().over("UPN") > 1))
 
 
