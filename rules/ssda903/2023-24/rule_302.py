@@ -21,6 +21,8 @@ def episode_starts_before_birth(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: DfE checks the first episode; any earlier episode starts earlier still, so checking
     # every episode flags the same children and points at the row to fix. The DOB comes from Header.
     births = ctx.table("Header").select("CHILD", "DOB")
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
+    # DOB, DECOM < DOB is then blank and the filter drops the row as the inner join does.
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     return episodes.filter(pl.col("DECOM") < pl.col("DOB"))
 

@@ -21,6 +21,8 @@ def started_care_aged_eighteen_or_over(ctx: RuleContext) -> pl.LazyFrame:
     # The DOB comes from the Header. Blank or unreadable dates are not compared.
     births = ctx.table("Header").select("CHILD", "DOB")
     starts = ctx.table("Episodes").filter(pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")))
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
+    # DOB, so a blank age, and the filter drops the row as the inner join does.
     return starts.join(births, on="CHILD", how="inner").filter(
         age_on(pl.col("DOB"), pl.col("DECOM")) >= 18
     )
@@ -28,32 +30,46 @@ def started_care_aged_eighteen_or_over(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "care starting on the 18th birthday is flagged; the day before is not",
+        "care starting on, the day after or a year after the 18th birthday is flagged",
         tables={
             "Header": table(
                 ["CHILD", "DOB"],
                 ["1", "10/06/2006"],
                 ["2", "10/06/2006"],
-                ["3", "10/06/2006"],
-                ["4", ""],
-                ["5", "31/02/2006"],
                 ["7", "10/06/2006"],
-                ["8", "10/06/2006"],
+                ["9", "10/06/2005"],
             ),
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE"],
                 ["1", "10/06/2024", "S"],
-                ["2", "09/06/2024", "S"],
-                ["3", "10/06/2024", "P"],
-                ["4", "10/06/2024", "S"],
                 ["1", "", "S"],
-                ["5", "10/06/2024", "S"],
-                ["6", "10/06/2024", "S"],
-                ["7", "11/06/2024", "S"],
-                ["8", "31/06/2024", "S"],
+                ["2", "09/06/2024", "S"],
                 ["2", "01/01/2025", "S"],
+                ["7", "11/06/2024", "S"],
+                ["9", "10/06/2024", "S"],
             ),
         },
-        flagged={"Episodes": [0, 7, 9]},
+        flagged={"Episodes": [0, 3, 4, 5]},
+    ),
+    Case(
+        "a new episode that does not start care, or unreadable dates, is not flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["3", "10/06/2006"],
+                ["4", ""],
+                ["5", "31/02/2006"],
+                ["8", "10/06/2006"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
+                ["3", "10/06/2024", "P"],
+                ["4", "10/06/2024", "S"],
+                ["5", "10/06/2024", "S"],
+                ["6", "10/06/2024", "S"],
+                ["8", "31/06/2024", "S"],
+            ),
+        },
+        flagged={},
     ),
 ]

@@ -21,6 +21,8 @@ def school_placement_under_4(ctx: RuleContext) -> pl.LazyFrame:
     # 4 is DfE's minimum age for a school placement. The age is taken at DECOM, for open episodes
     # too. A blank or unreadable DOB or DECOM cannot show an age and is left to rules 102 and 141.
     births = ctx.table("Header").select("CHILD", "DOB")
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
+    # DOB, so a blank age, and the filter drops the row as the inner join does.
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_SCHOOL"))
     return episodes.filter(placed & (age_on(pl.col("DOB"), pl.col("DECOM")) < 4))
@@ -28,12 +30,39 @@ def school_placement_under_4(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a placement the day before the birthday is flagged; on the birthday it is not",
+        "a residential school (S1) starting the day before the 4th birthday is flagged",
+        tables={
+            "Header": table(["CHILD", "DOB"], ["1", "15/06/2020"]),
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["1", "14/06/2024", "S1", ""],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+    Case(
+        "a residential school (S1) starting on the 4th birthday or later is not flagged",
         tables={
             "Header": table(
                 ["CHILD", "DOB"],
-                ["1", "15/06/2020"],
                 ["2", "15/06/2020"],
+                ["7", "15/06/2020"],
+                ["8", "15/06/2020"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["2", "15/06/2024", "S1", ""],
+                ["7", "16/06/2024", "S1", ""],
+                ["8", "15/06/2026", "S1", ""],
+            ),
+        },
+        flagged={},
+    ),
+    Case(
+        "another placement, or a blank or unreadable date of birth or start, is not flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
                 ["3", "15/06/2020"],
                 ["4", ""],
                 ["6", "31/02/2020"],
@@ -41,18 +70,15 @@ CASES = [
             ),
             "Episodes": table(
                 ["CHILD", "DECOM", "PLACE", "DEC"],
-                ["1", "14/06/2024", "S1", ""],
-                ["2", "15/06/2024", "S1", ""],
                 ["3", "14/06/2024", "U1", "01/09/2024"],
                 ["3", "", "S1", ""],
                 ["4", "14/06/2024", "S1", ""],
                 ["5", "14/06/2024", "S1", ""],
                 ["6", "14/06/2024", "S1", ""],
                 ["7", "31/06/2024", "S1", ""],
-                ["7", "16/06/2024", "S1", ""],
                 ["7", "2020-01-01", "S1", ""],
             ),
         },
-        flagged={"Episodes": [0]},
+        flagged={},
     ),
 ]
