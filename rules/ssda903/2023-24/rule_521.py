@@ -29,6 +29,8 @@ def placed_for_adoption_before_decision(ctx: RuleContext) -> dict[str, pl.LazyFr
     decisions = ctx.table("AD1")
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION")).fill_null(False)
     episodes = ctx.table("Episodes").filter(placed)
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives an episode with no AD1 row a
+    # blank DATE_INT, and a comparison with a blank is dropped, as the inner join drops the row.
     dated = episodes.join(decisions.select("CHILD", "DATE_INT"), on="CHILD", how="inner")
     early = dated.filter(pl.col("DECOM") < pl.col("DATE_INT"))
     return {
@@ -39,19 +41,14 @@ def placed_for_adoption_before_decision(ctx: RuleContext) -> dict[str, pl.LazyFr
 
 CASES = [
     Case(
-        "an adoption placement the day before the decision is flagged, with the AD1 row",
+        "a placement the day before the decision is flagged with the AD1 row; on or after is not",
         tables={
             "AD1": table(
                 ["CHILD", "DATE_INT"],
                 ["1", "10/05/2023"],
                 ["2", "10/05/2023"],
                 ["3", "10/05/2023"],
-                ["4", ""],
-                ["5", "10/05/2023"],
-                ["7", "31/02/2023"],
-                ["8", "10/05/2023"],
                 ["9", "10/05/2023"],
-                ["10", "10/05/2023"],
             ),
             "Episodes": table(
                 ["CHILD", "DECOM", "PLACE"],
@@ -59,17 +56,46 @@ CASES = [
                 ["1", "01/04/2023", "U1"],
                 ["2", "10/05/2023", "a3"],
                 ["3", "11/05/2023", "A6"],
+                ["9", "01/05/2023", "A3"],
+                ["9", "12/05/2023", "A5"],
+                ["9", "09/05/2023", "A4"],
+            ),
+        },
+        flagged={"Episodes": [0, 4, 6], "AD1": [0, 3]},
+    ),
+    Case(
+        "a placement that is not for adoption, or whose PLACE is blank, is not compared",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_INT"],
+                ["10", "10/05/2023"],
+                ["11", "10/05/2023"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE"],
+                ["10", "09/05/2023", "U1"],
+                ["11", "09/05/2023", ""],
+            ),
+        },
+    ),
+    Case(
+        "a blank or unreadable DECOM or DATE_INT, or no AD1 row, is not flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_INT"],
+                ["4", ""],
+                ["5", "10/05/2023"],
+                ["7", "31/02/2023"],
+                ["8", "10/05/2023"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE"],
                 ["4", "01/04/2023", "A5"],
                 ["5", "", "A4"],
                 ["6", "01/04/2023", "A4"],
                 ["7", "09/05/2023", "A5"],
                 ["8", "2023-05-09", "A5"],
-                ["9", "01/05/2023", "A3"],
-                ["9", "12/05/2023", "A5"],
-                ["9", "09/05/2023", "A4"],
-                ["10", "09/05/2023", "U1"],
             ),
         },
-        flagged={"Episodes": [0, 9, 11], "AD1": [0, 7]},
     ),
 ]
