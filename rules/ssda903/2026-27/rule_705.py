@@ -80,4 +80,15 @@ CASES = [
         },
         flagged={"DoLo": [3, 8]},
     ),
+    Case(
+        "an open order is open for ever: a start placeholder of 30/12/9999 after it is flagged",
+        tables={
+            "DoLo": table(
+                ["CHILD", "DOLO_START", "DOLO_END"],
+                ["1", "01/05/2026", ""],
+                ["1", "30/12/9999", ""],
+            )
+        },
+        flagged={"DoLo": [1]},
+    ),
 ]
