@@ -22,25 +22,47 @@ def adoption_items_partly_completed(ctx: RuleContext) -> pl.LazyFrame:
     """
     # A date that is given but unreadable counts as given (rules 112 and 113 report it).
     given = [
-        pl.col(raw_name(item) if item.startswith("DATE_") else item).is_not_null() for item in ITEMS
+        # Equivalent mutant (ReplaceMethod): testing blanks (is_null) flags the same rows, since
+        # "some given and not all given" is "some blank and not all blank".
+        pl.col(raw_name(item) if item.startswith("DATE_") else item).is_not_null()
+        for item in ITEMS
     ]
     return ctx.table("AD1").filter(pl.any_horizontal(given) & ~pl.all_horizontal(given))
 
 
 CASES = [
     Case(
-        "a record with some items blank is flagged; all given or all blank is not",
+        "a record with some items given and others blank is flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", *ITEMS],
+                ["3", "01/02/2020", "01/06/2020", "0", "1", "F1", ""],
+                ["4", "", "", "", "", "M1", ""],
+                ["5", "01/02/2020", "", "1", "2", "MF", "L11"],
+            )
+        },
+        flagged={"AD1": [0, 1, 2]},
+    ),
+    Case(
+        "a record with all six items given, or all six blank, is not flagged",
         tables={
             "AD1": table(
                 ["CHILD", *ITEMS],
                 ["1", "01/02/2020", "01/06/2020", "0", "1", "F1", "L0"],
                 ["2", "", "", "", "", "", ""],
-                ["3", "01/02/2020", "01/06/2020", "0", "1", "F1", ""],
-                ["4", "", "", "", "", "M1", ""],
-                ["5", "01/02/2020", "", "1", "2", "MF", "L11"],
-                ["6", "31/02/2020", "01/06/2020", "0", "1", "F1", "L0"],
             )
         },
-        flagged={"AD1": [2, 3, 4]},
+        flagged={},
+    ),
+    Case(
+        "an unreadable date counts as given, not as blank",
+        tables={
+            "AD1": table(
+                ["CHILD", *ITEMS],
+                ["6", "31/02/2020", "01/06/2020", "0", "1", "F1", "L0"],
+                ["7", "31/02/2020", "", "", "", "", ""],
+            )
+        },
+        flagged={"AD1": [1]},
     ),
 ]

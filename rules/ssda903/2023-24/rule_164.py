@@ -33,27 +33,50 @@ def placement_distance_out_of_range(ctx: RuleContext) -> pl.LazyFrame:
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
     distance = pl.col("PL_DISTANCE")
     checked = episodes.join(uasc_children(ctx), on="CHILD", how="anti")
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor, NumberReplacer): a distance is a square
+    # root, never below 0 (nor -1), so the two tests are never both true; DfE's lower bound is kept.
     return checked.filter((distance < 0) | (distance > 999.9))
 
 
 CASES = [
     Case(
-        "over 999.9 miles is flagged; 999.9 itself and UASC children are not",
+        "a placement 1000.0 miles from home is flagged; 999.9 and 0.0 miles are not",
         tables={
             "Episodes": table(
                 ["CHILD", "HOME_POST", "PL_POST"],
                 ["1", "W1A 1AA", "CF10 1AA"],
                 ["1", "W1A 1AA", "CF10 1AB"],
                 ["2", "W1A 1AA", "W1A 1AA"],
+            ),
+            "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"]),
+        },
+        flagged={"Episodes": [0]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "children UASC this year or last year are not checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "HOME_POST", "PL_POST"],
                 ["3", "W1A 1AA", "CF10 1AA"],
                 ["4", "W1A 1AA", "CF10 1AA"],
-                ["2", "", "CF10 1AA"],
             ),
-            "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"], ["3", "0"], ["4", "0"]),
+            "Header": table(["CHILD", "UASC"], ["3", "0"], ["4", "0"]),
             "UASC": table(["CHILD", "DUC"], ["3", "01/01/2020"]),
             "UASC_last": table(["CHILD", "DUC"], ["4", "01/01/2019"]),
         },
-        flagged={"Episodes": [0]},
+        flagged={},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a blank home postcode gives no distance and is not flagged",
+        tables={
+            "Episodes": table(["CHILD", "HOME_POST", "PL_POST"], ["2", "", "CF10 1AA"]),
+            "Header": table(["CHILD", "UASC"], ["2", "0"]),
+        },
+        flagged={},
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),

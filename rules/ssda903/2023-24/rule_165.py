@@ -58,13 +58,15 @@ def mother_status_invalid(ctx: RuleContext) -> pl.LazyFrame:
     given_for_male = mother.is_not_null() & male
     short_breaks = pl.col("only_short_breaks").fill_null(False)
     missing_for_female = mother.is_null() & female & ~only_care_leaver & ~short_breaks
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): given_for_male and missing_for_female
+    # are never null and never both true (one needs MOTHER given, the other blank).
     return header.filter(not_a_code | given_for_male | missing_for_female)
 
 
 def _cases(male: str, female: str, unknown: str, years: tuple[str, ...]) -> list[Case]:
     return [
         Case(
-            f"mother status checked against sex {male}/{female}, episodes and care-leaver data",
+            f"MOTHER not 0 or 1 is flagged, and any MOTHER for a boy (sex {male}/{female})",
             tables={
                 "Header": table(
                     ["CHILD", "SEX", "MOTHER"],
@@ -73,26 +75,33 @@ def _cases(male: str, female: str, unknown: str, years: tuple[str, ...]) -> list
                     ["3", female, "2"],
                     ["4", male, "0"],
                     ["5", male, ""],
+                    ["11", "", "1"],
+                    ["18", male, "2"],
+                ),
+                "Episodes": table(["CHILD", "DECOM", "DEC", "LS"], ["1", "01/01/2020", "", "C2"]),
+            },
+            flagged={"Header": [2, 3, 6]},
+            period="2023-24",
+            years=years,
+        ),
+        Case(
+            f"blank MOTHER for a girl looked after on 1 April or 31 March is flagged ({female})",
+            tables={
+                "Header": table(
+                    ["CHILD", "SEX", "MOTHER"],
                     ["6", female, ""],
                     ["7", female, ""],
                     ["8", female, ""],
-                    ["9", female, ""],
                     ["10", unknown, ""],
-                    ["11", "", "1"],
-                    ["12", female, ""],
-                    ["13", female, ""],
                     ["14", female, ""],
                     ["15", female, ""],
                 ),
                 "Episodes": table(
                     ["CHILD", "DECOM", "DEC", "LS"],
-                    ["1", "01/01/2020", "", "C2"],
                     ["6", "01/01/2020", "01/04/2023", "C2"],
                     ["7", "01/01/2020", "31/03/2023", "C2"],
                     ["8", "01/04/2024", "", "C2"],
-                    ["12", "01/06/2023", "03/06/2023", "V3"],
-                    ["13", "01/06/2023", "03/06/2023", "V3"],
-                    ["13", "01/07/2023", "", "C2"],
+                    ["10", "01/01/2020", "", "C2"],
                     ["14", "31/03/2024", "", "C2"],
                     ["15", "01/01/2020", "31/02/2024", "C2"],
                 ),
@@ -101,12 +110,50 @@ def _cases(male: str, female: str, unknown: str, years: tuple[str, ...]) -> list
                     ["6", "YES", "F1", "B1"],
                     ["7", "YES", "F1", "B1"],
                     ["8", "NO", "G4", "B2"],
-                    ["9", "", "", ""],
                     ["14", "YES", "F1", "B1"],
                     ["15", "YES", "F1", "B1"],
                 ),
             },
-            flagged={"Header": [2, 3, 5, 8, 12, 13, 14]},
+            flagged={"Header": [0, 4, 5]},
+            period="2023-24",
+            years=years,
+        ),
+        Case(
+            f"a girl with only care-leaver data is not asked; a blank OC3 row is none ({female})",
+            tables={
+                "Header": table(["CHILD", "SEX", "MOTHER"], ["9", female, ""], ["17", female, ""]),
+                "Episodes": table(
+                    ["CHILD", "DECOM", "DEC", "LS"], ["17", "01/01/2020", "31/03/2023", "C2"]
+                ),
+                "OC3": table(
+                    ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                    ["9", "", "", ""],
+                    ["17", "YES", "", ""],
+                ),
+            },
+            flagged={"Header": [0]},
+            period="2023-24",
+            years=years,
+        ),
+        Case(
+            f"a girl only on short breaks is not asked; a blank legal status is no short break "
+            f"({female})",
+            tables={
+                "Header": table(
+                    ["CHILD", "SEX", "MOTHER"],
+                    ["12", female, ""],
+                    ["13", female, ""],
+                    ["16", female, ""],
+                ),
+                "Episodes": table(
+                    ["CHILD", "DECOM", "DEC", "LS"],
+                    ["12", "01/06/2023", "03/06/2023", "V3"],
+                    ["13", "01/06/2023", "03/06/2023", "V3"],
+                    ["13", "01/07/2023", "", "C2"],
+                    ["16", "01/06/2023", "", ""],
+                ),
+            },
+            flagged={"Header": [1, 2]},
             period="2023-24",
             years=years,
         ),

@@ -27,20 +27,18 @@ def upn_malformed(ctx: RuleContext) -> pl.LazyFrame:
     # DfE's shape for a UPN: a letter other than I, O or S, then twelve digits, or eleven digits and
     # a letter. A blank UPN is not flagged by this rule.
     upn = pl.col("UPN")
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): an 'unknown' code (UN1 to UN5) is
+    # three characters, never UPN-shaped, so the two tests are never both true.
     well_formed = upn.str.contains(UPN_SHAPE) | upn.is_in(ctx.codes("UPN_UNKNOWN"))
     return ctx.table("Header").filter(upn.is_not_null() & ~well_formed)
 
 
 CASES = [
     Case(
-        "malformed UPNs are flagged; UPNs, temporary UPNs, UN codes and blanks are not",
+        "malformed UPNs are flagged: wrong first letter, length, case order or an unknown UN code",
         tables={
             "Header": table(
                 ["CHILD", "UPN"],
-                ["1", "A123456789012"],
-                ["2", "a12345678901z"],
-                ["3", "UN5"],
-                ["4", ""],
                 ["5", "I123456789012"],
                 ["6", "A12345678901"],
                 ["7", "A1234567890123"],
@@ -49,6 +47,19 @@ CASES = [
                 ["10", "123456789012A"],
             )
         },
-        flagged={"Header": [4, 5, 6, 7, 8, 9]},
+        flagged={"Header": [0, 1, 2, 3, 4, 5]},
+    ),
+    Case(
+        "UPNs, temporary UPNs, UN codes and blanks are not flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "UPN"],
+                ["1", "A123456789012"],
+                ["2", "a12345678901z"],
+                ["3", "UN5"],
+                ["4", ""],
+            )
+        },
+        flagged={},
     ),
 ]

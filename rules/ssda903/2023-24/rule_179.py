@@ -32,18 +32,42 @@ def placement_location_unknown(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "no location is flagged for a blank or unknown postcode, except for short breaks",
+        "a blank or unknown placement postcode gives no location and is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "PL_POST"],
+                ["3", "C2", ""],
+                ["5", "C2", "NOT A PC"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "known postcodes inside and outside the council's area are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "LS", "PL_POST"],
                 ["1", "C2", "W1A 1AA"],
                 ["2", "C2", "M1 1AA"],
-                ["3", "C2", ""],
-                ["4", "V4", ""],
-                ["5", "C2", "NOT A PC"],
             )
         },
-        flagged={"Episodes": [2, 4]},
+        flagged={},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "short breaks are not checked, but a blank legal status is not a short break",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "PL_POST"],
+                ["4", "V4", ""],
+                ["6", "V3", "NOT A PC"],
+                ["7", "", ""],
+            )
+        },
+        flagged={"Episodes": [2]},
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),
