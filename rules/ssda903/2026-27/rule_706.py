@@ -34,6 +34,8 @@ def open_dolo_not_carried_over(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     first = this_year.sort("DOLO_START", "_row").group_by("CHILD").first()
     carried = still_open.select("CHILD", pl.col("DOLO_START").alias("open_start"))
     return {
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no open order
+        # last year a null open_start, and the comparison with null drops the row, as inner does.
         "DoLo": first.join(carried, on="CHILD", how="inner").filter(
             pl.col("DOLO_START") != pl.col("open_start")
         ),

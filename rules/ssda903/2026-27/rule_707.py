@@ -36,6 +36,8 @@ def open_dolo_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
     )
     covered = (
         open_orders.select("_row", "CHILD", "DOLO_START")
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives an order with no open period
+        # a null period_start, and the comparison with null drops it, as the inner join does.
         .join(periods.filter(pl.col("period_end").is_null()), on="CHILD", how="inner")
         .filter(pl.col("period_start") <= pl.col("DOLO_START"))
         .select("_row")
