@@ -33,22 +33,43 @@ def reason_given_for_temporary_placement(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a reason on a temporary placement or on the episode before it is flagged",
+        "a reason on the episode before a temporary placement flags it, in any row order",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "PLACE", "REASON_PLACE_CHANGE"],
                 ["1", "01/05/2023", "U1", "CARPL"],
                 ["1", "01/06/2023", "T1", ""],
-                ["1", "01/07/2023", "U1", ""],
-                ["1", "01/08/2023", "T3", "CHILD"],
-                ["2", "01/05/2023", "U1", ""],
-                ["2", "01/06/2023", "T0", ""],
-                ["3", "01/05/2023", "", "CARPL"],
-                ["3", "01/06/2023", "K2", "CARPL"],
                 ["4", "01/06/2023", "T1", ""],
                 ["4", "01/05/2023", "U1", "CARPL"],
             )
         },
-        flagged={"Episodes": [1, 3, 8]},
+        flagged={"Episodes": [1, 2]},
+    ),
+    Case(
+        "a reason on the temporary placement itself, or on it and the episode before, is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "REASON_PLACE_CHANGE"],
+                ["1", "01/07/2023", "U1", ""],
+                ["1", "01/08/2023", "T3", "CHILD"],
+                ["5", "01/05/2023", "U1", "CARPL"],
+                ["5", "01/06/2023", "T2", "CARPL"],
+            )
+        },
+        flagged={"Episodes": [1, 3]},
+    ),
+    Case(
+        "no reason around a temporary placement, or reasons around others, is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "REASON_PLACE_CHANGE"],
+                ["2", "01/05/2023", "U1", ""],
+                ["2", "01/06/2023", "T0", ""],
+                ["3", "01/05/2023", "", "CARPL"],
+                ["3", "01/06/2023", "K2", "CARPL"],
+                ["6", "01/06/2023", "T4", ""],
+            )
+        },
+        flagged={},
     ),
 ]

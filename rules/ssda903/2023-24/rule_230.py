@@ -45,20 +45,46 @@ def h5_placement_without_urn(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "H5 without a URN is flagged from 28 October 2023, the day before is not",
+        "H5 without a URN still open on or after 28 October 2023 is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "DEC", "URN", "PL_POST"],
+                ["2", "H5", "28/10/2023", "", "W1A 1AA"],
+                ["4", "H5", "", "", "W1A 1AA"],
+                ["5", "H5", "", "XXXXXXX", "W1A 1AA"],
+                ["8", "H5", "29/10/2023", "", "W1A 1AA"],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2, 3]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "H5 without a URN and a blank placement postcode is taken to be in England and flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "DEC", "URN", "PL_POST"],
+                ["9", "H5", "", "", ""],
+            )
+        },
+        flagged={"Episodes": [0]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "H5 ending the day before, with a URN, outside England, or another placement is clear",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "DEC", "URN", "PL_POST"],
                 ["1", "H5", "27/10/2023", "", "W1A 1AA"],
-                ["2", "H5", "28/10/2023", "", "W1A 1AA"],
                 ["3", "H5", "29/10/2023", "SC123456", "W1A 1AA"],
-                ["4", "H5", "", "", "W1A 1AA"],
-                ["5", "H5", "", "XXXXXXX", "W1A 1AA"],
                 ["6", "H5", "", "", "CF10 1AA"],
                 ["7", "K2", "", "", "W1A 1AA"],
+                ["10", "A6", "", "", "W1A 1AA"],
+                ["11", "H5", "", "Z123456", "W1A 1AA"],
             )
         },
-        flagged={"Episodes": [1, 3, 4]},
+        flagged={},
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),

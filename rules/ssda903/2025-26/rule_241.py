@@ -33,7 +33,12 @@ def supported_accommodation_outside_provider_las(ctx: RuleContext) -> pl.LazyFra
     # submitting council instead, which is its bug, not DfE's rule.
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
     located = with_provider(ctx, episodes).join(
-        provider_councils(ctx).rename({"URN": "_URN_KEY"}), on="_URN_KEY", how="inner"
+        provider_councils(ctx).rename({"URN": "_URN_KEY"}),
+        on="_URN_KEY",
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a URN missing from the Ofsted
+        # list a blank PROVIDER_LAS, list.contains is then blank and the filter drops the row as the
+        # inner join does.
+        how="inner",
     )
     at_premises = pl.col("PROVIDER_LAS").list.contains(pl.col("PL_LA"))
     return located.filter((pl.col("PLACE") == "K3") & pl.col("PL_LA").is_not_null() & ~at_premises)
@@ -41,20 +46,39 @@ def supported_accommodation_outside_provider_las(ctx: RuleContext) -> pl.LazyFra
 
 CASES = [
     Case(
-        "K3 in an LA without the provider's premises is flagged; any of several LAs is fine",
+        "K3 in an LA where the provider has no premises is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "PLACE", "PL_POST"],
+                ["3", "2000003", "K3", "W1A 1AA"],
+            )
+        },
+        flagged={"Episodes": [0]},
+        la=CASE_COUNCIL,
+        reference={
+            "postcodes": CASE_POSTCODES,
+            "ofsted": table(
+                OFSTED_COLUMNS,
+                ["2000003", "Leeds", "K3", "PR4", "", "LS1 1AA"],
+                ["2000003", "Manchester", "K3", "PR4", "", "M1 1AA"],
+            ),
+        },
+    ),
+    Case(
+        "K3 in any of the provider's LAs, another type, or no postcode or listed URN is clear",
         tables={
             "Episodes": table(
                 ["CHILD", "URN", "PLACE", "PL_POST"],
                 ["1", "2000003", "K3", "LS1 1AB"],
                 ["2", "2000003", "K3", "M1 1AA"],
-                ["3", "2000003", "K3", "W1A 1AA"],
                 ["4", "2000003", "K2", "W1A 1AA"],
                 ["5", "2000003", "K3", ""],
                 ["6", "XXXXXXX", "K3", "W1A 1AA"],
                 ["7", "SC100005", "K3", "W1A 1AA"],
+                ["8", "2000003", "U1", "W1A 1AA"],
             )
         },
-        flagged={"Episodes": [2]},
+        flagged={},
         la=CASE_COUNCIL,
         reference={
             "postcodes": CASE_POSTCODES,
