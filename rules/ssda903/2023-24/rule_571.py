@@ -23,6 +23,8 @@ def missing_period_ends_outside_year(ctx: RuleContext) -> pl.LazyFrame:
     """
     # A blank end means the child is still missing and is not flagged.
     end = pl.col("MIS_END")
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): no date is both before 1 April and
+    # after 31 March of the next year, so the two tests are never true together.
     return ctx.table("Missing").filter((end < ctx.start) | (end > ctx.end))
 
 

@@ -27,6 +27,8 @@ def open_missing_period_after_placement_ended(ctx: RuleContext) -> pl.LazyFrame:
     episodes = ctx.table("Episodes").filter(pl.col("DEC").is_not_null())
     episodes = episodes.select("CHILD", "DECOM", "DEC")
     open_periods = ctx.table("Missing").filter(pl.col(raw_name("MIS_END")).is_null())
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives a period with no ended episode a
+    # blank DECOM and DEC, and a comparison with a blank is dropped, as the inner join drops it.
     in_ended_episode = open_periods.join(episodes, on="CHILD", how="inner").filter(
         (pl.col("DECOM") <= pl.col("MIS_START")) & (pl.col("MIS_START") < pl.col("DEC"))
     )

@@ -33,6 +33,9 @@ def open_missing_period_not_carried_over(ctx: RuleContext) -> dict[str, pl.LazyF
     first = this_year.sort("MIS_START", "_row").group_by("CHILD").first()
     carried = still_open.select("CHILD", pl.col("MIS_START").alias("open_start"))
     return {
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no open period
+        # last year a blank open_start, and a comparison with a blank is dropped, as the inner
+        # join drops it.
         "Missing": first.join(carried, on="CHILD", how="inner").filter(
             pl.col("MIS_START") != pl.col("open_start")
         ),

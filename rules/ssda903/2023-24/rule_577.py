@@ -40,6 +40,9 @@ def open_missing_period_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
     )
     covered = (
         open_missing.select("_row", "CHILD", "MIS_START")
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no open period
+        # of care a blank period_start, and a comparison with a blank is dropped, as the inner
+        # join drops it.
         .join(periods.filter(pl.col("period_end").is_null()), on="CHILD", how="inner")
         .filter(pl.col("period_start") <= pl.col("MIS_START"))
         .select("_row")

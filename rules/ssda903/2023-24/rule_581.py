@@ -30,6 +30,9 @@ def missing_period_starts_before_care(ctx: RuleContext) -> pl.LazyFrame:
         .unique()
     )
     missing = ctx.table("Missing").filter(pl.col("MIS_START").is_not_null())
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no episodes a blank
+    # period_start and period_end, and every comparison with a blank is dropped, so such a pair
+    # is neither inside a period nor on either side of one, as if the inner join had dropped it.
     pairs = missing.select("_row", "CHILD", "MIS_START").join(periods, on="CHILD", how="inner")
     inside = pairs.filter(
         (pl.col("period_start") <= pl.col("MIS_START"))

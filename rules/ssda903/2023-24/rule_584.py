@@ -36,6 +36,9 @@ def decision_not_after_ceased_one(ctx: RuleContext) -> pl.LazyFrame:
         .agg(pl.col("DATE_PLACED").max().alias("ceased_decision"))
     )
     current = ctx.table("PlacedAdoption")
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives a decision with no ceased one last
+    # year a blank ceased_decision, and a comparison with a blank is dropped, as the inner join
+    # drops it.
     return current.join(ceased, on="CHILD", how="inner").filter(
         pl.col("DATE_PLACED") <= pl.col("ceased_decision")
     )
