@@ -31,21 +31,32 @@ def sdq_entry_for_child_under_4(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a score or reason for a child turning 4 after 31 March is flagged",
+        "a score, a reason or both for a child turning 4 on 1 April or later are flagged",
         tables={
             "OC2": table(
                 ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON"],
                 ["1", "01/04/2020", "", "SDQ1"],
                 ["2", "01/04/2020", "10", ""],
+                ["6", "01/04/2020", "ten", ""],
+                ["9", "01/04/2020", "10", "SDQ1"],
+            )
+        },
+        flagged={"OC2": [0, 1, 2, 3]},
+        period="2023-24",
+    ),
+    Case(
+        "a child turning 4 by 31 March, or with no SDQ entry or no readable DOB, is not flagged",
+        tables={
+            "OC2": table(
+                ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON"],
                 ["3", "31/03/2020", "10", ""],
                 ["4", "01/04/2020", "", ""],
                 ["5", "", "10", ""],
-                ["6", "01/04/2020", "ten", ""],
                 ["7", "31/02/2020", "10", ""],
                 ["8", "30/03/2020", "", "SDQ1"],
             )
         },
-        flagged={"OC2": [0, 1, 5]},
+        flagged={},
         period="2023-24",
     ),
 ]

@@ -32,21 +32,32 @@ def sdq_entry_for_child_17_or_over(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a score or reason for a child who turned 17 before 1 April is flagged",
+        "a score, a reason or both for a child who turned 17 before 1 April are flagged",
         tables={
             "OC2": table(
                 ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON"],
                 ["1", "31/03/2006", "", "SDQ1"],
                 ["2", "31/03/2006", "20", ""],
+                ["7", "31/03/2006", "ten", ""],
+                ["9", "31/03/2006", "20", "SDQ1"],
+            )
+        },
+        flagged={"OC2": [0, 1, 2, 3]},
+        period="2023-24",
+    ),
+    Case(
+        "a child turning 17 on 1 April or later, or with no entry or readable DOB, is not flagged",
+        tables={
+            "OC2": table(
+                ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON"],
                 ["3", "01/04/2006", "20", ""],
                 ["4", "31/03/2006", "", ""],
                 ["5", "", "", "SDQ1"],
                 ["6", "02/04/2006", "", "SDQ1"],
-                ["7", "31/03/2006", "ten", ""],
                 ["8", "31/02/2006", "", "SDQ1"],
             )
         },
-        flagged={"OC2": [0, 1, 6]},
+        flagged={},
         period="2023-24",
     ),
 ]

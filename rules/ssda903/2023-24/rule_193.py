@@ -33,18 +33,28 @@ def intervention_items_without_substance_misuse(ctx: RuleContext) -> pl.LazyFram
 
 CASES = [
     Case(
-        "intervention items without a substance misuse problem are flagged",
+        "either or both intervention items given with misuse 0 or blank are flagged",
+        tables={
+            "OC2": table(
+                ["CHILD", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
+                ["2", "0", "1", ""],
+                ["3", "0", "", "0"],
+                ["4", "", "0", ""],
+                ["7", "0", "1", "1"],
+            )
+        },
+        flagged={"OC2": [0, 1, 2, 3]},
+    ),
+    Case(
+        "intervention items with misuse 1, or no intervention items, are not flagged",
         tables={
             "OC2": table(
                 ["CHILD", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
                 ["1", "0", "", ""],
-                ["2", "0", "1", ""],
-                ["3", "0", "", "0"],
-                ["4", "", "0", ""],
                 ["5", "1", "0", "1"],
                 ["6", "", "", ""],
             )
         },
-        flagged={"OC2": [1, 2, 3]},
+        flagged={},
     ),
 ]

@@ -31,6 +31,8 @@ def sdq_missing_for_child_turning_4_or_17(ctx: RuleContext) -> pl.LazyFrame:
     turns_17 = birthday(dob, 17).is_between(ctx.start, ctx.end)
     neither = pl.col(raw_name("SDQ_SCORE")).is_null() & pl.col("SDQ_REASON").is_null()
     return (
+        # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): a 4th and a 17th birthday are 13
+        # years apart, never in one year, and both are null together (blank or unreadable DOB).
         ctx.table("OC2").filter((turns_4 | turns_17) & neither).join(cohort, on="CHILD", how="semi")
     )
 
