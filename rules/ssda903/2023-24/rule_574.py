@@ -44,31 +44,59 @@ def missing_period_overlaps_earlier(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a period starting before an earlier one ended, or while it is open, is flagged",
+        "a period starting the day before an earlier one ended is flagged; on or after it is not",
         tables={
             "Missing": table(
                 ["CHILD", "MIS_START", "MIS_END"],
                 ["1", "01/05/2024", "10/05/2024"],
                 ["1", "10/05/2024", "12/05/2024"],
                 ["1", "11/05/2024", "11/05/2024"],
-                ["2", "01/05/2024", ""],
-                ["2", "01/06/2024", "02/06/2024"],
-                ["3", "01/05/2024", "31/05/2024"],
-                ["3", "05/05/2024", "06/05/2024"],
-                ["3", "20/05/2024", "21/05/2024"],
-                ["4", "", "01/01/2024"],
-                ["4", "01/05/2024", ""],
                 ["5", "01/05/2024", "10/05/2024"],
                 ["5", "09/05/2024", "09/05/2024"],
                 ["5", "11/05/2024", ""],
-                ["6", "01/05/2024", "31/02/2024"],
-                ["6", "02/05/2024", "03/05/2024"],
-                ["7", "01/05/2024", "31/05/2024"],
-                ["7", "2024-05-05", "06/05/2024"],
+            )
+        },
+        flagged={"Missing": [2, 4]},
+    ),
+    Case(
+        "a period inside any earlier one, not only the one just before, is flagged, by MIS_START",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_START", "MIS_END"],
+                ["3", "01/05/2024", "31/05/2024"],
+                ["3", "05/05/2024", "06/05/2024"],
+                ["3", "20/05/2024", "21/05/2024"],
                 ["8", "05/05/2024", "06/05/2024"],
                 ["8", "01/05/2024", "31/05/2024"],
             )
         },
-        flagged={"Missing": [2, 4, 6, 7, 11, 17]},
+        flagged={"Missing": [1, 2, 3]},
+    ),
+    Case(
+        "a period starting while an earlier one is still open is flagged, however late it starts",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_START", "MIS_END"],
+                ["2", "01/05/2024", ""],
+                ["2", "01/06/2024", "02/06/2024"],
+                ["9", "01/05/2024", ""],
+                ["9", "30/12/9999", ""],
+            )
+        },
+        flagged={"Missing": [1, 3]},
+    ),
+    Case(
+        "a blank or unreadable start is not ordered; an unreadable end counts as the start day",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_START", "MIS_END"],
+                ["4", "", "01/01/2024"],
+                ["4", "01/05/2024", ""],
+                ["6", "01/05/2024", "31/02/2024"],
+                ["6", "02/05/2024", "03/05/2024"],
+                ["7", "01/05/2024", "31/05/2024"],
+                ["7", "2024-05-05", "06/05/2024"],
+            )
+        },
     ),
 ]

@@ -45,24 +45,25 @@ def decision_overlaps_earlier(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a decision before an earlier one ceased, or while it is open, is flagged",
+        "a decision dated the day before an earlier one ceased is flagged; on or after it is not",
         tables={
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
                 ["1", "01/05/2023", "10/05/2024"],
                 ["1", "10/05/2024", ""],
-                ["2", "01/05/2023", ""],
-                ["2", "01/06/2024", ""],
                 ["3", "01/05/2023", "09/06/2024"],
                 ["3", "08/06/2024", ""],
-                ["4", "", ""],
-                ["4", "01/06/2024", ""],
                 ["5", "01/05/2023", "09/06/2024"],
                 ["5", "10/06/2024", ""],
-                ["6", "01/05/2023", "31/02/2024"],
-                ["6", "02/05/2023", ""],
-                ["7", "01/05/2023", ""],
-                ["7", "2024-06-01", ""],
+            )
+        },
+        flagged={"PlacedAdoption": [3]},
+    ),
+    Case(
+        "a decision before any earlier one ceased, not only the one just before, is flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
                 ["8", "01/05/2023", "30/06/2024"],
                 ["8", "01/06/2024", "05/06/2024"],
                 ["8", "10/06/2024", ""],
@@ -70,6 +71,33 @@ CASES = [
                 ["9", "01/05/2023", "09/06/2024"],
             )
         },
-        flagged={"PlacedAdoption": [3, 5, 15, 16, 17]},
+        flagged={"PlacedAdoption": [1, 2, 3]},
+    ),
+    Case(
+        "a decision while an earlier one is still open is flagged, however late it is dated",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["2", "01/05/2023", ""],
+                ["2", "01/06/2024", ""],
+                ["10", "01/05/2023", ""],
+                ["10", "30/12/9999", ""],
+            )
+        },
+        flagged={"PlacedAdoption": [1, 3]},
+    ),
+    Case(
+        "a blank or unreadable DATE_PLACED is not ordered; an unreadable ceased date is its day",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["4", "", ""],
+                ["4", "01/06/2024", ""],
+                ["6", "01/05/2023", "31/02/2024"],
+                ["6", "02/05/2023", ""],
+                ["7", "01/05/2023", ""],
+                ["7", "2024-06-01", ""],
+            )
+        },
     ),
 ]
