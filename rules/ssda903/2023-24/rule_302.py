@@ -29,11 +29,22 @@ def episode_starts_before_birth(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an episode the day before birth is flagged; on the birthday it is not",
+        "an episode starting the day before birth is flagged; the child's later one is not",
+        tables={
+            "Header": table(["CHILD", "DOB"], ["1", "10/05/2020"]),
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["1", "09/05/2020"],
+                ["1", "11/05/2020"],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+    Case(
+        "an episode on the birthday, or with a blank, unreadable or missing date, is not flagged",
         tables={
             "Header": table(
                 ["CHILD", "DOB"],
-                ["1", "10/05/2020"],
                 ["2", "10/05/2020"],
                 ["3", ""],
                 ["5", "31/02/2020"],
@@ -41,15 +52,13 @@ CASES = [
             ),
             "Episodes": table(
                 ["CHILD", "DECOM"],
-                ["1", "09/05/2020"],
                 ["2", "10/05/2020"],
                 ["3", "01/01/2020"],
                 ["4", "01/01/2000"],
-                ["1", "11/05/2020"],
                 ["5", "01/01/2020"],
                 ["6", "2020-05-09"],
             ),
         },
-        flagged={"Episodes": [0]},
+        flagged={},
     ),
 ]

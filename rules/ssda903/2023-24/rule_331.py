@@ -26,6 +26,8 @@ def matched_after_adoption_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame
         pl.col("_row").alias("ad1_row"), "CHILD", "DATE_MATCH"
     )
     adopted = ctx.table("Episodes").filter(pl.col("REC").is_in(ctx.codes("REC_ADOPTED")))
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives an adoption with no AD1 row a blank
+    # DATE_MATCH, the comparison is then blank and the filter drops the row as the inner join does.
     clashes = adopted.join(matches, on="CHILD", how="inner").filter(
         pl.col("DATE_MATCH") > pl.col("DECOM")
     )
@@ -37,14 +39,29 @@ def matched_after_adoption_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame
 
 CASES = [
     Case(
-        "matched the day after the adoptive placement began is flagged",
+        "matched the day after the adoptive placement began is flagged; an earlier episode is not",
         tables={
             "AD1": table(
                 ["CHILD", "DATE_MATCH"],
                 ["1", "02/05/2024"],
+                ["4", "02/05/2024"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                ["1", "01/05/2024", "E11"],
+                ["4", "01/05/2024", "X1"],
+                ["4", "01/06/2024", "E11"],
+            ),
+        },
+        flagged={"AD1": [0], "Episodes": [0]},
+    ),
+    Case(
+        "matched on or before the placement, or a blank, unreadable or unmatched date, is clear",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_MATCH"],
                 ["2", "01/05/2024"],
                 ["3", ""],
-                ["4", "02/05/2024"],
                 ["5", "02/05/2024"],
                 ["6", "30/04/2024"],
                 ["7", "31/02/2024"],
@@ -52,16 +69,13 @@ CASES = [
             ),
             "Episodes": table(
                 ["CHILD", "DECOM", "REC"],
-                ["1", "01/05/2024", "E11"],
                 ["2", "01/05/2024", "E12"],
                 ["3", "01/05/2024", "E11"],
-                ["4", "01/05/2024", "X1"],
-                ["4", "01/06/2024", "E11"],
                 ["5", "", "E12"],
                 ["6", "01/05/2024", "E11"],
                 ["7", "01/05/2024", "E11"],
             ),
         },
-        flagged={"AD1": [0], "Episodes": [0]},
+        flagged={},
     ),
 ]

@@ -29,6 +29,9 @@ def foster_carer_adoption_disagrees_with_placement(ctx: RuleContext) -> dict[str
         pl.col("_row").alias("ad1_row"), "CHILD", "FOSTER_CARE"
     )
     adopted = ctx.table("Episodes").filter(pl.col("REC").is_in(ctx.codes("REC_ADOPTED")))
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives an adoption with no AD1 row a blank
+    # FOSTER_CARE, so neither clash can be true, and the filter drops the row as the inner join
+    # does.
     joined = adopted.join(foster_care, on="CHILD", how="inner")
     place = pl.col("PLACE")
     flag = pl.col("FOSTER_CARE")
@@ -38,20 +41,37 @@ def foster_carer_adoption_disagrees_with_placement(ctx: RuleContext) -> dict[str
     without_carer_but_yes = place.is_in(ctx.codes("PLACE_ADOPTION_NOT_FOSTER_CARER")) & flag.is_in(
         ctx.codes("FLAG_YES")
     )
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): the two clashes need disjoint
+    # placement lists and disjoint flags, so they are never both true (nor one blank while the other
+    # is true), and xor is or.
     clashes = joined.filter(with_carer_but_no | without_carer_but_yes)
     return {"Episodes": clashes, "AD1": clashes.select(pl.col("ad1_row").alias("_row"))}
 
 
 CASES = [
     Case(
-        "FOSTER_CARE must match the foster-carer adoption placement",
+        "FOSTER_CARE 0 on an A5 adoption or 1 on an A6 adoption is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "REC"],
+                ["2", "A5", "E12"],
+                ["4", "A6", "E12"],
+            ),
+            "AD1": table(
+                ["CHILD", "FOSTER_CARE"],
+                ["2", "0"],
+                ["4", "1"],
+            ),
+        },
+        flagged={"Episodes": [0, 1], "AD1": [0, 1]},
+    ),
+    Case(
+        "a matching FOSTER_CARE, a blank one, or an episode not ending in adoption is clear",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "REC"],
                 ["1", "A3", "E11"],
-                ["2", "A5", "E12"],
                 ["3", "A4", "E11"],
-                ["4", "A6", "E12"],
                 ["5", "A3", "X1"],
                 ["6", "A3", "E11"],
                 ["7", "U1", "E11"],
@@ -60,15 +80,13 @@ CASES = [
             "AD1": table(
                 ["CHILD", "FOSTER_CARE"],
                 ["1", "1"],
-                ["2", "0"],
                 ["3", "0"],
-                ["4", "1"],
                 ["5", "0"],
                 ["6", ""],
                 ["7", "1"],
                 ["8", "0"],
             ),
         },
-        flagged={"Episodes": [1, 3], "AD1": [1, 3]},
+        flagged={},
     ),
 ]

@@ -34,18 +34,28 @@ def died_or_home_with_activity_or_accommodation(ctx: RuleContext) -> pl.LazyFram
 
 CASES = [
     Case(
-        "an activity or accommodation for a young person who died or went home is flagged",
+        "an activity, an accommodation or both for a young person who died or went home is flagged",
+        tables={
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["2", "DIED", "F1", "0"],
+                ["3", "RHOM", "0", "B1"],
+                ["7", "DIED", "F1", "B1"],
+            )
+        },
+        flagged={"OC3": [0, 1, 2]},
+    ),
+    Case(
+        "0 or blank for both, or an activity for a young person in touch or unknown, is clear",
         tables={
             "OC3": table(
                 ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
                 ["1", "DIED", "0", "0"],
-                ["2", "DIED", "F1", "0"],
-                ["3", "RHOM", "0", "B1"],
                 ["4", "RHOM", "", ""],
                 ["5", "YES", "F1", "B1"],
                 ["6", "", "F1", "B1"],
             )
         },
-        flagged={"OC3": [1, 2]},
+        flagged={},
     ),
 ]

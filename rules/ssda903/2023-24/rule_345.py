@@ -31,18 +31,28 @@ def in_touch_without_activity_or_accommodation(ctx: RuleContext) -> pl.LazyFrame
 
 CASES = [
     Case(
-        "a zero activity or accommodation while in touch is flagged",
+        "a zero activity, a zero accommodation or both while in touch is flagged",
         tables={
             "OC3": table(
                 ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
                 ["1", "YES", "0", "B1"],
                 ["2", "yes", "F1", "0"],
+                ["7", "YES", "0", "0"],
+            )
+        },
+        flagged={"OC3": [0, 1, 2]},
+    ),
+    Case(
+        "real or blank answers while in touch, or zeros when not in touch, are clear",
+        tables={
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
                 ["3", "YES", "F1", "B1"],
                 ["4", "YES", "", ""],
                 ["5", "NO", "0", "0"],
                 ["6", "", "0", "0"],
             )
         },
-        flagged={"OC3": [0, 1]},
+        flagged={},
     ),
 ]

@@ -40,37 +40,59 @@ def over_eighteen_outside_community_home(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an open episode past the 18th birthday outside V2/K2 is flagged",
+        "an open episode after an 18th birthday before 31 March and not V2 in K2 is flagged",
         period="2024-25",
         tables={
             "Header": table(
                 ["CHILD", "DOB"],
                 ["1", "30/03/2007"],
-                ["2", "31/03/2007"],
-                ["3", "30/03/2007"],
-                ["4", "30/03/2007"],
-                ["5", ""],
                 ["6", "30/03/2007"],
-                ["7", "30/03/2007"],
-                ["8", "31/02/2007"],
                 ["9", "30/03/2007"],
-                ["10", "01/04/2007"],
             ),
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC", "LS", "PLACE"],
                 ["1", "01/01/2024", "", "C2", "U1"],
+                ["6", "01/01/2024", "", "V2", ""],
+                ["9", "01/01/2024", "", "C2", "K2"],
+            ),
+        },
+        flagged={"Episodes": [0, 1, 2]},
+    ),
+    Case(
+        "18 on 31 March or later, V2 in K2, or an episode that ended (even unreadably) is clear",
+        period="2024-25",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["2", "31/03/2007"],
+                ["3", "30/03/2007"],
+                ["4", "30/03/2007"],
+                ["7", "30/03/2007"],
+                ["10", "01/04/2007"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "LS", "PLACE"],
                 ["2", "01/01/2024", "", "C2", "U1"],
                 ["3", "01/01/2024", "", "V2", "K2"],
                 ["4", "01/01/2024", "01/03/2025", "C2", "U1"],
-                ["5", "01/01/2024", "", "C2", "U1"],
-                ["6", "01/01/2024", "", "V2", ""],
                 ["7", "01/01/2024", "31/02/2025", "C2", "U1"],
-                ["8", "01/01/2024", "", "C2", "U1"],
-                ["9", "01/01/2024", "", "C2", "K2"],
                 ["10", "01/01/2024", "", "C2", "U1"],
+            ),
+        },
+        flagged={},
+    ),
+    Case(
+        "a blank, unreadable or missing date of birth is not compared",
+        period="2024-25",
+        tables={
+            "Header": table(["CHILD", "DOB"], ["5", ""], ["8", "31/02/2007"]),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "LS", "PLACE"],
+                ["5", "01/01/2024", "", "C2", "U1"],
+                ["8", "01/01/2024", "", "C2", "U1"],
                 ["11", "01/01/2024", "", "C2", "U1"],
             ),
         },
-        flagged={"Episodes": [0, 5, 8]},
+        flagged={},
     ),
 ]

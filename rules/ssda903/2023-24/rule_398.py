@@ -27,17 +27,27 @@ def postcodes_for_short_break(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "either postcode on a V3 or V4 episode is flagged",
+        "a home postcode, a placement postcode or both on a V3 or V4 episode is flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "LS", "HOME_POST", "PL_POST"],
                 ["1", "V3", "AB1 2CD", ""],
                 ["2", "V4", "", "AB1 2CD"],
+                ["6", "V3", "AB1 2CD", "EF3 4GH"],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2]},
+    ),
+    Case(
+        "a short break without postcodes, or postcodes under another or blank status, is clear",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "HOME_POST", "PL_POST"],
                 ["3", "V4", "", ""],
                 ["4", "C2", "AB1 2CD", "EF3 4GH"],
                 ["5", "", "AB1 2CD", "EF3 4GH"],
             )
         },
-        flagged={"Episodes": [0, 1]},
+        flagged={},
     ),
 ]
