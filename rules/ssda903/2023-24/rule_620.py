@@ -30,24 +30,43 @@ def mother_under_eleven(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a mother turning 11 the day after 1 April is flagged; on 1 April she is not",
+        "a mother turning 11 after 1 April is flagged; one already 11 or older on 1 April is not",
         tables={
             "Header": table(
                 ["CHILD", "DOB", "MOTHER"],
                 ["1", "02/04/2014", "1"],
                 ["2", "01/04/2014", "1"],
-                ["3", "02/04/2014", "0"],
-                ["4", "", "1"],
-                ["5", "01/01/2020", ""],
                 ["6", "03/04/2014", "1"],
                 ["7", "31/03/2014", "1"],
-                ["8", "31/02/2014", "1"],
-                ["9", "2014-04-02", "1"],
                 ["10", "01/01/2020", "1"],
+                ["12", "01/04/2009", "1"],
+            )
+        },
+        flagged={"Header": [0, 2, 4]},
+        period="2025-26",
+    ),
+    Case(
+        "a young child not recorded as a mother (0, blank or another code) is not flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB", "MOTHER"],
+                ["3", "02/04/2014", "0"],
+                ["5", "01/01/2020", ""],
                 ["11", "02/04/2014", "9"],
             )
         },
-        flagged={"Header": [0, 5, 9]},
+        period="2025-26",
+    ),
+    Case(
+        "a mother with a blank or unreadable DOB is not flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB", "MOTHER"],
+                ["4", "", "1"],
+                ["8", "31/02/2014", "1"],
+                ["9", "2014-04-02", "1"],
+            )
+        },
         period="2025-26",
     ),
 ]

@@ -27,6 +27,8 @@ def first_child_birth_date_changed(ctx: RuleContext) -> pl.LazyFrame:
         ctx.table("Header_last")
         .filter(pl.col("MC_DOB").is_not_null())
         .select("CHILD", pl.col("MC_DOB").alias("previous_mc_dob"))
+        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" keeps each child's first row
+        # either way; maintain_order sets only the order of the rows kept, which the join ignores.
         .unique("CHILD", keep="first", maintain_order=True)
     )
     header = ctx.table("Header").join(previous, on="CHILD", how="inner")
@@ -35,31 +37,73 @@ def first_child_birth_date_changed(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a changed or removed MC_DOB is flagged",
+        "an MC_DOB a day later or earlier than last year's is flagged; the same date is not",
         tables={
             "Header": table(
                 ["CHILD", "MC_DOB"],
                 ["1", "01/01/2024"],
                 ["2", "02/01/2024"],
-                ["3", ""],
-                ["4", "01/01/2024"],
-                ["5", "01/01/2024"],
-                ["6", "31/02/2024"],
-                ["7", "01/01/2024"],
                 ["8", "31/12/2023"],
             ),
             "Header_last": table(
                 ["CHILD", "MC_DOB"],
                 ["1", "01/01/2024"],
                 ["2", "01/01/2024"],
-                ["3", "01/01/2024"],
-                ["4", ""],
-                ["6", "01/01/2024"],
-                ["7", "31/02/2024"],
                 ["8", "01/01/2024"],
+            ),
+        },
+        flagged={"Header": [1, 2]},
+    ),
+    Case(
+        "an MC_DOB blank or unreadable this year after a date last year is flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "MC_DOB"],
+                ["3", ""],
+                ["6", "31/02/2024"],
+            ),
+            "Header_last": table(
+                ["CHILD", "MC_DOB"],
+                ["3", "01/01/2024"],
+                ["6", "01/01/2024"],
+            ),
+        },
+        flagged={"Header": [0, 1]},
+    ),
+    Case(
+        "no readable MC_DOB last year, or no row last year, leaves nothing to compare",
+        tables={
+            "Header": table(
+                ["CHILD", "MC_DOB"],
+                ["4", "01/01/2024"],
+                ["5", "01/01/2024"],
+                ["7", "01/01/2024"],
+            ),
+            "Header_last": table(
+                ["CHILD", "MC_DOB"],
+                ["4", ""],
+                ["7", "31/02/2024"],
                 ["9", "01/01/2024"],
             ),
         },
-        flagged={"Header": [1, 2, 5, 7]},
+    ),
+    Case(
+        "when last year's Header holds the child twice, the first dated row is compared",
+        tables={
+            "Header": table(
+                ["CHILD", "MC_DOB"],
+                ["10", "01/01/2024"],
+                ["11", "01/01/2024"],
+            ),
+            "Header_last": table(
+                ["CHILD", "MC_DOB"],
+                ["10", "01/01/2024"],
+                ["10", "05/01/2024"],
+                ["11", ""],
+                ["11", "05/01/2024"],
+                ["11", "01/01/2024"],
+            ),
+        },
+        flagged={"Header": [1]},
     ),
 ]
