@@ -47,7 +47,11 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
         )
         .filter(pl.col("DECOM").is_not_null())
         .sort(["CHILD", "DECOM", pl.col("DEC").is_null(), "earlier"])
+        # Equivalent mutant (ReplaceTrueWithFalse): nothing below depends on row order (windows
+        # over CHILD, sums per child, semi joins).
         .unique(["CHILD", "DECOM"], keep="first", maintain_order=True)
+        # Equivalent mutant (ReplaceComparisonOperator_Eq_GtE): blank DECOMs are gone, and no
+        # DECOM is above its child's maximum, so >= the maximum is == the maximum.
         .with_columns(latest=pl.col("DECOM") == pl.col("DECOM").max().over("CHILD"))
         .with_columns(
             DEC=pl.when(pl.col("latest") & pl.col("DEC").is_null())
@@ -65,6 +69,8 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
         ctx.table("Header")
         .select("CHILD", "DOB")
         .filter(dob.is_not_null() & (age_on(dob, ctx.end) < 20))
+        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" picks by input order whatever
+        # the output order, and nothing below depends on row order.
         .unique("CHILD", keep="first", maintain_order=True)
     )
 
@@ -144,9 +150,10 @@ CASES = [
                 ["8", "YES", "F1", "B1"],
                 ["9", "YES", "F1", "B1"],
                 ["2", "", "", ""],
+                ["3", "", "F1", ""],
             ),
         },
-        flagged={"OC3": [1, 2, 4, 5]},
+        flagged={"OC3": [1, 2, 4, 5, 10]},
     ),
     # 11: 91 days ending on the 14th birthday count nothing; 12: 91 days from the 14th birthday
     # count; 13: 91 days ending on the 16th birthday; 14: an episode before 14 takes nothing away;
@@ -208,5 +215,53 @@ CASES = [
             ),
         },
         flagged={"OC3": [0, 2, 4, 7]},
+    ),
+    # 22: two Header rows, the first readable date of birth is used; 23: a blank LS counts as
+    # care; 24/25: an earlier episode left open counts no days (91 days since 14 and one since 16;
+    # 91 since 14 and none since 16); 26: this year's dates win for an episode in both files;
+    # 27: 21 at 31 March is not tested.
+    Case(
+        "several records per child: first date of birth, this year's dates, open earlier episodes",
+        period="2025-26",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["22", "10/06/2007"],
+                ["22", "10/06/2009"],
+                ["23", "10/06/2007"],
+                ["24", "10/06/2007"],
+                ["25", "10/06/2007"],
+                ["26", "10/06/2007"],
+                ["27", "10/06/2004"],
+            ),
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "LS", "REC"],
+                ["22", "01/07/2023", "30/11/2023", "C2", "E13"],
+                ["23", "10/06/2021", "09/09/2021", "", "E13"],
+                ["23", "10/06/2023", "11/06/2023", "", "E13"],
+                ["24", "01/01/2021", "", "C2", ""],
+                ["24", "10/06/2021", "08/09/2021", "C2", "E13"],
+                ["24", "10/06/2023", "11/06/2023", "C2", "E13"],
+                ["25", "01/01/2021", "", "C2", ""],
+                ["25", "11/03/2023", "10/06/2023", "C2", "E13"],
+                ["26", "10/06/2021", "11/06/2021", "C2", "E13"],
+                ["26", "10/06/2023", "11/06/2023", "C2", "E13"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "LS", "REC"],
+                ["26", "10/06/2021", "09/09/2021", "C2", "E13"],
+                ["27", "01/05/2025", "01/06/2025", "C2", "E13"],
+            ),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["22", "YES", "F1", "B1"],
+                ["23", "YES", "F1", "B1"],
+                ["24", "YES", "F1", "B1"],
+                ["25", "YES", "F1", "B1"],
+                ["26", "YES", "F1", "B1"],
+                ["27", "YES", "F1", "B1"],
+            ),
+        },
+        flagged={"OC3": [3]},
     ),
 ]
