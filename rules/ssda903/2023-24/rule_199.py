@@ -38,6 +38,8 @@ def episode_after_adoption(ctx: RuleContext) -> pl.LazyFrame:
         .group_by("CHILD")
         .agg(adopted_episode=pl.col("DECOM").min())
     )
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child never adopted a blank
+    # adoption date, and the filter drops a comparison with a blank, as the inner join drops it.
     episodes = ctx.table("Episodes").join(first_adoption, on="CHILD", how="inner")
     return episodes.filter(pl.col("DECOM") > pl.col("adopted_episode"))
 
@@ -75,5 +77,33 @@ CASES = [
             ),
         },
         flagged={"Episodes": [2]},
+    ),
+    Case(
+        "episodes before the adoption, and open episodes with no reason yet, are not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["6", "01/04/2023", "01/05/2023", "E8"],
+                ["6", "01/05/2023", "01/06/2023", "E11"],
+                ["8", "01/06/2023", "", ""],
+            ),
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["8", "01/05/2022", "", ""],
+            ),
+        },
+        flagged={},
+    ),
+    Case(
+        "after two adoptions, every episode after the first adoption is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["9", "01/05/2023", "01/06/2023", "E11"],
+                ["9", "01/07/2023", "01/08/2023", "E12"],
+                ["9", "01/09/2023", "", ""],
+            ),
+        },
+        flagged={"Episodes": [1, 2]},
     ),
 ]

@@ -40,6 +40,8 @@ def sex_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
     )
     this_year = _sex_meaning(male, female)
     header = ctx.table("Header").filter(pl.col("SEX").is_in(ctx.codes("SEX")))
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child new this year a blank
+    # last-year value, and the filter drops a comparison with a blank, as the inner join drops it.
     return header.join(last, on="CHILD", how="inner").filter(this_year != pl.col("last_sex"))
 
 
