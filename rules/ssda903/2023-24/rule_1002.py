@@ -42,7 +42,22 @@ def care_leaver_data_without_episodes(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a care leaver with no episode in either year is flagged",
+        "a care leaver with no episode in either year is flagged, even with one item given",
+        tables={
+            "Episodes": table(["CHILD"], ["1"]),
+            "Episodes_last": table(["CHILD"], ["2"]),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["3", "YES", "F1", "B1"],
+                ["", "", "", "B1"],
+                ["6", "NO", "", ""],
+                ["7", "", "F2", ""],
+            ),
+        },
+        flagged={"OC3": [0, 1, 2, 3]},
+    ),
+    Case(
+        "a care leaver with an episode this year, last year or both is not flagged",
         tables={
             "Episodes": table(["CHILD"], ["1"], ["5"], ["5"]),
             "Episodes_last": table(["CHILD"], ["2"], ["5"]),
@@ -50,15 +65,22 @@ CASES = [
                 ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
                 ["1", "YES", "F1", "B1"],
                 ["2", "NO", "0", "0"],
+                ["5", "YES", "F1", "B1"],
+            ),
+        },
+    ),
+    Case(
+        "an OC3 row with all three items blank carries nothing and is not flagged",
+        tables={
+            "Episodes": table(["CHILD"], ["1"]),
+            "Episodes_last": table(["CHILD"], ["2"]),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
                 ["3", "YES", "F1", "B1"],
                 ["4", "", "", ""],
-                ["", "", "", "B1"],
-                ["5", "YES", "F1", "B1"],
-                ["6", "NO", "", ""],
-                ["7", "", "F2", ""],
                 ["3", "", "", ""],
             ),
         },
-        flagged={"OC3": [2, 4, 6, 7]},
+        flagged={"OC3": [0]},
     ),
 ]

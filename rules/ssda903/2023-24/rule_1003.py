@@ -28,11 +28,15 @@ def adoption_decision_before_care_began(ctx: RuleContext) -> dict[str, pl.LazyFr
         ctx.table("Episodes")
         .filter(pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")) & pl.col("DECOM").is_not_null())
         .sort(["CHILD", "DECOM", "_row"])
+        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" picks by the sorted order
+        # whatever the output order, and the join below does not depend on row order.
         .unique("CHILD", keep="first", maintain_order=True)
     )
     pairs = ctx.table("PlacedAdoption").join(
         first_start.select("CHILD", "DECOM", pl.col("_row").alias("episode_row")),
         on="CHILD",
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no S episode a
+        # null DECOM, and the comparison with null drops the row just as the inner join does.
         how="inner",
     )
     early = pairs.filter(pl.col("DATE_PLACED") < pl.col("DECOM"))
@@ -44,18 +48,36 @@ def adoption_decision_before_care_began(ctx: RuleContext) -> dict[str, pl.LazyFr
 
 CASES = [
     Case(
-        "a decision the day before care began is flagged with the episode; on the day it is not",
+        "a decision the day before care began is flagged with the episode; on or after is not",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE"],
                 ["1", "10/05/2024", "S"],
                 ["1", "20/06/2024", "P"],
                 ["2", "10/05/2024", "S"],
+                ["5", "10/05/2024", "S"],
+                ["6", "10/05/2024", "S"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"],
+                ["1", "09/05/2024"],
+                ["2", "10/05/2024"],
+                ["2", ""],
+                ["5", "11/05/2024"],
+                ["6", "31/02/2024"],
+                ["6", "2024-05-09"],
+            ),
+        },
+        flagged={"PlacedAdoption": [0], "Episodes": [0]},
+    ),
+    Case(
+        "the decision is compared with the earliest readable DECOM among episodes with RNE S",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
                 ["3", "10/05/2024", "P"],
                 ["4", "10/05/2024", "S"],
                 ["4", "01/09/2024", "S"],
-                ["5", "10/05/2024", "S"],
-                ["6", "10/05/2024", "S"],
                 ["8", "01/09/2024", "S"],
                 ["8", "10/05/2024", "S"],
                 ["9", "31/04/2024", "S"],
@@ -63,19 +85,13 @@ CASES = [
             ),
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED"],
-                ["1", "09/05/2024"],
-                ["2", "10/05/2024"],
                 ["3", "01/01/2024"],
                 ["4", "01/06/2024"],
-                ["2", ""],
-                ["5", "11/05/2024"],
-                ["6", "31/02/2024"],
-                ["6", "2024-05-09"],
                 ["7", "01/01/2024"],
                 ["8", "01/06/2024"],
                 ["9", "09/05/2024"],
             ),
         },
-        flagged={"PlacedAdoption": [0, 10], "Episodes": [0, 11]},
+        flagged={"PlacedAdoption": [4], "Episodes": [6]},
     ),
 ]
