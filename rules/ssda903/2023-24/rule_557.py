@@ -64,6 +64,7 @@ CASES = [
                 ["6", "U1", "C2", "E13"],
                 ["7", "A3", "E1", ""],
                 ["8", "", "", "E2"],
+                ["9", "A5", "E1", "E13"],
             ),
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
@@ -75,9 +76,10 @@ CASES = [
                 ["6", "", ""],
                 ["7", "", ""],
                 ["8", "", ""],
+                ["9", "", ""],
             ),
         },
-        flagged={"Episodes": [0, 1, 4], "PlacedAdoption": [0, 2]},
+        flagged={"Episodes": [0, 1, 4, 8], "PlacedAdoption": [0, 2, 8]},
     ),
     Case(
         "decisions closed with date and reason are not flagged",

@@ -80,4 +80,44 @@ CASES = [
         },
         flagged={"PlacedAdoption": [0], "Episodes": [0]},
     ),
+    Case(
+        "a child adopted, then back in care in a later episode, is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                ["1", "01/01/2020", "E12"],
+                ["1", "01/06/2021", ""],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "01/01/2019", "01/03/2020"],
+            ),
+        },
+    ),
+    Case(
+        "an episode with a blank DECOM does not count as the child's latest",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                ["1", "01/01/2020", "E11"],
+                ["1", "", "X1"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "01/01/2019", "01/03/2020"],
+            ),
+        },
+        flagged={"PlacedAdoption": [0], "Episodes": [0]},
+    ),
+    Case(
+        "a decision with a blank DATE_PLACED counts as the earliest, not the latest",
+        tables={
+            "Episodes": table(["CHILD", "DECOM", "REC"], ["1", "01/01/2020", "E11"]),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "", "01/03/2020"],
+                ["1", "01/01/2019", ""],
+            ),
+        },
+    ),
 ]

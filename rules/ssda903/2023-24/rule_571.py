@@ -30,27 +30,46 @@ def missing_period_ends_outside_year(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "ends on 31 March before the year or 1 April after it are flagged",
+        "an end on or before 31 March before the year is flagged; on 1 April or later it is not",
         tables={
             "Missing": table(
                 ["CHILD", "MIS_END"],
                 ["1", "31/03/2025"],
                 ["2", "01/04/2025"],
-                ["3", "31/03/2026"],
-                ["4", "01/04/2026"],
-                ["5", ""],
                 ["6", "30/03/2025"],
                 ["7", "02/04/2025"],
+                ["12", "01/01/2020"],
+            )
+        },
+        flagged={"Missing": [0, 2, 4]},
+        period="2025-26",
+    ),
+    Case(
+        "an end after 31 March at the close of the year is flagged; on or before it, it is not",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_END"],
+                ["3", "31/03/2026"],
+                ["4", "01/04/2026"],
                 ["8", "30/03/2026"],
                 ["9", "02/04/2026"],
+            )
+        },
+        flagged={"Missing": [1, 3]},
+        period="2025-26",
+    ),
+    Case(
+        "a blank or unreadable end is not flagged",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_END"],
+                ["5", ""],
                 ["10", "31/02/2026"],
                 ["11", "2026-04-01"],
-                ["12", "01/01/2020"],
                 ["13", "01/05/2025"],
                 ["13", "31/04/2025"],
             )
         },
-        flagged={"Missing": [0, 3, 5, 8, 11]},
         period="2025-26",
     ),
 ]
