@@ -29,7 +29,7 @@ def short_break_over_17_days(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "17 days pass, 18 fail; only V3 counts",
+        "17 days or fewer pass, 18 fail; only V3 counts",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "LS", "DEC"],
@@ -39,6 +39,7 @@ CASES = [
                 ["4", "", "V3", "19/06/2024"],
                 ["5", "01/06/2024", "", "19/06/2024"],
                 ["6", "01/06/2024", "V3", "31/06/2024"],
+                ["7", "01/06/2024", "V3", "06/06/2024"],
             )
         },
         flagged={"Episodes": [1]},

@@ -60,7 +60,7 @@ CASES = [
         flagged={"Episodes": [5, 8, 11]},
     ),
     Case(
-        "a temporary first episode, a last temporary episode and blanks",
+        "a temporary first or last episode, blanks; a blank type is not a temporary one",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE", "PLACE"],
@@ -74,6 +74,9 @@ CASES = [
                 ["4", "01/05/2024", "S", ""],
                 ["4", "01/06/2024", "P", "T1"],
                 ["4", "10/06/2024", "P", "K2"],
+                ["5", "01/05/2024", "S", "U1"],
+                ["5", "01/06/2024", "P", ""],
+                ["5", "10/06/2024", "P", "K2"],
             )
         },
         flagged={"Episodes": [9]},

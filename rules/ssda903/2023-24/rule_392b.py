@@ -82,4 +82,20 @@ CASES = [
         flagged={"Episodes": [1]},
         metadata={"file_format": "xml"},
     ),
+    Case(
+        "from XML last year's UASC flag 1 exempts the child; 0 or a value not in the list does not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "PL_POST"],
+                ["1", "C2", ""],
+                ["2", "C2", ""],
+                ["3", "C2", ""],
+                ["4", "C2", ""],
+            ),
+            "Header": table(["CHILD", "UASC"], ["4", "2"]),
+            "Header_last": table(["CHILD", "UASC"], ["1", "1"], ["2", "0"], ["3", "2"]),
+        },
+        flagged={"Episodes": [1, 2, 3]},
+        metadata={"file_format": "xml"},
+    ),
 ]

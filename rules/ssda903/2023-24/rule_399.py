@@ -46,7 +46,7 @@ def details_for_short_breaks_only_child(ctx: RuleContext) -> dict[str, pl.LazyFr
 
 CASES = [
     Case(
-        "mother status or reviews for a short-breaks-only child are flagged",
+        "MOTHER or a review date (even unreadable) or code for a short-breaks child is flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "LS"],
@@ -73,9 +73,11 @@ CASES = [
                 ["3", "01/06/2024", "PN1"],
                 ["4", "", ""],
                 ["5", "01/06/2024", "PN1"],
+                ["1", "31/02/2024", ""],
+                ["1", "", "PN0"],
             ),
         },
-        flagged={"Episodes": [0, 1, 2], "Header": [0], "Reviews": [0]},
+        flagged={"Episodes": [0, 1, 2], "Header": [0], "Reviews": [0, 4, 5]},
     ),
     Case(
         "without Header or Reviews files nothing is flagged",

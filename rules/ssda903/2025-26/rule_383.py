@@ -69,7 +69,7 @@ CASES = [
         flagged={"Episodes": [5, 8, 11]},
     ),
     Case(
-        "blank postcodes on both sides agree; one blank does not; a first temporary episode",
+        "blank postcodes agree, one blank does not; a first temporary or blank type is not checked",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE", "PLACE", "PL_POST"],
@@ -81,6 +81,9 @@ CASES = [
                 ["2", "10/06/2025", "P", "U1", ""],
                 ["3", "01/06/2025", "P", "T3", ""],
                 ["3", "10/06/2025", "P", "U1", "AB1 2CD"],
+                ["4", "01/05/2025", "S", "U1", "AB1 2CD"],
+                ["4", "01/06/2025", "P", "", "ZZ9 9ZZ"],
+                ["4", "10/06/2025", "P", "K2", "EF3 4GH"],
             )
         },
         flagged={"Episodes": [5]},
