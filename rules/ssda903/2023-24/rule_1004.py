@@ -31,13 +31,22 @@ CASES = [
         tables={
             "Missing": table(
                 ["CHILD", "MIS_START"],
-                ["1", "01/05/2024"],
                 ["2", ""],
                 ["3", "31/04/2024"],
                 ["4", "2024-05-01"],
-                ["5", "29/02/2024"],
             )
         },
-        flagged={"Missing": [1, 2, 3]},
+        flagged={"Missing": [0, 1, 2]},
+    ),
+    Case(
+        "real dates are not flagged, 29 February of a leap year included",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_START"],
+                ["1", "01/05/2024"],
+                ["5", "29/02/2024"],
+                ["5", "30/04/2024"],
+            )
+        },
     ),
 ]

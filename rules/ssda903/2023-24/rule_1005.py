@@ -27,17 +27,27 @@ def missing_end_unreadable(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "impossible and wrongly shaped end dates are flagged; blanks are not",
+        "impossible and wrongly shaped end dates are flagged",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_END"],
+                ["3", "31/04/2024"],
+                ["4", "1/5/2024"],
+                ["6", "29/02/2023"],
+            )
+        },
+        flagged={"Missing": [0, 1, 2]},
+    ),
+    Case(
+        "a blank end (still missing) and real dates are not flagged",
         tables={
             "Missing": table(
                 ["CHILD", "MIS_END"],
                 ["1", "01/05/2024"],
                 ["2", ""],
-                ["3", "31/04/2024"],
-                ["4", "1/5/2024"],
                 ["5", "29/02/2024"],
+                ["5", "30/04/2024"],
             )
         },
-        flagged={"Missing": [2, 3]},
     ),
 ]

@@ -23,12 +23,14 @@ def missing_type_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "codes outside the list are flagged; blanks and lower case codes are not",
+        "codes outside the list are flagged",
+        tables={"Missing": table(["CHILD", "MISSING"], ["4", "X"], ["5", "MA"])},
+        flagged={"Missing": [0, 1]},
+    ),
+    Case(
+        "M and A are not flagged, in either case, nor a blank type",
         tables={
-            "Missing": table(
-                ["CHILD", "MISSING"], ["1", "M"], ["2", "a"], ["3", ""], ["4", "X"], ["5", "MA"]
-            )
+            "Missing": table(["CHILD", "MISSING"], ["1", "M"], ["1", "A"], ["2", "a"], ["3", ""])
         },
-        flagged={"Missing": [3, 4]},
     ),
 ]
