@@ -36,10 +36,14 @@ def with_periods_of_care(episodes: pl.LazyFrame) -> pl.LazyFrame:
     # A blank RNE is not a new start; a blank DECOM or previous DEC breaks the chain.
     starts_period = (
         (pl.col("RNE") == "S").fill_null(False)
+        # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): where prev_DEC is blank the test
+        # below is blank too and filled True, so the whole test is True whatever this `|` is.
         | pl.col("prev_DEC").is_null()
         | (pl.col("DECOM") != pl.col("prev_DEC")).fill_null(True)
     )
     numbered = chained.with_columns(period=starts_period.cast(pl.Int32).cum_sum().over("CHILD"))
+    # Equivalent mutant (ReplaceTrueWithFalse): a blank DECOM starts a period and sorts after the
+    # child's dated episodes, so it is alone in its period, and _row is never blank.
     last_end = pl.col("DEC").sort_by(["DECOM", "_row"], nulls_last=True).last()
     return numbered.with_columns(
         period_start=pl.col("DECOM").min().over("CHILD", "period"),
@@ -133,6 +137,8 @@ def looked_after_at_year_end(
 def _open_at(end: dt.date) -> pl.Expr:
     """True for an episode of the return still open on its last day, `end`."""
     started = (pl.col("DECOM") <= end).fill_null(True)
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): the first test needs a DEC, the
+    # second a blank one, so they are never both True and `^` gives what `|` gives.
     ended = (pl.col("DEC") <= end).fill_null(False) | (
         pl.col("DEC").is_null() & pl.col("REC").is_not_null()
     )
