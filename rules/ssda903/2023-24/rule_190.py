@@ -99,4 +99,166 @@ CASES = [
         flagged={"OC2": [4]},
         period="2024-25",
     ),
+    Case(
+        "in care on 1 April: an episode ending that day counts, one ending on 31 March does not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/01/2022", "S", "C2", "31/03/2024", "X1"],
+                ["1", "10/04/2024", "P", "C2", "", ""],
+                ["2", "01/01/2022", "S", "C2", "01/04/2024", "X1"],
+                ["2", "10/04/2024", "P", "C2", "", ""],
+                ["3", "01/01/2022", "S", "C2", "30/03/2024", "X1"],
+                ["3", "31/03/2024", "P", "C2", "31/03/2024", "X1"],
+                ["3", "10/04/2024", "P", "C2", "", ""],
+            ),
+            "OC2": table(
+                ["CHILD", "CONVICTED"],
+                ["1", "0"],
+                ["2", "0"],
+                ["3", "0"],
+            ),
+        },
+        flagged={"OC2": [0, 2]},
+        period="2024-25",
+    ),
+    Case(
+        "an unreadable start: in care on 1 April unless ended before; only its REC breaks the year",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "31/02/2022", "P", "C2", "", ""],
+                ["2", "31/02/2022", "P", "C2", "15/03/2024", "X1"],
+                ["2", "10/04/2024", "P", "C2", "", ""],
+                ["3", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
+                ["3", "31/06/2024", "S", "C2", "", ""],
+                ["4", "31/02/2022", "P", "C2", "10/06/2024", "E13"],
+                ["4", "10/06/2024", "P", "C2", "", ""],
+            ),
+            "OC2": table(
+                ["CHILD", "CONVICTED"],
+                ["1", "0"],
+                ["2", "0"],
+                ["3", "0"],
+                ["4", "0"],
+            ),
+        },
+        flagged={"OC2": [1, 3]},
+        period="2024-25",
+    ),
+    Case(
+        "an end before the episode's own start is no end; an unreadable end still leaves care",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/01/2022", "S", "C2", "01/01/2021", "X1"],
+                ["1", "10/04/2024", "P", "C2", "", ""],
+                ["2", "01/01/2022", "S", "C2", "31/06/2024", "E13"],
+                ["2", "10/07/2024", "P", "C2", "", ""],
+            ),
+            "OC2": table(
+                ["CHILD", "CONVICTED"],
+                ["1", "0"],
+                ["2", "0"],
+            ),
+        },
+        flagged={"OC2": [1]},
+        period="2024-25",
+    ),
+    Case(
+        "a blank legal status is not a short break and a blank RNE is not a new start",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/01/2022", "S", "", "", ""],
+                ["2", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
+                ["2", "10/06/2024", "", "C2", "", ""],
+            ),
+            "OC2": table(
+                ["CHILD", "CONVICTED"],
+                ["1", "0"],
+                ["2", "0"],
+            ),
+        },
+        flagged={},
+        period="2024-25",
+    ),
+    Case(
+        "leaving care on 31 March last year is before the year, leaving on 1 April is in it",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/01/2020", "S", "C2", "31/03/2024", "E13"],
+                ["1", "31/03/2024", "S", "C2", "", ""],
+                ["2", "01/01/2020", "S", "C2", "01/04/2024", "E13"],
+                ["2", "01/04/2024", "S", "C2", "", ""],
+            ),
+            "OC2": table(
+                ["CHILD", "CONVICTED"],
+                ["1", "0"],
+                ["2", "0"],
+            ),
+        },
+        flagged={"OC2": [1]},
+        period="2024-25",
+    ),
+    Case(
+        "a new start or change to short breaks on 31 March is in the year, one after it is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/01/2022", "S", "C2", "31/03/2025", "X1"],
+                ["1", "31/03/2025", "S", "C2", "", ""],
+                ["2", "01/01/2022", "S", "C2", "", ""],
+                ["2", "31/03/2025", "L", "V4", "", ""],
+                ["3", "01/01/2022", "S", "C2", "", ""],
+                ["3", "01/04/2025", "L", "V4", "", ""],
+            ),
+            "OC2": table(
+                ["CHILD", "CONVICTED"],
+                ["1", "0"],
+                ["2", "0"],
+                ["3", "0"],
+            ),
+        },
+        flagged={"OC2": [0, 1]},
+        period="2024-25",
+    ),
+    Case(
+        "a period begun and ended in the year, or a short break ending in it, breaks the year",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/01/2022", "S", "C2", "", ""],
+                ["1", "10/05/2024", "S", "C2", "10/06/2024", "E13"],
+                ["2", "01/01/2022", "S", "C2", "", ""],
+                ["2", "10/05/2024", "S", "V3", "12/05/2024", "E13"],
+                ["3", "01/01/2022", "S", "C2", "", ""],
+                ["3", "25/03/2024", "S", "V3", "05/04/2024", "E13"],
+            ),
+            "OC2": table(
+                ["CHILD", "CONVICTED"],
+                ["1", "0"],
+                ["2", "0"],
+                ["3", "0"],
+            ),
+        },
+        flagged={"OC2": [0, 1, 2]},
+        period="2024-25",
+    ),
+    Case(
+        "an episode with a reason ceased but no end date has ended by 31 March",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/01/2022", "S", "C2", "", "X1"],
+            ),
+            "OC2": table(
+                ["CHILD", "CONVICTED"],
+                ["1", "0"],
+            ),
+        },
+        flagged={"OC2": [0]},
+        period="2024-25",
+    ),
 ]
