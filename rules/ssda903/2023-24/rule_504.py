@@ -84,4 +84,25 @@ CASES = [
             )
         },
     ),
+    Case(
+        "a continuation coded T (temporary placement) stays in the period: a new need is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "CIN", "DEC"],
+                ["10", "01/05/2023", "S", "N1", "10/06/2023"],
+                ["10", "10/06/2023", "T", "N2", ""],
+            )
+        },
+        flagged={"Episodes": [1]},
+    ),
+    Case(
+        "an episode with a blank start is not chained to the episode before it",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "CIN", "DEC"],
+                ["11", "01/05/2023", "S", "N1", "10/06/2023"],
+                ["11", "", "P", "N2", ""],
+            )
+        },
+    ),
 ]

@@ -111,4 +111,21 @@ CASES = [
         },
         flagged={"SWEpisodes": [6]},
     ),
+    Case(
+        "a child whose episode has a blank legal status, or began on 31 March, is in care then",
+        period="2024-25",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/01/2020", "S", "", "", ""],
+                ["2", "31/03/2025", "S", "C2", "", ""],
+            ),
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
+                ["1", "01/05/2024", "01/06/2024"],
+                ["2", "01/05/2024", "01/06/2024"],
+            ),
+        },
+        flagged={"SWEpisodes": [0, 1]},
+    ),
 ]
