@@ -24,6 +24,10 @@ def placement_inside_but_la_elsewhere(ctx: RuleContext) -> pl.LazyFrame:
     # is kept so that the rule set is complete and catches a derivation that goes wrong.
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
     return episodes.filter(
+        # Equivalent mutant (ReplaceComparisonOperator_Eq_Lt, ReplaceComparisonOperator_Eq_LtE,
+        # ReplaceComparisonOperator_Eq_Is): PL_LOCATION is derived as IN, OUT or blank, and IN only
+        # where PL_LA is the council, so == "IN" already keeps no row past the second test; < "IN",
+        # <= "IN" and "is" keep fewer or the same.
         (pl.col("PL_LOCATION") == "IN") & pl.col("PL_LA").ne_missing(pl.col("_COUNCIL"))
     )
 
