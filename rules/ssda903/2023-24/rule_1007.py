@@ -27,6 +27,8 @@ def care_leaver_data_while_still_looked_after(ctx: RuleContext) -> pl.LazyFrame:
     current = (
         ctx.table("Episodes")
         .sort(["CHILD", "DECOM", "_row"], nulls_last=True)
+        # Equivalent mutant (ReplaceTrueWithFalse): keep="last" picks by the sorted order whatever
+        # the output order, and the semi join below does not depend on row order.
         .unique("CHILD", keep="last", maintain_order=True)
     )
     still_open = current.filter(pl.col("DEC").is_null() | pl.col("REC").is_null()).select("CHILD")
@@ -44,7 +46,7 @@ def care_leaver_data_while_still_looked_after(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "17- and 18-year-olds whose current episode is open are flagged",
+        "a current episode with no end date or no reason for ending is flagged; a closed one not",
         period="2025-26",
         tables={
             "Episodes": table(
@@ -53,11 +55,6 @@ CASES = [
                 ["1", "01/02/2025", "", ""],
                 ["2", "01/01/2024", "01/02/2025", "E13"],
                 ["3", "01/01/2024", "01/02/2025", ""],
-                ["4", "01/01/2024", "", ""],
-                ["5", "01/01/2024", "", ""],
-                ["6", "01/01/2024", "", ""],
-                ["7", "01/01/2024", "", ""],
-                ["9", "01/01/2024", "", ""],
                 ["10", "01/01/2024", "", ""],
                 ["10", "01/02/2025", "01/03/2025", "E13"],
                 ["11", "01/01/2024", "", "E13"],
@@ -71,18 +68,58 @@ CASES = [
                 ["1", "31/03/2009", "YES", "F1", "B1"],
                 ["2", "31/03/2009", "YES", "F1", "B1"],
                 ["3", "01/04/2007", "YES", "F1", "B1"],
-                ["4", "01/04/2009", "YES", "F1", "B1"],
-                ["5", "31/03/2007", "YES", "F1", "B1"],
-                ["6", "", "YES", "F1", "B1"],
-                ["7", "31/03/2009", "", "", ""],
-                ["8", "31/03/2009", "YES", "F1", "B1"],
-                ["9", "31/02/2009", "YES", "F1", "B1"],
                 ["10", "31/03/2009", "YES", "F1", "B1"],
                 ["11", "31/03/2009", "YES", "F1", "B1"],
                 ["12", "31/03/2009", "YES", "F1", "B1"],
                 ["13", "31/03/2009", "YES", "F1", "B1"],
             ),
         },
-        flagged={"OC3": [0, 2, 10, 12]},
+        flagged={"OC3": [0, 2, 4, 6]},
+    ),
+    Case(
+        "only 17- and 18-year-olds at 31 March with a readable DOB and any OC3 item are flagged",
+        period="2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["3", "01/01/2024", "", ""],
+                ["4", "01/01/2024", "", ""],
+                ["5", "01/01/2024", "", ""],
+                ["6", "01/01/2024", "", ""],
+                ["7", "01/01/2024", "", ""],
+                ["9", "01/01/2024", "", ""],
+                ["14", "01/01/2024", "", ""],
+                ["15", "01/01/2024", "", ""],
+            ),
+            "OC3": table(
+                ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["3", "01/04/2007", "YES", "F1", "B1"],
+                ["4", "01/04/2009", "YES", "F1", "B1"],
+                ["5", "31/03/2007", "YES", "F1", "B1"],
+                ["6", "", "YES", "F1", "B1"],
+                ["7", "31/03/2009", "", "", ""],
+                ["8", "31/03/2009", "YES", "F1", "B1"],
+                ["9", "31/02/2009", "YES", "F1", "B1"],
+                ["14", "31/03/2009", "", "F1", ""],
+                ["15", "31/03/2009", "YES", "F1", "B1"],
+            ),
+        },
+        flagged={"OC3": [0, 7, 8]},
+    ),
+    Case(
+        "an episode with a blank start sorts last, so it is the current one",
+        period="2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["16", "01/01/2024", "01/02/2025", "E13"],
+                ["16", "", "", ""],
+            ),
+            "OC3": table(
+                ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["16", "31/03/2009", "YES", "F1", "B1"],
+            ),
+        },
+        flagged={"OC3": [0]},
     ),
 ]

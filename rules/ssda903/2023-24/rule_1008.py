@@ -27,30 +27,41 @@ def urn_not_listed(ctx: RuleContext) -> pl.LazyFrame:
     return given.join(listed, on="_row", how="anti")
 
 
+OFSTED = table(
+    OFSTED_COLUMNS,
+    ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
+    ["SC100002", "Manchester", "K1, K2", "PR2/PR3", "", "M1 1AA"],
+    ["SC100003", "Leeds", "R3", "PR3", "31/10/2024", "LS1 1AA"],
+    ["2000004", "Westminster", "K3", "PR4", "", "SW1A 1AA"],
+    ["SC100005", "Westminster", "", "", "", ""],
+)
+
 CASES = [
     Case(
-        "a URN not on the lists is flagged; blank, XXXXXXX and listed URNs are not",
+        "a URN not on the lists is flagged, a mistyped XXXXXXXX placeholder too",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN"],
+                ["2", "SC999999"],
+                ["6", "1234567"],
+                ["7", "XXXXXXXX"],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2]},
+        reference={"ofsted": OFSTED},
+    ),
+    Case(
+        "listed URNs in any case, blank and XXXXXXX are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "URN"],
                 ["1", "SC100001"],
-                ["2", "SC999999"],
                 ["3", ""],
                 ["4", "XXXXXXX"],
+                ["4", "xxxxxxx"],
                 ["5", "sc100002"],
-                ["6", "1234567"],
             )
         },
-        flagged={"Episodes": [1, 5]},
-        reference={
-            "ofsted": table(
-                OFSTED_COLUMNS,
-                ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
-                ["SC100002", "Manchester", "K1, K2", "PR2/PR3", "", "M1 1AA"],
-                ["SC100003", "Leeds", "R3", "PR3", "31/10/2024", "LS1 1AA"],
-                ["2000004", "Westminster", "K3", "PR4", "", "SW1A 1AA"],
-                ["SC100005", "Westminster", "", "", "", ""],
-            )
-        },
+        reference={"ofsted": OFSTED},
     ),
 ]
