@@ -91,4 +91,60 @@ CASES = [
         },
         flagged={"Header": [0], "UASC": [0]},
     ),
+    Case(
+        "in 2023-24 last year's DUC must fall in 2022-23: a day outside it is flagged (CSV)",
+        period="2023-24",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "01/01/2005"],
+                ["2", "01/01/2005"],
+                ["3", "01/01/2005"],
+                ["4", "01/01/2005"],
+            ),
+            "Header_last": table(["CHILD"], ["1"], ["2"], ["3"], ["4"]),
+            "UASC_last": table(
+                ["CHILD", "DOB", "DUC"],
+                ["1", "01/01/2005", "31/03/2023"],
+                ["2", "01/01/2005", "01/04/2023"],
+                ["3", "01/01/2005", "01/04/2022"],
+                ["4", "01/01/2005", "31/03/2022"],
+            ),
+        },
+        flagged={"Header": [1, 3]},
+    ),
+    Case(
+        "a blank UASC flag this year counts as no longer UASC (XML)",
+        period="2024-25",
+        metadata={"file_format": "xml"},
+        tables={
+            "Header": table(["CHILD", "UASC"], ["1", ""], ["2", ""]),
+            "Header_last": table(["CHILD", "UASC"], ["1", "1"], ["2", "1"]),
+            "UASC_last": table(["CHILD", "DUC"], ["1", ""], ["2", "01/06/2023"]),
+        },
+        flagged={"Header": [0]},
+    ),
+    Case(
+        "a child UASC last year with no UASC record last year is flagged (XML)",
+        period="2024-25",
+        metadata={"file_format": "xml"},
+        tables={
+            "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"]),
+            "Header_last": table(["CHILD", "UASC"], ["1", "1"], ["2", "1"]),
+            "UASC_last": table(["CHILD", "DUC"], ["2", "01/06/2023"]),
+        },
+        flagged={"Header": [0]},
+    ),
+    Case(
+        "a DUC outside last year and another given this year are flagged (XML)",
+        period="2024-25",
+        metadata={"file_format": "xml"},
+        tables={
+            "Header": table(["CHILD", "UASC"], ["1", "0"]),
+            "UASC": table(["CHILD", "DUC"], ["1", "01/06/2024"]),
+            "Header_last": table(["CHILD", "UASC"], ["1", "1"]),
+            "UASC_last": table(["CHILD", "DUC"], ["1", "01/06/2020"]),
+        },
+        flagged={"Header": [0], "UASC": [0]},
+    ),
 ]

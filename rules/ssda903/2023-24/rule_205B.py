@@ -30,7 +30,11 @@ def uasc_continued_without_matching_dates(ctx: RuleContext) -> dict[str, pl.Lazy
     last = (
         ctx.table_or_empty("UASC_last")
         .join(
-            header_last.select("CHILD", pl.col("DOB").alias("header_DOB")), on="CHILD", how="left"
+            # Equivalent mutant (ReplaceKeywordValue): an inner join drops only children missing
+            # from Header_last, who are not UASC in both years and so are never checked.
+            header_last.select("CHILD", pl.col("DOB").alias("header_DOB")),
+            on="CHILD",
+            how="left",
         )
         .select(
             "CHILD",
@@ -107,5 +111,62 @@ CASES = [
             ),
         },
         flagged={"UASC": [1], "Header": [1]},
+    ),
+    Case(
+        "last year's DUC a day before or after the 18th birthday is flagged, even if unchanged",
+        period="2024-25",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["2"]),
+            "UASC": table(
+                ["CHILD", "DOB", "DUC"],
+                ["1", "10/06/2007", "09/06/2025"],
+                ["2", "10/06/2007", "11/06/2025"],
+            ),
+            "Header_last": table(["CHILD"], ["1"], ["2"]),
+            "UASC_last": table(
+                ["CHILD", "DOB", "DUC"],
+                ["1", "10/06/2007", "09/06/2025"],
+                ["2", "10/06/2007", "11/06/2025"],
+            ),
+        },
+        flagged={"UASC": [0, 1], "Header": [0, 1]},
+    ),
+    Case(
+        "this year's DUC a day after last year's, outside the year, is flagged",
+        period="2024-25",
+        tables={
+            "Header": table(["CHILD"], ["3"]),
+            "UASC": table(["CHILD", "DOB", "DUC"], ["3", "10/06/2007", "11/06/2025"]),
+            "Header_last": table(["CHILD"], ["3"]),
+            "UASC_last": table(["CHILD", "DOB", "DUC"], ["3", "10/06/2007", "10/06/2025"]),
+        },
+        flagged={"UASC": [0], "Header": [0]},
+    ),
+    Case(
+        "a blank DUC last year is flagged, even when this year's falls in the year",
+        period="2024-25",
+        tables={
+            "Header": table(["CHILD"], ["4"]),
+            "UASC": table(["CHILD", "DOB", "DUC"], ["4", "10/06/2007", "01/06/2024"]),
+            "Header_last": table(["CHILD"], ["4"]),
+            "UASC_last": table(["CHILD", "DOB", "DUC"], ["4", "10/06/2007", ""]),
+        },
+        flagged={"UASC": [0], "Header": [0]},
+    ),
+    Case(
+        "a child UASC in both years with no UASC record last year is flagged (XML)",
+        period="2024-25",
+        metadata={"file_format": "xml"},
+        tables={
+            "Header": table(["CHILD", "UASC"], ["1", "1"], ["2", "1"]),
+            "UASC": table(
+                ["CHILD", "DOB", "DUC"],
+                ["1", "10/06/2007", "01/06/2024"],
+                ["2", "10/06/2007", "10/06/2025"],
+            ),
+            "Header_last": table(["CHILD", "UASC"], ["1", "1"], ["2", "1"]),
+            "UASC_last": table(["CHILD", "DOB", "DUC"], ["2", "10/06/2007", "10/06/2025"]),
+        },
+        flagged={"UASC": [0], "Header": [0]},
     ),
 ]

@@ -24,6 +24,9 @@ def uasc_now_but_not_last_year(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: children new to the return are not checked. For CSV returns last year's UASC status
     # exists only as the UASC_last file, so without it the rule is skipped rather than reading every
     # child as not UASC last year.
+    # Equivalent mutant (ReplaceComparisonOperator_Eq_LtE, ReplaceComparisonOperator_Eq_Is): the
+    # loader sets file_format only to the interned literals "csv" or "xml", and "xml" <= "csv" is
+    # false, so both test as == does.
     if ctx.metadata.get("file_format") == "csv":
         ctx.table("UASC_last")  # raises, so the engine skips the rule, when the file is absent
     yes = ctx.codes("FLAG_YES")
