@@ -37,33 +37,66 @@ def continuation_episode_not_contiguous(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a continuation must start on the previous DEC",
+        "a continuation starting the day the previous episode ended is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC", "RNE"],
                 ["1", "01/05/2024", "01/06/2024", "S"],
                 ["1", "01/06/2024", "", "P"],
+                ["10", "01/06/2024", "", "T"],
+                ["10", "01/05/2024", "01/06/2024", "S"],
+            ),
+        },
+    ),
+    Case(
+        "a first episode, or a new start (RNE S) after a gap, is not checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
+                ["5", "01/05/2024", "01/06/2024", "P"],
+                ["6", "01/05/2024", "01/06/2024", "S"],
+                ["6", "10/06/2024", "", "S"],
+            ),
+        },
+    ),
+    Case(
+        "a continuation starting the day before or after the previous DEC is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
                 ["2", "01/05/2024", "01/06/2024", "S"],
                 ["2", "02/06/2024", "", "L"],
                 ["3", "01/05/2024", "01/06/2024", "S"],
                 ["3", "31/05/2024", "", "U"],
-                ["4", "01/05/2024", "", "S"],
-                ["4", "01/06/2024", "", "T"],
-                ["5", "01/05/2024", "01/06/2024", "P"],
-                ["6", "01/05/2024", "01/06/2024", "S"],
-                ["6", "10/06/2024", "", "S"],
-                ["7", "01/05/2024", "01/06/2024", "S"],
-                ["7", "", "", "B"],
-                ["8", "01/05/2024", "31/06/2024", "S"],
-                ["8", "01/06/2024", "", "P"],
-                ["9", "01/05/2024", "01/06/2024", "S"],
-                ["9", "31/06/2024", "", "P"],
-                ["10", "01/06/2024", "", "T"],
-                ["10", "01/05/2024", "01/06/2024", "S"],
                 ["11", "02/06/2024", "", "L"],
                 ["11", "01/05/2024", "01/06/2024", "S"],
-            )
+            ),
         },
-        flagged={"Episodes": [3, 5, 7, 14, 19]},
+        flagged={"Episodes": [1, 3, 4]},
+    ),
+    Case(
+        "a continuation after a DEC that is blank or unreadable is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
+                ["4", "01/05/2024", "", "S"],
+                ["4", "01/06/2024", "", "T"],
+                ["8", "01/05/2024", "31/06/2024", "S"],
+                ["8", "01/06/2024", "", "P"],
+            ),
+        },
+        flagged={"Episodes": [1, 3]},
+    ),
+    Case(
+        "a continuation with a blank or unreadable DECOM is left to rule 141",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
+                ["7", "01/05/2024", "01/06/2024", "S"],
+                ["7", "", "", "B"],
+                ["9", "01/05/2024", "01/06/2024", "S"],
+                ["9", "31/06/2024", "", "P"],
+            ),
+        },
     ),
 ]

@@ -33,31 +33,47 @@ def episodes_after_death_or_adulthood(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "E2 or E15 followed by another episode is flagged",
+        "E2 or E15 followed by a later episode is flagged, in DECOM order",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "REC"],
                 ["1", "01/05/2024", "E2"],
                 ["1", "01/06/2024", ""],
+                ["4", "01/06/2024", "E2"],
+                ["4", "", ""],
+                ["6", "01/05/2024", "E2"],
+                ["6", "31/02/2024", ""],
+                ["8", "01/06/2024", ""],
+                ["8", "01/05/2024", "E15"],
+            ),
+        },
+        flagged={"Episodes": [0, 2, 4, 7]},
+    ),
+    Case(
+        "E2 or E15 on the child's last episode, or another reason, is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
                 ["2", "01/05/2024", "E15"],
                 ["3", "01/05/2024", "E8"],
                 ["3", "01/06/2024", "E15"],
-                ["4", "01/06/2024", "E2"],
-                ["4", "", ""],
-                ["5", "", "E2"],
-                ["5", "01/05/2024", "E8"],
-                ["6", "01/05/2024", "E2"],
-                ["6", "31/02/2024", ""],
-                ["7", "31/02/2024", "E15"],
-                ["7", "01/06/2024", ""],
-                ["8", "01/06/2024", ""],
-                ["8", "01/05/2024", "E15"],
                 ["9", "01/07/2024", "E2"],
                 ["9", "01/06/2024", "E8"],
                 ["10", "01/05/2024", "E3"],
                 ["10", "01/06/2024", ""],
-            )
+            ),
         },
-        flagged={"Episodes": [0, 5, 9, 14]},
+    ),
+    Case(
+        "an E2 or E15 episode with a blank or unreadable DECOM is left to rule 141",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                ["5", "", "E2"],
+                ["5", "01/05/2024", "E8"],
+                ["7", "31/02/2024", "E15"],
+                ["7", "01/06/2024", ""],
+            ),
+        },
     ),
 ]

@@ -31,25 +31,50 @@ def under_4_code_for_child_aged_4(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "PN0 on the 4th birthday is flagged; the day before is not",
+        "PN0 on or after the 4th birthday is flagged; the day before it is not",
         tables={
             "Reviews": table(
                 ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
                 ["1", "15/06/2020", "14/06/2024", "PN0"],
                 ["2", "15/06/2020", "15/06/2024", "PN0"],
-                ["3", "15/06/2020", "15/06/2024", "PN1"],
-                ["4", "", "15/06/2024", "PN0"],
-                ["5", "15/06/2020", "", "PN0"],
                 ["6", "15/06/2020", "16/06/2024", "PN0"],
-                ["7", "31/02/2020", "15/06/2024", "PN0"],
-                ["8", "15/06/2020", "2024-06-15", "PN0"],
-                ["9", "29/02/2020", "28/02/2024", "PN0"],
-                ["10", "29/02/2020", "29/02/2024", "PN0"],
                 ["11", "15/06/2014", "01/05/2024", "PN0"],
                 ["12", "15/06/2021", "01/05/2024", "PN0"],
-                ["13", "15/06/2014", "01/05/2024", ""],
-            )
+            ),
         },
-        flagged={"Reviews": [1, 5, 9, 10]},
+        flagged={"Reviews": [1, 2, 3]},
+    ),
+    Case(
+        "a child born on 29 February 2020 is 4 on 29 February 2024, not the day before",
+        tables={
+            "Reviews": table(
+                ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
+                ["9", "29/02/2020", "28/02/2024", "PN0"],
+                ["10", "29/02/2020", "29/02/2024", "PN0"],
+            ),
+        },
+        flagged={"Reviews": [1]},
+    ),
+    Case(
+        "a code other than PN0 is not flagged at any age",
+        tables={
+            "Reviews": table(
+                ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
+                ["3", "15/06/2020", "15/06/2024", "PN1"],
+                ["13", "15/06/2014", "01/05/2024", ""],
+            ),
+        },
+    ),
+    Case(
+        "a blank or unreadable DOB or REVIEW is not flagged",
+        tables={
+            "Reviews": table(
+                ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
+                ["4", "", "15/06/2024", "PN0"],
+                ["5", "15/06/2020", "", "PN0"],
+                ["7", "31/02/2020", "15/06/2024", "PN0"],
+                ["8", "15/06/2020", "2024-06-15", "PN0"],
+            ),
+        },
     ),
 ]

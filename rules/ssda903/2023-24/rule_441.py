@@ -34,26 +34,51 @@ def participation_code_for_child_under_4(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "PN1-PN7 the day before the 4th birthday is flagged; on the birthday it is not",
+        "PN1-PN7 the day before the 4th birthday is flagged; on or after the birthday it is not",
         tables={
             "Reviews": table(
                 ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
                 ["1", "15/06/2020", "14/06/2024", "PN1"],
                 ["2", "15/06/2020", "15/06/2024", "PN7"],
-                ["3", "15/06/2020", "14/06/2024", "PN0"],
-                ["4", "", "14/06/2024", "PN3"],
-                ["5", "15/06/2020", "", "PN3"],
-                ["6", "15/06/2020", "14/06/2024", ""],
-                ["7", "15/06/2020", "14/06/2024", "PN9"],
                 ["8", "15/06/2020", "16/06/2024", "PN1"],
-                ["9", "31/02/2020", "14/06/2024", "PN1"],
-                ["10", "15/06/2020", "2024-06-14", "PN1"],
-                ["11", "29/02/2020", "28/02/2024", "PN2"],
-                ["12", "29/02/2020", "29/02/2024", "PN2"],
                 ["13", "15/06/2023", "01/05/2024", "PN4"],
                 ["14", "15/06/2014", "01/05/2024", "PN5"],
-            )
+            ),
         },
-        flagged={"Reviews": [0, 10, 12]},
+        flagged={"Reviews": [0, 3]},
+    ),
+    Case(
+        "a child born on 29 February 2020 is under 4 on 28 February 2024 and 4 the next day",
+        tables={
+            "Reviews": table(
+                ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
+                ["11", "29/02/2020", "28/02/2024", "PN2"],
+                ["12", "29/02/2020", "29/02/2024", "PN2"],
+            ),
+        },
+        flagged={"Reviews": [0]},
+    ),
+    Case(
+        "PN0, a blank code or a code outside the list is not flagged here",
+        tables={
+            "Reviews": table(
+                ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
+                ["3", "15/06/2020", "14/06/2024", "PN0"],
+                ["6", "15/06/2020", "14/06/2024", ""],
+                ["7", "15/06/2020", "14/06/2024", "PN9"],
+            ),
+        },
+    ),
+    Case(
+        "a blank or unreadable DOB or REVIEW is not flagged",
+        tables={
+            "Reviews": table(
+                ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
+                ["4", "", "14/06/2024", "PN3"],
+                ["5", "15/06/2020", "", "PN3"],
+                ["9", "31/02/2020", "14/06/2024", "PN1"],
+                ["10", "15/06/2020", "2024-06-14", "PN1"],
+            ),
+        },
     ),
 ]

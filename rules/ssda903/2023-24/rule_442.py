@@ -28,34 +28,34 @@ def looked_after_without_upn(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a blank UPN is flagged for a child looked after outside short breaks",
+        "a blank UPN is flagged for a child looked after outside short breaks, or with a blank LS",
+        tables={
+            "Header": table(["CHILD", "UPN"], ["1", ""], ["5", ""], ["7", ""]),
+            "Episodes": table(["CHILD", "LS"], ["1", "C2"], ["5", ""], ["7", "V3"], ["7", "C2"]),
+        },
+        flagged={"Header": [0, 1, 2]},
+    ),
+    Case(
+        "a UPN or UN code, or a child only on short breaks or with no episode, is not flagged",
         tables={
             "Header": table(
                 ["CHILD", "UPN"],
-                ["1", ""],
                 ["2", "A123456789012"],
                 ["3", "UN1"],
                 ["4", ""],
-                ["5", ""],
                 ["6", ""],
-                ["7", ""],
                 ["8", ""],
                 ["10", "UN5"],
             ),
             "Episodes": table(
                 ["CHILD", "LS"],
-                ["1", "C2"],
                 ["2", "C2"],
                 ["3", "C2"],
                 ["4", "V3"],
                 ["4", "V4"],
-                ["5", ""],
-                ["7", "V3"],
-                ["7", "C2"],
                 ["9", "C2"],
                 ["10", "V4"],
             ),
         },
-        flagged={"Header": [0, 4, 6]},
     ),
 ]

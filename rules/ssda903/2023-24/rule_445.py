@@ -31,22 +31,36 @@ def freeing_order_after_2005(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "D1 from 1 January 2006 is flagged; 31 December 2005 is not",
+        "D1 from 1 January 2006 is flagged; on or before 31 December 2005 it is not",
         tables={
             "Episodes": table(
                 ["CHILD", "LS", "DECOM"],
                 ["1", "D1", "31/12/2005"],
                 ["2", "D1", "01/01/2006"],
-                ["3", "E1", "01/01/2006"],
-                ["4", "D1", ""],
                 ["5", "D1", "30/12/2005"],
                 ["6", "D1", "02/01/2006"],
+                ["9", "D1", "01/05/2023"],
+            ),
+        },
+        flagged={"Episodes": [1, 3, 4]},
+    ),
+    Case(
+        "a placement order (E1) is not flagged at any date",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "DECOM"], ["3", "E1", "01/01/2006"], ["10", "E1", "01/05/2023"]
+            ),
+        },
+    ),
+    Case(
+        "D1 with a blank or unreadable DECOM is left to rule 141",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "DECOM"],
+                ["4", "D1", ""],
                 ["7", "D1", "31/02/2006"],
                 ["8", "D1", "2006-01-01"],
-                ["9", "D1", "01/05/2023"],
-                ["10", "E1", "01/05/2023"],
-            )
+            ),
         },
-        flagged={"Episodes": [1, 5, 8]},
     ),
 ]

@@ -30,22 +30,35 @@ def placement_order_before_december_2005(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "E1 before 1 December 2005 is flagged; on it is not",
+        "E1 before 1 December 2005 is flagged; on or after it is not",
         tables={
             "Episodes": table(
                 ["CHILD", "LS", "DECOM"],
                 ["1", "E1", "30/11/2005"],
                 ["2", "E1", "01/12/2005"],
-                ["3", "D1", "30/11/2005"],
-                ["4", "E1", ""],
                 ["5", "E1", "29/11/2005"],
                 ["6", "E1", "02/12/2005"],
-                ["7", "E1", "31/11/2005"],
-                ["8", "E1", "2005-11-30"],
                 ["9", "E1", "01/05/1999"],
                 ["10", "E1", "01/05/2023"],
-            )
+            ),
         },
-        flagged={"Episodes": [0, 4, 8]},
+        flagged={"Episodes": [0, 2, 4]},
+    ),
+    Case(
+        "a freeing order (D1) is not flagged at any date",
+        tables={
+            "Episodes": table(["CHILD", "LS", "DECOM"], ["3", "D1", "30/11/2005"]),
+        },
+    ),
+    Case(
+        "E1 with a blank or unreadable DECOM is left to rule 141",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "DECOM"],
+                ["4", "E1", ""],
+                ["7", "E1", "31/11/2005"],
+                ["8", "E1", "2005-11-30"],
+            ),
+        },
     ),
 ]
