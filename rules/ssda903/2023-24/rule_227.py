@@ -22,18 +22,34 @@ def episode_starts_after_provider_closed(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "starting on or after the closing day is flagged, the day before is not",
+        "an episode starting on or after the day the provider closed is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "DECOM"],
+                ["2", "SC100003", "31/10/2024"],
+                ["3", "SC100003", "01/11/2024"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+        reference={
+            "ofsted": table(
+                OFSTED_COLUMNS,
+                ["SC100003", "Leeds", "R3", "PR3", "31/10/2024", "LS1 1AA"],
+            )
+        },
+    ),
+    Case(
+        "starting the day before closing, at an open provider, or with no readable start is clear",
         tables={
             "Episodes": table(
                 ["CHILD", "URN", "DECOM"],
                 ["1", "SC100003", "30/10/2024"],
-                ["2", "SC100003", "31/10/2024"],
-                ["3", "SC100003", "01/11/2024"],
                 ["4", "SC100001", "01/11/2024"],
                 ["5", "SC100003", ""],
+                ["6", "SC100003", "31/11/2024"],
             )
         },
-        flagged={"Episodes": [1, 2]},
+        flagged={},
         reference={
             "ofsted": table(
                 OFSTED_COLUMNS,

@@ -23,20 +23,35 @@ def born_after_year_end(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "born the day after the year ends is flagged; on 31 March is not",
+        "born the day after the year ends is flagged",
+        period="2024-25",
+        tables={"Header": table(["CHILD", "DOB"], ["2", "01/04/2025"])},
+        flagged={"Header": [0]},
+    ),
+    Case(
+        "born on 31 March or earlier is not flagged",
         period="2024-25",
         tables={
             "Header": table(
                 ["CHILD", "DOB"],
                 ["1", "31/03/2025"],
-                ["2", "01/04/2025"],
-                ["3", ""],
                 ["4", "01/01/2010"],
                 ["5", "30/03/2025"],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "a blank or unreadable date of birth is left to rule 102",
+        period="2024-25",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["3", ""],
                 ["6", "31/04/2025"],
                 ["7", "2025-04-02"],
             )
         },
-        flagged={"Header": [1]},
+        flagged={},
     ),
 ]

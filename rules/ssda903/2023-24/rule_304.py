@@ -26,19 +26,34 @@ def uasc_ceased_after_eighteenth_birthday(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a DUC the day after the 18th birthday is flagged; on the birthday it is not",
+        "UASC ceasing the day after the 18th birthday is flagged",
+        tables={
+            "UASC": table(["CHILD", "DOB", "DUC"], ["2", "10/06/2007", "11/06/2025"]),
+        },
+        flagged={"UASC": [0]},
+    ),
+    Case(
+        "UASC ceasing on or before the 18th birthday is not flagged",
         tables={
             "UASC": table(
                 ["CHILD", "DOB", "DUC"],
                 ["1", "10/06/2007", "10/06/2025"],
-                ["2", "10/06/2007", "11/06/2025"],
                 ["3", "10/06/2007", "09/06/2025"],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "a blank or unreadable date of birth or cessation is not compared",
+        tables={
+            "UASC": table(
+                ["CHILD", "DOB", "DUC"],
                 ["4", "", "11/06/2025"],
                 ["5", "10/06/2007", ""],
                 ["6", "31/02/2007", "11/06/2025"],
                 ["7", "10/06/2007", "31/06/2025"],
             )
         },
-        flagged={"UASC": [1]},
+        flagged={},
     ),
 ]

@@ -31,20 +31,38 @@ def adoption_decision_after_match(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a decision after the match, or none, is flagged",
+        "a match with a decision the day after it, or with no decision, is flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_INT", "DATE_MATCH"],
+                ["2", "02/05/2024", "01/05/2024"],
+                ["3", "", "01/05/2024"],
+            )
+        },
+        flagged={"AD1": [0, 1]},
+    ),
+    Case(
+        "a decision on or before the match, or no match, is not flagged",
         tables={
             "AD1": table(
                 ["CHILD", "DATE_INT", "DATE_MATCH"],
                 ["1", "01/05/2024", "01/05/2024"],
-                ["2", "02/05/2024", "01/05/2024"],
-                ["3", "", "01/05/2024"],
                 ["4", "30/04/2024", "01/05/2024"],
                 ["5", "02/05/2024", ""],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "an unreadable decision or match date is left to rules 112 and 113",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_INT", "DATE_MATCH"],
                 ["6", "32/04/2024", "01/05/2024"],
                 ["7", "", "31/02/2024"],
                 ["8", "02/05/2024", "2024-05-01"],
             )
         },
-        flagged={"AD1": [1, 2]},
+        flagged={},
     ),
 ]

@@ -34,14 +34,25 @@ def foster_carer_adoption_without_prior_fostering(ctx: RuleContext) -> pl.LazyFr
 
 CASES = [
     Case(
-        "A3/A5 after anything but fostering or adoption is flagged",
+        "A3/A5 after a placement that is neither fostering nor adoption is flagged, in any order",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE"],
+                ["2", "01/05/2023", "K2"],
+                ["2", "01/06/2023", "A5"],
+                ["7", "01/06/2023", "A3"],
+                ["7", "01/05/2023", "K2"],
+            )
+        },
+        flagged={"Episodes": [1, 2]},
+    ),
+    Case(
+        "A3/A5 after fostering or adoption, first or after a blank type, and A4 are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "PLACE"],
                 ["1", "01/05/2023", "U1"],
                 ["1", "01/06/2023", "A3"],
-                ["2", "01/05/2023", "K2"],
-                ["2", "01/06/2023", "A5"],
                 ["3", "01/05/2023", "A5"],
                 ["4", "01/05/2023", "K2"],
                 ["4", "01/06/2023", "A4"],
@@ -49,10 +60,8 @@ CASES = [
                 ["5", "01/06/2023", "A3"],
                 ["6", "01/05/2023", "A6"],
                 ["6", "01/06/2023", "A5"],
-                ["7", "01/06/2023", "A3"],
-                ["7", "01/05/2023", "K2"],
             )
         },
-        flagged={"Episodes": [3, 11]},
+        flagged={},
     ),
 ]

@@ -29,21 +29,36 @@ def foyer_under_eighteen(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a foyer for someone 18 the day after the year starts is flagged",
+        "a foyer for someone who turns 18 the day after the year starts is flagged",
+        period="2024-25",
+        tables={"OC3": table(["CHILD", "DOB", "ACCOM"], ["2", "02/04/2006", "T2"])},
+        flagged={"OC3": [0]},
+    ),
+    Case(
+        "a foyer for someone 18 by the year's start, or other accommodation, is not flagged",
         period="2024-25",
         tables={
             "OC3": table(
                 ["CHILD", "DOB", "ACCOM"],
                 ["1", "01/04/2006", "T1"],
-                ["2", "02/04/2006", "T2"],
                 ["3", "02/04/2006", "B1"],
-                ["4", "", "T1"],
                 ["5", "31/03/2006", "T2"],
-                ["6", "31/02/2007", "T1"],
-                ["7", "2006-04-02", "T1"],
                 ["8", "01/04/2005", "T1"],
             )
         },
-        flagged={"OC3": [1]},
+        flagged={},
+    ),
+    Case(
+        "a foyer with a blank or unreadable date of birth is not flagged",
+        period="2024-25",
+        tables={
+            "OC3": table(
+                ["CHILD", "DOB", "ACCOM"],
+                ["4", "", "T1"],
+                ["6", "31/02/2007", "T1"],
+                ["7", "2006-04-02", "T1"],
+            )
+        },
+        flagged={},
     ),
 ]

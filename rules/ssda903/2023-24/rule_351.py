@@ -25,19 +25,28 @@ def over_twenty_five_at_year_start(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a 25th birthday the day before the year starts is flagged; on 1 April it is not",
+        "a 25th birthday the day before the year starts is flagged",
+        period="2024-25",
+        tables={"Header": table(["CHILD", "DOB"], ["1", "31/03/1999"])},
+        flagged={"Header": [0]},
+    ),
+    Case(
+        "a 25th birthday on 1 April or later is not flagged",
+        period="2024-25",
+        tables={"Header": table(["CHILD", "DOB"], ["2", "01/04/1999"], ["3", "02/04/1999"])},
+        flagged={},
+    ),
+    Case(
+        "a blank or unreadable date of birth is left to rule 102",
         period="2024-25",
         tables={
             "Header": table(
                 ["CHILD", "DOB"],
-                ["1", "31/03/1999"],
-                ["2", "01/04/1999"],
-                ["3", "02/04/1999"],
                 ["4", ""],
                 ["5", "31/02/1999"],
                 ["6", "1999-03-30"],
             )
         },
-        flagged={"Header": [0]},
+        flagged={},
     ),
 ]

@@ -34,18 +34,29 @@ def urn_outside_england(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a URN, even XXXXXXX, outside England is flagged; blank is not",
+        "a URN, even XXXXXXX, for a placement in Wales or Scotland is flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "URN", "PL_POST"],
                 ["1", "SC123456", "CF10 1AA"],
-                ["2", "", "CF10 1AA"],
                 ["3", "XXXXXXX", "EH1 1AA"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a blank URN outside England, or a URN in England or with no postcode, is clear",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "PL_POST"],
+                ["2", "", "CF10 1AA"],
                 ["4", "SC123456", "W1A 1AA"],
                 ["5", "SC123456", ""],
             )
         },
-        flagged={"Episodes": [0, 2]},
+        flagged={},
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),
