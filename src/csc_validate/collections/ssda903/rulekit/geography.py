@@ -84,6 +84,8 @@ def provider_councils(ctx: RuleContext) -> pl.LazyFrame:
         ctx.reference("providers")
         .select("URN", "POSTCODES")
         .explode("POSTCODES")
+        # Equivalent mutant (ReplaceKeywordValue): a left join only adds postcodes missing from the
+        # directory, with a blank LA, and the next filter drops every blank LA.
         .join(lookup, left_on="POSTCODES", right_on="POSTCODE", how="inner")
         .filter(pl.col("LA").is_not_null())
         .group_by("URN")
@@ -95,6 +97,10 @@ def uasc_children(ctx: RuleContext) -> pl.LazyFrame:
     """CHILD of every child who is or was an unaccompanied asylum-seeking child, this year or
     last: UASC flagged in Header (or Header_last), or listed in the UASC table."""
     frames = [
+        # Equivalent mutant (ReplaceComparisonOperator_Eq_Gt, ReplaceComparisonOperator_Eq_GtE,
+        # ReplaceComparisonOperator_Eq_Is): a Header UASC other than blank or 0 always comes with a
+        # row in the UASC table (derive.py sets the flag from it; the XML reader adds a row for any
+        # such flag), so no test here can add a child that the UASC tables below do not.
         ctx.table(name).filter(pl.col("UASC") == "1").select("CHILD")
         for name in ("Header", "Header_last")
         if ctx.has(name)
