@@ -80,4 +80,27 @@ CASES = [
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),
+    Case(
+        "off both grid axes, 1000.0 miles is flagged and 999.94 miles (999.9) is not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "HOME_POST", "PL_POST"],
+                ["1", "B1 1AA", "B2 2AB"],
+                ["2", "B1 1AA", "B3 3AC"],
+            ),
+            "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"]),
+        },
+        flagged={"Episodes": [0]},
+        la=CASE_COUNCIL,
+        # Grid references in metres (1609.3 to the mile): home 100 miles east and 100 north of
+        # the origin, placements 600 east and 800 north of home (1000.0 miles), or 0.99994 of that.
+        reference={
+            "postcodes": table(
+                ["pcd", "laua", "oseast1m", "osnrth1m"],
+                ["B1 1AA", "E08000025", "160930", "160930"],
+                ["B2 2AB", "E08000025", "1126510", "1448370"],
+                ["B3 3AC", "E08000025", "1126452.0652", "1448292.7536"],
+            )
+        },
+    ),
 ]

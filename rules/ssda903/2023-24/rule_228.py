@@ -68,4 +68,23 @@ CASES = [
             )
         },
     ),
+    Case(
+        "only XXXXXXX itself is never looked up, even if a list has a row for it",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "DEC"],
+                ["1", "XXXXXXX", "01/11/2024"],
+                ["2", "ZZ100006", "01/11/2024"],
+            )
+        },
+        flagged={"Episodes": [1]},
+        period="2024-25",
+        reference={
+            "ofsted": table(
+                OFSTED_COLUMNS,
+                ["XXXXXXX", "Westminster", "K2", "PR1", "31/10/2024", "W1A 1AA"],
+                ["ZZ100006", "Westminster", "K2", "PR1", "31/10/2024", "W1A 1AA"],
+            )
+        },
+    ),
 ]
