@@ -26,17 +26,25 @@ def placement_change_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown reasons are flagged; blanks and listed codes are not",
+        "reasons not in the code list are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "REASON_PLACE_CHANGE"],
+                ["4", "CARP"],
+                ["5", "OTHERS"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "listed codes in any case and blanks are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "REASON_PLACE_CHANGE"],
                 ["1", "CARPL"],
                 ["2", "custod"],
                 ["3", ""],
-                ["4", "CARP"],
-                ["5", "OTHERS"],
             )
         },
-        flagged={"Episodes": [3, 4]},
     ),
 ]

@@ -27,6 +27,8 @@ def care_leaver_data_after_transfer_to_another_la(ctx: RuleContext) -> pl.LazyFr
     final = (
         ctx.table("Episodes")
         .sort(["CHILD", "DECOM", "_row"], nulls_last=True)
+        # Equivalent mutant (ReplaceTrueWithFalse): keep="last" picks by the sorted order whatever
+        # the output order, and the semi join below does not depend on row order.
         .unique("CHILD", keep="last", maintain_order=True)
     )
     transferred = final.filter(pl.col("REC").is_in(ctx.codes("REC_TRANSFERRED"))).select("CHILD")
@@ -42,27 +44,56 @@ def care_leaver_data_after_transfer_to_another_la(ctx: RuleContext) -> pl.LazyFr
 
 CASES = [
     Case(
-        "only a transfer on the final episode is flagged",
+        "a transfer (E3) on the final episode is flagged, with any OC3 item given",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "REC"],
                 ["1", "01/05/2024", "X1"],
                 ["1", "01/06/2024", "E3"],
-                ["2", "01/06/2024", "E13"],
-                ["2", "01/05/2024", "E3"],
                 ["3", "01/05/2024", "E3"],
-                ["4", "01/05/2024", ""],
             ),
             "OC3": table(
                 ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
                 ["1", "YES", "F1", "B1"],
-                ["2", "YES", "F1", "B1"],
                 ["3", "", "", ""],
-                ["4", "YES", "F1", "B1"],
-                ["5", "YES", "F1", "B1"],
                 ["1", "", "", "B1"],
             ),
         },
-        flagged={"OC3": [0, 5]},
+        flagged={"OC3": [0, 2]},
+    ),
+    Case(
+        "a transfer on an earlier episode, another or blank reason, or no episode is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                ["2", "01/06/2024", "E13"],
+                ["2", "01/05/2024", "E3"],
+                ["4", "01/05/2024", ""],
+            ),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["2", "YES", "F1", "B1"],
+                ["4", "YES", "F1", "B1"],
+                ["5", "YES", "F1", "B1"],
+            ),
+        },
+    ),
+    Case(
+        "an episode with a blank start sorts last, so it is the final one",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                ["6", "01/05/2024", "E3"],
+                ["6", "", "X1"],
+                ["7", "01/05/2024", "X1"],
+                ["7", "", "E3"],
+            ),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["6", "YES", "F1", "B1"],
+                ["7", "YES", "F1", "B1"],
+            ),
+        },
+        flagged={"OC3": [1]},
     ),
 ]
