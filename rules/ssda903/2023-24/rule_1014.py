@@ -42,15 +42,39 @@ def uasc_data_for_care_leaver(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
 
 CASES = [
     Case(
-        "a care leaver not looked after in the year is flagged in UASC and OC3",
+        "a care leaver with UASC details and no episode in the year is flagged in UASC and OC3",
         period="2025-26",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC"],
                 ["1", "01/01/2024", "31/03/2025"],
+                ["4", "01/04/2026", ""],
+            ),
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["1", "YES", "F1", "B1"],
+                ["4", "YES", "F1", "B1"],
+                ["5", "NO", "", ""],
+                ["8", "YES", "F1", "B1"],
+            ),
+            "UASC": table(
+                ["CHILD", "DUC"],
+                ["1", "01/01/2025"],
+                ["4", ""],
+                ["5", "01/01/2025"],
+                ["9", ""],
+            ),
+        },
+        flagged={"UASC": [0, 1, 2], "OC3": [0, 1, 2]},
+    ),
+    Case(
+        "an episode open on or after 1 April and begun by 31 March, or blank OC3 items, is not",
+        period="2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
                 ["2", "01/01/2024", "01/04/2025"],
                 ["3", "31/03/2026", ""],
-                ["4", "01/04/2026", ""],
                 ["6", "01/01/2024", ""],
                 ["10", "01/01/2024", "02/04/2025"],
                 ["11", "30/03/2026", ""],
@@ -60,14 +84,10 @@ CASES = [
             ),
             "OC3": table(
                 ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
-                ["1", "YES", "F1", "B1"],
                 ["2", "YES", "F1", "B1"],
                 ["3", "YES", "F1", "B1"],
-                ["4", "YES", "F1", "B1"],
-                ["5", "NO", "", ""],
                 ["6", "YES", "F1", "B1"],
                 ["7", "", "", ""],
-                ["8", "YES", "F1", "B1"],
                 ["10", "YES", "F1", "B1"],
                 ["11", "YES", "F1", "B1"],
                 ["12", "YES", "F1", "B1"],
@@ -75,20 +95,15 @@ CASES = [
             ),
             "UASC": table(
                 ["CHILD", "DUC"],
-                ["1", "01/01/2025"],
                 ["2", "01/01/2025"],
                 ["3", ""],
-                ["4", ""],
-                ["5", "01/01/2025"],
                 ["6", ""],
                 ["7", ""],
-                ["9", ""],
                 ["10", ""],
                 ["11", ""],
                 ["12", ""],
                 ["13", ""],
             ),
         },
-        flagged={"UASC": [0, 3, 4], "OC3": [0, 3, 4]},
     ),
 ]
