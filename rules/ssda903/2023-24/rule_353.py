@@ -29,19 +29,31 @@ def episode_starts_before_children_act(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "13 October 1991 is flagged; 14 October is not",
+        "an episode starting 13 October 1991 or earlier is flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM"],
                 ["1", "13/10/1991"],
-                ["2", "14/10/1991"],
-                ["3", ""],
                 ["4", "01/01/1980"],
-                ["5", "15/10/1991"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "an episode starting 14 October 1991 or later is not flagged",
+        tables={"Episodes": table(["CHILD", "DECOM"], ["2", "14/10/1991"], ["5", "15/10/1991"])},
+        flagged={},
+    ),
+    Case(
+        "a blank or unreadable start is left to rule 141",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["3", ""],
                 ["6", "31/09/1991"],
                 ["7", "1991-10-13"],
             )
         },
-        flagged={"Episodes": [0, 3]},
+        flagged={},
     ),
 ]

@@ -28,18 +28,33 @@ CASES = [
     Case(
         "an episode starting the day after the year ends is flagged",
         period="2024-25",
+        tables={"Episodes": table(["CHILD", "DECOM", "DEC"], ["2", "01/04/2025", ""])},
+        flagged={"Episodes": [0]},
+    ),
+    Case(
+        "an episode starting by 31 March is not flagged, even if it ends after",
+        period="2024-25",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC"],
                 ["1", "31/03/2025", ""],
-                ["2", "01/04/2025", ""],
-                ["3", "", ""],
                 ["4", "01/01/2025", "01/04/2025"],
                 ["5", "30/03/2025", ""],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "a blank or unreadable start is left to rule 141",
+        period="2024-25",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["3", "", ""],
                 ["6", "31/04/2025", ""],
                 ["7", "2025-04-01", ""],
             )
         },
-        flagged={"Episodes": [1]},
+        flagged={},
     ),
 ]

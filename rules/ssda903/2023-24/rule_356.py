@@ -23,19 +23,34 @@ def episode_ends_before_it_starts(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an end the day before the start is flagged; the same day is not",
+        "an episode ending the day before it starts is flagged",
+        tables={
+            "Episodes": table(["CHILD", "DECOM", "DEC"], ["1", "01/05/2024", "30/04/2024"]),
+        },
+        flagged={"Episodes": [0]},
+    ),
+    Case(
+        "an episode ending the day it starts or later is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC"],
-                ["1", "01/05/2024", "30/04/2024"],
                 ["2", "01/05/2024", "01/05/2024"],
+                ["5", "01/05/2024", "02/05/2024"],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "an open episode, or a blank or unreadable date, is not compared",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
                 ["3", "01/05/2024", ""],
                 ["4", "", "30/04/2024"],
-                ["5", "01/05/2024", "02/05/2024"],
                 ["6", "31/04/2024", "30/04/2024"],
                 ["7", "01/05/2024", "31/04/2024"],
             )
         },
-        flagged={"Episodes": [0]},
+        flagged={},
     ),
 ]

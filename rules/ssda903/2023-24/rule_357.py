@@ -38,25 +38,45 @@ def first_episode_not_started_care(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a first episode from 1 April that is not S is flagged",
+        "a first episode from 1 April that is not S, or has a blank RNE, is flagged",
         period="2024-25",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE"],
                 ["1", "01/04/2024", "P"],
-                ["2", "31/03/2024", "P"],
-                ["3", "01/05/2024", "S"],
-                ["3", "01/06/2024", "P"],
                 ["4", "01/05/2024", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "an S episode with a blank or unreadable start does not count as the first",
+        period="2024-25",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
                 ["5", "", "S"],
                 ["5", "01/05/2024", "L"],
                 ["6", "31/02/2024", "S"],
                 ["6", "01/05/2024", "P"],
+            )
+        },
+        flagged={"Episodes": [1, 3]},
+    ),
+    Case(
+        "a first episode before 1 April, or an S one, and the episodes after it are not flagged",
+        period="2024-25",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
+                ["2", "31/03/2024", "P"],
+                ["3", "01/05/2024", "S"],
+                ["3", "01/06/2024", "P"],
                 ["7", "31/03/2024", "S"],
                 ["7", "01/05/2024", "P"],
                 ["8", "02/04/2024", "S"],
             )
         },
-        flagged={"Episodes": [0, 4, 6, 8]},
+        flagged={},
     ),
 ]

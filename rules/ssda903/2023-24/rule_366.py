@@ -31,17 +31,26 @@ def short_break_episode_not_started_afresh(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a V3 episode that does not start care afresh is flagged",
+        "a V3 episode with any reason but S, or a blank one, is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "RNE"],
+                ["2", "V3", "P"],
+                ["3", "V3", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "a V3 episode starting with S, or another or blank legal status, is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "LS", "RNE"],
                 ["1", "V3", "S"],
-                ["2", "V3", "P"],
-                ["3", "V3", ""],
                 ["4", "V4", "P"],
                 ["5", "", "P"],
             )
         },
-        flagged={"Episodes": [1, 2]},
+        flagged={},
     ),
 ]

@@ -28,22 +28,40 @@ def hospital_stay_over_six_weeks(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "42 days pass, 43 fail; open and undated episodes are not measured",
+        "a temporary hospital placement of 43 days or more is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["2", "01/06/2024", "T1", "14/07/2024"],
+                ["8", "01/06/2024", "T1", "31/07/2024"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "a hospital stay of 42 days or fewer, or another or blank placement, is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "PLACE", "DEC"],
                 ["1", "01/06/2024", "T1", "13/07/2024"],
-                ["2", "01/06/2024", "T1", "14/07/2024"],
+                ["7", "01/06/2024", "T1", "12/07/2024"],
                 ["3", "01/06/2024", "U1", "14/07/2024"],
+                ["6", "01/06/2024", "", "14/07/2024"],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "an open episode, or a blank or unreadable date, is not measured",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
                 ["4", "01/06/2024", "T1", ""],
                 ["5", "", "T1", "14/07/2024"],
-                ["6", "01/06/2024", "", "14/07/2024"],
-                ["7", "01/06/2024", "T1", "12/07/2024"],
-                ["8", "01/06/2024", "T1", "31/07/2024"],
                 ["9", "31/06/2024", "T1", "14/08/2024"],
                 ["10", "01/06/2024", "T1", "2024-07-31"],
             )
         },
-        flagged={"Episodes": [1, 7]},
+        flagged={},
     ),
 ]

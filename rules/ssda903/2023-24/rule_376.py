@@ -31,22 +31,40 @@ def foster_carer_holiday_over_three_weeks(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "21 days pass, 22 fail; open and undated episodes are not measured",
+        "a foster carer's holiday placement of 22 days or more is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["2", "01/06/2024", "T3", "23/06/2024"],
+                ["8", "31/05/2024", "T3", "23/06/2024"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "a holiday placement of 21 days or fewer, or another or blank placement, is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "PLACE", "DEC"],
                 ["1", "01/06/2024", "T3", "22/06/2024"],
-                ["2", "01/06/2024", "T3", "23/06/2024"],
+                ["7", "01/06/2024", "T3", "21/06/2024"],
                 ["3", "01/06/2024", "U1", "23/06/2024"],
+                ["6", "01/06/2024", "", "23/06/2024"],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "an open episode, or a blank or unreadable date, is not measured",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
                 ["4", "01/06/2024", "T3", ""],
                 ["5", "", "T3", "23/06/2024"],
-                ["6", "01/06/2024", "", "23/06/2024"],
-                ["7", "01/06/2024", "T3", "21/06/2024"],
-                ["8", "31/05/2024", "T3", "23/06/2024"],
                 ["9", "31/06/2024", "T3", "30/07/2024"],
                 ["10", "01/06/2024", "T3", "2024-07-30"],
             )
         },
-        flagged={"Episodes": [1, 7]},
+        flagged={},
     ),
 ]

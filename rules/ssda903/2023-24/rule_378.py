@@ -32,17 +32,21 @@ def placed_with_parents_under_section_20(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "P1 under V2 is flagged; other pairs and blanks are not",
+        "placed with parents (P1) under section 20 (V2) is flagged",
+        tables={"Episodes": table(["CHILD", "PLACE", "LS"], ["1", "P1", "V2"])},
+        flagged={"Episodes": [0]},
+    ),
+    Case(
+        "P1 under a care order, V2 elsewhere, or a blank placement or status is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "LS"],
-                ["1", "P1", "V2"],
                 ["2", "P1", "C2"],
                 ["3", "U1", "V2"],
                 ["4", "", "V2"],
                 ["5", "P1", ""],
             )
         },
-        flagged={"Episodes": [0]},
+        flagged={},
     ),
 ]
