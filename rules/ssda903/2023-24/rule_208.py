@@ -47,6 +47,7 @@ CASES = [
                 ["3", "UN2"],
                 ["4", ""],
                 ["5", "a123456789012"],
+                ["7", "A123456789011"],
             ),
             "Header_last": table(
                 ["CHILD", "UPN"],
@@ -55,9 +56,10 @@ CASES = [
                 ["3", "A123456789012"],
                 ["4", "A123456789012"],
                 ["5", "A123456789012"],
+                ["7", "A123456789012"],
             ),
         },
-        flagged={"Header": [1, 2, 3]},
+        flagged={"Header": [1, 2, 3, 5]},
     ),
     Case(
         "unknown or blank last year, and new children, are not flagged",

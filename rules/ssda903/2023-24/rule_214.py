@@ -25,17 +25,27 @@ def location_given_for_short_break(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a postcode or URN on a short break is flagged",
+        "a postcode, a URN, or both on a short break are flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "LS", "PL_POST", "URN"],
                 ["1", "V3", "AB1 2CD", ""],
                 ["2", "V4", "", "SC123456"],
+                ["6", "V4", "AB1 2CD", "SC123456"],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2]},
+    ),
+    Case(
+        "a short break with neither, and other or blank legal statuses, are not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "PL_POST", "URN"],
                 ["3", "V3", "", ""],
                 ["4", "C2", "AB1 2CD", "SC123456"],
                 ["5", "", "AB1 2CD", ""],
             )
         },
-        flagged={"Episodes": [0, 1]},
+        flagged={},
     ),
 ]

@@ -64,9 +64,10 @@ CASES = [
                 ["6", "K2", "", "", "EH1 1AA"],
                 ["7", "U1", "", "", ""],
                 ["8", "K2", "", "XXXXXXX", "W1A 1AA"],
+                ["9", "K2", "02/04/2023", "", "W1A 1AA"],
             )
         },
-        flagged={"Episodes": [0, 2, 6]},
+        flagged={"Episodes": [0, 2, 6, 8]},
         period="2023-24",
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},

@@ -26,34 +26,50 @@ def placement_type_not_offered(ctx: RuleContext) -> pl.LazyFrame:
     # codes; those are rule 1008's, or unknowable, so they are not flagged here.
     providers = with_provider(ctx, ctx.table("Episodes"))
     offered = pl.col("PLACE_CODES").list.contains(pl.col("PLACE"))
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq, ReplaceFalseWithTrue): a list's length
+    # is never negative; `offered` is null only where PLACE_CODES is, and then the length test is
+    # null too, so the row is dropped whatever fills the null.
     return providers.filter((pl.col("PLACE_CODES").list.len() > 0) & ~offered.fill_null(False))
 
 
+# Ofsted's lists as the cases read them: one provider offers K2, one K1 and K2, one none listed.
+OFSTED = {
+    "ofsted": table(
+        OFSTED_COLUMNS,
+        ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
+        ["SC100002", "Manchester", "K1, K2", "PR2/PR3", "", "M1 1AA"],
+        ["SC100003", "Leeds", "R3", "PR3", "31/10/2024", "LS1 1AA"],
+        ["2000004", "Westminster", "K3", "PR4", "", "SW1A 1AA"],
+        ["SC100005", "Westminster", "", "", "", ""],
+    )
+}
+
 CASES = [
     Case(
-        "a placement type the provider does not offer is flagged",
+        "a placement type the provider does not offer, or a blank one, is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "PLACE"],
+                ["2", "SC100001", "K1"],
+                ["6", "SC100001", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+        reference=OFSTED,
+    ),
+    Case(
+        "an offered type, and URNs unlisted, listed without types or XXXXXXX, are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "URN", "PLACE"],
                 ["1", "SC100001", "K2"],
-                ["2", "SC100001", "K1"],
                 ["3", "SC100002", "K1"],
                 ["4", "SC100005", "K1"],
                 ["5", "SC999999", "K1"],
-                ["6", "SC100001", ""],
                 ["7", "XXXXXXX", "A3"],
             )
         },
-        flagged={"Episodes": [1, 5]},
-        reference={
-            "ofsted": table(
-                OFSTED_COLUMNS,
-                ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
-                ["SC100002", "Manchester", "K1, K2", "PR2/PR3", "", "M1 1AA"],
-                ["SC100003", "Leeds", "R3", "PR3", "31/10/2024", "LS1 1AA"],
-                ["2000004", "Westminster", "K3", "PR4", "", "SW1A 1AA"],
-                ["SC100005", "Westminster", "", "", "", ""],
-            )
-        },
+        flagged={},
+        reference=OFSTED,
     ),
 ]

@@ -34,37 +34,61 @@ def placement_postcode_not_providers(ctx: RuleContext) -> pl.LazyFrame:
         pl.col("PLACE").is_in(CHECKED_PLACEMENTS)
         & ~pl.col("LS").is_in(["V3", "V4"]).fill_null(False)
         & postcode.is_not_null()
+        # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a list's length is never negative.
         & (pl.col("POSTCODES").list.len() > 0)
     )
     return providers.filter(checked & ~pl.col("POSTCODES").list.contains(postcode))
 
 
+# Ofsted's lists as the cases read them: setting postcodes W1A 1AA, M1 1AA, LS1 1AA, none.
+OFSTED = {
+    "ofsted": table(
+        OFSTED_COLUMNS,
+        ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
+        ["SC100002", "Manchester", "K1, K2", "PR2/PR3", "", "M1 1AA"],
+        ["SC100003", "Leeds", "R3", "PR3", "31/10/2024", "LS1 1AA"],
+        ["2000004", "Westminster", "K3", "PR4", "", "SW1A 1AA"],
+        ["SC100005", "Westminster", "", "", "", ""],
+    )
+}
+
 CASES = [
     Case(
-        "a placement postcode unlike the setting's is flagged",
+        "a placement postcode unlike the setting's is flagged, with or without a legal status",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "PLACE", "LS", "PL_POST"],
+                ["3", "SC100001", "K2", "C2", "SW1A 1AA"],
+                ["8", "SC100003", "R3", "", "M1 1AA"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+        reference=OFSTED,
+    ),
+    Case(
+        "the setting's postcode in any spacing or case is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "URN", "PLACE", "LS", "PL_POST"],
                 ["1", "SC100001", "K2", "C2", "W1A 1AA"],
                 ["2", "SC100001", "K2", "C2", "w1a1aa"],
-                ["3", "SC100001", "K2", "C2", "SW1A 1AA"],
+            )
+        },
+        flagged={},
+        reference=OFSTED,
+    ),
+    Case(
+        "short breaks, other types, blank postcodes and settings without one are not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "PLACE", "LS", "PL_POST"],
                 ["4", "SC100001", "K2", "V3", "SW1A 1AA"],
                 ["5", "SC100001", "U1", "C2", "SW1A 1AA"],
                 ["6", "SC100001", "K2", "C2", ""],
                 ["7", "SC100005", "K2", "C2", "SW1A 1AA"],
-                ["8", "SC100003", "R3", "", "M1 1AA"],
             )
         },
-        flagged={"Episodes": [2, 7]},
-        reference={
-            "ofsted": table(
-                OFSTED_COLUMNS,
-                ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
-                ["SC100002", "Manchester", "K1, K2", "PR2/PR3", "", "M1 1AA"],
-                ["SC100003", "Leeds", "R3", "PR3", "31/10/2024", "LS1 1AA"],
-                ["2000004", "Westminster", "K3", "PR4", "", "SW1A 1AA"],
-                ["SC100005", "Westminster", "", "", "", ""],
-            )
-        },
+        flagged={},
+        reference=OFSTED,
     ),
 ]

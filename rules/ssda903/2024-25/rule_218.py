@@ -67,9 +67,11 @@ CASES = [
                 ["6", "K2", "", "", "EH1 1AA"],
                 ["7", "U1", "", "", ""],
                 ["8", "K2", "", "XXXXXXX", "W1A 1AA"],
+                ["9", "K2", "02/04/2024", "", "W1A 1AA"],
+                ["10", "", "", "", "W1A 1AA"],
             )
         },
-        flagged={"Episodes": [0, 2, 6]},
+        flagged={"Episodes": [0, 2, 6, 8, 9]},
         period="2024-25",
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
