@@ -28,12 +28,16 @@ def seventeen_year_old_with_former_foster_carers(ctx: RuleContext) -> pl.LazyFra
     births = (
         ctx.table("Header")
         .select("CHILD", pl.col("DOB").alias("header_dob"))
+        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" picks by input order whatever the
+        # output order, and the join below does not depend on row order.
         .unique("CHILD", keep="first", maintain_order=True)
     )
     seventeen = age_on(pl.col("header_dob"), ctx.end) == 17
     with_foster_carers = pl.col("ACCOM").is_in(ctx.codes("ACCOM_FORMER_FOSTER"))
     return (
         ctx.table("OC3")
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a
+        # null date of birth, whose age test is null, and the filter drops the row as inner does.
         .join(births, on="CHILD", how="inner")
         .filter(with_foster_carers & seventeen)
     )
@@ -41,7 +45,7 @@ def seventeen_year_old_with_former_foster_carers(ctx: RuleContext) -> pl.LazyFra
 
 CASES = [
     Case(
-        "former foster carers around the 17th birthday are flagged",
+        "former foster carers at 17 on 31 March are flagged; at 16 or 18 they are not",
         period="2025-26",
         tables={
             "Header": table(
@@ -50,10 +54,6 @@ CASES = [
                 ["2", "31/03/2009"],
                 ["3", "01/04/2009"],
                 ["4", "31/03/2008"],
-                ["5", "01/06/2008"],
-                ["6", ""],
-                ["7", "01/06/2008"],
-                ["9", "31/02/2009"],
             ),
             "OC3": table(
                 ["CHILD", "ACCOM"],
@@ -61,6 +61,23 @@ CASES = [
                 ["2", "z2"],
                 ["3", "Z1"],
                 ["4", "Z2"],
+            ),
+        },
+        flagged={"OC3": [0, 1]},
+    ),
+    Case(
+        "other or blank accommodation, a blank or unreadable DOB and no Header row are not flagged",
+        period="2025-26",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["5", "01/06/2008"],
+                ["6", ""],
+                ["7", "01/06/2008"],
+                ["9", "31/02/2009"],
+            ),
+            "OC3": table(
+                ["CHILD", "ACCOM"],
                 ["5", "B1"],
                 ["6", "Z1"],
                 ["7", ""],
@@ -68,6 +85,20 @@ CASES = [
                 ["9", "Z1"],
             ),
         },
-        flagged={"OC3": [0, 1]},
+    ),
+    Case(
+        "a child with two Header rows is tested with the first date of birth",
+        period="2025-26",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["10", "01/06/2008"],
+                ["10", "01/06/2005"],
+                ["11", "01/06/2005"],
+                ["11", "01/06/2008"],
+            ),
+            "OC3": table(["CHILD", "ACCOM"], ["10", "Z1"], ["11", "Z1"]),
+        },
+        flagged={"OC3": [0]},
     ),
 ]
