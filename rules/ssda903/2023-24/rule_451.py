@@ -33,25 +33,39 @@ def freeing_order_episode_still_open(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an open D1 episode is flagged; a closed one or another legal status is not",
+        "an open D1 episode (blank DEC and REC) is flagged, after any earlier episodes",
         tables={
             "Episodes": table(
                 ["CHILD", "LS", "DEC", "REC"],
                 ["1", "D1", "", ""],
                 ["2", "d1", "", ""],
+                ["10", "D1", "01/01/2024", "E11"],
+                ["10", "D1", "", ""],
+            ),
+        },
+        flagged={"Episodes": [0, 1, 3]},
+    ),
+    Case(
+        "a D1 episode with a DEC or a REC given is not flagged, even an unreadable DEC",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "DEC", "REC"],
                 ["3", "D1", "31/03/2024", "E11"],
                 ["4", "D1", "", "E11"],
                 ["5", "D1", "31/02/2024", ""],
-                ["6", "E1", "", ""],
-                ["7", "", "", ""],
                 ["8", "D1", "31/03/2024", ""],
                 ["9", "D1", "2024-03-31", ""],
-                ["10", "D1", "01/01/2024", "E11"],
-                ["10", "D1", "", ""],
                 ["11", "E1", "01/01/2024", "E11"],
                 ["11", "D1", "01/03/2024", "E11"],
-            )
+            ),
         },
-        flagged={"Episodes": [0, 1, 10]},
+    ),
+    Case(
+        "an open episode with another or a blank legal status is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "DEC", "REC"], ["6", "E1", "", ""], ["7", "", "", ""]
+            ),
+        },
     ),
 ]

@@ -29,7 +29,7 @@ def episode_starts_before_previous_ends(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "starting the day before the previous end is flagged; on the day or after it is not",
+        "starting the day before the previous episode ends is flagged; on that day or after is not",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC"],
@@ -38,25 +38,42 @@ CASES = [
                 ["2", "01/05/2024", "10/05/2024"],
                 ["2", "10/05/2024", "20/05/2024"],
                 ["2", "21/05/2024", ""],
+                ["6", "01/05/2024", "10/05/2024"],
+                ["7", "02/05/2024", "20/05/2024"],
+                ["9", "01/05/2024", "10/05/2024"],
+                ["9", "11/05/2024", ""],
+                ["11", "01/06/2024", "30/06/2024"],
+                ["11", "01/05/2024", "01/06/2024"],
+                ["11", "29/06/2024", ""],
+            ),
+        },
+        flagged={"Episodes": [1, 11]},
+    ),
+    Case(
+        "episodes are compared in DECOM order, not in the order of the rows",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
                 ["3", "15/06/2024", ""],
                 ["3", "01/05/2024", "20/06/2024"],
+            ),
+        },
+        flagged={"Episodes": [0]},
+    ),
+    Case(
+        "an open or unreadable previous DEC, or a blank or unreadable DECOM, is not compared",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
                 ["4", "01/05/2024", ""],
                 ["4", "09/05/2024", "20/05/2024"],
                 ["5", "01/05/2024", "10/05/2024"],
                 ["5", "", "20/05/2024"],
-                ["6", "01/05/2024", "10/05/2024"],
-                ["7", "02/05/2024", "20/05/2024"],
                 ["8", "01/05/2024", "31/02/2024"],
                 ["8", "09/05/2024", "20/05/2024"],
-                ["9", "01/05/2024", "10/05/2024"],
-                ["9", "11/05/2024", ""],
                 ["10", "01/05/2024", "10/05/2024"],
                 ["10", "2024-05-05", ""],
-                ["11", "01/06/2024", "30/06/2024"],
-                ["11", "01/05/2024", "01/06/2024"],
-                ["11", "29/06/2024", ""],
-            )
+            ),
         },
-        flagged={"Episodes": [1, 5, 21]},
     ),
 ]

@@ -35,19 +35,37 @@ def placement_over_350_miles(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "more than 350.0 miles is flagged; exactly 350.0 and 999.9 are not",
+        "more than 350.0 miles is flagged; exactly 350.0 or less is not",
         tables={
             "Episodes": table(
                 ["CHILD", "HOME_POST", "PL_POST"],
                 ["1", "W1A 1AA", "LS1 1AA"],
                 ["2", "W1A 1AA", "LS1 1AB"],
                 ["3", "W1A 1AA", "M1 1AA"],
+            ),
+        },
+        flagged={"Episodes": [1]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "999.9, DfE's code for a distance it does not report, is not flagged; 1000.0 is",
+        tables={
+            "Episodes": table(
+                ["CHILD", "HOME_POST", "PL_POST"],
                 ["4", "W1A 1AA", "CF10 1AB"],
                 ["5", "W1A 1AA", "CF10 1AA"],
-                ["6", "", "CF10 1AA"],
-            )
+            ),
         },
-        flagged={"Episodes": [1, 4]},
+        flagged={"Episodes": [1]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a blank home postcode gives no distance and is not flagged",
+        tables={
+            "Episodes": table(["CHILD", "HOME_POST", "PL_POST"], ["6", "", "CF10 1AA"]),
+        },
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),
