@@ -33,24 +33,40 @@ def two_adopters_not_coded_as_couple(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "two adopters with a single adopter's code or none are flagged",
+        "two adopters coded as a single adopter, left blank or given an unknown code are flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "NB_ADOPTR", "SEX_ADOPTR"],
+                ["4", "2", "M1"],
+                ["5", "2", "F1"],
+                ["6", "2", ""],
+                ["12", "2", "XX"],
+            ),
+        },
+        flagged={"AD1": [0, 1, 2, 3]},
+    ),
+    Case(
+        "two adopters coded as a couple, in any case, are not flagged",
         tables={
             "AD1": table(
                 ["CHILD", "NB_ADOPTR", "SEX_ADOPTR"],
                 ["1", "2", "MM"],
                 ["2", "2", "ff"],
                 ["3", "2", "MF"],
-                ["4", "2", "M1"],
-                ["5", "2", "F1"],
-                ["6", "2", ""],
+            ),
+        },
+    ),
+    Case(
+        "one adopter, or a blank or other number of adopters, is not checked here",
+        tables={
+            "AD1": table(
+                ["CHILD", "NB_ADOPTR", "SEX_ADOPTR"],
                 ["7", "1", "M1"],
                 ["8", "1", "MF"],
                 ["9", "", "F1"],
                 ["10", "3", "M1"],
                 ["11", "", ""],
-                ["12", "2", "XX"],
-            )
+            ),
         },
-        flagged={"AD1": [3, 4, 5, 11]},
     ),
 ]

@@ -31,23 +31,39 @@ def single_adopter_coded_as_couple(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a single adopter coded as a couple is flagged",
+        "a single adopter (L0) coded as a couple (MM, FF or MF) is flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
+                ["3", "L0", "MM"],
+                ["4", "l0", "FF"],
+                ["5", "L0", "MF"],
+            ),
+        },
+        flagged={"AD1": [0, 1, 2]},
+    ),
+    Case(
+        "a single adopter coded M1, F1, blank or unknown is not flagged here",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
                 ["1", "L0", "M1"],
                 ["2", "L0", "F1"],
-                ["3", "L0", "MM"],
-                ["4", "l0", "FF"],
-                ["5", "L0", "MF"],
                 ["6", "L0", ""],
+                ["9", "L0", "XX"],
+            ),
+        },
+    ),
+    Case(
+        "adopters who are a couple, or a blank legal status, are not checked",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
                 ["7", "L11", "MF"],
                 ["8", "", "MM"],
-                ["9", "L0", "XX"],
                 ["10", "L12", "FF"],
                 ["11", "", ""],
-            )
+            ),
         },
-        flagged={"AD1": [2, 3, 4]},
     ),
 ]

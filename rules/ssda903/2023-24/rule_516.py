@@ -33,26 +33,48 @@ def sgo_to_former_foster_carers_without_foster_placement(ctx: RuleContext) -> pl
 
 CASES = [
     Case(
-        "E45 or E46 outside a foster placement is flagged",
+        "E45 or E46 in a placement other than U1-U6, or with PLACE blank, is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "REC", "PLACE"],
+                ["3", "E45", "K2"],
+                ["4", "E46", "R1"],
+                ["5", "E46", ""],
+                ["9", "E46", "U7"],
+            ),
+        },
+        flagged={"Episodes": [0, 1, 2, 3]},
+    ),
+    Case(
+        "E45 or E46 in a foster placement (U1-U6) is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "REC", "PLACE"],
                 ["1", "E45", "U1"],
                 ["2", "e46", "U6"],
-                ["3", "E45", "K2"],
-                ["4", "E46", "R1"],
-                ["5", "E46", ""],
-                ["6", "E41", "K2"],
-                ["7", "", "K2"],
-                ["8", "E47", "K2"],
-                ["9", "E46", "U7"],
                 ["10", "E45", "U3"],
+            ),
+        },
+    ),
+    Case(
+        "only the episode ending with E45 or E46 is checked, not the child's others",
+        tables={
+            "Episodes": table(
+                ["CHILD", "REC", "PLACE"],
                 ["11", "E8", "K2"],
                 ["11", "E45", "U2"],
                 ["12", "E8", "U1"],
                 ["12", "E45", "K2"],
-            )
+            ),
         },
-        flagged={"Episodes": [2, 3, 4, 8, 13]},
+        flagged={"Episodes": [3]},
+    ),
+    Case(
+        "other reasons for ending, or a blank REC, are not checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "REC", "PLACE"], ["6", "E41", "K2"], ["7", "", "K2"], ["8", "E47", "K2"]
+            ),
+        },
     ),
 ]
