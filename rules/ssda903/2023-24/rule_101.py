@@ -24,8 +24,13 @@ def sex_missing_or_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "blank and unknown codes are flagged",
-        tables={"Header": table(["CHILD", "SEX"], ["1", "1"], ["2", "2"], ["3", ""], ["4", "M"])},
-        flagged={"Header": [2, 3]},
+        "a blank sex or a code not in the year's list is flagged",
+        tables={"Header": table(["CHILD", "SEX"], ["3", ""], ["4", "M"], ["5", "3"], ["6", "0"])},
+        flagged={"Header": [0, 1, 2, 3]},
+    ),
+    Case(
+        "the year's codes 1 and 2 are not flagged",
+        tables={"Header": table(["CHILD", "SEX"], ["1", "1"], ["2", "2"])},
+        flagged={},
     ),
 ]

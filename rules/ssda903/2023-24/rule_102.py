@@ -23,18 +23,22 @@ def birth_date_missing_or_unreadable(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "blank, impossible and wrongly shaped dates are flagged",
+        "blank, impossible and wrongly shaped dates of birth are flagged",
         tables={
             "Header": table(
                 ["CHILD", "DOB"],
-                ["1", "29/02/2024"],
                 ["2", "29/02/2023"],
                 ["3", ""],
                 ["4", "2024-02-01"],
                 ["5", "1/2/2024"],
-                ["6", "31/12/2010"],
+                ["7", "32/12/2010"],
             )
         },
-        flagged={"Header": [1, 2, 3, 4]},
+        flagged={"Header": [0, 1, 2, 3, 4]},
+    ),
+    Case(
+        "real dates of birth, a leap day and the last day of a month included, are not flagged",
+        tables={"Header": table(["CHILD", "DOB"], ["1", "29/02/2024"], ["6", "31/12/2010"])},
+        flagged={},
     ),
 ]

@@ -24,17 +24,20 @@ def ethnicity_missing_or_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "blank and unknown codes are flagged, lower case is read as upper case",
+        "a blank, a description or a code one letter short is flagged",
         tables={
             "Header": table(
                 ["CHILD", "ETHNIC"],
-                ["1", "WBRI"],
-                ["2", "nobt"],
                 ["3", ""],
                 ["4", "White British"],
                 ["5", "WBR"],
             )
         },
-        flagged={"Header": [2, 3, 4]},
+        flagged={"Header": [0, 1, 2]},
+    ),
+    Case(
+        "DfE codes are not flagged, and lower case is read as upper case",
+        tables={"Header": table(["CHILD", "ETHNIC"], ["1", "WBRI"], ["2", "nobt"])},
+        flagged={},
     ),
 ]

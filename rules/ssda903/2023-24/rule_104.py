@@ -28,20 +28,31 @@ def uasc_end_date_unreadable_or_before_year(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unreadable dates and dates before 1 April are flagged; blanks are not",
+        "a DUC on 31 March before the year, or earlier, or unreadable is flagged",
+        tables={
+            "UASC": table(
+                ["CHILD", "DUC"],
+                ["3", "31/03/2023"],
+                ["4", "31/02/2024"],
+                ["5", "1/5/2023"],
+                ["8", "01/01/2020"],
+            )
+        },
+        flagged={"UASC": [0, 1, 2, 3]},
+        period="2023-24",
+    ),
+    Case(
+        "a DUC on 1 April or later in the year, or blank, is not flagged",
         tables={
             "UASC": table(
                 ["CHILD", "DUC"],
                 ["1", "31/03/2024"],
                 ["2", "01/04/2023"],
-                ["3", "31/03/2023"],
-                ["4", "31/02/2024"],
-                ["5", "1/5/2023"],
                 ["6", ""],
                 ["7", "02/04/2023"],
             )
         },
-        flagged={"UASC": [2, 3, 4]},
+        flagged={},
         period="2023-24",
     ),
 ]

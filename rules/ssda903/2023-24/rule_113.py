@@ -24,17 +24,20 @@ def adopters_match_date_unreadable(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "impossible and wrongly shaped dates are flagged; a blank is not",
+        "impossible and wrongly shaped dates are flagged",
         tables={
             "AD1": table(
                 ["CHILD", "DATE_MATCH"],
-                ["1", "29/02/2020"],
                 ["2", "29/02/2021"],
                 ["3", "01/01/21"],
                 ["4", "2021-01-01"],
-                ["5", ""],
             )
         },
-        flagged={"AD1": [1, 2, 3]},
+        flagged={"AD1": [0, 1, 2]},
+    ),
+    Case(
+        "a real date, a leap day included, and a blank are not flagged",
+        tables={"AD1": table(["CHILD", "DATE_MATCH"], ["1", "29/02/2020"], ["5", ""])},
+        flagged={},
     ),
 ]

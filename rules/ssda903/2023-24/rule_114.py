@@ -24,17 +24,13 @@ def foster_carer_flag_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "values other than 0 and 1 are flagged; a blank is not",
-        tables={
-            "AD1": table(
-                ["CHILD", "FOSTER_CARE"],
-                ["1", "0"],
-                ["2", "1"],
-                ["3", "2"],
-                ["4", "Y"],
-                ["5", ""],
-            )
-        },
-        flagged={"AD1": [2, 3]},
+        "values other than 0 and 1 are flagged",
+        tables={"AD1": table(["CHILD", "FOSTER_CARE"], ["3", "2"], ["4", "Y"], ["6", "-1"])},
+        flagged={"AD1": [0, 1, 2]},
+    ),
+    Case(
+        "0, 1 and a blank are not flagged",
+        tables={"AD1": table(["CHILD", "FOSTER_CARE"], ["1", "0"], ["2", "1"], ["5", ""])},
+        flagged={},
     ),
 ]

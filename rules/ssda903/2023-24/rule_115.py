@@ -32,13 +32,20 @@ CASES = [
         tables={
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED"],
-                ["1", "28/02/2021"],
                 ["2", "29/02/2021"],
                 ["3", "01/01/21"],
                 ["4", ""],
-                ["5", " 15/06/2020 "],
             )
         },
-        flagged={"PlacedAdoption": [1, 2, 3]},
+        flagged={"PlacedAdoption": [0, 1, 2]},
+    ),
+    Case(
+        "a real date, with or without spaces around it, is not flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"], ["1", "28/02/2021"], ["5", " 15/06/2020 "]
+            )
+        },
+        flagged={},
     ),
 ]
