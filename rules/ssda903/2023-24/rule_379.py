@@ -29,22 +29,40 @@ def unspecified_temporary_over_seven_days(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "7 days pass, 8 fail; open and undated episodes are not measured",
+        "an unspecified temporary placement of 8 days or more is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
+                ["2", "01/06/2024", "T4", "09/06/2024"],
+                ["8", "31/05/2024", "T4", "09/06/2024"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "7 days or fewer, or another or blank placement, is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "PLACE", "DEC"],
                 ["1", "01/06/2024", "T4", "08/06/2024"],
-                ["2", "01/06/2024", "T4", "09/06/2024"],
+                ["7", "01/06/2024", "T4", "07/06/2024"],
                 ["3", "01/06/2024", "U1", "09/06/2024"],
+                ["6", "01/06/2024", "", "09/06/2024"],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "an open episode, or a blank or unreadable date, is not measured",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE", "DEC"],
                 ["4", "01/06/2024", "T4", ""],
                 ["5", "", "T4", "09/06/2024"],
-                ["6", "01/06/2024", "", "09/06/2024"],
-                ["7", "01/06/2024", "T4", "07/06/2024"],
-                ["8", "31/05/2024", "T4", "09/06/2024"],
                 ["9", "31/06/2024", "T4", "30/07/2024"],
                 ["10", "01/06/2024", "T4", "2024-07-30"],
             )
         },
-        flagged={"Episodes": [1, 7]},
+        flagged={},
     ),
 ]

@@ -32,19 +32,28 @@ def temporary_placement_not_entered_by_carer_change(ctx: RuleContext) -> pl.Lazy
 
 CASES = [
     Case(
-        "temporary placements must start with RNE P or B",
+        "a temporary placement starting with S, L or a blank reason is flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "RNE"],
                 ["1", "T0", "S"],
-                ["2", "T3", "P"],
-                ["3", "T1", "B"],
                 ["4", "T4", "L"],
                 ["5", "T2", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2]},
+    ),
+    Case(
+        "a temporary placement starting with P or B, or S in another or blank placement, is clear",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "RNE"],
+                ["2", "T3", "P"],
+                ["3", "T1", "B"],
                 ["6", "U1", "S"],
                 ["7", "", "S"],
             )
         },
-        flagged={"Episodes": [0, 3, 4]},
+        flagged={},
     ),
 ]

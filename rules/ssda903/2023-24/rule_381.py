@@ -28,17 +28,21 @@ def care_ends_in_temporary_placement(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a temporary placement ending with anything but X1 is flagged",
+        "a temporary placement ending care (any reason but X1) is flagged",
+        tables={"Episodes": table(["CHILD", "PLACE", "REC"], ["2", "T3", "E8"])},
+        flagged={"Episodes": [0]},
+    ),
+    Case(
+        "a temporary placement ending X1 or still open, or care ending elsewhere, is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "REC"],
                 ["1", "T0", "X1"],
-                ["2", "T3", "E8"],
                 ["3", "T1", ""],
                 ["4", "U1", "E8"],
                 ["5", "", "E8"],
             )
         },
-        flagged={"Episodes": [1]},
+        flagged={},
     ),
 ]

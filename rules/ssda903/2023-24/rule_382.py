@@ -33,12 +33,21 @@ CASES = [
                 ["CHILD", "LS", "PLACE"],
                 ["1", "V3", "T0"],
                 ["2", "V4", "T4"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "V3 elsewhere, another status in T1, or a blank status or placement is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "PLACE"],
                 ["3", "V3", "U1"],
                 ["4", "C2", "T1"],
                 ["5", "", "T1"],
                 ["6", "V4", ""],
             )
         },
-        flagged={"Episodes": [0, 1]},
+        flagged={},
     ),
 ]

@@ -27,18 +27,27 @@ def short_break_in_long_term_fostering(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "V3 or V4 in U1 or U4 is flagged; other foster placements are not",
+        "V3 or V4 in long-term fostering (U1 or U4) is flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "LS", "PLACE"],
                 ["1", "V3", "U1"],
                 ["2", "V4", "U4"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "V3 in other fostering, another status in U1, or a blank status or placement is clear",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "PLACE"],
                 ["3", "V3", "U3"],
                 ["4", "C2", "U1"],
                 ["5", "", "U4"],
                 ["6", "V4", ""],
             )
         },
-        flagged={"Episodes": [0, 1]},
+        flagged={},
     ),
 ]

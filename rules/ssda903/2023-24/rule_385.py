@@ -24,20 +24,34 @@ def episode_ends_after_collection_year(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "31 March passes, 1 April fails, blank passes",
+        "an episode ending 1 April or later is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DEC"],
+                ["2", "01/04/2025"],
+                ["6", "02/04/2025"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+        period="2024-25",
+    ),
+    Case(
+        "an episode ending by 31 March, or still open, is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DEC"],
                 ["1", "31/03/2025"],
-                ["2", "01/04/2025"],
                 ["3", ""],
-                ["4", "31/04/2025"],
                 ["5", "30/03/2025"],
-                ["6", "02/04/2025"],
-                ["7", "2025-04-01"],
             )
         },
-        flagged={"Episodes": [1, 5]},
+        flagged={},
+        period="2024-25",
+    ),
+    Case(
+        "an unreadable end date is left to rule 147",
+        tables={"Episodes": table(["CHILD", "DEC"], ["4", "31/04/2025"], ["7", "2025-04-01"])},
+        flagged={},
         period="2024-25",
     ),
 ]

@@ -30,18 +30,27 @@ def adopted_from_other_placement(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "adoption from a non-adoptive or blank placement is flagged",
+        "an adoption from a non-adoptive or blank placement is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "REC", "PLACE"],
+                ["3", "E11", "U1"],
+                ["4", "E12", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "an adoption from an adoptive placement, or another or no ending, is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "REC", "PLACE"],
                 ["1", "E11", "A3"],
                 ["2", "E12", "A6"],
-                ["3", "E11", "U1"],
-                ["4", "E12", ""],
                 ["5", "E8", "U1"],
                 ["6", "", "U1"],
             )
         },
-        flagged={"Episodes": [2, 3]},
+        flagged={},
     ),
 ]

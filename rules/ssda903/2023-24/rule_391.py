@@ -28,23 +28,44 @@ def care_leaver_under_17(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "17 on 31 March passes, 17 on 1 April fails",
+        "any of the three answers for someone who turns 17 on 1 April or later is flagged",
+        tables={
+            "OC3": table(
+                ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["2", "01/04/2008", "YES", "F1", "B1"],
+                ["3", "01/04/2008", "", "", "B1"],
+                ["8", "02/04/2008", "NO", "", ""],
+                ["11", "01/04/2008", "", "F1", ""],
+            )
+        },
+        flagged={"OC3": [0, 1, 2, 3]},
+        period="2024-25",
+    ),
+    Case(
+        "answers for someone 17 by 31 March, or none for someone younger, are not flagged",
         tables={
             "OC3": table(
                 ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
                 ["1", "31/03/2008", "YES", "F1", "B1"],
-                ["2", "01/04/2008", "YES", "F1", "B1"],
-                ["3", "01/04/2008", "", "", "B1"],
                 ["4", "01/04/2008", "", "", ""],
-                ["5", "", "YES", "F1", "B1"],
-                ["6", "31/02/2008", "YES", "F1", "B1"],
-                ["7", "2008-04-01", "YES", "F1", "B1"],
-                ["8", "02/04/2008", "NO", "", ""],
                 ["9", "30/03/2008", "YES", "F1", "B1"],
                 ["10", "31/03/2007", "YES", "F1", "B1"],
             )
         },
-        flagged={"OC3": [1, 2, 7]},
+        flagged={},
+        period="2024-25",
+    ),
+    Case(
+        "a blank or unreadable date of birth is not compared",
+        tables={
+            "OC3": table(
+                ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
+                ["5", "", "YES", "F1", "B1"],
+                ["6", "31/02/2008", "YES", "F1", "B1"],
+                ["7", "2008-04-01", "YES", "F1", "B1"],
+            )
+        },
+        flagged={},
         period="2024-25",
     ),
 ]
