@@ -29,23 +29,37 @@ def unmarried_mixed_sex_couple_not_coded_mf(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "L3 with anything but MF is flagged",
+        "L3 coded anything but MF, or left blank, is flagged",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
-                ["1", "L3", "MF"],
-                ["2", "l3", "mf"],
                 ["3", "L3", "MM"],
                 ["4", "L3", "F1"],
                 ["5", "L3", ""],
+                ["8", "L3", "XX"],
+                ["10", "L3", "FF"],
+            ),
+        },
+        flagged={"AD1": [0, 1, 2, 3, 4]},
+    ),
+    Case(
+        "L3 coded MF, in any case, is not flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"], ["1", "L3", "MF"], ["2", "l3", "mf"]
+            ),
+        },
+    ),
+    Case(
+        "other legal statuses, or a blank one, are not checked",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
                 ["6", "L4", "MM"],
                 ["7", "", "FF"],
-                ["8", "L3", "XX"],
                 ["9", "L2", "MF"],
-                ["10", "L3", "FF"],
                 ["11", "", ""],
-            )
+            ),
         },
-        flagged={"AD1": [2, 3, 4, 7, 9]},
     ),
 ]

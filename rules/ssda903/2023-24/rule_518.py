@@ -30,23 +30,37 @@ def unmarried_same_sex_couple_not_coded_same_sex(ctx: RuleContext) -> pl.LazyFra
 
 CASES = [
     Case(
-        "L4 with anything but MM or FF is flagged",
+        "L4 coded anything but MM or FF, or left blank, is flagged",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
-                ["1", "L4", "MM"],
-                ["2", "l4", "ff"],
                 ["3", "L4", "MF"],
                 ["4", "L4", "M1"],
                 ["5", "L4", ""],
-                ["6", "L3", "MF"],
-                ["7", "", "MF"],
                 ["8", "L4", "XX"],
                 ["9", "L4", "F1"],
+            ),
+        },
+        flagged={"AD1": [0, 1, 2, 3, 4]},
+    ),
+    Case(
+        "L4 coded MM or FF, in any case, is not flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"], ["1", "L4", "MM"], ["2", "l4", "ff"]
+            ),
+        },
+    ),
+    Case(
+        "other legal statuses, or a blank one, are not checked",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
+                ["6", "L3", "MF"],
+                ["7", "", "MF"],
                 ["10", "L12", "MF"],
                 ["11", "", ""],
-            )
+            ),
         },
-        flagged={"AD1": [2, 3, 4, 7, 8]},
     ),
 ]

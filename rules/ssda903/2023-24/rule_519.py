@@ -30,23 +30,39 @@ def civil_partners_not_coded_as_couple(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "civil partners coded as a single adopter, or not coded, are flagged",
+        "civil partners coded as a single adopter, left blank or given an unknown code are flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
+                ["4", "L2", "M1"],
+                ["5", "L2", "F1"],
+                ["6", "L2", ""],
+                ["9", "L2", "XX"],
+            ),
+        },
+        flagged={"AD1": [0, 1, 2, 3]},
+    ),
+    Case(
+        "civil partners coded as any couple (MM, FF or MF), in any case, are not flagged",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
                 ["1", "L2", "MM"],
                 ["2", "l2", "ff"],
                 ["3", "L2", "MF"],
-                ["4", "L2", "M1"],
-                ["5", "L2", "F1"],
-                ["6", "L2", ""],
+            ),
+        },
+    ),
+    Case(
+        "other legal statuses, or a blank one, are not checked",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
                 ["7", "L0", "M1"],
                 ["8", "", "F1"],
-                ["9", "L2", "XX"],
                 ["10", "L3", "M1"],
                 ["11", "", ""],
-            )
+            ),
         },
-        flagged={"AD1": [3, 4, 5, 8]},
     ),
 ]

@@ -31,22 +31,36 @@ def mixed_sex_married_couple_coded_same_sex(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "L11 with a same-sex code is flagged",
+        "L11 coded MM or FF, in any case, is flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"], ["2", "L11", "MM"], ["3", "l11", "ff"]
+            ),
+        },
+        flagged={"AD1": [0, 1]},
+    ),
+    Case(
+        "L11 coded MF, a single adopter's code, blank or unknown is not flagged here",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
                 ["1", "L11", "MF"],
-                ["2", "L11", "MM"],
-                ["3", "l11", "ff"],
                 ["4", "L11", "M1"],
                 ["5", "L11", ""],
+                ["8", "L11", "XX"],
+                ["10", "L11", "F1"],
+            ),
+        },
+    ),
+    Case(
+        "other legal statuses, or a blank one, are not checked",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
                 ["6", "L12", "MM"],
                 ["7", "", "FF"],
-                ["8", "L11", "XX"],
                 ["9", "L12", "FF"],
-                ["10", "L11", "F1"],
-            )
+            ),
         },
-        flagged={"AD1": [1, 2]},
     ),
 ]

@@ -29,22 +29,39 @@ def placement_decision_ceased_before_made(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "ceasing the day before the decision is flagged; on the day or after it is not",
+        "ceasing the day or a year before the decision is flagged; on the day or after it is not",
         tables={
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
                 ["1", "10/05/2023", "09/05/2023"],
                 ["2", "10/05/2023", "10/05/2023"],
                 ["3", "10/05/2023", "11/05/2023"],
+                ["9", "10/05/2023", "10/05/2022"],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 3]},
+    ),
+    Case(
+        "each of a child's decisions is checked on its own",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["8", "01/04/2023", "01/05/2023"],
+                ["8", "10/05/2023", "09/05/2023"],
+            ),
+        },
+        flagged={"PlacedAdoption": [1]},
+    ),
+    Case(
+        "a blank or unreadable date is not compared",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
                 ["4", "10/05/2023", ""],
                 ["5", "", "09/05/2023"],
                 ["6", "31/02/2023", "09/05/2023"],
                 ["7", "10/05/2023", "2023-05-09"],
-                ["8", "01/04/2023", "01/05/2023"],
-                ["8", "10/05/2023", "09/05/2023"],
-                ["9", "10/05/2023", "10/05/2022"],
-            )
+            ),
         },
-        flagged={"PlacedAdoption": [0, 8, 9]},
     ),
 ]

@@ -30,23 +30,37 @@ def same_sex_married_couple_not_coded_same_sex(ctx: RuleContext) -> pl.LazyFrame
 
 CASES = [
     Case(
-        "L12 with anything but MM or FF is flagged",
+        "L12 coded anything but MM or FF, or left blank, is flagged",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
-                ["1", "L12", "MM"],
-                ["2", "l12", "ff"],
                 ["3", "L12", "MF"],
                 ["4", "L12", "F1"],
                 ["5", "L12", ""],
+                ["8", "L12", "XX"],
+                ["10", "L12", "M1"],
+            ),
+        },
+        flagged={"AD1": [0, 1, 2, 3, 4]},
+    ),
+    Case(
+        "L12 coded MM or FF, in any case, is not flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"], ["1", "L12", "MM"], ["2", "l12", "ff"]
+            ),
+        },
+    ),
+    Case(
+        "other legal statuses, or a blank one, are not checked",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],
                 ["6", "L11", "MF"],
                 ["7", "", "MF"],
-                ["8", "L12", "XX"],
                 ["9", "L4", "MF"],
-                ["10", "L12", "M1"],
                 ["11", "", ""],
-            )
+            ),
         },
-        flagged={"AD1": [2, 3, 4, 7, 9]},
     ),
 ]
