@@ -27,16 +27,26 @@ def adoption_reversal_date_unreadable(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "impossible and wrongly shaped dates are flagged; a blank is not",
+        "an impossible or wrongly shaped reversal date is flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["2", "01/05/2020", "31/11/2020"],
+                ["3", "01/05/2020", "1/12/2020"],
+            )
+        },
+        flagged={"PlacedAdoption": [0, 1]},
+    ),
+    Case(
+        "a real reversal date, the last day of a month included, or a blank is not flagged",
         tables={
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
                 ["1", "01/05/2020", "31/12/2020"],
-                ["2", "01/05/2020", "31/11/2020"],
-                ["3", "01/05/2020", "1/12/2020"],
+                ["5", "01/05/2020", "30/11/2020"],
                 ["4", "01/05/2020", ""],
             )
         },
-        flagged={"PlacedAdoption": [1, 2]},
+        flagged={},
     ),
 ]

@@ -29,17 +29,27 @@ def adoption_reversal_date_or_reason_missing(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a date without a reason, or a reason without a date, is flagged",
+        "a reversal date without a reason, or a reason without a date, is flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+                ["3", "01/05/2020", "01/09/2020", ""],
+                ["4", "01/05/2020", "", "RD2"],
+                ["6", "01/05/2020", "31/09/2020", ""],
+            )
+        },
+        flagged={"PlacedAdoption": [0, 1, 2]},
+    ),
+    Case(
+        "both given, an unreadable date counting as given, or both blank is not flagged",
         tables={
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
                 ["1", "01/05/2020", "01/09/2020", "RD1"],
                 ["2", "01/05/2020", "", ""],
-                ["3", "01/05/2020", "01/09/2020", ""],
-                ["4", "01/05/2020", "", "RD2"],
                 ["5", "01/05/2020", "31/09/2020", "RD3"],
             )
         },
-        flagged={"PlacedAdoption": [2, 3]},
+        flagged={},
     ),
 ]

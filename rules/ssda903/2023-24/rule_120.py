@@ -27,16 +27,26 @@ def reversal_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown reasons are flagged; blanks and lower-case codes are not",
+        "a reason outside RD1 to RD4 is flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "REASON_PLACED_CEASED"],
+                ["3", "01/05/2020", "RD5"],
+                ["5", "01/05/2020", "RD0"],
+            )
+        },
+        flagged={"PlacedAdoption": [0, 1]},
+    ),
+    Case(
+        "DfE's reasons, in any case, and a blank are not flagged",
         tables={
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "REASON_PLACED_CEASED"],
                 ["1", "01/05/2020", "RD1"],
                 ["2", "01/05/2020", "rd4"],
-                ["3", "01/05/2020", "RD5"],
                 ["4", "01/05/2020", ""],
             )
         },
-        flagged={"PlacedAdoption": [2]},
+        flagged={},
     ),
 ]

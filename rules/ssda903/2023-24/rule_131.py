@@ -25,17 +25,13 @@ def in_touch_status_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown values are flagged; blanks and lower-case codes are not",
-        tables={
-            "OC3": table(
-                ["CHILD", "IN_TOUCH"],
-                ["1", "YES"],
-                ["2", "rhom"],
-                ["3", "Y"],
-                ["4", "MAYBE"],
-                ["5", ""],
-            )
-        },
-        flagged={"OC3": [2, 3]},
+        "values that are not DfE's in-touch codes are flagged",
+        tables={"OC3": table(["CHILD", "IN_TOUCH"], ["3", "Y"], ["4", "MAYBE"])},
+        flagged={"OC3": [0, 1]},
+    ),
+    Case(
+        "DfE's codes, in any case, and a blank are not flagged",
+        tables={"OC3": table(["CHILD", "IN_TOUCH"], ["1", "YES"], ["2", "rhom"], ["5", ""])},
+        flagged={},
     ),
 ]

@@ -24,18 +24,13 @@ def activity_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown values are flagged; 0, lower-case codes and blanks are not",
-        tables={
-            "OC3": table(
-                ["CHILD", "ACTIV"],
-                ["1", "F1"],
-                ["2", "g6"],
-                ["3", "0"],
-                ["4", "F3"],
-                ["5", "00"],
-                ["6", ""],
-            )
-        },
-        flagged={"OC3": [3, 4]},
+        "values that are not DfE's activity codes, 00 included, are flagged",
+        tables={"OC3": table(["CHILD", "ACTIV"], ["4", "F3"], ["5", "00"], ["7", "G7"])},
+        flagged={"OC3": [0, 1, 2]},
+    ),
+    Case(
+        "DfE's codes, 0 and lower case included, and a blank are not flagged",
+        tables={"OC3": table(["CHILD", "ACTIV"], ["1", "F1"], ["2", "g6"], ["3", "0"], ["6", ""])},
+        flagged={},
     ),
 ]

@@ -27,18 +27,13 @@ def accommodation_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown values are flagged; 0 and blanks are not",
-        tables={
-            "OC3": table(
-                ["CHILD", "ACCOM"],
-                ["1", "B1"],
-                ["2", "z2"],
-                ["3", "0"],
-                ["4", "X1"],
-                ["5", "B3"],
-                ["6", ""],
-            )
-        },
-        flagged={"OC3": [3, 4]},
+        "values that are not DfE's accommodation codes are flagged",
+        tables={"OC3": table(["CHILD", "ACCOM"], ["4", "X1"], ["5", "B3"])},
+        flagged={"OC3": [0, 1]},
+    ),
+    Case(
+        "DfE's codes, 0 and lower case included, and a blank are not flagged",
+        tables={"OC3": table(["CHILD", "ACCOM"], ["1", "B1"], ["2", "z2"], ["3", "0"], ["6", ""])},
+        flagged={},
     ),
 ]

@@ -28,13 +28,16 @@ CASES = [
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM"],
-                ["1", "29/02/2024"],
                 ["2", "30/02/2024"],
                 ["3", "2024-02-01"],
                 ["4", ""],
-                ["5", "01/04/2023"],
             )
         },
-        flagged={"Episodes": [1, 2, 3]},
+        flagged={"Episodes": [0, 1, 2]},
+    ),
+    Case(
+        "real start dates, a leap day included, are not flagged",
+        tables={"Episodes": table(["CHILD", "DECOM"], ["1", "29/02/2024"], ["5", "01/04/2023"])},
+        flagged={},
     ),
 ]

@@ -32,7 +32,7 @@ def earlier_episode_left_open(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an earlier episode without DEC or REC is flagged; the latest may be open",
+        "an earlier episode without DEC, without REC, or without both is flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC", "REC"],
@@ -40,19 +40,38 @@ CASES = [
                 ["1", "01/05/2023", "", ""],
                 ["2", "01/05/2023", "01/06/2023", ""],
                 ["2", "01/06/2023", "", ""],
+                ["7", "01/05/2023", "", "X1"],
+                ["7", "01/06/2023", "", ""],
+            )
+        },
+        flagged={"Episodes": [1, 2, 4]},
+    ),
+    Case(
+        "an ended earlier episode, an unreadable DEC counting as given, and the latest are not "
+        "flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
                 ["3", "01/05/2023", "01/06/2023", "X1"],
                 ["3", "01/06/2023", "", ""],
                 ["4", "01/05/2023", "", ""],
-                ["5", "01/05/2023", "", ""],
-                ["5", "", "", ""],
                 ["6", "01/05/2023", "31/06/2023", "X1"],
                 ["6", "01/07/2023", "", ""],
-                ["7", "01/05/2023", "", "X1"],
-                ["7", "01/06/2023", "", ""],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "episodes without a readable start date are not put in order",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["5", "01/05/2023", "", ""],
+                ["5", "", "", ""],
                 ["8", "01/05/2023", "", ""],
                 ["8", "31/02/2024", "", ""],
             )
         },
-        flagged={"Episodes": [1, 2, 11]},
+        flagged={},
     ),
 ]
