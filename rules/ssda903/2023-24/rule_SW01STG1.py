@@ -41,28 +41,48 @@ def looked_after_at_year_end_without_social_worker(ctx: RuleContext) -> pl.LazyF
 
 CASES = [
     Case(
-        "an open episode without a social worker ID, start and reason somewhere is flagged",
+        "an episode open after 31 March with no social worker details is flagged",
         period="2023-24",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC", "LS"],
-                ["1", "01/01/2023", "", "C2"],
-                ["2", "01/01/2023", "", "C2"],
                 ["3", "01/01/2023", "", "C2"],
                 ["4", "01/01/2023", "31/03/2024", "C2"],
                 ["5", "01/01/2023", "01/04/2024", "C2"],
                 ["6", "01/01/2023", "", "V3"],
                 ["7", "01/04/2024", "", "C2"],
                 ["8", "31/03/2024", "", ""],
+                ["11", "01/01/2023", "30/03/2024", "C2"],
+            ),
+            "SWEpisodes": table(
+                ["CHILD", "SW_ID", "SW_DECOM", "SW_REASON"],
+                ["9", "SW1", "01/01/2023", "MANAGE"],
+            ),
+        },
+        flagged={"Episodes": [0, 2, 5]},
+    ),
+    Case(
+        "an ID, a start and a reason are needed, on one social worker episode or across several",
+        period="2023-24",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "LS"],
+                ["1", "01/01/2023", "", "C2"],
+                ["2", "01/01/2023", "", "C2"],
+                ["10", "01/01/2023", "", "C2"],
+                ["12", "01/01/2023", "", "C2"],
+                ["13", "01/01/2023", "", "C2"],
             ),
             "SWEpisodes": table(
                 ["CHILD", "SW_ID", "SW_DECOM", "SW_REASON"],
                 ["1", "SW1", "01/01/2023", ""],
                 ["1", "", "", "MANAGE"],
                 ["2", "SW1", "01/01/2023", ""],
-                ["9", "SW1", "01/01/2023", "MANAGE"],
+                ["10", "SW1", "01/01/2023", "MANAGE"],
+                ["12", "SW1", "", "MANAGE"],
+                ["13", "SW1", "31/02/2023", "MANAGE"],
             ),
         },
-        flagged={"Episodes": [1, 2, 4, 7]},
+        flagged={"Episodes": [1, 3]},
     ),
 ]

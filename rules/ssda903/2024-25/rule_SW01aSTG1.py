@@ -33,17 +33,28 @@ def early_social_worker_episode_incomplete(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an early episode without an ID, or any blank start, is flagged",
+        "an episode started the day before 1 April 2023 without an ID is flagged; on or after not",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_ID", "SW_DECOM", "SW_REASON"],
                 ["1", "SW1", "31/03/2023", ""],
                 ["2", "", "31/03/2023", "MANAGE"],
                 ["3", "", "01/04/2023", ""],
-                ["4", "SW1", "", "MANAGE"],
-                ["5", "", "31/02/2023", ""],
+                ["6", "", "02/04/2023", ""],
             )
         },
-        flagged={"SWEpisodes": [1, 3]},
+        flagged={"SWEpisodes": [1]},
+    ),
+    Case(
+        "a blank start is flagged whatever else is given; an unreadable start is not",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_ID", "SW_DECOM", "SW_REASON"],
+                ["4", "SW1", "", "MANAGE"],
+                ["5", "", "31/02/2023", ""],
+                ["7", "", "", ""],
+            )
+        },
+        flagged={"SWEpisodes": [0, 2]},
     ),
 ]

@@ -33,7 +33,7 @@ def recent_social_worker_episode_incomplete(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a recent episode without an ID or reason, or any blank start, is flagged",
+        "an episode from 1 April 2023 without an ID, a reason or both is flagged; before it is not",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_ID", "SW_DECOM", "SW_REASON"],
@@ -41,10 +41,22 @@ CASES = [
                 ["2", "", "01/04/2023", "MANAGE"],
                 ["3", "SW1", "01/04/2023", ""],
                 ["4", "SW1", "31/03/2023", ""],
-                ["5", "SW1", "", "MANAGE"],
-                ["6", "", "31/02/2024", ""],
+                ["7", "", "02/04/2023", ""],
+                ["8", "", "31/03/2023", ""],
             )
         },
         flagged={"SWEpisodes": [1, 2, 4]},
+    ),
+    Case(
+        "a blank start is flagged whatever else is given; an unreadable start is not",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_ID", "SW_DECOM", "SW_REASON"],
+                ["5", "SW1", "", "MANAGE"],
+                ["6", "", "31/02/2024", ""],
+                ["9", "", "", ""],
+            )
+        },
+        flagged={"SWEpisodes": [0, 2]},
     ),
 ]
