@@ -36,7 +36,7 @@ def placement_distance_missing(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a blank or unknown postcode is flagged, except for short breaks and UASC",
+        "a blank or unknown postcode is flagged, a blank legal status too, not a short break",
         tables={
             "Episodes": table(
                 ["CHILD", "LS", "HOME_POST", "PL_POST"],
@@ -44,15 +44,27 @@ CASES = [
                 ["1", "C2", "", "SW1A 1AA"],
                 ["2", "C2", "W1A 1AA", "XX9 9XX"],
                 ["2", "V3", "", ""],
-                ["3", "C2", "", ""],
-                ["4", "C2", "", ""],
                 ["2", "", "W1A 1AA", ""],
             ),
-            "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"], ["3", "0"], ["4", "0"]),
+            "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"]),
+        },
+        flagged={"Episodes": [1, 2, 4]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a child UASC this year or last is not checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "HOME_POST", "PL_POST"],
+                ["3", "C2", "", ""],
+                ["4", "C2", "", ""],
+            ),
+            "Header": table(["CHILD", "UASC"], ["3", "0"], ["4", "0"]),
             "UASC": table(["CHILD", "DUC"], ["3", "01/01/2020"]),
             "UASC_last": table(["CHILD", "DUC"], ["4", "01/01/2019"]),
         },
-        flagged={"Episodes": [1, 2, 6]},
+        flagged={},
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),

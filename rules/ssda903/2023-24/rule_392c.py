@@ -31,19 +31,30 @@ def postcode_unknown(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an unknown home or placement postcode is flagged; blanks and spacing are not",
+        "a home or placement postcode not in the directory, or not a postcode, is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "HOME_POST", "PL_POST"],
+                ["2", "W1A 9ZZ", "SW1A 1AA"],
+                ["3", "W1A 1AA", "SW1A 9ZZ"],
+                ["6", "invalid", "invalid"],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "known postcodes, however spaced or cased, and blanks are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "HOME_POST", "PL_POST"],
                 ["1", "W1A 1AA", "SW1A 1AA"],
-                ["2", "W1A 9ZZ", "SW1A 1AA"],
-                ["3", "W1A 1AA", "SW1A 9ZZ"],
                 ["4", "", ""],
                 ["5", "w1a1aa", " sw1a 1aa"],
-                ["6", "invalid", "invalid"],
             )
         },
-        flagged={"Episodes": [1, 2, 5]},
+        flagged={},
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),

@@ -33,19 +33,28 @@ def same_postcodes_outside_parents(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "equal postcodes are flagged outside P1, however they are spaced",
+        "equal postcodes, however spaced, are flagged outside P1, a blank placement too",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "HOME_POST", "PL_POST"],
+                ["2", "U1", "AB1 2CD", "ab12cd"],
+                ["4", "", "AB1 2CD", "AB1 2CD"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "equal postcodes in P1, different ones, or blanks are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "HOME_POST", "PL_POST"],
                 ["1", "P1", "AB1 2CD", "AB1 2CD"],
-                ["2", "U1", "AB1 2CD", "ab12cd"],
                 ["3", "U1", "AB1 2CD", "AB1 2CE"],
-                ["4", "", "AB1 2CD", "AB1 2CD"],
                 ["5", "U1", "", ""],
                 ["6", "U1", "AB1 2CD", ""],
                 ["7", "U1", "AB1 2CE", "AB1 2CD"],
             )
         },
-        flagged={"Episodes": [1, 3]},
+        flagged={},
     ),
 ]

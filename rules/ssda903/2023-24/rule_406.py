@@ -36,21 +36,30 @@ def placement_distance_for_uasc(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "UASC children this year or last with a distance are flagged",
+        "an episode with a distance for a child UASC this year or last is flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "HOME_POST", "PL_POST"],
-                ["1", "W1A 1AA", "SW1A 1AA"],
                 ["3", "W1A 1AA", "SW1A 1AA"],
                 ["3", "", "SW1A 1AA"],
                 ["4", "W1A 1AA", "M1 1AA"],
                 ["4", "XX9 9XX", "M1 1AA"],
             ),
-            "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"], ["3", "0"], ["4", "0"]),
+            "Header": table(["CHILD", "UASC"], ["3", "0"], ["4", "0"]),
             "UASC": table(["CHILD", "DUC"], ["3", "01/01/2020"]),
             "UASC_last": table(["CHILD", "DUC"], ["4", "01/01/2019"]),
         },
-        flagged={"Episodes": [1, 3]},
+        flagged={"Episodes": [0, 2]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a distance for a child who was never UASC is not flagged",
+        tables={
+            "Episodes": table(["CHILD", "HOME_POST", "PL_POST"], ["1", "W1A 1AA", "SW1A 1AA"]),
+            "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"]),
+        },
+        flagged={},
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),

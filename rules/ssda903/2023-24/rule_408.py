@@ -30,17 +30,26 @@ def adoption_placement_without_placement_order(ctx: RuleContext) -> pl.LazyFrame
 
 CASES = [
     Case(
-        "A5 or A6 without E1 is flagged, blank LS included",
+        "A5 or A6 under another or a blank legal status is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "LS"],
+                ["2", "A6", "C2"],
+                ["3", "A5", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "A5 under E1, or another or blank placement, is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "LS"],
                 ["1", "A5", "E1"],
-                ["2", "A6", "C2"],
-                ["3", "A5", ""],
                 ["4", "A3", "C2"],
                 ["5", "", "C2"],
             )
         },
-        flagged={"Episodes": [1, 2]},
+        flagged={},
     ),
 ]

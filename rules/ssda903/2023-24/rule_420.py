@@ -29,19 +29,30 @@ def placement_la_for_short_break(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "short breaks with a known placement postcode are flagged",
+        "a short break with a known placement postcode is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "PL_POST"],
+                ["2", "V3", "W1A 1AA"],
+                ["3", "V4", "CF10 1AA"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a short break with a blank or unknown postcode, or another status, is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "LS", "PL_POST"],
                 ["1", "C2", "W1A 1AA"],
-                ["2", "V3", "W1A 1AA"],
-                ["3", "V4", "CF10 1AA"],
                 ["4", "V3", ""],
                 ["5", "V4", "XX9 9XX"],
                 ["6", "", "W1A 1AA"],
             )
         },
-        flagged={"Episodes": [1, 2]},
+        flagged={},
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),

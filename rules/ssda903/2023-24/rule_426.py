@@ -32,13 +32,22 @@ def short_breaks_under_v3_and_v4(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "V3 and V4 for one child flags both; other children and statuses are not flagged",
+        "V3 and V4 for one child flags both, not the child's other statuses",
         tables={
             "Episodes": table(
                 ["CHILD", "LS"],
                 ["1", "V3"],
                 ["1", "V4"],
                 ["1", "C2"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "only V3, or only V4 with a blank status, for a child is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS"],
                 ["2", "V3"],
                 ["2", "V3"],
                 ["3", "V4"],
@@ -46,6 +55,6 @@ CASES = [
                 ["4", "V3"],
             )
         },
-        flagged={"Episodes": [0, 1]},
+        flagged={},
     ),
 ]

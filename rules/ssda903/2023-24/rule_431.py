@@ -33,30 +33,48 @@ def care_restarts_without_a_gap(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "RNE S on the day the previous episode ended is flagged; the day after is not",
+        "RNE S on or before the day the previous episode ended is flagged, in any row order",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC", "RNE"],
                 ["1", "01/05/2024", "01/06/2024", "S"],
                 ["1", "01/06/2024", "", "S"],
+                ["6", "01/05/2024", "01/06/2024", "S"],
+                ["6", "31/05/2024", "", "S"],
+                ["9", "01/06/2024", "", "S"],
+                ["9", "01/05/2024", "01/06/2024", "S"],
+            )
+        },
+        flagged={"Episodes": [1, 3, 4]},
+    ),
+    Case(
+        "S the day after, another reason, or after an open episode is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
                 ["2", "01/05/2024", "01/06/2024", "S"],
                 ["2", "02/06/2024", "", "S"],
                 ["3", "01/05/2024", "01/06/2024", "S"],
                 ["3", "01/06/2024", "", "P"],
                 ["4", "01/05/2024", "", "S"],
                 ["4", "01/06/2024", "", "S"],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "a blank or unreadable start or previous end is not compared",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
                 ["5", "01/05/2024", "01/06/2024", "S"],
                 ["5", "", "", "S"],
-                ["6", "01/05/2024", "01/06/2024", "S"],
-                ["6", "31/05/2024", "", "S"],
                 ["7", "01/05/2024", "31/06/2024", "S"],
                 ["7", "01/06/2024", "", "S"],
                 ["8", "01/05/2024", "01/06/2024", "S"],
                 ["8", "31/06/2024", "", "S"],
-                ["9", "01/06/2024", "", "S"],
-                ["9", "01/05/2024", "01/06/2024", "S"],
             )
         },
-        flagged={"Episodes": [1, 11, 16]},
+        flagged={},
     ),
 ]

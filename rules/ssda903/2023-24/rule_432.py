@@ -38,28 +38,46 @@ def care_ended_but_next_episode_continues(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "after an E code the next episode must start with S",
+        "after an E code the next episode not starting with S (or blank) is flagged, any row order",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC", "RNE"],
+                ["2", "01/05/2024", "E13", "S"],
+                ["2", "01/08/2024", "", "P"],
+                ["4", "01/05/2024", "E8", "S"],
+                ["4", "01/08/2024", "", ""],
+                ["8", "01/08/2024", "", "P"],
+                ["8", "01/05/2024", "E8", "S"],
+            )
+        },
+        flagged={"Episodes": [1, 3, 4]},
+    ),
+    Case(
+        "S after an E code, or any reason after X1 or a blank REC, is not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "REC", "RNE"],
                 ["1", "01/05/2024", "E8", "S"],
                 ["1", "01/08/2024", "", "S"],
-                ["2", "01/05/2024", "E13", "S"],
-                ["2", "01/08/2024", "", "P"],
                 ["3", "01/05/2024", "X1", "S"],
                 ["3", "01/06/2024", "", "P"],
-                ["4", "01/05/2024", "E8", "S"],
-                ["4", "01/08/2024", "", ""],
                 ["5", "01/05/2024", "", "S"],
                 ["5", "01/08/2024", "", "P"],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "an episode with a blank or unreadable start is not checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC", "RNE"],
                 ["6", "01/05/2024", "E8", "S"],
                 ["6", "", "", "P"],
                 ["7", "01/05/2024", "E8", "S"],
                 ["7", "31/06/2024", "", "P"],
-                ["8", "01/08/2024", "", "P"],
-                ["8", "01/05/2024", "E8", "S"],
             )
         },
-        flagged={"Episodes": [3, 7, 14]},
+        flagged={},
     ),
 ]
