@@ -23,17 +23,26 @@ def new_episode_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown codes are flagged; blanks and lower-case codes are not",
+        "codes other than S, P, L, T, U and B are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
+                ["3", "01/05/2020", "X"],
+                ["4", "01/05/2020", "SP"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "DfE's codes, in any case, and a blank are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE"],
                 ["1", "01/05/2020", "S"],
                 ["2", "01/05/2020", "b"],
-                ["3", "01/05/2020", "X"],
-                ["4", "01/05/2020", "SP"],
                 ["5", "01/05/2020", ""],
             )
         },
-        flagged={"Episodes": [2, 3]},
+        flagged={},
     ),
 ]

@@ -23,17 +23,27 @@ def legal_status_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown codes are flagged; blanks and lower-case codes are not",
+        "codes that are not DfE legal statuses are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "LS"],
+                ["3", "01/05/2020", "V1"],
+                ["4", "01/05/2020", "C"],
+                ["6", "01/05/2020", "V5"],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2]},
+    ),
+    Case(
+        "DfE's codes, in any case, and a blank are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "LS"],
                 ["1", "01/05/2020", "C1"],
                 ["2", "01/05/2020", "v4"],
-                ["3", "01/05/2020", "V1"],
-                ["4", "01/05/2020", "C"],
                 ["5", "01/05/2020", ""],
             )
         },
-        flagged={"Episodes": [2, 3]},
+        flagged={},
     ),
 ]

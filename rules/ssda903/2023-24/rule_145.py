@@ -23,17 +23,26 @@ def category_of_need_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown codes are flagged; blanks and lower-case codes are not",
+        "codes outside N1 to N8 are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "CIN"],
+                ["3", "01/05/2020", "N9"],
+                ["4", "01/05/2020", "N0"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "N1 to N8, in any case, and a blank are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "CIN"],
                 ["1", "01/05/2020", "N1"],
                 ["2", "01/05/2020", "n8"],
-                ["3", "01/05/2020", "N9"],
-                ["4", "01/05/2020", "N0"],
                 ["5", "01/05/2020", ""],
             )
         },
-        flagged={"Episodes": [2, 3]},
+        flagged={},
     ),
 ]

@@ -25,16 +25,26 @@ def episode_end_unreadable(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "impossible and wrongly shaped end dates are flagged; an open episode is not",
+        "impossible and wrongly shaped end dates are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC"],
+                ["2", "01/05/2023", "31/06/2023"],
+                ["3", "01/05/2023", "31-05-2023"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "a real end date, the last day of a month included, and an open episode are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC"],
                 ["1", "01/05/2023", "31/05/2023"],
-                ["2", "01/05/2023", "31/06/2023"],
-                ["3", "01/05/2023", "31-05-2023"],
+                ["5", "01/05/2023", "30/06/2023"],
                 ["4", "01/05/2023", ""],
             )
         },
-        flagged={"Episodes": [1, 2]},
+        flagged={},
     ),
 ]

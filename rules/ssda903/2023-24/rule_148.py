@@ -32,13 +32,23 @@ CASES = [
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC", "REC"],
-                ["1", "01/05/2023", "01/06/2023", "E11"],
-                ["2", "01/05/2023", "", ""],
                 ["3", "01/05/2023", "01/06/2023", ""],
                 ["4", "01/05/2023", "", "X1"],
+                ["6", "01/05/2023", "31/06/2023", ""],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2]},
+    ),
+    Case(
+        "both given, an unreadable end date counting as given, or both blank is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "01/05/2023", "01/06/2023", "E11"],
+                ["2", "01/05/2023", "", ""],
                 ["5", "01/05/2023", "31/06/2023", "X1"],
             )
         },
-        flagged={"Episodes": [2, 3]},
+        flagged={},
     ),
 ]

@@ -24,17 +24,26 @@ def episode_end_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown codes are flagged; blanks and lower-case codes are not",
+        "codes that are not DfE reasons for ending are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                ["3", "01/05/2020", "E4"],
+                ["4", "01/05/2020", "E10"],
+            )
+        },
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "DfE's codes, in any case, and a blank are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "REC"],
                 ["1", "01/05/2020", "X1"],
                 ["2", "01/05/2020", "e4a"],
-                ["3", "01/05/2020", "E4"],
-                ["4", "01/05/2020", "E10"],
                 ["5", "01/05/2020", ""],
             )
         },
-        flagged={"Episodes": [2, 3]},
+        flagged={},
     ),
 ]

@@ -27,19 +27,24 @@ def intervention_offered_given_when_received(ctx: RuleContext) -> pl.LazyFrame:
     return ctx.table("OC2").filter(received & pl.col("INTERVENTION_OFFERED").is_not_null())
 
 
+COLUMNS = ["CHILD", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"]
+
 CASES = [
     Case(
-        "offered is flagged when an intervention was received",
+        "offered given as 1 or 0 when an intervention was received is flagged",
+        tables={"OC2": table(COLUMNS, ["2", "1", "1", "1"], ["3", "1", "1", "0"])},
+        flagged={"OC2": [0, 1]},
+    ),
+    Case(
+        "offered blank after an intervention, or given when none or blank was received, is clean",
         tables={
             "OC2": table(
-                ["CHILD", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
+                COLUMNS,
                 ["1", "1", "1", ""],
-                ["2", "1", "1", "1"],
-                ["3", "1", "1", "0"],
                 ["4", "1", "0", "1"],
                 ["5", "1", "", "1"],
             )
         },
-        flagged={"OC2": [1, 2]},
+        flagged={},
     ),
 ]

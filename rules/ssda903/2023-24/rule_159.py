@@ -31,20 +31,27 @@ def intervention_offered_missing_when_not_received(ctx: RuleContext) -> pl.LazyF
     return ctx.table("OC2").filter(misuse & not_received & offered_blank)
 
 
+COLUMNS = ["CHILD", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"]
+
 CASES = [
     Case(
-        "a blank offer after no intervention is flagged",
+        "a blank offer for a misuse problem with no intervention received is flagged",
+        tables={"OC2": table(COLUMNS, ["1", "1", "0", ""])},
+        flagged={"OC2": [0]},
+    ),
+    Case(
+        "an offer of 0 or 1, an intervention received or blank, or no misuse problem is clean",
         tables={
             "OC2": table(
-                ["CHILD", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
-                ["1", "1", "0", ""],
+                COLUMNS,
                 ["2", "1", "0", "0"],
                 ["3", "1", "0", "1"],
                 ["4", "1", "1", ""],
                 ["5", "1", "", ""],
                 ["6", "0", "0", ""],
+                ["7", "", "0", ""],
             )
         },
-        flagged={"OC2": [0]},
+        flagged={},
     ),
 ]
