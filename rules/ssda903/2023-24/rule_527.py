@@ -27,25 +27,39 @@ def own_provision_for_placement_la_cannot_provide(ctx: RuleContext) -> pl.LazyFr
 
 CASES = [
     Case(
-        "PR1 with P1, R2 or R5 is flagged",
+        "PR1 with P1, R2 or R5, in any case, is flagged on whichever episode has it",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "PLACE_PROVIDER"],
                 ["1", "P1", "PR1"],
                 ["2", "r2", "pr1"],
                 ["3", "R5", "PR1"],
+                ["12", "U1", "PR1"],
+                ["12", "R5", "PR1"],
+            ),
+        },
+        flagged={"Episodes": [0, 1, 2, 4]},
+    ),
+    Case(
+        "PR1 with another placement, or P1, R2 or R5 with another provider, is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
                 ["4", "U1", "PR1"],
                 ["5", "P1", "PR0"],
-                ["6", "", "PR1"],
-                ["7", "R2", ""],
                 ["8", "P1", "PR2"],
                 ["9", "R2", "PR0"],
                 ["10", "R1", "PR1"],
                 ["11", "P2", "PR1"],
-                ["12", "U1", "PR1"],
-                ["12", "R5", "PR1"],
-            )
+            ),
         },
-        flagged={"Episodes": [0, 1, 2, 12]},
+    ),
+    Case(
+        "a blank PLACE or PLACE_PROVIDER is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"], ["6", "", "PR1"], ["7", "R2", ""]
+            ),
+        },
     ),
 ]

@@ -27,24 +27,38 @@ def other_la_provision_for_placement_la_cannot_provide(ctx: RuleContext) -> pl.L
 
 CASES = [
     Case(
-        "PR2 with P1, R2 or R5 is flagged",
+        "PR2 with P1, R2 or R5, in any case, is flagged on whichever episode has it",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "PLACE_PROVIDER"],
                 ["1", "P1", "PR2"],
                 ["2", "r2", "pr2"],
                 ["3", "R5", "PR2"],
+                ["11", "U1", "PR2"],
+                ["11", "P1", "PR2"],
+            ),
+        },
+        flagged={"Episodes": [0, 1, 2, 4]},
+    ),
+    Case(
+        "PR2 with another placement, or P1, R2 or R5 with another provider, is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
                 ["4", "U1", "PR2"],
                 ["5", "R5", "PR3"],
-                ["6", "", "PR2"],
-                ["7", "P1", ""],
                 ["8", "P1", "PR1"],
                 ["9", "R2", "PR3"],
                 ["10", "R1", "PR2"],
-                ["11", "U1", "PR2"],
-                ["11", "P1", "PR2"],
-            )
+            ),
         },
-        flagged={"Episodes": [0, 1, 2, 11]},
+    ),
+    Case(
+        "a blank PLACE or PLACE_PROVIDER is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"], ["6", "", "PR2"], ["7", "P1", ""]
+            ),
+        },
     ),
 ]

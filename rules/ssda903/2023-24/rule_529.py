@@ -31,7 +31,7 @@ def other_public_provision_for_placement_it_cannot_provide(ctx: RuleContext) -> 
 
 CASES = [
     Case(
-        "PR3 with a placement public bodies cannot provide is flagged",
+        "PR3 with P1, A3-A6, K1, K2 or U1-U6, in any case, is flagged on whichever episode has it",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "PLACE_PROVIDER"],
@@ -42,21 +42,35 @@ CASES = [
                 ["5", "K2", "PR3"],
                 ["6", "U1", "PR3"],
                 ["7", "U6", "PR3"],
-                ["8", "R2", "PR3"],
-                ["9", "U1", "PR1"],
-                ["10", "", "PR3"],
-                ["11", "K2", ""],
                 ["12", "A4", "PR3"],
                 ["13", "A5", "PR3"],
                 ["14", "U3", "PR3"],
+                ["19", "R1", "PR3"],
+                ["19", "U2", "PR3"],
+            ),
+        },
+        flagged={"Episodes": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11]},
+    ),
+    Case(
+        "PR3 with R2, P2, A2 or U7, or a barred placement with another provider, is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
+                ["8", "R2", "PR3"],
+                ["9", "U1", "PR1"],
                 ["15", "P2", "PR3"],
                 ["16", "A2", "PR3"],
                 ["17", "U7", "PR3"],
                 ["18", "A3", "PR2"],
-                ["19", "R1", "PR3"],
-                ["19", "U2", "PR3"],
-            )
+            ),
         },
-        flagged={"Episodes": [0, 1, 2, 3, 4, 5, 6, 11, 12, 13, 19]},
+    ),
+    Case(
+        "a blank PLACE or PLACE_PROVIDER is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"], ["10", "", "PR3"], ["11", "K2", ""]
+            ),
+        },
     ),
 ]

@@ -26,24 +26,40 @@ def private_provision_for_placement_with_parents(ctx: RuleContext) -> pl.LazyFra
 
 CASES = [
     Case(
-        "PR4 with P1 is flagged",
+        "PR4 with P1, in any case, is flagged on whichever episode has it",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "PLACE_PROVIDER"],
                 ["1", "P1", "PR4"],
                 ["2", "p1", "pr4"],
+                ["11", "U1", "PR4"],
+                ["11", "P1", "PR4"],
+            ),
+        },
+        flagged={"Episodes": [0, 1, 3]},
+    ),
+    Case(
+        "PR4 with another placement, or P1 with another provider, is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
                 ["3", "U1", "PR4"],
                 ["4", "P1", "PR0"],
-                ["5", "", "PR4"],
-                ["6", "P1", ""],
                 ["7", "P1", "PR3"],
                 ["8", "P1", "PR5"],
                 ["9", "P2", "PR4"],
-                ["10", "", ""],
-                ["11", "U1", "PR4"],
-                ["11", "P1", "PR4"],
-            )
+            ),
         },
-        flagged={"Episodes": [0, 1, 11]},
+    ),
+    Case(
+        "a blank PLACE or PLACE_PROVIDER is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
+                ["5", "", "PR4"],
+                ["6", "P1", ""],
+                ["10", "", ""],
+            ),
+        },
     ),
 ]

@@ -26,24 +26,40 @@ def voluntary_provision_for_placement_with_parents(ctx: RuleContext) -> pl.LazyF
 
 CASES = [
     Case(
-        "PR5 with P1 is flagged",
+        "PR5 with P1, in any case, is flagged on whichever episode has it",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "PLACE_PROVIDER"],
                 ["1", "P1", "PR5"],
                 ["2", "p1", "pr5"],
+                ["11", "U1", "PR5"],
+                ["11", "P1", "PR5"],
+            ),
+        },
+        flagged={"Episodes": [0, 1, 3]},
+    ),
+    Case(
+        "PR5 with another placement, or P1 with another provider, is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
                 ["3", "U1", "PR5"],
                 ["4", "P1", "PR0"],
-                ["5", "", "PR5"],
-                ["6", "P1", ""],
                 ["7", "P1", "PR4"],
                 ["8", "P1", "PR6"],
                 ["9", "P2", "PR5"],
-                ["10", "", ""],
-                ["11", "U1", "PR5"],
-                ["11", "P1", "PR5"],
-            )
+            ),
         },
-        flagged={"Episodes": [0, 1, 11]},
+    ),
+    Case(
+        "a blank PLACE or PLACE_PROVIDER is not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
+                ["5", "", "PR5"],
+                ["6", "P1", ""],
+                ["10", "", ""],
+            ),
+        },
     ),
 ]

@@ -27,24 +27,33 @@ def conviction_given_for_child_under_10(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "conviction information is flagged for a child whose 10th birthday is after 31 March",
+        "conviction details are flagged if the 10th birthday is after 31 March, not on or before",
         tables={
             "OC2": table(
                 ["CHILD", "DOB", "CONVICTED"],
                 ["1", "01/04/2015", "0"],
                 ["2", "31/03/2015", "0"],
                 ["3", "30/03/2015", "1"],
-                ["4", "01/04/2015", ""],
-                ["5", "", "0"],
                 ["6", "01/04/2020", "1"],
-                ["7", "31/02/2015", "1"],
-                ["8", "2015-04-01", "0"],
                 ["9", "01/04/2005", "1"],
                 ["10", "02/04/2015", "9"],
                 ["11", "29/02/2016", "0"],
-            )
+            ),
         },
-        flagged={"OC2": [0, 5, 9, 10]},
+        flagged={"OC2": [0, 3, 5, 6]},
+        period="2024-25",
+    ),
+    Case(
+        "a blank CONVICTED, or a blank or unreadable DOB, is not flagged",
+        tables={
+            "OC2": table(
+                ["CHILD", "DOB", "CONVICTED"],
+                ["4", "01/04/2015", ""],
+                ["5", "", "0"],
+                ["7", "31/02/2015", "1"],
+                ["8", "2015-04-01", "0"],
+            ),
+        },
         period="2024-25",
     ),
 ]
