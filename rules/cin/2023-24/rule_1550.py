@@ -28,6 +28,8 @@ def upn_last_character_unrecognised(ctx: RuleContext) -> pl.LazyFrame:
     upn = pl.col(UPN)
     recognised = upn_character(upn, 13).is_in(ctx.codes("UPN_LAST_CHARACTER"))
     return ctx.table("ChildIdentifiers").filter(
+        # Equivalent mutant (ReplaceComparisonOperator_NotEq_Gt): a UPN shorter than 13 characters
+        # has an empty 13th character, never a recognised one, so it is flagged either way.
         upn.is_not_null() & (~recognised | (upn.str.len_chars() != UPN_LENGTH))
     )
 

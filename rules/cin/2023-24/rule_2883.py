@@ -97,6 +97,44 @@ CASES = [
         period="2024-25",
     ),
     Case(
+        "two plans against one episode conference and one Section 47 conference is not flagged",
+        tables={
+            "ChildProtectionPlans": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
+                ["A", "1", "1", "2024-05-01"],
+                ["B", "1", "1", "2024-06-01"],
+            ),
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "DateOfInitialCPC"],
+                ["A", "1", "2024-05-01"],
+                ["B", "1", ""],
+            ),
+            "Section47": table(
+                ["LAchildID", "CINdetailsID", "S47ActualStartDate", "DateOfInitialCPC"],
+                ["B", "1", "2024-05-20", "2024-06-01"],
+            ),
+        },
+        period="2024-25",
+    ),
+    Case(
+        "more conferences than plans (a conference that decided on no plan) is not flagged",
+        tables={
+            "ChildProtectionPlans": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
+                ["A", "1", "1", "2024-05-01"],
+            ),
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "DateOfInitialCPC"],
+                ["A", "1", "2024-05-01"],
+                ["B", "1", "2024-06-01"],
+            ),
+            "Section47": table(
+                ["LAchildID", "CINdetailsID", "S47ActualStartDate", "DateOfInitialCPC"],
+            ),
+        },
+        period="2024-25",
+    ),
+    Case(
         "plans with no conference at all are flagged even when there are no enquiries",
         tables={
             "ChildProtectionPlans": table(
