@@ -33,23 +33,60 @@ def conviction_given_without_health_items(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "conviction information with any health item blank is flagged",
+        "conviction information with any one health item blank, or all of them, is flagged",
         tables={
             "OC2": table(
-                ["CHILD", "CONVICTED", *HEALTH_ITEMS],
-                ["1", "1", "1", "1", "1", "0"],
-                ["2", "0", "0", "0", "0", "0"],
+                [
+                    "CHILD",
+                    "CONVICTED",
+                    "IMMUNISATIONS",
+                    "TEETH_CHECK",
+                    "HEALTH_ASSESSMENT",
+                    "SUBSTANCE_MISUSE",
+                ],
                 ["3", "1", "", "1", "1", "1"],
                 ["4", "0", "1", "", "1", "1"],
                 ["5", "1", "1", "1", "", "1"],
                 ["6", "0", "1", "1", "1", ""],
-                ["7", "", "", "", "", ""],
                 ["8", "1", "", "", "", ""],
                 ["9", "9", "1", "1", "", "1"],
-                ["10", "1", "9", "9", "9", "9"],
-                ["11", "", "1", "", "1", ""],
-            )
+            ),
         },
-        flagged={"OC2": [2, 3, 4, 5, 7, 8]},
+        flagged={"OC2": [0, 1, 2, 3, 4, 5]},
+    ),
+    Case(
+        "conviction information with every health item given, even an unknown code, is not flagged",
+        tables={
+            "OC2": table(
+                [
+                    "CHILD",
+                    "CONVICTED",
+                    "IMMUNISATIONS",
+                    "TEETH_CHECK",
+                    "HEALTH_ASSESSMENT",
+                    "SUBSTANCE_MISUSE",
+                ],
+                ["1", "1", "1", "1", "1", "0"],
+                ["2", "0", "0", "0", "0", "0"],
+                ["10", "1", "9", "9", "9", "9"],
+            ),
+        },
+    ),
+    Case(
+        "without conviction information the health items are not checked",
+        tables={
+            "OC2": table(
+                [
+                    "CHILD",
+                    "CONVICTED",
+                    "IMMUNISATIONS",
+                    "TEETH_CHECK",
+                    "HEALTH_ASSESSMENT",
+                    "SUBSTANCE_MISUSE",
+                ],
+                ["7", "", "", "", "", ""],
+                ["11", "", "1", "", "1", ""],
+            ),
+        },
     ),
 ]

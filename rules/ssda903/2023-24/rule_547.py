@@ -33,23 +33,60 @@ def health_check_given_without_health_items(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "health promotion information with any health item blank is flagged",
+        "health promotion information with any one health item blank, or all of them, is flagged",
         tables={
             "OC2": table(
-                ["CHILD", "HEALTH_CHECK", *HEALTH_ITEMS],
-                ["1", "1", "1", "1", "1", "0"],
-                ["2", "0", "0", "0", "0", "0"],
+                [
+                    "CHILD",
+                    "HEALTH_CHECK",
+                    "IMMUNISATIONS",
+                    "TEETH_CHECK",
+                    "HEALTH_ASSESSMENT",
+                    "SUBSTANCE_MISUSE",
+                ],
                 ["3", "1", "", "1", "1", "1"],
                 ["4", "0", "1", "", "1", "1"],
                 ["5", "1", "1", "1", "", "1"],
                 ["6", "0", "1", "1", "1", ""],
-                ["7", "", "", "", "", ""],
                 ["8", "1", "", "", "", ""],
                 ["9", "9", "1", "1", "", "1"],
-                ["10", "1", "9", "9", "9", "9"],
-                ["11", "", "1", "", "1", ""],
-            )
+            ),
         },
-        flagged={"OC2": [2, 3, 4, 5, 7, 8]},
+        flagged={"OC2": [0, 1, 2, 3, 4, 5]},
+    ),
+    Case(
+        "health promotion information with every health item given, even unknown codes, is fine",
+        tables={
+            "OC2": table(
+                [
+                    "CHILD",
+                    "HEALTH_CHECK",
+                    "IMMUNISATIONS",
+                    "TEETH_CHECK",
+                    "HEALTH_ASSESSMENT",
+                    "SUBSTANCE_MISUSE",
+                ],
+                ["1", "1", "1", "1", "1", "0"],
+                ["2", "0", "0", "0", "0", "0"],
+                ["10", "1", "9", "9", "9", "9"],
+            ),
+        },
+    ),
+    Case(
+        "without health promotion information the health items are not checked",
+        tables={
+            "OC2": table(
+                [
+                    "CHILD",
+                    "HEALTH_CHECK",
+                    "IMMUNISATIONS",
+                    "TEETH_CHECK",
+                    "HEALTH_ASSESSMENT",
+                    "SUBSTANCE_MISUSE",
+                ],
+                ["7", "", "", "", "", ""],
+                ["11", "", "1", "", "1", ""],
+            ),
+        },
     ),
 ]

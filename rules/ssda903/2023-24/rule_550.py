@@ -26,24 +26,37 @@ def parent_provider_outside_placement_with_parents(ctx: RuleContext) -> pl.LazyF
 
 CASES = [
     Case(
-        "PR0 outside P1 is flagged, blanks included; other providers are not",
+        "PR0 outside P1, or with PLACE blank, is flagged on whichever episode has it",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "PLACE_PROVIDER"],
-                ["1", "P1", "PR0"],
                 ["2", "U1", "PR0"],
                 ["3", "", "pr0"],
+                ["7", "P2", "PR0"],
+                ["11", "P1", "PR0"],
+                ["11", "U1", "PR0"],
+            ),
+        },
+        flagged={"Episodes": [0, 1, 2, 4]},
+    ),
+    Case(
+        "PR0 with P1 is not flagged",
+        tables={
+            "Episodes": table(["CHILD", "PLACE", "PLACE_PROVIDER"], ["1", "P1", "PR0"]),
+        },
+    ),
+    Case(
+        "other providers, or a blank provider, are not checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "PLACE_PROVIDER"],
                 ["4", "U1", "PR1"],
                 ["5", "U1", ""],
                 ["6", "P1", ""],
-                ["7", "P2", "PR0"],
                 ["8", "P1", "PR1"],
                 ["9", "", ""],
                 ["10", "U1", "PR9"],
-                ["11", "P1", "PR0"],
-                ["11", "U1", "PR0"],
-            )
+            ),
         },
-        flagged={"Episodes": [1, 2, 6, 11]},
     ),
 ]

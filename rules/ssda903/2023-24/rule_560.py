@@ -45,38 +45,68 @@ def open_decision_redated(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an open decision reported with a new date is flagged",
+        "a decision open last year given a day later or earlier is flagged; the same date is not",
         tables={
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED"],
                 ["1", "02/05/2024"],
                 ["2", "01/05/2024"],
-                ["3", "02/05/2024"],
-                ["4", "01/05/2024"],
-                ["4", "01/01/2025"],
-                ["5", ""],
                 ["6", "30/04/2024"],
-                ["8", "2024-05-01"],
-                ["9", "01/05/2024"],
-                ["10", "01/05/2024"],
-                ["11", "02/05/2024"],
             ),
             "PlacedAdoption_last": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
                 ["1", "01/05/2024", ""],
                 ["2", "01/05/2024", ""],
-                ["3", "01/05/2024", "01/12/2024"],
-                ["4", "01/05/2024", ""],
-                ["5", "01/05/2024", ""],
                 ["6", "01/05/2024", ""],
-                ["7", "01/05/2024", ""],
-                ["8", "01/05/2024", ""],
-                ["9", "31/02/2024", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 2]},
+    ),
+    Case(
+        "a child whose decisions include last year's open date is not flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"],
+                ["4", "01/05/2024"],
+                ["4", "01/01/2025"],
+                ["10", "01/05/2024"],
+            ),
+            "PlacedAdoption_last": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["4", "01/05/2024", ""],
                 ["10", "01/01/2023", "01/02/2023"],
                 ["10", "01/05/2024", ""],
+            ),
+        },
+    ),
+    Case(
+        "a blank or unreadable date this year does not match last year's open date and is flagged",
+        tables={
+            "PlacedAdoption": table(["CHILD", "DATE_PLACED"], ["5", ""], ["8", "2024-05-01"]),
+            "PlacedAdoption_last": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["5", "01/05/2024", ""],
+                ["8", "01/05/2024", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 1]},
+    ),
+    Case(
+        "a decision ceased last year, with an unreadable date, or absent this year is not compared",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"],
+                ["3", "02/05/2024"],
+                ["9", "01/05/2024"],
+                ["11", "02/05/2024"],
+            ),
+            "PlacedAdoption_last": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["3", "01/05/2024", "01/12/2024"],
+                ["7", "01/05/2024", ""],
+                ["9", "31/02/2024", ""],
                 ["11", "01/05/2024", "31/02/2025"],
             ),
         },
-        flagged={"PlacedAdoption": [0, 5, 6, 7]},
     ),
 ]

@@ -39,37 +39,66 @@ def ceased_decision_reported_again(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "repeating a decision that ceased last year is flagged",
+        "a decision ceased last year (a date, a reason or an unreadable date) repeated is flagged",
         tables={
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED"],
                 ["1", "01/05/2024"],
                 ["2", "01/05/2024"],
-                ["3", "01/05/2024"],
-                ["4", "02/05/2024"],
-                ["5", ""],
-                ["6", "30/04/2024"],
                 ["7", "01/05/2024"],
-                ["8", "2024-05-01"],
-                ["9", "01/06/2024"],
-                ["9", "01/05/2024"],
-                ["10", "01/05/2024"],
             ),
             "PlacedAdoption_last": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
                 ["1", "01/05/2024", "01/12/2024", "RD1"],
                 ["2", "01/05/2024", "", "RD1"],
+                ["7", "01/05/2024", "31/02/2025", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 1, 2]},
+    ),
+    Case(
+        "a decision left open last year, or a ceased one with another date now, is not flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"],
+                ["3", "01/05/2024"],
+                ["4", "02/05/2024"],
+                ["6", "30/04/2024"],
+            ),
+            "PlacedAdoption_last": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
                 ["3", "01/05/2024", "", ""],
                 ["4", "01/05/2024", "01/12/2024", "RD1"],
-                ["5", "", "01/12/2024", "RD1"],
                 ["6", "01/05/2024", "01/12/2024", "RD1"],
-                ["7", "01/05/2024", "31/02/2025", ""],
-                ["8", "01/05/2024", "01/12/2024", "RD1"],
+            ),
+        },
+    ),
+    Case(
+        "only the child's repeated decision is flagged, not a newer one",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"], ["9", "01/06/2024"], ["9", "01/05/2024"]
+            ),
+            "PlacedAdoption_last": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
                 ["9", "01/05/2024", "01/12/2024", "RD1"],
                 ["9", "01/06/2024", "", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [1]},
+    ),
+    Case(
+        "blank or unreadable dates are not matched",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"], ["5", ""], ["8", "2024-05-01"], ["10", "01/05/2024"]
+            ),
+            "PlacedAdoption_last": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+                ["5", "", "01/12/2024", "RD1"],
+                ["8", "01/05/2024", "01/12/2024", "RD1"],
                 ["10", "31/02/2024", "01/12/2024", "RD1"],
             ),
         },
-        flagged={"PlacedAdoption": [0, 1, 6, 9]},
     ),
 ]

@@ -39,21 +39,11 @@ def carried_over_episode_not_in_last_year(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a first episode from before 1 April must be last year's latest episode",
+        "a first episode before 1 April on last year's latest DECOM is not flagged; a day off is",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM"],
                 ["1", "31/03/2025"],
-                ["2", "31/03/2025"],
-                ["2", "01/06/2025"],
-                ["3", "01/04/2025"],
-                ["4", "01/01/2025"],
-                ["5", "01/01/2025"],
-                ["6", ""],
-                ["7", "02/04/2025"],
-                ["8", "31/02/2025"],
-                ["8", "01/06/2025"],
-                ["9", "01/03/2025"],
                 ["10", "01/06/2025"],
                 ["10", "01/02/2025"],
                 ["11", "01/06/2025"],
@@ -64,18 +54,53 @@ CASES = [
                 ["CHILD", "DECOM"],
                 ["1", "01/01/2025"],
                 ["1", "31/03/2025"],
-                ["2", "01/01/2025"],
-                ["4", "01/01/2025"],
-                ["4", "01/02/2025"],
-                ["6", "01/01/2025"],
-                ["9", "01/03/2025"],
-                ["9", "2025-03-20"],
                 ["10", "01/02/2025"],
                 ["11", "31/03/2025"],
                 ["12", "30/03/2025"],
             ),
         },
-        flagged={"Episodes": [1, 4, 5, 14, 15]},
+        flagged={"Episodes": [4, 5]},
+        period="2025-26",
+    ),
+    Case(
+        "a first episode before 1 April that is not last year's latest, or is new, is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["2", "31/03/2025"],
+                ["2", "01/06/2025"],
+                ["4", "01/01/2025"],
+                ["5", "01/01/2025"],
+            ),
+            "Episodes_last": table(
+                ["CHILD", "DECOM"], ["2", "01/01/2025"], ["4", "01/01/2025"], ["4", "01/02/2025"]
+            ),
+        },
+        flagged={"Episodes": [0, 2, 3]},
+        period="2025-26",
+    ),
+    Case(
+        "a first episode starting on or after 1 April is not compared",
+        tables={
+            "Episodes": table(["CHILD", "DECOM"], ["3", "01/04/2025"], ["7", "02/04/2025"]),
+            "Episodes_last": table(["CHILD", "DECOM"]),
+        },
+        period="2025-26",
+    ),
+    Case(
+        "blank or unreadable DECOMs are passed over in both years",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["6", ""],
+                ["8", "31/02/2025"],
+                ["8", "01/06/2025"],
+                ["9", "01/03/2025"],
+            ),
+            "Episodes_last": table(
+                ["CHILD", "DECOM"], ["6", "01/01/2025"], ["9", "01/03/2025"], ["9", "2025-03-20"]
+            ),
+        },
         period="2025-26",
     ),
 ]
