@@ -27,12 +27,22 @@ CASES = [
         tables={
             "Reviews": table(
                 ["CHILD", "REVIEW", "REVIEW_CODE"],
-                ["1", "15/06/2023", "PN1"],
                 ["2", "31/04/2023", "PN1"],
                 ["3", "15/6/2023", "PN1"],
                 ["4", "", "PN1"],
             )
         },
-        flagged={"Reviews": [1, 2, 3]},
+        flagged={"Reviews": [0, 1, 2]},
+    ),
+    Case(
+        "real review dates, the last day of a month included, are not flagged",
+        tables={
+            "Reviews": table(
+                ["CHILD", "REVIEW", "REVIEW_CODE"],
+                ["1", "15/06/2023", "PN1"],
+                ["5", "30/04/2023", "PN1"],
+            )
+        },
+        flagged={},
     ),
 ]

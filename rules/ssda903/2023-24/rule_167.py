@@ -28,13 +28,22 @@ CASES = [
         tables={
             "Reviews": table(
                 ["CHILD", "REVIEW", "REVIEW_CODE"],
-                ["1", "15/06/2023", "PN0"],
-                ["2", "15/06/2023", "pn7"],
                 ["3", "15/06/2023", "PN8"],
                 ["4", "15/06/2023", ""],
                 ["5", "", ""],
             )
         },
-        flagged={"Reviews": [2, 3, 4]},
+        flagged={"Reviews": [0, 1, 2]},
+    ),
+    Case(
+        "PN0 to PN7, in any case, are not flagged",
+        tables={
+            "Reviews": table(
+                ["CHILD", "REVIEW", "REVIEW_CODE"],
+                ["1", "15/06/2023", "PN0"],
+                ["2", "15/06/2023", "pn7"],
+            )
+        },
+        flagged={},
     ),
 ]

@@ -36,21 +36,43 @@ def placement_la_unknown(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a blank or unknown placement postcode is flagged, except for short breaks",
+        "a blank or unknown placement postcode, or one with no LA, is flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "PL_POST"],
+                ["2", "C2", ""],
+                ["3", "C2", "XX9 9XX"],
+                ["6", "C2", "ZZ1 1ZZ"],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "known postcodes, in any spacing or case, are not flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "LS", "PL_POST"],
                 ["1", "C2", "SW1A 1AA"],
-                ["2", "C2", ""],
-                ["3", "C2", "XX9 9XX"],
-                ["4", "V3", ""],
-                ["5", "V4", "XX9 9XX"],
-                ["6", "C2", "ZZ1 1ZZ"],
-                ["7", "", ""],
                 ["8", "C2", "cf101aa"],
             )
         },
-        flagged={"Episodes": [1, 2, 5, 6]},
+        flagged={},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "short breaks are not checked, but a blank legal status is not a short break",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "PL_POST"],
+                ["4", "V3", ""],
+                ["5", "V4", "XX9 9XX"],
+                ["7", "", ""],
+            )
+        },
+        flagged={"Episodes": [2]},
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),

@@ -26,17 +26,26 @@ def mothers_child_birth_date_for_male(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a male child with a child's date of birth is flagged",
+        "a male child with a child's date of birth, readable or not, is flagged",
         tables={
             "Header": table(
                 ["CHILD", "SEX", "MC_DOB"],
                 ["1", "1", "01/01/2023"],
+                ["4", "1", "31/02/2023"],
+            )
+        },
+        flagged={"Header": [0, 1]},
+    ),
+    Case(
+        "a male child with no date, or a female or blank-sex child with one, is not flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "SEX", "MC_DOB"],
                 ["2", "1", ""],
                 ["3", "2", "01/01/2023"],
-                ["4", "1", "31/02/2023"],
                 ["5", "", "01/01/2023"],
             )
         },
-        flagged={"Header": [0, 3]},
+        flagged={},
     ),
 ]

@@ -23,18 +23,27 @@ def number_of_adopters_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "values other than 1 and 2 are flagged; a blank is not",
+        "values other than 1 and 2, 0 and 3 included, are flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "NB_ADOPTR"],
+                ["3", "0"],
+                ["4", "3"],
+                ["5", "01"],
+            )
+        },
+        flagged={"AD1": [0, 1, 2]},
+    ),
+    Case(
+        "1, 2 and a blank are not flagged",
         tables={
             "AD1": table(
                 ["CHILD", "NB_ADOPTR"],
                 ["1", "1"],
                 ["2", "2"],
-                ["3", "0"],
-                ["4", "3"],
-                ["5", "01"],
                 ["6", ""],
             )
         },
-        flagged={"AD1": [2, 3, 4]},
+        flagged={},
     ),
 ]

@@ -23,17 +23,26 @@ def adopters_sex_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown codes are flagged; blanks and lower-case codes are not",
+        "codes that are not M1, F1, MM, FF or MF are flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "SEX_ADOPTR"],
+                ["3", "FM"],
+                ["4", "M"],
+            )
+        },
+        flagged={"AD1": [0, 1]},
+    ),
+    Case(
+        "DfE's codes, in any case, and a blank are not flagged",
         tables={
             "AD1": table(
                 ["CHILD", "SEX_ADOPTR"],
                 ["1", "M1"],
                 ["2", "mf"],
-                ["3", "FM"],
-                ["4", "M"],
                 ["5", ""],
             )
         },
-        flagged={"AD1": [2, 3]},
+        flagged={},
     ),
 ]

@@ -23,17 +23,26 @@ def adopters_legal_status_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown codes are flagged; blanks and lower-case codes are not",
+        "codes that are not DfE's adopters' legal statuses are flagged",
+        tables={
+            "AD1": table(
+                ["CHILD", "LS_ADOPTR"],
+                ["3", "L1"],
+                ["4", "L5"],
+            )
+        },
+        flagged={"AD1": [0, 1]},
+    ),
+    Case(
+        "DfE's codes, in any case, and a blank are not flagged",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR"],
                 ["1", "L0"],
                 ["2", "l12"],
-                ["3", "L1"],
-                ["4", "L5"],
                 ["5", ""],
             )
         },
-        flagged={"AD1": [2, 3]},
+        flagged={},
     ),
 ]
