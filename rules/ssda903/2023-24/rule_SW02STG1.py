@@ -29,15 +29,24 @@ CASES = [
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_ID"],
-                ["1", "SW123456"],
-                ["2", "XX"],
-                ["3", "sw1"],
                 ["4", "S123"],
                 ["5", ""],
                 ["6", "AB1234"],
                 ["7", "1SW2"],
             )
         },
-        flagged={"SWEpisodes": [3, 4, 5, 6]},
+        flagged={"SWEpisodes": [0, 1, 2, 3]},
+    ),
+    Case(
+        "IDs starting SW or XX in either case are not flagged, however short",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_ID"],
+                ["1", "SW123456"],
+                ["2", "XX"],
+                ["3", "sw1"],
+                ["3", "xx99"],
+            )
+        },
     ),
 ]

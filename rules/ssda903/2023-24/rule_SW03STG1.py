@@ -26,17 +26,29 @@ def social_worker_episode_incomplete(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "any of the three items blank is flagged",
+        "an episode with one, two or all three of ID, start and reason blank is flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_ID", "SW_DECOM", "SW_REASON"],
+                ["2", "", "01/05/2023", "MANAGE"],
+                ["3", "SW1", "", "MANAGE"],
+                ["4", "SW1", "01/05/2023", ""],
+                ["6", "", "", "MANAGE"],
+                ["7", "", "01/05/2023", ""],
+                ["8", "", "", ""],
+                ["9", "SW1", "", ""],
+            )
+        },
+        flagged={"SWEpisodes": [0, 1, 2, 3, 4, 5, 6]},
+    ),
+    Case(
+        "a complete episode is not flagged, even with an unreadable start",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_ID", "SW_DECOM", "SW_REASON"],
                 ["1", "SW1", "01/05/2023", "MANAGE"],
-                ["2", "", "01/05/2023", "MANAGE"],
-                ["3", "SW1", "", "MANAGE"],
-                ["4", "SW1", "01/05/2023", ""],
                 ["5", "SW1", "31/02/2023", "MANAGE"],
             )
         },
-        flagged={"SWEpisodes": [1, 2, 3]},
     ),
 ]

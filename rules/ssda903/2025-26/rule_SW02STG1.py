@@ -30,19 +30,28 @@ def social_worker_id_badly_prefixed_or_short(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "short IDs, IDs not starting SW or XX, and blanks are flagged",
+        "IDs of 3 characters or fewer, IDs not starting SW or XX, and blanks are flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_ID"],
+                ["2", "XX1"],
+                ["4", "SW"],
+                ["5", ""],
+                ["6", "AB1234"],
+                ["8", "sw1"],
+            )
+        },
+        flagged={"SWEpisodes": [0, 1, 2, 3, 4]},
+    ),
+    Case(
+        "IDs of 4 characters or more starting SW or XX in either case are not flagged",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_ID"],
                 ["1", "SW12"],
-                ["2", "XX1"],
                 ["3", "sw123"],
-                ["4", "SW"],
-                ["5", ""],
-                ["6", "AB1234"],
                 ["7", "XX00"],
             )
         },
-        flagged={"SWEpisodes": [1, 3, 4, 5]},
     ),
 ]
