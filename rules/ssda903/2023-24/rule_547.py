@@ -55,7 +55,7 @@ CASES = [
         flagged={"OC2": [0, 1, 2, 3, 4, 5]},
     ),
     Case(
-        "health promotion information with every health item given, even unknown codes, is fine",
+        "HEALTH_CHECK with every health item given, even an unknown code, is not flagged",
         tables={
             "OC2": table(
                 [

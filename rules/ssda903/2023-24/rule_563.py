@@ -33,22 +33,38 @@ def ceased_decision_without_date(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a ceased decision with a blank date is flagged",
+        "ceased date and reason with a blank DATE_PLACED are flagged, even an unreadable date",
         tables={
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
                 ["1", "", "01/12/2024", "RD1"],
-                ["2", "01/05/2024", "01/12/2024", "RD1"],
+                ["7", "", "31/02/2025", "RD1"],
+                ["10", "01/05/2023", "01/12/2023", "RD1"],
+                ["10", "", "01/12/2024", "RD1"],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 1, 3]},
+    ),
+    Case(
+        "only one of the ceased items given, or neither, is not flagged",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
                 ["3", "", "", "RD1"],
                 ["4", "", "01/12/2024", ""],
                 ["5", "", "", ""],
-                ["6", "1/5/2024", "01/12/2024", "RD2"],
-                ["7", "", "31/02/2025", "RD1"],
-                ["8", "2024-05-01", "01/12/2024", "RD1"],
-                ["10", "01/05/2023", "01/12/2023", "RD1"],
-                ["10", "", "01/12/2024", "RD1"],
-            )
+            ),
         },
-        flagged={"PlacedAdoption": [0, 6, 9]},
+    ),
+    Case(
+        "a DATE_PLACED given, even an unreadable one, is not blank",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+                ["2", "01/05/2024", "01/12/2024", "RD1"],
+                ["6", "1/5/2024", "01/12/2024", "RD2"],
+                ["8", "2024-05-01", "01/12/2024", "RD1"],
+            ),
+        },
     ),
 ]

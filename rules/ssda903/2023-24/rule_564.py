@@ -29,23 +29,36 @@ def missing_period_without_start(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a blank start on an M or A period is flagged",
+        "a blank start on an M or A period, in any case, is flagged on whichever row has it",
         tables={
             "Missing": table(
                 ["CHILD", "MISSING", "MIS_START"],
                 ["1", "M", ""],
                 ["2", "a", ""],
+                ["9", "M", "01/05/2024"],
+                ["9", "A", ""],
+            ),
+        },
+        flagged={"Missing": [0, 1, 3]},
+    ),
+    Case(
+        "a readable start is fine, and an unreadable one is left to rule 1004",
+        tables={
+            "Missing": table(
+                ["CHILD", "MISSING", "MIS_START"],
                 ["3", "M", "01/05/2024"],
-                ["4", "", ""],
                 ["5", "A", "32/05/2024"],
                 ["6", "M", "31/02/2024"],
                 ["7", "A", "2024-05-01"],
-                ["8", "X", ""],
-                ["9", "M", "01/05/2024"],
-                ["9", "A", ""],
-                ["10", "", ""],
-            )
+            ),
         },
-        flagged={"Missing": [0, 1, 9]},
+    ),
+    Case(
+        "a period with a blank or unknown MISSING code is not checked",
+        tables={
+            "Missing": table(
+                ["CHILD", "MISSING", "MIS_START"], ["4", "", ""], ["8", "X", ""], ["10", "", ""]
+            ),
+        },
     ),
 ]

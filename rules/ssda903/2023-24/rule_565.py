@@ -29,22 +29,30 @@ def start_date_without_missing_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a start date with a blank MISSING is flagged",
+        "a start date with a blank MISSING is flagged, even an unreadable date, on any row",
         tables={
             "Missing": table(
                 ["CHILD", "MISSING", "MIS_START"],
                 ["1", "", "01/05/2024"],
-                ["2", "M", "01/05/2024"],
-                ["3", "", ""],
                 ["4", "", "not a date"],
                 ["5", "", "31/02/2024"],
                 ["6", "", "2024-05-01"],
-                ["7", "A", ""],
-                ["8", "X", "01/05/2024"],
                 ["9", "M", "01/05/2024"],
                 ["9", "", "01/06/2024"],
-            )
+            ),
         },
-        flagged={"Missing": [0, 3, 4, 5, 9]},
+        flagged={"Missing": [0, 1, 2, 3, 5]},
+    ),
+    Case(
+        "a blank start, or a MISSING code given (even an unknown one), is not flagged",
+        tables={
+            "Missing": table(
+                ["CHILD", "MISSING", "MIS_START"],
+                ["2", "M", "01/05/2024"],
+                ["3", "", ""],
+                ["7", "A", ""],
+                ["8", "X", "01/05/2024"],
+            ),
+        },
     ),
 ]

@@ -29,22 +29,30 @@ def end_date_without_missing_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an end date with a blank MISSING is flagged",
+        "an end date with a blank MISSING is flagged, even an unreadable date, on any row",
         tables={
             "Missing": table(
                 ["CHILD", "MISSING", "MIS_END"],
                 ["1", "", "01/05/2024"],
-                ["2", "A", "01/05/2024"],
-                ["3", "", ""],
                 ["4", "", "31/02/2024"],
                 ["5", "", "2024-05-01"],
+                ["9", "M", "01/05/2024"],
+                ["9", "", "01/06/2024"],
+            ),
+        },
+        flagged={"Missing": [0, 1, 2, 4]},
+    ),
+    Case(
+        "a blank end, or a MISSING code given (even an unknown one), is not flagged",
+        tables={
+            "Missing": table(
+                ["CHILD", "MISSING", "MIS_END"],
+                ["2", "A", "01/05/2024"],
+                ["3", "", ""],
                 ["6", "M", ""],
                 ["7", "X", "01/05/2024"],
                 ["8", "M", "31/02/2024"],
-                ["9", "M", "01/05/2024"],
-                ["9", "", "01/06/2024"],
-            )
+            ),
         },
-        flagged={"Missing": [0, 3, 4, 9]},
     ),
 ]

@@ -27,24 +27,30 @@ def missing_period_starts_after_year(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a start on 1 April after the year is flagged; 31 March is not",
+        "a start after 31 March at the close of the year is flagged; on or before it is not",
         tables={
             "Missing": table(
                 ["CHILD", "MIS_START"],
                 ["1", "31/03/2026"],
                 ["2", "01/04/2026"],
                 ["3", "01/04/2025"],
-                ["4", ""],
                 ["5", "30/03/2026"],
                 ["6", "02/04/2026"],
-                ["7", "31/04/2026"],
-                ["8", "2026-04-01"],
                 ["9", "31/03/2025"],
                 ["10", "01/03/2026"],
                 ["10", "01/04/2027"],
-            )
+            ),
         },
-        flagged={"Missing": [1, 5, 10]},
+        flagged={"Missing": [1, 4, 7]},
+        period="2025-26",
+    ),
+    Case(
+        "a blank or unreadable start is left to other rules",
+        tables={
+            "Missing": table(
+                ["CHILD", "MIS_START"], ["4", ""], ["7", "31/04/2026"], ["8", "2026-04-01"]
+            ),
+        },
         period="2025-26",
     ),
 ]
