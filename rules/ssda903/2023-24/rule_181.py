@@ -39,17 +39,26 @@ def outcome_flag_not_0_or_1(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a record with any item other than 0, 1 or blank is flagged",
+        "a record with any item other than 0, 1 or blank, first or last, is flagged",
         tables={
             "OC2": table(
                 ["CHILD", *ITEMS],
-                ["1", "0", "1", "1", "1", "1", "1", "1", ""],
-                ["2", "", "", "", "", "", "", "", ""],
                 ["3", "2", "1", "1", "1", "1", "0", "", ""],
                 ["4", "0", "", "1", "1", "1", "1", "0", "Y"],
                 ["5", "0", "", "1", "Yes", "1", "0", "", ""],
             )
         },
-        flagged={"OC2": [2, 3, 4]},
+        flagged={"OC2": [0, 1, 2]},
+    ),
+    Case(
+        "records with only 0, 1 and blanks are not flagged",
+        tables={
+            "OC2": table(
+                ["CHILD", *ITEMS],
+                ["1", "0", "1", "1", "1", "1", "1", "1", ""],
+                ["2", "", "", "", "", "", "", "", ""],
+            )
+        },
+        flagged={},
     ),
 ]

@@ -35,18 +35,27 @@ def outcome_core_items_incomplete(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a record with a blank core item and anything else given is flagged",
+        "a record with a blank core item and any other item given is flagged",
+        tables={
+            "OC2": table(
+                ["CHILD", *CORE, *OTHERS],
+                ["3", "1", "", "1", "0", "0", "", "", ""],
+                ["4", "1", "", "", "", "", "", "", ""],
+                ["5", "", "", "", "", "", "1", "", ""],
+            )
+        },
+        flagged={"OC2": [0, 1, 2]},
+    ),
+    Case(
+        "all four core items given, or all eight items blank, is not flagged",
         tables={
             "OC2": table(
                 ["CHILD", *CORE, *OTHERS],
                 ["1", "1", "1", "1", "0", "", "", "", ""],
                 ["2", "", "", "", "", "", "", "", ""],
-                ["3", "1", "", "1", "0", "0", "", "", ""],
-                ["4", "1", "", "", "", "", "", "", ""],
-                ["5", "", "", "", "", "", "1", "", ""],
                 ["6", "1", "1", "1", "1", "0", "1", "1", ""],
             )
         },
-        flagged={"OC2": [2, 3, 4]},
+        flagged={},
     ),
 ]

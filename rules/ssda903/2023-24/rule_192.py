@@ -29,15 +29,21 @@ CASES = [
     Case(
         "a blank intervention received after a substance misuse problem is flagged",
         tables={
+            "OC2": table(["CHILD", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED"], ["1", "1", ""])
+        },
+        flagged={"OC2": [0]},
+    ),
+    Case(
+        "0 or 1 after a misuse problem, or a blank with misuse 0 or blank, is not flagged",
+        tables={
             "OC2": table(
                 ["CHILD", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED"],
-                ["1", "1", ""],
                 ["2", "1", "0"],
                 ["3", "1", "1"],
                 ["4", "0", ""],
                 ["5", "", ""],
             )
         },
-        flagged={"OC2": [0]},
+        flagged={},
     ),
 ]

@@ -23,17 +23,13 @@ def sdq_reason_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown codes are flagged; blanks and lower-case codes are not",
-        tables={
-            "OC2": table(
-                ["CHILD", "SDQ_REASON"],
-                ["1", "SDQ1"],
-                ["2", "sdq5"],
-                ["3", "SDQ6"],
-                ["4", "1"],
-                ["5", ""],
-            )
-        },
-        flagged={"OC2": [2, 3]},
+        "reasons outside SDQ1 to SDQ5 are flagged",
+        tables={"OC2": table(["CHILD", "SDQ_REASON"], ["3", "SDQ6"], ["4", "1"], ["6", "SDQ0"])},
+        flagged={"OC2": [0, 1, 2]},
+    ),
+    Case(
+        "SDQ1 to SDQ5, in any case, and a blank are not flagged",
+        tables={"OC2": table(["CHILD", "SDQ_REASON"], ["1", "SDQ1"], ["2", "sdq5"], ["5", ""])},
+        flagged={},
     ),
 ]

@@ -29,18 +29,27 @@ def sdq_reason_given_with_score(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a reason alongside a score is flagged",
+        "a reason alongside a score, 0 or unreadable included, is flagged",
+        tables={
+            "OC2": table(
+                ["CHILD", "SDQ_SCORE", "SDQ_REASON"],
+                ["3", "12", "SDQ2"],
+                ["4", "n/a", "SDQ1"],
+                ["5", "0", "SDQ5"],
+            )
+        },
+        flagged={"OC2": [0, 1, 2]},
+    ),
+    Case(
+        "a score alone, a reason alone, or neither is not flagged",
         tables={
             "OC2": table(
                 ["CHILD", "SDQ_SCORE", "SDQ_REASON"],
                 ["1", "12", ""],
                 ["2", "", "SDQ2"],
-                ["3", "12", "SDQ2"],
-                ["4", "n/a", "SDQ1"],
-                ["5", "0", "SDQ5"],
                 ["6", "", ""],
             )
         },
-        flagged={"OC2": [2, 3, 4]},
+        flagged={},
     ),
 ]

@@ -39,39 +39,43 @@ def mother_last_year_not_mother_now(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a mother last year recorded 0 or blank now is flagged",
+        "a mother last year recorded 0 or blank this year is flagged, once with two episodes",
         tables={
-            "Header": table(
-                ["CHILD", "MOTHER"],
-                ["1", "1"],
-                ["2", "0"],
-                ["3", ""],
-                ["4", "0"],
-                ["5", "1"],
-                ["6", "0"],
-                ["7", "0"],
+            "Header": table(["CHILD", "MOTHER"], ["2", "0"], ["3", ""]),
+            "Header_last": table(["CHILD", "MOTHER"], ["2", "1"], ["3", "1"]),
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["2", "01/05/2020"],
+                ["2", "01/06/2020"],
+                ["3", "01/05/2020"],
             ),
+        },
+        flagged={"Header": [0, 1]},
+    ),
+    Case(
+        "still a mother, or not a mother or blank last year, is not flagged",
+        tables={
+            "Header": table(["CHILD", "MOTHER"], ["1", "1"], ["4", "0"], ["5", "1"], ["6", "0"]),
             "Header_last": table(
-                ["CHILD", "MOTHER"],
-                ["1", "1"],
-                ["2", "1"],
-                ["3", "1"],
-                ["4", "0"],
-                ["5", "0"],
-                ["6", ""],
-                ["7", "1"],
+                ["CHILD", "MOTHER"], ["1", "1"], ["4", "0"], ["5", "0"], ["6", ""]
             ),
             "Episodes": table(
                 ["CHILD", "DECOM"],
                 ["1", "01/05/2020"],
-                ["2", "01/05/2020"],
-                ["2", "01/06/2020"],
-                ["3", "01/05/2020"],
                 ["4", "01/05/2020"],
                 ["5", "01/05/2020"],
                 ["6", "01/05/2020"],
             ),
         },
-        flagged={"Header": [1, 2]},
+        flagged={},
+    ),
+    Case(
+        "a mother last year with no episode this year (a care leaver) is not checked",
+        tables={
+            "Header": table(["CHILD", "MOTHER"], ["7", "0"], ["1", "1"]),
+            "Header_last": table(["CHILD", "MOTHER"], ["7", "1"], ["1", "1"]),
+            "Episodes": table(["CHILD", "DECOM"], ["1", "01/05/2020"]),
+        },
+        flagged={},
     ),
 ]

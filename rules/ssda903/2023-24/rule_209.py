@@ -33,21 +33,41 @@ def school_age_child_coded_under_six(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "4 on 31 August of the year before is flagged; a day younger is not",
+        "UN1 for a child 4 on or before 31 August of the year before is flagged, in any case",
         period="2024-25",
         tables={
             "Header": table(
                 ["CHILD", "DOB", "UPN"],
                 ["1", "31/08/2019", "UN1"],
-                ["2", "01/09/2019", "UN1"],
                 ["3", "30/08/2019", "un1"],
+            )
+        },
+        flagged={"Header": [0, 1]},
+    ),
+    Case(
+        "UN1 for a child 4 a day later is not flagged, nor other codes or a blank UPN",
+        period="2024-25",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB", "UPN"],
+                ["2", "01/09/2019", "UN1"],
                 ["4", "01/01/2012", "UN2"],
-                ["5", "", "UN1"],
                 ["6", "01/01/2012", ""],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "a blank or unreadable date of birth gives no age and is not flagged",
+        period="2024-25",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB", "UPN"],
+                ["5", "", "UN1"],
                 ["7", "31/02/2019", "UN1"],
                 ["8", "2019-08-30", "UN1"],
             )
         },
-        flagged={"Header": [0, 2]},
+        flagged={},
     ),
 ]

@@ -42,34 +42,52 @@ def long_looked_after_child_coded_newly_looked_after(ctx: RuleContext) -> pl.Laz
 
 CASES = [
     Case(
-        "open periods begun on 23 March are flagged; 24 March and closed periods are not",
+        "UN4 for a period of care open at 31 March and begun by 23 March is flagged",
+        period="2024-25",
+        tables={
+            "Header": table(["CHILD", "UPN"], ["1", "UN4"], ["4", "UN4"]),
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "DEC"],
+                ["1", "23/03/2025", "S", ""],
+                ["4", "01/01/2024", "S", "26/03/2025"],
+                ["4", "26/03/2025", "P", ""],
+            ),
+        },
+        flagged={"Header": [0, 1]},
+    ),
+    Case(
+        "UN4 for an open period begun on 24 or 25 March is not flagged",
+        period="2024-25",
+        tables={
+            "Header": table(["CHILD", "UPN"], ["2", "UN4"], ["6", "UN4"]),
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "DEC"],
+                ["2", "24/03/2025", "S", ""],
+                ["6", "25/03/2025", "S", ""],
+            ),
+        },
+        flagged={},
+    ),
+    Case(
+        "closed periods, other codes, unreadable starts and no episodes are not flagged",
         period="2024-25",
         tables={
             "Header": table(
                 ["CHILD", "UPN"],
-                ["1", "UN4"],
-                ["2", "UN4"],
                 ["3", "UN4"],
-                ["4", "UN4"],
                 ["5", "UN3"],
-                ["6", "UN4"],
                 ["7", ""],
                 ["8", "UN4"],
                 ["9", "UN4"],
             ),
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE", "DEC"],
-                ["1", "23/03/2025", "S", ""],
-                ["2", "24/03/2025", "S", ""],
                 ["3", "01/01/2024", "S", "28/03/2025"],
-                ["4", "01/01/2024", "S", "26/03/2025"],
-                ["4", "26/03/2025", "P", ""],
                 ["5", "01/01/2024", "S", ""],
-                ["6", "25/03/2025", "S", ""],
                 ["7", "01/01/2024", "S", ""],
                 ["8", "31/02/2025", "S", ""],
             ),
         },
-        flagged={"Header": [0, 3]},
+        flagged={},
     ),
 ]
