@@ -23,17 +23,26 @@ def social_worker_start_unreadable(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "impossible and wrongly shaped dates are flagged; blanks are not",
+        "impossible and wrongly shaped start dates are flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM"],
+                ["3", "31/04/2023"],
+                ["4", "2023-05-01"],
+                ["6", "29/02/2023"],
+            )
+        },
+        flagged={"SWEpisodes": [0, 1, 2]},
+    ),
+    Case(
+        "real dates, 29 February of a leap year included, and blank starts are not flagged",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM"],
                 ["1", "01/05/2023"],
                 ["2", ""],
-                ["3", "31/04/2023"],
-                ["4", "2023-05-01"],
                 ["5", "29/02/2024"],
             )
         },
-        flagged={"SWEpisodes": [2, 3]},
     ),
 ]

@@ -30,20 +30,28 @@ def social_worker_end_unreadable(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "impossible and wrongly shaped end dates are flagged; blanks are not",
+        "impossible and wrongly shaped end dates are flagged, one of a child's several too",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DEC"],
-                ["1", "01/05/2023"],
-                ["2", ""],
                 ["3", "30/02/2024"],
                 ["4", "1/5/2023"],
-                ["5", "29/02/2024"],
                 ["6", "01/05/2023"],
                 ["6", "2023-06-01"],
                 ["6", ""],
             )
         },
-        flagged={"SWEpisodes": [2, 3, 6]},
+        flagged={"SWEpisodes": [0, 1, 3]},
+    ),
+    Case(
+        "real end dates and blank ends (episode still open) are not flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DEC"],
+                ["1", "01/05/2023"],
+                ["2", ""],
+                ["5", "29/02/2024"],
+            )
+        },
     ),
 ]

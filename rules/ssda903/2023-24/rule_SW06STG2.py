@@ -23,17 +23,29 @@ def social_worker_episode_starts_after_year_end(ctx: RuleContext) -> pl.LazyFram
 
 CASES = [
     Case(
-        "a start the day after 31 March is flagged; on 31 March it is not",
+        "a start the day after 31 March or later is flagged",
+        period="2025-26",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM"],
+                ["2", "01/04/2026"],
+                ["5", "01/01/2030"],
+            )
+        },
+        flagged={"SWEpisodes": [0, 1]},
+    ),
+    Case(
+        "a start on 31 March, the day before or years before is not; nor blank or unreadable",
         period="2025-26",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM"],
                 ["1", "31/03/2026"],
-                ["2", "01/04/2026"],
+                ["1", "30/03/2026"],
                 ["3", "01/01/2015"],
                 ["4", ""],
+                ["6", "31/04/2026"],
             )
         },
-        flagged={"SWEpisodes": [1]},
     ),
 ]

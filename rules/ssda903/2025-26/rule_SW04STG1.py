@@ -28,13 +28,21 @@ CASES = [
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM"],
-                ["1", "01/05/2025"],
                 ["2", ""],
                 ["3", "31/04/2025"],
                 ["4", "ZZ/ZZ/ZZZZ"],
+            )
+        },
+        flagged={"SWEpisodes": [0, 1, 2]},
+    ),
+    Case(
+        "real dates, 29 February of a leap year included, are not flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM"],
+                ["1", "01/05/2025"],
                 ["5", "29/02/2024"],
             )
         },
-        flagged={"SWEpisodes": [1, 2, 3]},
     ),
 ]
