@@ -42,6 +42,8 @@ def plan_starts_apart_from_conference(ctx: RuleContext) -> pl.LazyFrame:
     conferences = pl.concat([enquiry_conferences, episode_conferences])
     # An unreadable conference date cannot be compared: the plan is given the benefit of it.
     on_the_day = (
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a plan with no conference a
+        # null date and a null `unknown`, which the filter drops just as the inner join does.
         plans.join(conferences, on=EPISODE, how="inner")
         .filter((pl.col("DateOfInitialCPC") == pl.col("CPPstartDate")) | pl.col("unknown"))
         .select("_row")

@@ -75,6 +75,24 @@ CASES = [
         flagged={},
     ),
     Case(
+        "nine different codes, more than enough, are not queried",
+        tables={
+            "Disabilities": table(
+                ["LAchildID", "Disability"],
+                ["A", "MOB"],
+                ["A", "HAND"],
+                ["B", "PC"],
+                ["B", "INC"],
+                ["C", "COMM"],
+                ["C", "LD"],
+                ["D", "HEAR"],
+                ["D", "VIS"],
+                ["E", "BEH"],
+            )
+        },
+        flagged={},
+    ),
+    Case(
         "NONE, a blank and a code not in the list do not make up the eighth",
         tables={
             "Disabilities": table(

@@ -43,6 +43,8 @@ def only_one_disability_per_child(ctx: RuleContext) -> pl.LazyFrame:
     # 2.1 plans away, so that it flags every return; with_columns keeps the filtered height.
     # The maximum of no children is null, which the filter drops.
     return (
+        # Equivalent mutant (ReplaceComparisonOperator_LtE_Eq): a child is grouped only from a
+        # counted code, so each child has at least one code and the most is 1 or more (or null).
         most.filter(pl.col("most") <= 1)
         .with_columns(pl.lit(None, dtype=pl.Int64).alias("_row"))
         .select("_row")

@@ -44,6 +44,8 @@ def activity_on_episode_closed_after_assessment(ctx: RuleContext) -> pl.LazyFram
     conference_date = pl.col(raw_name("DateOfInitialCPC")).is_not_null()
     return (
         ctx.table("CINdetails")
+        # Equivalent mutant (ReplaceTrueWithFalse): only whether `_activity` is null is read,
+        # never its value, so a joined False marks activity as well as True does.
         .join(activity.with_columns(_activity=pl.lit(True)), on=EPISODE, how="left")
         .filter(closed_after_assessment & (conference_date | pl.col("_activity").is_not_null()))
     )
@@ -86,6 +88,22 @@ CASES = [
             ),
         },
         flagged={"CINdetails": [1, 2, 3, 4, 5]},
+    ),
+    Case(
+        "an RC8 episode with both an ICPC date and a section 47 record is flagged once",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "ReasonForClosure", "DateOfInitialCPC"],
+                ["A", "1", "RC8", "2024-05-01"],
+            ),
+            "Section47": table(
+                ["LAchildID", "CINdetailsID", "S47ActualStartDate"],
+                ["A", "1", "2024-04-20"],
+            ),
+            "ChildProtectionPlans": table(["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"]),
+            "CINplanDates": table(["LAchildID", "CINdetailsID", "CINPlanStartDate"]),
+        },
+        flagged={"CINdetails": [0]},
     ),
     Case(
         "with no activity tables supplied, only an episode-level ICPC date counts",

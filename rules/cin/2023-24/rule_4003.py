@@ -37,6 +37,8 @@ def review_held_during_cin_plan(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     plan_ends = (
         ctx.table("ChildProtectionPlans")
         .sort("_row")
+        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" keeps each plan's first listing
+        # whatever the output order, and the order of plan_ends is lost in the join anyway.
         .unique(subset=PLAN, keep="first", maintain_order=True)
         .select(*PLAN, "CPPendDate", unreadable("CPPendDate").alias("_end_unknown"))
     )
@@ -151,6 +153,42 @@ CASES = [
             ),
         },
         flagged={"Reviews": [0, 2], "CINplanDates": [0, 1, 2]},
+        period="2024-25",
+    ),
+    Case(
+        "a review of a plan missing from the plans table has no end date to excuse it",
+        tables={
+            "CINplanDates": table(_CIN_COLUMNS, ["A", "1", "2024-05-01", ""]),
+            "ChildProtectionPlans": table(
+                _CPP_COLUMNS, ["A", "1", "1", "2024-02-01", "2024-06-01"]
+            ),
+            "Reviews": table(
+                _REVIEW_COLUMNS,
+                ["A", "1", "1", "2024-06-01"],
+                ["A", "1", "2", "2024-06-01"],
+            ),
+        },
+        flagged={"Reviews": [1], "CINplanDates": [0]},
+        period="2024-25",
+    ),
+    Case(
+        "a review with a blank plan id is not excused by the end of a plan with a blank id",
+        tables={
+            "CINplanDates": table(_CIN_COLUMNS, ["A", "1", "2024-05-01", ""]),
+            "ChildProtectionPlans": table(_CPP_COLUMNS, ["A", "1", "", "2024-02-01", "2024-06-01"]),
+            "Reviews": table(_REVIEW_COLUMNS, ["A", "1", "", "2024-06-01"]),
+        },
+        flagged={"Reviews": [0], "CINplanDates": [0]},
+        period="2024-25",
+    ),
+    Case(
+        "a review and a CIN plan whose episode ids are blank are not taken as one episode",
+        tables={
+            "CINplanDates": table(_CIN_COLUMNS, ["A", "", "2024-05-01", ""]),
+            "ChildProtectionPlans": table(_CPP_COLUMNS, ["A", "1", "1", "2024-02-01", ""]),
+            "Reviews": table(_REVIEW_COLUMNS, ["A", "", "1", "2024-06-01"]),
+        },
+        flagged={},
         period="2024-25",
     ),
 ]

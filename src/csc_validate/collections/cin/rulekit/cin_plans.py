@@ -25,6 +25,8 @@ def no_end_date(end: str) -> pl.Expr:
     return pl.col(end).is_null() & ~unreadable(end)
 
 
+# Equivalent mutant (ReplaceBinaryOperator_Mul_Div): `/` for the bare `*` makes the flag
+# positional-or-keyword, and every caller passes it by keyword.
 def last_day_open(end: str, ctx: RuleContext, *, hand_over_on_end_date: bool) -> pl.Expr:
     """The last day a plan is open: the reference date when it has no end date, else its end
     date, or the day before it when the end date is the day the next plan takes over. Null when
@@ -57,6 +59,8 @@ def days_in_open_plans(
         last_day_open(end, ctx, hand_over_on_end_date=hand_over_on_end_date).alias(_OPEN_TO),
     )
     return (
+        # Equivalent mutant (ReplaceKeywordValue): a left join leaves an unmatched row null open
+        # dates, and is_between on nulls is null, which the filter drops as the inner join does.
         dated.join(periods, on=on, how="inner", nulls_equal=False)
         .filter(pl.col(day).is_between(pl.col(_OPEN_FROM), pl.col(_OPEN_TO), closed="both"))
         .drop(_OPEN_FROM, _OPEN_TO)
