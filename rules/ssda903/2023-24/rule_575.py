@@ -37,14 +37,12 @@ def open_missing_period_after_placement_ended(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an open period that started during an ended episode is flagged",
+        "an open period from DECOM to the day before DEC is flagged; one starting on DEC is not",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC"],
                 ["1", "01/04/2024", "10/05/2024"],
                 ["1", "10/05/2024", ""],
-                ["2", "01/04/2024", "10/05/2024"],
-                ["4", "01/04/2024", "2024-05-10"],
                 ["5", "01/04/2024", "10/05/2024"],
                 ["5", "10/05/2024", "20/05/2024"],
             ),
@@ -54,18 +52,35 @@ CASES = [
                 ["1", "09/05/2024", ""],
                 ["1", "10/05/2024", ""],
                 ["1", "02/04/2024", "03/04/2024"],
-                ["2", "31/03/2024", ""],
-                ["2", "05/05/2024", ""],
-                ["3", "05/05/2024", ""],
-                ["2", "", ""],
-                ["4", "05/05/2024", ""],
                 ["1", "11/05/2024", ""],
-                ["2", "06/05/2024", "31/02/2024"],
-                ["2", "2024-05-05", ""],
                 ["5", "19/05/2024", ""],
                 ["5", "20/05/2024", ""],
             ),
         },
-        flagged={"Missing": [0, 1, 5, 12]},
+        flagged={"Missing": [0, 1, 5]},
+    ),
+    Case(
+        "only a child's open period starting inside the ended episode is flagged",
+        tables={
+            "Episodes": table(["CHILD", "DECOM", "DEC"], ["2", "01/04/2024", "10/05/2024"]),
+            "Missing": table(
+                ["CHILD", "MIS_START", "MIS_END"],
+                ["2", "31/03/2024", ""],
+                ["2", "05/05/2024", ""],
+                ["2", "", ""],
+                ["2", "06/05/2024", "31/02/2024"],
+                ["2", "2024-05-05", ""],
+            ),
+        },
+        flagged={"Missing": [1]},
+    ),
+    Case(
+        "a child with no episodes, or whose only DEC is unreadable, is not compared",
+        tables={
+            "Episodes": table(["CHILD", "DECOM", "DEC"], ["4", "01/04/2024", "2024-05-10"]),
+            "Missing": table(
+                ["CHILD", "MIS_START", "MIS_END"], ["3", "05/05/2024", ""], ["4", "05/05/2024", ""]
+            ),
+        },
     ),
 ]

@@ -52,32 +52,49 @@ def open_missing_period_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "open missing periods after care ceased are flagged",
+        "an open period after care ended is flagged; ended ones and unreadable dates are not",
         tables={
             "Episodes": table(
-                ["CHILD", "DECOM", "RNE", "DEC"],
-                ["1", "01/04/2024", "S", "10/05/2024"],
-                ["2", "01/04/2024", "S", "10/05/2024"],
-                ["2", "01/07/2024", "S", ""],
-                ["3", "01/04/2024", "S", "10/05/2024"],
-                ["3", "01/07/2024", "S", ""],
-                ["4", "01/04/2024", "S", ""],
+                ["CHILD", "DECOM", "RNE", "DEC"], ["1", "01/04/2024", "S", "10/05/2024"]
             ),
             "Missing": table(
                 ["CHILD", "MIS_START", "MIS_END"],
                 ["1", "01/05/2024", ""],
                 ["1", "02/05/2024", "03/05/2024"],
-                ["2", "01/05/2024", ""],
-                ["3", "01/07/2024", ""],
-                ["4", "01/05/2024", ""],
                 ["1", "20/05/2024", ""],
-                ["5", "01/05/2024", ""],
-                ["3", "30/06/2024", ""],
-                ["3", "02/07/2024", ""],
                 ["1", "21/05/2024", "31/02/2024"],
                 ["1", "2024-05-21", ""],
             ),
         },
-        flagged={"Missing": [0, 2, 5, 7]},
+        flagged={"Missing": [0, 2]},
+    ),
+    Case(
+        "an open period starting the day before care began again is flagged; on that day, not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "DEC"],
+                ["2", "01/04/2024", "S", "10/05/2024"],
+                ["2", "01/07/2024", "S", ""],
+                ["3", "01/04/2024", "S", "10/05/2024"],
+                ["3", "01/07/2024", "S", ""],
+            ),
+            "Missing": table(
+                ["CHILD", "MIS_START", "MIS_END"],
+                ["2", "01/05/2024", ""],
+                ["3", "01/07/2024", ""],
+                ["3", "30/06/2024", ""],
+                ["3", "02/07/2024", ""],
+            ),
+        },
+        flagged={"Missing": [0, 2]},
+    ),
+    Case(
+        "a child still in care, or with no episodes, is not checked",
+        tables={
+            "Episodes": table(["CHILD", "DECOM", "RNE", "DEC"], ["4", "01/04/2024", "S", ""]),
+            "Missing": table(
+                ["CHILD", "MIS_START", "MIS_END"], ["4", "01/05/2024", ""], ["5", "01/05/2024", ""]
+            ),
+        },
     ),
 ]
