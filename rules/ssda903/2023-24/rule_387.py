@@ -30,7 +30,7 @@ def independent_living_under_14(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
         # blank DOB, so a blank age, and the filter drops the row as the inner join does.
         how="inner",
     )
-    independent = pl.col("REC").is_in(["E5", "E6"])
+    independent = pl.col("REC").is_in(ctx.codes("REC_INDEPENDENT_LIVING"))
     return {"Episodes": episodes.filter(independent & (age_on(pl.col("DOB"), pl.col("DEC")) < 14))}
 
 

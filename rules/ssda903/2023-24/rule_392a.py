@@ -29,7 +29,7 @@ def placement_distance_missing(ctx: RuleContext) -> pl.LazyFrame:
     children who are or were unaccompanied asylum-seeking children are not checked.
     """
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
-    short_break = pl.col("LS").is_in(["V3", "V4"]).fill_null(False)
+    short_break = pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
     checked = episodes.join(uasc_children(ctx), on="CHILD", how="anti")
     return checked.filter(~short_break & pl.col("PL_DISTANCE").is_null())
 

@@ -24,7 +24,8 @@ def placement_la_for_short_break(ctx: RuleContext) -> pl.LazyFrame:
     DfE expects no placement postcode for short breaks.
     """
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
-    return episodes.filter(pl.col("LS").is_in(["V3", "V4"]) & pl.col("PL_LA").is_not_null())
+    short_break = pl.col("LS").is_in(ctx.codes("LS_RESPITE"))
+    return episodes.filter(short_break & pl.col("PL_LA").is_not_null())
 
 
 CASES = [
