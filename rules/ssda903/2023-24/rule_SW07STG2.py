@@ -23,6 +23,8 @@ def social_worker_episode_ends_outside_year(ctx: RuleContext) -> pl.LazyFrame:
     moved its start back a year in 2024-25). A blank end (still open) is not flagged.
     """
     ended = pl.col("SW_DEC")
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): no date is both before the year's
+    # start and after its end, and a blank end makes both sides null, so | and ^ agree.
     return ctx.table("SWEpisodes").filter((ended < ctx.start) | (ended > ctx.end))
 
 
@@ -34,12 +36,24 @@ CASES = [
             "SWEpisodes": table(
                 ["CHILD", "SW_DEC"],
                 ["1", "31/03/2023"],
-                ["2", "01/04/2023"],
-                ["3", "31/03/2024"],
                 ["4", "01/04/2024"],
-                ["5", ""],
+                ["6", "01/01/2020"],
             )
         },
-        flagged={"SWEpisodes": [0, 3]},
+        flagged={"SWEpisodes": [0, 1, 2]},
+    ),
+    Case(
+        "an end on 1 April, on 31 March or between, and a blank or unreadable end, is not flagged",
+        period="2023-24",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DEC"],
+                ["2", "01/04/2023"],
+                ["3", "31/03/2024"],
+                ["5", ""],
+                ["7", "01/10/2023"],
+                ["8", "31/04/2023"],
+            )
+        },
     ),
 ]

@@ -30,12 +30,24 @@ def social_worker_episode_left_open(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an open episode followed by another is flagged; the open latest one is not",
+        "an open episode followed by a later one is flagged, in any file order",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_DEC"],
                 ["1", "01/05/2023", ""],
                 ["1", "01/08/2023", ""],
+                ["5", "01/09/2023", ""],
+                ["5", "01/05/2023", "01/06/2023"],
+                ["5", "01/06/2023", ""],
+            )
+        },
+        flagged={"SWEpisodes": [0, 4]},
+    ),
+    Case(
+        "the open latest episode, one after a blank start and one with an unreadable end are not",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
                 ["2", "01/05/2023", "01/08/2023"],
                 ["2", "01/08/2023", ""],
                 ["3", "01/08/2023", ""],
@@ -44,6 +56,5 @@ CASES = [
                 ["4", "01/08/2023", ""],
             )
         },
-        flagged={"SWEpisodes": [0]},
     ),
 ]

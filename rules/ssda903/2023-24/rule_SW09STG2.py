@@ -29,22 +29,30 @@ def social_worker_episode_within_a_day(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an episode ending on its start date is flagged; the day before or after is not",
+        "an episode ending on its start date is flagged, one of a child's several too",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_DEC"],
                 ["1", "01/05/2023", "01/05/2023"],
+                ["8", "01/05/2023", "01/06/2023"],
+                ["8", "01/06/2023", "01/06/2023"],
+                ["8", "01/06/2023", ""],
+            )
+        },
+        flagged={"SWEpisodes": [0, 2]},
+    ),
+    Case(
+        "an end the day after or before the start, or a blank or unreadable date, is not flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
                 ["2", "01/05/2023", "02/05/2023"],
                 ["3", "01/05/2023", ""],
                 ["4", "", ""],
                 ["5", "02/05/2023", "01/05/2023"],
                 ["6", "01/05/2023", "31/04/2023"],
                 ["7", "31/04/2023", "31/04/2023"],
-                ["8", "01/05/2023", "01/06/2023"],
-                ["8", "01/06/2023", "01/06/2023"],
-                ["8", "01/06/2023", ""],
             )
         },
-        flagged={"SWEpisodes": [0, 8]},
     ),
 ]

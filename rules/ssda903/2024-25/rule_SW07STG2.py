@@ -24,6 +24,8 @@ def social_worker_episode_ends_outside_period(ctx: RuleContext) -> pl.LazyFrame:
     """
     period_start = ctx.start.replace(year=ctx.start.year - 1)
     ended = pl.col("SW_DEC")
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): no date is both before the period's
+    # start and after its end, and a blank end makes both sides null, so | and ^ agree.
     return ctx.table("SWEpisodes").filter((ended < period_start) | (ended > ctx.end))
 
 
@@ -35,11 +37,35 @@ CASES = [
             "SWEpisodes": table(
                 ["CHILD", "SW_DEC"],
                 ["1", "31/03/2024"],
+                ["4", "01/04/2026"],
+            )
+        },
+        flagged={"SWEpisodes": [0, 1]},
+    ),
+    Case(
+        "an end from 1 April of the year before to 31 March, or blank, is not flagged",
+        period="2025-26",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DEC"],
                 ["2", "01/04/2024"],
                 ["3", "31/03/2026"],
-                ["4", "01/04/2026"],
                 ["5", ""],
                 ["6", "31/03/2025"],
+                ["7", "31/04/2025"],
+            )
+        },
+    ),
+    Case(
+        "in 2024-25 the period starts on 1 April 2023",
+        period="2024-25",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DEC"],
+                ["1", "31/03/2023"],
+                ["2", "01/04/2023"],
+                ["3", "31/03/2025"],
+                ["4", "01/04/2025"],
             )
         },
         flagged={"SWEpisodes": [0, 3]},
