@@ -28,6 +28,8 @@ def several_open_cin_plans_in_episode(ctx: RuleContext) -> pl.LazyFrame:
     open_plans = ctx.table("CINplanDates").filter(no_end_date("CINPlanEndDate"))
     # Null keys would group together plans that belong to no one episode.
     keyed = pl.all_horizontal(pl.col(column).is_not_null() for column in EPISODE)
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each plan counts in its own
+    # episode, so the count is never below 1 and "not 1" is "more than 1".
     return open_plans.filter(keyed & (pl.len().over(EPISODE) > 1))
 
 
@@ -59,6 +61,17 @@ CASES = [
                 ["A", "2", "2024-07-01", ""],
                 ["B", "1", "2024-05-01", "2024-06-01"],
                 ["B", "1", "2024-07-01", "2024-08-01"],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "open plans with a blank episode id are not counted together",
+        tables={
+            "CINplanDates": table(
+                ["LAchildID", "CINdetailsID", "CINPlanStartDate", "CINPlanEndDate"],
+                ["A", "", "2024-05-01", ""],
+                ["A", "", "2024-07-01", ""],
             )
         },
         flagged={},

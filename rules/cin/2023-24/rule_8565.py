@@ -154,4 +154,16 @@ CASES = [
         },
         flagged={"CINdetails": [2], "Assessments": [0, 2]},
     ),
+    Case(
+        "an episode's ICPC date the day before or on its closure is not flagged, after it is",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINclosureDate", "DateOfInitialCPC"],
+                ["A", "1", "2024-06-30", "2024-06-29"],
+                ["B", "1", "2024-06-30", "2024-06-30"],
+                ["C", "1", "2024-06-30", "2024-07-01"],
+            ),
+        },
+        flagged={"CINdetails": [2]},
+    ),
 ]
