@@ -67,19 +67,31 @@ CASES = [
                 ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
                 ["1", "YES", "F1", "B1"],
                 ["2", "", "", "B1"],
+            ),
+            "OC2": table(
+                ["CHILD", "CONVICTED", "INTERVENTION_OFFERED", "SDQ_SCORE"],
+                ["1", "0", "", ""],
+                ["2", "", "1", ""],
+            ),
+        },
+        flagged={"OC2": [0, 1], "OC3": [0, 1]},
+    ),
+    Case(
+        "SDQ items alone, a blank OC3 row, and OC2 or OC3 alone are not flagged",
+        tables={
+            "OC3": table(
+                ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
                 ["3", "YES", "F1", "B1"],
                 ["4", "", "", ""],
                 ["5", "NO", "0", "0"],
             ),
             "OC2": table(
                 ["CHILD", "CONVICTED", "INTERVENTION_OFFERED", "SDQ_SCORE"],
-                ["1", "0", "", ""],
-                ["2", "", "1", ""],
                 ["3", "", "", "12"],
                 ["4", "1", "", ""],
                 ["6", "1", "1", ""],
             ),
         },
-        flagged={"OC2": [0, 1], "OC3": [0, 1]},
+        flagged={},
     ),
 ]

@@ -35,25 +35,45 @@ def foster_carer_adoption_with_other_new_episode_reason(ctx: RuleContext) -> pl.
     return ctx.table("Episodes").filter(checked & wrong_reason)
 
 
+COLUMNS = ["CHILD", "PLACE", "DECOM", "RNE"]
+
 CASES = [
     Case(
-        "A3/A5 from 1 April 2015 need RNE S, T or U",
+        "A3/A5 from 1 April 2015 with an RNE other than S, T or U, or blank, are flagged",
         tables={
             "Episodes": table(
-                ["CHILD", "PLACE", "DECOM", "RNE"],
+                COLUMNS,
                 ["1", "A3", "01/04/2015", "P"],
-                ["2", "A5", "31/03/2015", "P"],
-                ["3", "A5", "02/04/2015", "T"],
-                ["4", "A3", "01/05/2020", "U"],
                 ["5", "A5", "01/05/2020", ""],
-                ["6", "A4", "01/05/2020", "P"],
-                ["7", "A3", "", "P"],
-                ["8", "A3", "01/05/2020", "S"],
                 ["9", "A5", "02/04/2015", "L"],
-                ["10", "A3", "31/03/2015", ""],
-                ["11", "A3", "31/04/2015", "P"],
             )
         },
-        flagged={"Episodes": [0, 4, 8]},
+        flagged={"Episodes": [0, 1, 2]},
+    ),
+    Case(
+        "A3/A5 with RNE S, T or U are not flagged",
+        tables={
+            "Episodes": table(
+                COLUMNS,
+                ["3", "A5", "02/04/2015", "T"],
+                ["4", "A3", "01/05/2020", "U"],
+                ["8", "A3", "01/05/2020", "S"],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "starts on 31 March 2015, blank or unreadable starts, and other placements are not checked",
+        tables={
+            "Episodes": table(
+                COLUMNS,
+                ["2", "A5", "31/03/2015", "P"],
+                ["10", "A3", "31/03/2015", ""],
+                ["7", "A3", "", "P"],
+                ["11", "A3", "31/04/2015", "P"],
+                ["6", "A4", "01/05/2020", "P"],
+            )
+        },
+        flagged={},
     ),
 ]

@@ -32,20 +32,33 @@ def independent_living_after_withdrawal(ctx: RuleContext) -> pl.LazyFrame:
     return ctx.table("Episodes").filter(independent & (open_episode | (dec > P2_WITHDRAWN)))
 
 
+COLUMNS = ["CHILD", "PLACE", "DECOM", "DEC"]
+
 CASES = [
     Case(
-        "P2 episodes open or ending after 28 October 2023 are flagged",
+        "P2 episodes still open, or ending on 29 October 2023 or later, are flagged",
         tables={
             "Episodes": table(
-                ["CHILD", "PLACE", "DECOM", "DEC"],
-                ["1", "P2", "01/05/2023", "28/10/2023"],
-                ["2", "P2", "01/05/2023", "29/10/2023"],
-                ["3", "P2", "01/05/2023", ""],
-                ["4", "P2", "01/05/2023", "27/10/2023"],
-                ["5", "U1", "01/05/2023", ""],
-                ["6", "P2", "01/05/2023", "bad"],
+                COLUMNS, ["2", "P2", "01/05/2023", "29/10/2023"], ["3", "P2", "01/05/2023", ""]
             )
         },
-        flagged={"Episodes": [1, 2]},
+        flagged={"Episodes": [0, 1]},
+    ),
+    Case(
+        "P2 episodes ending by 28 October 2023, and other open placements, are not flagged",
+        tables={
+            "Episodes": table(
+                COLUMNS,
+                ["1", "P2", "01/05/2023", "28/10/2023"],
+                ["4", "P2", "01/05/2023", "27/10/2023"],
+                ["5", "U1", "01/05/2023", ""],
+            )
+        },
+        flagged={},
+    ),
+    Case(
+        "an unreadable end date is not read as open",
+        tables={"Episodes": table(COLUMNS, ["6", "P2", "01/05/2023", "bad"])},
+        flagged={},
     ),
 ]

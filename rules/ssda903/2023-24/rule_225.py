@@ -34,27 +34,47 @@ def placement_change_without_reason(ctx: RuleContext) -> pl.LazyFrame:
     return episodes.filter(moves & pl.col("REASON_PLACE_CHANGE").is_null())
 
 
+COLUMNS = ["CHILD", "DECOM", "REC", "PLACE", "RNE", "REASON_PLACE_CHANGE"]
+
 CASES = [
     Case(
-        "a move between permanent placements without a reason is flagged",
+        "a move to another permanent placement (RNE U) without a reason is flagged, in any order",
         tables={
             "Episodes": table(
-                ["CHILD", "DECOM", "REC", "PLACE", "RNE", "REASON_PLACE_CHANGE"],
-                ["1", "01/05/2023", "X1", "U1", "S", ""],
-                ["1", "01/06/2023", "X1", "U2", "P", "CARPL"],
-                ["1", "01/07/2023", "X1", "T1", "B", ""],
-                ["1", "01/08/2023", "X1", "U3", "P", ""],
-                ["1", "01/09/2023", "", "U4", "L", ""],
-                ["2", "01/05/2023", "X1", "K2", "S", ""],
-                ["2", "01/06/2023", "X1", "", "U", ""],
-                ["2", "01/07/2023", "", "K2", "B", ""],
-                ["3", "01/05/2023", "X1", "K2", "S", ""],
+                COLUMNS,
                 ["4", "01/05/2023", "X1", "U1", "S", ""],
                 ["4", "01/06/2023", "", "U2", "U", ""],
                 ["5", "01/06/2023", "", "U2", "P", ""],
                 ["5", "01/05/2023", "X1", "U1", "S", ""],
             )
         },
-        flagged={"Episodes": [0, 9, 12]},
+        flagged={"Episodes": [0, 3]},
+    ),
+    Case(
+        "of several moves, those with a reason, a temporary side or RNE L are not flagged",
+        tables={
+            "Episodes": table(
+                COLUMNS,
+                ["1", "01/05/2023", "X1", "U1", "S", ""],
+                ["1", "01/06/2023", "X1", "U2", "P", "CARPL"],
+                ["1", "01/07/2023", "X1", "T1", "B", ""],
+                ["1", "01/08/2023", "X1", "U3", "P", ""],
+                ["1", "01/09/2023", "", "U4", "L", ""],
+            )
+        },
+        flagged={"Episodes": [0]},
+    ),
+    Case(
+        "a blank placement on either side, or a child's only episode, is not flagged",
+        tables={
+            "Episodes": table(
+                COLUMNS,
+                ["2", "01/05/2023", "X1", "K2", "S", ""],
+                ["2", "01/06/2023", "X1", "", "U", ""],
+                ["2", "01/07/2023", "", "K2", "B", ""],
+                ["3", "01/05/2023", "X1", "K2", "S", ""],
+            )
+        },
+        flagged={},
     ),
 ]
