@@ -35,12 +35,14 @@ def social_worker_episode_not_following_previous(ctx: RuleContext) -> pl.LazyFra
     previous_end = pl.col("prev_SW_DEC")
     too_early = pl.col("SW_DECOM") < previous_end.dt.offset_by(f"-{TOLERANCE}")
     too_late = pl.col("SW_DECOM") > previous_end.dt.offset_by(TOLERANCE)
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): no start is both more than 7 days
+    # before and more than 7 days after one end, and a blank previous end makes both sides null.
     return ordered.filter(too_early | too_late)
 
 
 CASES = [
     Case(
-        "a start 8 days either side of the previous end is flagged; 7 days is not",
+        "a start 8 days before or 8 days after the previous end is flagged",
         years=("2023-24",),
         tables={
             "SWEpisodes": table(
@@ -48,15 +50,35 @@ CASES = [
                 ["1", "01/05/2023", "20/06/2023"],
                 ["1", "12/06/2023", "01/09/2023"],
                 ["1", "09/09/2023", ""],
+            )
+        },
+        flagged={"SWEpisodes": [1, 2]},
+    ),
+    Case(
+        "a start up to 7 days either side of the previous end is not flagged",
+        years=("2023-24",),
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
                 ["2", "01/05/2023", "20/06/2023"],
                 ["2", "13/06/2023", "01/09/2023"],
                 ["2", "08/09/2023", ""],
+                ["6", "01/05/2023", "20/06/2023"],
+                ["6", "20/06/2023", ""],
+            )
+        },
+    ),
+    Case(
+        "nothing is tested after an open episode or for a blank start",
+        years=("2023-24",),
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
                 ["3", "01/05/2023", ""],
                 ["3", "01/09/2023", ""],
                 ["4", "01/05/2023", "20/06/2023"],
                 ["4", "", ""],
             )
         },
-        flagged={"SWEpisodes": [1, 2]},
     ),
 ]

@@ -41,23 +41,41 @@ def social_worker_episode_overlaps_previous(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a start 8 days before the previous end is flagged, unless it is first contact",
+        "a start 8 days before the previous end is flagged, with a blank reason too",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_DEC", "SW_REASON"],
                 ["1", "01/05/2024", "20/06/2024", "MANAGE"],
                 ["1", "12/06/2024", "", ""],
+                ["6", "01/05/2024", "20/06/2024", "MANAGE"],
+                ["6", "01/06/2024", "", "LEFTRL"],
+            )
+        },
+        flagged={"SWEpisodes": [1, 3]},
+    ),
+    Case(
+        "7 days before the previous end, any later start or first contact is not flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC", "SW_REASON"],
                 ["2", "01/05/2024", "20/06/2024", "MANAGE"],
                 ["2", "13/06/2024", "01/09/2024", "LEFTRL"],
                 ["2", "01/12/2024", "", "LEFTRL"],
                 ["3", "01/05/2024", "20/06/2024", "MANAGE"],
                 ["3", "01/06/2024", "", "fconta"],
+            )
+        },
+    ),
+    Case(
+        "nothing is tested after an open episode or for a blank start",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC", "SW_REASON"],
                 ["4", "01/05/2024", "", "MANAGE"],
                 ["4", "01/06/2024", "", "MANAGE"],
                 ["5", "01/05/2024", "20/06/2024", "MANAGE"],
                 ["5", "", "", "MANAGE"],
             )
         },
-        flagged={"SWEpisodes": [1]},
     ),
 ]
