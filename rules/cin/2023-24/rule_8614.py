@@ -83,4 +83,18 @@ CASES = [
         },
         flagged={"Assessments": [2]},
     ),
+    Case(
+        "an open assessment with a blank id is not matched to factors with a blank id",
+        tables={
+            "Assessments": table(
+                ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentAuthorisationDate"],
+                ["A", "1", "", ""],
+            ),
+            "AssessmentFactorsList": table(
+                ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentFactors"],
+                ["A", "1", "", "1A"],
+            ),
+        },
+        flagged={},
+    ),
 ]

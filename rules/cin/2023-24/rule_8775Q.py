@@ -37,6 +37,8 @@ def child_over_25_with_episode(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
         .join(children.select(CHILD, "PersonBirthDate"), on=CHILD, how="inner")
         .filter(after_25)
         # A child listed twice would otherwise repeat their episodes.
+        # Equivalent mutant (ReplaceKeywordValue): rows sharing a `_row` are one episode, and the
+        # engine reads only `_row` from the result, so which copy is kept cannot show.
         .unique(subset=["_row"], keep="first")
     )
     return {
