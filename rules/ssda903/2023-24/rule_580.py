@@ -35,18 +35,13 @@ def left_care_while_missing_without_e8(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "care ending on the 18th birthday the missing period ended needs E8",
+        "care ending on the 18th birthday a missing period ended needs E8; a blank REC is flagged",
         tables={
             "Missing": table(
                 ["CHILD", "DOB", "MIS_END"],
                 ["1", "10/05/2006", "10/05/2024"],
                 ["2", "10/05/2006", "10/05/2024"],
-                ["3", "10/05/2006", "09/05/2024"],
                 ["4", "10/05/2006", "10/05/2024"],
-                ["5", "", "10/05/2024"],
-                ["6", "10/05/2006", "11/05/2024"],
-                ["7", "10/05/2006", "2024-05-10"],
-                ["8", "31/02/2006", "10/05/2024"],
                 ["9", "10/05/2006", "10/05/2024"],
                 ["9", "10/05/2006", "01/01/2024"],
             ),
@@ -54,17 +49,42 @@ CASES = [
                 ["CHILD", "DEC", "REC"],
                 ["1", "10/05/2024", "E41"],
                 ["2", "10/05/2024", "E8"],
-                ["3", "09/05/2024", "E41"],
                 ["4", "10/05/2024", ""],
-                ["5", "10/05/2024", "E41"],
                 ["1", "01/01/2024", "X1"],
-                ["6", "11/05/2024", "E41"],
-                ["7", "10/05/2024", "E41"],
-                ["8", "10/05/2024", "E41"],
                 ["9", "01/01/2024", "E41"],
                 ["9", "10/05/2024", "E41"],
             ),
         },
-        flagged={"Episodes": [0, 3, 10]},
+        flagged={"Episodes": [0, 2, 5]},
+    ),
+    Case(
+        "a missing period ending the day before or after the 18th birthday is not checked",
+        tables={
+            "Missing": table(
+                ["CHILD", "DOB", "MIS_END"],
+                ["3", "10/05/2006", "09/05/2024"],
+                ["6", "10/05/2006", "11/05/2024"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DEC", "REC"], ["3", "09/05/2024", "E41"], ["6", "11/05/2024", "E41"]
+            ),
+        },
+    ),
+    Case(
+        "a blank or unreadable DOB or MIS_END is not checked",
+        tables={
+            "Missing": table(
+                ["CHILD", "DOB", "MIS_END"],
+                ["5", "", "10/05/2024"],
+                ["7", "10/05/2006", "2024-05-10"],
+                ["8", "31/02/2006", "10/05/2024"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DEC", "REC"],
+                ["5", "10/05/2024", "E41"],
+                ["7", "10/05/2024", "E41"],
+                ["8", "10/05/2024", "E41"],
+            ),
+        },
     ),
 ]

@@ -34,33 +34,46 @@ def adopted_on_match_day(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "adoption on the match day is queried; the day after is not",
+        "adoption on the match day is queried; the day before or after is not",
         tables={
             "Episodes": table(
                 ["CHILD", "DEC", "REC"],
                 ["1", "10/05/2024", "E11"],
                 ["2", "11/05/2024", "E12"],
-                ["3", "10/05/2024", "E13"],
-                ["4", "", "E11"],
                 ["5", "09/05/2024", "E11"],
-                ["6", "31/02/2024", "E11"],
                 ["7", "01/01/2024", "E8"],
                 ["7", "10/05/2024", "E12"],
-                ["8", "10/05/2024", "E11"],
-                ["9", "10/05/2024", "E11"],
             ),
             "AD1": table(
                 ["CHILD", "DATE_MATCH"],
                 ["1", "10/05/2024"],
                 ["2", "10/05/2024"],
-                ["3", "10/05/2024"],
-                ["4", ""],
                 ["5", "10/05/2024"],
-                ["6", "31/02/2024"],
                 ["7", "10/05/2024"],
-                ["9", "2024-05-10"],
             ),
         },
-        flagged={"Episodes": [0, 7]},
+        flagged={"Episodes": [0, 4]},
+    ),
+    Case(
+        "an episode ending other than in adoption is not queried",
+        tables={
+            "Episodes": table(["CHILD", "DEC", "REC"], ["3", "10/05/2024", "E13"]),
+            "AD1": table(["CHILD", "DATE_MATCH"], ["3", "10/05/2024"]),
+        },
+    ),
+    Case(
+        "a blank or unreadable date, or no AD1 row, is not compared",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DEC", "REC"],
+                ["4", "", "E11"],
+                ["6", "31/02/2024", "E11"],
+                ["8", "10/05/2024", "E11"],
+                ["9", "10/05/2024", "E11"],
+            ),
+            "AD1": table(
+                ["CHILD", "DATE_MATCH"], ["4", ""], ["6", "31/02/2024"], ["9", "2024-05-10"]
+            ),
+        },
     ),
 ]

@@ -35,30 +35,54 @@ def earlier_decision_not_revoked(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an earlier decision without a ceased date is queried; the latest is not",
+        "each earlier decision without a ceased date is queried, in any row order",
         tables={
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
                 ["1", "01/01/2020", ""],
                 ["1", "01/01/2021", ""],
-                ["2", "01/01/2020", "01/06/2020"],
-                ["2", "01/01/2021", ""],
-                ["3", "01/01/2020", ""],
-                ["4", "", ""],
-                ["4", "01/01/2021", ""],
                 ["5", "01/01/2021", ""],
                 ["5", "01/01/2020", ""],
+                ["9", "01/01/2019", "01/06/2019"],
+                ["9", "01/01/2020", ""],
+                ["9", "01/01/2021", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 3, 5]},
+    ),
+    Case(
+        "an earlier decision with a ceased date, even an unreadable one, is not queried",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["2", "01/01/2020", "01/06/2020"],
+                ["2", "01/01/2021", ""],
                 ["6", "01/01/2020", "31/02/2020"],
                 ["6", "01/01/2021", ""],
+            ),
+        },
+    ),
+    Case(
+        "a child's only decision is not queried",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"], ["3", "01/01/2020", ""]
+            ),
+        },
+    ),
+    Case(
+        "a blank or unreadable DATE_PLACED is earliest; of equal dates the last row is latest",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["4", "", ""],
+                ["4", "01/01/2021", ""],
                 ["7", "2021-01-01", ""],
                 ["7", "01/01/2020", ""],
                 ["8", "01/01/2021", ""],
                 ["8", "01/01/2021", ""],
-                ["9", "01/01/2019", "01/06/2019"],
-                ["9", "01/01/2020", ""],
-                ["9", "01/01/2021", ""],
-            )
+            ),
         },
-        flagged={"PlacedAdoption": [0, 5, 8, 11, 13, 16]},
+        flagged={"PlacedAdoption": [0, 2, 4]},
     ),
 ]

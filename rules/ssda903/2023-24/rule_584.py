@@ -46,38 +46,67 @@ def decision_not_after_ceased_one(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a decision on or before last year's ceased decision is flagged",
+        "a decision on or before last year's ceased one is flagged; the day after it is not",
         tables={
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED"],
                 ["1", "30/04/2024"],
-                ["2", "01/05/2024"],
                 ["3", "02/05/2024"],
-                ["4", "30/04/2024"],
-                ["5", ""],
-                ["6", "01/05/2024"],
-                ["10", "2024-04-30"],
-                ["7", "01/03/2024"],
-                ["8", "01/03/2024"],
                 ["9", "30/04/2024"],
                 ["9", "02/05/2024"],
             ),
             "PlacedAdoption_last": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
                 ["1", "01/05/2024", "01/12/2024", "RD1"],
-                ["2", "01/05/2024", "", "RD1"],
                 ["3", "01/05/2024", "01/12/2024", ""],
+                ["9", "01/05/2024", "01/12/2024", "RD1"],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 2]},
+    ),
+    Case(
+        "last year's decision ceased if it has a reason or a ceased date, even an unreadable one",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"],
+                ["2", "01/05/2024"],
+                ["4", "30/04/2024"],
+                ["6", "01/05/2024"],
+            ),
+            "PlacedAdoption_last": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+                ["2", "01/05/2024", "", "RD1"],
                 ["4", "01/05/2024", "", ""],
-                ["5", "01/05/2024", "01/12/2024", "RD1"],
                 ["6", "01/05/2024", "31/02/2025", ""],
+            ),
+        },
+        flagged={"PlacedAdoption": [0, 2]},
+    ),
+    Case(
+        "the latest of last year's ceased decisions is compared, not a later open one",
+        tables={
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED"], ["7", "01/03/2024"], ["8", "01/03/2024"]
+            ),
+            "PlacedAdoption_last": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
                 ["7", "01/05/2023", "01/06/2023", "RD1"],
                 ["7", "01/05/2024", "01/12/2024", "RD1"],
                 ["8", "01/05/2023", "01/06/2023", "RD1"],
                 ["8", "01/05/2024", "", ""],
-                ["9", "01/05/2024", "01/12/2024", "RD1"],
+            ),
+        },
+        flagged={"PlacedAdoption": [0]},
+    ),
+    Case(
+        "a blank or unreadable date this year is not compared",
+        tables={
+            "PlacedAdoption": table(["CHILD", "DATE_PLACED"], ["5", ""], ["10", "2024-04-30"]),
+            "PlacedAdoption_last": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+                ["5", "01/05/2024", "01/12/2024", "RD1"],
                 ["10", "01/05/2024", "01/12/2024", "RD1"],
             ),
         },
-        flagged={"PlacedAdoption": [0, 1, 5, 7, 9]},
     ),
 ]
