@@ -20,6 +20,8 @@ def disability_code_repeated(ctx: RuleContext) -> pl.LazyFrame:
     """
     # Codes are compared upper-case, as read; blanks are no code and are never repeats.
     disability = pl.col("Disability")
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row counts in its own group,
+    # so the count is never below 1 and "not 1" is "more than 1".
     repeated = pl.len().over(CHILD, "Disability") > 1
     return ctx.table("Disabilities").filter(disability.is_not_null() & repeated)
 

@@ -33,7 +33,11 @@ def open_episode_not_latest(ctx: RuleContext) -> pl.LazyFrame:
     # the latest, which a tie satisfies, and the open episode is what needs correcting.
     return (
         details.filter(open_with_further_action(ctx))
+        # Equivalent mutant (ReplaceKeywordValue): every child of `details` is in `latest`; only
+        # a blank LAchildID goes unmatched, and its null latest date is dropped by the filter.
         .join(latest, on=CHILD, how="left")
+        # Equivalent mutant (ReplaceComparisonOperator_Lt_NotEq): the latest date is the maximum
+        # of the child's dates, this one among them, so a date never exceeds it.
         .filter(referral < pl.col("latest_referral"))
     )
 

@@ -127,4 +127,16 @@ CASES = [
         flagged={"CINdetails": [0, 1, 2]},
         period="2023-24",
     ),
+    Case(
+        "a referral inside an episode listed after it flags both, whatever the listing order",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate", "CINclosureDate", "ReferralNFA"],
+                ["A", "2", "2024-05-31", "2024-08-01", "false"],
+                ["A", "1", "2024-05-01", "2024-06-01", "false"],
+            )
+        },
+        flagged={"CINdetails": [0, 1]},
+        period="2024-25",
+    ),
 ]
