@@ -43,41 +43,61 @@ def placement_decision_date_differs_from_adoption(ctx: RuleContext) -> dict[str,
 
 CASES = [
     Case(
-        "a latest decision a day off DATE_INT is flagged with the AD1 row",
+        "a latest decision a day off DATE_INT is flagged with the AD1 row; the same day is not",
         tables={
             "AD1": table(
-                ["CHILD", "DATE_INT"],
-                ["1", "10/05/2023"],
-                ["2", "10/05/2023"],
-                ["3", "10/05/2023"],
-                ["4", "10/05/2023"],
-                ["5", ""],
-                ["6", "10/05/2023"],
-                ["8", "10/05/2023"],
-                ["9", "10/05/2023"],
-                ["10", "10/05/2023"],
-                ["11", "10/05/2023"],
-                ["12", "31/02/2023"],
+                ["CHILD", "DATE_INT"], ["1", "10/05/2023"], ["2", "10/05/2023"], ["3", "10/05/2023"]
             ),
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
                 ["1", "10/05/2023", ""],
                 ["2", "09/05/2023", ""],
                 ["3", "11/05/2023", ""],
+            ),
+        },
+        flagged={"AD1": [1, 2], "PlacedAdoption": [1, 2]},
+    ),
+    Case(
+        "only the latest decision is compared, whatever the order of the rows",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_INT"],
+                ["4", "10/05/2023"],
+                ["9", "10/05/2023"],
+                ["10", "10/05/2023"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
                 ["4", "01/06/2021", "01/01/2022"],
                 ["4", "10/05/2023", ""],
+                ["9", "10/05/2023", ""],
+                ["9", "01/06/2021", "01/01/2022"],
+                ["10", "11/05/2023", ""],
+                ["10", "10/05/2023", "11/05/2023"],
+            ),
+        },
+        flagged={"AD1": [2], "PlacedAdoption": [4]},
+    ),
+    Case(
+        "a blank or unreadable date, or no AD1 row or decision, is not compared",
+        tables={
+            "AD1": table(
+                ["CHILD", "DATE_INT"],
+                ["5", ""],
+                ["6", "10/05/2023"],
+                ["8", "10/05/2023"],
+                ["11", "10/05/2023"],
+                ["12", "31/02/2023"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
                 ["5", "01/04/2023", ""],
                 ["6", "", ""],
                 ["7", "01/04/2023", ""],
                 ["8", "10/05/2023", ""],
                 ["8", "2023-06-01", ""],
-                ["9", "10/05/2023", ""],
-                ["9", "01/06/2021", "01/01/2022"],
-                ["10", "11/05/2023", ""],
-                ["10", "10/05/2023", "11/05/2023"],
                 ["12", "09/05/2023", ""],
             ),
         },
-        flagged={"PlacedAdoption": [1, 2, 12], "AD1": [1, 2, 8]},
     ),
 ]

@@ -38,18 +38,16 @@ def adoption_details_without_adoption(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "AD1 rows of children not adopted in the year are flagged",
+        "details of a child adopted 1 April to 31 March are fine; a day outside is flagged",
         tables={
             "Episodes": table(
                 ["CHILD", "DEC", "REC"],
                 ["1", "01/04/2025", "E11"],
                 ["2", "31/03/2025", "E12"],
-                ["3", "01/05/2025", "E13"],
                 ["5", "01/04/2026", "E11"],
                 ["6", "31/03/2026", "E12"],
                 ["7", "02/04/2025", "E11"],
                 ["8", "30/03/2026", "E12"],
-                ["9", "31/02/2026", "E11"],
                 ["11", "01/04/2024", "E8"],
                 ["11", "01/06/2025", "E11"],
             ),
@@ -57,18 +55,38 @@ CASES = [
                 ["CHILD", "DATE_INT", "NB_ADOPTR"],
                 ["1", "01/01/2025", "1"],
                 ["2", "01/01/2025", "1"],
-                ["3", "", "2"],
-                ["4", "", ""],
                 ["5", "01/01/2025", ""],
                 ["6", "01/01/2025", ""],
                 ["7", "01/01/2025", "1"],
                 ["8", "01/01/2025", "1"],
-                ["9", "01/01/2025", "1"],
-                ["10", "31/02/2025", ""],
                 ["11", "01/01/2025", "2"],
             ),
         },
-        flagged={"AD1": [1, 2, 4, 8, 9]},
+        flagged={"AD1": [1, 2]},
+        period="2025-26",
+    ),
+    Case(
+        "details of a child not adopted, with no episode or an unreadable DEC, are flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DEC", "REC"], ["3", "01/05/2025", "E13"], ["9", "31/02/2026", "E11"]
+            ),
+            "AD1": table(
+                ["CHILD", "DATE_INT", "NB_ADOPTR"],
+                ["3", "", "2"],
+                ["9", "01/01/2025", "1"],
+                ["10", "31/02/2025", ""],
+            ),
+        },
+        flagged={"AD1": [0, 1, 2]},
+        period="2025-26",
+    ),
+    Case(
+        "an AD1 row with every item blank is not flagged",
+        tables={
+            "Episodes": table(["CHILD", "DEC", "REC"]),
+            "AD1": table(["CHILD", "DATE_INT", "NB_ADOPTR"], ["4", "", ""]),
+        },
         period="2025-26",
     ),
 ]

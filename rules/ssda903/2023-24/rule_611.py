@@ -26,21 +26,29 @@ def mother_without_child_birth_date(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a mother with a blank MC_DOB is flagged",
+        "a mother with a blank MC_DOB is flagged; with a date, even an unreadable one, she is not",
         tables={
             "Header": table(
                 ["CHILD", "MOTHER", "MC_DOB"],
                 ["1", "1", ""],
                 ["2", "1", "01/01/2024"],
-                ["3", "0", ""],
-                ["4", "", ""],
                 ["5", "1", "99/01/2024"],
                 ["6", "1", "2024-01-01"],
-                ["7", "9", ""],
                 ["8", "1", "31/02/2024"],
-                ["9", "0", "01/01/2024"],
-            )
+            ),
         },
         flagged={"Header": [0]},
+    ),
+    Case(
+        "a child not recorded as a mother (0, blank or another code) is not checked",
+        tables={
+            "Header": table(
+                ["CHILD", "MOTHER", "MC_DOB"],
+                ["3", "0", ""],
+                ["4", "", ""],
+                ["7", "9", ""],
+                ["9", "0", "01/01/2024"],
+            ),
+        },
     ),
 ]

@@ -28,21 +28,29 @@ def mother_younger_than_child(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a child born on or before the mother's birth is flagged",
+        "a first child born on or before the mother's birth date is flagged; the day after is not",
         tables={
             "Header": table(
                 ["CHILD", "DOB", "MC_DOB"],
                 ["1", "10/05/2008", "09/05/2008"],
                 ["2", "10/05/2008", "10/05/2008"],
                 ["3", "10/05/2008", "11/05/2024"],
+                ["6", "10/05/2008", "11/05/2008"],
+                ["9", "10/05/2008", "10/05/1990"],
+            ),
+        },
+        flagged={"Header": [0, 1, 4]},
+    ),
+    Case(
+        "a blank or unreadable date is not compared",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB", "MC_DOB"],
                 ["4", "10/05/2008", ""],
                 ["5", "", "01/01/2024"],
-                ["6", "10/05/2008", "11/05/2008"],
                 ["7", "31/02/2008", "01/01/2000"],
                 ["8", "10/05/2008", "2008-05-09"],
-                ["9", "10/05/2008", "10/05/1990"],
-            )
+            ),
         },
-        flagged={"Header": [0, 1, 8]},
     ),
 ]
