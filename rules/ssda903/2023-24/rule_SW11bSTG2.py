@@ -49,7 +49,7 @@ def last_social_worker_episode_ended_before_year_end(ctx: RuleContext) -> pl.Laz
 
 CASES = [
     Case(
-        "a last episode ending the day before 31 March is flagged for a child in care then",
+        "a last episode ending before 31 March is flagged for a child in care; on or after is not",
         period="2024-25",
         tables={
             "Episodes": table(
@@ -63,6 +63,8 @@ CASES = [
                 ["7", "01/01/2020", "S", "C2", "", ""],
                 ["8", "01/01/2020", "S", "C2", "", ""],
                 ["9", "01/01/2020", "S", "C2", "", ""],
+                ["10", "01/01/2020", "S", "C2", "", ""],
+                ["11", "01/01/2020", "S", "C2", "", ""],
             ),
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_DEC"],
@@ -80,6 +82,9 @@ CASES = [
                 ["8", "01/05/2024", "01/06/2024"],
                 ["8", "01/05/2024", "01/07/2024"],
                 ["9", "31/04/2024", "01/06/2024"],
+                ["10", "01/06/2024", ""],
+                ["10", "01/05/2024", "01/06/2024"],
+                ["11", "01/05/2024", "01/04/2025"],
             ),
         },
         flagged={"SWEpisodes": [0, 2, 6, 12]},

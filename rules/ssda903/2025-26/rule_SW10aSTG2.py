@@ -43,6 +43,8 @@ def social_worker_episode_apart_from_previous(ctx: RuleContext) -> pl.LazyFrame:
     too_early = pl.col("SW_DECOM") < previous_end.dt.offset_by(f"-{TOLERANCE}")
     too_late = pl.col("SW_DECOM") > previous_end.dt.offset_by(TOLERANCE)
     first_contact = pl.col("SW_REASON").is_in(ctx.codes("SW_REASON_FIRST_CONTACT")).fill_null(False)
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): no start is both more than 7 days
+    # before and more than 7 days after one end, and a blank previous end makes both sides null.
     return ordered.filter((too_early | too_late) & ~first_contact)
 
 
