@@ -30,10 +30,10 @@ def uasc_continued_without_matching_dates(ctx: RuleContext) -> dict[str, pl.Lazy
     last = (
         ctx.table_or_empty("UASC_last")
         .join(
-            # Equivalent mutant (ReplaceKeywordValue): an inner join drops only children missing
-            # from Header_last, who are not UASC in both years and so are never checked.
             header_last.select("CHILD", pl.col("DOB").alias("header_DOB")),
             on="CHILD",
+            # Equivalent mutant (ReplaceKeywordValue): an inner join drops only children missing
+            # from Header_last, who are not UASC in both years and so are never checked.
             how="left",
         )
         .select(
