@@ -71,4 +71,19 @@ CASES = [
         },
         flagged={"CINdetails": [1]},
     ),
+    Case(
+        "an episode with a blank child id is matched to the assessment with the same blank id",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINclosureDate", "ReasonForClosure"],
+                ["", "1", "2024-06-01", "RC8"],
+                ["", "2", "2024-08-01", "RC8"],
+            ),
+            "Assessments": table(
+                ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentActualStartDate"],
+                ["", "1", "1", "2024-05-01"],
+            ),
+        },
+        flagged={"CINdetails": [1]},
+    ),
 ]

@@ -109,4 +109,28 @@ CASES = [
         },
         flagged={"CINdetails": [0, 1]},
     ),
+    Case(
+        "an assessment or enquiry with both its dates recorded is flagged once",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "ReferralNFA", "DateOfInitialCPC"],
+                ["A", "1", "true", ""],
+            ),
+            "Assessments": table(
+                [
+                    "LAchildID",
+                    "CINdetailsID",
+                    "AssessmentID",
+                    "AssessmentActualStartDate",
+                    "AssessmentAuthorisationDate",
+                ],
+                ["A", "1", "1", "2024-06-01", "2024-06-20"],
+            ),
+            "Section47": table(
+                ["LAchildID", "CINdetailsID", "S47ActualStartDate", "DateOfInitialCPC"],
+                ["A", "1", "2024-06-02", "2024-06-10"],
+            ),
+        },
+        flagged={"Assessments": [0], "Section47": [0]},
+    ),
 ]

@@ -24,6 +24,8 @@ def several_open_enquiries(ctx: RuleContext) -> pl.LazyFrame:
     """
     # A blank ICPCnotRequired is not true, so the enquiry stays open; an unreadable conference
     # date is a date recorded, so the enquiry is not open (CSC001 reports the date).
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each enquiry counts in its own
+    # episode, so the count is never below 1 and "not 1" is "more than 1".
     return ctx.table("Section47").filter(conference_pending(ctx)).filter(pl.len().over(EPISODE) > 1)
 
 

@@ -25,9 +25,13 @@ def review_on_or_before_plan_start(ctx: RuleContext) -> pl.LazyFrame:
     starts = (
         ctx.table("ChildProtectionPlans")
         .sort("_row")
+        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" keeps each plan's first listing
+        # whatever the output order, and the order of `starts` is lost in the join anyway.
         .unique(subset=PLAN, keep="first", maintain_order=True)
         .select(*PLAN, "CPPstartDate")
     )
+    # Equivalent mutant (ReplaceKeywordValue): a left join gives a review with no plan a null
+    # start date, and the comparison with null is dropped by the filter, as the inner join does.
     reviews = ctx.table("Reviews").join(starts, on=PLAN, how="inner")
     # A blank or unreadable date on either side compares as null and is not flagged.
     return reviews.filter(pl.col("CPPreviewDate") <= pl.col("CPPstartDate"))
@@ -75,5 +79,23 @@ CASES = [
             ),
         },
         flagged={"Reviews": [5]},
+    ),
+    Case(
+        "a plan listed twice is judged by its first listing's start date",
+        tables={
+            "ChildProtectionPlans": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
+                ["A", "1", "1", "2024-06-10"],
+                ["A", "1", "1", "2024-05-01"],
+                ["B", "1", "1", "2024-05-01"],
+                ["B", "1", "1", "2024-06-10"],
+            ),
+            "Reviews": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "CPPreviewDate"],
+                ["A", "1", "1", "2024-06-01"],
+                ["B", "1", "1", "2024-06-01"],
+            ),
+        },
+        flagged={"Reviews": [0]},
     ),
 ]

@@ -8,6 +8,8 @@ from csc_validate.rulekit import RuleContext, unreadable
 
 def recorded(column: str) -> pl.Expr:
     """True where the cell holds anything, a readable date or not: the item was recorded."""
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): unreadable() requires the typed
+    # value to be null, so the two sides are never true together and `^` equals `|`.
     return pl.col(column).is_not_null() | unreadable(column)
 
 
