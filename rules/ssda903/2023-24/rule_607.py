@@ -38,51 +38,66 @@ def female_leaver_without_mother_status(ctx: RuleContext) -> dict[str, pl.LazyFr
     }
 
 
-def _case(female: str, male: str, years: tuple[str, ...]) -> Case:
-    return Case(
-        f"girls leaving care in the year need MOTHER (female coded {female})",
-        tables={
-            "Header": table(
-                ["CHILD", "SEX", "MOTHER"],
-                ["1", female, ""],
-                ["2", female, "0"],
-                ["3", male, ""],
-                ["4", female, ""],
-                ["5", female, ""],
-                ["6", female, ""],
-                ["7", female, ""],
-                ["8", female, ""],
-                ["9", female, ""],
-                ["10", female, ""],
-                ["11", female, "9"],
-                ["12", female, ""],
-                ["13", female, ""],
-            ),
-            "Episodes": table(
-                ["CHILD", "LS", "DEC", "REC"],
+def _cases(female: str, male: str, years: tuple[str, ...]) -> list[Case]:
+    def case(
+        name: str, header: list[list[str]], episodes: list[list[str]], **flagged: list[int]
+    ) -> Case:
+        return Case(
+            f"{name} (female coded {female})",
+            tables={
+                "Header": table(["CHILD", "SEX", "MOTHER"], *header),
+                "Episodes": table(["CHILD", "LS", "DEC", "REC"], *episodes),
+            },
+            flagged=flagged,
+            period="2025-26",
+            years=years,
+        )
+
+    return [
+        case(
+            "a girl leaving care 1 April to 31 March without MOTHER is flagged; outside it, not",
+            [["1", female, ""], ["4", female, ""], ["5", female, ""], ["8", female, ""]],
+            [
                 ["1", "C2", "01/04/2025", "E13"],
-                ["2", "C2", "31/03/2026", "E13"],
-                ["3", "C2", "31/03/2026", "E13"],
                 ["4", "C2", "31/03/2025", "E13"],
                 ["5", "V3", "01/05/2025", "E13"],
-                ["6", "C2", "01/05/2025", "X1"],
-                ["7", "C2", "", ""],
                 ["5", "C2", "31/03/2026", "E13"],
                 ["8", "C2", "01/04/2026", "E13"],
-                ["9", "C2", "31/02/2026", "E13"],
-                ["10", "", "01/05/2025", "E13"],
+            ],
+            Header=[0, 2],
+            Episodes=[0, 3],
+        ),
+        case(
+            "a girl with MOTHER given, even an unknown code, or a boy is not flagged",
+            [["2", female, "0"], ["3", male, ""], ["11", female, "9"]],
+            [
+                ["2", "C2", "31/03/2026", "E13"],
+                ["3", "C2", "31/03/2026", "E13"],
                 ["11", "C2", "01/05/2025", "E13"],
+            ],
+        ),
+        case(
+            "a blank LS is not a short break and is flagged",
+            [["10", female, ""]],
+            [["10", "", "01/05/2025", "E13"]],
+            Header=[0],
+            Episodes=[0],
+        ),
+        case(
+            "care not ceasing, a short break or an unreadable DEC is not checked",
+            [[child, female, ""] for child in ("6", "7", "9", "12", "13")],
+            [
+                ["6", "C2", "01/05/2025", "X1"],
+                ["7", "C2", "", ""],
+                ["9", "C2", "31/02/2026", "E13"],
                 ["12", "V4", "01/05/2025", "E13"],
                 ["13", "C2", "01/05/2025", ""],
-            ),
-        },
-        flagged={"Header": [0, 4, 9], "Episodes": [0, 7, 10]},
-        period="2025-26",
-        years=years,
-    )
+            ],
+        ),
+    ]
 
 
 CASES = [
-    _case("2", "1", ("2023-24",)),
-    _case("F", "M", ("2024-25", "2025-26", "2026-27")),
+    *_cases("2", "1", ("2023-24",)),
+    *_cases("F", "M", ("2024-25", "2025-26", "2026-27")),
 ]

@@ -30,30 +30,40 @@ def child_birth_date_for_non_mother(ctx: RuleContext) -> pl.LazyFrame:
     )
 
 
-def _case(female: str, male: str, years: tuple[str, ...]) -> Case:
-    return Case(
-        f"a girl with MC_DOB but MOTHER 0 or blank is flagged (female coded {female})",
-        tables={
-            "Header": table(
-                ["CHILD", "SEX", "MOTHER", "MC_DOB"],
-                ["1", female, "0", "01/01/2024"],
-                ["2", female, "", "01/01/2024"],
-                ["3", female, "1", "01/01/2024"],
-                ["4", female, "0", ""],
-                ["5", male, "0", "01/01/2024"],
-                ["6", "", "0", "01/01/2024"],
-                ["7", female, "0", "31/02/2024"],
-                ["8", female, "9", "01/01/2024"],
-                ["9", female, "", "2024-01-01"],
-                ["10", female, "", ""],
-            )
-        },
-        flagged={"Header": [0, 1, 6, 8]},
-        years=years,
-    )
+def _cases(female: str, male: str, years: tuple[str, ...]) -> list[Case]:
+    def case(name: str, *rows: list[str], flagged: list[int] | None = None) -> Case:
+        return Case(
+            f"{name} (female coded {female})",
+            tables={"Header": table(["CHILD", "SEX", "MOTHER", "MC_DOB"], *rows)},
+            flagged={"Header": flagged} if flagged else {},
+            years=years,
+        )
+
+    return [
+        case(
+            "a girl with MC_DOB, even an unreadable one, but MOTHER 0 or blank is flagged",
+            ["1", female, "0", "01/01/2024"],
+            ["2", female, "", "01/01/2024"],
+            ["7", female, "0", "31/02/2024"],
+            ["9", female, "", "2024-01-01"],
+            flagged=[0, 1, 2, 3],
+        ),
+        case(
+            "a girl with MC_DOB and MOTHER 1, or a code outside the list, is not flagged",
+            ["3", female, "1", "01/01/2024"],
+            ["8", female, "9", "01/01/2024"],
+        ),
+        case(
+            "a girl without MC_DOB, a boy or a blank SEX is not checked",
+            ["4", female, "0", ""],
+            ["5", male, "0", "01/01/2024"],
+            ["6", "", "0", "01/01/2024"],
+            ["10", female, "", ""],
+        ),
+    ]
 
 
 CASES = [
-    _case("2", "1", ("2023-24",)),
-    _case("F", "M", ("2024-25", "2025-26", "2026-27")),
+    *_cases("2", "1", ("2023-24",)),
+    *_cases("F", "M", ("2024-25", "2025-26", "2026-27")),
 ]
