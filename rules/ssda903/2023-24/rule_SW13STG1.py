@@ -23,17 +23,26 @@ def social_worker_reason_missing_or_not_a_code(ctx: RuleContext) -> pl.LazyFrame
 
 CASES = [
     Case(
-        "blank and unknown reasons are flagged",
+        "blank and unknown reasons are flagged, however early the episode started",
+        years=("2023-24",),
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_REASON"],
+                ["3", "01/01/2020", ""],
+                ["4", "01/05/2023", "LEFT"],
+            )
+        },
+        flagged={"SWEpisodes": [0, 1]},
+    ),
+    Case(
+        "reasons on DfE's list, in either case, are not flagged",
         years=("2023-24",),
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_REASON"],
                 ["1", "01/05/2023", "MANAGE"],
                 ["2", "01/05/2023", "fconta"],
-                ["3", "01/01/2020", ""],
-                ["4", "01/05/2023", "LEFT"],
             )
         },
-        flagged={"SWEpisodes": [2, 3]},
     ),
 ]

@@ -23,26 +23,41 @@ def earlier_social_worker_episode_without_end(ctx: RuleContext) -> pl.LazyFrame:
     return (
         ctx.table("SWEpisodes")
         .filter(start.is_not_null())
+        # Equivalent mutant (ReplaceComparisonOperator_Lt_NotEq): blank starts are gone and no start
+        # is above its child's latest, so != the latest is < the latest.
         .filter((start < start.max().over("CHILD")) & pl.col("SW_DEC#raw").is_null())
     )
 
 
 CASES = [
     Case(
-        "an earlier episode with a blank end is flagged; the latest may be open",
+        "an earlier episode with a blank end is flagged, in any file order",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_DEC"],
                 ["1", "01/05/2023", ""],
                 ["1", "01/08/2023", ""],
+                ["5", "01/09/2023", ""],
+                ["5", "01/06/2023", ""],
+                ["5", "01/05/2023", "01/06/2023"],
+            )
+        },
+        flagged={"SWEpisodes": [0, 3]},
+    ),
+    Case(
+        "the latest episode may be open, even two sharing its start; unordered ones are not tested",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
                 ["2", "01/05/2023", "01/08/2023"],
                 ["2", "01/08/2023", ""],
                 ["3", "01/05/2023", ""],
                 ["3", "", ""],
                 ["4", "01/05/2023", "99/99/2023"],
                 ["4", "01/08/2023", ""],
+                ["6", "01/08/2023", ""],
+                ["6", "01/08/2023", ""],
             )
         },
-        flagged={"SWEpisodes": [0]},
     ),
 ]

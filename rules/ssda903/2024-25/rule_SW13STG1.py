@@ -29,23 +29,34 @@ def social_worker_reason_not_valid(ctx: RuleContext) -> pl.LazyFrame:
     reason = pl.col("SW_REASON")
     unknown = reason.is_not_null() & ~reason.is_in(ctx.codes("SW_REASON"))
     missing = reason.is_null() & (pl.col("SW_DECOM") >= REASON_REQUIRED_FROM)
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): `unknown` needs a reason and
+    # `missing` a blank one, so one side is always false and | and ^ agree, nulls included.
     return ctx.table("SWEpisodes").filter(unknown | missing)
 
 
 CASES = [
     Case(
-        "unknown reasons, and blanks from 1 April 2023, are flagged",
+        "unknown reasons, and blanks on or after 1 April 2023, are flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_REASON"],
+                ["3", "01/04/2023", ""],
+                ["4", "01/01/2020", "LEFT"],
+                ["6", "01/05/2024", "ochange"],
+                ["7", "02/04/2023", ""],
+            )
+        },
+        flagged={"SWEpisodes": [0, 1, 2, 3]},
+    ),
+    Case(
+        "listed reasons, blanks before 1 April 2023 and blanks with a blank start are not flagged",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_REASON"],
                 ["1", "01/05/2023", "MANAGE"],
                 ["2", "31/03/2023", ""],
-                ["3", "01/04/2023", ""],
-                ["4", "01/01/2020", "LEFT"],
                 ["5", "", ""],
-                ["6", "01/05/2024", "ochange"],
             )
         },
-        flagged={"SWEpisodes": [2, 3, 5]},
     ),
 ]
