@@ -38,6 +38,8 @@ def assessment_starts_during_another(ctx: RuleContext) -> pl.LazyFrame:
         pl.col(STARTED).alias("_other_start"),
         assessment_runs_until(ctx).alias("_other_until"),
     )
+    # Equivalent mutant (ReplaceKeywordValue): every row matches itself, so only a blank key goes
+    # unmatched; a left join gives it a null `_other_row`, which the filter drops.
     during = starts.join(others, on=EPISODE, how="inner").filter(
         (pl.col("_row") != pl.col("_other_row"))
         & pl.col(STARTED).is_between(pl.col("_other_start"), pl.col("_other_until"))

@@ -41,6 +41,8 @@ def no_factors_episode_not_closed_after_assessment(ctx: RuleContext) -> pl.LazyF
     assessments = ctx.table("Assessments")
     no_factors = assessments_with_factors(ctx, ctx.codes("FACTOR_NONE"))
     single = (
+        # Equivalent mutant (ReplaceComparisonOperator_Eq_LtE): each assessment counts in its own
+        # episode, so the count is never below 1 and "at most 1" is "exactly 1".
         assessments.filter((pl.len().over(EPISODE) == 1) & ~open_assessment())
         .join(no_factors, on=ASSESSMENT, how="semi")
         .select(EPISODE)

@@ -26,6 +26,8 @@ def several_open_assessments_in_episode(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: the peer shows every assessment of such an episode, completed ones too; only the
     # open ones are the ones to correct.
     assessments = ctx.table("Assessments").filter(open_assessment())
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each assessment counts in its own
+    # episode, so the count is never below 1 and "not 1" is "more than 1".
     return assessments.filter(pl.len().over(EPISODE) > 1)
 
 

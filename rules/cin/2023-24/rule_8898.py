@@ -22,6 +22,8 @@ def factor_code_repeated(ctx: RuleContext) -> pl.LazyFrame:
     # DfE: if an assessment has more than one AssessmentFactors, none of the values may appear
     # more than once. Codes are compared upper-case, as read; a blank is no code and no repeat.
     factor = pl.col(FACTOR)
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row counts in its own group,
+    # so the count is never below 1 and "not 1" is "more than 1".
     repeated = pl.len().over(*ASSESSMENT, FACTOR) > 1
     return ctx.table("AssessmentFactorsList").filter(factor.is_not_null() & repeated)
 
