@@ -46,8 +46,8 @@ def enquiry_starts_during_another(ctx: RuleContext) -> pl.LazyFrame:
     )
     start = pl.col("S47ActualStartDate")
     return (
-        # Equivalent mutant (ReplaceKeywordValue): a left join leaves an enquiry alone in its
-        # episode a null `other_row`, and the comparison with null is dropped by the filter.
+        # Equivalent mutant (ReplaceKeywordValue): every row matches itself, so only a blank key
+        # goes unmatched; a left join gives it a null `other_row`, which the filter drops.
         enquiries.join(others, on=EPISODE, how="inner")
         .filter(pl.col("_row") != pl.col("other_row"))
         .filter(start.is_between(pl.col("other_start"), pl.col("other_end"), closed="both"))
