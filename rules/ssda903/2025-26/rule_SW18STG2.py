@@ -26,23 +26,32 @@ def social_worker_episode_ends_before_start(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an end the day before the start is flagged; on or after the start is not",
+        "an end the day before the start, or weeks before, is flagged",
         period="2025-26",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_DEC"],
                 ["1", "10/06/2025", "09/06/2025"],
+                ["8", "01/05/2025", "10/06/2025"],
+                ["8", "10/06/2025", "01/06/2025"],
+                ["8", "01/07/2025", ""],
+            )
+        },
+        flagged={"SWEpisodes": [0, 2]},
+    ),
+    Case(
+        "an end on or after the start, or a blank or unreadable date, is not flagged",
+        period="2025-26",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
                 ["2", "10/06/2025", "10/06/2025"],
                 ["3", "10/06/2025", "11/06/2025"],
                 ["4", "10/06/2025", ""],
                 ["5", "10/06/2025", "31/02/2025"],
                 ["6", "", "09/06/2025"],
                 ["7", "31/06/2025", "09/06/2025"],
-                ["8", "01/05/2025", "10/06/2025"],
-                ["8", "10/06/2025", "01/06/2025"],
-                ["8", "01/07/2025", ""],
             )
         },
-        flagged={"SWEpisodes": [0, 8]},
     ),
 ]

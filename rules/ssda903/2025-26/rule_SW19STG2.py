@@ -24,6 +24,8 @@ def social_worker_episodes_start_same_day(ctx: RuleContext) -> pl.LazyFrame:
     # unreadable starts are not dates and are not compared (SW04STG1 reports them).
     start = pl.col("SW_DECOM")
     dated = ctx.table("SWEpisodes").filter(start.is_not_null())
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row's group counts at least
+    # the row itself, so the count is never below 1 and != 1 means > 1.
     return dated.filter(pl.len().over("CHILD", "SW_DECOM") > 1)
 
 
