@@ -23,6 +23,8 @@ def initial_abuse_category_missing_or_invalid(ctx: RuleContext) -> pl.LazyFrame:
     category = "InitialCategoryOfAbuse"
     codes = ctx.codes("CategoryOfAbuse")
     return ctx.table("ChildProtectionPlans").filter(
+        # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): not_in_codes is false for a
+        # blank, so the two sides are never true together and `^` equals `|`.
         pl.col(category).is_null() | not_in_codes(category, codes)
     )
 

@@ -30,6 +30,8 @@ def several_open_protection_plans(ctx: RuleContext) -> pl.LazyFrame:
     # An unreadable end date is not a missing one (CSC001 reports it); a blank child id is not
     # one child.
     plans = ctx.table("ChildProtectionPlans").filter(pl.col(CHILD).is_not_null() & open_plan())
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each plan counts under its own
+    # child, so the count is never below 1 and "not 1" is "more than 1".
     return plans.filter(pl.len().over(CHILD) > 1)
 
 

@@ -37,6 +37,8 @@ def overlapping_protection_plans(ctx: RuleContext) -> pl.LazyFrame:
         pl.col("CPPstartDate").alias("_other_start"),
         plan_runs_until(ctx).alias("_other_until"),
     )
+    # Equivalent mutant (ReplaceKeywordValue): every plan here has a child id and matches itself,
+    # so a left join adds no unmatched row.
     pairs = plans.join(others, on=CHILD, how="inner").filter(
         (pl.col("_row") != pl.col("_other_row"))
         & pl.col("CPPstartDate").is_between(
