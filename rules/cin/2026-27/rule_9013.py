@@ -88,4 +88,16 @@ CASES = [
         flagged={"PreProceedings": [4, 5]},
         period="2026-27",
     ),
+    Case(
+        "a date both outside the reporting year and before CourtAppDate is flagged once",
+        tables={
+            "PreProceedings": table(
+                COLUMNS,
+                ["A", "1", "2026-04-01", "2026-03-31"],
+                ["B", "1", "2027-04-02", "2027-04-01"],
+            )
+        },
+        flagged={"PreProceedings": [0, 1]},
+        period="2026-27",
+    ),
 ]
