@@ -52,7 +52,7 @@ def open_missing_period_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "an open period after care ended is flagged; ended ones and unreadable dates are not",
+        "a missing period still open once care has ended is flagged; closed ones are not",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE", "DEC"], ["1", "01/04/2024", "S", "10/05/2024"]
