@@ -23,7 +23,7 @@ def dolo_ends_outside_year(ctx: RuleContext) -> pl.LazyFrame:
     # A blank end means the order is still in force and is not flagged.
     end = pl.col("DOLO_END")
     # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): no date is both before the year's
-    # start and after its end, so the two sides are never true together.
+    # start and after its end, and a blank end makes both sides null, so | and ^ agree.
     return ctx.table("DoLo").filter((end < ctx.start) | (end > ctx.end))
 
 
