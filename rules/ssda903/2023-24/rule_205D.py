@@ -52,6 +52,15 @@ CASES = [
         flagged={"Header": [1]},
     ),
     Case(
+        "a CSV return without last year's UASC file is not checked at all",
+        tables={
+            "Header": table(["CHILD"], ["1"], ["2"]),
+            "UASC": table(["CHILD", "DUC"], ["1", "01/06/2030"], ["2", "01/06/2030"]),
+            "Header_last": table(["CHILD"], ["1"], ["2"]),
+        },
+        skipped=True,
+    ),
+    Case(
         "a blank or 0 flag last year counts as not UASC (XML)",
         metadata={"file_format": "xml"},
         tables={

@@ -39,7 +39,9 @@ class Case(BaseModel):
 
     `period` names the collection year the case's dates are written for (default: every year the
     rule is in force, with that year's period); `years` limits the case to some years, e.g. when
-    it uses a code that DfE retired; `xfail` records a known gap with its reason. `la` and
+    it uses a code that DfE retired; `xfail` records a known gap with its reason; `skipped` says
+    the rule must not run at all on these tables (one it cannot do without is absent), so it is
+    reported as not run and flags nothing. `la` and
     `reference` stand in for what the user gives for rules that need reference data: the
     council's code and small tables in place of the packaged data or the user's files.
     """
@@ -55,6 +57,7 @@ class Case(BaseModel):
     la: str | None = None
     reference: dict[str, CaseTable] = Field(default_factory=dict)
     xfail: str | None = None
+    skipped: bool = False
 
     def __init__(self, name: str, /, **data: Any) -> None:
         super().__init__(name=name, **data)
