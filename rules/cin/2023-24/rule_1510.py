@@ -82,4 +82,29 @@ CASES = [
         },
         flagged={},
     ),
+    Case(
+        "characters 12 and 13 count: a UPN ending 19 is checked on every character",
+        tables={
+            "ChildIdentifiers": table(
+                ["LAchildID", "UPN"],
+                # 8*2 + 1*4 + 2*5 + 1*10 + 1*12 + 9*13 = 169, remainder 8 gives J.
+                ["A", "J801200001019"],
+                ["B", "K801200001019"],
+            )
+        },
+        flagged={"ChildIdentifiers": [1]},
+    ),
+    Case(
+        "a letter or a non-ASCII digit in characters 2 to 12 is left to rules 1530 and 1540",
+        tables={
+            "ChildIdentifiers": table(
+                ["LAchildID", "UPN"],
+                ["A", "H80X200001001"],
+                # A full-width 1 and an Arabic-Indic 1 where H801200001001 has a 1.
+                ["B", "H80\uff11200001001"],
+                ["C", "H80\u0661200001001"],
+            )
+        },
+        flagged={},
+    ),
 ]

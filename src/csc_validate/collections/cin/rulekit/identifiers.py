@@ -37,22 +37,32 @@ def upn_check_letter(upn: pl.Expr, ctx: RuleContext) -> pl.Expr:
     letters = ctx.codes("UPN_CHECK_LETTERS")
     digits = upn_character(upn, 2, 11).str.split("")
     weighted = digits.list.eval(
+        # Equivalent mutant (ReplaceFalseWithTrue): polars works out the `then` branch below only
+        # where `readable`, where characters 2-12 are ASCII digits, so a strict cast never fails.
         pl.element().cast(pl.Int64, strict=False) * (pl.int_range(pl.len()) + FIRST_WEIGHT)
     ).list.sum()
     # DfE's UPN guide: a temporary UPN's final letter counts as its value in the same table.
+    # Equivalent mutant (NumberReplacer): range(11) adds the key "10", which a single character
+    # never equals.
     final_values = {str(digit): digit for digit in range(10)} | {
         letter: value for value, letter in enumerate(letters)
     }
     final = upn_character(upn, 13).replace_strict(final_values, default=None, return_dtype=pl.Int64)
     remainder = (weighted + final * 13) % len(letters)
-    readable = upn.str.contains(r"^.\d{11}.$") & final.is_not_null()
+    # [0-9], not \d: polars' \d also matches other scripts' digits (full-width 1, Arabic-Indic
+    # 1), which the cast cannot read; the letter would then come from a sum missing a digit.
+    readable = upn.str.contains(r"^.[0-9]{11}.$") & final.is_not_null()
     table = pl.lit(pl.Series([letters]))
+    # Equivalent mutant (ReplaceTrueWithFalse): a remainder after division by len(letters) is
+    # always an index of the table, never out of bounds.
     return pl.when(readable).then(table.list.get(remainder, null_on_oob=True))
 
 
 def repeated(column: str) -> pl.Expr:
     """True where a filled-in value appears on more than one row (every such row); blanks are
     never repeats."""
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row counts in its own group,
+    # so the count is never below 1 and "not 1" is "more than 1".
     return pl.col(column).is_not_null() & (pl.len().over(column) > 1)
 
 
