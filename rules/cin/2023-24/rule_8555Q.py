@@ -66,4 +66,18 @@ CASES = [
         },
         flagged={"CINdetails": [1]},
     ),
+    Case(
+        "an episode and a child whose ids are blank are not matched",
+        tables={
+            "ChildIdentifiers": table(
+                ["LAchildID", "PersonBirthDate", "PersonDeathDate"],
+                ["", "2015-01-01", "2024-06-10"],
+            ),
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate"],
+                ["", "1", "2024-06-11"],
+            ),
+        },
+        flagged={},
+    ),
 ]

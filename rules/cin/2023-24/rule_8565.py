@@ -166,4 +166,33 @@ CASES = [
         },
         flagged={"CINdetails": [2]},
     ),
+    Case(
+        "a record and an episode whose episode ids are blank are not matched",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINclosureDate", "DateOfInitialCPC"],
+                ["A", "", "2024-06-30", ""],
+            ),
+            "Assessments": table(
+                ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentActualStartDate"],
+                ["A", "", "1", "2024-07-01"],
+            ),
+        },
+        flagged={},
+    ),
+    Case(
+        "an episode listed twice is judged by its first listing's closure date",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINclosureDate", "DateOfInitialCPC"],
+                ["A", "1", "2024-06-30", ""],
+                ["A", "1", "2024-09-30", ""],
+            ),
+            "Assessments": table(
+                ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentActualStartDate"],
+                ["A", "1", "1", "2024-07-15"],
+            ),
+        },
+        flagged={"Assessments": [0]},
+    ),
 ]

@@ -46,9 +46,14 @@ def with_episode(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> p
     episodes = (
         ctx.table("CINdetails")
         .sort("_row")
+        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" keeps each episode's first
+        # listing whatever the output order, and the order of `episodes` is lost in the join.
         .unique(subset=EPISODE, keep="first", maintain_order=True)
         .select(*EPISODE, *columns)
     )
+    # Equivalent mutant (ReplaceKeywordValue): every rule using this compares a joined column in
+    # its filter, and a row with no episode gets null there, which the filter drops as an inner
+    # join would.
     return frame.join(episodes, on=EPISODE, how="left", nulls_equal=False)
 
 
@@ -58,6 +63,8 @@ def with_child(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> pl.
     children = (
         ctx.table("ChildIdentifiers")
         .sort("_row")
+        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" keeps each child's first listing
+        # whatever the output order, and the order of `children` is lost in the join.
         .unique(subset=[CHILD], keep="first", maintain_order=True)
         .select(CHILD, *columns)
     )
