@@ -30,7 +30,7 @@ def placement_la_unknown(ctx: RuleContext) -> pl.LazyFrame:
     # DfE derives PL_LA from PL_POST; it is missing exactly when the postcode is blank,
     # unknown, or in the directory without a local authority.
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
-    short_break = pl.col("LS").is_in(["V3", "V4"])
+    short_break = pl.col("LS").is_in(ctx.codes("LS_RESPITE"))
     return episodes.filter(~short_break.fill_null(False) & pl.col("PL_LA").is_null())
 
 

@@ -26,7 +26,7 @@ def placement_location_unknown(ctx: RuleContext) -> pl.LazyFrame:
     # PL_LOCATION is IN when PL_LA is the council given with --la, else OUT; it is blank
     # exactly when PL_LA is (so 179 and 169 flag the same episodes, as in DfE's derivation).
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
-    short_break = pl.col("LS").is_in(["V3", "V4"])
+    short_break = pl.col("LS").is_in(ctx.codes("LS_RESPITE"))
     return episodes.filter(~short_break.fill_null(False) & pl.col("PL_LOCATION").is_null())
 
 

@@ -32,7 +32,7 @@ def placement_postcode_not_providers(ctx: RuleContext) -> pl.LazyFrame:
     postcode = pl.col("PL_POST").str.replace_all(r"\s", "").str.to_uppercase()
     checked = (
         pl.col("PLACE").is_in(CHECKED_PLACEMENTS)
-        & ~pl.col("LS").is_in(["V3", "V4"]).fill_null(False)
+        & ~pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
         & postcode.is_not_null()
         # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a list's length is never negative.
         & (pl.col("POSTCODES").list.len() > 0)
