@@ -5,7 +5,7 @@ import polars as pl
 from csc_validate.collections.cin.rulekit.identifiers import UPN, upn_character
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
-EIGHT_DIGITS = r"^\d{8}$"
+EIGHT_DIGITS = r"^[0-9]{8}$"
 
 
 @rule(
@@ -41,9 +41,11 @@ CASES = [
                 ["E", "HX01200001001"],
                 ["F", "H801200 01001"],
                 ["G", ""],
+                ["H", "H801２00001001"],
+                ["I", "H80120000١001"],
             )
         },
-        flagged={"ChildIdentifiers": [1, 2, 5]},
+        flagged={"ChildIdentifiers": [1, 2, 5, 7, 8]},
     ),
     Case(
         "a UPN ending before character 12 is flagged",

@@ -24,7 +24,7 @@ def former_upn_wrongly_formatted(ctx: RuleContext) -> pl.LazyFrame:
     # (ending in a letter); DfE's UPN format allows that final letter, so it is accepted here.
     first = "".join(ctx.codes("UPN_CHECK_LETTERS"))
     last = "".join(ctx.codes("UPN_LAST_CHARACTER"))
-    upn_form = f"^[{first}]\\d{{11}}[{last}]$"
+    upn_form = f"^[{first}][0-9]{{11}}[{last}]$"
     former = pl.col("FormerUPN")
     return ctx.table("ChildIdentifiers").filter(
         former.is_not_null() & ~former.str.contains(upn_form)

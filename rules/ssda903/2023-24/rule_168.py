@@ -5,7 +5,7 @@ import polars as pl
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 # A check letter (never I, O or S), then 12 digits, or 11 digits and a letter (temporary UPN).
-UPN_SHAPE = r"^[A-HJ-NP-RT-Z](\d{12}|\d{11}[A-Z])$"
+UPN_SHAPE = r"^[A-HJ-NP-RT-Z]([0-9]{12}|[0-9]{11}[A-Z])$"
 
 
 @rule(
@@ -45,9 +45,10 @@ CASES = [
                 ["8", "UN6"],
                 ["9", "A12345678901ZZ"],
                 ["10", "123456789012A"],
+                ["11", "A１23456789012"],
             )
         },
-        flagged={"Header": [0, 1, 2, 3, 4, 5]},
+        flagged={"Header": [0, 1, 2, 3, 4, 5, 6]},
     ),
     Case(
         "UPNs, temporary UPNs, UN codes and blanks are not flagged",

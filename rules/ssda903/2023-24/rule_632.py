@@ -5,7 +5,7 @@ import polars as pl
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 # dd/mm/yyyy where day and month may be ZZ and the year ZZZZ when not known.
-PARTIAL_DATE = r"^(\d{2}|ZZ)/(\d{2}|ZZ)/(\d{4}|ZZZZ)$"
+PARTIAL_DATE = r"^([0-9]{2}|ZZ)/([0-9]{2}|ZZ)/([0-9]{4}|ZZZZ)$"
 
 
 def _known_or(part: pl.Expr, unknown: str, stand_in: str) -> pl.Expr:

@@ -20,19 +20,19 @@ class DateFormat:
 # Date spellings that exports commonly give instead of the one a collection asks for: recognised
 # only to say what went wrong, never read as dates.
 COMMON_DATE_SPELLINGS = (
-    DateFormat(pattern="%Y-%m-%d", shape=r"^\d{4}-\d{2}-\d{2}$", label="yyyy-mm-dd"),
+    DateFormat(pattern="%Y-%m-%d", shape=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", label="yyyy-mm-dd"),
     DateFormat(
         pattern="%Y-%m-%d %H:%M:%S",
-        shape=r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}",
+        shape=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}",
         label="yyyy-mm-dd hh:mm (a date and a time)",
     ),
-    DateFormat(pattern="%d/%m/%Y", shape=r"^\d{2}/\d{2}/\d{4}$", label="dd/mm/yyyy"),
-    DateFormat(pattern="%d/%m/%y", shape=r"^\d{1,2}/\d{1,2}/\d{2}$", label="dd/mm/yy"),
-    DateFormat(pattern="%d-%m-%Y", shape=r"^\d{2}-\d{2}-\d{4}$", label="dd-mm-yyyy"),
-    DateFormat(pattern="%d.%m.%Y", shape=r"^\d{2}\.\d{2}\.\d{4}$", label="dd.mm.yyyy"),
-    DateFormat(pattern="%Y/%m/%d", shape=r"^\d{4}/\d{2}/\d{2}$", label="yyyy/mm/dd"),
+    DateFormat(pattern="%d/%m/%Y", shape=r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$", label="dd/mm/yyyy"),
+    DateFormat(pattern="%d/%m/%y", shape=r"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{2}$", label="dd/mm/yy"),
+    DateFormat(pattern="%d-%m-%Y", shape=r"^[0-9]{2}-[0-9]{2}-[0-9]{4}$", label="dd-mm-yyyy"),
+    DateFormat(pattern="%d.%m.%Y", shape=r"^[0-9]{2}\.[0-9]{2}\.[0-9]{4}$", label="dd.mm.yyyy"),
+    DateFormat(pattern="%Y/%m/%d", shape=r"^[0-9]{4}/[0-9]{2}/[0-9]{2}$", label="yyyy/mm/dd"),
 )
-INTEGER_SHAPE = r"^[+-]?\d+$"
+INTEGER_SHAPE = r"^[+-]?[0-9]+$"
 TEXT_TYPES = (ColumnType.ID, ColumnType.TEXT, ColumnType.POSTCODE)
 # Columns the engine adds to every table: position in the table, source line, file and element.
 INTERNAL = ("_row", "_line", "_file", "_xpath")
