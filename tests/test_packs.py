@@ -8,6 +8,7 @@ import pytest
 
 from csc_validate import packs, schemas
 from csc_validate.builtin import BUILTIN_RULES
+from csc_validate.errors import RuleDefinitionError
 from csc_validate.resources import data_dir
 
 BUILTIN = {rule.code for rule in BUILTIN_RULES}
@@ -113,3 +114,18 @@ def test_a_year_can_revise_an_inherited_rules_wording_only() -> None:
     assert "226" in after.changed
     assert after.rules["226"].message != before.rules["226"].message
     assert after.rules["226"].check is before.rules["226"].check
+
+
+def test_a_year_can_revise_a_rule_through_its_code_lists_alone() -> None:
+    before, after = packs.load("ssda903", "2024-25"), packs.load("ssda903", "2025-26")
+    assert {"229", "1015"} <= set(after.changed)
+    assert after.rules["229"] == before.rules["229"]
+
+
+def test_a_code_list_revision_must_name_a_list_the_year_changed() -> None:
+    manifest = data_dir("rules") / "ssda903" / "2025-26" / "pack.toml"
+    years = ("ssda903", "2025-26", "2024-25")
+    packs._check_code_lists(manifest, "229", ["PLACE_PROVIDER_LA_NOT_CHECKED"], years)
+    for unchanged in ("PLACE_FOSTER", "NO_SUCH_LIST"):
+        with pytest.raises(RuleDefinitionError, match=unchanged):
+            packs._check_code_lists(manifest, "229", [unchanged], years)

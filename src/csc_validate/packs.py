@@ -1,6 +1,7 @@
 """Rule packs: rules/<collection>/<year>/ is the parent year's pack, minus retired codes, plus
 the rule modules in the folder (a module whose code the parent has changes that rule), with the
-wording revisions its pack.toml lists under [revised]."""
+revisions its pack.toml lists under [revised]: new wording, or a change through the year's code
+lists alone."""
 
 import importlib.util
 import tomllib
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from csc_validate import local_rules
+from csc_validate import local_rules, schemas
 from csc_validate.builtin import BUILTIN_RULES
 from csc_validate.errors import RuleDefinitionError, UsageError
 from csc_validate.findings import code_key
@@ -20,6 +21,9 @@ from csc_validate.severity import Severity
 MODULE_PREFIX = "rule_"
 # What a [revised.CODE] table in pack.toml may change without a new module.
 REVISABLE = {"message", "severity"}
+# A [revised.CODE] key naming the code lists through which the year changed the rule: the rule is
+# the parent's, but listed as changed, and each list must differ from the parent year's.
+REVISED_CODE_LISTS = "codes"
 
 
 @dataclass(frozen=True)
@@ -87,12 +91,15 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
         rules[rule.code] = rule
     for code, revision in config.get("revised", {}).items():
         rule = rules.get(str(code))
-        unknown = set(revision) - REVISABLE
+        unknown = set(revision) - REVISABLE - {REVISED_CODE_LISTS}
         if rule is None or unknown or str(code) in added + changed:
             raise RuleDefinitionError(
                 f"{manifest}: [revised.{code}] must revise an inherited rule's "
-                f"{' or '.join(sorted(REVISABLE))} only"
+                f"{', '.join(sorted(REVISABLE))} or {REVISED_CODE_LISTS} only"
             )
+        revision = dict(revision)
+        lists = revision.pop(REVISED_CODE_LISTS, [])
+        _check_code_lists(manifest, str(code), lists, (collection, year, parent_year))
         if "severity" in revision:
             revision = {**revision, "severity": Severity(revision["severity"])}
         rules[str(code)] = rule.model_copy(update=revision)
@@ -140,6 +147,23 @@ def retired_in(collection: str, code: str) -> str | None:
         if reason is not None:
             return f"{year} ({reason})"
     return None
+
+
+def _check_code_lists(
+    manifest: Path, code: str, names: list[str], years: tuple[str, str, str | None]
+) -> None:
+    """A rule revised through code lists names lists that this year's schema changed."""
+    if not names:
+        return
+    collection, year, parent_year = years
+    codes = schemas.load(collection, year).codes
+    before = schemas.load(collection, parent_year).codes if parent_year else {}
+    for name in names:
+        if name not in codes or codes[name] == before.get(name):
+            raise RuleDefinitionError(
+                f"{manifest}: [revised.{code}] names the code list {name}, which the {year} "
+                "schema does not change"
+            )
 
 
 def _folder_rules(folder: Path) -> list[Rule]:

@@ -9,20 +9,6 @@ from csc_validate.collections.ssda903.rulekit.geography import (
 )
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
-# Adoption (A3-A6) and foster (U1-U6) placements are not checked.
-EXEMPT_PLACEMENTS = [
-    "A3",
-    "A4",
-    "A5",
-    "A6",
-    "U1",
-    "U2",
-    "U3",
-    "U4",
-    "U5",
-    "U6",
-]
-
 
 @rule(
     code="1015",
@@ -43,7 +29,7 @@ def own_provision_outside_council(ctx: RuleContext) -> pl.LazyFrame:
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
     checked = (
         (pl.col("PLACE_PROVIDER") == "PR1")
-        & ~pl.col("PLACE").is_in(EXEMPT_PLACEMENTS)
+        & ~pl.col("PLACE").is_in(ctx.codes("PLACE_OWN_LA_NOT_CHECKED"))
         & ~pl.col("LS").is_in(["V3", "V4"])
     )
     return episodes.filter(checked & (pl.col("PL_LA") != pl.col("_COUNCIL")))
@@ -80,6 +66,20 @@ CASES = [
         },
         flagged={"Episodes": [0]},
         years=("2024-25",),
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "from 2025-26 supported accommodation is not checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "LS", "PLACE_PROVIDER", "PL_POST"],
+                ["1", "K3", "C2", "PR1", "M1 1AA"],
+                ["2", "K2", "C2", "PR1", "M1 1AA"],
+            )
+        },
+        flagged={"Episodes": [1]},
+        years=("2025-26", "2026-27"),
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),

@@ -34,6 +34,9 @@ def provider_owner_disagrees(ctx: RuleContext) -> pl.LazyFrame:
     """
     council = ctx.reference("council").select(pl.col("LA").alias("_COUNCIL"))
     episodes = with_provider(ctx, ctx.table("Episodes"))
+    # Empty until 2025-26, when DfE leaves out the placements with no owning LA to compare.
+    not_checked = pl.col("PLACE").is_in(ctx.codes("PLACE_PROVIDER_LA_NOT_CHECKED"))
+    episodes = episodes.filter(~not_checked.fill_null(False))
     located = episodes.join(
         provider_councils(ctx).rename({"URN": "_URN_KEY"}), on="_URN_KEY", how="inner"
     ).join(council, how="cross")
@@ -41,6 +44,15 @@ def provider_owner_disagrees(ctx: RuleContext) -> pl.LazyFrame:
     provider = pl.col("PLACE_PROVIDER")
     return located.filter(((provider == "PR1") & ~in_council) | ((provider == "PR2") & in_council))
 
+
+CASE_OFSTED = table(
+    OFSTED_COLUMNS,
+    ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
+    ["SC100002", "Manchester", "K2", "PR2", "", "M1 1AA"],
+    ["2000003", "Leeds", "K3", "PR4", "", "LS1 1AA"],
+    ["2000003", "Manchester", "K3", "PR4", "", "M1 1AA"],
+    ["SC100005", "Westminster", "K2", "PR1", "", ""],
+)
 
 CASES = [
     Case(
@@ -60,17 +72,7 @@ CASES = [
         },
         flagged={"Episodes": [1, 2]},
         la=CASE_COUNCIL,
-        reference={
-            "postcodes": CASE_POSTCODES,
-            "ofsted": table(
-                OFSTED_COLUMNS,
-                ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
-                ["SC100002", "Manchester", "K2", "PR2", "", "M1 1AA"],
-                ["2000003", "Leeds", "K3", "PR4", "", "LS1 1AA"],
-                ["2000003", "Manchester", "K3", "PR4", "", "M1 1AA"],
-                ["SC100005", "Westminster", "K2", "PR1", "", ""],
-            ),
-        },
+        reference={"postcodes": CASE_POSTCODES, "ofsted": CASE_OFSTED},
     ),
     Case(
         "before 2025-26 supported accommodation is checked",
@@ -82,16 +84,21 @@ CASES = [
         flagged={"Episodes": [0]},
         years=("2024-25",),
         la=CASE_COUNCIL,
-        reference={
-            "postcodes": CASE_POSTCODES,
-            "ofsted": table(
-                OFSTED_COLUMNS,
-                ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
-                ["SC100002", "Manchester", "K2", "PR2", "", "M1 1AA"],
-                ["2000003", "Leeds", "K3", "PR4", "", "LS1 1AA"],
-                ["2000003", "Manchester", "K3", "PR4", "", "M1 1AA"],
-                ["SC100005", "Westminster", "K2", "PR1", "", ""],
-            ),
+        reference={"postcodes": CASE_POSTCODES, "ofsted": CASE_OFSTED},
+    ),
+    Case(
+        "from 2025-26 supported accommodation and temporary placements are not checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "PLACE", "PLACE_PROVIDER"],
+                ["1", "2000003", "K3", "PR1"],
+                ["2", "SC100002", "T0", "PR1"],
+                ["3", "SC100002", "K2", "PR1"],
+            )
         },
+        flagged={"Episodes": [2]},
+        years=("2025-26", "2026-27"),
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES, "ofsted": CASE_OFSTED},
     ),
 ]
