@@ -120,6 +120,7 @@ def test_a_year_can_revise_a_rule_through_its_code_lists_alone() -> None:
     before, after = packs.load("ssda903", "2024-25"), packs.load("ssda903", "2025-26")
     assert {"229", "1015"} <= set(after.changed)
     assert after.rules["229"] == before.rules["229"]
+    assert "218" in packs.load("ssda903", "2024-25").changed
 
 
 def test_a_code_list_revision_must_name_a_list_the_year_changed() -> None:

@@ -10,23 +10,6 @@ from csc_validate.collections.ssda903.rulekit.geography import (
 )
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
-# DfE 2023-24: placement types that need no URN (H5 is covered by rule 230 instead).
-EXEMPT_PLACEMENTS = [
-    "P1",
-    "P2",
-    "P3",
-    "R1",
-    "R2",
-    "R5",
-    "T0",
-    "T1",
-    "T2",
-    "T3",
-    "T4",
-    "Z1",
-    "H5",
-]
-
 
 @rule(
     code="218",
@@ -45,7 +28,7 @@ def urn_missing(ctx: RuleContext) -> pl.LazyFrame:
     """
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
     in_year = pl.col("DEC").is_null() | (pl.col("DEC") >= ctx.start)
-    needs_urn = ~pl.col("PLACE").is_in(EXEMPT_PLACEMENTS).fill_null(False)
+    needs_urn = ~pl.col("PLACE").is_in(ctx.codes("PLACE_URN_NOT_NEEDED")).fill_null(False)
     in_england = ~pl.col("PL_LA").is_in(OUTSIDE_ENGLAND).fill_null(False)
     return episodes.filter(in_year & needs_urn & in_england & pl.col("URN").is_null())
 
@@ -65,9 +48,10 @@ CASES = [
                 ["7", "U1", "", "", ""],
                 ["8", "K2", "", "XXXXXXX", "W1A 1AA"],
                 ["9", "K2", "02/04/2023", "", "W1A 1AA"],
+                ["10", "", "", "", "W1A 1AA"],
             )
         },
-        flagged={"Episodes": [0, 2, 6, 8]},
+        flagged={"Episodes": [0, 2, 6, 8, 9]},
         period="2023-24",
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
@@ -87,6 +71,23 @@ CASES = [
         },
         flagged={"Episodes": [5]},
         years=("2023-24",),
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "from 2024-25 H5 placements need a URN; Z11 to Z14 do not from 2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "DEC", "URN", "PL_POST"],
+                ["1", "P1", "", "", "W1A 1AA"],
+                ["2", "T0", "", "", "W1A 1AA"],
+                ["3", "K3", "", "", "W1A 1AA"],
+                ["4", "H5", "", "", "W1A 1AA"],
+                ["5", "Z11", "", "", "W1A 1AA"],
+            )
+        },
+        flagged={"Episodes": [2, 3]},
+        years=("2024-25", "2025-26", "2026-27"),
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),
