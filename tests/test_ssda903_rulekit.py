@@ -10,6 +10,8 @@ from csc_validate.collections.ssda903.rulekit import (
     looked_after_at_year_end,
     with_periods_of_care,
 )
+from csc_validate.collections.ssda903.rulekit.carryover import first_after_open_episode
+from csc_validate.readers.casting import raw_name
 
 START, END = dt.date(2025, 4, 1), dt.date(2026, 3, 31)
 CODES = {"started_care": ["S"], "care_continues": ["X1"], "respite": ["V3", "V4"]}
@@ -221,3 +223,64 @@ def test_children_looked_after_on_31_march() -> None:
         "open",
         "start date unreadable",
     ]
+
+
+def carried_over(
+    this_year: list[Row], last_year: list[Row], *, same_reason: bool
+) -> list[tuple[str, int, str | None]]:
+    """(CHILD, this year's _row, last year's LS) for each first episode after an open one. A DEC
+    of "?" is unreadable: null once cast, but given."""
+    unreadable = [(*row[:2], None, *row[3:]) if row[2] == "?" else row for row in last_year]
+    last = episodes(*unreadable).with_columns(
+        pl.Series(raw_name("DEC"), [row[2] for row in last_year], dtype=pl.String)
+    )
+    pairs = first_after_open_episode(episodes(*this_year), last, ["LS"], same_reason=same_reason)
+    found = pairs.sort("_row").collect()
+    return list(zip(found["CHILD"], found["_row"], found["last_LS"], strict=True))
+
+
+def test_the_first_episode_is_paired_with_last_years_open_one() -> None:
+    last_year: list[Row] = [
+        ("open", "2024-01-01", None, "S", "C1", None),
+        ("closed", "2024-01-01", "2025-03-01", "S", "C1", "E8"),
+        ("end unreadable", "2024-01-01", "?", "S", "C1", None),
+        ("open, then a later one closed", "2024-01-01", None, "S", "C1", None),
+        ("open, then a later one closed", "2024-06-01", "2025-03-01", "P", "C2", "E8"),
+        ("same start: the later row is last", "2024-01-01", None, "S", "C1", None),
+        ("same start: the later row is last", "2024-01-01", None, "S", "C2", None),
+        ("start unreadable", None, None, "S", "C1", None),
+    ]
+    this_year: list[Row] = [
+        ("open", "2025-06-01", None, "P", "C2", None),
+        ("open", "2025-04-01", None, "S", "C2", None),
+        ("closed", "2025-04-01", None, "S", "C2", None),
+        ("end unreadable", "2025-04-01", None, "S", "C2", None),
+        ("open, then a later one closed", "2025-04-01", None, "P", "C2", None),
+        ("same start: the later row is last", "2025-04-01", None, "S", "C2", None),
+        ("start unreadable", "2025-04-01", None, "S", "C2", None),
+        ("new to care", "2025-04-01", None, "S", "C2", None),
+    ]
+    assert carried_over(this_year, last_year, same_reason=False) == [
+        ("open", 1, "C1"),
+        ("same start: the later row is last", 5, "C2"),
+    ]
+
+
+def test_a_new_reason_for_new_episode_is_no_carry_over_when_the_reasons_must_agree() -> None:
+    last_year: list[Row] = [
+        ("same reason", "2024-01-01", None, "S", "C1", None),
+        ("new reason", "2024-01-01", None, "S", "C1", None),
+        ("reason blank both years", "2024-01-01", None, None, "C1", None),
+        ("reason blank this year", "2024-01-01", None, "S", "C1", None),
+    ]
+    this_year: list[Row] = [
+        ("same reason", "2025-04-01", None, "S", "C2", None),
+        ("new reason", "2025-04-01", None, "P", "C2", None),
+        ("reason blank both years", "2025-04-01", None, None, "C2", None),
+        ("reason blank this year", "2025-04-01", None, None, "C2", None),
+    ]
+    assert carried_over(this_year, last_year, same_reason=True) == [
+        ("same reason", 0, "C1"),
+        ("reason blank both years", 2, "C1"),
+    ]
+    assert len(carried_over(this_year, last_year, same_reason=False)) == 4

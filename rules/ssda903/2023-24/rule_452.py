@@ -2,13 +2,13 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.carryover import first_after_open_episode
-from csc_validate.collections.ssda903.rulekit.geography import (
-    CASE_COUNCIL,
-    CASE_POSTCODES,
-    with_placement_geography,
+from csc_validate.collections.ssda903.rulekit.carryover import (
+    CASE_EPISODES,
+    CASE_EPISODES_LAST,
+    placement_beside_open_episode,
 )
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.geography import CASE_COUNCIL, CASE_POSTCODES
+from csc_validate.rulekit import Case, RuleContext, rule
 
 
 @rule(
@@ -30,42 +30,14 @@ def placement_la_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
     same placement keeps the same postcodes.
     """
     # As the peer reads DfE: only pairs with the same RNE (same placement carried over).
-    episodes = with_placement_geography(ctx, ctx.table("Episodes"))
-    episodes_last = with_placement_geography(ctx, ctx.table("Episodes_last"))
-    pairs = first_after_open_episode(episodes, episodes_last, ["PL_LA", "RNE"])
-    pairs = pairs.filter(pl.col("RNE").eq_missing(pl.col("last_RNE")))
+    pairs = placement_beside_open_episode(ctx, "PL_LA", same_reason=True)
     return pairs.filter(pl.col("PL_LA").ne_missing(pl.col("last_PL_LA")))
 
 
 CASES = [
     Case(
         "the first episode is compared with last year's open episode",
-        tables={
-            "Episodes_last": table(
-                ["CHILD", "DECOM", "DEC", "RNE", "PL_POST", "HOME_POST"],
-                ["1", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-                ["2", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-                ["3", "01/01/2024", "", "S", "M1 1AA", "W1A 1AA"],
-                ["4", "01/01/2024", "01/03/2024", "S", "W1A 1AA", "W1A 1AA"],
-                ["5", "01/01/2024", "", "S", "", "W1A 1AA"],
-                ["6", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-                ["8", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-                ["9", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-            ),
-            "Episodes": table(
-                ["CHILD", "DECOM", "RNE", "PL_POST", "HOME_POST"],
-                ["1", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
-                ["2", "01/01/2024", "S", "M1 1AA", "W1A 1AA"],
-                ["2", "01/06/2024", "P", "W1A 1AA", "W1A 1AA"],
-                ["3", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
-                ["4", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
-                ["5", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
-                ["6", "01/01/2024", "S", "SW1A 1AA", "W1A 1AA"],
-                ["7", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
-                ["8", "01/01/2024", "S", "SW1A 2AA", "W1A 1AA"],
-                ["9", "01/01/2024", "S", "SW1A 3AA", "W1A 1AA"],
-            ),
-        },
+        tables={"Episodes_last": CASE_EPISODES_LAST, "Episodes": CASE_EPISODES},
         flagged={"Episodes": [1, 3, 5]},
         period="2024-25",
         la=CASE_COUNCIL,

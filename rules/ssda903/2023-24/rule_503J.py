@@ -2,13 +2,13 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.carryover import first_after_open_episode
-from csc_validate.collections.ssda903.rulekit.geography import (
-    CASE_COUNCIL,
-    CASE_POSTCODES,
-    with_placement_geography,
+from csc_validate.collections.ssda903.rulekit.carryover import (
+    CASE_EPISODES,
+    CASE_EPISODES_LAST,
+    placement_beside_open_episode,
 )
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.geography import CASE_COUNCIL, CASE_POSTCODES
+from csc_validate.rulekit import Case, RuleContext, rule
 
 
 @rule(
@@ -27,42 +27,15 @@ def first_episode_location_differs(ctx: RuleContext) -> pl.LazyFrame:
     Only children whose last episode in last year's return had no end date are checked. A child
     who stays in the same placement keeps the same postcodes.
     """
-    episodes = with_placement_geography(ctx, ctx.table("Episodes"))
-    episodes_last = with_placement_geography(ctx, ctx.table("Episodes_last"))
-    pairs = first_after_open_episode(episodes, episodes_last, ["PL_LOCATION"])
+    pairs = placement_beside_open_episode(ctx, "PL_LOCATION")
     return pairs.filter(pl.col("PL_LOCATION").ne_missing(pl.col("last_PL_LOCATION")))
 
 
 CASES = [
     Case(
         "the first episode is compared with last year's open episode",
-        tables={
-            "Episodes_last": table(
-                ["CHILD", "DECOM", "DEC", "RNE", "PL_POST", "HOME_POST"],
-                ["1", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-                ["2", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-                ["3", "01/01/2024", "", "S", "M1 1AA", "W1A 1AA"],
-                ["4", "01/01/2024", "01/03/2024", "S", "W1A 1AA", "W1A 1AA"],
-                ["5", "01/01/2024", "", "S", "", "W1A 1AA"],
-                ["6", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-                ["8", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-                ["9", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-            ),
-            "Episodes": table(
-                ["CHILD", "DECOM", "RNE", "PL_POST", "HOME_POST"],
-                ["1", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
-                ["2", "01/01/2024", "S", "M1 1AA", "W1A 1AA"],
-                ["2", "01/06/2024", "P", "W1A 1AA", "W1A 1AA"],
-                ["3", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
-                ["4", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
-                ["5", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
-                ["6", "01/01/2024", "S", "SW1A 1AA", "W1A 1AA"],
-                ["7", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
-                ["8", "01/01/2024", "S", "SW1A 2AA", "W1A 1AA"],
-                ["9", "01/01/2024", "S", "SW1A 3AA", "W1A 1AA"],
-            ),
-        },
-        flagged={"Episodes": [1, 3, 5]},
+        tables={"Episodes_last": CASE_EPISODES_LAST, "Episodes": CASE_EPISODES},
+        flagged={"Episodes": [1, 3, 5, 10]},
         period="2024-25",
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},

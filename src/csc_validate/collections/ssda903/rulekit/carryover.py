@@ -1,27 +1,84 @@
-"""This year's first episode beside the episode left open at the end of last year (502, 503A-F)."""
+"""This year's first episode beside the episode left open at the end of last year (452, 453,
+502, 503A-J)."""
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.geography import with_placement_geography
 from csc_validate.readers.casting import raw_name
+from csc_validate.rulekit.cases import table
+from csc_validate.rulekit.context import RuleContext
 
 # Ties on DECOM are broken by source order, as everywhere else in the rule kit.
 _IN_ORDER = pl.col("_row").sort_by(["DECOM", "_row"])
 
 
 def first_after_open_episode(
-    episodes: pl.LazyFrame, episodes_last: pl.LazyFrame, columns: list[str]
+    episodes: pl.LazyFrame,
+    episodes_last: pl.LazyFrame,
+    columns: list[str],
+    *,
+    same_reason: bool = False,
 ) -> pl.LazyFrame:
     """Each child's first episode this year whose last episode last year had no end date.
 
     The previous year's values of `columns` are added as `last_<column>`. Only episodes with a
     readable DECOM can be ordered, so others are left out on both sides (rule 141 reports
     them). Last year's episode counts as open only when DEC is
-    blank: an unreadable DEC was still given.
+    blank: an unreadable DEC was still given. With `same_reason`, only children whose first
+    episode has the same RNE as last year's open one are kept (the same placement carried over).
     """
     dated = episodes.filter(pl.col("DECOM").is_not_null())
     first = dated.filter(pl.col("_row") == _IN_ORDER.first().over("CHILD"))
     dated_last = episodes_last.filter(pl.col("DECOM").is_not_null())
     is_last = pl.col("_row") == _IN_ORDER.last().over("CHILD")
     last = dated_last.filter(is_last & pl.col(raw_name("DEC")).is_null())
-    previous = last.select("CHILD", *[pl.col(c).alias(f"last_{c}") for c in columns])
-    return first.join(previous, on="CHILD", how="inner")
+    compared = [*columns, "RNE"] if same_reason and "RNE" not in columns else columns
+    previous = last.select("CHILD", *[pl.col(c).alias(f"last_{c}") for c in compared])
+    pairs = first.join(previous, on="CHILD", how="inner")
+    if same_reason:
+        pairs = pairs.filter(pl.col("RNE").eq_missing(pl.col("last_RNE")))
+    return pairs
+
+
+def placement_beside_open_episode(
+    ctx: RuleContext, column: str, *, same_reason: bool = False
+) -> pl.LazyFrame:
+    """This year's first episodes after an open one, as `first_after_open_episode`, with both
+    years' placement geography (`column` is PL_LA, PL_LOCATION or PL_DISTANCE; last year's is
+    `last_<column>`)."""
+    episodes = with_placement_geography(ctx, ctx.table("Episodes"))
+    episodes_last = with_placement_geography(ctx, ctx.table("Episodes_last"))
+    return first_after_open_episode(episodes, episodes_last, [column], same_reason=same_reason)
+
+
+# For the cases of the rules comparing placements with last year's (452, 453, 503H, 503J), with
+# the postcodes of CASE_POSTCODES: child 1 stays put; 2 starts this year in another LA (row 1);
+# 3 was in another LA last year; 4's last episode ended; 5's last placement postcode is blank;
+# 6, 8 and 9 move 1.0, 0.1 and 0.2 miles within the council; 7 is new to care; 10 moves to
+# another LA with a new reason for new episode (P).
+CASE_EPISODES_LAST = table(
+    ["CHILD", "DECOM", "DEC", "RNE", "PL_POST", "HOME_POST"],
+    ["1", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+    ["2", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+    ["3", "01/01/2024", "", "S", "M1 1AA", "W1A 1AA"],
+    ["4", "01/01/2024", "01/03/2024", "S", "W1A 1AA", "W1A 1AA"],
+    ["5", "01/01/2024", "", "S", "", "W1A 1AA"],
+    ["6", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+    ["8", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+    ["9", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+    ["10", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+)
+CASE_EPISODES = table(
+    ["CHILD", "DECOM", "RNE", "PL_POST", "HOME_POST"],
+    ["1", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+    ["2", "01/01/2024", "S", "M1 1AA", "W1A 1AA"],
+    ["2", "01/06/2024", "P", "W1A 1AA", "W1A 1AA"],
+    ["3", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+    ["4", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
+    ["5", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+    ["6", "01/01/2024", "S", "SW1A 1AA", "W1A 1AA"],
+    ["7", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
+    ["8", "01/01/2024", "S", "SW1A 2AA", "W1A 1AA"],
+    ["9", "01/01/2024", "S", "SW1A 3AA", "W1A 1AA"],
+    ["10", "01/04/2024", "P", "M1 1AA", "W1A 1AA"],
+)
