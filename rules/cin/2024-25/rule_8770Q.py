@@ -4,7 +4,12 @@ import datetime as dt
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit.identifiers import school_age_without_upn_or_reason
+from csc_validate.collections.cin.rulekit.identifiers import (
+    SCHOOL_AGE_UPN_CASES,
+    UPN_CASE_CHILDREN,
+    UPN_CASE_EPISODES,
+    school_age_without_upn_or_reason,
+)
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 SCHOOL_AGE_YEARS = 6
@@ -35,15 +40,12 @@ def school_age_child_without_upn(ctx: RuleContext) -> pl.LazyFrame:
     return school_age_without_upn_or_reason(ctx, born_by)
 
 
-CHILDREN = ["LAchildID", "PersonBirthDate", "UPN", "UPNunknown"]
-EPISODES = ["LAchildID", "CINdetailsID", "ReferralNFA"]
-
 CASES = [
     Case(
         "in 2024-25 a child born on 31 August 2019 is of school age, one born on 1 September not",
         tables={
             "ChildIdentifiers": table(
-                CHILDREN,
+                UPN_CASE_CHILDREN,
                 ["A", "2019-08-31", "", ""],
                 ["B", "2019-09-01", "", ""],
                 ["C", "2019-08-30", "H801200001001", ""],
@@ -52,7 +54,7 @@ CASES = [
                 ["F", "2019-02-30", "", ""],
             ),
             "CINdetails": table(
-                EPISODES,
+                UPN_CASE_EPISODES,
                 ["A", "1", "false"],
                 ["B", "1", "false"],
                 ["C", "1", "false"],
@@ -64,55 +66,6 @@ CASES = [
         flagged={"ChildIdentifiers": [0, 3]},
         period="2024-25",
     ),
-    Case(
-        "UN1 or an unknown code is no reason; UN2 to UN7 are, in either case",
-        tables={
-            "ChildIdentifiers": table(
-                CHILDREN,
-                ["A", "2015-01-01", "", "UN1"],
-                ["B", "2015-01-01", "", "UN2"],
-                ["C", "2015-01-01", "", "un6"],
-                ["D", "2015-01-01", "", "UN7"],
-                ["E", "2015-01-01", "", "UN9"],
-                ["F", "2015-01-01", "H801200001001", "UN1"],
-            ),
-            "CINdetails": table(
-                EPISODES,
-                ["A", "1", "0"],
-                ["B", "1", "0"],
-                ["C", "1", "0"],
-                ["D", "1", "0"],
-                ["E", "1", "0"],
-                ["F", "1", "0"],
-            ),
-        },
-        flagged={"ChildIdentifiers": [0, 4]},
-        period="2024-25",
-    ),
-    Case(
-        "only a child with an episode that led to further action is flagged, once",
-        tables={
-            "ChildIdentifiers": table(
-                CHILDREN,
-                ["A", "2015-01-01", "", ""],
-                ["B", "2015-01-01", "", ""],
-                ["C", "2015-01-01", "", ""],
-                ["D", "2015-01-01", "", ""],
-                ["E", "2015-01-01", "", ""],
-                ["E", "2016-01-01", "", ""],
-            ),
-            "CINdetails": table(
-                EPISODES,
-                ["A", "1", "true"],
-                ["A", "2", "false"],
-                ["A", "3", "0"],
-                ["B", "1", "true"],
-                ["B", "2", "1"],
-                ["C", "1", ""],
-                ["E", "1", "FALSE"],
-            ),
-        },
-        flagged={"ChildIdentifiers": [0, 4, 5]},
-        period="2024-25",
-    ),
+    # Reasons for a missing UPN, and which referrals count, are the same every year.
+    *SCHOOL_AGE_UPN_CASES,
 ]
