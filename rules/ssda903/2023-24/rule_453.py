@@ -5,6 +5,7 @@ import polars as pl
 from csc_validate.collections.ssda903.rulekit.carryover import (
     CASE_EPISODES,
     CASE_EPISODES_LAST,
+    distance_differs,
     placement_beside_open_episode,
 )
 from csc_validate.collections.ssda903.rulekit.geography import CASE_COUNCIL, CASE_POSTCODES
@@ -29,12 +30,8 @@ def placement_distance_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
     year's return had no end date, and whose first episode this year has the same reason for new
     episode, are checked. A child who stays in the same placement keeps the same postcodes.
     """
-    # Distances are rounded to 0.1 mile, so a difference under 0.2 is rounding, not a move.
     pairs = placement_beside_open_episode(ctx, "PL_DISTANCE", same_reason=True)
-    return pairs.filter(
-        ((pl.col("PL_DISTANCE") - pl.col("last_PL_DISTANCE")).abs().fill_null(0) >= 0.2)
-        | (pl.col("PL_DISTANCE").is_null() != pl.col("last_PL_DISTANCE").is_null())
-    )
+    return pairs.filter(distance_differs())
 
 
 CASES = [

@@ -2,12 +2,11 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.carryover import first_after_open_episode
-from csc_validate.collections.ssda903.rulekit.geography import (
-    CASE_COUNCIL,
-    CASE_POSTCODES,
-    with_placement_geography,
+from csc_validate.collections.ssda903.rulekit.carryover import (
+    distance_differs,
+    placement_beside_open_episode,
 )
+from csc_validate.collections.ssda903.rulekit.geography import CASE_COUNCIL, CASE_POSTCODES
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -26,18 +25,8 @@ def first_episode_distance_differs(ctx: RuleContext) -> pl.LazyFrame:
     year's return had no end date are checked. A child who stays in the same placement keeps the
     same postcodes.
     """
-    # Distances are rounded to 0.1 mile, so a difference under 0.2 is rounding, not a move.
-    episodes = with_placement_geography(ctx, ctx.table("Episodes"))
-    episodes_last = with_placement_geography(ctx, ctx.table("Episodes_last"))
-    pairs = first_after_open_episode(episodes, episodes_last, ["PL_DISTANCE"])
-    return pairs.filter(
-        # Equivalent mutant (NumberReplacer): the fill is used only where a distance is blank, and
-        # a fill of 0 or -1 is below 0.2 either way.
-        ((pl.col("PL_DISTANCE") - pl.col("last_PL_DISTANCE")).abs().fill_null(0) >= 0.2)
-        # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): where one distance is blank the
-        # difference is blank and filled with 0, so the two tests are never true together.
-        | (pl.col("PL_DISTANCE").is_null() != pl.col("last_PL_DISTANCE").is_null())
-    )
+    pairs = placement_beside_open_episode(ctx, "PL_DISTANCE")
+    return pairs.filter(distance_differs())
 
 
 CASES = [

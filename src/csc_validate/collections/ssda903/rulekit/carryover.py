@@ -51,6 +51,20 @@ def placement_beside_open_episode(
     return first_after_open_episode(episodes, episodes_last, [column], same_reason=same_reason)
 
 
+def distance_differs() -> pl.Expr:
+    """True where PL_DISTANCE and last year's differ by 0.2 miles or more, or only one is known."""
+    # Distances are rounded to 0.1 mile, so a difference under 0.2 is rounding, not a move.
+    distance, last = pl.col("PL_DISTANCE"), pl.col("last_PL_DISTANCE")
+    return (
+        # Equivalent mutant (NumberReplacer): the fill is used only where a distance is blank, and
+        # a fill of 0 or -1 is below 0.2 either way.
+        ((distance - last).abs().fill_null(0) >= 0.2)
+        # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): where one distance is blank the
+        # difference is blank and filled with 0, so the two tests are never true together.
+        | (distance.is_null() != last.is_null())
+    )
+
+
 # For the cases of the rules comparing placements with last year's (452, 453, 503H, 503J), with
 # the postcodes of CASE_POSTCODES: child 1 stays put; 2 starts this year in another LA (row 1);
 # 3 was in another LA last year; 4's last episode ended; 5's last placement postcode is blank;
