@@ -4,8 +4,8 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.geography import (
     CASE_COUNCIL,
+    CASE_OFSTED,
     CASE_POSTCODES,
-    OFSTED_COLUMNS,
     provider_councils,
     with_provider,
 )
@@ -44,15 +44,6 @@ def provider_owner_disagrees(ctx: RuleContext) -> pl.LazyFrame:
     provider = pl.col("PLACE_PROVIDER")
     return located.filter(((provider == "PR1") & ~in_council) | ((provider == "PR2") & in_council))
 
-
-CASE_OFSTED = table(
-    OFSTED_COLUMNS,
-    ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
-    ["SC100002", "Manchester", "K2", "PR2", "", "M1 1AA"],
-    ["2000003", "Leeds", "K3", "PR4", "", "LS1 1AA"],
-    ["2000003", "Manchester", "K3", "PR4", "", "M1 1AA"],
-    ["SC100005", "Westminster", "K2", "PR1", "", ""],
-)
 
 CASES = [
     Case(

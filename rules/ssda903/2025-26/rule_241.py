@@ -4,6 +4,7 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.geography import (
     CASE_COUNCIL,
+    CASE_OFSTED,
     CASE_POSTCODES,
     OFSTED_COLUMNS,
     provider_councils,
@@ -80,16 +81,6 @@ CASES = [
         },
         flagged={},
         la=CASE_COUNCIL,
-        reference={
-            "postcodes": CASE_POSTCODES,
-            "ofsted": table(
-                OFSTED_COLUMNS,
-                ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
-                ["SC100002", "Manchester", "K2", "PR2", "", "M1 1AA"],
-                ["2000003", "Leeds", "K3", "PR4", "", "LS1 1AA"],
-                ["2000003", "Manchester", "K3", "PR4", "", "M1 1AA"],
-                ["SC100005", "Westminster", "K2", "PR1", "", ""],
-            ),
-        },
+        reference={"postcodes": CASE_POSTCODES, "ofsted": CASE_OFSTED},
     ),
 ]

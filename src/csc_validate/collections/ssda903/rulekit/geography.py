@@ -139,3 +139,13 @@ OFSTED_COLUMNS = [
     "Deregistration date",
     "Setting postcode",
 ]
+# An Ofsted list for cases: two children's homes (Westminster, Manchester), a supported
+# accommodation provider with premises in Leeds and Manchester, and a home with no postcode.
+CASE_OFSTED = table(
+    OFSTED_COLUMNS,
+    ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
+    ["SC100002", "Manchester", "K2", "PR2", "", "M1 1AA"],
+    ["2000003", "Leeds", "K3", "PR4", "", "LS1 1AA"],
+    ["2000003", "Manchester", "K3", "PR4", "", "M1 1AA"],
+    ["SC100005", "Westminster", "K2", "PR1", "", ""],
+)
