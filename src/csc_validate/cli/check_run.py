@@ -1,0 +1,43 @@
+"""Running `check` on the merged settings: the rules with progress, then baseline and redaction."""
+
+from pathlib import Path
+
+import typer
+
+from csc_validate import baseline, config
+from csc_validate.check import check_with_tables
+from csc_validate.cli.progress import progress
+from csc_validate.findings import Report
+from csc_validate.redact import redact
+from csc_validate.tables import Tables
+
+
+def run(
+    settings: config.Config, *, quiet: bool, write_baseline: Path | None, redacted: bool
+) -> tuple[Report, Tables]:
+    """The report to write (after the baseline and redaction) and the tables the check loaded."""
+    with progress(quiet) as stage:
+        report, tables = check_with_tables(
+            list(settings.inputs),
+            list(settings.previous),
+            settings.collection,
+            settings.year,
+            list(settings.select),
+            list(settings.ignore),
+            {table: list(codes) for table, codes in settings.per_table_ignores.items()},
+            la=settings.la,
+            ofsted=list(settings.ofsted),
+            partial=settings.partial,
+            stage=stage,
+            severity=dict(settings.severity),
+        )
+    if write_baseline is not None:
+        baseline.write(report, write_baseline)
+        typer.echo(f"Wrote {write_baseline} ({len(report.findings)} findings)", err=True)
+    if settings.baseline is not None:
+        report = baseline.apply(
+            report, baseline.load(settings.baseline), settings.baseline.as_posix()
+        )
+    if redacted:
+        report = redact(report)
+    return report, tables

@@ -1,0 +1,72 @@
+"""Writing `check`'s report as planned: the files, team workbooks, standard output, and the
+terminal's summary pointing to them."""
+
+from pathlib import Path
+
+import typer
+
+from csc_validate.cli.output_plan import OutputPlan
+from csc_validate.findings import Report
+from csc_validate.reports import Format, write
+from csc_validate.reports.options import Options
+from csc_validate.reports.split import read_lookup, subset, team_paths
+from csc_validate.tables import Tables
+
+
+def write_all(
+    report: Report, tables: Tables, plan: OutputPlan, options: Options, child_column: str
+) -> None:
+    """Every planned output; the terminal shows the report when no file is named, else a
+    summary (or the report goes to standard output, when a format is meant for it)."""
+    if not plan.files:
+        write(report, plan.to_stdout or Format.TERMINAL, None, options)
+        return
+    for path, fmt in plan.files:
+        write(report, fmt, path, options)
+        if plan.password is not None and fmt is not Format.XLSX:
+            typer.echo(f"Wrote {path} (not encrypted: only workbooks are)", err=True)
+        else:
+            typer.echo(f"Wrote {path}", err=True)
+    if plan.split_by is not None:
+        for path in plan.workbooks:
+            _write_team_workbooks(report, tables, path, plan.split_by, child_column, options)
+    if plan.to_stdout is not None:
+        write(report, plan.to_stdout, None, options)
+        return
+    # The files hold everything; the terminal shows the summary and what to do next.
+    summary = Options(
+        limit=0 if options.quiet else min(options.limit, 20),
+        quiet=options.quiet,
+        by_child=options.by_child,
+        workbook=str(plan.workbooks[0]) if plan.workbooks else None,
+    )
+    write(report, Format.TERMINAL, None, summary)
+
+
+def _write_team_workbooks(
+    report: Report,
+    tables: Tables,
+    destination: Path,
+    split_by: str,
+    child_column: str,
+    options: Options,
+) -> None:
+    lookup = read_lookup(split_by, child_column)
+    paths = team_paths(destination, list(lookup.teams))
+    for team, children in lookup.teams.items():
+        team_report, team_tables = subset(report, tables, children, child_column)
+        team_options = Options(
+            tables=team_tables, child_column=child_column, password=options.password
+        )
+        write(team_report, Format.XLSX, paths[team], team_options)
+        count = len({f.child for f in team_report.findings})
+        typer.echo(f"Wrote {paths[team]} ({team}: {count} children with findings)", err=True)
+    teamed = frozenset().union(*lookup.teams.values())
+    missing = sorted({f.child for f in report.findings if f.child and f.child not in teamed})
+    if missing:
+        shown = ", ".join(missing[:10]) + (", ..." if len(missing) > 10 else "")
+        typer.echo(
+            f"note: {len(missing)} children with findings are in no team of {lookup.source}, "
+            f"so only in {destination}: {shown}",
+            err=True,
+        )
