@@ -30,7 +30,7 @@ def own_provision_outside_council(ctx: RuleContext) -> pl.LazyFrame:
     checked = (
         (pl.col("PLACE_PROVIDER") == "PR1")
         & ~pl.col("PLACE").is_in(ctx.codes("PLACE_OWN_LA_NOT_CHECKED"))
-        & ~pl.col("LS").is_in(["V3", "V4"])
+        & ~pl.col("LS").is_in(ctx.codes("LS_RESPITE"))
     )
     return episodes.filter(checked & (pl.col("PL_LA") != pl.col("_COUNCIL")))
 
