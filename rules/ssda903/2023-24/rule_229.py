@@ -6,6 +6,7 @@ from csc_validate.collections.ssda903.rulekit.geography import (
     CASE_COUNCIL,
     CASE_OFSTED,
     CASE_POSTCODES,
+    OFSTED_COLUMNS,
     provider_councils,
     with_provider,
 )
@@ -38,10 +39,16 @@ def provider_owner_disagrees(ctx: RuleContext) -> pl.LazyFrame:
     not_checked = pl.col("PLACE").is_in(ctx.codes("PLACE_PROVIDER_LA_NOT_CHECKED"))
     episodes = episodes.filter(~not_checked.fill_null(False))
     located = episodes.join(
-        provider_councils(ctx).rename({"URN": "_URN_KEY"}), on="_URN_KEY", how="inner"
+        provider_councils(ctx).rename({"URN": "_URN_KEY"}),
+        on="_URN_KEY",
+        # Equivalent mutant (ReplaceKeywordValue): a left join only adds providers with no known LA,
+        # whose PROVIDER_LAS is blank, so both sides of the final filter are blank or false there.
+        how="inner",
     ).join(council, how="cross")
     in_council = pl.col("PROVIDER_LAS").list.contains(pl.col("_COUNCIL"))
     provider = pl.col("PLACE_PROVIDER")
+    # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): a provider code is never both PR1 and
+    # PR2, so the two tests are never true together, and either one blank makes both blank.
     return located.filter(((provider == "PR1") & ~in_council) | ((provider == "PR2") & in_council))
 
 
@@ -64,6 +71,63 @@ CASES = [
         flagged={"Episodes": [1, 2]},
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES, "ofsted": CASE_OFSTED},
+    ),
+    Case(
+        "other provider codes and an unreadable one are not checked, in the council or out",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "PLACE", "PLACE_PROVIDER"],
+                ["1", "SC100002", "K2", "PR0"],
+                ["2", "SC100001", "K2", "PR0"],
+                ["3", "SC100001", "K2", "PR3"],
+                ["4", "SC100001", "K2", "PR4"],
+                ["5", "SC100001", "K2", "PR5"],
+                ["6", "SC100001", "K2", "PR9"],
+                ["7", "SC100002", "K2", "PR9"],
+                ["8", "SC100001", "K2", ""],
+            )
+        },
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES, "ofsted": CASE_OFSTED},
+    ),
+    Case(
+        "a blank or unreadable placement type is still checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "PLACE", "PLACE_PROVIDER"],
+                ["1", "SC100002", "", "PR1"],
+                ["2", "SC100001", "", "PR2"],
+                ["3", "SC100002", "Z9", "PR1"],
+                ["4", "SC100001", "", "PR1"],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES, "ofsted": CASE_OFSTED},
+    ),
+    Case(
+        "a provider with premises in the council and elsewhere is in the council; one with no "
+        "known LA is not checked",
+        tables={
+            "Episodes": table(
+                ["CHILD", "URN", "PLACE", "PLACE_PROVIDER"],
+                ["1", "SC100006", "K2", "PR1"],
+                ["2", "SC100006", "K2", "PR2"],
+                ["3", "SC100005", "K2", "PR1"],
+                ["4", "SC100005", "K2", "PR2"],
+            )
+        },
+        flagged={"Episodes": [1]},
+        la=CASE_COUNCIL,
+        reference={
+            "postcodes": CASE_POSTCODES,
+            "ofsted": table(
+                OFSTED_COLUMNS,
+                ["SC100005", "Westminster", "K2", "PR1", "", ""],
+                ["SC100006", "Westminster", "K2", "PR1", "", "W1A 1AA"],
+                ["SC100006", "Manchester", "K2", "PR1", "", "M1 1AA"],
+            ),
+        },
     ),
     Case(
         "before 2025-26 supported accommodation is checked",
