@@ -27,10 +27,11 @@ def own_provision_outside_council(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: a blank or unknown placement postcode is left to rule 169; the peer flags it here
     # as well, which reports one problem twice.
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
+    # A blank placement type or legal status is not one that DfE leaves out, so it is checked.
     checked = (
         (pl.col("PLACE_PROVIDER") == "PR1")
-        & ~pl.col("PLACE").is_in(ctx.codes("PLACE_OWN_LA_NOT_CHECKED"))
-        & ~pl.col("LS").is_in(ctx.codes("LS_RESPITE"))
+        & ~pl.col("PLACE").is_in(ctx.codes("PLACE_OWN_LA_NOT_CHECKED")).fill_null(False)
+        & ~pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
     )
     return episodes.filter(checked & (pl.col("PL_LA") != pl.col("_COUNCIL")))
 
@@ -52,7 +53,39 @@ CASES = [
                 ["9", "", "", "PR1", "M1 1AA"],
             )
         },
-        flagged={"Episodes": [1, 7]},
+        flagged={"Episodes": [1, 7, 8]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "other provider codes and an unreadable one are not checked outside the council",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "LS", "PLACE_PROVIDER", "PL_POST"],
+                ["1", "K2", "C2", "PR0", "M1 1AA"],
+                ["2", "K2", "C2", "PR3", "M1 1AA"],
+                ["3", "K2", "C2", "PR4", "M1 1AA"],
+                ["4", "K2", "C2", "PR5", "M1 1AA"],
+                ["5", "K2", "C2", "PR9", "M1 1AA"],
+                ["6", "K2", "C2", "", "M1 1AA"],
+            )
+        },
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "short breaks under either legal status are not checked; other or blank statuses are",
+        tables={
+            "Episodes": table(
+                ["CHILD", "PLACE", "LS", "PLACE_PROVIDER", "PL_POST"],
+                ["1", "K2", "V3", "PR1", "M1 1AA"],
+                ["2", "K2", "V4", "PR1", "M1 1AA"],
+                ["3", "K2", "E1", "PR1", "M1 1AA"],
+                ["4", "K2", "", "PR1", "M1 1AA"],
+                ["5", "", "C2", "PR1", "M1 1AA"],
+            )
+        },
+        flagged={"Episodes": [2, 3, 4]},
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),
