@@ -3,8 +3,13 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.carryover import (
-    CASE_EPISODES,
-    CASE_EPISODES_LAST,
+    CASE_MOVES,
+    CASE_MOVES_WITHIN_COUNCIL,
+    CASE_NEW_REASON,
+    CASE_NOT_OPEN,
+    CASE_STAYING_PUT,
+    CASE_UNKNOWN_POSTCODE,
+    CASE_UNREADABLE_START,
     placement_beside_open_episode,
 )
 from csc_validate.collections.ssda903.rulekit.geography import CASE_COUNCIL, CASE_POSTCODES
@@ -31,9 +36,53 @@ def first_episode_la_differs(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "the first episode is compared with last year's open episode",
-        tables={"Episodes_last": CASE_EPISODES_LAST, "Episodes": CASE_EPISODES},
-        flagged={"Episodes": [1, 3, 5, 10]},
+        "a child in the same placement as last year, in the council or out, is not flagged",
+        tables=CASE_STAYING_PUT,
+        period="2024-25",
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a first episode, by start date, in another LA than last year's open one is flagged",
+        tables=CASE_MOVES,
+        flagged={"Episodes": [0, 2, 4, 5, 6]},
+        period="2024-25",
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a child whose last episode last year ended, even on an unreadable date, is not compared",
+        tables=CASE_NOT_OPEN,
+        period="2024-25",
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "an episode with an unreadable start is left out when finding the first and last",
+        tables=CASE_UNREADABLE_START,
+        period="2024-25",
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a placement postcode blank or unknown in one year only is flagged; in both, it is not",
+        tables=CASE_UNKNOWN_POSTCODE,
+        flagged={"Episodes": [0, 1]},
+        period="2024-25",
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a move within the council is not flagged, however far",
+        tables=CASE_MOVES_WITHIN_COUNCIL,
+        period="2024-25",
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a first episode in another LA is flagged whatever its reason for new episode",
+        tables=CASE_NEW_REASON,
+        flagged={"Episodes": [0, 1]},
         period="2024-25",
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},

@@ -32,6 +32,8 @@ def first_after_open_episode(
     dated_last = episodes_last.filter(pl.col("DECOM").is_not_null())
     is_last = pl.col("_row") == _IN_ORDER.last().over("CHILD")
     last = dated_last.filter(is_last & pl.col(raw_name("DEC")).is_null())
+    # Equivalent mutant (ReplaceAndWithOr): without same_reason it only adds a last_RNE column that
+    # nothing reads (a rule's result is its rows); no rule passes RNE with same_reason.
     compared = [*columns, "RNE"] if same_reason and "RNE" not in columns else columns
     previous = last.select("CHILD", *[pl.col(c).alias(f"last_{c}") for c in compared])
     pairs = first.join(previous, on="CHILD", how="inner")
@@ -65,34 +67,127 @@ def distance_differs() -> pl.Expr:
     )
 
 
-# For the cases of the rules comparing placements with last year's (452, 453, 503H, 503J), with
-# the postcodes of CASE_POSTCODES: child 1 stays put; 2 starts this year in another LA (row 1);
-# 3 was in another LA last year; 4's last episode ended; 5's last placement postcode is blank;
-# 6, 8 and 9 move 1.0, 0.1 and 0.2 miles within the council; 7 is new to care; 10 moves to
-# another LA with a new reason for new episode (P).
-CASE_EPISODES_LAST = table(
-    ["CHILD", "DECOM", "DEC", "RNE", "PL_POST", "HOME_POST"],
-    ["1", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-    ["2", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-    ["3", "01/01/2024", "", "S", "M1 1AA", "W1A 1AA"],
-    ["4", "01/01/2024", "01/03/2024", "S", "W1A 1AA", "W1A 1AA"],
-    ["5", "01/01/2024", "", "S", "", "W1A 1AA"],
-    ["6", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-    ["8", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-    ["9", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-    ["10", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
-)
-CASE_EPISODES = table(
-    ["CHILD", "DECOM", "RNE", "PL_POST", "HOME_POST"],
-    ["1", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
-    ["2", "01/01/2024", "S", "M1 1AA", "W1A 1AA"],
-    ["2", "01/06/2024", "P", "W1A 1AA", "W1A 1AA"],
-    ["3", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
-    ["4", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
-    ["5", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
-    ["6", "01/01/2024", "S", "SW1A 1AA", "W1A 1AA"],
-    ["7", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
-    ["8", "01/01/2024", "S", "SW1A 2AA", "W1A 1AA"],
-    ["9", "01/01/2024", "S", "SW1A 3AA", "W1A 1AA"],
-    ["10", "01/04/2024", "P", "M1 1AA", "W1A 1AA"],
-)
+# For the cases of the rules comparing placements with last year's (452, 453, 503H, 503J): one
+# pair of tables per situation, with the postcodes of CASE_POSTCODES (W1A and SW1A are in the
+# council, M1 in Manchester, LS1 in Leeds). Each rule's cases say which rows it flags.
+_LAST_COLUMNS = ["CHILD", "DECOM", "DEC", "RNE", "PL_POST", "HOME_POST"]
+_COLUMNS = ["CHILD", "DECOM", "RNE", "PL_POST", "HOME_POST"]
+
+# Child 1 stays put in the council, 11 outside it.
+CASE_STAYING_PUT = {
+    "Episodes_last": table(
+        _LAST_COLUMNS,
+        ["1", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+        ["11", "01/01/2024", "", "S", "M1 1AA", "W1A 1AA"],
+    ),
+    "Episodes": table(
+        _COLUMNS,
+        ["1", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+        ["11", "01/01/2024", "S", "M1 1AA", "W1A 1AA"],
+    ),
+}
+# Child 2 starts this year in another LA (row 0) and comes back (row 1); 3 was in another LA last
+# year (row 2); 12's episodes are listed out of date order, the first is in another LA (row 4);
+# 13's open episode last year, listed first, was in another LA (row 5); 21 moves from one other
+# LA to another (row 6).
+CASE_MOVES = {
+    "Episodes_last": table(
+        _LAST_COLUMNS,
+        ["2", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+        ["3", "01/01/2024", "", "S", "M1 1AA", "W1A 1AA"],
+        ["12", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+        ["13", "01/06/2023", "", "S", "M1 1AA", "W1A 1AA"],
+        ["13", "01/01/2023", "01/06/2023", "S", "W1A 1AA", "W1A 1AA"],
+        ["21", "01/01/2024", "", "S", "M1 1AA", "W1A 1AA"],
+    ),
+    "Episodes": table(
+        _COLUMNS,
+        ["2", "01/01/2024", "S", "M1 1AA", "W1A 1AA"],
+        ["2", "01/06/2024", "P", "W1A 1AA", "W1A 1AA"],
+        ["3", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+        ["12", "01/06/2024", "S", "W1A 1AA", "W1A 1AA"],
+        ["12", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
+        ["13", "01/04/2024", "S", "W1A 1AA", "W1A 1AA"],
+        ["21", "01/01/2024", "S", "LS1 1AA", "W1A 1AA"],
+    ),
+}
+# Every child here starts this year in another LA, but none had an open episode last year:
+# 4's ended, 14's ended on an unreadable date (still a date given), 15's last episode ended
+# though an earlier one was left open, and 7 is new to care.
+CASE_NOT_OPEN = {
+    "Episodes_last": table(
+        _LAST_COLUMNS,
+        ["4", "01/01/2024", "01/03/2024", "S", "W1A 1AA", "W1A 1AA"],
+        ["14", "01/01/2024", "31/02/2024", "S", "W1A 1AA", "W1A 1AA"],
+        ["15", "01/06/2023", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+        ["15", "01/01/2023", "", "S", "W1A 1AA", "W1A 1AA"],
+    ),
+    "Episodes": table(
+        _COLUMNS,
+        ["4", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
+        ["7", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
+        ["14", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
+        ["15", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
+    ),
+}
+# Child 16's episode with an unreadable start (in another LA) cannot be ordered, so the readable
+# one, in the same placement as last year, is the first; 22's only episode last year has an
+# unreadable start, so there is nothing to compare with.
+CASE_UNREADABLE_START = {
+    "Episodes_last": table(
+        _LAST_COLUMNS,
+        ["16", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+        ["22", "31/02/2024", "", "S", "M1 1AA", "W1A 1AA"],
+    ),
+    "Episodes": table(
+        _COLUMNS,
+        ["16", "32/01/2024", "S", "M1 1AA", "W1A 1AA"],
+        ["16", "01/02/2024", "S", "W1A 1AA", "W1A 1AA"],
+        ["22", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+    ),
+}
+# Child 5's placement postcode was blank last year and 17's not in the directory (row 0, 1);
+# 18's is blank in both years (row 2).
+CASE_UNKNOWN_POSTCODE = {
+    "Episodes_last": table(
+        _LAST_COLUMNS,
+        ["5", "01/01/2024", "", "S", "", "W1A 1AA"],
+        ["17", "01/01/2024", "", "S", "ZZ9 9ZZ", "W1A 1AA"],
+        ["18", "01/01/2024", "", "S", "", "W1A 1AA"],
+    ),
+    "Episodes": table(
+        _COLUMNS,
+        ["5", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+        ["17", "01/01/2024", "S", "W1A 1AA", "W1A 1AA"],
+        ["18", "01/01/2024", "S", "", "W1A 1AA"],
+    ),
+}
+# Children 6, 8 and 9 move 1.0, 0.1 and 0.2 miles within the council.
+CASE_MOVES_WITHIN_COUNCIL = {
+    "Episodes_last": table(
+        _LAST_COLUMNS,
+        ["6", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+        ["8", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+        ["9", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+    ),
+    "Episodes": table(
+        _COLUMNS,
+        ["6", "01/01/2024", "S", "SW1A 1AA", "W1A 1AA"],
+        ["8", "01/01/2024", "S", "SW1A 2AA", "W1A 1AA"],
+        ["9", "01/01/2024", "S", "SW1A 3AA", "W1A 1AA"],
+    ),
+}
+# Child 10 moves to another LA with a new reason for new episode (P, row 0); 19 with the same
+# reason as last year (S, row 1).
+CASE_NEW_REASON = {
+    "Episodes_last": table(
+        _LAST_COLUMNS,
+        ["10", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+        ["19", "01/01/2024", "", "S", "W1A 1AA", "W1A 1AA"],
+    ),
+    "Episodes": table(
+        _COLUMNS,
+        ["10", "01/04/2024", "P", "M1 1AA", "W1A 1AA"],
+        ["19", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
+    ),
+}
