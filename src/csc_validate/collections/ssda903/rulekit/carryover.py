@@ -32,9 +32,7 @@ def first_after_open_episode(
     dated_last = episodes_last.filter(pl.col("DECOM").is_not_null())
     is_last = pl.col("_row") == _IN_ORDER.last().over("CHILD")
     last = dated_last.filter(is_last & pl.col(raw_name("DEC")).is_null())
-    # Equivalent mutant (ReplaceAndWithOr): without same_reason it only adds a last_RNE column that
-    # nothing reads (a rule's result is its rows); no rule passes RNE with same_reason.
-    compared = [*columns, "RNE"] if same_reason and "RNE" not in columns else columns
+    compared = list(dict.fromkeys([*columns, "RNE"])) if same_reason else columns
     previous = last.select("CHILD", *[pl.col(c).alias(f"last_{c}") for c in compared])
     pairs = first.join(previous, on="CHILD", how="inner")
     if same_reason:
