@@ -8,23 +8,25 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 @rule(
     code="302",
     message="First episode starts before child was born.",
-    tables=["Episodes"],
+    tables=["Episodes", "Header"],
     fields=["DECOM", "DOB"],
     tags=["dates"],
 )
-def episode_starts_before_birth(ctx: RuleContext) -> pl.LazyFrame:
+def episode_starts_before_birth(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     """An episode starts before the child's date of birth.
 
     Check the child's date of birth and the episode's start date (DECOM), and correct whichever is
     wrong.
     """
     # NOTE: DfE checks the first episode; any earlier episode starts earlier still, so checking
-    # every episode flags the same children and points at the row to fix. The DOB comes from Header.
-    births = ctx.table("Header").select("CHILD", "DOB")
+    # every episode flags the same children and points at the row to fix. Either date may be the
+    # wrong one, so the child's Header row (where DOB is) is flagged too, as DfE lists both tables.
+    header = ctx.table("Header")
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
     # DOB, DECOM < DOB is then blank and the filter drops the row as the inner join does.
-    episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
-    return episodes.filter(pl.col("DECOM") < pl.col("DOB"))
+    episodes = ctx.table("Episodes").join(header.select("CHILD", "DOB"), on="CHILD", how="inner")
+    early = episodes.filter(pl.col("DECOM") < pl.col("DOB"))
+    return {"Episodes": early, "Header": header.join(early.select("CHILD"), on="CHILD", how="semi")}
 
 
 CASES = [
@@ -38,7 +40,7 @@ CASES = [
                 ["1", "11/05/2020"],
             ),
         },
-        flagged={"Episodes": [0]},
+        flagged={"Episodes": [0], "Header": [0]},
     ),
     Case(
         "an episode on the birthday, or with a blank, unreadable or missing date, is not flagged",
@@ -60,5 +62,24 @@ CASES = [
             ),
         },
         flagged={},
+    ),
+    Case(
+        "a child with two episodes before birth has both flagged and their Header row once",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "10/05/2020"],
+                ["2", "10/05/2020"],
+            ),
+            "Episodes": table(
+                ["CHILD", "DECOM"],
+                ["1", "01/05/2020"],
+                ["1", "09/05/2020"],
+                ["1", "10/05/2020"],
+                ["2", "10/05/2020"],
+                ["2", "11/05/2020"],
+            ),
+        },
+        flagged={"Episodes": [0, 1], "Header": [0]},
     ),
 ]
