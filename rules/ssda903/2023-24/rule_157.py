@@ -28,6 +28,8 @@ def out_of_age_sdq_reason_in_age_range(ctx: RuleContext) -> pl.LazyFrame:
     cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
     with a reason other than X1 during the year, and no short breaks (V3/V4).
     """
+    # NOTE: DfE's "16 years or under at the end of the year" includes a child aged 16 on 31 March;
+    # the peer stops at the 16th birthday (DOB + 16 years >= 31 March).
     # DfE's message joins the two ages with "or", but SDQ1 is only wrong inside the age range,
     # so both must hold (as in rule 186). Only the OC2 cohort is tested, as in the peer; SDQ
     # data outside it is rule 198's. A blank or unreadable DOB gives no age and is not flagged.

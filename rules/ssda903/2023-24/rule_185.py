@@ -26,6 +26,8 @@ def sdq_score_outside_oc2_cohort(ctx: RuleContext) -> pl.LazyFrame:
     cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
     with a reason other than X1 during the year, and no short breaks (V3/V4).
     """
+    # NOTE: the peer leaves out of the cohort a child with an unreadable date or a blank REC, and
+    # never checks 1 April; the cohort follows DfE's codes (see continuously_looked_after).
     cohort = oc2_cohort(ctx)
     scored = ctx.table("OC2").filter(pl.col(raw_name("SDQ_SCORE")).is_not_null())
     return scored.join(cohort, on="CHILD", how="anti")

@@ -38,6 +38,8 @@ def outcome_items_outside_oc2_cohort(ctx: RuleContext) -> pl.LazyFrame:
     cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
     with a reason other than X1 during the year, and no short breaks (V3/V4).
     """
+    # NOTE: the peer leaves out of the cohort a child with an unreadable date or a blank REC, and
+    # never checks 1 April; the cohort follows DfE's codes (see continuously_looked_after).
     # The SDQ score and reason have their own rules (185 and 198).
     cohort = oc2_cohort(ctx)
     given = pl.any_horizontal([pl.col(item).is_not_null() for item in ITEMS])

@@ -29,6 +29,8 @@ def outcome_items_missing_in_oc2_cohort(ctx: RuleContext) -> dict[str, pl.LazyFr
     cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
     with a reason other than X1 during the year, and no short breaks (V3/V4).
     """
+    # NOTE: the peer leaves out a child with an unreadable date or blank REC, keeps one whose REC
+    # has no DEC, and blames the earliest episode; DfE's codes decide, the latest episode is blamed.
     # The other OC2 items depend on age or on substance misuse and have their own rules.
     episodes = ctx.table("Episodes")
     oc2 = ctx.table("OC2")
