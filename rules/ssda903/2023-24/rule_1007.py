@@ -21,6 +21,7 @@ def care_leaver_data_while_still_looked_after(ctx: RuleContext) -> pl.LazyFrame:
     The young person's latest episode has no end date or no reason for ending, so they have not left
     care: complete the episode's end if they left care, or remove the OC3 details.
     """
+    # NOTE: the peer fails on any DEC or DECOM it cannot read (rules 141 and 147 report those).
     # DfE's check takes the child's current (latest) episode and treats it as open when its end date
     # or its reason for ending is blank. Age at 31 March comes from OC3's DOB; a blank DOB is not
     # tested.

@@ -27,6 +27,8 @@ def placement_la_unknown(ctx: RuleContext) -> pl.LazyFrame:
     Short breaks (legal status V3 or V4) are not checked. Check the placement postcode against
     the address: a postcode Royal Mail has retired is not in the directory.
     """
+    # NOTE: the peer's authority list (2021) has no code for councils formed since, such as North
+    # Yorkshire (E06000065, 2023), so it finds no PL_LA for their postcodes; they are valid LAs.
     # DfE derives PL_LA from PL_POST; it is missing exactly when the postcode is blank,
     # unknown, or in the directory without a local authority.
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))

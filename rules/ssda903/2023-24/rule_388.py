@@ -22,6 +22,8 @@ def care_continues_without_next_episode(ctx: RuleContext) -> pl.LazyFrame:
     the reason episode ceased (REC) is X1; otherwise the reason says why care ended. Check these
     dates and reasons, and add any missing episode.
     """
+    # NOTE: the peer also flags an X1 episode before, or itself with, a DECOM it cannot read; that
+    # date fails rule 141 and whether care continued cannot be told from it.
     # DfE's guidance for REC: if an episode ends but the child stays looked after, a new episode
     # starts that day and the ending episode has X1; a child who ceases to be looked after never has
     # X1. Three cases are flagged: X1 with a next episode starting on another day; X1 on the child's

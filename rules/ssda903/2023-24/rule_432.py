@@ -23,6 +23,8 @@ def care_ended_but_next_episode_continues(ctx: RuleContext) -> pl.LazyFrame:
     its reason for new episode (RNE) to S, or correct the previous episode's reason for ending (REC)
     if care did not end.
     """
+    # NOTE: the peer sorts an episode whose DECOM it cannot read after the child's others and checks
+    # it against the latest; that date fails rule 141, and the episode cannot be placed.
     # An E-coded reason episode ceased means the child stopped being looked after, so the next
     # episode starts a new period of care. Episodes are taken in DECOM order; an episode with a
     # blank DECOM cannot be placed and is not checked. A blank RNE is not S and is flagged; a blank

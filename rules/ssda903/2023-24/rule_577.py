@@ -27,6 +27,8 @@ def open_missing_period_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
     # end) and no open period of care had begun by MIS_START. Blank or unreadable starts are rule
     # 564's.
     # NOTE: an unreadable DECOM fails stage 1 (141); the peer takes it as care ended.
+    # NOTE: the peer also flags a period that has an end date but lies outside care; DfE's message
+    # is about a period without an end date (MIS_END).
     periods = (
         with_periods_of_care(ctx.table("Episodes"))
         .select("CHILD", "period_start", "period_end")

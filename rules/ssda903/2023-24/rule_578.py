@@ -22,6 +22,8 @@ def missing_period_starts_after_care(ctx: RuleContext) -> pl.LazyFrame:
     No missing information is recorded from the day after care ended: check the start date of the
     period and the end date (DEC) of the child's episodes, and correct whichever is wrong.
     """
+    # NOTE: the peer drops an episode whose DECOM it cannot read (rule 141 reports it), so a period
+    # missing while that episode ran falls outside care for it.
     # DfE: no missing information should be recorded from the day after care ceased. A start outside
     # every period of care (from its first DECOM to its last DEC, both included) is flagged when a
     # period of care ended before it; a start before care began is rule 581's. Children with no

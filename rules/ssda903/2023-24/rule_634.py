@@ -29,6 +29,8 @@ def previous_permanence_before_2016_care(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: DfE: if PREV_PERM, LA_PERM or DATE_PERM is provided, at least one episode must start
     # from 01/04/2016. The peer compares with the collection start instead; DfE's wording and
     # message name 1 April 2016, so that date is used. A child with no episode at all is flagged.
+    # NOTE: the PrevPerm row (the details to remove or confirm) is blamed; the peer also blames each
+    # of the child's episodes. An unreadable DECOM shows no care since April 2016 (peer: skipped).
     recent = (
         ctx.table("Episodes")
         .filter(pl.col("DECOM") >= PERMANENCE_COLLECTED_FROM)

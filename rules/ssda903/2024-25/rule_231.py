@@ -23,6 +23,7 @@ def young_uasc_child(ctx: RuleContext) -> pl.LazyFrame:
     This is a query: such children are usually older, so check the child's date of birth (DOB); if
     it is right, give the details in a bypass request.
     """
+    # NOTE: the peer reads a Header column UASC_STATUS that a CSV return does not have, and fails.
     # DfE's coding: if UASC status is 1 then DOB should be more than 11 years before the collection
     # end date; a child whose 11th birthday is 31 March is not queried. DfE names the item
     # UASC_STATUS; it is the Header's UASC flag (for CSV returns: listed in the UASC table).

@@ -18,6 +18,7 @@ def reason_given_for_open_episode(ctx: RuleContext) -> pl.LazyFrame:
     The reason for placement change says why a placement ended: remove it, or enter the date the
     episode ended (DEC).
     """
+    # NOTE: the peer reads a column DATE_EPISODE_CEASED, which Episodes does not have, and fails.
     # Flagged: a blank DEC with REASON_PLACE_CHANGE filled in. An unreadable DEC is not blank: the
     # episode may have ended, and rule 147 reports the date.
     open_episode = pl.col(raw_name("DEC")).is_null()

@@ -21,6 +21,7 @@ def dolo_in_unexpected_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     coded Z12 or Z13. Check the placement type (PLACE) of each episode during the order, and the
     order's dates.
     """
+    # NOTE: the peer reads a column PLACEMENT that Episodes does not have (PLACE), and fails.
     # The expected list is the schema's PLACE_DOLO_EXPECTED. "Unexpected" is not "wrong", so this is
     # a query; a blank placement is flagged too. Only ended orders are checked (see rulekit.dolo).
     episodes = ctx.table("Episodes").filter(

@@ -23,6 +23,7 @@ def dolo_in_barred_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     supported accommodation (K3) cannot hold a child under a DoLO: check the placement type (PLACE)
     of each episode during the order, and the order's dates.
     """
+    # NOTE: the peer reads a column PLACEMENT that Episodes does not have (PLACE), and fails.
     # The barred list is the schema's PLACE_DOLO_BARRED: K1, K3, P1, R5. Only ended orders are
     # checked (see rulekit.dolo).
     episodes = ctx.table("Episodes").filter(pl.col("PLACE").is_in(ctx.codes("PLACE_DOLO_BARRED")))
