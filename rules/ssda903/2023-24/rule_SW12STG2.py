@@ -22,11 +22,11 @@ def earlier_care_without_social_worker_episode(ctx: RuleContext) -> pl.LazyFrame
     Why: a child who left care during the year and came back had a social worker when they
     left, so a social worker episode must start on or before that end date; if the earliest
     one starts later, the earlier episodes were not reported. The episode that ended care
-    (REC other than X1; short breaks, V3/V4, left out) is flagged. NOTE: DfE's coding text
-    was not available; the peer validator compares every pair of episodes and flags children
-    whose social worker history simply starts before care, which contradicts the message.
-    This rule tests only what the message implies.
+    (REC other than X1; short breaks, V3/V4, left out) is flagged.
     """
+    # NOTE: DfE's coding text was not available; the peer compares every pair of episodes and
+    # flags children whose social worker history simply starts before care, which contradicts the
+    # message. This rule tests only what the message implies.
     not_respite = ~pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
     episodes = ctx.table("Episodes").filter(not_respite)
     at_year_end = (
