@@ -10,14 +10,19 @@ both flag (agree), the rows only the peer flags and the rows only csc-validate f
 (table, 0-based row) pair. `--show` lists the differing rows of the named rules with their child.
 
 A difference is not always ours to fix: where DfE's wording and the peer differ, DfE decides, and
-the rule's module says why in a `# NOTE:` comment. The synthetic postcodes and provider numbers are
-not real, so the peer's postcode and Ofsted lookups flag them; csc-validate runs no such lookup
-without the reference files.
+the rule's module says why in a `# NOTE:` comment. Such rules are listed in EXPLAINED and shown as
+"explained"; the script stops if one of them has no NOTE in its module. Any other difference is
+marked with "*" and is still to be resolved.
+
+Both validators are told the return comes from the generator's council (Leeds), whose real
+postcodes the synthetic homes and placements use, so the postcode rules are compared too. The
+generated URNs are on no Ofsted list and no list is given: the URN rules are not compared.
 """
 
 import argparse
 import csv
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -26,6 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from csc_validate import packs
+from csc_validate.collections.ssda903.synthetic import geography
 from csc_validate.collections.ssda903.synthetic.returns import FILE_NAMES
 from csc_validate.findings import code_key
 from csc_validate.periods import previous_year
@@ -33,8 +39,46 @@ from csc_validate.periods import previous_year
 PEER_PACKAGE = "csc-validator-be-903"
 PEER_RUNNER = Path(__file__).with_name("differential_903_peer.py")
 DEFAULT_VENV = Path(tempfile.gettempdir()) / "csc-validate-peer-903-venv"
-# The council both validators are told the return is from (differential_903_peer.py uses it too).
-PEER_COUNCIL = "E09000027"
+# The council both validators are told the return is from: the generator's own (Leeds), whose
+# real postcodes the synthetic homes and placements are drawn from.
+COUNCIL = geography.COUNCIL
+
+# Rules whose remaining difference a `# NOTE:` in the rule's module explains (DfE's wording or a
+# peer fault), with its gist; the module's NOTE says why DfE decides.
+EXPLAINED = {
+    "142": "the peer sorts an unreadable DECOM last and reads an unreadable DEC as blank",
+    "146": "the peer's 2024-25 code list has K3 in lower case",
+    "157": "DfE's '16 years or under' includes 16-year-olds; the peer stops at 16",
+    "165": "the peer still compares SEX with 1/2",
+    "169": "the peer's 2021 authority list lacks councils formed since (North Yorkshire...)",
+    "185": "OC2 cohort by DfE's codes; the peer drops unreadable dates and blank RECs",
+    "190": "OC2 cohort by DfE's codes; the peer drops unreadable dates and blank RECs",
+    "191": "OC2 cohort by DfE's codes; the peer blames the earliest episode",
+    "198": "OC2 cohort by DfE's codes; the peer drops unreadable dates and blank RECs",
+    "202": "the peer compares SEX with 1/2 across DfE's 2024-25 recoding",
+    "203": "the peer also flags a DOB that fails stage 1 (102)",
+    "204": "the peer also flags blank or invalid codes (103)",
+    "208": "last year's unknown UPN codes and blanks record no UPN; the peer compares them",
+    "231": "the peer reads a Header column CSV returns do not have, and fails",
+    "233": "the peer reads a column Episodes does not have, and fails",
+    "388": "the peer compares episodes whose DECOM it cannot read (141)",
+    "432": "the peer compares episodes whose DECOM it cannot read (141)",
+    "433": "the peer also flags a blank DECOM (141)",
+    "577": "the peer takes an unreadable DECOM as care ended; flags ended periods too",
+    "578": "the peer drops episodes whose DECOM it cannot read",
+    "581": "the peer takes an unreadable DECOM as no care yet",
+    "634": "DfE names 1 April 2016; the peer also blames every episode of the child",
+    "709": "the peer reads a column PLACEMENT, and fails",
+    "710": "the peer reads a column PLACEMENT, and fails",
+    "1001": "the peer's two-year join mixes up row numbers",
+    "1007": "the peer fails on a date it cannot read",
+    "3001": "the peer fails on a child in Header twice",
+    "INT15": "the peer compares only dates it can read",
+    "SW12STG2": "the peer pairs every episode with every social worker episode",
+}
+
+# A comment line holding a NOTE: (a NOTE in a docstring does not count).
+NOTE = re.compile(r"^\s*#.*\bNOTE:", re.MULTILINE)
 
 Row = tuple[str, int | None]
 
@@ -108,7 +152,7 @@ def run_ours(
             "--fail-on",
             "never",
             "--la",
-            PEER_COUNCIL,
+            COUNCIL,
         ],
         check=True,
         capture_output=True,
@@ -124,7 +168,7 @@ def run_ours(
 
 def run_peer(python: Path, current: Path, previous: Path, year: str, out: Path) -> dict:
     done = subprocess.run(
-        [str(python), str(PEER_RUNNER), str(current), str(previous), year, str(out)],
+        [str(python), str(PEER_RUNNER), str(current), str(previous), year, COUNCIL, str(out)],
         capture_output=True,
         text=True,
     )
@@ -142,7 +186,9 @@ def compare(
     for code in our_codes:
         mine = ours.get(code, set())
         if code in not_run:
-            result[code] = {"status": f"not run by us: {not_run[code]}", "only_us": []}
+            peer_rows = len(peer["flagged"].get(code, []))
+            status = f"not run by us: {not_run[code]}"
+            result[code] = {"status": status, "only_us": [], "peer_rows": peer_rows}
             continue
         if code not in peer_codes:
             result[code] = {"status": "not in the peer's pack", "only_us": sorted(mine)}
@@ -182,40 +228,76 @@ def child_of(folder: Path, row: Row) -> str:
     return "?"
 
 
-def print_table(years: list[str], results: dict[str, dict[str, dict]]) -> None:
-    """One line per rule that either side flagged in some year, or that the peer cannot run."""
+def table_rows(years: list[str], results: dict[str, dict[str, dict]]) -> tuple[list, int]:
+    """(rule, cells per year, mark) for each rule either side flagged or could not run, and how
+    many rules neither side flagged in any year. The mark is "" (no difference), "explained" (a
+    NOTE in the rule's module says why DfE decides), "not compared" (we did not run the rule,
+    for want of reference data, and the peer flagged rows) or "*" (to be resolved)."""
     codes = sorted({code for year in years for code in results[year]}, key=code_key)
-    width = 16
-    print("agree / only peer / only us (rows); 'crash N': the peer crashed, we flag N rows;")
-    print("'absent N': not in the peer's pack; '-': not in our pack that year;")
-    print("'not run': we skip the rule (it needs reference data the synthetic return lacks)")
-    print(f"{'rule':<10}" + "".join(f"{year:>{width}}" for year in years) + "  differs")
-    silent = 0
+    rows, silent = [], 0
     for code in codes:
-        cells, differs, flagged = [], False, False
+        cells, differs, flagged, uncompared = [], False, False, False
         for year in years:
             counts = results[year].get(code)
             if counts is None:
                 cells.append("-")
+            elif counts.get("status", "").startswith("not run by us"):
+                peer_rows = counts["peer_rows"]
+                cells.append(f"not run, peer {peer_rows}" if peer_rows else "not run")
+                uncompared = uncompared or bool(peer_rows)
             elif "status" in counts:
-                status = counts["status"]
-                if status.startswith("not run by us"):
-                    cells.append("not run")
-                    continue
-                word = "crash" if status.startswith("peer crashed") else "absent"
-                cells.append(f"{word} {len(counts['only_us'])}")
-                differs = differs or word == "crash" or bool(counts["only_us"])
-                flagged = flagged or word == "crash" or bool(counts["only_us"])
+                crashed = counts["status"].startswith("peer crashed")
+                cells.append(f"{'crash' if crashed else 'absent'} {len(counts['only_us'])}")
+                differs = differs or crashed or bool(counts["only_us"])
+                flagged = flagged or crashed or bool(counts["only_us"])
             else:
                 agree, peer, us = (len(counts[k]) for k in ("agree", "only_peer", "only_us"))
                 differs = differs or bool(peer or us)
                 flagged = flagged or bool(agree or peer or us)
                 cells.append(f"{agree}/{peer}/{us}")
-        if not flagged:
+        if not (flagged or uncompared):
             silent += 1
             continue
-        print(f"{code:<10}" + "".join(f"{cell:>{width}}" for cell in cells) + "  *" * differs)
+        if differs:
+            mark = "explained" if code in EXPLAINED else "*"
+        else:
+            mark = "not compared" if uncompared else ""
+        rows.append((code, cells, mark))
+    return rows, silent
+
+
+def print_table(years: list[str], rows: list, silent: int) -> None:
+    width = 18
+    print("agree / only peer / only us (rows); 'crash N': the peer crashed, we flag N rows;")
+    print("'absent N': not in the peer's pack; '-': not in our pack that year; 'not run, peer N':")
+    print("we skip the rule (no Ofsted list or last year's table) and the peer flags N rows;")
+    print("'explained': a NOTE in the rule's module says why DfE decides; '*': to be resolved")
+    print(f"{'rule':<10}" + "".join(f"{year:>{width}}" for year in years) + "  differs")
+    for code, cells, mark in rows:
+        print(f"{code:<10}" + "".join(f"{cell:>{width}}" for cell in cells) + f"  {mark}")
     print(f"{silent} more rules: nothing flagged by either side in any year")
+
+
+def write_markdown(path: Path, years: list[str], rows: list, silent: int) -> None:
+    lines = [
+        "| rule | " + " | ".join(years) + " | difference |",
+        "|---" * (len(years) + 2) + "|",
+    ]
+    for code, cells, mark in rows:
+        why = f"NOTE: {EXPLAINED[code]}" if mark == "explained" else mark
+        lines.append(f"| {code} | " + " | ".join(cells) + f" | {why} |")
+    lines.append(f"\n{silent} more rules: nothing flagged by either side in any year.")
+    path.write_text("\n".join(lines) + "\n")
+
+
+def check_explained(years: list[str]) -> None:
+    """Stop if a rule marked as explained has no `# NOTE:` in its module in some year."""
+    for year in years:
+        rules = packs.load("ssda903", year).rules
+        for code in EXPLAINED.keys() & rules.keys():
+            source = rules[code].source
+            if source is None or not NOTE.search(source.read_text()):
+                raise SystemExit(f"{code} is marked explained, but {source} has no NOTE: comment")
 
 
 def main() -> None:
@@ -227,7 +309,9 @@ def main() -> None:
     parser.add_argument("--venv", type=Path, default=DEFAULT_VENV, help="the peer's environment")
     parser.add_argument("--keep", type=Path, help="keep the returns and both reports here")
     parser.add_argument("--show", nargs="*", default=[], help="list differing rows of these rules")
+    parser.add_argument("--markdown", type=Path, help="also write the table here as Markdown")
     args = parser.parse_args()
+    check_explained(args.years)
 
     python = peer_python(args.venv)
     print(
@@ -267,7 +351,10 @@ def main() -> None:
                         print(f"  {code} {side}: {table} row {row} (child {child})")
             (folder / "differences.json").write_text(json.dumps(results[year], indent=1))
         print()
-        print_table(args.years, results)
+        rows, silent = table_rows(args.years, results)
+        print_table(args.years, rows, silent)
+        if args.markdown:
+            write_markdown(args.markdown, args.years, rows, silent)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Runs inside the peer's own virtual environment, started by differential_903.py:
 
-    python differential_903_peer.py THIS_YEAR_FOLDER LAST_YEAR_FOLDER 2025-26 OUT.json
+    python differential_903_peer.py THIS_YEAR_FOLDER LAST_YEAR_FOLDER 2025-26 E08000035 OUT.json
 
 It imports only the peer and the standard library. The JSON holds the peer's rule codes for the
 year, the rows each rule flagged as [table, row] pairs (0-based, as csc-validate counts them), and
@@ -71,7 +71,7 @@ def _without_undated_children(tables: dict) -> tuple[dict, dict[str, list[int]],
 
 
 def main() -> None:
-    current, previous, year, out = sys.argv[1:5]
+    current, previous, year, council, out = sys.argv[1:6]
     crashes = _Crashes()
     root = logging.getLogger()
     root.handlers = [crashes]
@@ -94,8 +94,8 @@ def main() -> None:
         ]
         ruleset = importlib.import_module(f"lac_validator.rules.lac{year.replace('-', '_')}")
         # The peer names a year by the calendar year it ends in: 2025-26 is "2026".
-        # E09000027 is the council differential_903.py passes to csc-validate with --la.
-        metadata = {"collectionYear": str(int(year[:4]) + 1), "localAuthority": "E09000027"}
+        # The council's ONS code, the same one differential_903.py gives csc-validate with --la.
+        metadata = {"collectionYear": str(int(year[:4]) + 1), "localAuthority": council}
         validator = lac_validator.LacValidator(
             metadata=metadata, files=files, registry=ruleset.registry
         )
