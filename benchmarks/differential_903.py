@@ -70,7 +70,7 @@ EXPLAINED = {
     "634": "DfE names 1 April 2016; the peer also blames every episode of the child",
     "709": "the peer reads a column PLACEMENT, and fails",
     "710": "the peer reads a column PLACEMENT, and fails",
-    "1001": "the peer's two-year join mixes up row numbers",
+    "1001": "the peer flags those it cannot test (20+, unreadable DOB), mixes up row numbers",
     "1007": "the peer fails on a date it cannot read",
     "3001": "the peer fails on a child in Header twice",
     "INT15": "the peer compares only dates it can read",

@@ -29,8 +29,9 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
     after their 14th birthday and still looked after after their 16th, and not adopted: check the
     episode dates and reasons, and remove the OC3 details if the young person does not qualify.
     """
-    # NOTE: the peer joins both years' episodes keeping their row numbers, so dropping one year's
-    # short breaks drops the other year's episodes of the same number; such young people differ.
+    # NOTE: the peer flags young people it cannot test (aged 20 or over, or an unreadable DOB), and
+    # joins both years' episodes keeping their row numbers, so dropping one year's short breaks
+    # drops the other year's episodes of the same number.
     # NOTE: a relevant or former relevant child was looked after for at least 13 weeks (91 days)
     # after their 14th birthday, and was still looked after after their 16th birthday; a child whose
     # last episode ended in adoption (E11, E12) is neither. Days are counted from this year's and
