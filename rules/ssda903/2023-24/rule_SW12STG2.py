@@ -16,13 +16,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers"],
 )
 def earlier_care_without_social_worker_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """For a child looked after on 31 March, every episode in the year that ended their care
-    falls after the start of a reported social worker episode.
+    """Care that ended during the year has no social worker episode reported for it.
 
-    Why: a child who left care during the year and came back had a social worker when they
-    left, so a social worker episode must start on or before that end date; if the earliest
-    one starts later, the earlier episodes were not reported. The episode that ended care
-    (REC other than X1; short breaks, V3/V4, left out) is flagged.
+    A child looked after on 31 March who left care during the year and came back had a social
+    worker when they left, so a social worker episode should start on or before the day that care
+    ended. The episode that ended care is flagged (short breaks are not counted): report the
+    earlier social worker episodes, or check the dates.
     """
     # NOTE: DfE's coding text was not available; the peer compares every pair of episodes and
     # flags children whose social worker history simply starts before care, which contradicts the

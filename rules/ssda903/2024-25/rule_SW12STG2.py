@@ -16,14 +16,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers"],
 )
 def earlier_care_without_social_worker_episode(ctx: RuleContext) -> pl.LazyFrame:
-    """For a child looked after on 31 March, every episode that ended their care during the
-    social worker reporting period falls after the start of a reported social worker episode.
+    """Care that ended in the social worker reporting period has no social worker episode for it.
 
-    Why: a child who left care during the year and came back had a social worker when they
-    left, so a social worker episode must start on or before that end date; if the earliest
-    one starts later, the earlier episodes were not reported. The episode that ended care
-    (REC other than X1; short breaks, V3/V4, left out) is flagged. From 2024-25 the reporting
-    period starts a year before the collection year, so care that ended since then is tested.
+    A child looked after on 31 March who left care and came back had a social worker when they
+    left, so a social worker episode should start on or before the day that care ended. Social
+    worker episodes are reported from a year before the collection year, so care that ended
+    since then counts. The episode that ended care is flagged (short breaks are not counted):
+    report the earlier social worker episodes, or check the dates.
     """
     # NOTE: DfE's coding text was not available; the peer compares every pair of episodes and
     # flags children whose social worker history simply starts before care, which contradicts the
