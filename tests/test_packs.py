@@ -49,6 +49,9 @@ def test_rule_declares_known_tables_and_fields(collection: str, rule) -> None:
     unknown = set(rule.fields) - columns
     assert not unknown, f"{rule.source} ({year}): unknown fields {sorted(unknown)}"
     assert rule.summary, f"{rule.source}: the function needs a docstring saying what it checks"
+    # The summary heads every report's entry for the rule: one whole sentence, not a fragment.
+    assert rule.summary.endswith((".", "?")), f"{rule.source}: the summary is not a sentence"
+    assert len(rule.summary) <= 200, f"{rule.source}: the summary is longer than a sentence"
 
 
 @pytest.mark.parametrize(("collection", "rule"), _rules())

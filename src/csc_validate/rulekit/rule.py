@@ -83,9 +83,9 @@ def rule(
 
 
 def _split_doc(doc: str) -> tuple[str, str]:
-    """The first line, then the rest as paragraphs with their line breaks folded."""
+    """The first paragraph (what is flagged), then the rest, each with its line breaks folded."""
     lines = [line.strip() for line in doc.strip().splitlines()]
-    if not lines:
+    paragraphs = [" ".join(p.split()) for p in "\n".join(lines).split("\n\n") if p.strip()]
+    if not paragraphs:
         return "", ""
-    paragraphs = "\n".join(lines[1:]).strip().split("\n\n")
-    return lines[0], "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+    return paragraphs[0], "\n\n".join(paragraphs[1:])
