@@ -13,13 +13,17 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers"],
 )
 def looked_after_at_year_end_without_social_worker(ctx: RuleContext) -> pl.LazyFrame:
-    """A child looked after on 31 March has at least one social worker ID, start date and
-    reason for change among their social worker episodes.
+    """A child looked after on 31 March has no social worker ID, no social worker start date or no
+    reason for change in any of their social worker episodes.
 
-    Why: DfE's check asks for at least one instance of each of SW_ID, SW_DECOM and SW_REASON.
-    Looked after on 31 March means an episode that started by 31 March, is still open (or
-    ended after it) and is not a short break (V3/V4); that episode is flagged.
+    Add the child's social worker episodes with the social worker's ID (SW_ID), the date each
+    episode began (SW_DECOM) and the reason for the change (SW_REASON). The flagged row is the care
+    episode open on 31 March; a short break (legal status V3 or V4) does not count as care.
     """
+    # DfE's check asks for at least one instance of each of SW_ID, SW_DECOM and SW_REASON
+    # among the child's social worker episodes. Looked after on 31 March means an episode that
+    # started by 31 March, is still open (or ended after it) and is not a short break (V3/V4);
+    # that episode is flagged.
     at_year_end = (
         (pl.col("DECOM") <= ctx.end)
         & (pl.col("DEC").is_null() | (pl.col("DEC") > ctx.end))

@@ -13,12 +13,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers"],
 )
 def social_worker_id_badly_prefixed(ctx: RuleContext) -> pl.LazyFrame:
-    """Every social worker ID begins with SW (the workforce census ID) or XX (not known).
+    """A social worker ID (SW_ID) is blank or does not begin with SW or XX.
 
-    Why: the ID links the child to the children's social work workforce census. A blank ID
-    does not begin with either, so it is flagged. Letters are compared in upper case, as codes
-    are everywhere else.
+    Enter the social worker's ID from the children's social work workforce census, which begins with
+    SW, or an ID beginning with XX when it is not known.
     """
+    # The ID links the child to the children's social work workforce census. A blank ID does
+    # not begin with either, so it is flagged. Letters are compared in upper case, as codes
+    # are everywhere else.
     prefix = pl.col("SW_ID").str.to_uppercase().str.slice(0, 2)
     return ctx.table("SWEpisodes").filter(~prefix.is_in(ctx.codes("SW_ID_PREFIX")).fill_null(False))
 

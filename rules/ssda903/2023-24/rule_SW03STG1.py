@@ -13,11 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers"],
 )
 def social_worker_episode_incomplete(ctx: RuleContext) -> pl.LazyFrame:
-    """Every social worker episode has a social worker ID, a start date and a reason for
-    change.
+    """A social worker episode has no social worker ID (SW_ID), no start date (SW_DECOM) or no
+    reason for change (SW_REASON).
 
-    Why: a start date that is written but cannot be read is SW04STG1's concern, not a blank.
+    Fill in whichever of the three is blank in the social worker episode record.
     """
+    # A start date that is written but cannot be read is SW04STG1's concern, not a blank.
     blank = (
         pl.col("SW_ID").is_null() | pl.col("SW_DECOM#raw").is_null() | pl.col("SW_REASON").is_null()
     )

@@ -13,11 +13,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
     tags=["social-workers", "dates"],
 )
 def social_worker_start_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """A social worker episode's start date, when written, is a real dd/mm/yyyy date.
+    """A social worker episode's start date (SW_DECOM) is written but is not a real date in the form
+    dd/mm/yyyy.
 
-    Why: until 2024-25 a blank start is reported by the completeness rules (SW03STG1,
-    SW01aSTG1/SW01bSTG1), not here. The message's double full stop is DfE's.
+    Correct the date the social worker episode began, written as dd/mm/yyyy (for example
+    15/09/2023).
     """
+    # Until 2024-25 (included) a blank start is reported by the completeness rules (SW03STG1
+    # in 2023-24, SW01aSTG1/SW01bSTG1 in 2024-25), not here. The message's double full stop
+    # is DfE's.
     return ctx.table("SWEpisodes").filter(unreadable("SW_DECOM"))
 
 

@@ -13,11 +13,13 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers", "dates"],
 )
 def social_worker_episode_starts_after_year_end(ctx: RuleContext) -> pl.LazyFrame:
-    """No social worker episode starts after 31 March of the collection year.
+    """A social worker episode starts (SW_DECOM) after 31 March, the end of the collection year.
 
-    Why: an episode open during the reporting period may have started long before it, so only
-    the end of the period is tested. A blank or unreadable start is not tested here.
+    Check the date the social worker episode began and correct it if it was mistyped; an episode
+    that really starts after 31 March belongs in next year's return.
     """
+    # An episode open during the reporting period may have started long before it, so only
+    # the end of the period is tested. A blank or unreadable start is not tested here.
     return ctx.table("SWEpisodes").filter(pl.col("SW_DECOM") > ctx.end)
 
 

@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers", "dates"],
 )
 def social_worker_episode_ends_outside_year(ctx: RuleContext) -> pl.LazyFrame:
-    """A social worker episode's end date, when given, falls between 1 April and 31 March of
-    the collection year.
+    """A social worker episode's end date (SW_DEC) is before 1 April or after 31 March of the
+    collection year.
 
-    Why: in 2023-24 the social worker reporting period is the collection year itself (DfE
-    moved its start back a year in 2024-25). A blank end (still open) is not flagged.
+    Check the date the social worker episode ended and correct it if it was mistyped. Leave it blank
+    while the episode is still open: a blank end date is not flagged.
     """
+    # In 2023-24 the social worker reporting period is the collection year itself (DfE
+    # moved its start back a year in 2024-25). A blank end (still open) is not flagged.
     ended = pl.col("SW_DEC")
     # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): no date is both before the year's
     # start and after its end, and a blank end makes both sides null, so | and ^ agree.

@@ -14,12 +14,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers"],
 )
 def social_worker_episode_left_open(ctx: RuleContext) -> pl.LazyFrame:
-    """Every social worker episode followed by a later one (by start date) has an end date.
+    """A social worker episode has no end date (SW_DEC) although a later social worker episode for
+    the same child has started.
 
-    Why: only the latest episode may be open; the earlier, open episode is flagged. Episodes
-    without a readable start cannot be ordered and are not tested; an unreadable end date is
-    SW05STG1's concern, so only a blank one counts as open.
+    Add the date this episode ended: only the child's latest social worker episode may be left open.
     """
+    # Only the latest episode (by start date) may be open; the earlier, open episode is
+    # flagged. Episodes without a readable start cannot be ordered and are not tested; an
+    # unreadable end date is SW05STG1's concern, so only a blank one counts as open.
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DECOM"],

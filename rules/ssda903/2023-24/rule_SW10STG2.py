@@ -20,13 +20,19 @@ TOLERANCE = "7d"
     tags=["social-workers", "dates"],
 )
 def social_worker_episode_not_following_previous(ctx: RuleContext) -> pl.LazyFrame:
-    """Each social worker episode starts within 7 days either side of the end of the child's
-    previous episode (ordered by start date).
+    """A social worker episode starts (SW_DECOM) more than 7 days before or after the day the
+    child's previous social worker episode ended (SW_DEC).
 
-    Why: DfE's 2023-24 coding asks for the start to equal the previous end give or take 7
-    days, so a start more than 7 days before or after it is flagged. Nothing is tested when
-    the previous episode has no end date (SW08STG2) or a start is blank or unreadable.
+    Check both dates: when the social worker changes, the new episode should start within 7 days of
+    the day the previous one ended.
     """
+    # DfE's 2023-24 coding asks for the start to equal the previous end give or take 7
+    # days, so a start more than 7 days before or after it is flagged. The previous episode
+    # is the child's one that started just before (ordered by start date). Nothing is
+    # tested when the previous episode has no end date (SW08STG2) or a start is blank or
+    # unreadable.
+    # NOTE: the message speaks only of a start before the previous end; the 2023-24 coding
+    # also flags a start more than 7 days after it, and the coding is followed.
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DEC"],

@@ -13,10 +13,12 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers", "codes"],
 )
 def social_worker_reason_missing_or_not_a_code(ctx: RuleContext) -> pl.LazyFrame:
-    """Every social worker episode has a reason for the change from DfE's list.
+    """A social worker episode's reason for change (SW_REASON) is blank or not a code from DfE's
+    list.
 
-    Why: in 2023-24 the reason is required for every episode, so a blank is flagged.
+    Enter the reason the child's social worker changed, using one of DfE's codes for the year.
     """
+    # In 2023-24 the reason is required for every episode, so a blank is flagged.
     reason = pl.col("SW_REASON")
     return ctx.table("SWEpisodes").filter(reason.is_null() | ~reason.is_in(ctx.codes("SW_REASON")))
 

@@ -13,12 +13,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers"],
 )
 def earlier_social_worker_episode_without_end(ctx: RuleContext) -> pl.LazyFrame:
-    """Every social worker episode except the child's latest (by start date) has an end date.
+    """A social worker episode other than the child's latest has no end date (SW_DEC).
 
-    Why: only the episode current on 31 March may be open. When two episodes share the latest
-    start date neither is counted as earlier. Episodes with a blank or unreadable start
-    cannot be ordered and are not tested; an unreadable end is SW05STG1's concern.
+    Add the date the episode ended: only the child's latest social worker episode, the one current
+    on 31 March, may be left open.
     """
+    # Only the episode current on 31 March may be open; the latest is by start date. When
+    # two episodes share the latest start date neither is counted as earlier. Episodes with
+    # a blank or unreadable start cannot be ordered and are not tested; an unreadable end is
+    # SW05STG1's concern.
     start = pl.col("SW_DECOM")
     return (
         ctx.table("SWEpisodes")

@@ -19,13 +19,15 @@ REASON_REQUIRED_FROM = dt.date(2023, 4, 1)
     tags=["social-workers"],
 )
 def early_social_worker_episode_incomplete(ctx: RuleContext) -> pl.LazyFrame:
-    """A social worker episode that started before 1 April 2023 has a social worker ID, and
-    every episode has a start date.
+    """A social worker episode has no start date (SW_DECOM), or started before 1 April 2023 and has
+    no social worker ID (SW_ID).
 
-    Why: for these older episodes DfE requires the ID and start date but not the reason. A
-    blank start date cannot be placed either side of 1 April 2023, so both SW01aSTG1 and
-    SW01bSTG1 flag it; a start written but unreadable is SW04STG1's concern.
+    Fill in the blank start date or social worker ID. For an episode that started before 1 April
+    2023 the reason for change may be left blank.
     """
+    # For these older episodes DfE requires the ID and start date but not the reason. A
+    # blank start date cannot be placed either side of 1 April 2023, so both SW01aSTG1 and
+    # SW01bSTG1 flag it; a start written but unreadable is SW04STG1's concern.
     early = pl.col("SW_DECOM") < REASON_REQUIRED_FROM
     no_start = pl.col("SW_DECOM#raw").is_null()
     return ctx.table("SWEpisodes").filter((early & pl.col("SW_ID").is_null()) | no_start)

@@ -19,12 +19,13 @@ REASON_REQUIRED_FROM = dt.date(2023, 4, 1)
     tags=["social-workers"],
 )
 def recent_social_worker_episode_incomplete(ctx: RuleContext) -> pl.LazyFrame:
-    """A social worker episode that started on or after 1 April 2023 has a social worker ID
-    and a reason for change, and every episode has a start date.
+    """A social worker episode has no start date (SW_DECOM), or started on or after 1 April 2023 and
+    has no social worker ID (SW_ID) or no reason for change (SW_REASON).
 
-    Why: a blank start date cannot be placed either side of 1 April 2023, so both SW01aSTG1
-    and SW01bSTG1 flag it; a start written but unreadable is SW04STG1's concern.
+    Fill in whichever of these is blank in the social worker episode record.
     """
+    # A blank start date cannot be placed either side of 1 April 2023, so both SW01aSTG1
+    # and SW01bSTG1 flag it; a start written but unreadable is SW04STG1's concern.
     recent = pl.col("SW_DECOM") >= REASON_REQUIRED_FROM
     missing_item = pl.col("SW_ID").is_null() | pl.col("SW_REASON").is_null()
     no_start = pl.col("SW_DECOM#raw").is_null()

@@ -16,12 +16,14 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers", "dates"],
 )
 def social_worker_episode_ends_outside_period(ctx: RuleContext) -> pl.LazyFrame:
-    """A social worker episode's end date, when given, falls in the social worker reporting
-    period: from 1 April of the year before the collection year to 31 March.
+    """A social worker episode's end date (SW_DEC) is outside the social worker reporting period,
+    which runs from 1 April a year before the collection year to 31 March.
 
-    Why: from 2024-25 the reporting period starts a year before the collection year. A blank
-    end (still open) is not flagged.
+    For example, for the 2024-25 return the period is 1 April 2023 to 31 March 2025. Check the date
+    the episode ended and correct it if it was mistyped; leave it blank while the episode is open.
     """
+    # From 2024-25 the reporting period starts a year before the collection year. A blank
+    # end (still open) is not flagged.
     period_start = ctx.start.replace(year=ctx.start.year - 1)
     ended = pl.col("SW_DEC")
     # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): no date is both before the period's

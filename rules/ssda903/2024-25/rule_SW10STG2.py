@@ -20,15 +20,20 @@ TOLERANCE = "7d"
     tags=["social-workers", "dates"],
 )
 def social_worker_episode_overlaps_previous(ctx: RuleContext) -> pl.LazyFrame:
-    """Each social worker episode, unless its reason is first contact (FCONTA), starts no
-    more than 7 days before the end of the child's previous episode (ordered by start date).
+    """A social worker episode starts (SW_DECOM) more than 7 days before the day the child's
+    previous social worker episode ended (SW_DEC).
 
-    Why: DfE's 2024-25 coding changed "equal to" into "on or after" the previous end, with 7
-    days' tolerance, and exempted FCONTA. Following the message, only a start before the
-    previous end counts: a later start is not flagged (the peer validator still flags gaps
-    over 7 days). A blank reason is tested. Nothing is tested when the previous episode has
-    no end date (SW08STG2) or a start is blank or unreadable.
+    Check both dates: a new episode should start on or after the day the previous one ended, with up
+    to 7 days' overlap allowed. An episode whose reason for change is first contact (FCONTA) is not
+    checked.
     """
+    # DfE's 2024-25 coding changed "equal to" into "on or after" the previous end, with
+    # 7 days' tolerance, and exempted FCONTA. The previous episode is the child's one that
+    # started just before (ordered by start date). A blank reason is tested. Nothing is
+    # tested when the previous episode has no end date (SW08STG2) or a start is blank or
+    # unreadable.
+    # NOTE: following the message, only a start before the previous end counts: a later
+    # start is not flagged (the peer validator still flags gaps over 7 days).
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DEC"],

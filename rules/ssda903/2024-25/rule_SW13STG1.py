@@ -19,13 +19,15 @@ REASON_REQUIRED_FROM = dt.date(2023, 4, 1)
     tags=["social-workers", "codes"],
 )
 def social_worker_reason_not_valid(ctx: RuleContext) -> pl.LazyFrame:
-    """A reason for social worker change, when given, is from DfE's list; it may be blank only
-    for an episode that started before 1 April 2023.
+    """A social worker episode's reason for change (SW_REASON) is not a code from DfE's list, or is
+    blank for an episode that started on or after 1 April 2023.
 
-    Why: episodes from before the first social worker collection may lack a reason. A blank
-    reason with a blank or unreadable start date is not flagged here (SW01aSTG1/SW01bSTG1 and
-    SW04STG1 report the date).
+    Enter the reason the child's social worker changed, using one of DfE's codes. It may be left
+    blank only for an episode that started before 1 April 2023.
     """
+    # Episodes from before the first social worker collection may lack a reason. A blank
+    # reason with a blank or unreadable start date is not flagged here (SW01aSTG1/SW01bSTG1
+    # and SW04STG1 report the date).
     reason = pl.col("SW_REASON")
     unknown = reason.is_not_null() & ~reason.is_in(ctx.codes("SW_REASON"))
     missing = reason.is_null() & (pl.col("SW_DECOM") >= REASON_REQUIRED_FROM)

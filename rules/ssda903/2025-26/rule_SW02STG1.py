@@ -16,12 +16,16 @@ SHORTEST_ID = 4
     tags=["social-workers"],
 )
 def social_worker_id_badly_prefixed_or_short(ctx: RuleContext) -> pl.LazyFrame:
-    """Every social worker ID begins with SW or XX and has at least 4 characters.
+    """A social worker ID (SW_ID) is blank, does not begin with SW or XX, or is shorter than 4
+    characters.
 
-    Why: the 2025-26 change (inferred from unreleased peer work, not checked against DfE's
-    text) also rejects IDs shorter than 4 characters, such as a bare "SW" or "XX". A blank ID
-    is flagged. Letters are compared in upper case, as codes are everywhere else.
+    Enter the social worker's full ID from the children's social work workforce census, which begins
+    with SW, or an ID beginning with XX when it is not known; a bare "SW" or "XX" is too short.
     """
+    # NOTE: the 2025-26 change (inferred from unreleased peer work, not checked against
+    # DfE's text, whose message still speaks only of the first two characters) also rejects
+    # IDs shorter than 4 characters, such as a bare "SW" or "XX". A blank ID is flagged.
+    # Letters are compared in upper case, as codes are everywhere else.
     sw_id = pl.col("SW_ID")
     prefixed = sw_id.str.to_uppercase().str.slice(0, 2).is_in(ctx.codes("SW_ID_PREFIX"))
     long_enough = sw_id.str.len_chars() >= SHORTEST_ID

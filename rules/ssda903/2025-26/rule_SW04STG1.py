@@ -13,12 +13,15 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     tags=["social-workers", "dates"],
 )
 def social_worker_start_blank_or_unreadable(ctx: RuleContext) -> pl.LazyFrame:
-    """Every social worker episode has a start date written as a real dd/mm/yyyy date.
+    """A social worker episode's start date (SW_DECOM) is blank, or is not a real date in the form
+    dd/mm/yyyy.
 
-    Why: with the completeness rules SW01aSTG1/SW01bSTG1 gone in 2025-26, a blank start fails
-    here too (inferred from unreleased peer work, not checked against DfE's text). The
-    message's double full stop is DfE's.
+    Write the date the social worker episode began as dd/mm/yyyy (for example 15/09/2025).
     """
+    # NOTE: with the completeness rules SW01aSTG1/SW01bSTG1 gone in 2025-26, a blank start
+    # fails here too (inferred from unreleased peer work, not checked against DfE's text,
+    # whose message speaks only of a date that is "not a valid date"). The message's double
+    # full stop is DfE's.
     return ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_null())
 
 
