@@ -195,7 +195,7 @@ class Test:
 
 def mutable_lines(source: str) -> set[int]:
     """The lines of code: functions and module-level values, not imports, the rule's declaration
-    (a decorator call), docstrings or CASES, which are the test itself."""
+    (a decorator call), docstrings, or CASES and what builds them, which are the test itself."""
     lines: set[int] = set()
     for node in ast.parse(source).body:
         if isinstance(node, ast.Import | ast.ImportFrom):
@@ -205,6 +205,8 @@ def mutable_lines(source: str) -> set[int]:
         targets_ = getattr(node, "targets", None) or [getattr(node, "target", None)]
         if any(isinstance(target, ast.Name) and target.id == "CASES" for target in targets_):
             continue
+        if _builds_cases(node):
+            continue  # shared case tables or a function making cases: part of the tests
         start = node.lineno  # a function's `def` line: its decorators come before it
         body = getattr(node, "body", None)
         if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
@@ -221,6 +223,16 @@ def operators() -> dict[str, Callable[[], Any]]:
 
     core = {name: get_operator(name) for name in operator_names() if name not in EXCLUDED_OPERATORS}
     return {**core, **OPERATORS}
+
+
+def _builds_cases(node: ast.AST) -> bool:
+    """Whether a statement calls `Case(...)` or `table(...)`, the makings of a rule's cases."""
+    return any(
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Name)
+        and call.func.id in {"Case", "table"}
+        for call in ast.walk(node)
+    )
 
 
 def mutants_of(source: str) -> Iterator[Mutant]:
