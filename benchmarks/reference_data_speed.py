@@ -1,10 +1,11 @@
 """Time of `csc-validate check` on a generated SSDA903 return with reference data loaded.
 
 Usage: python benchmarks/reference_data_speed.py [--children 10000] [--seed 1] [--year 2025-26]
-       [--la 384] [--repeat 3]
+       [--la 383] [--repeat 3]
 
-Generates a synthetic current- and previous-year extract (CSV) and a small Ofsted provider
-list (XLSX, in the combined layout) holding the extract's URNs, then times the whole check
+Generates a synthetic current- and previous-year extract (CSV; the generator's council is Leeds,
+383) and an Ofsted provider list (XLSX, in the combined layout) registering each of the
+extract's URNs as the extract uses it, then times the whole check
 without reference data, and with --la and --ofsted. The first check with --la reads the ONS
 Postcode Directory files for the letters the return uses (as a user's one run does); later
 checks in the same process reuse them. Numbers go to standard output only.
@@ -22,6 +23,7 @@ import polars as pl
 from openpyxl import Workbook
 
 from csc_validate.check import check
+from csc_validate.collections.ssda903.reference import authorities
 from csc_validate.collections.ssda903.synthetic.returns import generate, write
 from csc_validate.periods import previous_year
 
@@ -36,8 +38,21 @@ def _timed(function, repeat: int) -> tuple[list[tuple[float, float]], object]:
     return times, result
 
 
-def _ofsted_list(episodes_csv: Path, path: Path) -> Path:
-    urns = pl.read_csv(episodes_csv, infer_schema=False)["URN"].drop_nulls().unique().sort()
+def _ofsted_list(episodes_csv: Path, path: Path, council: str) -> Path:
+    """An Ofsted provider list holding every URN of the extract, registered in the council with
+    the placement types and provider codes the extract uses it for and its first postcode: the
+    URN rules then run on every placement without flagging them wholesale."""
+    episodes = pl.read_csv(episodes_csv, infer_schema=False)
+    providers = (
+        episodes.filter(pl.col("URN").is_not_null() & (pl.col("URN") != "XXXXXXX"))
+        .group_by("URN")
+        .agg(
+            pl.col("PLACE").drop_nulls().unique().sort().str.join(", "),
+            pl.col("PLACE_PROVIDER").drop_nulls().unique().sort().str.join("/"),
+            pl.col("PL_POST").drop_nulls().first(),
+        )
+        .sort("URN")
+    )
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Providers")
     sheet.append(
@@ -50,9 +65,10 @@ def _ofsted_list(episodes_csv: Path, path: Path) -> Path:
             "Setting address postcode",
         ]
     )
-    for urn in urns:
-        if urn != "XXXXXXX":
-            sheet.append([urn, "Wakefield", "K2", "PR2", None, "WF1 2HQ"])
+    for row in providers.iter_rows(named=True):
+        sheet.append(
+            [row["URN"], council, row["PLACE"], row["PLACE_PROVIDER"], None, row["PL_POST"]]
+        )
     workbook.save(path)
     return path
 
@@ -63,7 +79,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--year", default="2025-26")
     parser.add_argument("--error-rate", type=float, default=0.05)
-    parser.add_argument("--la", default="384")
+    parser.add_argument("--la", default="383", help="the council (the generator's is Leeds, 383)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
@@ -71,7 +87,8 @@ def main() -> None:
         out = Path(folder)
         write(generate(args.children, args.seed, args.year, args.error_rate), out, args.year)
         current, last = out / args.year, out / previous_year(args.year)
-        ofsted = _ofsted_list(current / "episodes.csv", out / "ofsted.xlsx")
+        council = authorities.council(args.la).name
+        ofsted = _ofsted_list(current / "episodes.csv", out / "ofsted.xlsx", council)
 
         plain_times, plain = _timed(lambda: check([current], [last]), args.repeat)
         with_data = lambda: check([current], [last], la=args.la, ofsted=[ofsted])  # noqa: E731
