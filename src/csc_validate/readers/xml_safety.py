@@ -16,6 +16,8 @@ DOCTYPE_PROBLEM = (
 )
 DOCTYPE_EXPECTED = "the XML declaration, then the root element, with no <!DOCTYPE> between"
 CHUNK = 64 * 1024
+# What lxml's iterparse reads at a time.
+PARSE_CHUNK = 32 * 1024
 # The XML specification's appendix F: the first bytes tell the encoding well enough to find
 # "<!DOCTYPE" in the prolog. Anything else is ASCII-compatible, so latin-1 decodes its markup.
 SIGNATURES = (
@@ -45,6 +47,20 @@ def open_events(
     raises an InputError naming the line and column. Both are raised by the first next().
     Elements stay in the tree until the caller clears them.
     """
+    for batch in open_batches(path, display, events):
+        yield from batch
+
+
+def open_batches(
+    path: Path, display: str, events: tuple[str, ...] = ("start", "end"), tag: str | None = None
+) -> Iterator[list[tuple[str, etree._Element]]]:
+    """Parse the file safely as open_events does, yielding the events of each chunk read.
+
+    A list is yielded after every chunk, empty when the chunk completed no event, so that the
+    caller can free what the parser has finished with even while `tag` filters out every event.
+    Only the elements named `tag` give events (all elements when None): for lxml, an event is
+    costly, and a walk of an element's finished subtree is not.
+    """
     try:
         stream = path.open("rb")
     except OSError as error:
@@ -55,10 +71,12 @@ def open_events(
             raise InputError(display, DOCTYPE_PROBLEM, line=line, expected=DOCTYPE_EXPECTED)
         stream.seek(0)
         etree.clear_error_log()
-        # A file object, not the path: given a path, libxml2 would quietly gunzip the file.
-        parser = etree.iterparse(
-            stream,
-            events=events,
+        # Fed by hand, as lxml's iterparse feeds its parser, from a file object rather than
+        # the path: given a path, libxml2 would quietly gunzip the file.
+        parser = etree.XMLPullParser(
+            events,
+            tag=tag,
+            base_url=str(path),
             resolve_entities=False,
             no_network=True,
             load_dtd=False,
@@ -66,19 +84,33 @@ def open_events(
             remove_comments=True,
             remove_pis=True,
         )
-        try:
-            first = True
-            for event, element in parser:
-                # A second guard, for an encoding the prolog scan does not decode (UTF-7, say):
-                # the parser has read the DTD, but used none of it, by the first event.
-                if first and element.getroottree().docinfo.doctype:
+        done = parser.read_events()
+        first = True
+        while True:
+            failure: etree.XMLSyntaxError | None = None
+            try:
+                data = stream.read(PARSE_CHUNK)
+                if data:
+                    parser.feed(data)
+                else:
+                    parser.close()
+            except etree.XMLSyntaxError as error:
+                failure = error
+            except OSError as error:
+                raise InputError(display, f"cannot be read: {error.strerror}") from None
+            # The events before a fault are given first, as iterparse does.
+            batch = list(done)
+            # A second guard, for an encoding the prolog scan does not decode (UTF-7, say):
+            # the parser has read the DTD, but used none of it, by the first event.
+            if first and batch:
+                if batch[0][1].getroottree().docinfo.doctype:
                     raise InputError(display, DOCTYPE_PROBLEM, expected=DOCTYPE_EXPECTED)
                 first = False
-                yield event, element
-        except etree.XMLSyntaxError as error:
-            raise _syntax_error(error, display, _last_line(stream)) from None
-        except OSError as error:
-            raise InputError(display, f"cannot be read: {error.strerror}") from None
+            yield batch
+            if failure is not None:
+                raise _syntax_error(failure, display, _last_line(stream)) from None
+            if not data:
+                return
 
 
 def root_element(path: Path, display: str) -> tuple[str, int]:

@@ -38,7 +38,7 @@ from csc_validate.collections.cin.xml_mapping import (
     SOURCE_BLOCK,
 )
 from csc_validate.readers.sheets import Sheet
-from csc_validate.readers.xml_safety import open_events
+from csc_validate.readers.xml_safety import open_batches, root_element
 
 Element = etree._Element
 Values = dict[str, str | None]
@@ -48,30 +48,25 @@ Nested = dict[str, list[Element]]
 def read(path: Path, display: str) -> tuple[list[Sheet], list[str]]:
     """Flatten the census into its tables, with notes for the user on what was not read.
 
-    Streamed: each Child is read when it closes, then dropped from memory, so memory grows with
-    the tables' values only. Every table is returned, with its columns, even when it has no
-    rows; PreProceedings too, whatever the year (its items are new in 2026-27), so that a rule
-    on a table without rows runs rather than being skipped as missing. A file without a
-    <Header> still gives one Header row, of blanks at the root element, for the header rules.
+    Streamed: each Child is read once the parser has finished it, then dropped from memory, so
+    memory grows with the tables' values only. Every table is returned, with its columns, even
+    when it has no rows; PreProceedings too, whatever the year (its items are new in 2026-27),
+    so that a rule on a table without rows runs rather than being skipped as missing. A file
+    without a <Header> still gives one Header row, of blanks at the root element, for the
+    header rules.
     """
     census = _Census(display)
-    depth = 0
-    for event, element in open_events(path, display):
-        if event == "start":
-            depth += 1
-            if depth == 1:
-                census.root, census.root_line = census.name(element), element.sourceline or 1
-            continue
-        depth -= 1
-        if depth == 2 and census.name(element.getparent()) == CHILDREN:
-            census.read_child_or_stray(element)
-            # Drop what has been read: the element's content, then it and earlier siblings.
-            element.clear()
-            while element.getprevious() is not None:
-                del element.getparent()[0]
-        elif depth == 1:
-            census.read_top(element)
-            element.clear()
+    # Only the root gives an event: the rest is read from the tree after each chunk parsed.
+    root_tag, _ = root_element(path, display)
+    root: Element | None = None
+    for batch in open_batches(path, display, events=("start",), tag=root_tag):
+        if root is None and batch:
+            root = batch[0][1]
+            census.root, census.root_line = census.name(root), root.sourceline or 1
+        if root is not None:
+            census.read_finished(root, parsed=False)
+    if root is not None:
+        census.read_finished(root, parsed=True)
     census.finish()
     return census.sheets(), census.notes()
 
@@ -123,6 +118,34 @@ class _Census:
                 "DfE's CIN census XML has none; elements are read by their local names",
             )
         return local
+
+    def read_finished(self, root: Element, parsed: bool) -> None:
+        """Read, in document order, every element the parser has finished, and drop it.
+
+        The units are those the census is read by: each element inside Children, then each
+        element directly inside the root. Until the whole file is parsed, the last element at
+        each of these levels may still be open, so it waits for the next call.
+        """
+        tops = [part for part in root if isinstance(part.tag, str)]
+        for position, top in enumerate(tops):
+            last = not parsed and position == len(tops) - 1
+            if _local(top.tag) == CHILDREN:
+                self._read_children(top, last)
+            if last:
+                return
+            self.read_top(top)
+            root.remove(top)
+
+    def _read_children(self, children: Element, open_: bool) -> None:
+        parts = [part for part in children if isinstance(part.tag, str)]
+        if open_:
+            parts = parts[:-1]
+        for part in parts:
+            # NOTE: named here, as each of its elements is read, so that a namespace note
+            # falls where it did when the reader went by the parser's events.
+            self.name(children)
+            self.read_child_or_stray(part)
+            children.remove(part)
 
     def read_top(self, element: Element) -> None:
         """An element directly inside the root: the Header, Children, or a stray."""
@@ -337,3 +360,7 @@ class _Census:
         if key not in self.noted:
             line = element.sourceline or 0
             self.noted[key] = (line, f"{self.display}, line {line}: {text}")
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
