@@ -5,7 +5,6 @@ from pathlib import Path
 from lxml import etree
 
 from csc_validate.collections.cin.xml_mapping import (
-    ASSESSMENT_ID,
     ASSESSMENT_ITEMS,
     ASSESSMENTS,
     CHARACTERISTICS_BLOCK,
@@ -13,7 +12,6 @@ from csc_validate.collections.cin.xml_mapping import (
     CHILD_KEY,
     CHILDREN,
     CIN_DETAILS,
-    CIN_ID,
     CIN_ITEMS,
     CIN_RECORDS,
     COLLECTION_DETAILS,
@@ -28,7 +26,6 @@ from csc_validate.collections.cin.xml_mapping import (
     IDENTIFIERS,
     IDENTIFIERS_BLOCK,
     MESSAGE,
-    PLAN_ID,
     PLAN_OF_PROTECTION_ITEMS,
     PROTECTION_PLANS,
     REVIEW_DATE,
@@ -41,8 +38,12 @@ from csc_validate.readers.sheets import Sheet
 from csc_validate.readers.xml_safety import open_batches, root_element
 
 Element = etree._Element
-Values = dict[str, str | None]
-Nested = dict[str, list[Element]]
+Row = list[str | None]
+FIRST_ONLY = "only the first is read"
+ASSESSMENTS_SLOT = CIN_RECORDS.index(ASSESSMENTS)
+PLANS_SLOT = CIN_RECORDS.index(PROTECTION_PLANS)
+BLANK = object()
+CHILD_PLACE = IDENTIFIERS.index(CHILD_KEY)
 
 
 def read(path: Path, display: str) -> tuple[list[Sheet], list[str]]:
@@ -62,7 +63,7 @@ def read(path: Path, display: str) -> tuple[list[Sheet], list[str]]:
     for batch in open_batches(path, display, events=("start",), tag=root_tag):
         if root is None and batch:
             root = batch[0][1]
-            census.root, census.root_line = census.name(root), root.sourceline or 1
+            census.begin(root)
         if root is not None:
             census.read_finished(root, parsed=False)
     if root is not None:
@@ -71,19 +72,52 @@ def read(path: Path, display: str) -> tuple[list[Sheet], list[str]]:
     return census.sheets(), census.notes()
 
 
+class _Shape:
+    """What may appear directly inside one element: its items and its nested elements.
+
+    Compiled once per file, so that reading an element is one dictionary look-up per part.
+    `where` is the element's path without positions (Message/Children/Child), which names a
+    note once for the whole file.
+    """
+
+    def __init__(
+        self,
+        where: str,
+        items: tuple[str, ...] = (),
+        single: tuple[str, ...] = (),
+        repeating: tuple[str, ...] = (),
+    ) -> None:
+        self.where = where
+        self.width = len(items)
+        self.slots = range(len(single) + len(repeating))
+        self.single = frozenset(range(len(single)))
+        # An item's place in the row (0 and up), or a nested element's slot (-1 and down).
+        self.places = {name: place for place, name in enumerate(items)}
+        self.places.update({name: -1 - slot for slot, name in enumerate((*single, *repeating))})
+
+
 class _Table:
-    """The rows of one table, by column, with each row's line and XPath."""
+    """The rows of one table, a row's cells after another, with each row's line and XPath.
+
+    A row is the record's keys (LAchildID, then the IDs), then its items, as in COLUMNS.
+    """
 
     def __init__(self, columns: tuple[str, ...]) -> None:
-        self.columns: dict[str, list[str | None]] = {name: [] for name in columns}
+        self.names = columns
+        self.cells: Row = []
         self.lines: list[int] = []
         self.xpaths: list[str] = []
 
-    def add(self, values: Values, element: Element, xpath: str) -> None:
-        for name, cells in self.columns.items():
-            cells.append(values.get(name))
+    def add(self, row: Row, element: Element, xpath: str) -> None:
+        self.cells.extend(row)
         self.lines.append(element.sourceline or 0)
         self.xpaths.append(xpath)
+
+    def columns(self) -> dict[str, Row]:
+        """The cells by column; the table's own list of cells is dropped as it is split."""
+        cells, self.cells = self.cells, []
+        width = len(self.names)
+        return {name: cells[place::width] for place, name in enumerate(self.names)}
 
 
 class _Census:
@@ -100,6 +134,45 @@ class _Census:
         self.noted: dict[str, tuple[int, str]] = {}
         # One object per distinct value: codes and dates repeat across tens of thousands of rows.
         self.texts: dict[str, str] = {}
+        self.numbers: list[str] = []
+        self._compile()
+
+    def begin(self, root: Element) -> None:
+        """Start reading below this root element."""
+        self.root, self.root_line = self.name(root), root.sourceline or 1
+        self._compile()
+
+    def _compile(self) -> None:
+        # The shapes' paths name the root, so they are made again once the root is known.
+        child = f"{self.root}/{CHILDREN}/{CHILD}"
+        details = f"{child}/{CIN_DETAILS}"
+        header = f"{self.root}/{HEADER}"
+        self.header = _Shape(header, single=(COLLECTION_DETAILS_BLOCK, SOURCE_BLOCK))
+        self.collection_details = _Shape(f"{header}/{COLLECTION_DETAILS_BLOCK}", COLLECTION_DETAILS)
+        self.source = _Shape(f"{header}/{SOURCE_BLOCK}", SOURCE)
+        self.child = _Shape(
+            child, single=(IDENTIFIERS_BLOCK, CHARACTERISTICS_BLOCK), repeating=(CIN_DETAILS,)
+        )
+        self.identifiers = _Shape(f"{child}/{IDENTIFIERS_BLOCK}", IDENTIFIERS)
+        characteristics = f"{child}/{CHARACTERISTICS_BLOCK}"
+        self.characteristics = _Shape(characteristics, (ETHNICITY,), single=(DISABILITIES,))
+        self.disabilities = _Shape(f"{characteristics}/{DISABILITIES}", repeating=(DISABILITY,))
+        self.details = _Shape(details, CIN_ITEMS, repeating=CIN_RECORDS)
+        assessments = f"{details}/{ASSESSMENTS}"
+        self.assessment = _Shape(assessments, ASSESSMENT_ITEMS, single=(FACTORS,))
+        self.factors = _Shape(f"{assessments}/{FACTORS}", repeating=(FACTOR,))
+        self.records = [
+            (
+                element_name,
+                CIN_RECORDS.index(element_name),
+                self.tables[table],
+                _Shape(f"{details}/{element_name}", items),
+            )
+            for element_name, table, items in SIMPLE_RECORDS
+        ]
+        plans = f"{details}/{PROTECTION_PLANS}"
+        self.plan = _Shape(plans, PLAN_OF_PROTECTION_ITEMS, repeating=(REVIEWS,))
+        self.reviews = _Shape(f"{plans}/{REVIEWS}", repeating=(REVIEW_DATE,))
 
     def name(self, element: Element | None) -> str:
         """The element's local name; a namespace is noted once, then ignored."""
@@ -136,9 +209,9 @@ class _Census:
             self.read_top(top)
             root.remove(top)
 
-    def _read_children(self, children: Element, open_: bool) -> None:
+    def _read_children(self, children: Element, still_open: bool) -> None:
         parts = [part for part in children if isinstance(part.tag, str)]
-        if open_:
+        if still_open:
             parts = parts[:-1]
         for part in parts:
             # NOTE: named here, as each of its elements is read, so that a namespace note
@@ -174,14 +247,14 @@ class _Census:
         """A census without a Header gets a blank one, at the root, for the header rules."""
         if HEADER not in self.seen_top:
             header = self.tables[HEADER]
-            header.columns = {name: [None] for name in header.columns}
+            header.cells = [None] * len(header.names)
             header.lines, header.xpaths = [self.root_line], [f"/{self.root}"]
 
     def sheets(self) -> list[Sheet]:
         return [
             Sheet(
                 file=self.display,
-                columns=table.columns,
+                columns=table.columns(),
                 lines=table.lines,
                 table=name,
                 xpaths=table.xpaths,
@@ -194,147 +267,155 @@ class _Census:
         return [text for _line, text in sorted(self.noted.values(), key=lambda note: note[0])]
 
     def _read_header(self, header: Element) -> None:
-        where = f"{self.root}/{HEADER}"
-        _, blocks = self._contents(header, where, single=(COLLECTION_DETAILS_BLOCK, SOURCE_BLOCK))
-        values: Values = {}
-        for block, items in (
-            (COLLECTION_DETAILS_BLOCK, COLLECTION_DETAILS),
-            (SOURCE_BLOCK, SOURCE),
-        ):
-            if blocks[block]:
-                found, _ = self._contents(blocks[block][0], f"{where}/{block}", items=items)
-                values.update(found)
-        self.tables[HEADER].add(values, header, f"/{self.root}/{HEADER}")
+        _, blocks = self._contents(header, self.header)
+        row: Row = []
+        for found, shape in zip(blocks, (self.collection_details, self.source), strict=True):
+            if found:
+                values, _ = self._contents(found[0], shape)
+                row += values
+            else:
+                row += [None] * shape.width
+        self.tables[HEADER].add(row, header, f"/{self.root}/{HEADER}")
 
     def _read_child(self, child: Element, path: str) -> None:
-        where = f"{self.root}/{CHILDREN}/{CHILD}"
-        _, blocks = self._contents(
-            child,
-            where,
-            single=(IDENTIFIERS_BLOCK, CHARACTERISTICS_BLOCK),
-            repeating=(CIN_DETAILS,),
-        )
-        identifiers: Values = {}
-        if blocks[IDENTIFIERS_BLOCK]:
-            block = blocks[IDENTIFIERS_BLOCK][0]
-            identifiers, _ = self._contents(block, f"{where}/{IDENTIFIERS_BLOCK}", IDENTIFIERS)
-            self.tables[IDENTIFIERS_BLOCK].add(identifiers, block, f"{path}/{IDENTIFIERS_BLOCK}")
+        _, (identifiers, characteristics, episodes) = self._contents(child, self.child)
+        table = self.tables[IDENTIFIERS_BLOCK]
+        if identifiers:
+            values, _ = self._contents(identifiers[0], self.identifiers)
+            table.add(values, identifiers[0], f"{path}/{IDENTIFIERS_BLOCK}")
+            child_id = values[CHILD_PLACE]
         else:
-            self.tables[IDENTIFIERS_BLOCK].add({}, child, path)
-        keys: Values = {CHILD_KEY: identifiers.get(CHILD_KEY)}
-        self._read_characteristics(blocks[CHARACTERISTICS_BLOCK], child, path, keys)
-        for number, details in enumerate(blocks[CIN_DETAILS], start=1):
-            episode = {**keys, CIN_ID: self._text(str(number))}
+            table.add([None] * self.identifiers.width, child, path)
+            child_id = None
+        self._read_characteristics(characteristics, child, path, child_id)
+        for number, details in enumerate(episodes, start=1):
+            episode = [child_id, self._number(number)]
             self._read_cin_details(details, f"{path}/{CIN_DETAILS}[{number}]", episode)
 
     def _read_characteristics(
-        self, found: list[Element], child: Element, path: str, keys: Values
+        self, found: list[Element], child: Element, path: str, child_id: str | None
     ) -> None:
+        table = self.tables[CHARACTERISTICS_BLOCK]
         if not found:
-            self.tables[CHARACTERISTICS_BLOCK].add(keys, child, path)
+            table.add([child_id, None], child, path)
             return
-        where = f"{self.root}/{CHILDREN}/{CHILD}/{CHARACTERISTICS_BLOCK}"
         path = f"{path}/{CHARACTERISTICS_BLOCK}"
-        values, blocks = self._contents(found[0], where, (ETHNICITY,), single=(DISABILITIES,))
-        self.tables[CHARACTERISTICS_BLOCK].add({**keys, **values}, found[0], path)
-        if blocks[DISABILITIES]:
-            _, items = self._contents(
-                blocks[DISABILITIES][0], f"{where}/{DISABILITIES}", repeating=(DISABILITY,)
-            )
-            for number, item in enumerate(items[DISABILITY], start=1):
-                values = {**keys, DISABILITY: self._leaf(item, f"{where}/{DISABILITIES}")}
+        values, (disabilities,) = self._contents(found[0], self.characteristics)
+        table.add([child_id, *values], found[0], path)
+        if disabilities:
+            _, (items,) = self._contents(disabilities[0], self.disabilities)
+            table = self.tables[DISABILITIES]
+            where = self.disabilities.where
+            for number, item in enumerate(items, start=1):
                 xpath = f"{path}/{DISABILITIES}/{DISABILITY}[{number}]"
-                self.tables[DISABILITIES].add(values, item, xpath)
+                table.add([child_id, self._leaf(item, where)], item, xpath)
 
-    def _read_cin_details(self, details: Element, path: str, episode: Values) -> None:
-        where = f"{self.root}/{CHILDREN}/{CHILD}/{CIN_DETAILS}"
-        values, records = self._contents(details, where, CIN_ITEMS, repeating=CIN_RECORDS)
-        self.tables[CIN_DETAILS].add({**episode, **values}, details, path)
-        for number, assessment in enumerate(records[ASSESSMENTS], start=1):
-            keys = {**episode, ASSESSMENT_ID: self._text(str(number))}
+    def _read_cin_details(self, details: Element, path: str, episode: Row) -> None:
+        values, records = self._contents(details, self.details)
+        self.tables[CIN_DETAILS].add(episode + values, details, path)
+        for number, assessment in enumerate(records[ASSESSMENTS_SLOT], start=1):
+            keys = [*episode, self._number(number)]
             self._read_assessment(assessment, f"{path}/{ASSESSMENTS}[{number}]", keys)
-        for element_name, table, items in SIMPLE_RECORDS:
-            for number, record in enumerate(records[element_name], start=1):
-                values, _ = self._contents(record, f"{where}/{element_name}", items)
-                xpath = f"{path}/{element_name}[{number}]"
-                self.tables[table].add({**episode, **values}, record, xpath)
-        for number, plan in enumerate(records[PROTECTION_PLANS], start=1):
-            keys = {**episode, PLAN_ID: self._text(str(number))}
+        for element_name, slot, table, shape in self.records:
+            for number, record in enumerate(records[slot], start=1):
+                values, _ = self._contents(record, shape)
+                table.add(episode + values, record, f"{path}/{element_name}[{number}]")
+        for number, plan in enumerate(records[PLANS_SLOT], start=1):
+            keys = [*episode, self._number(number)]
             self._read_protection_plan(plan, f"{path}/{PROTECTION_PLANS}[{number}]", keys)
 
-    def _read_assessment(self, assessment: Element, path: str, keys: Values) -> None:
-        where = f"{self.root}/{CHILDREN}/{CHILD}/{CIN_DETAILS}/{ASSESSMENTS}"
-        values, blocks = self._contents(assessment, where, ASSESSMENT_ITEMS, single=(FACTORS,))
-        self.tables[ASSESSMENTS].add({**keys, **values}, assessment, path)
-        if not blocks[FACTORS]:
+    def _read_assessment(self, assessment: Element, path: str, keys: Row) -> None:
+        values, (factors,) = self._contents(assessment, self.assessment)
+        self.tables[ASSESSMENTS].add(keys + values, assessment, path)
+        if not factors:
             return
-        where = f"{where}/{FACTORS}"
-        factors = blocks[FACTORS][0]
-        _, items = self._contents(factors, where, repeating=(FACTOR,))
-        for number, item in enumerate(items[FACTOR], start=1):
-            values = {**keys, FACTOR: self._leaf(item, where)}
+        _, (items,) = self._contents(factors[0], self.factors)
+        table = self.tables["AssessmentFactorsList"]
+        where = self.factors.where
+        for number, item in enumerate(items, start=1):
             xpath = f"{path}/{FACTORS}/{FACTOR}[{number}]"
-            self.tables["AssessmentFactorsList"].add(values, item, xpath)
+            table.add([*keys, self._leaf(item, where)], item, xpath)
 
-    def _read_protection_plan(self, plan: Element, path: str, keys: Values) -> None:
-        where = f"{self.root}/{CHILDREN}/{CHILD}/{CIN_DETAILS}/{PROTECTION_PLANS}"
-        values, blocks = self._contents(plan, where, PLAN_OF_PROTECTION_ITEMS, repeating=(REVIEWS,))
-        self.tables[PROTECTION_PLANS].add({**keys, **values}, plan, path)
-        reviews = self.tables[REVIEWS]
-        for number, review in enumerate(blocks[REVIEWS], start=1):
-            _, dates = self._contents(review, f"{where}/{REVIEWS}", repeating=(REVIEW_DATE,))
+    def _read_protection_plan(self, plan: Element, path: str, keys: Row) -> None:
+        values, (reviews,) = self._contents(plan, self.plan)
+        self.tables[PROTECTION_PLANS].add(keys + values, plan, path)
+        table = self.tables[REVIEWS]
+        where = self.reviews.where
+        for number, review in enumerate(reviews, start=1):
+            _, (dates,) = self._contents(review, self.reviews)
             review_path = f"{path}/{REVIEWS}[{number}]"
             # NOTE: every date is read (the peer keeps only the first), and a Reviews without
             # one still gives a row, blank, for the missing-review-date rule to flag.
-            if not dates[REVIEW_DATE]:
-                reviews.add(keys, review, review_path)
-            for index, date in enumerate(dates[REVIEW_DATE], start=1):
-                value = self._leaf(date, f"{where}/{REVIEWS}")
+            if not dates:
+                table.add([*keys, None], review, review_path)
+            for index, date in enumerate(dates, start=1):
                 xpath = f"{review_path}/{REVIEW_DATE}[{index}]"
-                reviews.add({**keys, REVIEW_DATE: value}, date, xpath)
+                table.add([*keys, self._leaf(date, where)], date, xpath)
 
-    def _contents(
-        self,
-        element: Element,
-        where: str,
-        items: tuple[str, ...] = (),
-        single: tuple[str, ...] = (),
-        repeating: tuple[str, ...] = (),
-    ) -> tuple[Values, Nested]:
-        """The element's items as values, and its nested elements by name; the rest is noted.
+    def _contents(self, element: Element, shape: _Shape) -> tuple[Row, list[list[Element]]]:
+        """The element's items as values, and its nested elements by slot; the rest is noted.
 
-        `where` is the element's path without positions (Message/Children/Child), which names a
-        note once for the whole file. An item or single block that repeats is read once.
+        An item or single nested element that repeats is read once.
         """
-        values: Values = dict.fromkeys(items)
-        nested: Nested = {name: [] for name in (*single, *repeating)}
-        seen: set[str] = set()
+        # NOTE: the hot loop of the reader, kept to a few steps per element: an item read is
+        # marked BLANK until the end, so that a repeat of a blank item is still noted.
+        values: list[str | object | None] = [None] * shape.width
+        nested: list[list[Element]] = [[] for _ in shape.slots]
+        places = shape.places
+        texts = self.texts
+        blanks = False
         for part in element:
-            name = self.name(part)
-            if name in nested:
-                if name in single and nested[name]:
-                    self._repeated(part, name, where, "only the first is read")
+            tag = part.tag
+            place = places.get(tag)
+            if place is None:
+                if type(tag) is not str:
+                    continue
+                if tag[0] == "{":
+                    tag = self.name(part)
+                    place = places.get(tag)
+                if place is None:
+                    self._unknown(part, tag, shape.where)
+                    continue
+            if place >= 0:
+                if values[place] is not None:
+                    self._repeated(part, tag, shape.where, FIRST_ONLY)
+                    continue
+                if len(part):
+                    self._inside_value(part, tag, shape.where)
+                text = part.text
+                if text is not None and (text := text.strip()):
+                    values[place] = texts.setdefault(text, text)
                 else:
-                    nested[name].append(part)
-            elif name in values:
-                if name in seen:
-                    self._repeated(part, name, where, "only the first is read")
+                    values[place] = BLANK
+                    blanks = True
+            else:
+                slot = -1 - place
+                if nested[slot] and slot in shape.single:
+                    self._repeated(part, tag, shape.where, FIRST_ONLY)
                 else:
-                    values[name] = self._leaf(part, where)
-                    seen.add(name)
-            elif name:
-                self._unknown(part, name, where)
-        return values, nested
+                    nested[slot].append(part)
+        if blanks:
+            return [None if value is BLANK else value for value in values], nested  # type: ignore[misc]
+        return values, nested  # type: ignore[return-value]
 
     def _leaf(self, element: Element, where: str) -> str | None:
         """The element's text, stripped; an element within a value is noted, not read."""
         if len(element):
-            for part in element:
-                name = self.name(part)
-                if name:
-                    self._unknown(part, name, f"{where}/{self.name(element)}")
+            self._inside_value(element, _local(element.tag), where)
         text = element.text
         return self._text(text.strip()) if text is not None else None
+
+    def _inside_value(self, element: Element, name: str, where: str) -> None:
+        for part in element:
+            inner = self.name(part)
+            if inner:
+                self._unknown(part, inner, f"{where}/{name}")
+
+    def _number(self, number: int) -> str:
+        """An ID counted in document order, as text: one object per number."""
+        while number >= len(self.numbers):
+            self.numbers.append(str(len(self.numbers)))
+        return self.numbers[number]
 
     def _text(self, text: str) -> str | None:
         return self.texts.setdefault(text, text) if text else None
