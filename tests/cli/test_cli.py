@@ -115,6 +115,17 @@ def test_rules_json_lists_codes() -> None:
     assert {"101", "102", "302"} <= codes
 
 
+def test_rules_lists_a_dfe_rule_it_does_not_check_as_such() -> None:
+    result = run("rules", "--collection", "ssda903", "--year", "2023-24", "--format", "json")
+    listed = {rule["code"]: rule for rule in json.loads(result.stdout)}
+    assert listed["SW11aSTG2"]["checked"] is False and "SW11bSTG2" in listed["SW11aSTG2"]["reason"]
+    assert listed["SW11bSTG2"]["checked"] is True
+    table = run("rules", "--collection", "ssda903", "--year", "2023-24")
+    assert "Not checked by csc-validate: SW11aSTG2." in table.stdout
+    later = run("rules", "--collection", "ssda903", "--year", "2024-25", "--format", "json")
+    assert all(rule["checked"] for rule in json.loads(later.stdout))
+
+
 def test_rules_for_an_unknown_collection_is_exit_2() -> None:
     assert run("rules", "--collection", "nope", "--format", "json").returncode == 2
 

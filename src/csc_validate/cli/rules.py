@@ -13,6 +13,7 @@ from csc_validate import collections, packs
 from csc_validate.builtin import BUILTIN_TABLE
 from csc_validate.cli.options import Collection, Year
 from csc_validate.errors import UsageError
+from csc_validate.findings import code_key
 from csc_validate.packs import Pack
 from csc_validate.rulekit.rule import Rule
 
@@ -41,8 +42,13 @@ def rules_command(
         _print_changes(pack, output_format)
         return
     described = [describe(rule) for rule in pack.ordered()]
+    # DfE rules of the year that csc-validate does not check: listed as such, never as rules.
+    unchecked = [
+        {"code": code, "checked": False, "source": "DfE", "reason": reason}
+        for code, reason in sorted(pack.not_implemented.items(), key=lambda item: code_key(item[0]))
+    ]
     if output_format is ListFormat.JSON:
-        typer.echo(json.dumps(described, indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(described + unchecked, indent=2, ensure_ascii=False))
         return
     table = Table(
         title=f"{pack.collection} {pack.year}: {len(described)} rules",
@@ -62,7 +68,10 @@ def rules_command(
             item["source"],
             item["message"],
         )
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    for item in unchecked:
+        console.print(f"Not checked by csc-validate: {item['code']}. {item['reason']}")
 
 
 def choose_pack(collection: str | None, year: str | None) -> Pack:
@@ -77,6 +86,7 @@ def choose_pack(collection: str | None, year: str | None) -> Pack:
 def describe(rule: Rule) -> dict:
     return {
         "code": rule.code,
+        "checked": True,
         "severity": rule.severity.value,
         "message": rule.message,
         "tables": [table for table in rule.tables if table != BUILTIN_TABLE],
