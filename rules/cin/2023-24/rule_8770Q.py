@@ -2,12 +2,12 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit.identifiers import (
+from csc_validate.collections.cin.rulekit.case_tables import (
     SCHOOL_AGE_UPN_CASES,
     UPN_CASE_CHILDREN,
     UPN_CASE_EPISODES,
-    school_age_without_upn_or_reason,
 )
+from csc_validate.collections.cin.rulekit.identifiers import school_age_without_upn_or_reason
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 AGE_YEARS = 6

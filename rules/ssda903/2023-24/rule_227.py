@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.geography import OFSTED_COLUMNS, with_provider
+from csc_validate.collections.ssda903.rulekit.case_tables import OFSTED_COLUMNS
+from csc_validate.collections.ssda903.rulekit.geography import with_provider
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 

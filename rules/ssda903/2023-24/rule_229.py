@@ -2,14 +2,13 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.geography import (
+from csc_validate.collections.ssda903.rulekit.case_tables import (
     CASE_COUNCIL,
     CASE_OFSTED,
     CASE_POSTCODES,
     OFSTED_COLUMNS,
-    provider_councils,
-    with_provider,
 )
+from csc_validate.collections.ssda903.rulekit.geography import provider_councils, with_provider
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 

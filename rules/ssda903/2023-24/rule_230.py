@@ -4,9 +4,8 @@ import datetime as dt
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.case_tables import CASE_COUNCIL, CASE_POSTCODES
 from csc_validate.collections.ssda903.rulekit.geography import (
-    CASE_COUNCIL,
-    CASE_POSTCODES,
     OUTSIDE_ENGLAND,
     with_placement_geography,
 )

@@ -2,9 +2,8 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.case_tables import CASE_COUNCIL, CASE_POSTCODES
 from csc_validate.collections.ssda903.rulekit.geography import (
-    CASE_COUNCIL,
-    CASE_POSTCODES,
     uasc_children,
     with_placement_geography,
 )

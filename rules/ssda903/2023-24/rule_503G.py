@@ -6,7 +6,7 @@ from csc_validate.collections.ssda903.rulekit.carryover import (
     distance_differs,
     placement_beside_open_episode,
 )
-from csc_validate.collections.ssda903.rulekit.geography import CASE_COUNCIL, CASE_POSTCODES
+from csc_validate.collections.ssda903.rulekit.case_tables import CASE_COUNCIL, CASE_POSTCODES
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 

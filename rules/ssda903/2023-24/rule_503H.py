@@ -2,17 +2,18 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.carryover import (
+from csc_validate.collections.ssda903.rulekit.carryover import placement_beside_open_episode
+from csc_validate.collections.ssda903.rulekit.case_tables import (
+    CASE_COUNCIL,
     CASE_MOVES,
     CASE_MOVES_WITHIN_COUNCIL,
     CASE_NEW_REASON,
     CASE_NOT_OPEN,
+    CASE_POSTCODES,
     CASE_STAYING_PUT,
     CASE_UNKNOWN_POSTCODE,
     CASE_UNREADABLE_START,
-    placement_beside_open_episode,
 )
-from csc_validate.collections.ssda903.rulekit.geography import CASE_COUNCIL, CASE_POSTCODES
 from csc_validate.rulekit import Case, RuleContext, rule
 
 

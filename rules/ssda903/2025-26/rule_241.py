@@ -2,11 +2,13 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.geography import (
+from csc_validate.collections.ssda903.rulekit.case_tables import (
     CASE_COUNCIL,
     CASE_OFSTED,
     CASE_POSTCODES,
     OFSTED_COLUMNS,
+)
+from csc_validate.collections.ssda903.rulekit.geography import (
     provider_councils,
     with_placement_geography,
     with_provider,

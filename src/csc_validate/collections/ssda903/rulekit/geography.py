@@ -4,7 +4,6 @@ derived from the episode's postcodes as DfE derives PL_LA, PL_LOCATION and PL_DI
 import polars as pl
 
 from csc_validate.collections.ssda903.reference.postcodes import normalised
-from csc_validate.rulekit.cases import table
 from csc_validate.rulekit.context import RuleContext
 
 # PL_LA codes for placements outside England (DfE: CON consortium, NUK outside the UK).
@@ -109,43 +108,3 @@ def uasc_children(ctx: RuleContext) -> pl.LazyFrame:
     if not frames:
         return pl.LazyFrame({"CHILD": []}, schema={"CHILD": pl.String})
     return pl.concat(frames).drop_nulls().unique()
-
-
-# For rule cases: a postcode directory with made-up grid references (metres), so that distances
-# come out round: from W1A 1AA, SW1A 2AA is 0.1 mile, SW1A 3AA 0.2, SW1A 1AA 1.0,
-# LS1 1AA 350.0 and CF10 1AB 999.9.
-# The council in cases is Westminster (E09000033, DfE 213).
-CASE_COUNCIL = "213"
-CASE_POSTCODES = table(
-    ["pcd", "laua", "oseast1m", "osnrth1m"],
-    ["W1A 1AA", "E09000033", "0", "0"],
-    ["SW1A 1AA", "E09000033", "1609.3", "0"],
-    ["SW1A 2AA", "E09000033", "160.93", "0"],
-    ["SW1A 3AA", "E09000033", "321.86", "0"],
-    ["M1 1AA", "E08000003", "482790", "0"],
-    ["LS1 1AA", "E08000035", "563255", "0"],
-    ["LS1 1AB", "E08000035", "563416", "0"],
-    ["CF10 1AA", "W06000015", "1609300", "0"],
-    ["CF10 1AB", "W06000015", "1609139", "0"],
-    ["EH1 1AA", "S12000036", "100000", "0"],
-    ["ZZ1 1ZZ", "", "5", "5"],
-)
-# Ofsted's list layout (the combined list's "Providers" sheet), for the URN rules' cases.
-OFSTED_COLUMNS = [
-    "URN",
-    "Local authority",
-    "Placement code",
-    "Placement provider code",
-    "Deregistration date",
-    "Setting postcode",
-]
-# An Ofsted list for cases: two children's homes (Westminster, Manchester), a supported
-# accommodation provider with premises in Leeds and Manchester, and a home with no postcode.
-CASE_OFSTED = table(
-    OFSTED_COLUMNS,
-    ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
-    ["SC100002", "Manchester", "K2", "PR2", "", "M1 1AA"],
-    ["2000003", "Leeds", "K3", "PR4", "", "LS1 1AA"],
-    ["2000003", "Manchester", "K3", "PR4", "", "M1 1AA"],
-    ["SC100005", "Westminster", "K2", "PR1", "", ""],
-)
