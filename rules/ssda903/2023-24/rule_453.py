@@ -7,17 +7,16 @@ from csc_validate.collections.ssda903.rulekit.carryover import (
     placement_beside_open_episode,
 )
 from csc_validate.collections.ssda903.rulekit.case_tables import (
-    CASE_COUNCIL,
     CASE_MOVES,
     CASE_MOVES_WITHIN_COUNCIL,
     CASE_NEW_REASON,
     CASE_NOT_OPEN,
-    CASE_POSTCODES,
     CASE_STAYING_PUT,
     CASE_UNKNOWN_POSTCODE,
     CASE_UNREADABLE_START,
+    PlacementCase,
 )
-from csc_validate.rulekit import Case, RuleContext, rule
+from csc_validate.rulekit import RuleContext, rule
 
 
 @rule(
@@ -43,57 +42,36 @@ def placement_distance_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
 
 
 CASES = [
-    Case(
+    PlacementCase(
         "a child in the same placement as last year, in the council or out, is not flagged",
-        tables=CASE_STAYING_PUT,
-        period="2024-25",
-        la=CASE_COUNCIL,
-        reference={"postcodes": CASE_POSTCODES},
+        CASE_STAYING_PUT,
     ),
-    Case(
+    PlacementCase(
         "a first episode, by start date, at another distance than last year's open one is flagged",
-        tables=CASE_MOVES,
-        flagged={"Episodes": [0, 2, 4, 5, 6]},
-        period="2024-25",
-        la=CASE_COUNCIL,
-        reference={"postcodes": CASE_POSTCODES},
+        CASE_MOVES,
+        flagged=[0, 2, 4, 5, 6],
     ),
-    Case(
+    PlacementCase(
         "a child whose last episode last year ended, even on an unreadable date, is not compared",
-        tables=CASE_NOT_OPEN,
-        period="2024-25",
-        la=CASE_COUNCIL,
-        reference={"postcodes": CASE_POSTCODES},
+        CASE_NOT_OPEN,
     ),
-    Case(
+    PlacementCase(
         "an episode with an unreadable start is left out when finding the first and last",
-        tables=CASE_UNREADABLE_START,
-        period="2024-25",
-        la=CASE_COUNCIL,
-        reference={"postcodes": CASE_POSTCODES},
+        CASE_UNREADABLE_START,
     ),
-    Case(
+    PlacementCase(
         "a placement postcode blank or unknown in one year only is flagged; in both, it is not",
-        tables=CASE_UNKNOWN_POSTCODE,
-        flagged={"Episodes": [0, 1]},
-        period="2024-25",
-        la=CASE_COUNCIL,
-        reference={"postcodes": CASE_POSTCODES},
+        CASE_UNKNOWN_POSTCODE,
+        flagged=[0, 1],
     ),
-    Case(
+    PlacementCase(
         "a move of 0.2 miles or more is flagged; 0.1 miles is rounding, not a move",
-        tables=CASE_MOVES_WITHIN_COUNCIL,
-        flagged={"Episodes": [0, 2]},
-        period="2024-25",
-        la=CASE_COUNCIL,
-        reference={"postcodes": CASE_POSTCODES},
+        CASE_MOVES_WITHIN_COUNCIL,
+        flagged=[0, 2],
     ),
-    Case(
+    PlacementCase(
         "a first episode with a new reason for new episode is not compared",
-        tables=CASE_NEW_REASON,
-        flagged={"Episodes": [1]},
-        period="2024-25",
-        la=CASE_COUNCIL,
-        reference={"postcodes": CASE_POSTCODES},
+        CASE_NEW_REASON,
+        flagged=[1],
     ),
 ]

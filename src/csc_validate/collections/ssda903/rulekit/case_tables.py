@@ -1,7 +1,7 @@
 """Tables that the cases of several SSDA903 rules share: a postcode directory and council, an
 Ofsted list, and placements beside last year's open episode. Only rule cases read them."""
 
-from csc_validate.rulekit.cases import table
+from csc_validate.rulekit.cases import Case, CaseTable, table
 
 # For rule cases: a postcode directory with made-up grid references (metres), so that distances
 # come out round: from W1A 1AA, SW1A 2AA is 0.1 mile, SW1A 3AA 0.2, SW1A 1AA 1.0,
@@ -167,3 +167,21 @@ CASE_NEW_REASON = {
         ["19", "01/04/2024", "S", "M1 1AA", "W1A 1AA"],
     ),
 }
+
+
+class PlacementCase(Case):
+    """A case of the rules comparing this year's first placement with last year's open one (452,
+    453, 503H, 503J), in the year, council and postcodes they all use: `flagged` lists the
+    Episodes rows the rule must flag."""
+
+    def __init__(
+        self, name: str, /, tables: dict[str, CaseTable], flagged: list[int] | None = None
+    ) -> None:
+        super().__init__(
+            name,
+            tables=tables,
+            flagged={"Episodes": tuple(flagged)} if flagged else {},
+            period="2024-25",
+            la=CASE_COUNCIL,
+            reference={"postcodes": CASE_POSTCODES},
+        )
