@@ -138,6 +138,12 @@ def test_explain_shows_message_years_and_example() -> None:
     assert "flagged" in result.stdout and "clean" in result.stdout
 
 
+def test_explain_shows_a_case_that_flags_a_row_when_the_first_flags_none() -> None:
+    result = run("explain", "452")
+    assert result.returncode == 0, result.stderr
+    assert "Example: a first episode, by start date, in another LA" in result.stdout
+
+
 def test_explain_says_why_a_dfe_rule_is_not_checked() -> None:
     result = run("explain", "SW11aSTG2")
     assert result.returncode == 0, result.stderr

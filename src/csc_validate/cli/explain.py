@@ -56,7 +56,9 @@ def explain_command(
         console.print(f"Source:   local rule from {rule.origin} ({rule.source})", markup=False)
     elif rule.source is not None:
         console.print(f"Source:   rules/{rule.source.relative_to(data_dir('rules')).as_posix()}")
-    for case in rule.cases[:1]:
+    # The example shows a mistake being flagged: the first case that flags a row, if any does.
+    flagging = [case for case in rule.cases if any(case.flagged.values())]
+    for case in (flagging or list(rule.cases))[:1]:
         _print_case(console, case)
 
 
