@@ -2,8 +2,8 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.case_tables import OFSTED_COLUMNS
-from csc_validate.collections.ssda903.rulekit.geography import with_provider
+from csc_validate.collections.ssda903.rulekit.case_tables import CASE_OFSTED_LISTS
+from csc_validate.collections.ssda903.rulekit.geography import code_not_listed
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -25,25 +25,8 @@ def placement_type_not_offered(ctx: RuleContext) -> pl.LazyFrame:
     """
     # NOTE: the peer also flags URNs missing from the lists or listed without placement
     # codes; those are rule 1008's, or unknowable, so they are not flagged here.
-    providers = with_provider(ctx, ctx.table("Episodes"))
-    offered = pl.col("PLACE_CODES").list.contains(pl.col("PLACE"))
-    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq, ReplaceFalseWithTrue): a list's length
-    # is never negative; `offered` is null only where PLACE_CODES is, and then the length test is
-    # null too, so the row is dropped whatever fills the null.
-    return providers.filter((pl.col("PLACE_CODES").list.len() > 0) & ~offered.fill_null(False))
+    return code_not_listed(ctx, "PLACE", "PLACE_CODES")
 
-
-# Ofsted's lists as the cases read them: one provider offers K2, one K1 and K2, one none listed.
-OFSTED = {
-    "ofsted": table(
-        OFSTED_COLUMNS,
-        ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
-        ["SC100002", "Manchester", "K1, K2", "PR2/PR3", "", "M1 1AA"],
-        ["SC100003", "Leeds", "R3", "PR3", "31/10/2024", "LS1 1AA"],
-        ["2000004", "Westminster", "K3", "PR4", "", "SW1A 1AA"],
-        ["SC100005", "Westminster", "", "", "", ""],
-    )
-}
 
 CASES = [
     Case(
@@ -56,7 +39,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [0, 1]},
-        reference=OFSTED,
+        reference=CASE_OFSTED_LISTS,
     ),
     Case(
         "an offered type, and URNs unlisted, listed without types or XXXXXXX, are not flagged",
@@ -71,6 +54,6 @@ CASES = [
             )
         },
         flagged={},
-        reference=OFSTED,
+        reference=CASE_OFSTED_LISTS,
     ),
 ]

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.case_tables import OFSTED_COLUMNS
+from csc_validate.collections.ssda903.rulekit.case_tables import CASE_OFSTED_LISTS
 from csc_validate.collections.ssda903.rulekit.geography import with_provider
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -41,18 +41,6 @@ def placement_postcode_not_providers(ctx: RuleContext) -> pl.LazyFrame:
     return providers.filter(checked & ~pl.col("POSTCODES").list.contains(postcode))
 
 
-# Ofsted's lists as the cases read them: setting postcodes W1A 1AA, M1 1AA, LS1 1AA, none.
-OFSTED = {
-    "ofsted": table(
-        OFSTED_COLUMNS,
-        ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
-        ["SC100002", "Manchester", "K1, K2", "PR2/PR3", "", "M1 1AA"],
-        ["SC100003", "Leeds", "R3", "PR3", "31/10/2024", "LS1 1AA"],
-        ["2000004", "Westminster", "K3", "PR4", "", "SW1A 1AA"],
-        ["SC100005", "Westminster", "", "", "", ""],
-    )
-}
-
 CASES = [
     Case(
         "a placement postcode unlike the setting's is flagged, with or without a legal status",
@@ -64,7 +52,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [0, 1]},
-        reference=OFSTED,
+        reference=CASE_OFSTED_LISTS,
     ),
     Case(
         "the setting's postcode in any spacing or case is not flagged",
@@ -76,7 +64,7 @@ CASES = [
             )
         },
         flagged={},
-        reference=OFSTED,
+        reference=CASE_OFSTED_LISTS,
     ),
     Case(
         "short breaks, other types, blank postcodes and settings without one are not flagged",
@@ -90,6 +78,6 @@ CASES = [
             )
         },
         flagged={},
-        reference=OFSTED,
+        reference=CASE_OFSTED_LISTS,
     ),
 ]

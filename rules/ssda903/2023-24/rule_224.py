@@ -2,8 +2,8 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.case_tables import OFSTED_COLUMNS
-from csc_validate.collections.ssda903.rulekit.geography import with_provider
+from csc_validate.collections.ssda903.rulekit.case_tables import CASE_OFSTED_LISTS
+from csc_validate.collections.ssda903.rulekit.geography import code_not_listed
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -24,25 +24,8 @@ def provider_code_not_listed(ctx: RuleContext) -> pl.LazyFrame:
     Only URNs on the lists with provider codes are checked (rule 1008 reports the others).
     """
     # NOTE: as in 219, URNs missing from the lists are left to rule 1008.
-    providers = with_provider(ctx, ctx.table("Episodes"))
-    listed = pl.col("PROVIDER_CODES").list.contains(pl.col("PLACE_PROVIDER"))
-    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq, ReplaceFalseWithTrue): a list's length
-    # is never negative; `listed` is null only where PROVIDER_CODES is, and then the length test is
-    # null too, so the row is dropped whatever fills the null.
-    return providers.filter((pl.col("PROVIDER_CODES").list.len() > 0) & ~listed.fill_null(False))
+    return code_not_listed(ctx, "PLACE_PROVIDER", "PROVIDER_CODES")
 
-
-# Ofsted's lists as the cases read them: one provider has PR1, one PR2 and PR3, one none listed.
-OFSTED = {
-    "ofsted": table(
-        OFSTED_COLUMNS,
-        ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
-        ["SC100002", "Manchester", "K1, K2", "PR2/PR3", "", "M1 1AA"],
-        ["SC100003", "Leeds", "R3", "PR3", "31/10/2024", "LS1 1AA"],
-        ["2000004", "Westminster", "K3", "PR4", "", "SW1A 1AA"],
-        ["SC100005", "Westminster", "", "", "", ""],
-    )
-}
 
 CASES = [
     Case(
@@ -55,7 +38,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [0, 1]},
-        reference=OFSTED,
+        reference=CASE_OFSTED_LISTS,
     ),
     Case(
         "a listed provider code, a URN listed without codes and XXXXXXX are not flagged",
@@ -69,6 +52,6 @@ CASES = [
             )
         },
         flagged={},
-        reference=OFSTED,
+        reference=CASE_OFSTED_LISTS,
     ),
 ]

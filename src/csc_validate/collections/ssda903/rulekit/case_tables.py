@@ -43,6 +43,20 @@ CASE_OFSTED = table(
 )
 
 
+# Ofsted's lists for the URN rules' cases (219, 221, 224): a home offering K2 (PR1), one offering
+# K1 and K2 (PR2/PR3), one deregistered on 31/10/2024, a supported accommodation provider, and
+# one with no codes or postcode listed (setting postcodes W1A 1AA, M1 1AA, LS1 1AA, SW1A 1AA).
+CASE_OFSTED_LISTS = {
+    "ofsted": table(
+        OFSTED_COLUMNS,
+        ["SC100001", "Westminster", "K2", "PR1", "", "W1A 1AA"],
+        ["SC100002", "Manchester", "K1, K2", "PR2/PR3", "", "M1 1AA"],
+        ["SC100003", "Leeds", "R3", "PR3", "31/10/2024", "LS1 1AA"],
+        ["2000004", "Westminster", "K3", "PR4", "", "SW1A 1AA"],
+        ["SC100005", "Westminster", "", "", "", ""],
+    )
+}
+
 # For the cases of the rules comparing placements with last year's (452, 453, 503H, 503J): one
 # pair of tables per situation, with the postcodes of CASE_POSTCODES (W1A and SW1A are in the
 # council, M1 in Manchester, LS1 in Leeds). Each rule's cases say which rows it flags.

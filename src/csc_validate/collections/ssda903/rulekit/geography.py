@@ -76,6 +76,18 @@ def with_provider(ctx: RuleContext, episodes: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
+def code_not_listed(ctx: RuleContext, column: str, listed: str) -> pl.LazyFrame:
+    """Episodes whose `column` (PLACE or PLACE_PROVIDER), blank included, is not among the codes
+    Ofsted lists for their URN (`listed`: PLACE_CODES or PROVIDER_CODES). URNs listed without
+    such codes are not checked."""
+    providers = with_provider(ctx, ctx.table("Episodes"))
+    found = pl.col(listed).list.contains(pl.col(column))
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq, ReplaceFalseWithTrue): a list's length
+    # is never negative; `found` is null only where the list is, and then the length test is null
+    # too, so the row is dropped whatever fills the null.
+    return providers.filter((pl.col(listed).list.len() > 0) & ~found.fill_null(False))
+
+
 def provider_councils(ctx: RuleContext) -> pl.LazyFrame:
     """URN and PROVIDER_LAS: the LAs of the provider's premises, from their postcodes."""
     lookup = ctx.reference("postcodes").select(pl.col("POSTCODE"), pl.col("LA"))
