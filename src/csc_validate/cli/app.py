@@ -17,6 +17,7 @@ from csc_validate.cli.explain import explain_command
 from csc_validate.cli.export import export_command
 from csc_validate.cli.init import init_command
 from csc_validate.cli.rules import rules_command
+from csc_validate.cli.summary import summary_command
 from csc_validate.errors import InputError, RuleDefinitionError, UsageError
 
 EXIT_UNUSABLE = 2
@@ -42,6 +43,7 @@ app.command("example-data")(example_data)
 app.command("init")(init_command)
 app.command("export")(export_command)
 app.command("convert")(convert_command)
+app.command("summary")(summary_command)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,76 @@
+"""The summary as a table in the terminal: each figure, then its breakdowns, indented; the
+data-quality context of each figure follows the table."""
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from csc_validate import atomic
+from csc_validate.summary.model import Summary
+from csc_validate.summary.outputs.rows import category, heading, number, share
+
+
+def render(summary: Summary, width: int = 120) -> str:
+    """The table as plain text (for a .txt file and tests)."""
+    buffer = io.StringIO()
+    show(summary, Console(file=buffer, width=width, no_color=True, highlight=False))
+    return buffer.getvalue()
+
+
+def show(summary: Summary, console: Console) -> None:
+    console.print(f"[bold]{escape(heading(summary))}[/bold]")
+    for note in summary.notes:
+        console.print(f"note: {escape(note)}")
+    table = Table(pad_edge=False, box=None, header_style="bold")
+    table.add_column("Figure", ratio=1, overflow="fold")
+    table.add_column("Value", justify="right", no_wrap=True)
+    table.add_column("Share", justify="right", no_wrap=True)
+    if summary.previous_given:
+        table.add_column("Last year", justify="right", no_wrap=True)
+        table.add_column("Change", justify="right", no_wrap=True)
+        table.add_column("Flag", no_wrap=True)
+    group = None
+    for entry in summary.figures:
+        name, value = category(entry)
+        if entry.breakdown is None:
+            group = None
+            label = f"[bold]{escape(entry.label)}[/bold] [dim]({escape(entry.counts)})[/dim]"
+        else:
+            if name != group:
+                group = name
+                table.add_row(f"[dim]  by {escape(name)}[/dim]")
+            label = f"    {escape(value)}"
+        row = [label, number(entry.value), share(entry.share)]
+        if summary.previous_given:
+            previous = entry.previous
+            flag = previous.flag if previous and previous.flag else ""
+            row += [
+                number(previous.value) if previous else "",
+                _signed(previous.change) if previous else "",
+                f"[yellow]{escape(flag)}[/yellow]" if flag else "",
+            ]
+        table.add_row(*row)
+    console.print(table)
+    quality = [entry for entry in summary.headlines() if entry.data_quality]
+    if quality:
+        console.print("\n[bold]Data quality[/bold] (children with errors in the fields used)")
+        for entry in quality:
+            console.print(f"  {escape(entry.label)}: {escape(entry.data_quality or '')}")
+    for item in summary.left_out:
+        console.print(f"left out: {escape(item)}")
+
+
+def _signed(value: int | float | None) -> str:
+    if value is None:
+        return ""
+    return ("+" if value > 0 else "") + number(value)
+
+
+def write(summary: Summary, destination: Path | None) -> None:
+    if destination is not None:
+        atomic.write_text(destination, render(summary))
+        return
+    show(summary, Console(highlight=False))
