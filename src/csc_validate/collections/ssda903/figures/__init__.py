@@ -6,14 +6,30 @@ Each module holds the figures of one theme; FIGURES lists them in the order they
 import polars as pl
 
 from csc_validate import collections
-from csc_validate.collections.ssda903.figures import looked_after, movement
+from csc_validate.collections.ssda903.figures import (
+    adoption,
+    care_leavers,
+    looked_after,
+    missing,
+    movement,
+    outcomes,
+    stability,
+)
 from csc_validate.collections.ssda903.rulekit.geography import with_placement_geography
 from csc_validate.reference import MissingReferenceError, ReferenceRequest, References
 from csc_validate.rulekit.context import RuleContext
 from csc_validate.schemas import YearSchema
 from csc_validate.tables import Tables
 
-FIGURES = looked_after.FIGURES + movement.FIGURES
+FIGURES = (
+    looked_after.FIGURES
+    + movement.FIGURES
+    + stability.FIGURES
+    + missing.FIGURES
+    + adoption.FIGURES
+    + care_leavers.FIGURES
+    + outcomes.FIGURES
+)
 
 
 def geography(tables: Tables, schema: YearSchema, suffix: str, la: str) -> pl.DataFrame | None:
