@@ -20,7 +20,7 @@ body{font-family:system-ui,Segoe UI,Arial,sans-serif;margin:2rem;color:#1b1b1b;m
 h1{font-size:1.4rem} h2{font-size:1.1rem;margin:0 0 .3rem}
 section{border-top:1px solid #ccc;padding:1rem 0}
 .value{font-size:1.8rem;font-weight:600}
-.flag{background:#fff3cd;color:#7a4d00;padding:0 .3rem;border-radius:3px}
+.flag{white-space:nowrap;background:#fff3cd;color:#7a4d00;padding:0 .3rem;border-radius:3px}
 .quality{color:#9c0006} .muted{color:#555;font-size:.9rem}
 table{border-collapse:collapse} td,th{padding:.1rem .6rem;text-align:left}
 svg text{font-size:12px;font-family:inherit} .bar{fill:#1d70b8} .last{fill:#b1b4b6}
@@ -35,6 +35,10 @@ def render(summary: Summary) -> str:
         f"<h1>{escape(heading(summary))}</h1>",
     ]
     parts += [f'<p class="muted">{escape(note)}</p>' for note in summary.notes]
+    if summary.previous_given:
+        parts.append(
+            '<p class="muted">Bars: this year in blue, last year as the thin grey line.</p>'
+        )
     parts.append(_index(summary))
     for _figure_id, group in groupby(summary.figures, key=lambda entry: entry.id):
         entries = list(group)

@@ -28,10 +28,15 @@ def _children(kind: str):
 
 def _on_date(kind: str):
     def population(ctx: FigureContext) -> pl.DataFrame:
-        return ctx.table("Missing").filter(
-            (pl.col("MISSING") == kind).fill_null(False)
-            & (pl.col("MIS_START") <= ctx.end).fill_null(False)
-            & (pl.col("MIS_END") > ctx.end).fill_null(True)
+        return (
+            ctx.table("Missing")
+            .filter(
+                (pl.col("MISSING") == kind).fill_null(False)
+                & (pl.col("MIS_START") <= ctx.end).fill_null(False)
+                & (pl.col("MIS_END") > ctx.end).fill_null(True)
+            )
+            .select("CHILD")
+            .unique(maintain_order=True)
         )
 
     return population
@@ -64,7 +69,7 @@ def _figures(kind: str, word: str, definition: str) -> tuple[Figure, ...]:
         Figure(
             id=f"{word}_on_31_march",
             label=f"Children {noun} on 31 March",
-            counts="incidents",
+            counts="children",
             definition=f"{definition} Incidents under way on 31 March.",
             dfe_table="CLA who were missing or away from placement without authorisation, by "
             "local authority",
