@@ -7,7 +7,7 @@ the columns its breakdowns group by; the headline is the number of rows (or the 
 """
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -47,7 +47,15 @@ class FigureContext:
     as_at: bool = False
     # Episodes (this context's) with PL_LOCATION and PL_DISTANCE by _row, when --la was given.
     geography: pl.DataFrame | None = None
-    extra: Mapping[str, object] = field(default_factory=dict)
+    # Populations several figures share (the OC2 cohort, the looked-after on a date), computed
+    # once per context.
+    shared: dict[str, pl.DataFrame] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: str, compute: Callable[[], pl.DataFrame]) -> pl.DataFrame:
+        """`compute()`'s frame, computed the first time `key` is asked for in this context."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
 
     def table(self, name: str) -> pl.DataFrame:
         """The typed table of this context's year; absent tables stop the figure."""

@@ -4,7 +4,6 @@ the adoption order, for children adopted in the year (figures.md 2.14)."""
 import polars as pl
 
 from csc_validate.collections.ssda903.figures import cohorts, movement
-from csc_validate.collections.ssda903.rulekit.episodes import with_periods_of_care
 from csc_validate.summary.figure import Figure, FigureContext
 
 USES = (
@@ -23,10 +22,15 @@ def timeliness(ctx: FigureContext) -> pl.DataFrame:
     the returns hold its first episode (RNE S); moving in is the start of the first adoption
     placement (A3-A6), stepping back to the foster placement with the same carers (RNE T, U:
     DfE's A10 adjustment for adoptions by foster carers)."""
+    return ctx.once("adoption_timeliness", lambda: _timeliness(ctx))
+
+
+def _timeliness(ctx: FigureContext) -> pl.DataFrame:
     adopted = movement.adopted(ctx).select("CHILD", pl.col("DEC").alias("ORDER_DATE"))
-    periods = with_periods_of_care(cohorts.episodes_with_history(ctx).lazy()).collect()
-    periods = periods.join(adopted, on="CHILD", how="inner").filter(
-        pl.col("period_end") == pl.col("ORDER_DATE")
+    periods = (
+        cohorts.periods_of_care(ctx)
+        .join(adopted, on="CHILD", how="inner")
+        .filter(pl.col("period_end") == pl.col("ORDER_DATE"))
     )
     ordered = periods.sort("CHILD", "DECOM", "_row", nulls_last=True).with_columns(
         _carer_start=pl.when(pl.col("RNE").is_in(cohorts.NEW_CARER).fill_null(False))

@@ -81,6 +81,10 @@ def overlaps_period(ctx: FigureContext) -> pl.Expr:
 def episodes_with_history(ctx: FigureContext) -> pl.DataFrame:
     """This year's episodes, plus last year's that this year's return does not repeat (for
     figures that need the start of a period of care or placement, figures.md §1.2)."""
+    return ctx.once("episodes_with_history", lambda: _episodes_with_history(ctx))
+
+
+def _episodes_with_history(ctx: FigureContext) -> pl.DataFrame:
     episodes = ctx.table("Episodes").with_columns(_this_year=pl.lit(True))
     earlier = ctx.earlier("Episodes")
     if earlier is None:
@@ -92,15 +96,28 @@ def episodes_with_history(ctx: FigureContext) -> pl.DataFrame:
     return pl.concat([episodes, older], how="diagonal_relaxed")
 
 
+def periods_of_care(ctx: FigureContext) -> pl.DataFrame:
+    """Episodes with history, numbered into periods of care (rulekit's with_periods_of_care)."""
+    return ctx.once(
+        "periods_of_care",
+        lambda: with_periods_of_care(episodes_with_history(ctx).lazy()).collect(),
+    )
+
+
 def first_need(ctx: FigureContext) -> pl.DataFrame:
-    """CHILD, period and CIN of the earliest episode of each period of care held: DfE's
-    category of need is the one "at the time the child started to be looked after"."""
-    periods = with_periods_of_care(episodes_with_history(ctx).lazy()).collect()
+    """_row and FIRST_CIN: the CIN of the earliest episode of the row's period of care held.
+    DfE's category of need is the one "at the time the child started to be looked after"."""
+    return ctx.once("first_need", lambda: _first_need(ctx))
+
+
+def _first_need(ctx: FigureContext) -> pl.DataFrame:
     return (
-        periods.sort("CHILD", "DECOM", "_row", nulls_last=True)
+        periods_of_care(ctx)
+        .sort("CHILD", "DECOM", "_row", nulls_last=True)
         .group_by("CHILD", "period", maintain_order=True)
         .agg(pl.col("_row"), FIRST_CIN=pl.col("CIN").first())
         .explode("_row")
+        .select("_row", "FIRST_CIN")
     )
 
 
@@ -150,13 +167,17 @@ def with_characteristics(
 def looked_after_on(ctx: FigureContext, day: dt.date) -> pl.DataFrame:
     """One row per child looked after on `day` (V3/V4 left out): the open episode (the latest
     when a child has two, a data error), with the category of need of the period's start."""
+    return ctx.once(f"looked_after_on {day}", lambda: _looked_after_on(ctx, day))
+
+
+def _looked_after_on(ctx: FigureContext, day: dt.date) -> pl.DataFrame:
     open_episodes = ctx.table("Episodes").filter(open_on(day) & not_short_break(ctx))
     chosen = (
         open_episodes.sort("CHILD", "DECOM", "_row", nulls_last=False)
         .group_by("CHILD", maintain_order=True)
         .last()
     )
-    needs = first_need(ctx).select("_row", "FIRST_CIN")
+    needs = first_need(ctx)
     chosen = chosen.join(needs, on="_row", how="left").with_columns(
         CIN=pl.coalesce("FIRST_CIN", "CIN")
     )

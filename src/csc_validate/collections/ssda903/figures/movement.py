@@ -24,6 +24,10 @@ def started(ctx: FigureContext) -> pl.DataFrame:
 
 def ceased(ctx: FigureContext) -> pl.DataFrame:
     """The last ending of each child in the period (DfE counts only the last occasion)."""
+    return ctx.once("ceased", lambda: _ceased(ctx))
+
+
+def _ceased(ctx: FigureContext) -> pl.DataFrame:
     endings = ctx.table("Episodes").filter(
         ctx.in_period("DEC")
         & pl.col("REC").is_not_null()
@@ -31,7 +35,7 @@ def ceased(ctx: FigureContext) -> pl.DataFrame:
         & cohorts.not_short_break(ctx)
     )
     last = endings.sort("CHILD", "DEC", "_row").group_by("CHILD", maintain_order=True).last()
-    needs = cohorts.first_need(ctx).select("_row", "FIRST_CIN")
+    needs = cohorts.first_need(ctx)
     last = last.join(needs, on="_row", how="left").with_columns(CIN=pl.coalesce("FIRST_CIN", "CIN"))
     return cohorts.with_characteristics(ctx, last, "DEC", cohorts.CEASED_AGE_BANDS)
 

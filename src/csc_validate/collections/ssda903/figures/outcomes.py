@@ -24,6 +24,10 @@ def cohort(ctx: FigureContext) -> pl.DataFrame:
     """Children looked after continuously for the 12 months to the period's end, with their
     OC2 row's fields (blank without one) and AGE at the end. The cohort test is the one the
     OC2 rules use (DfE's, by codes; any V3/V4 episode in the year leaves a child out)."""
+    return ctx.once("oc2_cohort", lambda: _cohort(ctx))
+
+
+def _cohort(ctx: FigureContext) -> pl.DataFrame:
     start = ctx.start if not ctx.as_at else pl.select(pl.lit(ctx.end).dt.offset_by("-1y")).item()
     episodes = cohorts.episodes_with_history(ctx) if ctx.as_at else ctx.table("Episodes")
     children = continuously_looked_after(

@@ -4,7 +4,6 @@ under-16s looked after for 2.5 years or more (figures.md 2.9, 2.10)."""
 import polars as pl
 
 from csc_validate.collections.ssda903.figures import cohorts
-from csc_validate.collections.ssda903.rulekit.episodes import with_periods_of_care
 from csc_validate.summary.figure import Figure, FigureContext
 
 USES = (
@@ -43,12 +42,17 @@ def long_term_cohort(ctx: FigureContext) -> pl.DataFrame:
     A period or placement whose start lies before the returns given is taken to have begun
     before the earliest episode held: enough when that episode is old enough, otherwise the
     child is left out (give --previous for more history)."""
+    return ctx.once("long_term_cohort", lambda: _long_term_cohort(ctx))
+
+
+def _long_term_cohort(ctx: FigureContext) -> pl.DataFrame:
     on_date = cohorts.with_characteristics(ctx, cohorts.looked_after_on(ctx, ctx.end), ctx.end)
     under_16 = on_date.filter(pl.col("AGE") < 16).select("CHILD")
     cutoff = pl.lit(ctx.end).dt.offset_by("-30mo")
-    periods = with_periods_of_care(cohorts.episodes_with_history(ctx).lazy()).collect()
-    current = periods.join(under_16, on="CHILD", how="semi").filter(
-        pl.col("period") == pl.col("period").max().over("CHILD")
+    current = (
+        cohorts.periods_of_care(ctx)
+        .join(under_16, on="CHILD", how="semi")
+        .filter(pl.col("period") == pl.col("period").max().over("CHILD"))
     )
     new_carer = pl.col("RNE").is_in(cohorts.NEW_CARER).fill_null(False)
     summary = current.group_by("CHILD").agg(
