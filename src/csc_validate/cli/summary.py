@@ -67,6 +67,13 @@ def summary_command(
             min=0.0,
         ),
     ] = DEFAULT_THRESHOLD,
+    breakdowns: Annotated[
+        bool,
+        typer.Option(
+            "--breakdowns",
+            help="Show each figure's breakdowns in the terminal too (files always hold them).",
+        ),
+    ] = False,
     config_path: Annotated[
         Path | None, typer.Option("--config", help="Settings file, as for check.")
     ] = None,
@@ -108,7 +115,7 @@ def summary_command(
         tables, schema, report, period=period, la=settings.la, threshold=flag_change
     )
     if not planned:
-        write(summary, output_format or SummaryFormat.TERMINAL, None)
+        write(summary, output_format or SummaryFormat.TERMINAL, None, breakdowns)
         return
     for path, fmt in planned:
         write(summary, fmt, path)

@@ -47,7 +47,14 @@ def format_for(destination: Path | None, given: SummaryFormat | None) -> Summary
     return found
 
 
-def write(summary: Summary, fmt: SummaryFormat, destination: Path | None) -> None:
+def write(
+    summary: Summary, fmt: SummaryFormat, destination: Path | None, breakdowns: bool = True
+) -> None:
+    """One output; `breakdowns` False keeps the terminal's table to the headline figures (the
+    other formats always hold every breakdown)."""
     if fmt is SummaryFormat.XLSX and destination is None:
         raise UsageError("a workbook needs --output FILE.xlsx")
+    if fmt is SummaryFormat.TERMINAL:
+        terminal.write(summary, destination, breakdowns)
+        return
     WRITERS[fmt](summary, destination)

@@ -13,14 +13,16 @@ from csc_validate.summary.model import Summary
 from csc_validate.summary.outputs.rows import category, heading, number, share
 
 
-def render(summary: Summary, width: int = 120) -> str:
+def render(summary: Summary, width: int = 120, breakdowns: bool = True) -> str:
     """The table as plain text (for a .txt file and tests)."""
     buffer = io.StringIO()
-    show(summary, Console(file=buffer, width=width, no_color=True, highlight=False))
+    console = Console(file=buffer, width=width, no_color=True, highlight=False)
+    show(summary, console, breakdowns)
     return buffer.getvalue()
 
 
-def show(summary: Summary, console: Console) -> None:
+def show(summary: Summary, console: Console, breakdowns: bool = True) -> None:
+    """Every figure; with `breakdowns`, each figure's categories beneath it."""
     console.print(f"[bold]{escape(heading(summary))}[/bold]")
     for note in summary.notes:
         console.print(f"note: {escape(note)}")
@@ -33,7 +35,7 @@ def show(summary: Summary, console: Console) -> None:
         table.add_column("Change", justify="right", no_wrap=True)
         table.add_column("Flag", no_wrap=True)
     group = None
-    for entry in summary.figures:
+    for entry in summary.figures if breakdowns else summary.headlines():
         name, value = category(entry)
         if entry.breakdown is None:
             group = None
@@ -61,6 +63,11 @@ def show(summary: Summary, console: Console) -> None:
             console.print(f"  {escape(entry.label)}: {escape(entry.data_quality or '')}")
     for item in summary.left_out:
         console.print(f"left out: {escape(item)}")
+    if not breakdowns:
+        console.print(
+            "\nBreakdowns: add --breakdowns, or write them with --output FILE "
+            "(.xlsx, .html, .csv or .json)."
+        )
 
 
 def _signed(value: int | float | None) -> str:
@@ -69,8 +76,8 @@ def _signed(value: int | float | None) -> str:
     return ("+" if value > 0 else "") + number(value)
 
 
-def write(summary: Summary, destination: Path | None) -> None:
+def write(summary: Summary, destination: Path | None, breakdowns: bool = True) -> None:
     if destination is not None:
-        atomic.write_text(destination, render(summary))
+        atomic.write_text(destination, render(summary, breakdowns=breakdowns))
         return
-    show(summary, Console(highlight=False))
+    show(summary, Console(highlight=False), breakdowns)

@@ -70,7 +70,7 @@ FIGURES = (
         id="adoption_care_to_placement_days",
         label="Adopted in the year: average days from entering care to moving in with the "
         "adoptive family",
-        counts="children (mean days)",
+        counts="mean days over children",
         definition="For children adopted in the year, the average number of days between "
         "entering care and moving in with the adoptive family; for adoptions by foster carers, "
         "the day the child moved in with them as foster carers (DfE's A10 adjustment).",
@@ -84,7 +84,7 @@ FIGURES = (
     Figure(
         id="adoption_care_to_order_days",
         label="Adopted in the year: average days from entering care to the adoption order",
-        counts="children (mean days)",
+        counts="mean days over children",
         definition="For children adopted in the year, the average number of days between "
         "entering care and the adoption order (the date the adoption episode ceased).",
         dfe_table="Children looked after who were adopted: time between stages of the adoption "
