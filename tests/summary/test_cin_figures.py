@@ -142,4 +142,4 @@ def test_re_referrals_without_last_year_say_they_are_a_lower_bound():
     found = summary_of("cin", {"CINdetails": DETAILS, "ChildIdentifiers": CHILDREN})
     entry = next(e for e in found.headlines() if e.id == "cin_re_referrals")
     assert entry.value == 0
-    assert "lower bound" in entry.note
+    assert "lower bound" in entry.warning

@@ -43,6 +43,7 @@ def test_every_format_from_one_run(tmp_path: Path) -> None:
     headline = next(e for e in figures if e["id"] == "looked_after_on_31_march")
     assert headline["breakdown"] is None and headline["counts"] == "children"
     assert headline["previous"]["value"] is not None
+    assert "children with errors in Episodes" in headline["data_quality"]
     assert any(
         e["id"] == "looked_after_on_31_march" and e["breakdown"] == {"legal status": "C2"}
         for e in figures

@@ -12,6 +12,7 @@ from csc_validate.errors import UsageError
 from csc_validate.summary.as_at import as_at_period, parse_date
 from csc_validate.summary.compute import DEFAULT_THRESHOLD, summarise
 from csc_validate.summary.outputs import SummaryFormat, format_for, write
+from csc_validate.tables import Tables
 
 
 def summary_command(
@@ -109,6 +110,7 @@ def summary_command(
     if as_at is not None:
         parse_date(as_at)  # a misspelt date stops the run before the return is read
     report, tables = check_run.run(settings, quiet=quiet, write_baseline=None, redacted=False)
+    _refuse_inputs(planned, tables)
     schema = schemas.load(tables.collection, tables.year)
     period = as_at_period(as_at, schema.period) if as_at is not None else None
     summary = summarise(
@@ -120,3 +122,11 @@ def summary_command(
     for path, fmt in planned:
         write(summary, fmt, path)
         typer.echo(f"Wrote {path}", err=True)
+
+
+def _refuse_inputs(planned: list[tuple[Path, SummaryFormat]], tables: Tables) -> None:
+    """Inputs are never modified: an --output naming a file of the return stops the run."""
+    read = {Path(item.file).resolve() for item in tables.inputs if item.file != "-"}
+    for path, _ in planned:
+        if path.resolve() in read:
+            raise UsageError(f"--output {path}: is a file of the return being summarised")

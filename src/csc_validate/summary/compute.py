@@ -84,10 +84,7 @@ def summarise(
         values = current[figure.id]
         earlier = last.get(figure.id) if last is not None else None
         keys = _keys(figure, values, earlier)
-        note = figure.note
-        if figure.context_note is not None:
-            extra = figure.context_note(context)
-            note = f"{note} {extra}".strip() if extra else note
+        warning = figure.context_note(context) if figure.context_note is not None else ""
         quality = errors.note(figure.uses) or None
         for key in keys:
             value = values.get(key, _empty(figure))
@@ -106,7 +103,8 @@ def summarise(
                     share=_share(figure, key, value, current),
                     share_of=figure.share_of,
                     data_quality=quality if key[0] is None else None,
-                    note=note,
+                    note=figure.note,
+                    warning=warning if key[0] is None else "",
                 )
             )
     notes: list[str] = []

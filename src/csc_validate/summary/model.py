@@ -30,6 +30,8 @@ class Entry(BaseModel):
     share_of: str | None = None
     data_quality: str | None = None
     note: str = ""
+    # Said about this run: a figure that is a lower bound without last year's return.
+    warning: str = ""
 
 
 class Summary(BaseModel):

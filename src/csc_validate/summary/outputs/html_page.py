@@ -84,6 +84,8 @@ def _figure(headline: Entry, breakdowns: list[Entry], with_previous: bool) -> st
             f"<p>Last year {number(previous.value)}; change {number(previous.change)} "
             f"{_flag(previous.flag or '')}</p>"
         )
+    if headline.warning:
+        parts.append(f'<p class="quality">{escape(headline.warning)}</p>')
     if headline.data_quality:
         parts.append(f'<p class="quality">{escape(headline.data_quality)}</p>')
     for name, group in groupby(breakdowns, key=lambda entry: category(entry)[0]):

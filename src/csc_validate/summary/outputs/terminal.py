@@ -61,6 +61,11 @@ def show(summary: Summary, console: Console, breakdowns: bool = True) -> None:
         console.print("\n[bold]Data quality[/bold] (children with errors in the fields used)")
         for entry in quality:
             console.print(f"  {escape(entry.label)}: {escape(entry.data_quality or '')}")
+    warnings = [entry for entry in summary.headlines() if entry.warning]
+    if warnings:
+        console.print("\n[bold]Notes[/bold]")
+        for entry in warnings:
+            console.print(f"  {escape(entry.label)}: {escape(entry.warning)}")
     for item in summary.left_out:
         console.print(f"left out: {escape(item)}")
     if not breakdowns:

@@ -26,6 +26,7 @@ HEADLINE_COLUMNS = (
     "change",
     "flag",
     "data_quality",
+    "warning",
     "note",
 )
 DEFINITION_COLUMNS = ("id", "label", "counts", "dfe_table", "definition")

@@ -1,0 +1,63 @@
+"""The data-quality context: children with errors in the fields a figure reads."""
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from csc_validate.cli.summary import _refuse_inputs
+from csc_validate.errors import UsageError
+from csc_validate.findings import Finding
+from csc_validate.severity import Severity
+from csc_validate.summary.outputs import SummaryFormat
+from csc_validate.summary.quality import ErrorIndex
+from csc_validate.tables import InputFile, Tables
+
+
+def _finding(rule: str, child: str, table: str, fields: tuple[str, ...], severity=Severity.ERROR):
+    return Finding(
+        rule=rule,
+        severity=severity,
+        message="m",
+        table=table,
+        row=0,
+        line=2,
+        child=child,
+        fields=fields,
+        values={},
+        file="e.csv",
+    )
+
+
+def test_children_counted_once_across_fields_unreadable_said_and_queries_left_out() -> None:
+    report = SimpleNamespace(
+        findings=[
+            _finding("CSC001", "1", "Episodes", ("DECOM",)),
+            _finding("103", "1", "Episodes", ("DEC", "REC")),
+            _finding("355", "2", "Episodes", ("DEC",)),
+            _finding("8569Q", "3", "Episodes", ("DEC",), Severity.QUERY),
+            _finding("101", "4", "Header", ("SEX",)),  # a field the figure does not read
+            _finding("102", "5", "Episodes_last", ("DEC",)),  # last year's table
+        ]
+    )
+    index = ErrorIndex(report)  # type: ignore[arg-type]
+    uses = [("Episodes", "DECOM"), ("Episodes", "DEC")]
+    assert index.note(uses) == (
+        "2 children with errors in Episodes DECOM, DEC (1 with unreadable values)"
+    )
+    assert index.note([("Episodes", "LS")]) == ""
+    assert ErrorIndex(None).note(uses) == ""
+
+
+def test_an_output_naming_a_file_of_the_return_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "episodes.csv"
+    source.write_text("CHILD\n")
+    tables = Tables(
+        collection="ssda903",
+        year="2025-26",
+        tables={},
+        inputs=(InputFile(file=str(source), sha256="", tables=("Episodes",), previous=False),),
+    )
+    with pytest.raises(UsageError, match="file of the return"):
+        _refuse_inputs([(source, SummaryFormat.CSV)], tables)
+    _refuse_inputs([(tmp_path / "figures.csv", SummaryFormat.CSV)], tables)
