@@ -40,9 +40,10 @@ def render(summary: Summary) -> str:
             '<p class="muted">Bars: this year in blue, last year as the thin grey line.</p>'
         )
     parts.append(_index(summary))
+    labels = {entry.id: entry.label for entry in summary.headlines()}
     for _figure_id, group in groupby(summary.figures, key=lambda entry: entry.id):
         entries = list(group)
-        parts.append(_figure(entries[0], entries[1:], summary.previous_given))
+        parts.append(_figure(entries[0], entries[1:], summary.previous_given, labels))
     if summary.left_out:
         parts.append("<section><h2>Left out</h2><ul>")
         parts += [f"<li>{escape(item)}</li>" for item in summary.left_out]
@@ -69,14 +70,16 @@ def _index(summary: Summary) -> str:
     return "\n".join(rows)
 
 
-def _figure(headline: Entry, breakdowns: list[Entry], with_previous: bool) -> str:
+def _figure(
+    headline: Entry, breakdowns: list[Entry], with_previous: bool, labels: dict[str, str]
+) -> str:
     parts = [
         f'<section id="{escape(headline.id)}"><h2>{escape(headline.label)}</h2>',
         f'<div class="value">{number(headline.value)}'
         f' <span class="muted">{escape(headline.counts)}</span></div>',
     ]
     if headline.share is not None:
-        whole = escape(headline.share_of or "")
+        whole = escape(labels.get(headline.share_of or "", headline.share_of or "").lower())
         parts.append(f'<p class="muted">{share(headline.share)} of {whole}</p>')
     if with_previous and headline.previous is not None:
         previous = headline.previous

@@ -6,6 +6,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from csc_validate import atomic
@@ -57,7 +58,13 @@ def _title(sheet: WriteOnlyWorksheet, text: str, summary: Summary) -> None:
     sheet.append([])
 
 
+WIDTHS = {"id": 34, "label": 60, "definition": 90, "dfe_table": 60, "note": 60, "warning": 50}
+
+
 def _rows(sheet: WriteOnlyWorksheet, columns: tuple[str, ...], rows: list[dict]) -> None:
+    for index, name in enumerate(columns, start=1):
+        width = WIDTHS.get(name, 50 if name == "data_quality" else 14)
+        sheet.column_dimensions[get_column_letter(index)].width = width
     header = []
     for name in columns:
         cell = WriteOnlyCell(sheet, value=name)
