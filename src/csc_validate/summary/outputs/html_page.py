@@ -79,7 +79,8 @@ def _figure(
         f' <span class="muted">{escape(headline.counts)}</span></div>',
     ]
     if headline.share is not None:
-        whole = escape(labels.get(headline.share_of or "", headline.share_of or "").lower())
+        named = labels.get(headline.share_of or "", headline.share_of or "")
+        whole = escape(named[:1].lower() + named[1:])
         parts.append(f'<p class="muted">{share(headline.share)} of {whole}</p>')
     if with_previous and headline.previous is not None:
         previous = headline.previous

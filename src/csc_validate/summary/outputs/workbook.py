@@ -36,11 +36,14 @@ DEFINITION_COLUMNS = ("id", "label", "counts", "dfe_table", "definition")
 def render(summary: Summary) -> bytes:
     book = Workbook(write_only=True)
     headlines = book.create_sheet("Figures")
+    _widths(headlines, HEADLINE_COLUMNS)
     _title(headlines, heading(summary), summary)
     _rows(headlines, HEADLINE_COLUMNS, [cells(e) for e in summary.headlines()])
     breakdowns = book.create_sheet("Breakdowns")
+    _widths(breakdowns, COLUMNS[:11])
     _rows(breakdowns, COLUMNS[:11], [cells(e) for e in summary.figures])
     definitions = book.create_sheet("Definitions")
+    _widths(definitions, DEFINITION_COLUMNS)
     _rows(definitions, DEFINITION_COLUMNS, [cells(e) for e in summary.headlines()])
     book.properties.creator = "csc-validate"
     buffer = io.BytesIO()
@@ -61,10 +64,14 @@ def _title(sheet: WriteOnlyWorksheet, text: str, summary: Summary) -> None:
 WIDTHS = {"id": 34, "label": 60, "definition": 90, "dfe_table": 60, "note": 60, "warning": 50}
 
 
-def _rows(sheet: WriteOnlyWorksheet, columns: tuple[str, ...], rows: list[dict]) -> None:
+def _widths(sheet: WriteOnlyWorksheet, columns: tuple[str, ...]) -> None:
+    """Set before the first row: a write-only sheet writes its columns' widths then."""
     for index, name in enumerate(columns, start=1):
         width = WIDTHS.get(name, 50 if name == "data_quality" else 14)
         sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _rows(sheet: WriteOnlyWorksheet, columns: tuple[str, ...], rows: list[dict]) -> None:
     header = []
     for name in columns:
         cell = WriteOnlyCell(sheet, value=name)
