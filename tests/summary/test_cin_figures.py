@@ -143,3 +143,19 @@ def test_re_referrals_without_last_year_say_they_are_a_lower_bound():
     entry = next(e for e in found.headlines() if e.id == "cin_re_referrals")
     assert entry.value == 0
     assert "lower bound" in entry.warning
+
+
+def test_pre_proceedings_from_2026_27_only():
+    details = table(CIN_COLUMNS, ["P", "1", "2026-04-01", "", "false", "", "N1"])
+    plans = table(
+        ["LAchildID", "CINdetailsID", "PPStartDate", "LBPSentDate", "PPOutcome"],
+        ["P", "1", "2026-04-01", "2026-03-31", "A"],  # started 1 April; letter the day before
+        ["P", "1", "2026-03-31", "2026-04-02", "B"],
+    )
+    tables = {"CINdetails": details, "ChildIdentifiers": CHILDREN, "PreProceedings": plans}
+    got = values(summary_of("cin", tables, year="2026-27"))
+    assert got[("cin_pre_proceedings_started", None)] == 1
+    assert got[("cin_pre_proceedings_started", "outcome=A")] == 1
+    assert got[("cin_pre_proceedings_letters", None)] == 1
+    earlier = values(summary_of("cin", {"CINdetails": DETAILS, "ChildIdentifiers": CHILDREN}))
+    assert not any(key[0].startswith("cin_pre_proceedings") for key in earlier)

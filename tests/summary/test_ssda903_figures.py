@@ -208,3 +208,69 @@ def test_adoption_timeliness_steps_back_to_the_foster_placement():
     assert got[("adoption_care_to_placement_days", None)] == 46.0
     # J: 01/04/2024 to 01/02/2026 = 671; K: 01/06/2025 to 01/03/2026 = 273. Mean 472.
     assert got[("adoption_care_to_order_days", None)] == 472.0
+
+
+def test_long_term_stability_uses_last_years_episodes():
+    # 31/03/2026 less 30 months is 30/09/2023; less 24 months is 31/03/2024.
+    now = table(
+        EPISODE_COLUMNS,
+        ["S1", "30/09/2023", "S", "C2", "N1", "U1", "PR1", "", ""],  # exactly 2.5 years: in
+        ["S2", "01/10/2023", "S", "C2", "N1", "U1", "PR1", "", ""],  # a day short: out
+        ["S3", "01/04/2024", "P", "C2", "N1", "U2", "PR1", "", ""],  # new carers 01/04/2024
+        ["S4", "01/04/2024", "T", "C2", "N1", "U2", "PR1", "", ""],  # same carers
+        ["S5", "01/01/2020", "S", "C2", "N1", "U1", "PR1", "", ""],  # 16 on 31 March: out
+    )
+    last = table(
+        EPISODE_COLUMNS,
+        ["S1", "30/09/2023", "S", "C2", "N1", "U1", "PR1", "", ""],
+        ["S2", "01/10/2023", "S", "C2", "N1", "U1", "PR1", "", ""],
+        ["S3", "01/01/2023", "S", "C2", "N1", "U1", "PR1", "01/04/2024", "X1"],
+        ["S3", "01/04/2024", "P", "C2", "N1", "U2", "PR1", "", ""],
+        ["S4", "01/01/2023", "S", "C2", "N1", "U1", "PR1", "01/04/2024", "X1"],
+        ["S4", "01/04/2024", "T", "C2", "N1", "U2", "PR1", "", ""],
+        ["S5", "01/01/2020", "S", "C2", "N1", "U1", "PR1", "", ""],
+    )
+    header = table(
+        ["CHILD", "SEX", "DOB", "ETHNIC"],
+        *[[child, "1", "01/01/2015", "WBRI"] for child in ("S1", "S2", "S3", "S4")],
+        ["S5", "1", "31/03/2010", "WBRI"],
+    )
+    tables = {"Episodes": now, "Header": header, "UASC": UASC}
+    with_last = values(
+        summary_of("ssda903", {**tables, "Episodes_last": last, "Header_last": header})
+    )
+    assert with_last[("looked_after_two_and_a_half_years", None)] == 3  # S1, S3, S4
+    assert with_last[("same_carer_two_years", None)] == 2  # S1, S4
+    # Without last year's return S3's and S4's periods seem to begin on 01/04/2024.
+    alone = values(summary_of("ssda903", tables))
+    assert alone[("looked_after_two_and_a_half_years", None)] == 1
+
+
+def test_special_guardianship_and_oc2_age_groups():
+    episodes = table(
+        EPISODE_COLUMNS,
+        ["G1", "01/01/2024", "S", "C2", "N1", "U1", "PR1", "01/06/2025", "E45"],
+        ["G2", "01/01/2024", "S", "C2", "N1", "U1", "PR1", "01/06/2025", "E41"],
+        ["Y1", "01/01/2024", "S", "C2", "N1", "U1", "PR1", "", ""],
+        ["Y2", "01/01/2024", "S", "C2", "N1", "U1", "PR1", "", ""],
+        ["Y3", "01/01/2024", "S", "C2", "N1", "U1", "PR1", "", ""],
+    )
+    header = table(
+        ["CHILD", "SEX", "DOB", "ETHNIC"],
+        ["G1", "1", "01/01/2015", "WBRI"],
+        ["G2", "1", "01/01/2015", "WBRI"],
+        ["Y1", "1", "01/04/2021", "WBRI"],  # 4 on 31 March
+        ["Y2", "1", "31/03/2021", "WBRI"],  # 5 on 31 March
+        ["Y3", "1", "31/03/2016", "WBRI"],  # 10 on 31 March
+    )
+    oc2 = table(
+        ["CHILD", "DOB", "HEALTH_CHECK", "CONVICTED", "SUBSTANCE_MISUSE"],
+        ["Y1", "01/04/2021", "1", "", "0"],
+        ["Y2", "31/03/2021", "1", "", "0"],  # 5: outside the 0 to 4 group
+        ["Y3", "31/03/2016", "", "1", "1"],
+    )
+    got = values(summary_of("ssda903", {"Episodes": episodes, "Header": header, "OC2": oc2}))
+    assert got[("ceased_sgo_in_year", None)] == 1  # E45, not E41
+    assert got[("oc2_development_assessments", None)] == 1  # Y1
+    assert got[("oc2_convicted", None)] == 1  # Y3 at 10
+    assert got[("oc2_substance_misuse", None)] == 1
