@@ -43,7 +43,12 @@ HEADER = table(
     ["G", "2", "01/01/2008", "WBRI"],
     ["H", "1", "01/01/2012", "WBRI"],
 )
-UASC = table(["CHILD", "SEX", "DOB", "DUC"], ["H", "1", "01/01/2012", ""])
+# H is UASC; C's status ended on 31 March, so C is not UASC on it.
+UASC = table(
+    ["CHILD", "SEX", "DOB", "DUC"],
+    ["H", "1", "01/01/2012", ""],
+    ["C", "1", "31/03/2010", "31/03/2026"],
+)
 
 
 def _return(**extra):
@@ -65,6 +70,7 @@ def test_looked_after_on_31_march(year_values):
     assert year_values[("looked_after_on_31_march", "age=10 to 15")] == 2
     assert year_values[("looked_after_on_31_march", "age=under 1")] == 1
     assert year_values[("looked_after_on_31_march", "UASC=UASC")] == 1
+    assert year_values[("looked_after_on_31_march", "UASC=not UASC")] == 3
     # Category of need is the period's first: F's N4 stays N4.
     assert year_values[("looked_after_on_31_march", "category of need=N4")] == 1
 

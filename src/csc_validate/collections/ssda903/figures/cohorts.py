@@ -122,21 +122,17 @@ def _first_need(ctx: FigureContext) -> pl.DataFrame:
 
 
 def characteristics(ctx: FigureContext, on: dt.date | str) -> pl.DataFrame:
-    """CHILD with SEX, ETHNIC, UASC_STATUS and AGE (completed years on the date, or on the
-    date in column `on` of the frame it is joined to: returned as DOB to compute later)."""
+    """CHILD with SEX, ETHNIC, _DOB and UASC_STATUS on `on` (a date; for a column of dates,
+    the period's end)."""
     header = ctx.table("Header").unique("CHILD", keep="first", maintain_order=True)
-    uasc_day = on if isinstance(on, dt.date) else ctx.end
-    listed = (
-        ctx.table("UASC").filter((pl.col("DUC") > uasc_day).fill_null(True)).select("CHILD")
-        if "UASC" + ctx.suffix in ctx.tables
-        else pl.DataFrame({"CHILD": []}, schema={"CHILD": pl.String})
-    )
-    # NOTE: UASC status ends on DUC (rule 304); a child whose status ended by the date is not
-    # counted as UASC on it (figures.md 2.7, uncertain).
-    flagged = pl.col("CHILD").is_in(listed["CHILD"].implode()) | (
-        (pl.col("UASC") == "1") & ~pl.col("CHILD").is_in(ctx.table("UASC")["CHILD"].implode())
-        if "UASC" + ctx.suffix in ctx.tables
-        else pl.col("UASC") == "1"
+    day = on if isinstance(on, dt.date) else ctx.end
+    has_table = "UASC" + ctx.suffix in ctx.tables
+    uasc = ctx.table("UASC") if has_table else pl.DataFrame(schema={"CHILD": pl.String})
+    # NOTE: UASC status ends on DUC (rule 304): a child whose status ended by the date is not
+    # UASC on it (figures.md 2.7, uncertain). A Header flag without a UASC row (XML) counts.
+    current = uasc.filter((pl.col("DUC") > day).fill_null(True)) if has_table else uasc
+    flagged = pl.col("CHILD").is_in(current["CHILD"].implode()) | (
+        (pl.col("UASC") == "1") & ~pl.col("CHILD").is_in(uasc["CHILD"].implode())
     )
     return header.select(
         "CHILD",
