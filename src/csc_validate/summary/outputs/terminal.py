@@ -18,7 +18,8 @@ def render(summary: Summary, width: int = 120, breakdowns: bool = True) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, no_color=True, highlight=False)
     show(summary, console, breakdowns)
-    return buffer.getvalue()
+    # The table pads each line to the width; a file need not keep the padding.
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def show(summary: Summary, console: Console, breakdowns: bool = True) -> None:
