@@ -131,7 +131,7 @@ def test_section_47_and_conferences(got):
 
 def test_child_protection_plans(got):
     assert got[("cpp_on_31_march", None)] == 2  # R1, Y; R2 ended on 31 March
-    assert got[("cpp_on_31_march", "initial category of abuse=MUL")] == 1
+    assert got[("cpp_on_31_march", "initial_category_of_abuse=MUL")] == 1
     assert got[("cpp_started_in_year", None)] == 2  # R1, Y; R2 started 31/03/2024
     assert got[("cpp_second_or_subsequent", None)] == 1
     assert got[("cpp_ended_in_year", None)] == 2

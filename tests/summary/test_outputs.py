@@ -45,7 +45,7 @@ def test_every_format_from_one_run(tmp_path: Path) -> None:
     assert headline["previous"]["value"] is not None
     assert "children with errors in Episodes" in headline["data_quality"]
     assert any(
-        e["id"] == "looked_after_on_31_march" and e["breakdown"] == {"legal status": "C2"}
+        e["id"] == "looked_after_on_31_march" and e["breakdown"] == {"legal_status": "C2"}
         for e in figures
     )
     rows = list(csv.DictReader(io.StringIO((first / "s.csv").read_text())))

@@ -144,7 +144,7 @@ def evaluate(figure: Figure, context: FigureContext) -> dict[Key, int | float | 
         else:
             grouped = population.group_by(category).agg(_value=pl.col(figure.mean_of).mean())
         for name, value in grouped.iter_rows():
-            values[(breakdown.name, name)] = _rounded(value)
+            values[(breakdown.key, name)] = _rounded(value)
     return values
 
 
@@ -190,10 +190,10 @@ def _keys(
     present = set(values) | set(earlier or {})
     keys: list[Key] = [(None, None)]
     for breakdown in figure.breakdowns:
-        categories = {key[1] for key in present if key[0] == breakdown.name}
+        categories = {key[1] for key in present if key[0] == breakdown.key}
         ordered = [name for name in breakdown.order if name in categories]
         ordered += sorted(str(name) for name in categories - set(ordered))
-        keys += [(breakdown.name, name) for name in ordered]
+        keys += [(breakdown.key, name) for name in ordered]
     return keys
 
 

@@ -33,6 +33,11 @@ class Breakdown:
     # Categories shown in this order first (DfE's order, e.g. age bands); others follow sorted.
     order: tuple[str, ...] = ()
 
+    @property
+    def key(self) -> str:
+        """The name as a key in JSON and CSV: "legal status" is legal_status."""
+        return self.name.replace(" ", "_")
+
 
 @dataclass(frozen=True)
 class FigureContext:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from csc_validate import atomic
 from csc_validate.summary.model import Entry, Summary
-from csc_validate.summary.outputs.rows import category, heading, number, share
+from csc_validate.summary.outputs.rows import category, heading, number, readable, share
 
 BAR_HEIGHT = 18
 LABEL_WIDTH = 190
@@ -93,7 +93,7 @@ def _figure(
     if headline.data_quality:
         parts.append(f'<p class="quality">{escape(headline.data_quality)}</p>')
     for name, group in groupby(breakdowns, key=lambda entry: category(entry)[0]):
-        parts.append(f"<h3>By {escape(name)}</h3>")
+        parts.append(f"<h3>By {escape(readable(name))}</h3>")
         parts.append(_chart(list(group), with_previous))
     parts.append(f"<p>{escape(headline.definition)}</p>")
     if headline.note:
@@ -110,7 +110,7 @@ def _chart(entries: list[Entry], with_previous: bool) -> str:
     top = max([*values, 1.0])
     width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
     height = BAR_HEIGHT * len(entries) + 4
-    title = escape(f"{entries[0].label} by {category(entries[0])[0]}")
+    title = escape(f"{entries[0].label} by {readable(category(entries[0])[0])}")
     lines = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'role="img" aria-label="{title}">'

@@ -31,6 +31,11 @@ def share(value: float | None) -> str:
     return "" if value is None else f"{value:.1%}"
 
 
+def readable(key: str) -> str:
+    """A breakdown's key as words: legal_status is "legal status"."""
+    return key.replace("_", " ")
+
+
 def category(entry: Entry) -> tuple[str, str]:
     if entry.breakdown is None:
         return "", ""

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from csc_validate import atomic
 from csc_validate.summary.model import Summary
-from csc_validate.summary.outputs.rows import category, heading, number, share
+from csc_validate.summary.outputs.rows import category, heading, number, readable, share
 
 
 def render(summary: Summary, width: int = 120, breakdowns: bool = True) -> str:
@@ -44,7 +44,7 @@ def show(summary: Summary, console: Console, breakdowns: bool = True) -> None:
         else:
             if name != group:
                 group = name
-                table.add_row(f"[dim]  by {escape(name)}[/dim]")
+                table.add_row(f"[dim]  by {escape(readable(name))}[/dim]")
             label = f"    {escape(value)}"
         row = [label, number(entry.value), share(entry.share)]
         if summary.previous_given:
