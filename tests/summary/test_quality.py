@@ -61,3 +61,28 @@ def test_an_output_naming_a_file_of_the_return_is_refused(tmp_path: Path) -> Non
     with pytest.raises(UsageError, match="file of the return"):
         _refuse_inputs([(source, SummaryFormat.CSV)], tables)
     _refuse_inputs([(tmp_path / "figures.csv", SummaryFormat.CSV)], tables)
+
+
+def test_unreadable_dates_are_context_not_a_crash(extract) -> None:
+    from csc_validate import schemas
+    from csc_validate.check import check_with_tables
+    from csc_validate.summary.compute import summarise
+    from tests.conftest import episodes_csv, header_csv
+
+    folder = extract(
+        {
+            "h.csv": header_csv("1,1,01/01/2015,WBRI,,,", "2,2,01/01/2014,WBRI,,,"),
+            "e.csv": episodes_csv(
+                "1,01/05/2025,S,C2,N1,U1,PR1,,,,,,",
+                "2,01/05/2025,S,C2,N1,U1,PR1,31/02/2026,E4A,,,,",  # no 31 February
+            ),
+        }
+    )
+    report, tables = check_with_tables([folder], partial=True)
+    summary = summarise(tables, schemas.load(tables.collection, tables.year), report)
+    headline = next(e for e in summary.headlines() if e.id == "ceased_in_year")
+    assert headline.value == 0  # the unreadable ending cannot be placed in the year
+    assert headline.data_quality is not None
+    assert headline.data_quality.startswith("1 child with errors in Episodes DEC")
+    # Tables the extract lacks leave their figures out, said once each.
+    assert any(item.startswith("care_leavers:") for item in summary.left_out)
