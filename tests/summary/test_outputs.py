@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 
+from csc_validate.rulekit.cases import table
 from csc_validate.summary.outputs import csv_table, html_page, json_document, terminal, workbook
 from tests.summary.helpers import summary_of
 from tests.summary.test_ssda903_figures import _return
@@ -87,3 +88,25 @@ def test_the_same_return_gives_the_same_bytes_in_every_format() -> None:
     text = terminal.render(first)
     assert "Children looked after on 31 March" in text
     assert "by legal status" in text
+
+
+def test_each_count_breakdown_adds_up_to_its_headline() -> None:
+    from itertools import groupby
+
+    oc2 = table(
+        ["CHILD", "DOB", "IMMUNISATIONS", "SDQ_SCORE"],
+        ["C", "31/03/2010", "1", "12"],
+        ["F", "01/04/2010", "1", "20"],
+    )
+    summary = summary_of("ssda903", _return(OC2=oc2))
+    for _, group in groupby(summary.figures, key=lambda entry: entry.id):
+        entries = list(group)
+        headline = entries[0]
+        if headline.counts.startswith("mean"):
+            continue
+        by_name: dict[str, int] = {}
+        for entry in entries[1:]:
+            (name,) = entry.breakdown
+            by_name[name] = by_name.get(name, 0) + int(entry.value or 0)
+        for name, total in by_name.items():
+            assert total == headline.value, (headline.id, name)

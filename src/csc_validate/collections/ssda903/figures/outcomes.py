@@ -57,7 +57,7 @@ def _outcome(id: str, label: str, definition: str, field: str, population, **ext
     return Figure(
         id=id,
         label=label,
-        counts="children",
+        counts="mean score over children" if "mean_of" in extra else "children",
         definition=definition,
         dfe_table=TABLE,
         uses=(*EPISODE_USES, ("OC2", field)),
