@@ -107,17 +107,22 @@ def test_referrals_and_re_referrals(got):
     assert got[("cin_children_referred", None)] == 5
     assert got[("cin_re_referrals", None)] == 1  # R1, not R2
     assert got[("cin_referrals_nfa", None)] == 1
+    assert got[("cin_children_re_referred", None)] == 1
 
 
 def test_in_need_on_31_march_and_episodes(got):
     assert got[("cin_on_31_march", None)] == 4  # R1, R2, Y, Z; not N (NFA) or X (closed)
     assert got[("cin_episodes_started_in_year", None)] == 4  # R1, R2, X, Y
     assert got[("cin_episodes_ended_in_year", None)] == 1  # X on 31 March
+    assert got[("cin_episodes_ended_in_year", "length=over 6 months to under 1 year")] == 1
 
 
 def test_assessments(got):
     assert got[("cin_assessments_completed", None)] == 3
     assert got[("cin_assessments_within_45_days", None)] == 2
+    assert got[("cin_assessments_completed", "working_days=same day")] == 1
+    assert got[("cin_assessments_completed", "working_days=41 to 45")] == 1
+    assert got[("cin_assessments_completed", "working_days=46 to 50")] == 1
     assert got[("cin_assessment_factors", None)] == 2
     assert got[("cin_assessment_factors", "factor=2A")] == 1
 
@@ -127,6 +132,8 @@ def test_section_47_and_conferences(got):
     assert got[("cin_icpcs", None)] == 3
     assert got[("cin_icpc_timed", None)] == 2
     assert got[("cin_icpc_within_15_days", None)] == 1
+    assert got[("cin_icpc_timed", "working_days=11 to 15")] == 1
+    assert got[("cin_icpc_timed", "working_days=16 to 20")] == 1
 
 
 def test_child_protection_plans(got):
@@ -136,6 +143,9 @@ def test_child_protection_plans(got):
     assert got[("cpp_second_or_subsequent", None)] == 1
     assert got[("cpp_ended_in_year", None)] == 2
     assert got[("cpp_ended_two_years_or_more", None)] == 1  # R2 only
+    assert got[("cpp_ended_in_year", "length=2 years or more")] == 1
+    assert got[("cpp_ended_in_year", "length=1 to under 2 years")] == 1
+    assert got[("cpp_children_started_in_year", None)] == 2
 
 
 def test_re_referrals_without_last_year_say_they_are_a_lower_bound():

@@ -13,25 +13,35 @@ USES = (
 TABLE = "C2 Completed assessments by duration of assessment and local authority"
 NO_FACTORS = "21"
 FACTOR = Breakdown("factor", "AssessmentFactors")
-DURATION = Breakdown(
-    "working days",
-    "DURATION_BAND",
-    order=("same day", "1 to 45", "46 and over", "no start date"),
+# DfE's C2 bands of working days, and assessments without a start date to measure from.
+BANDS = (
+    "same day",
+    "1 to 10",
+    "11 to 15",
+    "16 to 20",
+    "21 to 25",
+    "26 to 30",
+    "31 to 35",
+    "36 to 40",
+    "41 to 45",
+    "46 to 50",
+    "51 to 60",
+    "61 and over",
+    "no start date",
 )
+DURATION = Breakdown("working days", "DURATION_BAND", order=BANDS)
+UPPER = (0, 10, 15, 20, 25, 30, 35, 40, 45, 50, 60)
 
 
 def completed(ctx: FigureContext) -> pl.DataFrame:
     """Assessments authorised (completed) in the period, with their duration in working days."""
     done = ctx.table("Assessments").filter(ctx.in_period("AssessmentAuthorisationDate"))
     days = working_days("AssessmentActualStartDate", "AssessmentAuthorisationDate")
+    band = pl.when(pl.col("WORKING_DAYS").is_null()).then(pl.lit(BANDS[-1]))
+    for upper, name in zip(UPPER, BANDS, strict=False):
+        band = band.when(pl.col("WORKING_DAYS") <= upper).then(pl.lit(name))
     return done.with_columns(WORKING_DAYS=days).with_columns(
-        DURATION_BAND=pl.when(pl.col("WORKING_DAYS").is_null())
-        .then(pl.lit("no start date"))
-        .when(pl.col("WORKING_DAYS") <= 0)
-        .then(pl.lit("same day"))
-        .when(pl.col("WORKING_DAYS") <= 45)
-        .then(pl.lit("1 to 45"))
-        .otherwise(pl.lit("46 and over"))
+        DURATION_BAND=band.otherwise(pl.lit(BANDS[-2]))
     )
 
 

@@ -44,3 +44,32 @@ def with_child(ctx: FigureContext, frame: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.lit("16 and over")),
     )
     return frame.join(banded, on="LAchildID", how="left")
+
+
+DURATION_BANDS = (
+    "3 months or less",
+    "over 3 to 6 months",
+    "over 6 months to under 1 year",
+    "1 to under 2 years",
+    "2 years or more",
+)
+DURATION = Breakdown("length", "DURATION_BAND", order=DURATION_BANDS)
+
+
+def duration_band(start: str, end: str) -> pl.Expr:
+    """DfE's bands for the length of an episode or plan (B5, D7), by calendar months and years
+    from `start` to `end`; ending on the second anniversary is 2 years or more."""
+    begun, ended = pl.col(start), pl.col(end)
+    return (
+        pl.when(begun.is_null() | ended.is_null())
+        .then(None)
+        .when(ended <= begun.dt.offset_by("3mo"))
+        .then(pl.lit(DURATION_BANDS[0]))
+        .when(ended <= begun.dt.offset_by("6mo"))
+        .then(pl.lit(DURATION_BANDS[1]))
+        .when(ended < begun.dt.offset_by("1y"))
+        .then(pl.lit(DURATION_BANDS[2]))
+        .when(ended < begun.dt.offset_by("2y"))
+        .then(pl.lit(DURATION_BANDS[3]))
+        .otherwise(pl.lit(DURATION_BANDS[4]))
+    )

@@ -3,7 +3,15 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.figures.common import AGE, NEED, SEX, nfa, with_child
+from csc_validate.collections.cin.figures.common import (
+    AGE,
+    DURATION,
+    NEED,
+    SEX,
+    duration_band,
+    nfa,
+    with_child,
+)
 from csc_validate.summary.figure import Breakdown, Figure, FigureContext
 
 USES = (
@@ -69,9 +77,11 @@ FIGURES = (
         "out), by reason for closure.",
         dfe_table=f"{TABLE}; B5 Duration of episodes of need ending during year",
         uses=(*USES, ("CINdetails", "ReasonForClosure")),
-        population=lambda ctx: ctx.table("CINdetails").filter(
-            ctx.in_period("CINclosureDate") & ~nfa()
+        population=lambda ctx: (
+            ctx.table("CINdetails")
+            .filter(ctx.in_period("CINclosureDate") & ~nfa())
+            .with_columns(DURATION_BAND=duration_band("CINreferralDate", "CINclosureDate"))
         ),
-        breakdowns=(REASON,),
+        breakdowns=(REASON, DURATION),
     ),
 )

@@ -3,7 +3,14 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.figures.common import AGE, SEX, with_child, working_days
+from csc_validate.collections.cin.figures.common import (
+    AGE,
+    DURATION,
+    SEX,
+    duration_band,
+    with_child,
+    working_days,
+)
 from csc_validate.summary.figure import Breakdown, Figure, FigureContext
 
 S47_USES = (("Section47", "S47ActualStartDate"), ("Section47", "DateOfInitialCPC"))
@@ -37,12 +44,30 @@ def conferences_within_15(ctx: FigureContext) -> pl.DataFrame:
     )
 
 
+ICPC_BANDS = ("0 to 10", "11 to 15", "16 to 20", "21 and over")
+
+
 def conferences_timed(ctx: FigureContext) -> pl.DataFrame:
     """Section 47 conferences in the period with both dates, the conference on or after the
-    start: the denominator of the 15-day figure (DfE leaves earlier ones out of the bands)."""
-    return ctx.table("Section47").filter(
-        ctx.in_period("DateOfInitialCPC")
-        & (pl.col("DateOfInitialCPC") >= pl.col("S47ActualStartDate")).fill_null(False)
+    start: the denominator of the 15-day figure (DfE leaves earlier ones out of the bands),
+    with DfE's working-day band (C4)."""
+    days = working_days("S47ActualStartDate", "DateOfInitialCPC")
+    return (
+        ctx.table("Section47")
+        .filter(
+            ctx.in_period("DateOfInitialCPC")
+            & (pl.col("DateOfInitialCPC") >= pl.col("S47ActualStartDate")).fill_null(False)
+        )
+        .with_columns(_DAYS=days)
+        .with_columns(
+            DAYS_BAND=pl.when(pl.col("_DAYS") <= 10)
+            .then(pl.lit(ICPC_BANDS[0]))
+            .when(pl.col("_DAYS") <= 15)
+            .then(pl.lit(ICPC_BANDS[1]))
+            .when(pl.col("_DAYS") <= 20)
+            .then(pl.lit(ICPC_BANDS[2]))
+            .otherwise(pl.lit(ICPC_BANDS[3]))
+        )
     )
 
 
@@ -65,7 +90,11 @@ def plans_started(ctx: FigureContext) -> pl.DataFrame:
 
 
 def plans_ended(ctx: FigureContext) -> pl.DataFrame:
-    return ctx.table("ChildProtectionPlans").filter(ctx.in_period("CPPendDate"))
+    return (
+        ctx.table("ChildProtectionPlans")
+        .filter(ctx.in_period("CPPendDate"))
+        .with_columns(DURATION_BAND=duration_band("CPPstartDate", "CPPendDate"))
+    )
 
 
 def _children(population):
@@ -129,6 +158,7 @@ FIGURES = (
         dfe_table=C4,
         uses=S47_USES,
         population=conferences_timed,
+        breakdowns=(Breakdown("working days", "DAYS_BAND", order=ICPC_BANDS),),
     ),
     Figure(
         id="cin_icpc_within_15_days",
@@ -166,6 +196,16 @@ FIGURES = (
         population=plans_started,
         breakdowns=(CATEGORY,),
     ),
+    # D1 CPP_child_start: children who became the subject of a plan. Counts children.
+    Figure(
+        id="cpp_children_started_in_year",
+        label="Children who became the subject of a plan in the year",
+        counts="children",
+        definition="Children with at least one child protection plan starting in the year.",
+        dfe_table=D1,
+        uses=CPP_USES,
+        population=_children(plans_started),
+    ),
     # D3: plans starting in the year that were a second or subsequent plan, "regardless of how
     # long ago". NOTE: read from NumberOfPreviousCPP (inferred). Counts plans.
     Figure(
@@ -191,6 +231,7 @@ FIGURES = (
         dfe_table="D7 Child Protection Plans ending during the year by duration",
         uses=CPP_USES,
         population=plans_ended,
+        breakdowns=(DURATION,),
     ),
     Figure(
         id="cpp_ended_two_years_or_more",

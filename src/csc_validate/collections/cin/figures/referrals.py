@@ -94,6 +94,18 @@ FIGURES = (
         "edge is not stated).",
         context_note=_look_back,
     ),
+    # C1 rereferral_child_count. Counts children.
+    Figure(
+        id="cin_children_re_referred",
+        label="Children re-referred within 12 months",
+        counts="children",
+        definition="Children with a referral in the year made within 12 months of their "
+        "previous referral.",
+        dfe_table=TABLE,
+        uses=USES,
+        population=lambda ctx: re_referrals(ctx).select("LAchildID").unique(),
+        context_note=_look_back,
+    ),
     # C1 no_further_action_count: ReferralNFA true. Counts referrals.
     Figure(
         id="cin_referrals_nfa",
