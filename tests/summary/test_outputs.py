@@ -31,7 +31,13 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_every_format_from_one_run(tmp_path: Path) -> None:
     names = ("s.json", "s.csv", "s.xlsx", "s.html", "s.txt")
-    args = [str(EXAMPLES / "ssda903" / "2025-26"), "-p", str(EXAMPLES / "ssda903" / "2024-25")]
+    args = [
+        str(EXAMPLES / "ssda903" / "2025-26"),
+        "-p",
+        str(EXAMPLES / "ssda903" / "2024-25"),
+        "--la",
+        "383",
+    ]
     first = tmp_path
     outputs = [item for name in names for item in ("-o", str(first / name))]
     result = run(*args, *outputs)
@@ -49,6 +55,9 @@ def test_every_format_from_one_run(tmp_path: Path) -> None:
         e["id"] == "looked_after_on_31_march" and e["breakdown"] == {"legal_status": "C2"}
         for e in figures
     )
+    # With the council's code, placements are inside or outside it, near or far.
+    assert "placed_more_than_20_miles" in ids
+    assert any(e["breakdown"] == {"locality": "OUT"} for e in figures)
     rows = list(csv.DictReader(io.StringIO((first / "s.csv").read_text())))
     assert len(rows) == len(figures)
     book = openpyxl.load_workbook(first / "s.xlsx")

@@ -71,8 +71,15 @@ def test_looked_after_on_31_march(year_values):
     assert year_values[("looked_after_on_31_march", "age=under 1")] == 1
     assert year_values[("looked_after_on_31_march", "UASC=UASC")] == 1
     assert year_values[("looked_after_on_31_march", "UASC=not UASC")] == 3
+    assert year_values[("uasc_on_31_march", None)] == 1
     # Category of need is the period's first: F's N4 stays N4.
     assert year_values[("looked_after_on_31_march", "category_of_need=N4")] == 1
+
+
+def test_distance_needs_the_councils_code():
+    found = summary_of("ssda903", _return())
+    assert not any(entry.id == "placed_more_than_20_miles" for entry in found.figures)
+    assert any(item.startswith("placed_more_than_20_miles: needs --la") for item in found.left_out)
 
 
 def test_looked_after_during_year_leaves_out_short_breaks_only(year_values):
@@ -90,6 +97,7 @@ def test_ceased_counts_the_last_ending_to_31_march(year_values):
     assert year_values[("ceased_in_year", "reason_ceased=E4A")] == 1  # A
     assert year_values[("ceased_in_year", "reason_ceased=E13")] == 1  # G's last
     assert year_values[("adopted_in_year", None)] == 0
+    assert year_values[("ceased_cao_in_year", None)] == 0
 
 
 def test_three_or_more_placements(year_values):

@@ -12,7 +12,7 @@ from csc_validate import __version__
 from csc_validate.findings import Report
 from csc_validate.periods import Period, parse_year, previous_year
 from csc_validate.schemas import YearSchema
-from csc_validate.summary.figure import Figure, FigureContext, TableAbsentError
+from csc_validate.summary.figure import Figure, FigureContext, FigureUnavailableError
 from csc_validate.summary.model import Entry, Previous, Summary
 from csc_validate.summary.quality import ErrorIndex
 from csc_validate.tables import PREVIOUS_SUFFIX, Tables
@@ -156,8 +156,8 @@ def _evaluate_all(
     for figure in figures:
         try:
             results[figure.id] = evaluate(figure, context)
-        except TableAbsentError as absent:
-            left_out.append(f"{figure.id}: needs the {absent.table} table, which was not given")
+        except FigureUnavailableError as unavailable:
+            left_out.append(f"{figure.id}: {unavailable.reason}")
     return results, left_out
 
 

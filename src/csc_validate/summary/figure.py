@@ -16,11 +16,19 @@ from csc_validate.schemas import YearSchema
 from csc_validate.tables import PREVIOUS_SUFFIX, Tables
 
 
-class TableAbsentError(LookupError):
-    """A figure needs a table the return does not hold (a partial check); it is left out."""
+class FigureUnavailableError(LookupError):
+    """A figure cannot be computed from what was given; it is left out, saying why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class TableAbsentError(FigureUnavailableError):
+    """A figure needs a table the return does not hold (a partial check)."""
 
     def __init__(self, table: str) -> None:
-        super().__init__(table)
+        super().__init__(f"needs the {table} table, which was not given")
         self.table = table
 
 

@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.figures import cohorts
-from csc_validate.summary.figure import Figure, FigureContext
+from csc_validate.summary.figure import Figure, FigureContext, FigureUnavailableError
 
 EPISODE_FIELDS = (
     ("Episodes", "DECOM"),
@@ -14,7 +14,17 @@ EPISODE_FIELDS = (
 
 
 def on_31_march(ctx: FigureContext) -> pl.DataFrame:
-    return cohorts.with_characteristics(ctx, cohorts.looked_after_on(ctx, ctx.end), ctx.end)
+    return ctx.once(
+        "on_31_march",
+        lambda: cohorts.with_characteristics(ctx, cohorts.looked_after_on(ctx, ctx.end), ctx.end),
+    )
+
+
+def far_from_home(ctx: FigureContext) -> pl.DataFrame:
+    located = on_31_march(ctx)
+    if "DISTANCE_BAND" not in located.columns:
+        raise FigureUnavailableError("needs --la (your council's code) to find the distances")
+    return located.filter(pl.col("DISTANCE_BAND") == cohorts.DISTANCE_BANDS[1])
 
 
 def during_year(ctx: FigureContext) -> pl.DataFrame:
@@ -75,5 +85,33 @@ FIGURES = (
         "local authority (children looked after during the year)",
         uses=EPISODE_FIELDS,
         population=during_year,
+    ),
+    # DfE: "Children looked after at 31 March who were unaccompanied asylum-seeking children"
+    # (national time series, formerly H1). Children. NOTE: status ends on DUC (uncertain).
+    Figure(
+        id="uasc_on_31_march",
+        label="Unaccompanied asylum-seeking children looked after on 31 March",
+        counts="children",
+        definition="Children looked after on 31 March who were unaccompanied asylum-seeking "
+        "children; a child whose UASC status ended (DUC) by then is not counted.",
+        dfe_table="Children looked after at 31 March (national time series, formerly H1)",
+        uses=(*EPISODE_FIELDS, ("UASC", "DUC")),
+        population=lambda ctx: on_31_march(ctx).filter(pl.col("UASC_STATUS") == "UASC"),
+        share_of="looked_after_on_31_march",
+    ),
+    # DfE: placements inside or outside the council's boundary and "more than 20 miles" from
+    # home (CLA during the year - characteristics - by local authority). Children on 31 March.
+    Figure(
+        id="placed_more_than_20_miles",
+        label="Looked after on 31 March, placed more than 20 miles from home",
+        counts="children",
+        definition="Children looked after on 31 March whose placement was more than 20 miles "
+        "from their home (straight line between the postcodes, as DfE derives PL_DISTANCE).",
+        dfe_table="CLA during the year - characteristics - by local authority (placement location)",
+        uses=(*EPISODE_FIELDS, ("Episodes", "HOME_POST"), ("Episodes", "PL_POST")),
+        population=far_from_home,
+        breakdowns=(cohorts.LOCALITY,),
+        share_of="looked_after_on_31_march",
+        note="A distance of 999.9 or blank is not known, and not counted here.",
     ),
 )

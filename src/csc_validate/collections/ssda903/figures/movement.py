@@ -9,6 +9,7 @@ from csc_validate.summary.figure import Breakdown, Figure, FigureContext
 REASON_CEASED = Breakdown("reason ceased", "REC")
 CEASED_AGE = Breakdown("age", "AGE_BAND", order=cohorts.CEASED_AGE_BANDS)
 SPECIAL_GUARDIANSHIP = ["E43", "E44", "E45", "E46", "E47", "E48"]
+CHILD_ARRANGEMENTS = "E41"
 
 
 def started(ctx: FigureContext) -> pl.DataFrame:
@@ -46,6 +47,10 @@ def adopted(ctx: FigureContext) -> pl.DataFrame:
 
 def special_guardianship(ctx: FigureContext) -> pl.DataFrame:
     return ceased(ctx).filter(pl.col("REC").is_in(SPECIAL_GUARDIANSHIP))
+
+
+def child_arrangements(ctx: FigureContext) -> pl.DataFrame:
+    return ceased(ctx).filter(pl.col("REC") == CHILD_ARRANGEMENTS)
 
 
 START_FIELDS = (
@@ -130,6 +135,18 @@ FIGURES = (
         dfe_table="Children who ceased to be looked after during the year (reason episode ceased)",
         uses=END_FIELDS,
         population=special_guardianship,
+        share_of="ceased_in_year",
+    ),
+    # DfE's ceasing tables, reason episode ceased E41 (residence or child arrangements order).
+    Figure(
+        id="ceased_cao_in_year",
+        label="Children who ceased on a child arrangements order",
+        counts="children",
+        definition="Children whose last ending of the year was a residence order or child "
+        "arrangements order (reason ceased E41).",
+        dfe_table="Children who ceased to be looked after during the year (reason episode ceased)",
+        uses=END_FIELDS,
+        population=child_arrangements,
         share_of="ceased_in_year",
     ),
 )
