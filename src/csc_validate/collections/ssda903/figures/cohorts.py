@@ -17,7 +17,7 @@ ADOPTION_PLACEMENTS = ["A3", "A4", "A5", "A6"]
 NEW_CARER = ["S", "P", "B"]
 DISTANCE_BANDS = ("20 miles or less", "over 20 miles", "not known")
 
-SEX = Breakdown("sex", "SEX", order=("1", "2"))
+SEX = Breakdown("sex", "SEX", order=("1", "2", "M", "F", "U"))
 ETHNICITY = Breakdown("ethnicity", "ETHNIC")
 LEGAL_STATUS = Breakdown("legal status", "LS")
 CATEGORY_OF_NEED = Breakdown("category of need", "CIN")
