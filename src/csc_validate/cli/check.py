@@ -163,6 +163,7 @@ def check_command(
         partial=partial or None,
     )
     planned = output_plan.plan(settings, outputs or [], output_format, split_by, password_file)
+    output_plan.refuse_overwriting(planned, settings, settings_path, write_baseline, password_file)
     if not settings.inputs:
         where = f" or set inputs in {settings_path}" if settings_path else ""
         raise UsageError(f"name the files or folders to check{where}")
