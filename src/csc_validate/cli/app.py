@@ -6,7 +6,7 @@ import sys
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from csc_validate import __version__, collections
 from csc_validate.cli.check import check_command
@@ -67,18 +67,18 @@ def _stop(signum: int, _frame: object) -> None:
 
 def main() -> None:
     """Entry point: a problem with the input is one line and exit code 2, never a traceback."""
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     signal.signal(signal.SIGTERM, _stop)
     try:
         # Standalone mode: typer reports usage errors itself (exit 2) and honours typer.Exit.
         app()
     except (InputError, UsageError) as error:
-        errors.print(f"[bold red]error:[/bold red] {escape(str(error))}")
+        errors.print(Text.assemble(("error:", "bold red"), " ", str(error)))
         sys.exit(EXIT_UNUSABLE)
     except OSError as error:
         # Reading is guarded in the readers; what is left is writing a report.
         where, why = str(error.filename or "output"), error.strerror or str(error)
-        errors.print(f"[bold red]error:[/bold red] {escape(where)}: {escape(why)}")
+        errors.print(Text.assemble(("error:", "bold red"), f" {where}: {why}"))
         sys.exit(EXIT_UNUSABLE)
     except KeyboardInterrupt:
         errors.print("interrupted")

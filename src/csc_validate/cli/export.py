@@ -103,7 +103,7 @@ def export_command(
     )
     if report.findings or report.incomplete:
         terminal.write(report, None, Options(limit=limit))
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     if report.incomplete:
         missing = ", ".join(report.missing_tables)
         why = f"the extract lacks {missing}" if missing else "a rule failed"
