@@ -1,14 +1,13 @@
 """The typer app: one command per module, shared error handling and exit codes here."""
 
 import os
-import signal
 import sys
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from csc_validate import __version__, collections
+from csc_validate import __version__, atomic, collections, interrupts
 from csc_validate.cli.check import check_command
 from csc_validate.cli.convert import convert_command
 from csc_validate.cli.diff import diff_command
@@ -59,16 +58,21 @@ def _options(
     """Check children's social care returns against the DfE validation rules, offline."""
 
 
-def _stop(signum: int, _frame: object) -> None:
-    # Raised where the run is, so that a report being written is abandoned and its temporary
-    # file removed, as on Ctrl+C: the old report stays whole.
-    raise KeyboardInterrupt
-
-
 def main() -> None:
-    """Entry point: a problem with the input is one line and exit code 2, never a traceback."""
+    """Entry point: a problem with the input is one line and exit code 2, never a traceback;
+    an interrupt is one line and exit code 130."""
+    # Raised where the run is, so that a report being written is abandoned and its temporary
+    # file removed: the old report stays whole.
+    interrupts.install()
+    already_written = len(atomic.written())
+    try:
+        _run()
+    except (interrupts.Interrupted, KeyboardInterrupt):
+        interrupts.stop(atomic.written()[already_written:])
+
+
+def _run() -> None:
     errors = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
-    signal.signal(signal.SIGTERM, _stop)
     try:
         # Standalone mode: typer reports usage errors itself (exit 2) and honours typer.Exit.
         app()
@@ -80,9 +84,6 @@ def main() -> None:
         where, why = str(error.filename or "output"), error.strerror or str(error)
         errors.print(Text.assemble(("error:", "bold red"), f" {where}: {why}"))
         sys.exit(EXIT_UNUSABLE)
-    except KeyboardInterrupt:
-        errors.print("interrupted")
-        sys.exit(130)
     except Exception as error:
         if os.environ.get("CSC_VALIDATE_DEBUG"):
             raise
