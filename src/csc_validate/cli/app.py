@@ -13,6 +13,7 @@ from csc_validate.cli.convert import convert_command
 from csc_validate.cli.diff import diff_command
 from csc_validate.cli.example_data import example_data
 from csc_validate.cli.explain import explain_command
+from csc_validate.cli.explanations import explanations_command
 from csc_validate.cli.export import export_command
 from csc_validate.cli.init import init_command
 from csc_validate.cli.rules import rules_command
@@ -41,6 +42,7 @@ app.command("example-data")(example_data)
 app.command("init")(init_command)
 app.command("export")(export_command)
 app.command("convert")(convert_command)
+app.command("explanations")(explanations_command)
 
 
 def _version(value: bool) -> None:

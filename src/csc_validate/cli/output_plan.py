@@ -65,6 +65,7 @@ def refuse_overwriting(
     read += [("one of last year's files", path) for path in settings.previous]
     read += [("one of the Ofsted lists", path) for path in settings.ofsted]
     read += [("the settings file", path) for path in [settings_path] if path is not None]
+    read += [("the accepted findings", path) for path in [settings.accepted_file] if path]
     read += [("the --password-file", path) for path in [password_file] if path is not None]
     if planned.split_by is not None:
         read.append(("the --split-by lookup", parse_spec(planned.split_by)[0]))

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from csc_validate import atomic
 from csc_validate.findings import Finding, Report
+from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.severity import Severity
 from csc_validate.tables import PREVIOUS_SUFFIX
@@ -58,6 +59,7 @@ def render(
                     f"[dim]... and {hidden} more findings: --limit 0 shows all; "
                     "--output errors.xlsx or errors.csv writes them to a file.[/dim]"
                 )
+    accepted_view.render(console, report, quiet)
     # Notes say what was not read or looks wrong: --quiet keeps them.
     # Text from the data (values, file and column names) is shown as written, never as markup.
     for note in report.notes:
