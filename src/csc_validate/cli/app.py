@@ -17,6 +17,7 @@ from csc_validate.cli.explanations import explanations_command
 from csc_validate.cli.export import export_command
 from csc_validate.cli.init import init_command
 from csc_validate.cli.rules import rules_command
+from csc_validate.cli.trend import trend_command
 from csc_validate.errors import InputError, RuleDefinitionError, UsageError
 
 EXIT_UNUSABLE = 2
@@ -43,6 +44,7 @@ app.command("init")(init_command)
 app.command("export")(export_command)
 app.command("convert")(convert_command)
 app.command("explanations")(explanations_command)
+app.command("trend")(trend_command)
 
 
 def _version(value: bool) -> None:
