@@ -198,3 +198,28 @@ def test_redacted_reports_hide_reasons_and_children(extract, tmp_path: Path) -> 
     (item,) = result.accepted
     assert item.finding.child == "child 2" and item.reason == "(redacted)"
     assert "mother" not in result.model_dump_json()
+
+
+def test_workbook_and_html_list_reasons_and_a_team_sees_its_own(extract) -> None:
+    import openpyxl
+
+    from csc_validate.reports import excel, html
+    from csc_validate.reports.split import subset
+
+    report = check([extract({"h.csv": HEADER, "e.csv": EPISODES})], partial=True, select=SELECT)
+    reasons = (
+        Acceptance(rule="103", child="2", reason="=Declined <b>", who="A Patel"),
+        Acceptance(rule="501", child="1", reason="Court", who="J Smith"),
+        Acceptance(rule="999", child="1", reason="Gone"),
+    )
+    result = accepted.apply(report, reasons, "settings")
+    book = openpyxl.load_workbook(io.BytesIO(excel.render(result)))
+    rows = [[cell.value for cell in row] for row in book["Accepted"].iter_rows()]
+    assert rows[0][:6] == ["status", "rule", "child", "table", "line", "reason"]
+    assert [row[0] for row in rows[1:]] == ["accepted", "accepted", "stale"]
+    assert ["accepted", "103", "2", "Header", "3", "=Declined <b>"] in [row[:6] for row in rows]
+    page = html.render(result)
+    assert "<h2>Accepted with a reason</h2>" in page and "=Declined &lt;b&gt;" in page
+    team, _ = subset(result, None, frozenset({"1"}), "CHILD")
+    assert [a.finding.child for a in team.accepted] == ["1"]
+    assert [a.child for a in team.stale_acceptances] == ["1"]
