@@ -204,3 +204,18 @@ def test_the_issue_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cap
     out, err = capsys.readouterr()
     assert stopped.value.code == 1, err
     assert "ETHNIC=[/]" in out and "[N/A]" in out.upper()
+
+
+@settings(max_examples=20)
+@given(text=DATA)
+def test_trend_shows_team_rule_and_run_names_as_written(text: str) -> None:
+    from csc_validate.cli.trend import render as render_trend
+    from csc_validate.trend import Run, build
+
+    report = _report(text)
+    trend = build([Run(text, report), Run("later", report)], {text: text})
+    console = _console()
+    render_trend(console, trend)
+    shown = _shown(console)
+    assert f" {text} 1 1 " in shown  # the team's row, and the rule's and table's
+    assert f" {text} 1 0 " in shown  # the first run's row: errors, queries

@@ -106,7 +106,8 @@ def source(rule: Rule) -> str:
     """Who wrote the rule: DfE, csc-validate (its own reading checks) or a council's package."""
     if rule.origin is not None:
         return f"local: {rule.origin}"
-    return "csc-validate" if rule.check is None else "DfE"
+    # csc-validate's own codes start with CSC: its reading checks, and rules where DfE has none.
+    return "csc-validate" if rule.check is None or rule.code.startswith("CSC") else "DfE"
 
 
 def _print_changes(pack: Pack, output_format: ListFormat) -> None:
