@@ -195,3 +195,16 @@ def test_a_missing_output_is_compared_by_its_resolved_path(tmp_path: Path) -> No
     refuse_outputs_over_inputs(
         [("--output", tmp_path / "new.csv")], [("input", tmp_path / "in.csv")]
     )
+
+
+def test_a_team_workbook_over_an_input_is_refused(folder: Path, monkeypatch, capsys) -> None:
+    (folder.parent / "teams.csv").write_text("CHILD,TEAM\n1,North\n")
+    (folder / "errors-North.xlsx").write_bytes(b"last week's team workbook")
+    code, err = run_cli(
+        monkeypatch, capsys, "check", "extract", "--partial",
+        "-o", "extract/errors.xlsx", "--split-by", "teams.csv:TEAM",
+    )  # fmt: skip
+    assert code == 2
+    assert "--split-by's workbook extract/errors-North.xlsx: is one of the files" in err
+    assert (folder / "errors-North.xlsx").read_bytes() == b"last week's team workbook"
+    assert not (folder / "errors.xlsx").exists()

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from csc_validate import config
-from csc_validate.errors import UsageError
+from csc_validate.errors import InputError, UsageError
 from csc_validate.overwrite import refuse_outputs_over_inputs
 from csc_validate.reports import Format, format_for
-from csc_validate.reports.split import parse_spec
+from csc_validate.reports.split import parse_spec, read_lookup, team_paths
 
 PASSWORD_VARIABLE = "CSC_VALIDATE_PASSWORD"
 
@@ -70,11 +70,26 @@ def refuse_overwriting(
     if planned.split_by is not None:
         read.append(("the --split-by lookup", parse_spec(planned.split_by)[0]))
     outputs = [("--output", path) for path, _ in planned.files]
+    outputs += [("--split-by's workbook", path) for path in _team_workbooks(planned)]
     if settings.baseline is not None:
         refuse_outputs_over_inputs(outputs, [("the baseline", settings.baseline)])
     # Rewriting the baseline that is read is how a team accepts today's findings.
     outputs += [("--write-baseline", path) for path in [write_baseline] if path is not None]
     refuse_outputs_over_inputs(outputs, read)
+
+
+def _team_workbooks(planned: OutputPlan) -> list[Path]:
+    """The team workbooks --split-by will write beside each workbook, as far as the lookup can
+    be read now (the run reports a lookup it cannot use)."""
+    if planned.split_by is None:
+        return []
+    for child_column in ("CHILD", "LAchildID"):
+        try:
+            teams = list(read_lookup(planned.split_by, child_column).teams)
+        except InputError:
+            continue
+        return [p for book in planned.workbooks for p in team_paths(book, teams).values()]
+    return []
 
 
 def _destinations(
