@@ -69,11 +69,11 @@ def _interrupt(where: str, signals: int, *args: str) -> tuple[int, str, str]:
     return child.returncode, out, err
 
 
-@pytest.mark.parametrize("signals", [1, 3], ids=["once", "three-times"])
-def test_interrupted_while_checking_writes_nothing(tmp_path: Path, signals: int) -> None:
+def test_interrupted_while_checking_writes_nothing(tmp_path: Path) -> None:
+    """Ctrl-C pressed three times (as people do) still gives one line."""
     report = tmp_path / "report.json"
     report.write_text("last week's report")
-    code, out, err = _interrupt("rules", signals, str(EXAMPLE), "--partial", "-o", str(report))
+    code, out, err = _interrupt("rules", 3, str(EXAMPLE), "--partial", "-o", str(report))
     assert code == 130, err
     assert err == "interrupted: nothing was written\n"
     assert "Traceback" not in out
