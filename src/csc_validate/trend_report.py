@@ -136,8 +136,11 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td class="n">{escape(cell)}</td>' if cell.isdigit() else f"<td>{escape(cell)}</td>"
-            for cell in row
+            # Counts are right-aligned; the first cell names the row (rule codes are digits too).
+            f'<td class="n">{escape(cell)}</td>'
+            if cell.isdigit() and index
+            else f"<td>{escape(cell)}</td>"
+            for index, cell in enumerate(row)
         )
         + "</tr>"
         for row in rows
