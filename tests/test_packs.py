@@ -87,6 +87,8 @@ def test_pack_lists_only_catalogue_rules_in_force(collection: str, year: str) ->
     catalogue = _catalogue(collection)
     pack = packs.load(collection, year)
     for code in set(pack.rules) - BUILTIN:
+        if code.startswith("CSC"):
+            continue  # csc-validate's own rules, where DfE has none
         assert code in catalogue, f"{code} is not a DfE rule in the catalogue"
         assert year in catalogue[code]["active_in"].split(";"), f"{code} is not in force in {year}"
 

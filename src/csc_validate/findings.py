@@ -83,6 +83,32 @@ class InputSummary(BaseModel):
     previous: bool
 
 
+class Acceptance(BaseModel):
+    """A reason a council recorded once against a finding that is true of the child: matched by
+    rule, child, table and key values (DECOM for an episode) across re-extracts."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str
+    child: str | None = None
+    table: str | None = None
+    key: dict[str, str] = Field(default_factory=dict)
+    reason: str
+    who: str = ""
+    date: str = ""
+
+
+class AcceptedFinding(BaseModel):
+    """A finding shown apart with its recorded reason; it does not count towards --fail-on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    finding: Finding
+    reason: str
+    who: str
+    date: str
+
+
 class Report(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -108,6 +134,10 @@ class Report(BaseModel):
     # `partial` says that a partial check was meant.
     missing_tables: tuple[str, ...] = ()
     partial: bool = False
+    # Findings with a recorded reason (accepted.csv or [[accepted]]), and reasons whose finding
+    # has gone.
+    accepted: tuple[AcceptedFinding, ...] = ()
+    stale_acceptances: tuple[Acceptance, ...] = ()
     # For the outputs people read (guidance); left out of the JSON, which stays as it was.
     rules: tuple[RuleInfo, ...] = Field(default=(), exclude=True)
 

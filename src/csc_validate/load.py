@@ -6,7 +6,7 @@ from pathlib import Path
 
 import polars as pl
 
-from csc_validate import collections, schemas
+from csc_validate import collections, id_spellings, schemas
 from csc_validate.collection import Collection
 from csc_validate.errors import InputError, UsageError
 from csc_validate.periods import parse_year, previous_year
@@ -117,7 +117,8 @@ def load(
         issues=tuple(issues),
         inputs=tuple(inputs),
         metadata={"file_format": "xml" if "xml" in formats else "csv", "year_source": why},
-        notes=tuple(year_notes + notes + current.warnings + last_notes + last.warnings + warnings),
+        notes=tuple(year_notes + notes + current.warnings + last_notes + last.warnings + warnings)
+        + tuple(id_spellings.notes(loaded, year_schema)),
         missing=missing,
         from_files=True,
     )

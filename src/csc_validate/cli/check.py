@@ -118,6 +118,15 @@ def check_command(
         Path | None,
         typer.Option(help="Record today's findings here, for --baseline in later runs."),
     ] = None,
+    accepted_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--accepted",
+            metavar="FILE",
+            help="CSV of findings accepted with a reason (rule, child, key, reason, who, date): "
+            "shown apart, and they do not fail --fail-on.",
+        ),
+    ] = None,
     limit: Annotated[
         int, typer.Option(help="Findings listed in the terminal (0 for all).", min=0)
     ] = 50,
@@ -159,10 +168,12 @@ def check_command(
         la=la,
         ofsted=ofsted,
         baseline=baseline_path,
+        accepted_file=accepted_file,
         # An unset flag leaves the settings' choice alone.
         partial=partial or None,
     )
     planned = output_plan.plan(settings, outputs or [], output_format, split_by, password_file)
+    output_plan.refuse_overwriting(planned, settings, settings_path, write_baseline, password_file)
     if not settings.inputs:
         where = f" or set inputs in {settings_path}" if settings_path else ""
         raise UsageError(f"name the files or folders to check{where}")

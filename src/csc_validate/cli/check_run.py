@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from csc_validate import baseline, config
+from csc_validate import accepted, baseline, config
 from csc_validate.check import check_with_tables
 from csc_validate.cli.progress import progress
 from csc_validate.findings import Report
@@ -15,7 +15,11 @@ from csc_validate.tables import Tables
 def run(
     settings: config.Config, *, quiet: bool, write_baseline: Path | None, redacted: bool
 ) -> tuple[Report, Tables]:
-    """The report to write (after the baseline and redaction) and the tables the check loaded."""
+    """The report to write (after acceptances, the baseline and redaction) and the tables the
+    check loaded."""
+    acceptances = settings.accepted
+    if settings.accepted_file is not None:
+        acceptances += accepted.read(settings.accepted_file)
     with progress(quiet) as stage:
         report, tables = check_with_tables(
             list(settings.inputs),
@@ -34,6 +38,8 @@ def run(
     if write_baseline is not None:
         baseline.write(report, write_baseline)
         typer.echo(f"Wrote {write_baseline} ({len(report.findings)} findings)", err=True)
+    source = settings.accepted_file.as_posix() if settings.accepted_file else "settings"
+    report = accepted.apply(report, acceptances, source)
     if settings.baseline is not None:
         report = baseline.apply(
             report, baseline.load(settings.baseline), settings.baseline.as_posix()

@@ -9,6 +9,7 @@ from rich.console import Console
 from csc_validate import atomic, collections, config
 from csc_validate.cli.options import Year
 from csc_validate.errors import UsageError
+from csc_validate.overwrite import refuse_outputs_over_inputs
 from csc_validate.reports import terminal
 from csc_validate.reports.options import Options
 from csc_validate.returns.export import check_extract, prepare
@@ -81,6 +82,13 @@ def export_command(
     """
     if output.is_dir():
         raise UsageError(f"--output {output}: is a folder; name the return file to write")
+    refuse_outputs_over_inputs(
+        [("--output", output)],
+        [("one of the files being exported", path) for path in paths]
+        + [("one of last year's files", path) for path in previous or []]
+        + [("one of the Ofsted lists", path) for path in ofsted or []]
+        + [("the settings file", path) for path in [config_path] if path is not None],
+    )
     settings, _ = config.load(config_path)
     settings = settings.merged(year=year, la=la)
     council = settings.la if settings.la and settings.la.isdigit() else None
@@ -95,7 +103,7 @@ def export_command(
     )
     if report.findings or report.incomplete:
         terminal.write(report, None, Options(limit=limit))
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     if report.incomplete:
         missing = ", ".join(report.missing_tables)
         why = f"the extract lacks {missing}" if missing else "a rule failed"

@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from csc_validate.findings import Finding, Report, code_key
+from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.reports.output import emit
 from csc_validate.severity import Severity
@@ -80,6 +81,7 @@ def _summary(report: Report, errors: int, queries: int) -> str:
         _chart(report, _per_rule(report.findings), with_message=True),
         "<h2>Findings per table</h2>",
         _chart(report, _per_table(report.findings), with_message=False),
+        accepted_view.html_section(report),
         "<h2>Not checked</h2>",
         _not_checked(report),
         "<h2>What each rule asks</h2>",
