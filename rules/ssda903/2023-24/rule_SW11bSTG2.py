@@ -90,7 +90,8 @@ CASES = [
         flagged={"SWEpisodes": [0, 2, 6, 12]},
     ),
     Case(
-        "children who left care, or had only short breaks, are not flagged; one who came back is",
+        "children who left care, or had only short breaks, are not flagged; one who came back, "
+        "or whose episode has a reason ceased but no end date, is",
         period="2024-25",
         tables={
             "Episodes": table(
@@ -102,6 +103,7 @@ CASES = [
                 ["5", "01/01/2024", "S", "V3", "", ""],
                 ["6", "01/01/2020", "S", "C2", "10/06/2024", "E13"],
                 ["6", "01/09/2024", "S", "C2", "", ""],
+                ["7", "01/01/2020", "S", "C2", "31/02/2025", "E13"],
             ),
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_DEC"],
@@ -112,9 +114,10 @@ CASES = [
                 ["5", "01/05/2024", "01/06/2024"],
                 ["6", "01/05/2024", "10/06/2024"],
                 ["6", "01/09/2024", "01/12/2024"],
+                ["7", "01/05/2024", "01/03/2025"],
             ),
         },
-        flagged={"SWEpisodes": [6]},
+        flagged={"SWEpisodes": [3, 6]},
     ),
     Case(
         "a child whose episode has a blank legal status, or began on 31 March, is in care then",

@@ -5,6 +5,7 @@ import datetime as dt
 
 import polars as pl
 
+from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
 
 
@@ -84,14 +85,17 @@ def continuously_looked_after(
     # before the episode's own start is no end date. A continuation (RNE other than S) whose
     # start cannot be read was under way on 1 April: had it begun in the year, the episode it
     # continues would show it. Starting on 1 April is exactly 12 months (in); leaving on
-    # 31 March is not "at 31 March" (out).
+    # 31 March is not "at 31 March" (out). Only an episode with an end date ends care (DfE's
+    # coded test (b) needs a DEC): a REC on an episode with a blank DEC leaves the child in care;
+    # an end date that is written but cannot be read still ends the episode.
     decom = pl.col("DECOM")
     dec = pl.when(decom.is_null() | (pl.col("DEC") >= decom)).then(pl.col("DEC"))
     in_year = (decom.is_null() | (decom <= end)) & (dec.is_null() | (dec >= start))
     short_break = pl.col("LS").is_in(respite).fill_null(False)
     new_start = pl.col("RNE").is_in(started_care).fill_null(False)
     entered = new_start & decom.is_between(start, end, closed="right").fill_null(False)
-    left = pl.col("REC").is_not_null() & ~pl.col("REC").is_in(care_continues) & in_year
+    ceased = pl.col("REC").is_not_null() & ~pl.col("REC").is_in(care_continues)
+    left = _has_end() & ceased & in_year
     began_by_start = (decom <= start).fill_null(~new_start)
     on_first_day = ~short_break & began_by_start & (dec >= start).fill_null(True)
     on_last_day = ~short_break & _open_at(end)
@@ -126,9 +130,10 @@ def looked_after_at_year_end(
     """CHILD of every child looked after on `end` (31 March): a non-short-break episode of the
     return that had not ended by then.
 
-    An episode ends on its DEC; a REC says it has ended even when DEC is blank or unreadable
-    (the return holds nothing after `end`). A blank or unreadable DECOM is taken to be on or
-    before `end`, since the return holds only episodes of the year.
+    An episode ends on its DEC; one whose DEC is written but cannot be read has ended too (the
+    return holds nothing after `end`). A blank DEC is an open episode, whatever REC says. A
+    blank or unreadable DECOM is taken to be on or before `end`, since the return holds only
+    episodes of the year.
     """
     short_break = pl.col("LS").is_in(respite).fill_null(False)
     return episodes.filter(_open_at(end) & ~short_break).select("CHILD").unique()
@@ -139,7 +144,10 @@ def _open_at(end: dt.date) -> pl.Expr:
     started = (pl.col("DECOM") <= end).fill_null(True)
     # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): the first test needs a DEC, the
     # second a blank one, so they are never both True and `^` gives what `|` gives.
-    ended = (pl.col("DEC") <= end).fill_null(False) | (
-        pl.col("DEC").is_null() & pl.col("REC").is_not_null()
-    )
+    ended = (pl.col("DEC") <= end).fill_null(False) | (pl.col("DEC").is_null() & _has_end())
     return started & ~ended
+
+
+def _has_end() -> pl.Expr:
+    """True for an episode with an end date, read or not: only such an episode has ended."""
+    return pl.col(raw_name("DEC")).is_not_null()
