@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 
 @rule(
@@ -26,7 +26,14 @@ def placement_decision_date_differs_from_adoption(ctx: RuleContext) -> dict[str,
     # led to the adoption, so only it is compared, and it is flagged with the AD1 row. NOTE: the
     # peer compares every decision. Blank or unreadable dates are not compared.
     decisions = ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
-    latest = pl.col("_row").sort_by(["DATE_PLACED", "_row"]).last().over("CHILD")
+    latest = (
+        pl.col("_row")
+        .sort_by(
+            ["DATE_PLACED", "DATE_PLACED_CEASED", by_content()], nulls_last=[False, True, False]
+        )
+        .last()
+        .over("CHILD")
+    )
     adoptions = ctx.table("AD1").filter(pl.col("DATE_INT").is_not_null())
     differing = (
         decisions.filter(pl.col("_row") == latest)

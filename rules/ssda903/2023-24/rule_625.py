@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 
 @rule(
@@ -26,7 +26,7 @@ def first_child_born_after_care_or_year(ctx: RuleContext) -> dict[str, pl.LazyFr
     # date passed. Blank dates are not compared.
     latest = (
         ctx.table("Episodes")
-        .sort("DECOM", "_row", nulls_last=False)
+        .sort("DECOM", "DEC", by_content(), nulls_last=[False, True, False])
         .group_by("CHILD")
         .last()
         .select("_row", "CHILD", "DEC")

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 # dd/mm/yyyy where day and month may be ZZ and the year ZZZZ when not known.
 PARTIAL_DATE = r"^([0-9]{2}|ZZ)/([0-9]{2}|ZZ)/([0-9]{4}|ZZZZ)$"
@@ -57,7 +57,7 @@ def permanence_date_invalid_or_late(ctx: RuleContext) -> dict[str, pl.LazyFrame]
     first = (
         ctx.table_or_empty("Episodes")
         .filter(pl.col("DECOM").is_not_null())
-        .sort("DECOM", "_row")
+        .sort("DECOM", "DEC", by_content(), nulls_last=[False, True, False])
         .group_by("CHILD")
         .first()
         .select(pl.col("_row").alias("_episode_row"), "CHILD", "DECOM")

@@ -25,7 +25,7 @@ def social_worker_episode_left_open(ctx: RuleContext) -> pl.LazyFrame:
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DECOM"],
-        order="SW_DECOM",
+        order=["SW_DECOM", "SW_DEC"],
     )
     return ordered.filter(pl.col("next_SW_DECOM").is_not_null() & pl.col("SW_DEC#raw").is_null())
 

@@ -36,7 +36,7 @@ def social_worker_episode_not_following_previous(ctx: RuleContext) -> pl.LazyFra
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DEC"],
-        order="SW_DECOM",
+        order=["SW_DECOM", "SW_DEC"],
     )
     previous_end = pl.col("prev_SW_DEC")
     too_early = pl.col("SW_DECOM") < previous_end.dt.offset_by(f"-{TOLERANCE}")

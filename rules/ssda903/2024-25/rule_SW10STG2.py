@@ -37,7 +37,7 @@ def social_worker_episode_overlaps_previous(ctx: RuleContext) -> pl.LazyFrame:
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DEC"],
-        order="SW_DECOM",
+        order=["SW_DECOM", "SW_DEC"],
     )
     first_contact = pl.col("SW_REASON").is_in(ctx.codes("SW_REASON_FIRST_CONTACT")).fill_null(False)
     too_early = pl.col("SW_DECOM") < pl.col("prev_SW_DEC").dt.offset_by(f"-{TOLERANCE}")

@@ -33,7 +33,7 @@ def first_contact_before_previous_episode_ended(ctx: RuleContext) -> pl.LazyFram
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DEC"],
-        order="SW_DECOM",
+        order=["SW_DECOM", "SW_DEC"],
     )
     first_contact = pl.col("SW_REASON").is_in(ctx.codes("SW_REASON_FIRST_CONTACT")).fill_null(False)
     return ordered.filter(first_contact & (pl.col("SW_DECOM") < pl.col("prev_SW_DEC")))

@@ -9,6 +9,7 @@ import polars as pl
 from csc_validate.collections.ssda903.rulekit.episodes import with_periods_of_care
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
+from csc_validate.rulekit.ordering import by_content
 
 
 def orders_without_decision(ctx: RuleContext, statuses: list[str]) -> dict[str, pl.LazyFrame]:
@@ -49,7 +50,7 @@ def decisions_after_order(ctx: RuleContext, statuses: list[str]) -> dict[str, pl
         # Equivalent mutant (ReplaceTrueWithFalse): an episode with a blank DECOM is always alone
         # in its period of care (with_periods_of_care sorts it last and starts a new period at
         # it), so where blanks sort within a period is moot.
-        .sort("DECOM", "_row", nulls_last=True)
+        .sort("DECOM", "DEC", by_content(), nulls_last=True)
         .group_by("CHILD", "period")
         .first()
     )

@@ -2,25 +2,28 @@
 who is looked after at the year end."""
 
 import datetime as dt
+from collections.abc import Sequence
 
 import polars as pl
 
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
+from csc_validate.rulekit.ordering import by_content
 
 
 def with_neighbours(
     frame: pl.LazyFrame,
     columns: list[str],
     by: str = "CHILD",
-    order: str = "DECOM",
+    order: Sequence[str] = ("DECOM", "DEC"),
 ) -> pl.LazyFrame:
     """Add `prev_<col>` and `next_<col>`: the child's previous and next record by `order`.
 
-    Records are ordered by `order` then `_row`, so ties keep source order. Blank `order`
-    values sort last.
+    Records are ordered by the fields of `order` in turn (for episodes the start, then the end,
+    so a zero-length episode comes before the one continuing it that day), then by their
+    content, never by file order. Blank values sort last.
     """
-    ordered = frame.sort([by, order, "_row"], nulls_last=True)
+    ordered = frame.sort([by, *order, by_content()], nulls_last=True)
     return ordered.with_columns(
         *[pl.col(c).shift(1).over(by).alias(f"prev_{c}") for c in columns],
         *[pl.col(c).shift(-1).over(by).alias(f"next_{c}") for c in columns],
@@ -44,8 +47,8 @@ def with_periods_of_care(episodes: pl.LazyFrame) -> pl.LazyFrame:
     )
     numbered = chained.with_columns(period=starts_period.cast(pl.Int32).cum_sum().over("CHILD"))
     # Equivalent mutant (ReplaceTrueWithFalse): a blank DECOM starts a period and sorts after the
-    # child's dated episodes, so it is alone in its period, and _row is never blank.
-    last_end = pl.col("DEC").sort_by(["DECOM", "_row"], nulls_last=True).last()
+    # child's dated episodes, so it is alone in its period, and the content key is never blank.
+    last_end = pl.col("DEC").sort_by(["DECOM", "DEC", by_content()], nulls_last=True).last()
     return numbered.with_columns(
         period_start=pl.col("DECOM").min().over("CHILD", "period"),
         period_end=last_end.over("CHILD", "period"),
