@@ -59,4 +59,24 @@ CASES = [
             )
         },
     ),
+    Case(
+        "of two episodes starting the same day the open one is the later, in any row order; an "
+        "open episode followed by a later one is flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC", "SW_REASON"],
+                ["1", "01/05/2023", "30/06/2023", "MANAGE"],
+                ["1", "01/05/2023", "10/05/2023", "MANAGE"],
+                ["2", "01/05/2023", "10/05/2023", "MANAGE"],
+                ["2", "01/05/2023", "30/06/2023", "MANAGE"],
+                ["3", "01/05/2023", "01/05/2023", "MANAGE"],
+                ["3", "01/05/2023", "", "MANAGE"],
+                ["4", "01/05/2023", "", "MANAGE"],
+                ["4", "01/05/2023", "01/05/2023", "MANAGE"],
+                ["5", "01/05/2023", "", "MANAGE"],
+                ["5", "01/06/2023", "", "MANAGE"],
+            )
+        },
+        flagged={"SWEpisodes": [8]},
+    ),
 ]
