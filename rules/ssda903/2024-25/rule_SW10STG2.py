@@ -83,7 +83,7 @@ CASES = [
         },
     ),
     Case(
-        "of two episodes starting the same day the earlier-ending one comes first, in any row order",
+        "of two episodes starting the same day the one ending first comes first, in any row order",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_DEC", "SW_REASON"],

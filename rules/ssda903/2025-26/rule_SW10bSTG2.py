@@ -94,7 +94,7 @@ CASES = [
         flagged={"SWEpisodes": [0]},
     ),
     Case(
-        "of two episodes starting the same day the earlier-ending one comes first, in any row order",
+        "of two episodes starting the same day the one ending first comes first, in any row order",
         period="2025-26",
         tables={
             "SWEpisodes": table(
