@@ -6,10 +6,7 @@ from csc_validate.rulekit import Case, RuleContext, age_on, birthday, by_content
 
 MESSAGE = (
     "The episodes recorded for this young person suggest they are not a relevant or a former "
-    "relevant child and therefore should not have care leaver information completed. [NOTE: "
-    "This tool can only test the current and previous year data loaded into the tool - this "
-    "check may generate false positives if a child had episodes prior to last year's "
-    "collection.]"
+    "relevant child and therefore should not have care leaver information completed."
 )
 # Children Act 1989 s.23A and the Care Leavers Regulations: 13 weeks looked after since 14.
 RELEVANT_DAYS_SINCE_14 = 91

@@ -16,10 +16,7 @@ def _known_or(part: pl.Expr, unknown: str, stand_in: str) -> pl.Expr:
 
 @rule(
     code="632",
-    message=(
-        "Date of previous permanence order not a valid value. NOTE: This rule may result in false"
-        " negatives where the period of care started before the current collection year"
-    ),
+    message="Date of previous permanence order not a valid value.",
     tables=["PrevPerm", "Episodes"],
     fields=["DATE_PERM", "DECOM"],
     tags=["permanence", "dates"],
