@@ -69,10 +69,11 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
         ctx.table("Header")
         .select("CHILD", "DOB")
         .filter(dob.is_not_null() & (age_on(dob, ctx.end) < 20))
-        # A child in Header twice is taken at the earlier date of birth, whatever the order of
-        # the rows. Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order
-        # of the rows kept, and nothing below depends on row order.
+        # A child in Header twice is taken at the earlier date of birth, whatever the order of the
+        # rows.
         .sort("CHILD", "DOB")
+        # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the rows
+        # kept, and nothing below depends on row order.
         .unique("CHILD", keep="first", maintain_order=True)
     )
 

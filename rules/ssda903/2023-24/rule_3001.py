@@ -29,10 +29,11 @@ def seventeen_year_old_with_former_foster_carers(ctx: RuleContext) -> pl.LazyFra
     births = (
         ctx.table("Header")
         .select("CHILD", pl.col("DOB").alias("header_dob"))
-        # A child in Header twice is taken at the earlier date of birth, whatever the order of
-        # the rows. Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order
-        # of the rows kept, and the join below does not depend on row order.
+        # A child in Header twice is taken at the earlier date of birth, whatever the order of the
+        # rows.
         .sort("CHILD", "header_dob")
+        # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the rows
+        # kept, and the join below does not depend on row order.
         .unique("CHILD", keep="first", maintain_order=True)
     )
     seventeen = age_on(pl.col("header_dob"), ctx.end) == 17

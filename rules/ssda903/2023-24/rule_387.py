@@ -87,7 +87,8 @@ CASES = [
         flagged={},
     ),
     Case(
-        "a child in Header twice is taken at the earlier date of birth, in any row order",
+        "a child in Header twice is taken at the earlier date of birth (a blank last), in any row "
+        "order",
         tables={
             "Header": table(
                 ["CHILD", "DOB"],
@@ -97,14 +98,17 @@ CASES = [
                 ["2", "16/03/2010"],
                 ["3", "16/03/2012"],
                 ["3", "16/03/2011"],
+                ["4", ""],
+                ["4", "16/03/2011"],
             ),
             "Episodes": table(
                 ["CHILD", "REC", "DEC"],
                 ["1", "E5", "17/03/2024"],
                 ["2", "E5", "17/03/2024"],
                 ["3", "E5", "17/03/2024"],
+                ["4", "E5", "17/03/2024"],
             ),
         },
-        flagged={"Episodes": [2]},
+        flagged={"Episodes": [2, 3]},
     ),
 ]

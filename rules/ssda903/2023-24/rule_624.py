@@ -28,9 +28,10 @@ def first_child_birth_date_changed(ctx: RuleContext) -> pl.LazyFrame:
         .filter(pl.col("MC_DOB").is_not_null())
         .select("CHILD", pl.col("MC_DOB").alias("previous_mc_dob"))
         # A child in last year's Header twice is compared with the earlier date, whatever the
-        # order of the rows. Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only
-        # the order of the rows kept, which the join ignores.
+        # order of the rows.
         .sort("CHILD", "previous_mc_dob")
+        # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the rows
+        # kept, which the join ignores.
         .unique("CHILD", keep="first", maintain_order=True)
     )
     header = ctx.table("Header").join(previous, on="CHILD", how="inner")
