@@ -34,12 +34,12 @@ def review_held_during_cin_plan(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     reviews = ctx.table("Reviews")
     cin_plans = ctx.table("CINplanDates")
     # Each review with its own plan's end date; a plan listed twice counts with one listing,
-    # chosen by what it holds, never by the order of the rows. Equivalent mutant
-    # (ReplaceTrueWithFalse): maintain_order sets only the order of the rows kept, which the
-    # join ignores.
+    # chosen by what it holds, never by the order of the rows.
     plan_ends = (
         ctx.table("ChildProtectionPlans")
         .sort(by_content())
+        # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the
+        # rows kept, which the join ignores.
         .unique(subset=PLAN, keep="first", maintain_order=True)
         .select(*PLAN, "CPPendDate", unreadable("CPPendDate").alias("_end_unknown"))
     )

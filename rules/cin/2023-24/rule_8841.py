@@ -21,12 +21,13 @@ def review_on_or_before_plan_start(ctx: RuleContext) -> pl.LazyFrame:
     A review comes after the plan starts. Check the review date, the plan's start date, and
     that the review is recorded under the right plan.
     """
-    # A plan listed twice (a duplicated child) is matched once, with its earliest start date,
-    # whatever the order of the rows. Equivalent mutant (ReplaceTrueWithFalse): maintain_order
-    # sets only the order of the rows kept, which the join ignores.
+    # A plan listed twice (a duplicated child) is matched once, with its earliest start date
+    # (a blank last), whatever the order of the rows.
     starts = (
         ctx.table("ChildProtectionPlans")
         .sort("CPPstartDate", by_content(), nulls_last=True)
+        # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the
+        # rows kept, which the join ignores.
         .unique(subset=PLAN, keep="first", maintain_order=True)
         .select(*PLAN, "CPPstartDate")
     )
@@ -81,7 +82,7 @@ CASES = [
         flagged={"Reviews": [5]},
     ),
     Case(
-        "a plan listed twice is judged by its earliest start date, in any row order",
+        "a plan listed twice is judged by its earliest start date (a blank last), in any row order",
         tables={
             "ChildProtectionPlans": table(
                 ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
@@ -91,14 +92,17 @@ CASES = [
                 ["B", "1", "1", "2024-06-10"],
                 ["C", "1", "1", "2024-06-20"],
                 ["C", "1", "1", "2024-06-10"],
+                ["D", "1", "1", ""],
+                ["D", "1", "1", "2024-06-10"],
             ),
             "Reviews": table(
                 ["LAchildID", "CINdetailsID", "CPPID", "CPPreviewDate"],
                 ["A", "1", "1", "2024-06-01"],
                 ["B", "1", "1", "2024-06-01"],
                 ["C", "1", "1", "2024-06-01"],
+                ["D", "1", "1", "2024-06-01"],
             ),
         },
-        flagged={"Reviews": [2]},
+        flagged={"Reviews": [2, 3]},
     ),
 ]
