@@ -249,7 +249,8 @@ CASES = [
         period="2024-25",
     ),
     Case(
-        "only an end date ends care: a reason ceased with no end date leaves the child in care",
+        "only an end date ends care: a reason ceased with no end date leaves the child in care; "
+        "an end with nothing after does not",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
@@ -257,6 +258,7 @@ CASES = [
                 ["2", "01/01/2022", "S", "C2", "", "E13"],
                 ["3", "01/01/2022", "S", "C2", "10/06/2024", "E13"],
                 ["4", "01/01/2022", "S", "C2", "31/06/2024", "E13"],
+                ["5", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
             ),
             "OC2": table(
                 ["CHILD", "CONVICTED"],
@@ -264,9 +266,10 @@ CASES = [
                 ["2", "0"],
                 ["3", "0"],
                 ["4", "0"],
+                ["5", "0"],
             ),
         },
-        flagged={"OC2": [2, 3]},
+        flagged={"OC2": [2, 3, 4]},
         period="2024-25",
     ),
 ]

@@ -2,8 +2,8 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import oc2_cohort
-from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
+from csc_validate.collections.ssda903.rulekit import in_order, oc2_cohort
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 CORE = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"]
 
@@ -36,9 +36,7 @@ def outcome_items_missing_in_oc2_cohort(ctx: RuleContext) -> dict[str, pl.LazyFr
     oc2 = ctx.table("OC2")
     cohort = oc2_cohort(ctx)
     blank = pl.any_horizontal([pl.col(c).is_null() for c in CORE])
-    latest = pl.col("_row") == pl.col("_row").sort_by(
-        ["DECOM", "DEC", by_content()], nulls_last=[False, True, False]
-    ).last().over("CHILD")
+    latest = pl.col("_row") == pl.col("_row").sort_by(in_order("DECOM", "DEC")).last().over("CHILD")
     return {
         "OC2": oc2.filter(blank).join(cohort, on="CHILD", how="semi"),
         "Episodes": episodes.filter(latest)

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
+from csc_validate.collections.ssda903.rulekit import in_order
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
 @rule(
@@ -29,8 +30,8 @@ def first_episode_not_started_care(ctx: RuleContext) -> pl.LazyFrame:
     # earliest by DECOM, then by DEC (blank last, so a zero-length S episode comes before the one
     # continuing it that day), then by content, never by file order.
     dated = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
-    in_order = pl.col("_row").sort_by(["DECOM", "DEC", by_content()], nulls_last=True)
-    first = dated.filter(pl.col("_row") == in_order.first().over("CHILD"))
+    first_row = pl.col("_row").sort_by(in_order("DECOM", "DEC")).first()
+    first = dated.filter(pl.col("_row") == first_row.over("CHILD"))
     rne = pl.col("RNE")
     # A blank RNE is not S and is flagged.
     not_started = rne.is_null() | ~rne.is_in(ctx.codes("RNE_STARTED_CARE"))

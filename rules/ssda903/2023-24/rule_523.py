@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
+from csc_validate.collections.ssda903.rulekit import in_order
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
 @rule(
@@ -27,12 +28,7 @@ def placement_decision_date_differs_from_adoption(ctx: RuleContext) -> dict[str,
     # peer compares every decision. Blank or unreadable dates are not compared.
     decisions = ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
     latest = (
-        pl.col("_row")
-        .sort_by(
-            ["DATE_PLACED", "DATE_PLACED_CEASED", by_content()], nulls_last=[False, True, False]
-        )
-        .last()
-        .over("CHILD")
+        pl.col("_row").sort_by(in_order("DATE_PLACED", "DATE_PLACED_CEASED")).last().over("CHILD")
     )
     adoptions = ctx.table("AD1").filter(pl.col("DATE_INT").is_not_null())
     differing = (

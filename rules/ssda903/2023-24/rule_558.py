@@ -2,12 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, by_content, raw_name, rule, table
-
-# The latest decision: by DATE_PLACED (blank earliest), then the one not ceased, then content.
-LATEST_DECISION = ["DATE_PLACED", "DATE_PLACED_CEASED", by_content()]
-# The latest episode: by DECOM (blank earliest), then the open one, then content.
-LATEST_EPISODE = ["DECOM", "DEC", by_content()]
+from csc_validate.collections.ssda903.rulekit import in_order
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
 @rule(
@@ -31,13 +27,11 @@ def adopted_with_decision_ceased(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     # one that led to the adoption. The latest decision is the one with the latest DATE_PLACED (a
     # blank DATE_PLACED counts as earliest). Both the decision and the adoption episode are flagged.
     episodes = ctx.table("Episodes")
-    latest_episode = (
-        episodes.sort(LATEST_EPISODE, nulls_last=[False, True, False]).group_by("CHILD").last()
-    )
+    latest_episode = episodes.sort(in_order("DECOM", "DEC")).group_by("CHILD").last()
     adopted = latest_episode.filter(pl.col("REC").is_in(ctx.codes("REC_ADOPTED")))
     latest_decision = (
         ctx.table("PlacedAdoption")
-        .sort(LATEST_DECISION, nulls_last=[False, True, False])
+        .sort(in_order("DATE_PLACED", "DATE_PLACED_CEASED"))
         .group_by("CHILD")
         .last()
     )

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
+from csc_validate.collections.ssda903.rulekit import in_order
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
 @rule(
@@ -26,7 +27,7 @@ def first_child_born_after_care_or_year(ctx: RuleContext) -> dict[str, pl.LazyFr
     # date passed. Blank dates are not compared.
     latest = (
         ctx.table("Episodes")
-        .sort("DECOM", "DEC", by_content(), nulls_last=[False, True, False])
+        .sort(in_order("DECOM", "DEC"))
         .group_by("CHILD")
         .last()
         .select("_row", "CHILD", "DEC")

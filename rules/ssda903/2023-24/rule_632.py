@@ -54,7 +54,7 @@ def permanence_date_invalid_or_late(ctx: RuleContext) -> dict[str, pl.LazyFrame]
     first = (
         ctx.table_or_empty("Episodes")
         .filter(pl.col("DECOM").is_not_null())
-        .sort("DECOM", "DEC", by_content(), nulls_last=[False, True, False])
+        .sort("DECOM", by_content())
         .group_by("CHILD")
         .first()
         .select(pl.col("_row").alias("_episode_row"), "CHILD", "DECOM")

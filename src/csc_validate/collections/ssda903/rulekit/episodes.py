@@ -30,6 +30,22 @@ def with_neighbours(
     )
 
 
+def in_order(start: str, end: str) -> list[pl.Expr]:
+    """Sort keys that put a child's records in order, whatever the order of the rows.
+
+    A record with a blank `start` cannot be placed and comes first; then by `start`; of two
+    starting the same day, the one with a blank `end` (still open) comes last, then the earlier
+    end; then the content decides. No key is ever blank, so no `nulls_last` is needed.
+    """
+    return [
+        pl.col(start).is_not_null(),
+        pl.col(start),
+        pl.col(end).is_null(),
+        pl.col(end),
+        by_content(),
+    ]
+
+
 def with_periods_of_care(episodes: pl.LazyFrame) -> pl.LazyFrame:
     """Add `period` (numbered per child) and `period_start`, `period_end` for each episode.
 
@@ -46,9 +62,9 @@ def with_periods_of_care(episodes: pl.LazyFrame) -> pl.LazyFrame:
         | (pl.col("DECOM") != pl.col("prev_DEC")).fill_null(True)
     )
     numbered = chained.with_columns(period=starts_period.cast(pl.Int32).cum_sum().over("CHILD"))
-    # Equivalent mutant (ReplaceTrueWithFalse): a blank DECOM starts a period and sorts after the
-    # child's dated episodes, so it is alone in its period, and the content key is never blank.
-    last_end = pl.col("DEC").sort_by(["DECOM", "DEC", by_content()], nulls_last=True).last()
+    # A blank DECOM starts a period and sorts after the child's dated episodes, so it is alone in
+    # its period; of two starting the same day the open one is the period's last.
+    last_end = pl.col("DEC").sort_by(in_order("DECOM", "DEC")).last()
     return numbered.with_columns(
         period_start=pl.col("DECOM").min().over("CHILD", "period"),
         period_end=last_end.over("CHILD", "period"),
