@@ -152,6 +152,7 @@ def check_with_tables(
                 message=rule.message,
                 summary=rule.summary,
                 explanation=rule.explanation,
+                provisional=rule.provisional,
             )
             for rule in rules
         ),

@@ -1,8 +1,15 @@
 """Finding and Report: the one sorted list that every output renders."""
 
 import re
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 from csc_validate.severity import Severity
 
@@ -67,11 +74,28 @@ class RuleInfo(BaseModel):
     message: str
     summary: str
     explanation: str
+    # Why the rule's reading is provisional (inferred without DfE's own text); blank otherwise,
+    # and then left out of the JSON.
+    provisional: str = ""
+
+    @model_serializer(mode="wrap")
+    def _without_blank_standing(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        dumped = handler(self)
+        if not self.provisional:
+            dumped.pop("provisional", None)
+        return dumped
 
     @property
     def guidance(self) -> str:
-        """What is flagged, then how to fix it (the rule's docstring)."""
-        return " ".join(part for part in (self.summary, self.explanation) if part)
+        """What is flagged, then how to fix it (the rule's docstring), then why the rule is
+        provisional when it is."""
+        standing = f"Provisional: {self.provisional}" if self.provisional else ""
+        return " ".join(part for part in (self.summary, self.explanation, standing) if part)
+
+
+def standing(code: str, info: RuleInfo | None) -> str:
+    """The rule code, with the word "provisional" beside it when the rule is."""
+    return f"{code} provisional" if info is not None and info.provisional else code
 
 
 class InputSummary(BaseModel):

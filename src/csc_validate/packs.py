@@ -1,7 +1,7 @@
 """Rule packs: rules/<collection>/<year>/ is the parent year's pack, minus retired codes, plus
 the rule modules in the folder (a module whose code the parent has changes that rule), with the
 revisions its pack.toml lists under [revised]: new wording, or a change through the year's code
-lists alone."""
+lists alone; [provisional] marks rules whose reading from that year on lacks DfE's own text."""
 
 import importlib.util
 import tomllib
@@ -104,6 +104,13 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
             revision = {**revision, "severity": Severity(revision["severity"])}
         rules[str(code)] = rule.model_copy(update=revision)
         changed.append(str(code))
+    for code, reason in config.get("provisional", {}).items():
+        rule = rules.get(str(code))
+        if rule is None or not str(reason).strip():
+            raise RuleDefinitionError(
+                f"{manifest}: [provisional] must give a reason for a rule of the pack, not {code}"
+            )
+        rules[str(code)] = rule.model_copy(update={"provisional": str(reason).strip()})
     changed.sort(key=code_key)
     broken: tuple[local_rules.Broken, ...] = ()
     if builtins:

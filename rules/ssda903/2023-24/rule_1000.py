@@ -5,9 +5,8 @@ import polars as pl
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 MESSAGE = (
-    "This child is recorded as having died in care and therefore should not have the care "
-    "leaver information completed. [NOTE: This only tests the current and previous year data "
-    "loaded into the tool]"
+    "This child is recorded as having died in care and therefore should not have the care leaver "
+    "information completed."
 )
 
 

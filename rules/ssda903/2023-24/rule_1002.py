@@ -5,10 +5,8 @@ import polars as pl
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 MESSAGE = (
-    "This child has no previous episodes of care, therefore should not have care leaver "
-    "information recorded. [NOTE: This tool can only test the current and previous year data "
-    "loaded into the tool - this check may generate false positives if a child had episodes "
-    "prior to last year's collection.]"
+    "This child has no previous episodes of care, therefore should not have care leaver information"
+    " recorded."
 )
 
 

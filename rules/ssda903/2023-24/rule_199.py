@@ -7,10 +7,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 
 @rule(
     code="199",
-    message=(
-        "Episode information shows child has been previously adopted from care. [NOTE: This "
-        "only tests the current and previous year data loaded into the tool]"
-    ),
+    message="Episode information shows child has been previously adopted from care.",
     tables=["Episodes"],
     fields=["CHILD"],
     tags=["episodes", "adoption"],

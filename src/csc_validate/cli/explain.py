@@ -45,6 +45,13 @@ def explain_command(
     console.print(f"Tables:   {', '.join(tables)}", markup=False)
     console.print(f"Fields:   {', '.join(rule.fields) or 'the column concerned'}", markup=False)
     console.print(f"In force: {', '.join(in_force)}")
+    provisional = [y for y in in_force if _provisional_in(collection, y, code)]
+    if rule.provisional:
+        console.print(
+            f"Standing: provisional in {', '.join(provisional)}. {rule.provisional}", markup=False
+        )
+    elif provisional:
+        console.print(f"Standing: provisional in {', '.join(provisional)}", markup=False)
     if rule.needs:
         pronoun = "them" if len(rule.needs) > 1 else "it"
         console.print(
@@ -98,6 +105,11 @@ def _find(collection: str, code: str, year: str | None) -> tuple[Rule, list[str]
             f"rule {code} is not in force in {chosen} (in force: {', '.join(in_force)})"
         )
     return rule, in_force
+
+
+def _provisional_in(collection: str, year: str, code: str) -> bool:
+    rule = _lookup(packs.load(collection, year).rules, code)
+    return rule is not None and bool(rule.provisional)
 
 
 def _lookup(rules: dict[str, Rule], code: str) -> Rule | None:

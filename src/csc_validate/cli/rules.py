@@ -68,12 +68,15 @@ def rules_command(
             item["code"],
             item["severity"],
             ", ".join(item["tables"]),
-            item["source"],
+            f"{item['source']}, provisional" if item["provisional"] else item["source"],
             item["message"],
         )
     # Messages and local rules' text are data, never markup.
     console = Console(markup=False, emoji=False)
     console.print(table)
+    for item in described:
+        if item["provisional"]:
+            console.print(f"Provisional: {item['code']}. {item['provisional']}", markup=False)
     for item in unchecked:
         console.print(f"Not checked by csc-validate: {item['code']}. {item['reason']}")
 
@@ -99,6 +102,8 @@ def describe(rule: Rule) -> dict:
         "source": source(rule),
         # What the user must give for the rule to run (e.g. "--la"); empty when nothing.
         "needs": list(rule.needs),
+        # Why the reading is provisional (inferred without DfE's own text); empty when it is not.
+        "provisional": rule.provisional,
     }
 
 

@@ -18,7 +18,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from csc_validate import atomic
 from csc_validate.errors import UsageError
-from csc_validate.findings import Finding, Report, code_key
+from csc_validate.findings import Finding, Report, code_key, standing
 from csc_validate.reports import accepted_view
 from csc_validate.reports.cells import is_formula_like
 from csc_validate.reports.options import Options
@@ -136,7 +136,7 @@ def _summary_sheet(sheet: WriteOnlyWorksheet, report: Report, with_tables: bool)
         info = report.rule_info(rule)
         sheet.append(
             [
-                _cell(sheet, rule, SEVERITY_FONT.get(severity)),
+                _cell(sheet, standing(rule, info), SEVERITY_FONT.get(severity)),
                 severity.value,
                 child_count,
                 rows,

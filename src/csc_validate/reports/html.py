@@ -5,7 +5,7 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
-from csc_validate.findings import Finding, Report, code_key
+from csc_validate.findings import Finding, Report, code_key, standing
 from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.reports.output import emit
@@ -152,7 +152,7 @@ def _not_checked(report: Report) -> str:
 def _rules(report: Report) -> str:
     found = {f.rule for f in report.findings}
     rows = [
-        f'<tr><td class="code sev-{info.severity.value}">{escape(info.rule)}</td>'
+        f'<tr><td class="code sev-{info.severity.value}">{escape(standing(info.rule, info))}</td>'
         f'<td>{escape(info.message)}</td><td class="guidance">{escape(info.guidance)}</td></tr>'
         for info in sorted(report.rules, key=lambda i: code_key(i.rule))
         if info.rule in found

@@ -43,6 +43,8 @@ def render(
     if not quiet:
         if report.summary:
             console.print(_summary_table(report, console.width))
+            for code, reason in _provisional(report).items():
+                console.print(f"* {code} is provisional: {reason}", markup=False)
         if report.findings and limit != 0:
             ordered = report.findings
             if by_child:
@@ -107,9 +109,11 @@ def _summary_table(report: Report, width: int) -> Table:
     table.add_column(
         "Message", overflow="ellipsis", no_wrap=True, max_width=max(width - 35 - code_width, 12)
     )
+    provisional = _provisional(report)
     for summary in report.summary:
+        marked = f"{summary.rule}*" if summary.rule in provisional else summary.rule
         table.add_row(
-            Text(summary.rule, style=SEVERITY_STYLE[summary.severity]),
+            Text(marked, style=SEVERITY_STYLE[summary.severity]),
             Text(summary.table),
             str(summary.count),
             str(summary.children),
@@ -119,7 +123,19 @@ def _summary_table(report: Report, width: int) -> Table:
 
 
 def _code_width(report: Report) -> int:
-    return max([4, *(len(summary.rule) for summary in report.summary)])
+    # A provisional rule's code is marked with a star.
+    starred = _provisional(report)
+    return max([4, *(len(s.rule) + (s.rule in starred) for s in report.summary)])
+
+
+def _provisional(report: Report) -> dict[str, str]:
+    """Why each rule in the summary is provisional (read without DfE's own text), by code."""
+    shown = {summary.rule for summary in report.summary}
+    return {
+        info.rule: info.provisional
+        for info in report.rules
+        if info.provisional and info.rule in shown
+    }
 
 
 def _values(finding: Finding) -> str:

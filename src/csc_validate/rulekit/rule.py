@@ -38,6 +38,10 @@ class Rule(BaseModel):
     source: Path | None = None
     # The installed package a council's own rule comes from; None for DfE's and csc-validate's.
     origin: str | None = None
+    # Why the rule is provisional: its reading was inferred without DfE's own text (a year's
+    # rules not yet published, a message whose coding could not be found). Blank when the rule
+    # follows DfE's text. Set on the declaration, or for a year on in pack.toml [provisional].
+    provisional: str = ""
 
     @field_validator("message")
     @classmethod
@@ -60,8 +64,10 @@ def rule(
     tags: list[str] | None = None,
     aliases: list[str] | None = None,
     needs: list[str] | None = None,
+    provisional: str = "",
 ) -> Callable[[Check], Rule]:
-    """Declare a rule: the decorated function becomes the rule's `check`."""
+    """Declare a rule: the decorated function becomes the rule's `check`. `provisional` says
+    why the reading is provisional, when DfE's own text for it could not be found."""
 
     def declare(function: Check) -> Rule:
         summary, explanation = _split_doc(function.__doc__ or "")
@@ -74,6 +80,7 @@ def rule(
             tags=tuple(tags or ()),
             aliases=tuple(aliases or ()),
             needs=tuple(needs or ()),
+            provisional=provisional,
             check=function,
             summary=summary,
             explanation=explanation,
