@@ -6,6 +6,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from csc_validate.severity import Severity
 
+# The reason a rule about the year-end tables gives when a year-to-date check leaves it out.
+NOT_YET_DUE = "not yet due"
+
 
 class Finding(BaseModel):
     """One rule broken by one row (or by a table as a whole, when `row` is None)."""
@@ -93,6 +96,10 @@ class Report(BaseModel):
     period_start: str
     period_end: str
     year_source: str
+    # A year-to-date check: the day it is as at (dd/mm/yyyy, the period's end) and how that day
+    # was chosen; both blank for the whole year.
+    as_at: str = ""
+    as_at_source: str = ""
     inputs: tuple[InputSummary, ...]
     table_rows: dict[str, int]
     selected: tuple[str, ...]

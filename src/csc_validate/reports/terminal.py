@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from csc_validate import atomic
-from csc_validate.findings import Finding, Report
+from csc_validate.findings import NOT_YET_DUE, Finding, Report
 from csc_validate.reports.options import Options
 from csc_validate.severity import Severity
 from csc_validate.tables import PREVIOUS_SUFFIX
@@ -79,8 +79,14 @@ def _heading(console: Console, report: Report) -> None:
     console.print(
         f"[bold]csc-validate {report.version}[/bold] · {report.collection.upper()} {report.year} "
         f"({report.period_start} to {report.period_end})"
+        + (f" · [bold]as at {report.as_at}[/bold]" if report.as_at else "")
     )
     console.print(f"[dim]Year {report.year_source}.[/dim]")
+    if report.as_at:
+        console.print(
+            f"[dim]A year-to-date check as at {report.as_at} ({escape(report.as_at_source)}): "
+            "ages, durations and open records are judged at that date.[/dim]"
+        )
     current = [f"{name} {rows}" for name, rows in report.table_rows.items() if "_last" not in name]
     previous = [f"{name} {rows}" for name, rows in report.table_rows.items() if "_last" in name]
     console.print(f"[dim]Rows read: {', '.join(current) or 'none'}.[/dim]")
@@ -201,8 +207,8 @@ def _skipped_line(report: Report) -> str:
     by_reason: dict[str, list[str]] = {}
     compare: list[str] = []
     for skipped in report.skipped:
-        # Rules waiting for reference data are listed once, in the "not run" notes.
-        if skipped.reason.startswith("needs "):
+        # Rules waiting for reference data, or for the year's end, are listed once, in the notes.
+        if skipped.reason.startswith(("needs ", NOT_YET_DUE)):
             continue
         if PREVIOUS_SUFFIX in skipped.reason and not last_year_given:
             compare.append(skipped.rule)

@@ -5,7 +5,7 @@ import datetime as dt
 
 import polars as pl
 
-from csc_validate.periods import Period
+from csc_validate.periods import Period, previous_year
 from csc_validate.readers.casting import raw_frame, typed_frame
 from csc_validate.readers.sheets import Sheet
 from csc_validate.reference import References
@@ -45,8 +45,16 @@ class RuleContext:
 
     @property
     def end(self) -> dt.date:
-        """The last day of the collection year (31 March)."""
+        """The last day the check covers: the year's (31 March), or a year-to-date check's
+        as-at date."""
         return self.period.end
+
+    @property
+    def previous_period(self) -> Period:
+        """Last year's whole collection period (last year's return was a full year)."""
+        from csc_validate import collections  # the registry imports what imports the context
+
+        return collections.period(self._schema.collection, previous_year(self.period.year))
 
     def has(self, name: str) -> bool:
         return name in self._tables
