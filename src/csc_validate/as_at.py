@@ -60,8 +60,8 @@ def resolve(tables: Tables, as_at: dt.date | None) -> AsAt:
         notes=(
             f"the latest date of activity in the return is {latest:%d/%m/%Y}, well before the "
             f"year ends on {whole.end:%d/%m/%Y}: if this is a year-to-date extract, check it "
-            f"with --as-at {latest:%d/%m/%Y} (the day it was taken), or the rules judge it as a "
-            "whole year's return",
+            f"with --as-at and the day it was taken (perhaps {latest:%d/%m/%Y}); otherwise the "
+            "rules judge it as a whole year's return",
         ),
     )
 
