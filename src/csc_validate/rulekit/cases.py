@@ -1,6 +1,7 @@
 """Test cases written beside each rule: tiny tables as text, and the rows that must be flagged."""
 
 import csv
+import datetime as dt
 import io
 from typing import Any
 
@@ -44,6 +45,7 @@ class Case(BaseModel):
     reported as not run and flags nothing. `la` and
     `reference` stand in for what the user gives for rules that need reference data: the
     council's code and small tables in place of the packaged data or the user's files.
+    `as_at` ("30/09/2025") checks the tables as a year-to-date extract taken on that day.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -52,6 +54,7 @@ class Case(BaseModel):
     tables: dict[str, CaseTable]
     flagged: dict[str, tuple[int | None, ...]] = Field(default_factory=dict)
     period: str | None = None
+    as_at: str | None = None
     years: tuple[str, ...] | None = None
     metadata: dict[str, str] = Field(default_factory=dict)
     la: str | None = None
@@ -70,7 +73,10 @@ class Case(BaseModel):
         return self.years is None or year in self.years
 
     def period_for(self, year: str) -> Period:
-        return parse_year(self.period or year)
+        whole = parse_year(self.period or year)
+        if self.as_at is None:
+            return whole
+        return whole.up_to(dt.datetime.strptime(self.as_at, "%d/%m/%Y").date())
 
 
 def build_tables(case: Case, collection: str, year: str) -> Tables:
