@@ -2,7 +2,13 @@
 
 import re
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 from csc_validate.severity import Severity
 
@@ -130,6 +136,15 @@ class Report(BaseModel):
 
     def rule_info(self, code: str) -> RuleInfo | None:
         return next((info for info in self.rules if info.rule == code), None)
+
+    @model_serializer(mode="wrap")
+    def _as_at_only_when_checked_so(self, handler: SerializerFunctionWrapHandler) -> dict:
+        """A whole year's report is written as before a year-to-date check existed."""
+        data = handler(self)
+        if not self.as_at:
+            data.pop("as_at", None)
+            data.pop("as_at_source", None)
+        return data
 
 
 def code_key(code: str) -> tuple[int, int, str]:
