@@ -30,6 +30,10 @@ REVISED_CODE_LISTS = "codes"
 MID_YEAR = "mid_year"
 # The tag such rules carry, so that `--select tag:year-end` finds them.
 YEAR_END_TAG = "year-end"
+# pack.toml's [history] table: `earlier_years` lists the rules that read every earlier year's
+# return given with --previous, not only last year's; they carry the tag EARLIER_YEARS_TAG.
+HISTORY = "history"
+EARLIER_YEARS_TAG = "earlier-years"
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,10 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
         rule = rules[code]
         tags = rule.tags if YEAR_END_TAG in rule.tags else (*rule.tags, YEAR_END_TAG)
         rules[code] = rule.model_copy(update={"mid_year": MidYear.NOT_YET_DUE, "tags": tags})
+    for code in _earlier_years(manifest, config, rules, parent):
+        rule = rules[code]
+        tags = rule.tags if EARLIER_YEARS_TAG in rule.tags else (*rule.tags, EARLIER_YEARS_TAG)
+        rules[code] = rule.model_copy(update={"earlier_years": True, "tags": tags})
     broken: tuple[local_rules.Broken, ...] = ()
     if builtins:
         rules.update({rule.code: rule for rule in BUILTIN_RULES})
@@ -142,6 +150,23 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
         not_yet_due=not_yet_due,
         judged_as_at=judged_as_at,
     )
+
+
+def _earlier_years(
+    manifest: Path, config: dict, rules: dict[str, Rule], parent: Pack | None
+) -> list[str]:
+    """The parent's rules that look back further than last year, still in force, and this
+    year's; each must be a rule of the pack."""
+    own = [str(code) for code in config.get(HISTORY, {}).get("earlier_years", [])]
+    strays = [code for code in own if code not in rules]
+    if strays:
+        raise RuleDefinitionError(
+            f"{manifest}: [{HISTORY}] names {', '.join(strays)}, not rules of this year's pack"
+        )
+    inherited = [
+        code for code, rule in (parent.rules if parent else {}).items() if rule.earlier_years
+    ]
+    return sorted({*own, *(code for code in inherited if code in rules)}, key=code_key)
 
 
 def _not_yet_due(

@@ -70,8 +70,25 @@ def rules_command(
         )
     console = Console()
     console.print(table)
+    _print_year_round(console, pack)
     for item in unchecked:
         console.print(f"Not checked by csc-validate: {item['code']}. {item['reason']}")
+
+
+def _print_year_round(console: Console, pack: Pack) -> None:
+    """Which rules a year-to-date check leaves for later, and which gain from earlier years."""
+    due = ", ".join(pack.not_yet_due)
+    if due:
+        console.print(
+            f"Not yet due on a year-to-date extract (--as-at), tag year-end: {due}.", markup=False
+        )
+    looking_back = ", ".join(rule.code for rule in pack.ordered() if rule.earlier_years)
+    if looking_back:
+        console.print(
+            "Gain from earlier years' returns (--previous for each year), tag earlier-years: "
+            f"{looking_back}.",
+            markup=False,
+        )
 
 
 def choose_pack(collection: str | None, year: str | None) -> Pack:
@@ -95,6 +112,9 @@ def describe(rule: Rule) -> dict:
         "source": source(rule),
         # What the user must give for the rule to run (e.g. "--la"); empty when nothing.
         "needs": list(rule.needs),
+        # On a year-to-date extract: "as_at" (judged at the date) or "not_yet_due".
+        "mid_year": rule.mid_year.value,
+        "earlier_years": rule.earlier_years,
     }
 
 

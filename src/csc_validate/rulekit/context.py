@@ -83,6 +83,27 @@ class RuleContext:
         empty = raw_frame(Sheet(file="", columns={}, lines=[]), schema)
         return typed_frame(empty, schema, date_formats=()).lazy()
 
+    def history(self, name: str, *, required: bool = True) -> pl.LazyFrame:
+        """Every earlier year's rows of the table given with --previous: last year's, then each
+        year before it, for a rule that looks back further than last year.
+
+        Without last year's table the rule is skipped as with `table`, or, when not `required`,
+        reads no rows as with `table_or_empty`. `_year` says which return a row is from; column
+        sets may differ by year: a column a year lacks is blank there.
+        """
+        last = name + PREVIOUS_SUFFIX
+        frames = [
+            (self.table(last) if required else self.table_or_empty(last)).with_columns(
+                _year=pl.lit(previous_year(self.period.year))
+            )
+        ]
+        frames += [
+            year.tables[name].lazy().with_columns(_year=pl.lit(year.year))
+            for year in self._tables.earlier
+            if name in year.tables
+        ]
+        return pl.concat(frames, how="diagonal_relaxed")
+
     def reference(self, name: str) -> pl.LazyFrame:
         """Reference data the collection provides (e.g. a postcode lookup); a rule whose data the
         user did not give is listed as not run, with what to give, as for a missing table."""

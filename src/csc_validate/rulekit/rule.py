@@ -43,6 +43,9 @@ class Rule(BaseModel):
     needs: tuple[str, ...] = ()
     # Declared in pack.toml's [mid_year] table, so that rule modules need not say it.
     mid_year: MidYear = MidYear.AS_AT
+    # Declared in pack.toml's [history] table: the rule reads every earlier year's return given
+    # with --previous (ctx.history), not only last year's.
+    earlier_years: bool = False
     check: Check | None = None
     summary: str = ""
     explanation: str = ""
