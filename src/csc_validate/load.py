@@ -168,7 +168,10 @@ def _previous_years(
 def _earlier_note(earlier: list[tuple[str, _Read]]) -> tuple[str, ...]:
     if not earlier:
         return ()
-    years = ", ".join(f"{year} ({len(read.inputs)} files)" for year, read in earlier)
+    years = ", ".join(
+        f"{year} ({len(read.inputs)} file{'s' if len(read.inputs) != 1 else ''})"
+        for year, read in earlier
+    )
     return (f"earlier years given with --previous, for the rules that look further back: {years}",)
 
 

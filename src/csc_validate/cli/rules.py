@@ -122,7 +122,8 @@ def source(rule: Rule) -> str:
     """Who wrote the rule: DfE, csc-validate (its own reading checks) or a council's package."""
     if rule.origin is not None:
         return f"local: {rule.origin}"
-    return "csc-validate" if rule.check is None else "DfE"
+    own = rule.check is None or rule.code.startswith("CSC")
+    return "csc-validate" if own else "DfE"
 
 
 def _print_changes(pack: Pack, output_format: ListFormat) -> None:
