@@ -54,11 +54,16 @@ def test_a_file_whose_year_cannot_be_told_is_last_years(years: Path) -> None:
     assert "Header_last" in tables and [e.year for e in tables.earlier] == ["2023-24"]
 
 
-def test_a_previous_return_of_this_year_or_later_is_refused(years: Path) -> None:
+def test_a_previous_return_of_this_year_or_later_is_refused(years: Path, tmp_path: Path) -> None:
+    # This year's episodes, one changed so that the file differs: still this year's.
+    episodes = (years / "2025-26" / "episodes.csv").read_text().replace("PR2", "PR1", 1)
+    (tmp_path / "episodes.csv").write_text(episodes)
     with pytest.raises(UsageError, match="the same year as this return"):
+        load([years / "2025-26"], [years / "2024-25", tmp_path / "episodes.csv"])
+    with pytest.raises(InputError, match="is the same file as"):
         load([years / "2025-26"], [years / "2024-25", years / "2025-26" / "episodes.csv"])
     with pytest.raises(UsageError, match="swapped"):
-        load([years / "2024-25"], [years / "2023-24", years / "2025-26"])
+        load([years / "2024-25"], [years / "2025-26"])
 
 
 def test_two_returns_of_one_year_are_refused(years: Path, tmp_path: Path) -> None:

@@ -103,9 +103,8 @@ def load(
     _refuse_no_rows(current.found)
     forced = year
     year, why = _year(chosen, current.found, forced)
-    last, earlier, last_notes = _previous_years(chosen, candidates, previous or [], year)
-    _refuse_same_files(
-        current.inputs, last.inputs + [i for _, read in earlier for i in read.inputs]
+    last, earlier, last_notes = _previous_years(
+        chosen, candidates, previous or [], year, current.inputs
     )
     year_notes = _year_mix_ups(chosen, year, forced, current.found, last.found)
     loaded, issues, warnings = build(chosen, year, current.found, last.found)
@@ -138,7 +137,11 @@ def load(
 
 
 def _previous_years(
-    chosen: Collection, candidates: dict[str, TableSchema], previous: list[Path], year: str
+    chosen: Collection,
+    candidates: dict[str, TableSchema],
+    previous: list[Path],
+    year: str,
+    current: list[InputFile],
 ) -> tuple[_Read, list[tuple[str, _Read]], list[str]]:
     """Last year's return, and earlier years' (latest first), from what --previous names.
 
@@ -156,6 +159,8 @@ def _previous_years(
         inferred = chosen.infer_year(read.found) if read.found else None
         by_year.setdefault(inferred[0] if inferred is not None else last, []).append(read)
     merged = {group: _merge(reads) for group, reads in by_year.items()}
+    # The same file as this year's is the plainer mistake: said before any year.
+    _refuse_same_files(current, [given for read in merged.values() for given in read.inputs])
     for group, read in merged.items():
         if group > last:
             _year_mix_ups(chosen, year, None, [], read.found)  # says why, and stops
