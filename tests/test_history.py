@@ -8,10 +8,12 @@ import polars as pl
 import pytest
 
 from csc_validate import atomic, engine, packs, schemas
+from csc_validate.collections.ssda903.rulekit.geography import uasc_children
 from csc_validate.collections.ssda903.synthetic import returns
 from csc_validate.errors import InputError, UsageError
 from csc_validate.load import load
 from csc_validate.rulekit.cases import Case, build_tables, table
+from csc_validate.rulekit.context import RuleContext
 
 
 @cache
@@ -100,10 +102,40 @@ def test_a_rule_that_looks_back_uses_every_year_given(given: bool) -> None:
     assert [hit.rows.to_list() for hit in result.hits] == ([[0]] if given else [])
 
 
+# What a rule that looks back calls: the history itself, or a helper that reads every year.
+LOOKS_BACK = ("ctx.history(", "uasc_children(")
+
+
+def test_uasc_in_an_earlier_year_makes_a_child_formerly_uasc() -> None:
+    case = Case(
+        "UASC three years back",
+        period="2025-26",
+        tables={
+            "Header": table(["CHILD", "DOB"], ["1", "01/01/2008"], ["2", "01/01/2008"]),
+            "Header_last": table(["CHILD", "DOB"], ["1", "01/01/2008"]),
+        },
+        earlier={
+            "2022-23": {
+                "Header": table(["CHILD", "DOB"], ["1", "01/01/2008"]),
+                "UASC": table(["CHILD", "DUC"], ["1", "01/01/2026"]),
+            }
+        },
+    )
+    tables = build_tables(case, "ssda903", "2025-26")
+    context = RuleContext(tables, schemas.load("ssda903", "2025-26"))
+    assert uasc_children(context).collect()["CHILD"].to_list() == ["1"]
+    without = build_tables(case.model_copy(update={"earlier": {}}), "ssda903", "2025-26")
+    assert (
+        uasc_children(RuleContext(without, schemas.load("ssda903", "2025-26"))).collect().height
+        == 0
+    )
+
+
 def test_every_rule_that_looks_back_reads_the_history() -> None:
     for collection in packs.collections():
         pack = packs.load(collection, packs.years(collection)[-1])
         for rule in pack.rules.values():
             if rule.earlier_years:
                 assert rule.source is not None
-                assert "ctx.history(" in rule.source.read_text(encoding="utf-8"), rule.code
+                text = rule.source.read_text(encoding="utf-8")
+                assert any(marker in text for marker in LOOKS_BACK), rule.code

@@ -97,12 +97,17 @@ class RuleContext:
                 _year=pl.lit(previous_year(self.period.year))
             )
         ]
-        frames += [
+        frames += self.earlier(name)
+        return pl.concat(frames, how="diagonal_relaxed")
+
+    def earlier(self, name: str) -> list[pl.LazyFrame]:
+        """The table in each return from before last year given with --previous, latest first,
+        with `_year` saying which; none when only last year's (or no earlier return) is given."""
+        return [
             year.tables[name].lazy().with_columns(_year=pl.lit(year.year))
             for year in self._tables.earlier
             if name in year.tables
         ]
-        return pl.concat(frames, how="diagonal_relaxed")
 
     def reference(self, name: str) -> pl.LazyFrame:
         """Reference data the collection provides (e.g. a postcode lookup); a rule whose data the
