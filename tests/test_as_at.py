@@ -7,6 +7,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from csc_validate import as_at, atomic, collections, engine, packs, schemas
@@ -379,3 +381,17 @@ def test_the_terminal_heading_says_as_at(workspace) -> None:
     said = " ".join(result.output.split())
     assert "(01/04/2025 to 30/06/2025) · as at 30/06/2025" in said
     assert "not yet due as at 30/06/2025: 1 rule about the year-end tables" in said
+
+
+@settings(
+    max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(offset=st.integers(min_value=0, max_value=363))
+def test_any_cut_day_gives_no_error_the_full_year_lacks(workspace, offset: int) -> None:
+    """The goal on days hypothesis picks, not only the quarter ends."""
+    result, full = _ssda903(workspace)
+    day = dt.date(2025, 4, 1) + dt.timedelta(days=offset)
+    folder = workspace / f"any-{day}"
+    _write(cut_return(result.current, day), folder)
+    report = check([folder], [workspace / "previous"], la="383", as_at_day=day)
+    assert _errors(report) - _errors(full) == set()
