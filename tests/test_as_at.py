@@ -326,7 +326,7 @@ def test_a_year_to_date_extract_checked_as_a_full_year_is_told_of_as_at(workspac
     assert not [note for note in full.notes if "--as-at" in note]
 
 
-@pytest.mark.parametrize("day", CUT_DAYS, ids=str)
+@pytest.mark.parametrize("day", (dt.date(2025, 5, 1), *CUT_DAYS), ids=str)
 def test_a_cin_extract_is_checked_as_at_its_reference_date(workspace, day) -> None:
     census = cin_synthetic.generate(120, 11, YEAR, 0)
     (workspace / "census.xml").write_bytes(census.xml)
