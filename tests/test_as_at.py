@@ -380,7 +380,7 @@ def test_the_terminal_heading_says_as_at(workspace) -> None:
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
     assert "(01/04/2025 to 30/06/2025) · as at 30/06/2025" in said
-    assert "not yet due as at 30/06/2025: 1 rule about the year-end tables" in said
+    assert "not yet due as at 30/06/2025: 1 rule that judges the year at its end" in said
 
 
 @settings(

@@ -186,14 +186,15 @@ def _not_run(skipped: list[SkippedRule]) -> tuple[str, ...]:
 
 
 def _not_yet_due(skipped: list[SkippedRule]) -> tuple[str, ...]:
-    """One line for the rules about the year-end tables, left out of a year-to-date check."""
+    """One line for the rules that judge the year at its end, left out of a year-to-date check."""
     codes = [item.rule for item in skipped if item.reason.startswith(NOT_YET_DUE)]
     if not codes:
         return ()
     reason = next(item.reason for item in skipped if item.reason.startswith(NOT_YET_DUE))
     return (
-        f"{reason}: {len(codes)} rule{'s' if len(codes) != 1 else ''} about the year-end tables, "
-        f"run when the year has ended ({', '.join(sorted(codes, key=code_key))})",
+        f"{reason}: {len(codes)} "
+        + ("rule that judges" if len(codes) == 1 else "rules that judge")
+        + f" the year at its end, run when it has ended ({', '.join(sorted(codes, key=code_key))})",
     )
 
 

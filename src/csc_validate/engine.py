@@ -69,7 +69,7 @@ def run(
 
 
 def not_yet_due(as_at: dt.date) -> str:
-    """Why a rule about the year-end tables was not run on a year-to-date extract."""
+    """Why a rule that judges the year at its end was not run on a year-to-date extract."""
     return f"{NOT_YET_DUE} as at {as_at:%d/%m/%Y}"
 
 

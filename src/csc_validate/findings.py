@@ -12,7 +12,7 @@ from pydantic import (
 
 from csc_validate.severity import Severity
 
-# The reason a rule about the year-end tables gives when a year-to-date check leaves it out.
+# The reason a rule that judges the year at its end gives when a year-to-date check leaves it out.
 NOT_YET_DUE = "not yet due"
 
 
