@@ -395,3 +395,14 @@ def test_any_cut_day_gives_no_error_the_full_year_lacks(workspace, offset: int) 
     _write(cut_return(result.current, day), folder)
     report = check([folder], [workspace / "previous"], la="383", as_at_day=day)
     assert _errors(report) - _errors(full) == set()
+
+
+def test_export_refuses_a_census_extract_dated_before_the_year_end(workspace) -> None:
+    census = cin_synthetic.generate(40, 3, YEAR, 0)
+    path = workspace / "export-cut.xml"
+    path.write_bytes(cut_census(census, dt.date(2025, 9, 30)))
+    out = workspace / "export-out.xml"
+    result = CliRunner().invoke(app, ["export", "cin", str(path), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "the extract is as at 30/09/2025" in " ".join(result.output.split())
+    assert not out.exists()
