@@ -131,6 +131,23 @@ JUDGED_AS_AT = [
     ),
     (
         "ssda903",
+        "367",
+        [
+            Case(
+                name,
+                period=YEAR,
+                as_at=day,
+                tables={"Episodes": _episodes(["1", "01/06/2025", "", "V3", "U1"])},
+                flagged={"Episodes": flagged},
+            )
+            for name, day, flagged in (
+                ("short breaks counted to the as-at day: 75 days", "15/08/2025", []),
+                ("76 days as at the next day", "16/08/2025", [0]),
+            )
+        ],
+    ),
+    (
+        "ssda903",
         "602",
         [
             Case(
