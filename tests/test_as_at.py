@@ -148,6 +148,31 @@ JUDGED_AS_AT = [
     ),
     (
         "ssda903",
+        "SW11bSTG2",
+        [
+            Case(
+                name,
+                period=YEAR,
+                as_at=day,
+                tables={
+                    "Episodes": table(
+                        ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                        ["1", "01/01/2020", "S", "C2", "", ""],
+                    ),
+                    "SWEpisodes": table(
+                        ["CHILD", "SW_DECOM", "SW_DEC"], ["1", "01/05/2025", "20/09/2025"]
+                    ),
+                },
+                flagged={"SWEpisodes": flagged},
+            )
+            for name, day, flagged in (
+                ("a social worker leaving on the as-at day is not yet a gap", "20/09/2025", []),
+                ("no social worker the day after", "21/09/2025", [0]),
+            )
+        ],
+    ),
+    (
+        "ssda903",
         "602",
         [
             Case(
