@@ -106,8 +106,8 @@ def test_cin_pack_holds_every_catalogue_rule_in_force(year: str) -> None:
 def test_cin_rules_carry_dfe_messages_and_severities(year: str) -> None:
     catalogue = _catalogue("cin")
     for code, rule in packs.load("cin", year).rules.items():
-        if code in BUILTIN:
-            continue
+        if code in BUILTIN or code.startswith("CSC"):
+            continue  # csc-validate's own checks carry csc-validate's messages
         assert rule.severity.value == ("query" if code.endswith("Q") else "error"), code
         if not catalogue[code]["changed_in"] or year >= catalogue[code]["changed_in"]:
             expected = " ".join(catalogue[code]["message"].split())

@@ -13,6 +13,9 @@ from pydantic import (
 
 from csc_validate.severity import Severity
 
+# The reason a rule that judges the year at its end gives when a year-to-date check leaves it out.
+NOT_YET_DUE = "not yet due"
+
 
 class Finding(BaseModel):
     """One rule broken by one row (or by a table as a whole, when `row` is None)."""
@@ -143,6 +146,10 @@ class Report(BaseModel):
     period_start: str
     period_end: str
     year_source: str
+    # A year-to-date check: the day it is as at (dd/mm/yyyy, the period's end) and how that day
+    # was chosen; both blank for the whole year.
+    as_at: str = ""
+    as_at_source: str = ""
     inputs: tuple[InputSummary, ...]
     table_rows: dict[str, int]
     selected: tuple[str, ...]
@@ -177,6 +184,15 @@ class Report(BaseModel):
 
     def rule_info(self, code: str) -> RuleInfo | None:
         return next((info for info in self.rules if info.rule == code), None)
+
+    @model_serializer(mode="wrap")
+    def _as_at_only_when_checked_so(self, handler: SerializerFunctionWrapHandler) -> dict:
+        """A whole year's report is written as before a year-to-date check existed."""
+        data = handler(self)
+        if not self.as_at:
+            data.pop("as_at", None)
+            data.pop("as_at_source", None)
+        return data
 
 
 def code_key(code: str) -> tuple[int, int, str]:

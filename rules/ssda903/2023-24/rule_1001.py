@@ -42,7 +42,7 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
         pl.concat(
             [
                 ctx.table("Episodes").select(columns).with_columns(earlier=pl.lit(False)),
-                ctx.table("Episodes_last").select(columns).with_columns(earlier=pl.lit(True)),
+                ctx.history("Episodes").select(columns).with_columns(earlier=pl.lit(True)),
             ]
         )
         .filter(pl.col("DECOM").is_not_null())

@@ -26,7 +26,7 @@ def care_leaver_data_without_episodes(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: most care leavers have no episode this year, so without last year's episodes the rule
     # cannot tell and is skipped (the table is required).
     children = pl.concat(
-        [ctx.table("Episodes").select("CHILD"), ctx.table("Episodes_last").select("CHILD")]
+        [ctx.table("Episodes").select("CHILD"), ctx.history("Episodes").select("CHILD")]
     )
     # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
     # information and is not flagged.

@@ -27,7 +27,7 @@ def episode_after_adoption(ctx: RuleContext) -> pl.LazyFrame:
     both_years = pl.concat(
         [
             ctx.table("Episodes").select(columns),
-            ctx.table_or_empty("Episodes_last").select(columns),
+            ctx.history("Episodes", required=False).select(columns),
         ]
     )
     first_adoption = (

@@ -1,5 +1,6 @@
 """Running `check` on the merged settings: the rules with progress, then baseline and redaction."""
 
+import datetime as dt
 from pathlib import Path
 
 import typer
@@ -13,7 +14,12 @@ from csc_validate.tables import Tables
 
 
 def run(
-    settings: config.Config, *, quiet: bool, write_baseline: Path | None, redacted: bool
+    settings: config.Config,
+    *,
+    quiet: bool,
+    write_baseline: Path | None,
+    redacted: bool,
+    as_at: dt.date | None = None,
 ) -> tuple[Report, Tables]:
     """The report to write (after acceptances, the baseline and redaction) and the tables the
     check loaded."""
@@ -34,6 +40,7 @@ def run(
             partial=settings.partial,
             stage=stage,
             severity=dict(settings.severity),
+            as_at_day=as_at,
         )
     if write_baseline is not None:
         baseline.write(report, write_baseline)

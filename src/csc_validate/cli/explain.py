@@ -14,7 +14,7 @@ from csc_validate.cli.options import Collection, Year
 from csc_validate.errors import UsageError
 from csc_validate.resources import data_dir
 from csc_validate.rulekit.cases import Case
-from csc_validate.rulekit.rule import Rule
+from csc_validate.rulekit.rule import MidYear, Rule
 
 
 def explain_command(
@@ -58,6 +58,16 @@ def explain_command(
             f"Needs:    {' and '.join(rule.needs)} "
             f"(without {pronoun}, `check` lists the rule as not run)",
             markup=False,
+        )
+    if rule.mid_year is MidYear.NOT_YET_DUE:
+        console.print(
+            "Mid-year: not yet due on a year-to-date extract (--as-at): it is about the "
+            "year-end tables, and runs when the year has ended"
+        )
+    if rule.earlier_years:
+        console.print(
+            "History:  reads every earlier year's return given with --previous (repeatable), "
+            "not only last year's: the more years given, the more it can find"
         )
     retired = packs.retired_in(collection, rule.code)
     if retired:

@@ -74,12 +74,18 @@ def export_command(
     limit: Annotated[
         int, typer.Option(help="Findings listed in the terminal (0 for all).", min=0)
     ] = 50,
+    as_at: Annotated[
+        str | None,
+        typer.Option("--as-at", help="Refused: the return DfE takes is a whole year.", hidden=True),
+    ] = None,
 ) -> None:
     """Check an extract with the year's DfE rules, then write it as the return DfE takes.
 
     Errors stop the export (exit 1) unless --force; queries are listed and do not. Exit 2 for
     input that cannot be used or tables that DfE's format cannot hold.
     """
+    if as_at is not None:
+        raise UsageError("--as-at: export writes the return DfE takes, which is a whole year")
     if output.is_dir():
         raise UsageError(f"--output {output}: is a folder; name the return file to write")
     refuse_outputs_over_inputs(
@@ -108,6 +114,13 @@ def export_command(
         missing = ", ".join(report.missing_tables)
         why = f"the extract lacks {missing}" if missing else "a rule failed"
         errors.print(f"export refused: the check is incomplete ({why})", markup=False)
+        raise typer.Exit(2)
+    if report.as_at:
+        errors.print(
+            f"export refused: the extract is as at {report.as_at} ({report.as_at_source}); "
+            "the return DfE takes is a whole year",
+            markup=False,
+        )
         raise typer.Exit(2)
     rule_errors = report.count_at_or_above(Severity.ERROR)
     if rule_errors and not force:

@@ -77,8 +77,25 @@ def rules_command(
     for item in described:
         if item["provisional"]:
             console.print(f"Provisional: {item['code']}. {item['provisional']}", markup=False)
+    _print_year_round(console, pack)
     for item in unchecked:
         console.print(f"Not checked by csc-validate: {item['code']}. {item['reason']}")
+
+
+def _print_year_round(console: Console, pack: Pack) -> None:
+    """Which rules a year-to-date check leaves for later, and which gain from earlier years."""
+    due = ", ".join(pack.not_yet_due)
+    if due:
+        console.print(
+            f"Not yet due on a year-to-date extract (--as-at), tag year-end: {due}.", markup=False
+        )
+    looking_back = ", ".join(rule.code for rule in pack.ordered() if rule.earlier_years)
+    if looking_back:
+        console.print(
+            "Gain from earlier years' returns (--previous for each year), tag earlier-years: "
+            f"{looking_back}.",
+            markup=False,
+        )
 
 
 def choose_pack(collection: str | None, year: str | None) -> Pack:
@@ -104,6 +121,9 @@ def describe(rule: Rule) -> dict:
         "needs": list(rule.needs),
         # Why the reading is provisional (inferred without DfE's own text); empty when it is not.
         "provisional": rule.provisional,
+        # On a year-to-date extract: "as_at" (judged at the date) or "not_yet_due".
+        "mid_year": rule.mid_year.value,
+        "earlier_years": rule.earlier_years,
     }
 
 

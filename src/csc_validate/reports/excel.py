@@ -100,7 +100,7 @@ def _summary_sheet(sheet: WriteOnlyWorksheet, report: Report, with_tables: bool)
             _cell(
                 sheet,
                 f"{report.collection.upper()} {report.year} ({report.period_start} to "
-                f"{report.period_end})",
+                f"{report.period_end})" + (f", as at {report.as_at}" if report.as_at else ""),
                 TITLE_FONT,
             )
         ]

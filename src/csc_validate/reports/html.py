@@ -60,6 +60,7 @@ def _header(report: Report) -> str:
         "<header>"
         f"<h1>{escape(report.collection.upper())} {escape(report.year)} validation report</h1>"
         f'<p class="muted">{escape(report.period_start)} to {escape(report.period_end)} · '
+        f"{f'<strong>as at {escape(report.as_at)}</strong> · ' if report.as_at else ''}"
         f"checked by csc-validate {escape(report.version)} · year {escape(report.year_source)}</p>"
         '<nav><a href="#summary">Summary</a><a href="#findings">Findings</a>'
         '<a href="#children">Children</a></nav>'

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from csc_validate import atomic
-from csc_validate.findings import Finding, Report
+from csc_validate.findings import NOT_YET_DUE, Finding, Report
 from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.severity import Severity
@@ -87,9 +87,18 @@ def _heading(console: Console, report: Report) -> None:
             (f"csc-validate {report.version}", "bold"),
             f" · {report.collection.upper()} {report.year} "
             f"({report.period_start} to {report.period_end})",
+            (f" · as at {report.as_at}" if report.as_at else "", "bold"),
         )
     )
     console.print(Text(f"Year {report.year_source}.", style="dim"))
+    if report.as_at:
+        console.print(
+            Text(
+                f"A year-to-date check as at {report.as_at} ({report.as_at_source}): "
+                "ages, durations and open records are judged at that date.",
+                style="dim",
+            )
+        )
     current = [f"{name} {rows}" for name, rows in report.table_rows.items() if "_last" not in name]
     previous = [f"{name} {rows}" for name, rows in report.table_rows.items() if "_last" in name]
     console.print(Text(f"Rows read: {', '.join(current) or 'none'}.", style="dim"))
@@ -225,8 +234,8 @@ def _skipped_line(report: Report) -> str:
     by_reason: dict[str, list[str]] = {}
     compare: list[str] = []
     for skipped in report.skipped:
-        # Rules waiting for reference data are listed once, in the "not run" notes.
-        if skipped.reason.startswith("needs "):
+        # Rules waiting for reference data, or for the year's end, are listed once, in the notes.
+        if skipped.reason.startswith(("needs ", NOT_YET_DUE)):
             continue
         if PREVIOUS_SUFFIX in skipped.reason and not last_year_given:
             compare.append(skipped.rule)

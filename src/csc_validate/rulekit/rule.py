@@ -1,6 +1,7 @@
 """The rule declaration: DfE's metadata plus one function over whole tables."""
 
 from collections.abc import Callable, Mapping
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,15 @@ Offending = pl.LazyFrame | Mapping[str, pl.LazyFrame]
 Check = Callable[[Any], Offending]
 
 
+class MidYear(StrEnum):
+    """How a rule behaves when a year-to-date extract is checked `--as-at` a date."""
+
+    # Ages, durations and "open at the end of the period" are measured at the date.
+    AS_AT = "as_at"
+    # About the year-end tables (OC2, OC3): not run before the year ends, and listed as such.
+    NOT_YET_DUE = "not_yet_due"
+
+
 class Rule(BaseModel):
     """A DfE validation rule. `check` returns the offending rows; the engine does the rest."""
 
@@ -31,6 +41,11 @@ class Rule(BaseModel):
     aliases: tuple[str, ...] = ()
     # What the user must give for the rule to run, beyond the return (e.g. "--la").
     needs: tuple[str, ...] = ()
+    # Declared in pack.toml's [mid_year] table, so that rule modules need not say it.
+    mid_year: MidYear = MidYear.AS_AT
+    # Declared in pack.toml's [history] table: the rule reads every earlier year's return given
+    # with --previous (ctx.history), not only last year's.
+    earlier_years: bool = False
     check: Check | None = None
     summary: str = ""
     explanation: str = ""
