@@ -11,9 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from csc_validate.as_at import read as read_as_at
 from csc_validate.errors import UsageError
 from csc_validate.rulekit.cases import table
-from csc_validate.summary.as_at import parse_date
 from csc_validate.summary.outputs import csv_table, html_page, json_document, terminal, workbook
 from tests.summary.helpers import summary_of
 from tests.summary.test_ssda903_figures import _return
@@ -82,10 +82,10 @@ def test_cin_census_json_to_standard_output_with_as_at() -> None:
 
 
 def test_a_misspelt_as_at_date_names_the_value_and_what_was_expected() -> None:
-    # The CLI reads --as-at with parse_date before the return is read; main() turns the
-    # UsageError into one line and exit code 2, as for every command.
-    with pytest.raises(UsageError, match=r"'31/09/2025': not a date \(expected dd/mm/yyyy"):
-        parse_date("31/09/2025")
+    # The CLI reads --as-at before the return is read; main() turns the UsageError into one
+    # line and exit code 2, as for every command.
+    with pytest.raises(UsageError, match=r"'31/09/2025' is not a date; write it 30/09/2025"):
+        read_as_at("31/09/2025")
 
 
 def test_the_same_return_gives_the_same_bytes_in_every_format() -> None:

@@ -3,15 +3,9 @@
 from pathlib import Path
 from types import SimpleNamespace
 
-import pytest
-
-from csc_validate.cli.summary import _refuse_inputs
-from csc_validate.errors import UsageError
 from csc_validate.findings import Finding
 from csc_validate.severity import Severity
-from csc_validate.summary.outputs import SummaryFormat
 from csc_validate.summary.quality import ErrorIndex
-from csc_validate.tables import InputFile, Tables
 
 
 def _finding(rule: str, child: str, table: str, fields: tuple[str, ...], severity=Severity.ERROR):
@@ -50,17 +44,16 @@ def test_children_counted_once_across_fields_unreadable_said_and_queries_left_ou
 
 
 def test_an_output_naming_a_file_of_the_return_is_refused(tmp_path: Path) -> None:
+    from tests.summary.test_outputs import run
+
     source = tmp_path / "episodes.csv"
     source.write_text("CHILD\n")
-    tables = Tables(
-        collection="ssda903",
-        year="2025-26",
-        tables={},
-        inputs=(InputFile(file=str(source), sha256="", tables=("Episodes",), previous=False),),
-    )
-    with pytest.raises(UsageError, match="file of the return"):
-        _refuse_inputs([(source, SummaryFormat.CSV)], tables)
-    _refuse_inputs([(tmp_path / "figures.csv", SummaryFormat.CSV)], tables)
+    # Refused before the return is read: a file that is no return still names the clash.
+    result = run(str(source), "--output", str(source))
+    assert result.returncode == 2
+    assert "only reads and never overwrites" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert source.read_text() == "CHILD\n"
 
 
 def test_unreadable_dates_are_context_not_a_crash(extract) -> None:

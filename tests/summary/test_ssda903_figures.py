@@ -4,10 +4,11 @@ import datetime as dt
 
 import pytest
 
+from csc_validate import collections
+from csc_validate.as_at import read as read_as_at
 from csc_validate.errors import UsageError
 from csc_validate.periods import Period
 from csc_validate.rulekit.cases import table
-from csc_validate.summary.as_at import as_at_period
 from tests.summary.helpers import summary_of, values
 
 EPISODE_COLUMNS = ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC"]
@@ -116,13 +117,15 @@ def test_as_at_date_cuts_the_period():
 
 
 def test_as_at_parse_both_spellings_and_refuses_outside_the_year():
-    year = Period(year="2025-26", start=dt.date(2025, 4, 1), end=dt.date(2026, 3, 31))
-    assert as_at_period("30/09/2025", year).end == dt.date(2025, 9, 30)
-    assert as_at_period("2025-09-30", year).end == dt.date(2025, 9, 30)
-    assert as_at_period("31/03/2026", year).end == dt.date(2026, 3, 31)
+    def as_at_period(text: str) -> Period:
+        return collections.period("ssda903", "2025-26", read_as_at(text))
+
+    assert as_at_period("30/09/2025").end == dt.date(2025, 9, 30)
+    assert as_at_period("2025-09-30").end == dt.date(2025, 9, 30)
+    assert as_at_period("31/03/2026").end == dt.date(2026, 3, 31)
     for wrong in ("31/03/2025", "01/04/2026", "31/02/2026", "Sept"):
         with pytest.raises(UsageError):
-            as_at_period(wrong, year)
+            as_at_period(wrong)
 
 
 def test_previous_year_change_and_flags():

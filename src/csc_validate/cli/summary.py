@@ -5,14 +5,14 @@ from typing import Annotated
 
 import typer
 
+from csc_validate import as_at as year_to_date
 from csc_validate import config, schemas
 from csc_validate.cli import check_run
 from csc_validate.cli.options import Collection, Year
 from csc_validate.errors import UsageError
-from csc_validate.summary.as_at import as_at_period, parse_date
+from csc_validate.overwrite import refuse_outputs_over_inputs
 from csc_validate.summary.compute import DEFAULT_THRESHOLD, summarise
 from csc_validate.summary.outputs import SummaryFormat, format_for, write
-from csc_validate.tables import Tables
 
 
 def summary_command(
@@ -107,12 +107,21 @@ def summary_command(
     for path, _ in planned:
         if path.is_dir():
             raise UsageError(f"--output {path}: is a folder; name the file to write")
-    if as_at is not None:
-        parse_date(as_at)  # a misspelt date stops the run before the return is read
-    report, tables = check_run.run(settings, quiet=quiet, write_baseline=None, redacted=False)
-    _refuse_inputs(planned, tables)
+    # A misspelt date and an output over an input stop the run before the return is read.
+    day = year_to_date.read(as_at) if as_at is not None else None
+    refuse_outputs_over_inputs(
+        [("--output", path) for path, _ in planned],
+        [("one of the files being summarised", path) for path in settings.inputs]
+        + [("one of last year's files", path) for path in settings.previous]
+        + [("one of the Ofsted lists", path) for path in settings.ofsted],
+    )
+    report, tables = check_run.run(
+        settings, quiet=quiet, write_baseline=None, redacted=False, as_at=day
+    )
     schema = schemas.load(tables.collection, tables.year)
-    period = as_at_period(as_at, schema.period) if as_at is not None else None
+    # The check's own period: to --as-at, or to the date a CIN census says it was taken on.
+    checked = year_to_date.resolve(tables, day).period
+    period = checked if checked.end != schema.period.end else None
     summary = summarise(
         tables, schema, report, period=period, la=settings.la, threshold=flag_change
     )
@@ -122,11 +131,3 @@ def summary_command(
     for path, fmt in planned:
         write(summary, fmt, path)
         typer.echo(f"Wrote {path}", err=True)
-
-
-def _refuse_inputs(planned: list[tuple[Path, SummaryFormat]], tables: Tables) -> None:
-    """Inputs are never modified: an --output naming a file of the return stops the run."""
-    read = {Path(item.file).resolve() for item in tables.inputs if item.file != "-"}
-    for path, _ in planned:
-        if path.resolve() in read:
-            raise UsageError(f"--output {path}: is a file of the return being summarised")
