@@ -23,6 +23,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,10 +53,14 @@ class Run:
     said: str
 
 
-def measured(command: list[str]) -> Run:
-    """One process: its wall time, its own peak memory, exit status and last line of output."""
+def measured(command: list[str], limit: float | None = None) -> Run:
+    """One process: its wall time, its own peak memory, exit status and last line of output.
+    A process still running after `limit` seconds is stopped, and its time is a lower bound."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    timer = threading.Timer(limit, process.kill) if limit else None
+    if timer:
+        timer.start()
     output = process.stdout.read() if process.stdout else ""
     if hasattr(os, "wait4"):
         _, status, usage = os.wait4(process.pid, 0)
@@ -66,12 +71,17 @@ def measured(command: list[str]) -> Run:
         process.wait()
         peak = float("nan")
     wall = time.perf_counter() - start
+    if timer:
+        timer.cancel()
     lines = output.strip().splitlines()
-    return Run(wall, peak, process.returncode, lines[-1] if lines else "")
+    said = lines[-1] if lines else ""
+    if limit and wall >= limit:
+        said = f"stopped after {limit:.0f} s"
+    return Run(wall, peak, process.returncode, said)
 
 
-def best(command: list[str], repeat: int) -> Run:
-    runs = [measured(command) for _ in range(repeat)]
+def best(command: list[str], repeat: int, limit: float | None = None) -> Run:
+    runs = [measured(command, limit) for _ in range(repeat)]
     return min(runs, key=lambda run: run.wall)
 
 
@@ -134,6 +144,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--startup", action="store_true")
     parser.add_argument("--keep", type=Path, help="keep the generated corpora here")
+    parser.add_argument(
+        "--peer-limit", type=float, default=1800, help="stop a peer run after this many seconds"
+    )
     args = parser.parse_args()
 
     rows = []
@@ -150,7 +163,7 @@ def main() -> None:
             peer = peer_python(PEERS[collection])
             ours_command, peer_command = commands(collection, args.year, where, peer)
             ours = best(ours_command, args.repeat)
-            theirs = best(peer_command, args.repeat)
+            theirs = best(peer_command, args.repeat, args.peer_limit)
             rows.append((corpus, ours, theirs))
             print(
                 f"{corpus}: ours {ours.wall:.1f} s {ours.peak_mib:.0f} MiB, exit {ours.status}"
@@ -169,6 +182,9 @@ def main() -> None:
             limit = f", < {ceiling} MiB" if ceiling else ""
             goal = f"≥ {ratio}×{limit}: {'met' if met else 'not met'}"
         failed = [name for name, run in (("ours", ours), ("peer", theirs)) if run.status > 1]
+        if theirs.said.startswith("stopped"):
+            failed = []
+            goal += f" (the peer was stopped: ratio > {theirs.wall / ours.wall:.0f}×)"
         if failed:
             goal += f" ({' and '.join(failed)} failed: not comparable)"
         print(
