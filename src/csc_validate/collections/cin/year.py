@@ -1,9 +1,10 @@
 """Which CIN census year a file describes: its header says so."""
 
-import datetime as dt
 import re
 
+from csc_validate.collections.cin.dates import DATE_FORMATS
 from csc_validate.periods import year_containing
+from csc_validate.readers.casting import read_date
 from csc_validate.readers.detect import Detected
 
 FOUR_DIGITS = re.compile(r"^\d{4}$")
@@ -22,17 +23,8 @@ def infer_year(found: list[Detected]) -> tuple[str, str] | None:
             first = int(ends.strip()) - 1
             return f"{first}-{(first + 1) % 100:02d}", f"the header of {where} gives Year {ends}"
         reference = (columns.get("REFERENCEDATE") or [None])[0]
-        day = _iso_date(reference)
+        day = read_date(reference, DATE_FORMATS)
         if day is not None:
             why = f"the header of {where} gives ReferenceDate {reference.strip()}"  # type: ignore[union-attr]
             return year_containing(day), why
     return None
-
-
-def _iso_date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        return None
