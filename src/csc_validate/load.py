@@ -1,7 +1,7 @@
 """From the paths a user names to the Tables of one return: read, recognise, cast, derive."""
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -51,6 +51,8 @@ class _Read:
     found: list[Detected]
     inputs: list[InputFile]
     warnings: list[str]
+    # The files holding at least one row of a table: {sha256: file as named}.
+    filled: dict[str, str] = field(default_factory=dict)
 
 
 def expand(paths: list[Path]) -> tuple[list[Source], list[str]]:
@@ -99,7 +101,7 @@ def load(
     forced = year
     year, why = _year(chosen, current.found, forced)
     last = _read(last_files, chosen, candidates) if last_files else _Read([], [], [])
-    _refuse_same_files(current.inputs, last.inputs)
+    _refuse_same_return(current, last)
     year_notes = _year_mix_ups(chosen, year, forced, current.found, last.found)
     loaded, issues, warnings = build(chosen, year, current.found, last.found)
     inputs = list(current.inputs)
@@ -363,17 +365,32 @@ def _misspelt_dates(chosen: Collection, found: list[Detected]) -> list[str]:
     return problems
 
 
-def _refuse_same_files(current: list[InputFile], last: list[InputFile]) -> None:
-    """A file given both as this year's and as last year's is a mix-up, whatever its name."""
-    this_year = {given.sha256: given.file for given in current}
-    for given in last:
-        if given.sha256 in this_year:
-            raise InputError(
-                given.file,
-                f"is the same file as {this_year[given.sha256]} (identical contents), given both "
-                "as this year's return and with --previous",
-                expected="last year's return after --previous",
-            )
+def _refuse_same_return(current: _Read, last: _Read) -> None:
+    """This year's return, or one of its files, given again as last year's is a mix-up,
+    whatever the files' names.
+
+    Judged only on files that hold rows: a council with no adoptions in either year has the
+    same header-only AD1 file both years, which is normal.
+    """
+    shared = sorted(digest for digest in last.filled if digest in current.filled)
+    if not shared:
+        return
+    if set(last.filled) == set(current.filled):
+        pairs = [f"{last.filled[digest]} = {current.filled[digest]}" for digest in shared]
+        shown = ", ".join(pairs[:3]) + (f" and {len(pairs) - 3} more" if len(pairs) > 3 else "")
+        raise InputError(
+            last.filled[shared[0]],
+            "and the rest of last year's return are this year's return again: every file that "
+            f"holds rows is identical to one of this year's ({shown})",
+            expected="last year's return after --previous",
+        )
+    digest = shared[0]
+    raise InputError(
+        last.filled[digest],
+        f"is the same file as {current.filled[digest]} (identical contents, with rows), given "
+        "both as this year's return and with --previous",
+        expected="last year's return after --previous",
+    )
 
 
 def _year_mix_ups(
@@ -417,6 +434,7 @@ def _read(files: list[_File], chosen: Collection, candidates: dict[str, TableSch
     found: list[Detected] = []
     inputs: list[InputFile] = []
     warnings: list[str] = []
+    filled: dict[str, str] = {}
     for file in files:
         display = file.source.display
         if file.root is not None:
@@ -431,9 +449,11 @@ def _read(files: list[_File], chosen: Collection, candidates: dict[str, TableSch
         warnings += skipped
         digest = sha256(file.source.path, display)
         inputs.append(InputFile(display, digest, tuple(m.table for m in matches), False))
+        if any(match.sheet.height for match in matches):
+            filled[digest] = display
         file.sheets = None  # read once; nothing keeps the cells but the tables built from them
     one_per_table(found)
-    return _Read(found, inputs, warnings)
+    return _Read(found, inputs, warnings, filled)
 
 
 def _cast(
