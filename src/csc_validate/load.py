@@ -103,7 +103,8 @@ def load(
     last = _read(last_files, chosen, candidates) if last_files else _Read([], [], [])
     _refuse_same_return(current, last)
     year_notes = _year_mix_ups(chosen, year, forced, current.found, last.found)
-    loaded, issues, warnings = build(chosen, year, current.found, last.found)
+    found, settled = chosen.settle_year(current.found, year)
+    loaded, issues, warnings = build(chosen, year, found, last.found)
     inputs = list(current.inputs)
     inputs += [InputFile(i.file, i.sha256, i.tables, previous=True) for i in last.inputs]
     year_schema = schemas.load(chosen.name, year)
@@ -119,7 +120,9 @@ def load(
         issues=tuple(issues),
         inputs=tuple(inputs),
         metadata={"file_format": "xml" if "xml" in formats else "csv", "year_source": why},
-        notes=tuple(year_notes + notes + current.warnings + last_notes + last.warnings + warnings),
+        notes=tuple(
+            year_notes + settled + notes + current.warnings + last_notes + last.warnings + warnings
+        ),
         missing=missing,
         from_files=True,
     )
@@ -403,7 +406,12 @@ def _year_mix_ups(
     """Refuse last year's return when its data are not of the year before; say when --year
     disagrees with the data."""
     notes = []
-    inferred = chosen.infer_year(current)
+    try:
+        inferred = chosen.infer_year(current)
+    except InputError:
+        if forced is None:
+            raise
+        inferred = None  # the data cannot tell the year, and --year says it
     if forced is not None and inferred is not None and inferred[0] != forced:
         notes.append(
             f"--year {forced} was given, but the data look like the {inferred[0]} return "

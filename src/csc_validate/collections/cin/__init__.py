@@ -5,7 +5,7 @@ from pathlib import Path
 from csc_validate.collection import Collection
 from csc_validate.collections.cin import examples
 from csc_validate.collections.cin.dates import DATE_FORMATS, ISO_DATE
-from csc_validate.collections.cin.year import infer_year
+from csc_validate.collections.cin.year import infer_year, keep_year_header
 from csc_validate.readers.sheets import Sheet
 from csc_validate.returns import ReturnFile, ReturnRequest
 
@@ -29,6 +29,7 @@ COLLECTION = Collection(
     title="the CIN census (children in need)",
     date_formats=DATE_FORMATS,
     infer_year=infer_year,
+    settle_year=keep_year_header,
     write_examples=examples.write_examples,
     xml_readers={"Message": read_xml},
     example_out="file",

@@ -226,12 +226,12 @@ class _Census:
         where = self.root
         if name not in (HEADER, CHILDREN):
             self._unknown(element, name, where)
-        elif name in self.seen_top:
-            # NOTE: a second Children is still read (its children are data); a second Header is not.
-            action = "only the first is read" if name == HEADER else "all are read"
-            self._repeated(element, name, where, action)
         elif name == HEADER:
+            # NOTE: every Header is a row: two (last year's left in) stop the check unless
+            # --year says which is meant, and the year's reading does that, naming both lines.
             self._read_header(element)
+        elif name in self.seen_top:
+            self._repeated(element, name, where, "all are read")
         self.seen_top.add(name)
 
     def read_child_or_stray(self, element: Element) -> None:
@@ -275,7 +275,9 @@ class _Census:
                 row += values
             else:
                 row += [None] * shape.width
-        self.tables[HEADER].add(row, header, f"/{self.root}/{HEADER}")
+        number = len(self.tables[HEADER].lines) + 1
+        position = f"[{number}]" if number > 1 else ""
+        self.tables[HEADER].add(row, header, f"/{self.root}/{HEADER}{position}")
 
     def _read_child(self, child: Element, path: str) -> None:
         _, (identifiers, characteristics, episodes) = self._contents(child, self.child)
