@@ -71,6 +71,8 @@ class Collection:
     # XML returns by root element.
     xml_readers: Mapping[str, XmlReader] = field(default_factory=dict)
     derive: Derive = no_derivation
+    # Where in the data the year is read from, for the message when it cannot be.
+    year_from: str = "the data"
     # Once the year is known (given with --year), what of the data belongs to it, with notes:
     # (found tables, year) -> (tables kept, notes).
     settle_year: Callable[[list[Detected], str], tuple[list[Detected], list[str]]] = (

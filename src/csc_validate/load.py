@@ -99,7 +99,7 @@ def load(
         raise _no_table(chosen, files, [source.display for source in sources])
     _refuse_no_rows(current.found)
     forced = year
-    year, why = _year(chosen, current.found, forced)
+    year, why = _year(chosen, current.found, current.inputs, forced)
     last = _read(last_files, chosen, candidates) if last_files else _Read([], [], [])
     _refuse_same_return(current, last)
     year_notes = _year_mix_ups(chosen, year, forced, current.found, last.found)
@@ -317,7 +317,9 @@ def _schema_or(collection: str, year: str, fallback: schemas.YearSchema) -> sche
         return fallback
 
 
-def _year(chosen: Collection, found: list[Detected], forced: str | None) -> tuple[str, str]:
+def _year(
+    chosen: Collection, found: list[Detected], inputs: list[InputFile], forced: str | None
+) -> tuple[str, str]:
     known = schemas.available_years(chosen.name)
     if forced is not None:
         try:
@@ -331,9 +333,14 @@ def _year(chosen: Collection, found: list[Detected], forced: str | None) -> tupl
     if inferred is None:
         # Often the dates are there but written another way: say so rather than only "no year".
         spelt = _misspelt_dates(chosen, found)
+        read = "; ".join(
+            f"{given.file}: {', '.join(given.tables) or 'no table'}" for given in inputs
+        )
         raise UsageError(
-            f"cannot tell the collection year from the data{': ' if spelt else ''}"
-            f"{'; '.join(spelt)}; or give the year with --year (supported: {', '.join(known)})"
+            f"cannot tell the collection year from the data: it is read from {chosen.year_from}, "
+            f"and the files read hold these tables ({read})"
+            f"{': ' if spelt else ''}{'; '.join(spelt)}; "
+            f"or give the year with --year (supported: {', '.join(known)})"
         )
     year, why = inferred
     if year not in known:

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import itertools
 
 from csc_validate.errors import InputError
 from csc_validate.readers.sheets import RowIssue, Sheet, normalise_header
@@ -145,9 +146,14 @@ def _header_position(numbered: list[tuple[int, list[str]]]) -> int:
 
 
 def _delimiter(text: str) -> str:
-    """DfE's files are comma separated; some exports use tabs or semicolons instead."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {delimiter: first.count(delimiter) for delimiter in DELIMITERS}
+    """DfE's files are comma separated; some exports use tabs or semicolons instead.
+
+    Judged on the opening lines, where the header is: a title above it may be written with
+    another separator ("Extract run;Leeds" above a comma-separated header).
+    """
+    lines = itertools.islice(io.StringIO(text), HEADER_SEARCH * 10)
+    opening = [line for line in lines if line.strip()][:HEADER_SEARCH] or [""]
+    counts = {delimiter: max(line.count(delimiter) for line in opening) for delimiter in DELIMITERS}
     best = max(counts, key=lambda delimiter: counts[delimiter])
     return best if counts[best] > counts[","] else ","
 

@@ -29,6 +29,7 @@ COLLECTION = Collection(
     title="the CIN census (children in need)",
     date_formats=DATE_FORMATS,
     infer_year=infer_year,
+    year_from="the Header's Year, else its ReferenceDate",
     settle_year=keep_year_header,
     write_examples=examples.write_examples,
     xml_readers={"Message": read_xml},

@@ -20,6 +20,7 @@ COLLECTION = Collection(
     title="the SSDA903 return (children looked after)",
     date_formats=DATE_FORMATS,
     infer_year=infer_year,
+    year_from="the start and end dates (DECOM, DEC) of the Episodes table",
     write_examples=examples.write_examples,
     xml_readers={"EXPSSDA903": xml_reader.read},
     derive=derive,
