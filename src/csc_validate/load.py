@@ -1,6 +1,8 @@
 """From the paths a user names to the Tables of one return: read, recognise, cast, derive."""
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -8,7 +10,7 @@ import polars as pl
 
 from csc_validate import collections, schemas
 from csc_validate.collection import Collection
-from csc_validate.errors import InputError, UsageError
+from csc_validate.errors import InputError, ReadError, UsageError
 from csc_validate.periods import parse_year, previous_year
 from csc_validate.readers import kind, read_table_file, sha256, standard_input
 from csc_validate.readers.casting import (
@@ -156,10 +158,11 @@ def build(
         )
         loaded.update(last_loaded)
         warnings += last_warnings
-    frames = chosen.derive(
-        {name: table.typed for name, table in loaded.items()},
-        {name: table.source_format for name, table in loaded.items()},
-    )
+    with _naming(_wheres([*current, *previous])):
+        frames = chosen.derive(
+            {name: table.typed for name, table in loaded.items()},
+            {name: table.source_format for name, table in loaded.items()},
+        )
     for name, frame in frames.items():
         table = loaded[name]
         loaded[name] = LoadedTable(
@@ -169,6 +172,11 @@ def build(
 
 
 def _sniff(source: Source) -> _File:
+    with _naming(source.display):
+        return _sniffed(source)
+
+
+def _sniffed(source: Source) -> _File:
     file_kind = kind(source.path, source.display)
     if file_kind != "xml":
         return _File(source, file_kind)
@@ -298,7 +306,8 @@ def _header_scores(files: list[_File]) -> dict[str, int]:
 
 def _sheets(file: _File) -> list[Sheet]:
     if file.sheets is None:
-        file.sheets = read_table_file(file.source.path, file.source.display, file.kind)
+        with _naming(file.source.display):
+            file.sheets = read_table_file(file.source.path, file.source.display, file.kind)
     return file.sheets
 
 
@@ -329,7 +338,8 @@ def _year(
         if forced not in known:
             raise UsageError(f"no {chosen.name} rules for {forced} (supported: {', '.join(known)})")
         return forced, "chosen with --year"
-    inferred = chosen.infer_year(found)
+    with _naming(_wheres(found)):
+        inferred = chosen.infer_year(found)
     if inferred is None:
         # Often the dates are there but written another way: say so rather than only "no year".
         spelt = _misspelt_dates(chosen, found)
@@ -382,7 +392,7 @@ def _refuse_same_return(current: _Read, last: _Read) -> None:
     Judged only on files that hold rows: a council with no adoptions in either year has the
     same header-only AD1 file both years, which is normal.
     """
-    shared = sorted(digest for digest in last.filled if digest in current.filled)
+    shared = [digest for digest in last.filled if digest in current.filled]  # in file order
     if not shared:
         return
     if set(last.filled) == set(current.filled):
@@ -414,7 +424,8 @@ def _year_mix_ups(
     disagrees with the data."""
     notes = []
     try:
-        inferred = chosen.infer_year(current)
+        with _naming(_wheres(current)):
+            inferred = chosen.infer_year(current)
     except InputError:
         if forced is None:
             raise
@@ -426,7 +437,8 @@ def _year_mix_ups(
         )
     if not last:
         return notes
-    last_inferred = chosen.infer_year(last)
+    with _naming(_wheres(last)):
+        last_inferred = chosen.infer_year(last)
     if last_inferred is None:
         return notes
     last_year, why = last_inferred
@@ -454,7 +466,8 @@ def _read(files: list[_File], chosen: Collection, candidates: dict[str, TableSch
         display = file.source.display
         if file.root is not None:
             _owner(file, chosen)
-            sheets, notes = chosen.xml_readers[file.root](file.source.path, display)
+            with _naming(display):
+                sheets, notes = chosen.xml_readers[file.root](file.source.path, display)
             warnings += notes
         else:
             sheets = _sheets(file)
@@ -493,8 +506,9 @@ def _cast(
             )
             continue
         name = match.table + suffix
-        raw = raw_frame(match.sheet, schema)
-        typed = typed_frame(raw, schema, chosen.date_formats)
+        with _naming(match.sheet.where):
+            raw = raw_frame(match.sheet, schema)
+            typed = typed_frame(raw, schema, chosen.date_formats)
         # A sheet a reader names (an XML return's) has no header row: an element left out is a
         # blank value, not a missing column.
         named = match.sheet.table is not None
@@ -556,6 +570,24 @@ def _spelling_problem(chosen: Collection, spelling: DateSpelling) -> str:
 def _holds_values(sheet: Sheet, column: str) -> bool:
     """Whether a column has any value (an XML reader lists every item it knows, even absent)."""
     return sheet.source_format != "xml" or any(v is not None for v in sheet.columns[column])
+
+
+@contextmanager
+def _naming(file: str) -> Iterator[None]:
+    """Whatever goes wrong while a file is read or loaded names the file: an input problem as
+    such (exit 2), anything else as a failure of csc-validate on that file."""
+    try:
+        yield
+    except (InputError, UsageError, ReadError):
+        raise
+    except OSError as error:
+        raise InputError(file, f"cannot be read: {error.strerror or error}") from error
+    except Exception as error:
+        raise ReadError(file, error, getattr(error, "line", None)) from error
+
+
+def _wheres(found: list[Detected]) -> str:
+    return ", ".join(dict.fromkeys(match.sheet.where for match in found)) or "the files given"
 
 
 def _display(path: Path, folder: Path | None) -> str:

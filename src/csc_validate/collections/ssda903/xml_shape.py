@@ -126,9 +126,9 @@ class Shape:
 
     def _unknown(self, part: Element, name: str, where: str) -> None:
         parent = where.rpartition("/")[2]
-        wrapped = [inner for inner in part.iter() if inner is not part and inner.tag in WRAPPABLE]
-        if wrapped:
-            first = wrapped[0]
+        first = next((inner for inner in part.iter() if inner.tag in WRAPPABLE), None)
+        if first is not None:
+            wrapped = [inner for inner in part.iter(first.tag)]
             raise InputError(
                 self.display,
                 f"element <{name}> inside <{parent}> wraps {len(wrapped)} <{first.tag}> "
