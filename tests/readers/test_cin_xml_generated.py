@@ -44,7 +44,7 @@ NOTES = [
     "cin.xml, line 120: element <Foo> inside <CINdetails> is not part of the CIN census; ignored",
     "cin.xml, line 130: element <b> inside <Ethnicity> is not part of the CIN census; ignored",
     "cin.xml, line 142: element <Sex> appears more than once inside <ChildIdentifiers>;"
-    " only the first is read",
+    " only the first is read; again at line 145",
     "cin.xml, line 199: element <ChildCharacteristics> appears more than once inside <Child>;"
     " only the first is read",
     "cin.xml, line 247: element <Reviews> inside <CINdetails> is not part of the CIN census;"

@@ -35,6 +35,7 @@ from csc_validate.collections.cin.xml_mapping import (
     SOURCE_BLOCK,
 )
 from csc_validate.readers.sheets import Sheet
+from csc_validate.readers.xml_notes import ElementNotes
 from csc_validate.readers.xml_safety import open_batches, root_element
 
 Element = etree._Element
@@ -131,7 +132,7 @@ class _Census:
         self.children = 0
         self.seen_top: set[str] = set()
         self.namespaces: set[str] = set()
-        self.noted: dict[str, tuple[int, str]] = {}
+        self.noted = ElementNotes(display)
         # One object per distinct value: codes and dates repeat across tens of thousands of rows.
         self.texts: dict[str, str] = {}
         self.numbers: list[str] = []
@@ -264,7 +265,7 @@ class _Census:
         ]
 
     def notes(self) -> list[str]:
-        return [text for _line, text in sorted(self.noted.values(), key=lambda note: note[0])]
+        return self.noted.notes()
 
     def _read_header(self, header: Element) -> None:
         _, blocks = self._contents(header, self.header)
@@ -439,10 +440,8 @@ class _Census:
         )
 
     def _note(self, key: str, element: Element, text: str) -> None:
-        """One note per key, at the line where it first applies."""
-        if key not in self.noted:
-            line = element.sourceline or 0
-            self.noted[key] = (line, f"{self.display}, line {line}: {text}")
+        """One note per key, at the line where it first applies, naming the others."""
+        self.noted.add(key, element, text)
 
 
 def _local(tag: str) -> str:

@@ -22,6 +22,7 @@ from csc_validate.collections.ssda903.xml_mapping import (
     element,
 )
 from csc_validate.errors import InputError
+from csc_validate.readers.xml_notes import ElementNotes
 
 Element = etree._Element
 HEADER_ITEMS = frozenset(element(item) for item in HEADER_SEQUENCE if isinstance(item, str))
@@ -36,15 +37,15 @@ WRAPPABLE = frozenset(RECORD_ITEMS) | {CHILD}
 
 
 class Shape:
-    """The notes on one file: one per kind of oddity, at the line where it first appears."""
+    """The notes on one file: one per kind of oddity, naming each line it appears at."""
 
     def __init__(self, display: str) -> None:
         self.display = display
-        self.noted: dict[str, tuple[int, str]] = {}
+        self.noted = ElementNotes(display)
         self.namespaces: set[str] = set()
 
     def notes(self) -> list[str]:
-        return [text for _line, text in sorted(self.noted.values(), key=lambda note: note[0])]
+        return self.noted.notes()
 
     def local(self, part: Element) -> str:
         """The element's name without a namespace, which is noted once and then ignored; the
@@ -152,9 +153,7 @@ class Shape:
         )
 
     def _note(self, key: str, part: Element, text: str) -> None:
-        if key not in self.noted:
-            line = part.sourceline or 0
-            self.noted[key] = (line, f"{self.display}, line {line}: {text}")
+        self.noted.add(key, part, text)
 
 
 def _home(record: str) -> str:
