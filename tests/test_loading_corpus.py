@@ -9,7 +9,14 @@ import pytest
 
 from csc_validate.collections.cin import COLLECTION
 from csc_validate.readers.casting import read_date
-from tests.hostile_corpus import CIN_XML, Hostile
+from tests.hostile_corpus import (
+    CIN_XML,
+    CLEAN_EPISODE_ROW,
+    CLEAN_HEADER_ROW,
+    EPISODE_COLUMNS,
+    HEADER_COLUMNS,
+    Hostile,
+)
 from tests.loading_corpus import CASES, ZONED_DATES
 from tests.test_hostile_corpus import run_cli
 
@@ -64,3 +71,33 @@ def test_an_xs_date_with_a_time_zone_is_read_as_the_date(
     # The same in a CSV extract: one date reader for both.
     day = read_date(value, COLLECTION.date_formats)
     assert day == read_date("2025-07-25", COLLECTION.date_formats) is not None
+
+
+@pytest.mark.parametrize(
+    ("target", "where"),
+    [
+        # Year inference names the files it was given, the first being that of the episodes.
+        ("csc_validate.collections.ssda903.year._dates", "episodes.csv, header.csv"),
+        ("csc_validate.load.typed_frame", "episodes.csv"),
+        ("csc_validate.readers.delimited.read", "episodes.csv"),
+    ],
+)
+def test_a_failure_while_loading_names_the_file(
+    target: str,
+    where: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def fail(*_: object, **__: object) -> None:
+        raise ValueError("'25-26' is not a collection year")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CSC_VALIDATE_DEBUG", raising=False)
+    (tmp_path / "episodes.csv").write_text(EPISODE_COLUMNS + "\n" + CLEAN_EPISODE_ROW + "\n")
+    (tmp_path / "header.csv").write_text(HEADER_COLUMNS + "\n" + CLEAN_HEADER_ROW + "\n")
+    monkeypatch.setattr(target, fail)
+    code = run_cli(["episodes.csv", "header.csv", "--partial"], monkeypatch)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"while reading {where}: ValueError: '25-26' is not a collection year" in err, err
