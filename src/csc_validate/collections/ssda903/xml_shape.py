@@ -72,16 +72,15 @@ class Shape:
         self._unknown(part, self.local(part), where)
 
     def child(self, child: Element) -> None:
-        """Name every part of a CHILD the reader will not read; rename namespaced elements."""
-        for part in child.iter():
-            self.local(part)
+        """Name every part of a CHILD the reader will not read; rename namespaced elements
+        among those it reads."""
         where = f"{ROOT}/{CHILD}"
-        has_header = child.find(HEADER) is not None
+        names = [self.local(part) for part in child]
+        has_header = HEADER in names
         headers = 0
         seen: set[str] = set()
-        for part in child:
-            name = part.tag
-            if not isinstance(name, str):
+        for part, name in zip(child, names, strict=True):
+            if not name:
                 continue
             if name == HEADER:
                 headers += 1
@@ -101,8 +100,8 @@ class Shape:
         where = f"{ROOT}/{CHILD}/{HEADER}"
         seen: set[str] = set()
         for part in header:
-            name = part.tag
-            if not isinstance(name, str):
+            name = self.local(part)
+            if not name:
                 continue
             if name in HEADER_RECORDS or name == SW_RECORD.element:
                 self._record(part, name, f"{where}/{name}")
@@ -116,8 +115,8 @@ class Shape:
         items = RECORD_ITEMS[name]
         seen: set[str] = set()
         for part in record:
-            item = part.tag
-            if not isinstance(item, str):
+            item = self.local(part)
+            if not item:
                 continue
             if len(part) or item not in items:
                 self._unknown(part, item, where)
@@ -127,16 +126,19 @@ class Shape:
 
     def _unknown(self, part: Element, name: str, where: str) -> None:
         parent = where.rpartition("/")[2]
-        first = next((inner for inner in part.iter() if inner.tag in WRAPPABLE), None)
-        if first is not None:
-            wrapped = [inner for inner in part.iter(first.tag)]
+        inside = [
+            inner for inner in part.iter() if inner is not part and _local(inner) in WRAPPABLE
+        ]
+        if inside:
+            first = _local(inside[0])
+            wrapped = [inner for inner in inside if _local(inner) == first]
             raise InputError(
                 self.display,
-                f"element <{name}> inside <{parent}> wraps {len(wrapped)} <{first.tag}> "
+                f"element <{name}> inside <{parent}> wraps {len(wrapped)} <{first}> "
                 f"element{'s' if len(wrapped) > 1 else ''}, which DfE's SSDA903 XML does not "
                 "wrap, so they cannot be read",
                 line=part.sourceline,
-                expected=f"each <{first.tag}> directly inside <{_home(str(first.tag))}>",
+                expected=f"each <{first}> directly inside <{_home(first)}>",
             )
         self._note(
             f"{where}/{name}",
@@ -154,6 +156,10 @@ class Shape:
 
     def _note(self, key: str, part: Element, text: str) -> None:
         self.noted.add(key, part, text)
+
+
+def _local(part: Element) -> str:
+    return etree.QName(part).localname if isinstance(part.tag, str) else ""
 
 
 def _home(record: str) -> str:
