@@ -48,6 +48,10 @@ def no_reference_data(request: ReferenceRequest, tables: Tables) -> Mapping[str,
     return {}
 
 
+def nothing_to_settle(found: list[Detected], year: str) -> tuple[list[Detected], list[str]]:
+    return found, []
+
+
 def no_derivation(
     frames: dict[str, pl.DataFrame], formats: dict[str, str]
 ) -> dict[str, pl.DataFrame]:
@@ -69,6 +73,13 @@ class Collection:
     # XML returns by root element.
     xml_readers: Mapping[str, XmlReader] = field(default_factory=dict)
     derive: Derive = no_derivation
+    # Where in the data the year is read from, for the message when it cannot be.
+    year_from: str = "the data"
+    # Once the year is known (given with --year), what of the data belongs to it, with notes:
+    # (found tables, year) -> (tables kept, notes).
+    settle_year: Callable[[list[Detected], str], tuple[list[Detected], list[str]]] = (
+        nothing_to_settle
+    )
     references: ReferenceSources = no_reference_data
     # The tables a complete return holds (those in a year's schema): without one of them the
     # check is incomplete (exit 2) unless the user asks for a partial check.

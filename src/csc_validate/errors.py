@@ -36,6 +36,21 @@ class InputError(Exception):
         return text
 
 
+class ReadError(Exception):
+    """An unexpected failure while a file was read or loaded: a bug in csc-validate, named with
+    the file (and the line, where known) so that it can be reported and worked around."""
+
+    def __init__(self, file: str, cause: Exception, line: int | None = None) -> None:
+        super().__init__(file, cause)
+        self.file = file
+        self.cause = cause
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.file + (f", line {self.line}" if self.line is not None else "")
+        return f"while reading {where}: {type(self.cause).__name__}: {self.cause}"
+
+
 class UsageError(Exception):
     """A command-line choice that cannot be honoured (unknown rule, year without a pack, ...)."""
 

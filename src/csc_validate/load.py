@@ -1,14 +1,16 @@
 """From the paths a user names to the Tables of one return: read, recognise, cast, derive."""
 
 import os
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from csc_validate import collections, id_spellings, schemas
 from csc_validate.collection import Collection
-from csc_validate.errors import InputError, UsageError
+from csc_validate.errors import InputError, ReadError, UsageError
 from csc_validate.periods import parse_year, previous_year
 from csc_validate.readers import kind, read_table_file, sha256, standard_input
 from csc_validate.readers.casting import (
@@ -58,6 +60,8 @@ class _Read:
     found: list[Detected]
     inputs: list[InputFile]
     warnings: list[str]
+    # The files holding at least one row of a table: {sha256: file as named}.
+    filled: dict[str, str] = field(default_factory=dict)
 
 
 def expand(paths: list[Path]) -> tuple[list[Source], list[str]]:
@@ -102,12 +106,11 @@ def load(
         raise _no_table(chosen, files, [source.display for source in sources])
     _refuse_no_rows(current.found)
     forced = year
-    year, why = _year(chosen, current.found, forced)
-    last, earlier, last_notes = _previous_years(
-        chosen, candidates, previous or [], year, current.inputs
-    )
+    year, why = _year(chosen, current.found, current.inputs, forced)
+    last, earlier, last_notes = _previous_years(chosen, candidates, previous or [], year, current)
     year_notes = _year_mix_ups(chosen, year, forced, current.found, last.found)
-    loaded, issues, warnings = build(chosen, year, current.found, last.found)
+    found, settled = chosen.settle_year(current.found, year)
+    loaded, issues, warnings = build(chosen, year, found, last.found)
     inputs = list(current.inputs)
     inputs += [
         InputFile(i.file, i.sha256, i.tables, previous=True)
@@ -127,7 +130,9 @@ def load(
         issues=tuple(issues),
         inputs=tuple(inputs),
         metadata={"file_format": "xml" if "xml" in formats else "csv", "year_source": why},
-        notes=tuple(year_notes + notes + current.warnings + last_notes + last.warnings + warnings)
+        notes=tuple(
+            year_notes + settled + notes + current.warnings + last_notes + last.warnings + warnings
+        )
         + tuple(id_spellings.notes(loaded, year_schema))
         + tuple(warning for _, read in earlier for warning in read.warnings)
         + _earlier_note(earlier),
@@ -142,7 +147,7 @@ def _previous_years(
     candidates: dict[str, TableSchema],
     previous: list[Path],
     year: str,
-    current: list[InputFile],
+    current: _Read,
 ) -> tuple[_Read, list[tuple[str, _Read]], list[str]]:
     """Last year's return, and earlier years' (latest first), from what --previous names.
 
@@ -161,7 +166,8 @@ def _previous_years(
         by_year.setdefault(inferred[0] if inferred is not None else last, []).append(read)
     merged = {group: _merge(reads) for group, reads in by_year.items()}
     # The same file as this year's is the plainer mistake: said before any year.
-    _refuse_same_files(current, [given for read in merged.values() for given in read.inputs])
+    every_year = {digest: file for read in merged.values() for digest, file in read.filled.items()}
+    _refuse_same_return(current, _Read([], [], [], every_year))
     for group, read in merged.items():
         if group > last:
             _year_mix_ups(chosen, year, None, [], read.found)  # says why, and stops
@@ -188,6 +194,7 @@ def _merge(reads: list[_Read]) -> _Read:
         found,
         [given for read in reads for given in read.inputs],
         [warning for read in reads for warning in read.warnings],
+        {digest: file for read in reads for digest, file in read.filled.items()},
     )
 
 
@@ -231,10 +238,11 @@ def build(
         )
         loaded.update(last_loaded)
         warnings += last_warnings
-    frames = chosen.derive(
-        {name: table.typed for name, table in loaded.items()},
-        {name: table.source_format for name, table in loaded.items()},
-    )
+    with _naming(_wheres([*current, *previous])):
+        frames = chosen.derive(
+            {name: table.typed for name, table in loaded.items()},
+            {name: table.source_format for name, table in loaded.items()},
+        )
     for name, frame in frames.items():
         table = loaded[name]
         loaded[name] = LoadedTable(
@@ -244,6 +252,11 @@ def build(
 
 
 def _sniff(source: Source) -> _File:
+    with _naming(source.display):
+        return _sniffed(source)
+
+
+def _sniffed(source: Source) -> _File:
     file_kind = kind(source.path, source.display)
     if file_kind != "xml":
         return _File(source, file_kind)
@@ -373,7 +386,8 @@ def _header_scores(files: list[_File]) -> dict[str, int]:
 
 def _sheets(file: _File) -> list[Sheet]:
     if file.sheets is None:
-        file.sheets = read_table_file(file.source.path, file.source.display, file.kind)
+        with _naming(file.source.display):
+            file.sheets = read_table_file(file.source.path, file.source.display, file.kind)
     return file.sheets
 
 
@@ -392,7 +406,9 @@ def _schema_or(collection: str, year: str, fallback: schemas.YearSchema) -> sche
         return fallback
 
 
-def _year(chosen: Collection, found: list[Detected], forced: str | None) -> tuple[str, str]:
+def _year(
+    chosen: Collection, found: list[Detected], inputs: list[InputFile], forced: str | None
+) -> tuple[str, str]:
     known = schemas.available_years(chosen.name)
     if forced is not None:
         try:
@@ -402,13 +418,19 @@ def _year(chosen: Collection, found: list[Detected], forced: str | None) -> tupl
         if forced not in known:
             raise UsageError(f"no {chosen.name} rules for {forced} (supported: {', '.join(known)})")
         return forced, "chosen with --year"
-    inferred = chosen.infer_year(found)
+    with _naming(_wheres(found)):
+        inferred = chosen.infer_year(found)
     if inferred is None:
         # Often the dates are there but written another way: say so rather than only "no year".
         spelt = _misspelt_dates(chosen, found)
+        read = "; ".join(
+            f"{given.file}: {', '.join(given.tables) or 'no table'}" for given in inputs
+        )
         raise UsageError(
-            f"cannot tell the collection year from the data{': ' if spelt else ''}"
-            f"{'; '.join(spelt)}; or give the year with --year (supported: {', '.join(known)})"
+            f"cannot tell the collection year from the data: it is read from {chosen.year_from}, "
+            f"and the files read hold these tables ({read})"
+            f"{': ' if spelt else ''}{'; '.join(spelt)}; "
+            f"or give the year with --year (supported: {', '.join(known)})"
         )
     year, why = inferred
     if year not in known:
@@ -443,17 +465,32 @@ def _misspelt_dates(chosen: Collection, found: list[Detected]) -> list[str]:
     return problems
 
 
-def _refuse_same_files(current: list[InputFile], last: list[InputFile]) -> None:
-    """A file given both as this year's and as last year's is a mix-up, whatever its name."""
-    this_year = {given.sha256: given.file for given in current}
-    for given in last:
-        if given.sha256 in this_year:
-            raise InputError(
-                given.file,
-                f"is the same file as {this_year[given.sha256]} (identical contents), given both "
-                "as this year's return and with --previous",
-                expected="last year's return after --previous",
-            )
+def _refuse_same_return(current: _Read, last: _Read) -> None:
+    """This year's return, or one of its files, given again as last year's is a mix-up,
+    whatever the files' names.
+
+    Judged only on files that hold rows: a council with no adoptions in either year has the
+    same header-only AD1 file both years, which is normal.
+    """
+    shared = [digest for digest in last.filled if digest in current.filled]  # in file order
+    if not shared:
+        return
+    if set(last.filled) == set(current.filled):
+        pairs = [f"{last.filled[digest]} = {current.filled[digest]}" for digest in shared]
+        shown = ", ".join(pairs[:3]) + (f" and {len(pairs) - 3} more" if len(pairs) > 3 else "")
+        raise InputError(
+            last.filled[shared[0]],
+            "and the rest of last year's return are this year's return again: every file that "
+            f"holds rows is identical to one of this year's ({shown})",
+            expected="last year's return after --previous",
+        )
+    digest = shared[0]
+    raise InputError(
+        last.filled[digest],
+        f"is the same file as {current.filled[digest]} (identical contents, with rows), given "
+        "both as this year's return and with --previous",
+        expected="last year's return after --previous",
+    )
 
 
 def _year_mix_ups(
@@ -466,7 +503,13 @@ def _year_mix_ups(
     """Refuse last year's return when its data are not of the year before; say when --year
     disagrees with the data."""
     notes = []
-    inferred = chosen.infer_year(current)
+    try:
+        with _naming(_wheres(current)):
+            inferred = chosen.infer_year(current)
+    except InputError:
+        if forced is None:
+            raise
+        inferred = None  # the data cannot tell the year, and --year says it
     if forced is not None and inferred is not None and inferred[0] != forced:
         notes.append(
             f"--year {forced} was given, but the data look like the {inferred[0]} return "
@@ -474,7 +517,8 @@ def _year_mix_ups(
         )
     if not last:
         return notes
-    last_inferred = chosen.infer_year(last)
+    with _naming(_wheres(last)):
+        last_inferred = chosen.infer_year(last)
     if last_inferred is None:
         return notes
     last_year, why = last_inferred
@@ -497,11 +541,13 @@ def _read(files: list[_File], chosen: Collection, candidates: dict[str, TableSch
     found: list[Detected] = []
     inputs: list[InputFile] = []
     warnings: list[str] = []
+    filled: dict[str, str] = {}
     for file in files:
         display = file.source.display
         if file.root is not None:
             _owner(file, chosen)
-            sheets, notes = chosen.xml_readers[file.root](file.source.path, display)
+            with _naming(display):
+                sheets, notes = chosen.xml_readers[file.root](file.source.path, display)
             warnings += notes
         else:
             sheets = _sheets(file)
@@ -511,9 +557,11 @@ def _read(files: list[_File], chosen: Collection, candidates: dict[str, TableSch
         warnings += skipped
         digest = sha256(file.source.path, display)
         inputs.append(InputFile(display, digest, tuple(m.table for m in matches), False))
+        if any(match.sheet.height for match in matches):
+            filled[digest] = display
         file.sheets = None  # read once; nothing keeps the cells but the tables built from them
     one_per_table(found)
-    return _Read(found, inputs, warnings)
+    return _Read(found, inputs, warnings, filled)
 
 
 def _cast(
@@ -538,8 +586,9 @@ def _cast(
             )
             continue
         name = match.table + suffix
-        raw = raw_frame(match.sheet, schema)
-        typed = typed_frame(raw, schema, chosen.date_formats)
+        with _naming(match.sheet.where):
+            raw = raw_frame(match.sheet, schema)
+            typed = typed_frame(raw, schema, chosen.date_formats)
         # A sheet a reader names (an XML return's) has no header row: an element left out is a
         # blank value, not a missing column.
         named = match.sheet.table is not None
@@ -601,6 +650,24 @@ def _spelling_problem(chosen: Collection, spelling: DateSpelling) -> str:
 def _holds_values(sheet: Sheet, column: str) -> bool:
     """Whether a column has any value (an XML reader lists every item it knows, even absent)."""
     return sheet.source_format != "xml" or any(v is not None for v in sheet.columns[column])
+
+
+@contextmanager
+def _naming(file: str) -> Iterator[None]:
+    """Whatever goes wrong while a file is read or loaded names the file: an input problem as
+    such (exit 2), anything else as a failure of csc-validate on that file."""
+    try:
+        yield
+    except (InputError, UsageError, ReadError):
+        raise
+    except OSError as error:
+        raise InputError(file, f"cannot be read: {error.strerror or error}") from error
+    except Exception as error:
+        raise ReadError(file, error, getattr(error, "line", None)) from error
+
+
+def _wheres(found: list[Detected]) -> str:
+    return ", ".join(dict.fromkeys(match.sheet.where for match in found)) or "the files given"
 
 
 def _display(path: Path, folder: Path | None) -> str:

@@ -403,18 +403,18 @@ def test_a_census_without_records_still_has_every_table(tmp_path: Path) -> None:
     assert notes == []
 
 
-def test_an_unknown_element_is_noted_once_with_its_first_line(tmp_path: Path) -> None:
+def test_an_unknown_element_is_noted_once_naming_each_line(tmp_path: Path) -> None:
     text = CENSUS.replace(
         "<ReferralNFA>false</ReferralNFA>",
         "<ReferralNFA>false</ReferralNFA><Foo><Bar>1</Bar></Foo>",
     ).replace("<ReferralNFA>0</ReferralNFA>", "<ReferralNFA>0</ReferralNFA><Foo/>")
     text = text.replace("<Sex>U</Sex>", "<Sex>U</Sex><Sex>F</Sex>")
     tables, notes = read_census(tmp_path, text)
-    foo = line_of("<Foo>", text=text)
+    foo, again = line_of("<Foo>", text=text), line_of("<Foo/>", text=text)
     sex = line_of("<Sex>F</Sex>", 2, text=text)
     assert notes == [
         f"cin.xml, line {foo}: element <Foo> inside <CINdetails> is not part of the CIN census;"
-        " ignored",
+        f" ignored; again at line {again}",
         f"cin.xml, line {sex}: element <Sex> appears more than once inside <ChildIdentifiers>;"
         " only the first is read",
     ]

@@ -30,8 +30,10 @@ from csc_validate.collections.cin.xml_mapping import (
 
 # Taken from the reader that went through the parser's events one by one, before the reader
 # was made to walk each finished Child instead. If the census generator changes, the census
-# does too: check the new census's notes and rows by hand before taking a new digest.
-DIGEST = "7946baabccdfffd7f027353fdeb263843f7c8ec75d1d3bb0996750b2905db2dd"
+# does too: check the new census's notes and rows by hand before taking a new digest. Since
+# every Header became a row (two stop the check unless --year picks one), the second Header is
+# a blank row at line 1936, /Message/Header[2]: nothing else changed.
+DIGEST = "7a0fd08d0d9654bab520635b427bac9cbd2830be0901fff7e3a5668b117352e6"
 NAMESPACE_READ = "DfE's CIN census XML has none; elements are read by their local names"
 NOTES = [
     "cin.xml, line 18: element <Note> inside <Message> is not part of the CIN census; ignored",
@@ -42,14 +44,12 @@ NOTES = [
     "cin.xml, line 120: element <Foo> inside <CINdetails> is not part of the CIN census; ignored",
     "cin.xml, line 130: element <b> inside <Ethnicity> is not part of the CIN census; ignored",
     "cin.xml, line 142: element <Sex> appears more than once inside <ChildIdentifiers>;"
-    " only the first is read",
+    " only the first is read; again at line 145",
     "cin.xml, line 199: element <ChildCharacteristics> appears more than once inside <Child>;"
     " only the first is read",
     "cin.xml, line 247: element <Reviews> inside <CINdetails> is not part of the CIN census;"
     " ignored",
     "cin.xml, line 248: element <child> inside <Children> is not part of the CIN census; ignored",
-    "cin.xml, line 1936: element <Header> appears more than once inside <Message>;"
-    " only the first is read",
     "cin.xml, line 1936: element <Children> appears more than once inside <Message>; all are read",
 ]
 

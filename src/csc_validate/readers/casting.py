@@ -1,4 +1,9 @@
-"""Turns text cells into typed columns; a value that cannot be read stays as text beside a null."""
+"""Turns text cells into typed columns; a value that cannot be read stays as text beside a null.
+
+Every date the package reads goes through `read_dates` (or `read_date` for one value) with the
+collection's date formats: one reader, so a date is read the same way by the rules, year
+inference, reference data and exports, and a date it cannot read is never guessed.
+"""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -11,11 +16,16 @@ from csc_validate.schemas import ColumnType, TableSchema
 
 @dataclass(frozen=True)
 class DateFormat:
-    """One accepted spelling of a date: strptime pattern, the exact shape, and how people say it."""
+    """One accepted spelling of a date: strptime pattern, the exact shape, and how people say it.
+
+    `ignored` is a part of the shape the date's value does not depend on (xs:date's time zone,
+    say), taken off before the pattern is applied.
+    """
 
     pattern: str
     shape: str
     label: str
+    ignored: str | None = None
 
 
 # Date spellings that exports commonly give instead of the one a collection asks for: recognised
@@ -34,6 +44,9 @@ COMMON_DATE_SPELLINGS = (
     DateFormat(pattern="%Y/%m/%d", shape=r"^[0-9]{4}/[0-9]{2}/[0-9]{2}$", label="yyyy/mm/dd"),
 )
 INTEGER_SHAPE = r"^[+-]?[0-9]+$"
+# NOTE: a year before 1900 is a case system's empty date (.NET's 01/01/0001, SQL Server's
+# 01/01/1753), never a date of a child's life or care: it is unreadable, so a finding on its row.
+EARLIEST_YEAR = 1900
 TEXT_TYPES = (ColumnType.ID, ColumnType.TEXT, ColumnType.POSTCODE)
 # Columns the engine adds to every table: position in the table, source line, file and element.
 INTERNAL = ("_row", "_line", "_file", "_xpath")
@@ -73,7 +86,7 @@ def typed_frame(
         text = _trimmed(column.name)
         match column.type:
             case ColumnType.DATE:
-                expressions += [_date(text, date_formats).alias(column.name)]
+                expressions += [read_dates(text, date_formats).alias(column.name)]
                 expressions += [text.alias(raw_name(column.name))]
             case ColumnType.INTEGER:
                 number = text.str.strip_prefix("+").cast(pl.Int64, strict=False)
@@ -102,16 +115,33 @@ def unreadable(typed: pl.DataFrame, schema: TableSchema) -> dict[str, pl.Series]
     return found
 
 
-def _date(text: pl.Expr, date_formats: tuple[DateFormat, ...]) -> pl.Expr:
-    parsed = [
-        pl.when(text.str.contains(form.shape)).then(
-            text.str.strptime(pl.Date, form.pattern, strict=False)
-        )
-        for form in date_formats
-    ]
+def read_dates(text: pl.Expr, date_formats: tuple[DateFormat, ...]) -> pl.Expr:
+    """The collection's one date reader: each value read with the first of `date_formats` whose
+    exact shape it has, else null (blank, another spelling, an impossible day, a year before
+    1900)."""
+    trimmed = text.str.strip_chars()
+    parsed = []
+    for form in date_formats:
+        body = trimmed if form.ignored is None else trimmed.str.replace(form.ignored, "")
+        day = body.str.strptime(pl.Date, form.pattern, strict=False)
+        parsed.append(pl.when(trimmed.str.contains(form.shape)).then(day))
     if not parsed:  # an empty table made up for a rule: no text to read
         return pl.lit(None, dtype=pl.Date)
-    return pl.coalesce(parsed) if len(parsed) > 1 else parsed[0]
+    day = pl.coalesce(parsed) if len(parsed) > 1 else parsed[0]
+    return pl.when(day.dt.year() >= EARLIEST_YEAR).then(day)
+
+
+def read_date_values(
+    values: list[str | None] | pl.Series, date_formats: tuple[DateFormat, ...]
+) -> pl.Series:
+    """`read_dates` over a list of cells."""
+    series = pl.Series("date", values, dtype=pl.String)
+    return series.to_frame().select(read_dates(pl.col("date"), date_formats)).to_series()
+
+
+def read_date(text: str | None, date_formats: tuple[DateFormat, ...]) -> dt.date | None:
+    """`read_dates` for one value."""
+    return read_date_values([text], date_formats).item(0)
 
 
 def _trimmed(name: str) -> pl.Expr:
@@ -152,9 +182,3 @@ def foreign_date_spelling(
 
 def accepted_spellings(accepted: tuple[DateFormat, ...]) -> str:
     return " or ".join(form.label for form in accepted)
-
-
-def read_date(text: str, date_formats: tuple[DateFormat, ...]) -> dt.date | None:
-    """One date written in one of `date_formats` (as a column's dates are read), else None."""
-    value = pl.select(_date(pl.lit(text.strip(), dtype=pl.String), date_formats)).item()
-    return value if isinstance(value, dt.date) else None

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import itertools
 
 from csc_validate.errors import InputError
 from csc_validate.readers.sheets import RowIssue, Sheet, normalise_header
@@ -145,9 +146,28 @@ def _header_position(numbered: list[tuple[int, list[str]]]) -> int:
 
 
 def _delimiter(text: str) -> str:
-    """DfE's files are comma separated; some exports use tabs or semicolons instead."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {delimiter: first.count(delimiter) for delimiter in DELIMITERS}
+    """DfE's files are comma separated; some exports use tabs or semicolons instead.
+
+    Judged on the first line, unless every line after it in the opening holds fewer of that
+    line's separator and as many of another: then the first line is a title ("Extract
+    run;Leeds" above a comma-separated header), and the lines after it decide.
+    """
+    lines = itertools.islice(io.StringIO(text), HEADER_SEARCH * 10)
+    opening = [line for line in lines if line.strip()][:HEADER_SEARCH]
+    if not opening:
+        return ","
+    first, *rest = opening
+    chosen = _best_delimiter(first)
+    if rest and all(line.count(chosen) < first.count(chosen) for line in rest):
+        below = _best_delimiter(rest[0])
+        # Only when the lines below agree: a line break inside a quoted value splits a record.
+        if len({line.count(below) for line in rest}) == 1 and rest[0].count(below):
+            return below
+    return chosen
+
+
+def _best_delimiter(line: str) -> str:
+    counts = {delimiter: line.count(delimiter) for delimiter in DELIMITERS}
     best = max(counts, key=lambda delimiter: counts[delimiter])
     return best if counts[best] > counts[","] else ","
 

@@ -2,7 +2,7 @@
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from csc_validate.errors import InputError
 from csc_validate.readers.sheets import Sheet, normalise_header
@@ -29,7 +29,9 @@ def detect(sheets: list[Sheet], tables: dict[str, TableSchema]) -> tuple[list[De
     found: list[Detected] = []
     warnings: list[str] = []
     for sheet in sheets:
-        match = _match(sheet, tables)
+        match = _match_or_header_below(sheet, tables)
+        if match is not None and match.sheet is not sheet:
+            warnings += match.sheet.notes[len(sheet.notes) :]  # the line taken for the header
         if match is None:
             header = ", ".join(sheet.columns) or "no columns"
             warnings.append(f"{sheet.where}: skipped, its columns ({header}) match no table")
@@ -55,6 +57,61 @@ def one_per_table(found: list[Detected]) -> None:
 def _names(columns: Iterable[str]) -> set[str]:
     """Column names as compared, whatever their case and spacing."""
     return {normalise_header(name) for name in columns}
+
+
+def _match_or_header_below(sheet: Sheet, tables: dict[str, TableSchema]) -> Detected | None:
+    """The sheet's table; when its header names none, the table the row below names, if any.
+
+    Some extracts put a row of display names ("Child ID, Date episode commenced") above DfE's
+    header: the DfE row is taken for the header, and the user is told which line was.
+    """
+    try:
+        match = _match(sheet, tables)
+    except InputError:
+        below = _header_below(sheet)
+        match = _match(below, tables) if below is not None else None
+        if match is None:
+            raise
+        return match
+    if match is not None:
+        return match
+    below = _header_below(sheet)
+    if below is None:
+        return None
+    try:
+        return _match(below, tables)
+    except InputError:
+        return None  # the row below is no header either: the sheet is skipped as it is
+
+
+def _header_below(sheet: Sheet) -> Sheet | None:
+    """The sheet read with its first row for the header, or None when that row cannot be one."""
+    if sheet.table is not None or sheet.height < 1:
+        return None
+    first = [values[0] for values in sheet.columns.values()]
+    names = [normalise_header(value) for value in first if value is not None]
+    if len(set(names)) != len(names) or len(names) < NEAR_MATCH_COLUMNS:
+        return None
+    columns = {
+        normalise_header(values[0]): values[1:]
+        for values in sheet.columns.values()
+        if values[0] is not None
+    }
+    shown = ", ".join(list(sheet.columns)[:3])
+    note = (
+        f"{sheet.where}: line {sheet.header_line} ({shown}, ...) names no DfE column set; "
+        f"line {sheet.lines[0]}, which does, was taken for the header, and the lines above it "
+        "were not read as data"
+    )
+    issues = [replace(issue, row=issue.row - 1) for issue in sheet.issues if issue.row > 0]
+    return replace(
+        sheet,
+        columns=columns,
+        lines=sheet.lines[1:],
+        header_line=sheet.lines[0],
+        issues=issues,
+        notes=[*sheet.notes, note],
+    )
 
 
 def _match(sheet: Sheet, tables: dict[str, TableSchema]) -> Detected | None:

@@ -54,10 +54,15 @@ def read(data: bytes, file: str) -> list[Sheet]:
     sheets = []
     try:
         for worksheet in workbook.worksheets:
+            # NOTE: read-only mode stops at the size the sheet records (<dimension ref="A1:M10">),
+            # which some tools write smaller than the content: forget it, and read every row.
+            recorded = worksheet.calculate_dimension() if worksheet.max_row is not None else None
+            worksheet.reset_dimensions()
             read_sheet = _read_sheet(worksheet.iter_rows(values_only=True), file, worksheet.title)
             if read_sheet is None:
                 continue
             sheet, header = read_sheet
+            _note_short_dimension(sheet, recorded)
             sheet.hidden = worksheet.sheet_state != "visible"
             part = getattr(worksheet, "_worksheet_path", None)
             if part in names:
@@ -141,6 +146,24 @@ def _read_sheet(rows, file: str, title: str) -> tuple[Sheet, list[str]] | None:
         notes=notes,
     )
     return sheet, names
+
+
+def _note_short_dimension(sheet: Sheet, recorded: str | None) -> None:
+    """Say so when the sheet's recorded size leaves out rows it holds: they were read, but the
+    tool that wrote the workbook may have meant to drop them, and a reader trusting the size
+    (Excel does not) would miss them."""
+    if recorded is None or not sheet.lines:
+        return
+    try:
+        _, _, _, last_row = range_boundaries(recorded)
+    except ValueError:
+        return
+    beyond = sum(1 for line in sheet.lines if last_row is not None and line > last_row)
+    if beyond:
+        sheet.notes.append(
+            f"{sheet.where}: the workbook records the sheet's size as {recorded}, but it holds "
+            f"{beyond} more rows of data, to row {sheet.lines[-1]}; every row was read"
+        )
 
 
 def _markup(archive: zipfile.ZipFile, part: str, file: str) -> _SheetMarkup:

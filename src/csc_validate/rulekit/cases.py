@@ -1,7 +1,6 @@
 """Test cases written beside each rule: tiny tables as text, and the rows that must be flagged."""
 
 import csv
-import datetime as dt
 import io
 from typing import Any
 
@@ -9,6 +8,7 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field
 
 from csc_validate import collections, schemas
+from csc_validate.as_at import read as read_as_at
 from csc_validate.load import build
 from csc_validate.periods import Period, parse_year
 from csc_validate.readers import delimited
@@ -78,7 +78,7 @@ class Case(BaseModel):
         whole = parse_year(self.period or year)
         if self.as_at is None:
             return whole
-        return whole.up_to(dt.datetime.strptime(self.as_at, "%d/%m/%Y").date())
+        return whole.up_to(read_as_at(self.as_at))
 
 
 def build_tables(case: Case, collection: str, year: str) -> Tables:

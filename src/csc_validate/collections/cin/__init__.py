@@ -5,15 +5,11 @@ from pathlib import Path
 
 from csc_validate.collection import Collection
 from csc_validate.collections.cin import examples
-from csc_validate.collections.cin.year import infer_year
-from csc_validate.readers.casting import DateFormat
+from csc_validate.collections.cin.dates import DATE_FORMATS, ISO_DATE
+from csc_validate.collections.cin.year import infer_year, keep_year_header
 from csc_validate.readers.sheets import Sheet
 from csc_validate.returns import ReturnFile, ReturnRequest
 from csc_validate.tables import Tables
-
-# The census XML's xs:date; councils' own CSV extracts often keep DfE's other form.
-ISO_DATE = DateFormat(pattern="%Y-%m-%d", shape=r"^\d{4}-\d{2}-\d{2}$", label="yyyy-mm-dd")
-UK_DATE = DateFormat(pattern="%d/%m/%Y", shape=r"^\d{2}/\d{2}/\d{4}$", label="dd/mm/yyyy")
 
 
 def read_xml(path: Path, display: str) -> tuple[list[Sheet], list[str]]:
@@ -41,8 +37,10 @@ def reference_date(tables: Tables) -> tuple[dt.date, str] | None:
 COLLECTION = Collection(
     name="cin",
     title="the CIN census (children in need)",
-    date_formats=(ISO_DATE, UK_DATE),
+    date_formats=DATE_FORMATS,
     infer_year=infer_year,
+    year_from="the Header's Year, else its ReferenceDate",
+    settle_year=keep_year_header,
     write_examples=examples.write_examples,
     xml_readers={"Message": read_xml},
     example_out="file",

@@ -35,6 +35,7 @@ from csc_validate.collections.cin.xml_mapping import (
     SOURCE_BLOCK,
 )
 from csc_validate.readers.sheets import Sheet
+from csc_validate.readers.xml_notes import ElementNotes
 from csc_validate.readers.xml_safety import open_batches, root_element
 
 Element = etree._Element
@@ -131,7 +132,7 @@ class _Census:
         self.children = 0
         self.seen_top: set[str] = set()
         self.namespaces: set[str] = set()
-        self.noted: dict[str, tuple[int, str]] = {}
+        self.noted = ElementNotes(display)
         # One object per distinct value: codes and dates repeat across tens of thousands of rows.
         self.texts: dict[str, str] = {}
         self.numbers: list[str] = []
@@ -226,12 +227,12 @@ class _Census:
         where = self.root
         if name not in (HEADER, CHILDREN):
             self._unknown(element, name, where)
-        elif name in self.seen_top:
-            # NOTE: a second Children is still read (its children are data); a second Header is not.
-            action = "only the first is read" if name == HEADER else "all are read"
-            self._repeated(element, name, where, action)
         elif name == HEADER:
+            # NOTE: every Header is a row: two (last year's left in) stop the check unless
+            # --year says which is meant, and the year's reading does that, naming both lines.
             self._read_header(element)
+        elif name in self.seen_top:
+            self._repeated(element, name, where, "all are read")
         self.seen_top.add(name)
 
     def read_child_or_stray(self, element: Element) -> None:
@@ -264,7 +265,7 @@ class _Census:
         ]
 
     def notes(self) -> list[str]:
-        return [text for _line, text in sorted(self.noted.values(), key=lambda note: note[0])]
+        return self.noted.notes()
 
     def _read_header(self, header: Element) -> None:
         _, blocks = self._contents(header, self.header)
@@ -275,7 +276,9 @@ class _Census:
                 row += values
             else:
                 row += [None] * shape.width
-        self.tables[HEADER].add(row, header, f"/{self.root}/{HEADER}")
+        number = len(self.tables[HEADER].lines) + 1
+        position = f"[{number}]" if number > 1 else ""
+        self.tables[HEADER].add(row, header, f"/{self.root}/{HEADER}{position}")
 
     def _read_child(self, child: Element, path: str) -> None:
         _, (identifiers, characteristics, episodes) = self._contents(child, self.child)
@@ -437,10 +440,8 @@ class _Census:
         )
 
     def _note(self, key: str, element: Element, text: str) -> None:
-        """One note per key, at the line where it first applies."""
-        if key not in self.noted:
-            line = element.sourceline or 0
-            self.noted[key] = (line, f"{self.display}, line {line}: {text}")
+        """One note per key, at the line where it first applies, naming the others."""
+        self.noted.add(key, element, text)
 
 
 def _local(tag: str) -> str:

@@ -2,13 +2,10 @@
 
 from csc_validate.collection import Collection
 from csc_validate.collections.ssda903 import examples, reference, xml_reader
+from csc_validate.collections.ssda903.dates import DATE, DATE_FORMATS
 from csc_validate.collections.ssda903.derive import derive
 from csc_validate.collections.ssda903.year import infer_year
-from csc_validate.readers.casting import DateFormat
 from csc_validate.returns import ReturnFile, ReturnRequest
-
-# DfE's XSD pattern for dates, in the XML and the CSV tables alike: dd/mm/yyyy.
-DATE = DateFormat(pattern="%d/%m/%Y", shape=r"^\d{2}/\d{2}/\d{4}$", label="dd/mm/yyyy")
 
 
 def write_return(request: ReturnRequest) -> list[ReturnFile]:
@@ -21,8 +18,9 @@ def write_return(request: ReturnRequest) -> list[ReturnFile]:
 COLLECTION = Collection(
     name="ssda903",
     title="the SSDA903 return (children looked after)",
-    date_formats=(DATE,),
+    date_formats=DATE_FORMATS,
     infer_year=infer_year,
+    year_from="the start and end dates (DECOM, DEC) of the Episodes table",
     write_examples=examples.write_examples,
     xml_readers={"EXPSSDA903": xml_reader.read},
     derive=derive,

@@ -20,6 +20,7 @@ from csc_validate.collections.ssda903.xml_mapping import (
     ROOT,
     SW_RECORD,
 )
+from csc_validate.collections.ssda903.xml_shape import Shape
 from csc_validate.readers.sheets import Sheet
 from csc_validate.readers.xml_safety import open_events
 
@@ -59,20 +60,26 @@ def read(path: Path, file: str) -> tuple[list[Sheet], list[str]]:
     Streamed: each CHILD is read when it closes, then dropped from memory.
     """
     tables: dict[str, _Rows] = defaultdict(_Rows)
+    shape = Shape(file)
     child_number = 0
     holds_return = False
-    for _, child in open_events(path, file, events=("end",)):
-        if child.tag != CHILD:
-            continue
-        child_number += 1
-        holds_return |= _read_child(child, f"/{ROOT}/{CHILD}[{child_number}]", tables)
-        child.clear()
-        while child.getprevious() is not None:
-            del child.getparent()[0]
+    for _, part in open_events(path, file, events=("end",)):
+        parent = part.getparent()
+        if parent is None or parent.getparent() is not None:
+            continue  # the root, or a part of a CHILD: read with its CHILD
+        if shape.local(part) != CHILD:
+            shape.stray(part, ROOT)
+        else:
+            shape.child(part)
+            child_number += 1
+            holds_return |= _read_child(part, f"/{ROOT}/{CHILD}[{child_number}]", tables)
+        part.clear()
+        while part.getprevious() is not None:
+            del parent[0]
     names = list(RETURN_TABLES) if holds_return or not child_number else []
     if "SWEpisodes" in tables or not holds_return:
         names.append("SWEpisodes")
-    return [tables[name].sheet(file, name) for name in names], []
+    return [tables[name].sheet(file, name) for name in names], shape.notes()
 
 
 def _read_child(child: etree._Element, child_path: str, tables: dict[str, "_Rows"]) -> bool:
@@ -166,5 +173,6 @@ def _leaves(element: etree._Element) -> dict[str, str | None]:
         if not isinstance(item.tag, str) or len(item):
             continue
         text = item.text if item.text is not None and item.text.strip() else None
-        values[RENAMED.get(item.tag, item.tag)] = text
+        # An item given twice is read once, the first, as the shape's note says.
+        values.setdefault(RENAMED.get(item.tag, item.tag), text)
     return values

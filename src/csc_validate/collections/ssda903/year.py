@@ -2,10 +2,13 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.dates import DATE_FORMATS
 from csc_validate.periods import parse_year
+from csc_validate.readers.casting import read_date_values
 from csc_validate.readers.detect import Detected
 
-DATE_PATTERN = "%d/%m/%Y"
+# A collection year is named by four digits for each of its two calendar years.
+LAST_FIRST_YEAR = 9998
 
 
 def infer_year(found: list[Detected]) -> tuple[str, str] | None:
@@ -34,7 +37,16 @@ def infer_year(found: list[Detected]) -> tuple[str, str] | None:
     # is one in which episodes start, or the next (where they end): a typed-in 1900 or 2062
     # adds two candidates, not a century of them.
     begins = frame.select(pl.col("start").dt.offset_by("-3mo").dt.year().unique())
-    candidates = sorted({begin + step for begin in begins.to_series().to_list() for step in (0, 1)})
+    # A date the return's format cannot read (09/04/25, 01/01/0001) is null here: a finding on
+    # its row, never a candidate year.
+    candidates = sorted(
+        {
+            begin + step
+            for begin in begins.to_series().to_list()
+            for step in (0, 1)
+            if begin + step <= LAST_FIRST_YEAR
+        }
+    )
     scores = {year: _score(frame, year) for year in map(_named, candidates)}
     year = max(scores, key=lambda year: (*scores[year], -int(year[:4])))
     period = parse_year(year)
@@ -60,11 +72,7 @@ def _score(frame: pl.DataFrame, year: str) -> tuple[int, int]:
 
 
 def _dates(values: list[str | None]) -> pl.Series:
-    return (
-        pl.Series(values, dtype=pl.String)
-        .str.strip_chars()
-        .str.strptime(pl.Date, DATE_PATTERN, strict=False)
-    )
+    return read_date_values(values, DATE_FORMATS)
 
 
 def _named(begin: int) -> str:

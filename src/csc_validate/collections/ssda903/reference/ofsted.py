@@ -13,9 +13,11 @@ from pathlib import Path
 
 import polars as pl
 
+from csc_validate.collections.ssda903.dates import DATE
 from csc_validate.collections.ssda903.reference.postcodes import normalised
 from csc_validate.errors import InputError
 from csc_validate.readers import kind, read_table_file
+from csc_validate.readers.casting import DateFormat, read_dates
 from csc_validate.readers.sheets import Sheet, normalise_header
 
 # Our column -> the names Ofsted's lists have used for it (normalised: upper case, no spaces).
@@ -28,7 +30,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 # Supported accommodation sheets carry neither code: DfE codes them K3 (placement), PR4.
 SUPPORTED_ACCOMMODATION = {"PLACE_CODES": "K3", "PROVIDER_CODES": "PR4"}
-DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
+# Ofsted's lists write dates as the return does, or (a CSV from its data tools) as yyyy-mm-dd.
+DATE_FORMATS = (
+    DATE,
+    DateFormat(pattern="%Y-%m-%d", shape=r"^\d{4}-\d{2}-\d{2}$", label="yyyy-mm-dd"),
+)
 
 
 def read(paths: tuple[Path, ...]) -> pl.DataFrame:
@@ -80,10 +86,7 @@ def providers(rows: pl.DataFrame) -> pl.DataFrame:
         URN=pl.col("URN").str.strip_chars().str.to_uppercase(),
         PLACE_CODES=pl.col("PLACE_CODES").str.to_uppercase().str.extract_all(codes),
         PROVIDER_CODES=pl.col("PROVIDER_CODES").str.to_uppercase().str.extract_all(codes),
-        REG_END=pl.coalesce(
-            pl.col("REG_END").str.strip_chars().str.strptime(pl.Date, form, strict=False)
-            for form in DATE_FORMATS
-        ),
+        REG_END=read_dates(pl.col("REG_END"), DATE_FORMATS),
         POSTCODE=normalised(pl.col("POSTCODE")),
         _open=pl.col("REG_END").is_null(),
     ).filter(pl.col("URN").is_not_null())

@@ -8,7 +8,9 @@ import datetime as dt
 
 import polars as pl
 
-DATE = "%d/%m/%Y"
+from csc_validate.collections.ssda903.dates import DATE_FORMATS
+from csc_validate.readers.casting import read_dates
+
 # Per table: the column whose date after the cut removes the row (the record had not begun),
 # and the end columns blanked, with what goes with them, when their date is after the cut.
 STARTS = {
@@ -70,5 +72,5 @@ def _cut_table(name: str, frame: pl.DataFrame, as_at: dt.date) -> pl.DataFrame:
 
 
 def _after(frame: pl.DataFrame, column: str, as_at: dt.date) -> pl.Series:
-    day = frame[column].str.strptime(pl.Date, DATE, strict=False)
+    day = frame.select(read_dates(pl.col(column), DATE_FORMATS)).to_series()
     return (day > as_at).fill_null(False)

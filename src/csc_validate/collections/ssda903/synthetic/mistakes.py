@@ -9,6 +9,9 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict
 
+from csc_validate.collections.ssda903.dates import DATE_FORMATS
+from csc_validate.readers.casting import read_date
+
 Row = dict[str, str | None]
 Rows = dict[str, list[Row]]
 DAY = dt.timedelta(days=1)
@@ -27,10 +30,7 @@ class Mistake(BaseModel):
 
 
 def parse(text: str | None) -> dt.date | None:
-    try:
-        return dt.datetime.strptime(text or "", "%d/%m/%Y").date()
-    except ValueError:
-        return None
+    return read_date(text, DATE_FORMATS)
 
 
 def written(day: dt.date) -> str:
