@@ -56,7 +56,7 @@ def _write_team_workbooks(
     for team, children in lookup.teams.items():
         team_report, team_tables = subset(report, tables, children, child_column)
         team_options = Options(
-            tables=team_tables, child_column=child_column, password=options.password
+            tables=team_tables, child_column=child_column, password=options.password, team=team
         )
         write(team_report, Format.XLSX, paths[team], team_options)
         count = len({f.child for f in team_report.findings})

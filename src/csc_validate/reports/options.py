@@ -17,3 +17,5 @@ class Options:
     password: str | None = None
     # A workbook this run wrote, which the terminal's last line points to.
     workbook: str | None = None
+    # The team a split workbook is for, named in its title and Summary.
+    team: str | None = None
