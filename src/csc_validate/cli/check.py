@@ -166,9 +166,7 @@ def check_command(
     if not settings.inputs:
         where = f" or set inputs in {settings_path}" if settings_path else ""
         raise UsageError(f"name the files or folders to check{where}")
-    report, tables = check_run.run(
-        settings, quiet=quiet, write_baseline=write_baseline, redacted=redacted
-    )
+    report, tables = check_run.run(settings, quiet=quiet, write_baseline=write_baseline)
     child_column = schemas.load(report.collection, report.year).child_column
     options = Options(
         tables=None if redacted else tables,
@@ -178,7 +176,7 @@ def check_command(
         by_child=by is GroupBy.CHILD,
         password=planned.password,
     )
-    report_outputs.write_all(report, tables, planned, options, child_column)
+    report_outputs.write_all(report, tables, planned, options, child_column, redacted=redacted)
     raise typer.Exit(exit_code(report, FAIL_ON[settings.fail_on]))
 
 

@@ -1,4 +1,6 @@
-"""Running `check` on the merged settings: the rules with progress, then baseline and redaction."""
+"""Running `check` on the merged settings: the rules with progress, then the baseline.
+
+Redaction comes later, when each report is written: team workbooks are cut on the real ids."""
 
 from pathlib import Path
 
@@ -8,14 +10,13 @@ from csc_validate import baseline, config
 from csc_validate.check import check_with_tables
 from csc_validate.cli.progress import progress
 from csc_validate.findings import Report
-from csc_validate.redact import redact
 from csc_validate.tables import Tables
 
 
 def run(
-    settings: config.Config, *, quiet: bool, write_baseline: Path | None, redacted: bool
+    settings: config.Config, *, quiet: bool, write_baseline: Path | None
 ) -> tuple[Report, Tables]:
-    """The report to write (after the baseline and redaction) and the tables the check loaded."""
+    """The report to write (after the baseline) and the tables the check loaded."""
     with progress(quiet) as stage:
         report, tables = check_with_tables(
             list(settings.inputs),
@@ -38,6 +39,4 @@ def run(
         report = baseline.apply(
             report, baseline.load(settings.baseline), settings.baseline.as_posix()
         )
-    if redacted:
-        report = redact(report)
     return report, tables
