@@ -21,6 +21,7 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.QUERY: "yellow"}
 def write(report: Report, destination: Path | None, options: Options) -> None:
     """Print the report; to a file it is plain text, with no colour codes."""
     arguments = (report, options.limit, options.quiet, options.by_child, options.workbook)
+    arguments += (options.next_step,)
     if destination is None:
         render(Console(highlight=False), *arguments)
         return
@@ -36,6 +37,7 @@ def render(
     quiet: bool = False,
     by_child: bool = False,
     workbook: str | None = None,
+    next_step: str | None = None,
 ) -> None:
     _heading(console, report)
     if report.missing_tables:
@@ -71,7 +73,10 @@ def render(
             "(its findings are missing; please report this)"
         )
     console.print(_footer(report))
-    if report.summary:
+    if next_step is not None:
+        if next_step:
+            console.print(escape(next_step), highlight=False)
+    elif report.summary:
         console.print(_next_step(report, workbook), highlight=False)
 
 
