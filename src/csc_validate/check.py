@@ -4,6 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from csc_validate import __version__, collections, engine, packs, schemas
+from csc_validate.code_meanings import valid_codes
 from csc_validate.errors import UsageError
 from csc_validate.findings import (
     Finding,
@@ -152,6 +153,7 @@ def check_with_tables(
                 message=rule.message,
                 summary=rule.summary,
                 explanation=rule.explanation,
+                codes=valid_codes(rule, schema),
             )
             for rule in rules
         ),

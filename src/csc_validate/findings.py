@@ -57,6 +57,21 @@ class RuleCrash(BaseModel):
     error: str
 
 
+class CodeList(BaseModel):
+    """A field's valid codes in the year, each with its meaning ("" where none is known)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field: str
+    codes: tuple[tuple[str, str], ...]
+
+    def text(self, meanings: bool = True) -> str:
+        """'A3 (placed for adoption ...), A4 (...)', or the codes alone."""
+        if not meanings:
+            return ", ".join(code for code, _ in self.codes)
+        return ", ".join(f"{code} ({meaning})" if meaning else code for code, meaning in self.codes)
+
+
 class RuleInfo(BaseModel):
     """A selected rule as outputs show it: DfE's message and guidance a caseworker can act on."""
 
@@ -67,11 +82,19 @@ class RuleInfo(BaseModel):
     message: str
     summary: str
     explanation: str
+    # A code rule's valid codes in the year, for the outputs people read (not the JSON).
+    codes: tuple[CodeList, ...] = Field(default=(), exclude=True)
 
     @property
     def guidance(self) -> str:
         """What is flagged, then how to fix it (the rule's docstring)."""
         return " ".join(part for part in (self.summary, self.explanation) if part)
+
+    def valid_codes(self, year: str, meanings: bool = True) -> str:
+        """'Valid PLACE codes in 2025-26: A3 (...), ...', one sentence per field; or ""."""
+        return " ".join(
+            f"Valid {codes.field} codes in {year}: {codes.text(meanings)}." for codes in self.codes
+        )
 
 
 class InputSummary(BaseModel):

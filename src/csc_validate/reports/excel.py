@@ -18,6 +18,7 @@ from csc_validate.findings import Finding, Report
 from csc_validate.reports.options import Options
 from csc_validate.reports.workbook import (
     children_sheet,
+    codes_sheet,
     findings_sheet,
     layout,
     summary_sheet,
@@ -59,6 +60,8 @@ def render(
         workbook.create_sheet("Findings"), report, _finding_dates(report, tables), places
     )
     children_sheet.write(workbook.create_sheet("By child"), report, places)
+    if places.codes:
+        codes_sheet.write(workbook.create_sheet(codes_sheet.TITLE), report, places.codes)
     by_table: dict[str, list[tuple[int, Finding]]] = {}
     for index, finding in enumerate(report.findings):
         by_table.setdefault(finding.table, []).append((index, finding))

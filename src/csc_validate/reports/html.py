@@ -5,7 +5,7 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
-from csc_validate.findings import Finding, Report, code_key
+from csc_validate.findings import Finding, Report, RuleInfo, code_key
 from csc_validate.reports.options import Options
 from csc_validate.reports.output import emit
 from csc_validate.severity import Severity
@@ -151,7 +151,8 @@ def _rules(report: Report) -> str:
     found = {f.rule for f in report.findings}
     rows = [
         f'<tr><td class="code sev-{info.severity.value}">{escape(info.rule)}</td>'
-        f'<td>{escape(info.message)}</td><td class="guidance">{escape(info.guidance)}</td></tr>'
+        f"<td>{escape(info.message)}</td>"
+        f'<td class="guidance">{escape(_guidance(info, report.year))}</td></tr>'
         for info in sorted(report.rules, key=lambda i: code_key(i.rule))
         if info.rule in found
     ]
@@ -161,6 +162,11 @@ def _rules(report: Report) -> str:
         '<table class="cards"><thead><tr><th>Rule</th><th>DfE message</th>'
         "<th>How to fix it</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
+
+
+def _guidance(info: RuleInfo, year: str) -> str:
+    """How to fix it; for a code rule, the year's valid codes and what each means."""
+    return " ".join(part for part in (info.guidance, info.valid_codes(year)) if part)
 
 
 def _findings_section() -> str:
@@ -198,7 +204,8 @@ def _data(report: Report) -> str:
     """The findings as compact rows; '<' is escaped so no value can end the script element."""
     rules = {f.rule: [f.severity.value, f.message, ""] for f in report.findings}
     rules |= {
-        info.rule: [info.severity.value, info.message, info.guidance] for info in report.rules
+        info.rule: [info.severity.value, info.message, _guidance(info, report.year)]
+        for info in report.rules
     }
     data = {
         "rules": rules,

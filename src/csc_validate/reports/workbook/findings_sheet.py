@@ -7,7 +7,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from csc_validate.findings import Finding, Report
+from csc_validate.findings import Finding, Report, RuleInfo
 from csc_validate.reports.workbook import cells
 from csc_validate.reports.workbook.layout import Layout
 from csc_validate.reports.workbook.page import landscape
@@ -45,7 +45,7 @@ def write(
     sheet.freeze_panes = "B2"
     landscape(sheet)
     sheet.append(cells.header(sheet, titles))
-    guidance = {info.rule: info.guidance for info in report.rules}
+    guidance = {info.rule: _guidance(info, report.year) for info in report.rules}
     for index, finding in enumerate(report.findings):
         wrapped = [
             (finding.message, MESSAGE_WIDTH),
@@ -81,7 +81,7 @@ def _row(
                 cells.TOP,
             ),
             cells.styled(cells.text(sheet, finding.message), cells.WRAP),
-            cells.styled(cells.text(sheet, guidance.get(finding.rule, "")), cells.WRAP),
+            _guidance_cell(sheet, guidance.get(finding.rule, ""), layout.codes_of(finding.rule)),
             finding.severity.value,
             # The table links to the offending cell in its sheet.
             cells.link(cells.text(sheet, finding.table), where),
@@ -95,3 +95,18 @@ def _row(
 
 def _top(sheet: WriteOnlyWorksheet, item: object) -> Cell | None:
     return cells.styled(item if isinstance(item, Cell) else cells.cell(sheet, item), cells.TOP)
+
+
+def _guidance(info: RuleInfo, year: str) -> str:
+    """The rule's guidance; a code rule's valid codes after it (their meanings in Codes)."""
+    codes = info.valid_codes(year, meanings=False)
+    if not codes:
+        return info.guidance
+    return f"{info.guidance} {codes} What each means: the Codes sheet (click here)."
+
+
+def _guidance_cell(sheet: WriteOnlyWorksheet, text: str, codes: str | None) -> Cell | None:
+    made = cells.text(sheet, text)
+    if codes is not None:
+        made = cells.link(made, codes)
+    return cells.styled(made, cells.WRAP)

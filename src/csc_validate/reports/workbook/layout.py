@@ -8,6 +8,8 @@ import polars as pl
 
 from csc_validate.findings import Finding, Report
 from csc_validate.reports.workbook.cells import place
+from csc_validate.reports.workbook.codes_sheet import TITLE as CODES_TITLE
+from csc_validate.reports.workbook.codes_sheet import rows_by_rule
 from csc_validate.tables import LoadedTable, Tables
 
 FIXED_SHEETS = ("Summary", "Findings", "By child")
@@ -51,10 +53,17 @@ class Layout:
 
     sheets: dict[str, TableSheet]
     finding_rows: dict[int, int]
+    # The Codes sheet's first row for each code rule with findings (no sheet when empty).
+    codes: dict[str, int] = field(default_factory=dict)
 
     def address(self, table: str, row: int | None, fields: tuple[str, ...] = ()) -> str | None:
         sheet = self.sheets.get(table)
         return None if sheet is None or row is None else sheet.address(row, fields)
+
+    def codes_of(self, rule: str) -> str | None:
+        """A link to a code rule's valid codes in the Codes sheet."""
+        row = self.codes.get(rule)
+        return None if row is None else place(CODES_TITLE, 1, row)
 
     def finding(self, index: int) -> str:
         """A link to a finding's row in the Findings sheet (its child cell)."""
@@ -63,13 +72,14 @@ class Layout:
 
 def plan(report: Report, tables: Tables | None, child_column: str | None) -> Layout:
     finding_rows = {index: index + 2 for index in range(len(report.findings))}
+    codes = rows_by_rule(report)
     if tables is None:
-        return Layout(sheets={}, finding_rows=finding_rows)
+        return Layout(sheets={}, finding_rows=finding_rows, codes=codes)
     by_table: dict[str, list[Finding]] = {}
     for finding in report.findings:
         by_table.setdefault(finding.table, []).append(finding)
     children = frozenset(f.child for f in report.findings if f.child is not None)
-    used = {name.lower() for name in FIXED_SHEETS}
+    used = {name.lower() for name in FIXED_SHEETS} | ({CODES_TITLE.lower()} if codes else set())
     sheets: dict[str, TableSheet] = {}
     for name in tables_to_show(tables, by_table):
         loaded = tables.tables[name]
@@ -86,7 +96,7 @@ def plan(report: Report, tables: Tables | None, child_column: str | None) -> Lay
             child_column=own_child,
             positions=positions,
         )
-    return Layout(sheets=sheets, finding_rows=finding_rows)
+    return Layout(sheets=sheets, finding_rows=finding_rows, codes=codes)
 
 
 def _rows_shown(

@@ -71,7 +71,11 @@ def write(
     first = _first_finding(report)
     for rule, severity, child_count, rows, message in per_rule(report):
         info = report.rule_info(rule)
-        guidance = info.guidance if info else ""
+        guidance = (
+            " ".join(part for part in (info.guidance, info.valid_codes(report.year)) if part)
+            if info
+            else ""
+        )
         cells.tall(sheet, out.count + 1, [(message, MESSAGE_WIDTH), (guidance, GUIDANCE_WIDTH)])
         code = cells.link(cells.text(sheet, rule), layout.finding(first[rule]))
         if code is not None and severity in cells.SEVERITY_FONT:
