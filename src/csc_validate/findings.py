@@ -7,8 +7,39 @@ from pydantic import BaseModel, ConfigDict, Field
 from csc_validate.severity import Severity
 
 
+class RelatedRow(BaseModel):
+    """Another row a finding compares its own with (the previous episode, last year's open
+    episode, the other of two overlapping plans): where it is, and the values that name it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    table: str
+    row: int
+    line: int | None
+    child: str | None
+    file: str | None
+    xpath: str | None = None
+    key: dict[str, str | None] = Field(default_factory=dict, description="its key fields")
+
+    def label(self) -> str:
+        """'Episodes_last line 40' (or its row, where the table has no lines)."""
+        where = f"line {self.line}" if self.line is not None else f"row {self.row + 1}"
+        return f"{self.table} {where}"
+
+    def describe(self) -> str:
+        """'Episodes line 112 (CHILD 663601, DECOM 23/08/2024)', with its XPath for XML."""
+        named = [f"{name}={value or '(blank)'}" for name, value in self.key.items()]
+        if self.child is not None:
+            named.insert(0, self.child)
+        where = f" {self.xpath}" if self.xpath else ""
+        return f"{self.label()}{where}" + (f" ({', '.join(named)})" if named else "")
+
+
 class Finding(BaseModel):
-    """One rule broken by one row (or by a table as a whole, when `row` is None)."""
+    """One rule broken by one row (or by a table as a whole, when `row` is None).
+
+    `related` lists the other rows the rule compared this one with, where it says so; the
+    finding is about its own row (the one holding the field DfE's message names)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -24,6 +55,7 @@ class Finding(BaseModel):
     file: str | None
     xpath: str | None = None
     detail: str | None = None
+    related: tuple[RelatedRow, ...] = ()
     # The row's identifying values besides the child (DECOM for an episode), as written; what a
     # baseline matches on, since row numbers move when an extract gains or loses rows.
     key: dict[str, str | None] = Field(default_factory=dict, exclude=True)

@@ -24,7 +24,20 @@ def redact(report: Report) -> Report:
         values = {
             field: None if value is None else REDACTED for field, value in finding.values.items()
         }
-        findings.append(finding.model_copy(update={"child": child, "values": values}))
+        related = tuple(
+            other.model_copy(
+                update={
+                    "child": None
+                    if other.child is None
+                    else pseudonyms.setdefault(other.child, f"child {len(pseudonyms) + 1}"),
+                    "key": {name: None if v is None else REDACTED for name, v in other.key.items()},
+                }
+            )
+            for other in finding.related
+        )
+        findings.append(
+            finding.model_copy(update={"child": child, "values": values, "related": related})
+        )
     # A rule's error message may quote a value it was working on.
     crashes = [
         RuleCrash(rule=crash.rule, table=crash.table, error=crash.error.split(":")[0])

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from csc_validate import atomic
 from csc_validate.errors import UsageError
-from csc_validate.findings import Finding, Report
+from csc_validate.findings import Finding, RelatedRow, Report
 from csc_validate.reports.options import Options
 from csc_validate.reports.workbook import (
     children_sheet,
@@ -63,10 +63,19 @@ def render(
     if places.codes:
         codes_sheet.write(workbook.create_sheet(codes_sheet.TITLE), report, places.codes)
     by_table: dict[str, list[tuple[int, Finding]]] = {}
+    related: dict[str, list[tuple[int, Finding, RelatedRow]]] = {}
     for index, finding in enumerate(report.findings):
         by_table.setdefault(finding.table, []).append((index, finding))
+        for other in finding.related:
+            related.setdefault(other.table, []).append((index, finding, other))
     for name, sheet in places.sheets.items():
-        table_sheet.write(workbook.create_sheet(sheet.title), sheet, by_table.get(name, []), places)
+        table_sheet.write(
+            workbook.create_sheet(sheet.title),
+            sheet,
+            by_table.get(name, []),
+            places,
+            related.get(name, []),
+        )
     workbook.properties.creator = "csc-validate"
     workbook.properties.title = summary_sheet.title(report, team)
     buffer = io.BytesIO()

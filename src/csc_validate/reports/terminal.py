@@ -124,6 +124,10 @@ def _values(finding: Finding) -> str:
     values = ", ".join(f"{k}={'(blank)' if v is None else v}" for k, v in finding.values.items())
     if finding.detail:
         values = f"{values} {finding.detail}".strip()
+    if finding.related:
+        count = len(finding.related)
+        rows = "; ".join(other.label() for other in finding.related)
+        values = f"{values} (+{count} related row{'s' if count > 1 else ''}: {rows})".strip()
     return values or finding.message
 
 

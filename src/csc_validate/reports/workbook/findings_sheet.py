@@ -14,7 +14,7 @@ from csc_validate.reports.workbook.page import landscape
 
 # Message and guidance wrap in columns sized so that child, rule, message and guidance fit a
 # 1366-pixel screen together.
-MESSAGE_WIDTH, GUIDANCE_WIDTH = 45, 70
+MESSAGE_WIDTH, GUIDANCE_WIDTH, RELATED_WIDTH = 45, 70, 24
 
 
 def write(
@@ -25,7 +25,7 @@ def write(
 ) -> None:
     pairs = max([1, *(len(finding.values) for finding in report.findings)])
     value_titles = [title for n in range(1, pairs + 1) for title in (f"Field {n}", f"Value {n}")]
-    titles = ["Child", "Rule", "Message", "Guidance", "Severity", "Table", "Line"]
+    titles = ["Child", "Rule", "Message", "Guidance", "Severity", "Table", "Line", "Related rows"]
     titles += [*value_titles, "Detail", "File"]
     child_width = cells.fit(max([5, *(len(f.child or "") for f in report.findings)]))
     rule_width = cells.fit(max([4, *(len(f.rule) for f in report.findings)]))
@@ -34,7 +34,7 @@ def write(
     )
     cells.widths(
         sheet,
-        [child_width, rule_width, MESSAGE_WIDTH, GUIDANCE_WIDTH, 9, 14, 7]
+        [child_width, rule_width, MESSAGE_WIDTH, GUIDANCE_WIDTH, 9, 14, 7, RELATED_WIDTH]
         + [14, value_width] * pairs
         + [
             cells.fit(max([6, *(len(f.detail or "") for f in report.findings)])),
@@ -86,6 +86,7 @@ def _row(
             # The table links to the offending cell in its sheet.
             cells.link(cells.text(sheet, finding.table), where),
             finding.line,
+            _related(sheet, finding, layout),
             *values,
             cells.text(sheet, finding.detail),
             cells.text(sheet, finding.file),
@@ -110,3 +111,12 @@ def _guidance_cell(sheet: WriteOnlyWorksheet, text: str, codes: str | None) -> C
     if codes is not None:
         made = cells.link(made, codes)
     return cells.styled(made, cells.WRAP)
+
+
+def _related(sheet: WriteOnlyWorksheet, finding: Finding, layout: Layout) -> Cell | None:
+    """The rows the finding was compared with, linked to the first of them."""
+    if not finding.related:
+        return None
+    text = "\n".join(other.label() for other in finding.related)
+    first = finding.related[0]
+    return cells.link(cells.text(sheet, text), layout.address(first.table, first.row))

@@ -76,16 +76,21 @@ def plan(report: Report, tables: Tables | None, child_column: str | None) -> Lay
     if tables is None:
         return Layout(sheets={}, finding_rows=finding_rows, codes=codes)
     by_table: dict[str, list[Finding]] = {}
+    related: dict[str, set[int]] = {}
     for finding in report.findings:
         by_table.setdefault(finding.table, []).append(finding)
+        for other in finding.related:
+            related.setdefault(other.table, set()).add(other.row)
     children = frozenset(f.child for f in report.findings if f.child is not None)
     used = {name.lower() for name in FIXED_SHEETS} | ({CODES_TITLE.lower()} if codes else set())
     sheets: dict[str, TableSheet] = {}
-    for name in tables_to_show(tables, by_table):
+    for name in tables_to_show(tables, by_table.keys() | related.keys()):
         loaded = tables.tables[name]
         columns = [column for column in loaded.raw.columns if not column.startswith("_")]
         own_child = child_column if child_column in columns else None
-        frame = _rows_shown(loaded, columns, by_table.get(name, []), own_child, children)
+        flagged = {f.row for f in by_table.get(name, []) if f.row is not None}
+        flagged |= related.get(name, set())
+        frame = _rows_shown(loaded, columns, flagged, own_child, children)
         positions = {row: index + 2 for index, row in enumerate(frame["_row"].to_list())}
         sheets[name] = TableSheet(
             name=name,
@@ -102,7 +107,7 @@ def plan(report: Report, tables: Tables | None, child_column: str | None) -> Lay
 def _rows_shown(
     loaded: LoadedTable,
     columns: list[str],
-    findings: list[Finding],
+    flagged: set[int],
     child_column: str | None,
     children: frozenset[str],
 ) -> pl.DataFrame:
@@ -111,17 +116,16 @@ def _rows_shown(
     so they carry no child they do not concern."""
     frame = loaded.raw.select("_row", "_line", *columns)
     if child_column is not None:
-        flagged = sorted({f.row for f in findings if f.row is not None})
-        wanted = pl.col("_row").is_in(flagged)
+        wanted = pl.col("_row").is_in(sorted(flagged))
         wanted |= pl.col(child_column).str.strip_chars().is_in(sorted(children))
         frame = frame.filter(wanted)
     return frame.sort("_row")
 
 
-def tables_to_show(tables: Tables, by_table: dict[str, list[Finding]]) -> list[str]:
-    """This year's tables, then last year's only where they have findings."""
+def tables_to_show(tables: Tables, involved: set[str]) -> list[str]:
+    """This year's tables, then last year's only where findings are on or name their rows."""
     current = [name for name in tables.tables if not name.endswith("_last")]
-    previous = [name for name in tables.tables if name.endswith("_last") and name in by_table]
+    previous = [name for name in tables.tables if name.endswith("_last") and name in involved]
     return sorted(current) + sorted(previous)
 
 

@@ -10,7 +10,7 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from csc_validate.findings import Finding, code_key
+from csc_validate.findings import Finding, RelatedRow, code_key
 from csc_validate.reports.workbook import cells
 from csc_validate.reports.workbook.layout import REASON_TITLE, Layout, TableSheet
 from csc_validate.reports.workbook.page import landscape
@@ -19,9 +19,17 @@ REASON_WIDTH = 45
 
 
 def write(
-    sheet: WriteOnlyWorksheet, plan: TableSheet, findings: list[tuple[int, Finding]], layout: Layout
+    sheet: WriteOnlyWorksheet,
+    plan: TableSheet,
+    findings: list[tuple[int, Finding]],
+    layout: Layout,
+    related: list[tuple[int, Finding, RelatedRow]] | None = None,
 ) -> None:
-    """`findings` are this table's, each with its index in the report (its Findings row)."""
+    """`findings` are this table's, each with its index in the report (its Findings row);
+    `related` the findings elsewhere that name a row of this table as compared with theirs."""
+    named: dict[int, list[tuple[int, Finding]]] = {}
+    for index, finding, other in related or []:
+        named.setdefault(other.row, []).append((index, finding))
     titles = plan.titles
     frame = _with_dates(plan)
     cells.widths(sheet, [_width(frame, title) for title in titles])
@@ -44,9 +52,12 @@ def write(
         row: list[object] = []
         for title in titles:
             if title == "Line":
-                row.append(record[index_of["_line"]])
+                line = record[index_of["_line"]]
+                row.append(_related_line(sheet, line) if row_number in named else line)
             elif title == REASON_TITLE:
-                reason = _reason(sheet, by_row.get(row_number, []), layout)
+                reason = _reason(
+                    sheet, by_row.get(row_number, []), named.get(row_number, []), layout
+                )
                 if reason is not None:
                     cells.tall(sheet, excel_row, [(reason.value, REASON_WIDTH)])
                 row.append(reason)
@@ -90,18 +101,33 @@ def _shown(
 
 
 def _reason(
-    sheet: WriteOnlyWorksheet, findings: list[tuple[int, Finding]], layout: Layout
+    sheet: WriteOnlyWorksheet,
+    findings: list[tuple[int, Finding]],
+    named: list[tuple[int, Finding]],
+    layout: Layout,
 ) -> Cell | None:
-    """Each finding on the row, linked to the first of them in the Findings sheet."""
-    if not findings:
+    """Each finding on the row, then each finding elsewhere that names this row as the one it
+    was compared with; linked to the first of them in the Findings sheet."""
+    if not findings and not named:
         return None
     lines = [
         f"{finding.rule}: {finding.message}"
         + (f" ({', '.join(finding.fields)})" if finding.fields else "")
         for _, finding in sorted(findings, key=lambda pair: code_key(pair[1].rule))
     ]
+    lines += [
+        f"Related row of {finding.rule} on {finding.table} line {finding.line}"
+        for _, finding in sorted(named, key=lambda pair: code_key(pair[1].rule))
+    ]
     made = cells.styled(cells.text(sheet, "\n".join(dict.fromkeys(lines))), cells.WRAP)
-    made = cells.link(made, layout.finding(min(index for index, _ in findings)))
+    made = cells.link(made, layout.finding(min(index for index, _ in [*findings, *named])))
+    return made
+
+
+def _related_line(sheet: WriteOnlyWorksheet, line: int | None) -> Cell:
+    """A related row's line number, filled amber: the row a finding elsewhere compared."""
+    made = WriteOnlyCell(sheet, line)
+    made.fill = cells.RELATED_FILL
     return made
 
 
