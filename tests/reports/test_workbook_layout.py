@@ -181,7 +181,9 @@ def test_first_screen_in_libreoffice_shows_child_rule_message_and_guidance(
         repeat = int(column.get(f"{{{ns['table']}}}number-columns-repeated", "1"))
         columns += [_pixels(widths[column.get(f"{{{ns['table']}}}style-name")])] * repeat
     first_row = sheet.find(".//table:table-row", ns)
-    titles = ["".join(cell.itertext()).strip() for cell in first_row.iterfind("table:table-cell", ns)]
+    titles = [
+        "".join(cell.itertext()).strip() for cell in first_row.iterfind("table:table-cell", ns)
+    ]
     assert titles[:4] == ["Child", "Rule", "Message", "Guidance"]
     assert sum(columns[:4]) <= SCREEN_PX - SPREADSHEET_CHROME_PX, columns[:4]
     # Each is wide enough to read: the child's id whole, and message and guidance in lines of
