@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from csc_validate.findings import Finding, Report
+from csc_validate.reports.records import rows_shown, tables_to_show
 from csc_validate.reports.workbook.cells import place
 from csc_validate.reports.workbook.codes_sheet import TITLE as CODES_TITLE
 from csc_validate.reports.workbook.codes_sheet import rows_by_rule
@@ -90,7 +91,7 @@ def plan(report: Report, tables: Tables | None, child_column: str | None) -> Lay
         own_child = child_column if child_column in columns else None
         flagged = {f.row for f in by_table.get(name, []) if f.row is not None}
         flagged |= related.get(name, set())
-        frame = _rows_shown(loaded, columns, flagged, own_child, children)
+        frame = rows_shown(loaded, columns, flagged, own_child, children)
         positions = {row: index + 2 for index, row in enumerate(frame["_row"].to_list())}
         sheets[name] = TableSheet(
             name=name,
@@ -102,31 +103,6 @@ def plan(report: Report, tables: Tables | None, child_column: str | None) -> Lay
             positions=positions,
         )
     return Layout(sheets=sheets, finding_rows=finding_rows, codes=codes)
-
-
-def _rows_shown(
-    loaded: LoadedTable,
-    columns: list[str],
-    flagged: set[int],
-    child_column: str | None,
-    children: frozenset[str],
-) -> pl.DataFrame:
-    """The rows of the children with findings and every flagged row; a table about no one child
-    (the return's header) is shown whole: it is about the return. These workbooks are emailed,
-    so they carry no child they do not concern."""
-    frame = loaded.raw.select("_row", "_line", *columns)
-    if child_column is not None:
-        wanted = pl.col("_row").is_in(sorted(flagged))
-        wanted |= pl.col(child_column).str.strip_chars().is_in(sorted(children))
-        frame = frame.filter(wanted)
-    return frame.sort("_row")
-
-
-def tables_to_show(tables: Tables, involved: set[str]) -> list[str]:
-    """This year's tables, then last year's only where findings are on or name their rows."""
-    current = [name for name in tables.tables if not name.endswith("_last")]
-    previous = [name for name in tables.tables if name.endswith("_last") and name in involved]
-    return sorted(current) + sorted(previous)
 
 
 def sheet_title(name: str, used: set[str]) -> str:
