@@ -95,9 +95,13 @@ def check_with_tables(
         for rule in rules
     ]
     request = ReferenceRequest(la=la, ofsted=tuple(ofsted or ()))
-    references = References(collections.get(tables.collection).references(request, tables))
+    chosen = collections.get(tables.collection)
+    references = References(chosen.references(request, tables))
     announce("check", len(rules))
     result = engine.run(rules, tables, schema, references=references)
+    if chosen.reference_note is not None:
+        fit = chosen.reference_note(request, tables, references)
+        notes = [*notes, fit] if fit else notes
     announce("locate", len(rules))
     selected_codes = {rule.code for rule in rules}
     issues = [issue for issue in tables.issues if issue.code in selected_codes]

@@ -14,7 +14,7 @@ import polars as pl
 from csc_validate.readers.casting import DateFormat
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
-from csc_validate.reference import ReferenceRequest, ReferenceSource
+from csc_validate.reference import ReferenceRequest, References, ReferenceSource
 from csc_validate.returns import ReturnFile, ReturnRequest
 from csc_validate.tables import Tables
 
@@ -68,6 +68,9 @@ class Collection:
     xml_readers: Mapping[str, XmlReader] = field(default_factory=dict)
     derive: Derive = no_derivation
     references: ReferenceSources = no_reference_data
+    # A note on the reference data the user gave, when it does not seem to fit the return
+    # (an --la most home postcodes lie outside), or None.
+    reference_note: Callable[[ReferenceRequest, Tables, References], str | None] | None = None
     # The tables a complete return holds (those in a year's schema): without one of them the
     # check is incomplete (exit 2) unless the user asks for a partial check.
     required_tables: tuple[str, ...] = ()
