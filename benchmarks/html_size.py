@@ -81,7 +81,8 @@ def _open(browser: str, page: Path, fragment: str, folder: Path) -> tuple[float,
     )
     seconds = time.perf_counter() - start
     dom = done.stdout
-    return seconds, dom.count("data-child="), 'data-ready="true"' in dom
+    listed = dom.split('id="child-list"')[1].split("</div>")[0] if 'id="child-list"' in dom else ""
+    return seconds, listed.count("data-child="), 'data-ready="true"' in dom
 
 
 if __name__ == "__main__":

@@ -67,6 +67,14 @@
     return haystack.indexOf(state.text) !== -1;
   }
 
+  // The rows a finding compared its own with: " (compared with Episodes line 112)".
+  function relatedText(f) {
+    if (!f.related.length) return "";
+    return " (compared with " + f.related.map(function (r) {
+      return r[0] + (r[2] === null ? "" : " line " + r[2]);
+    }).join(", ") + ")";
+  }
+
   function renderFindings() {
     const rows = findings.filter(matches);
     rows.sort(function (a, b) {
@@ -75,7 +83,7 @@
     const body = document.getElementById("findings-body");
     const fragment = document.createDocumentFragment();
     rows.slice(0, state.shown).forEach(function (f) {
-      const values = f.detail ? (f.values + " " + f.detail).trim() : f.values;
+      const values = (f.detail ? (f.values + " " + f.detail).trim() : f.values) + relatedText(f);
       fragment.appendChild(element("tr", { "data-severity": f.severity }, [
         element("td", { "data-label": "Child" }, [element("a", { href: "#child/" + encodeURIComponent(f.child || ""), text: f.child || "" })]),
         element("td", { "data-label": "Table", text: f.table }),
@@ -191,12 +199,10 @@
     items.forEach(function (f) {
       const where = f.table + (f.line === null ? "" : ", line " + f.line);
       const values = f.detail ? (f.values + " " + f.detail).trim() : f.values;
-      const related = f.related.map(function (r) { return r[0] + (r[2] === null ? "" : " line " + r[2]); });
       nodes.push(element("div", { className: "finding " + f.severity }, [
         element("p", {}, [element("span", { className: "code sev-" + f.severity, text: f.rule }),
           document.createTextNode(" " + f.message)]),
-        element("p", { className: "muted", text: where + (values ? ": " + values : "") +
-          (related.length ? " (compared with " + related.join(", ") + ")" : "") }),
+        element("p", { className: "muted", text: where + (values ? ": " + values : "") + relatedText(f) }),
         element("p", { className: "guidance", text: f.guidance }),
       ]));
     });

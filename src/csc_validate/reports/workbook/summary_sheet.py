@@ -82,10 +82,10 @@ def write(
             code.font = cells.link_font(cells.SEVERITY_FONT[severity])
         out.append(
             [
-                code,
-                severity.value,
-                child_count,
-                rows,
+                cells.styled(code, cells.TOP),
+                cells.styled(cells.cell(sheet, severity.value), cells.TOP),
+                cells.styled(cells.cell(sheet, child_count), cells.TOP),
+                cells.styled(cells.cell(sheet, rows), cells.TOP),
                 cells.styled(cells.text(sheet, message), cells.WRAP),
                 cells.styled(cells.text(sheet, guidance), cells.WRAP),
             ]
