@@ -212,8 +212,23 @@
 
   // The child's own rows of every table, the offending cells marked (with their rules) and
   // the rows a finding compared marked as related.
+  // Each table's rows by child, indexed once, when a child's page is first opened.
+  let recordsByChild = null;
+  function indexRecords() {
+    recordsByChild = {};
+    Object.keys(data.records || {}).forEach(function (table) {
+      const index = new Map();
+      data.records[table].rows.forEach(function (row) {
+        if (!index.has(row[0])) index.set(row[0], []);
+        index.get(row[0]).push(row.slice(1));
+      });
+      recordsByChild[table] = index;
+    });
+  }
+
   function childRecords(child, items) {
     const records = data.records || {};
+    if (recordsByChild === null) indexRecords();
     const bad = new Map();
     const related = new Map();
     items.forEach(function (f) {
@@ -228,7 +243,7 @@
     });
     const nodes = [];
     Object.keys(records).forEach(function (table) {
-      const rows = records[table].children[child];
+      const rows = recordsByChild[table].get(child);
       if (!rows) return;
       const columns = records[table].columns;
       const head = element("tr", {}, [element("th", { scope: "col", text: "Line" })].concat(
