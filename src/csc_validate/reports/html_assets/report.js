@@ -23,12 +23,15 @@
     return node;
   }
 
+  // One collator for every comparison: localeCompare with options builds one per call, which
+  // takes seconds when sorting tens of thousands of findings.
+  const collator = new Intl.Collator(undefined, { numeric: true });
   function naturalCompare(a, b) {
     if (a === b) return 0;
     if (a === null || a === "") return 1;
     if (b === null || b === "") return -1;
     if (typeof a === "number" && typeof b === "number") return a - b;
-    return String(a).localeCompare(String(b), undefined, { numeric: true });
+    return collator.compare(String(a), String(b));
   }
 
   // Tabs: #summary, #findings, #children and #child/ID, so the back button and links work.
@@ -43,6 +46,7 @@
       if (link.getAttribute("href") === "#" + page) link.setAttribute("aria-current", "page");
       else link.removeAttribute("aria-current");
     });
+    if (page === "findings" && !tabulated) { tabulated = true; renderFindings(); }
     if (page === "children") {
       // The list is drawn when first needed: a census may have tens of thousands of children.
       if (!listed) { listed = true; renderChildList(""); }
@@ -132,8 +136,9 @@
       state.shown += PAGE;
       renderFindings();
     });
-    renderFindings();
   }
+  // The findings table is drawn when its tab is first opened.
+  let tabulated = false;
 
   function unique(values) {
     return Array.from(new Set(values)).sort(naturalCompare);
