@@ -5,13 +5,15 @@ import tomllib
 
 import openpyxl
 import pytest
+import typer
+from typer.testing import CliRunner
 
 from csc_validate import packs, schemas
 from csc_validate.check import check_with_tables
+from csc_validate.cli.explain import explain_command
 from csc_validate.code_meanings import valid_codes
 from csc_validate.reports import excel, html
 from csc_validate.resources import data_dir
-from tests.cli.test_cli import run
 from tests.conftest import episodes_csv, header_csv
 
 H5_MEANING = "semi-independent living accommodation"
@@ -42,12 +44,15 @@ def test_146_on_h5_lists_the_years_placement_types_in_every_output(h5_return) ->
 
 
 def test_explain_lists_the_codes_with_meanings_for_the_year() -> None:
-    older = run("explain", "146", "--year", "2023-24")
-    assert older.returncode == 0, older.stderr
-    assert f"H5     {H5_MEANING}" in older.stdout
-    newer = run("explain", "146", "--year", "2025-26")
-    assert "Valid PLACE codes in 2025-26:" in newer.stdout and "H5 " not in newer.stdout
-    assert "Z11" in newer.stdout
+    app = typer.Typer()
+    app.command()(explain_command)
+    runner = CliRunner()
+    older = runner.invoke(app, ["146", "--year", "2023-24"], terminal_width=200)
+    assert older.exit_code == 0, older.output
+    assert f"H5     {H5_MEANING}" in older.output
+    newer = runner.invoke(app, ["146", "--year", "2025-26"], terminal_width=200)
+    assert "Valid PLACE codes in 2025-26:" in newer.output and "H5 " not in newer.output
+    assert "Z11" in newer.output
 
 
 @pytest.mark.parametrize("collection", ["ssda903", "cin"])
