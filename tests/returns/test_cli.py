@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from csc_validate.collections.ssda903.synthetic.returns import generate, write
+from csc_validate.errors import UsageError
+from csc_validate.returns.export import check_output
 from tests.cli.test_cli import run
 from tests.returns.conftest import EXAMPLES
 
@@ -158,13 +160,19 @@ def test_export_refuses_an_extract_without_a_table_the_return_needs(tmp_path: Pa
     assert not output.exists()
 
 
-@pytest.mark.parametrize("name", ["errors.xlsx", "return.csv", "return"])
-def test_export_writes_only_a_return_file(name: str, tmp_path: Path) -> None:
-    output = tmp_path / name
+def test_export_writes_only_a_return_file(tmp_path: Path) -> None:
+    output = tmp_path / "errors.xlsx"
     result = run("export", "ssda903", str(EXAMPLE_903), "--output", str(output), "--force")
     assert result.returncode == 2, result.stderr
     assert "an .xml file" in result.stderr and "--report errors.xlsx" in result.stderr
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("name", ["return.csv", "return", "return.XML.bak", "errors.json"])
+def test_any_name_but_xml_is_refused_before_anything_runs(name: str, tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="an .xml file"):
+        check_output(tmp_path / name)
+    check_output(tmp_path / "RETURN.XML")
 
 
 def test_export_quiet_with_a_report_gives_its_own_advice(tmp_path: Path) -> None:
