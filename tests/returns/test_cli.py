@@ -170,7 +170,7 @@ def test_export_writes_only_a_return_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["return.csv", "return", "return.XML.bak", "errors.json"])
 def test_any_name_but_xml_is_refused_before_anything_runs(name: str, tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="an .xml file"):
+    with pytest.raises(UsageError, match=r"an \.xml file"):
         check_output(tmp_path / name)
     check_output(tmp_path / "RETURN.XML")
 
