@@ -8,6 +8,7 @@ import pytest
 
 from csc_validate.collections.ssda903.synthetic.returns import generate, write
 from csc_validate.errors import UsageError
+from csc_validate.returns.convert import Target, convert
 from csc_validate.returns.export import check_output
 from tests.cli.test_cli import run
 from tests.returns.conftest import EXAMPLES
@@ -216,7 +217,7 @@ def test_export_lists_every_row_the_xml_cannot_hold_with_lines(tmp_path: Path) -
 
 def test_export_names_a_child_with_no_id_by_its_line(tmp_path: Path) -> None:
     tables = tmp_path / "tables"
-    assert run("convert", str(EXAMPLE_CIN), "--out", str(tables)).returncode == 0
+    convert(EXAMPLE_CIN, Target.CSV, tables)
     details = tables / "CINdetails.csv"
     lines = details.read_text(encoding="utf-8").splitlines()
     lines[2] = "," + lines[2].split(",", 1)[1]  # line 3: the LAchildID left blank
