@@ -31,7 +31,7 @@ def _now() -> tuple[float, float]:
 
 def _export(name: str, paths: list[Path], previous: list[Path] | None, output: Path) -> None:
     start = _now()
-    report = check_extract(paths, previous, name, None)
+    report, _ = check_extract(paths, previous, name, None)
     checked = _seconds(start)
     middle = _now()
     prepared = prepare(paths, report, output, {"la_code": "201"})

@@ -47,6 +47,14 @@ def test_case(collection: str, year: str, rule: Rule, case: Case) -> None:
     assert flagged == expected, (
         f"\nexpected rows: {expected}\nflagged rows:  {flagged}\n(rule {rule.code}, {rule.source})"
     )
+    if case.related:
+        named = {
+            (hit.table, *pair)
+            for hit in result.hits
+            if hit.related is not None
+            for pair in hit.related.iter_rows()
+        }
+        assert named == set(case.related), f"related rows: {sorted(named)}"
 
 
 def _ordered(rows: list[int | None] | tuple[int | None, ...]) -> list[int | None]:

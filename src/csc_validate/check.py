@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from csc_validate import __version__, as_at, collections, engine, packs, schemas
+from csc_validate.code_meanings import valid_codes
 from csc_validate.errors import UsageError
 from csc_validate.findings import (
     NOT_YET_DUE,
@@ -100,10 +101,14 @@ def check_with_tables(
         for rule in rules
     ]
     request = ReferenceRequest(la=la, ofsted=tuple(ofsted or ()))
-    references = References(collections.get(tables.collection).references(request, tables))
+    chosen = collections.get(tables.collection)
+    references = References(chosen.references(request, tables))
     checked = as_at.resolve(tables, as_at_day)
     announce("check", len(rules))
     result = engine.run(rules, tables, schema, checked.period, references)
+    if chosen.reference_note is not None:
+        fit = chosen.reference_note(request, tables, references)
+        notes = [*notes, fit] if fit else notes
     announce("locate", len(rules))
     selected_codes = {rule.code for rule in rules}
     issues = [issue for issue in tables.issues if issue.code in selected_codes]
@@ -166,6 +171,7 @@ def check_with_tables(
                 summary=rule.summary,
                 explanation=rule.explanation,
                 provisional=rule.provisional,
+                codes=valid_codes(rule, schema),
             )
             for rule in rules
         ),

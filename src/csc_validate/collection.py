@@ -16,7 +16,7 @@ from csc_validate.periods import Period, financial_year
 from csc_validate.readers.casting import DateFormat
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
-from csc_validate.reference import ReferenceRequest, ReferenceSource
+from csc_validate.reference import ReferenceRequest, References, ReferenceSource
 from csc_validate.returns import ReturnFile, ReturnRequest
 from csc_validate.tables import Tables
 
@@ -81,6 +81,9 @@ class Collection:
         nothing_to_settle
     )
     references: ReferenceSources = no_reference_data
+    # A note on the reference data the user gave, when it does not seem to fit the return
+    # (an --la most home postcodes lie outside), or None.
+    reference_note: Callable[[ReferenceRequest, Tables, References], str | None] | None = None
     # The tables a complete return holds (those in a year's schema): without one of them the
     # check is incomplete (exit 2) unless the user asks for a partial check.
     required_tables: tuple[str, ...] = ()

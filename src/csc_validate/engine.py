@@ -11,18 +11,20 @@ from csc_validate.findings import NOT_YET_DUE, RuleCrash, SkippedRule
 from csc_validate.periods import Period
 from csc_validate.reference import MissingReferenceError, References
 from csc_validate.rulekit.context import MissingTableError, RuleContext
-from csc_validate.rulekit.rule import MidYear, Rule
+from csc_validate.rulekit.rule import RELATED_ROW, RELATED_TABLE, MidYear, Rule
 from csc_validate.schemas import YearSchema
 from csc_validate.tables import Tables
 
 
 @dataclass(frozen=True)
 class Hit:
-    """The rows of one table that one rule flags."""
+    """The rows of one table that one rule flags; `related` (columns _row, _related_table,
+    _related_row) the rows the rule compared them with, where it says."""
 
     rule: Rule
     table: str
     rows: pl.Series
+    related: pl.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def run(
             continue
         try:
             for table, frame in _offending(rule, rule.check(context)).items():
-                planned.append((rule, table, frame.select(pl.col("_row")).unique()))
+                planned.append((rule, table, _rows_and_related(frame, table)))
         except MissingTableError as missing:
             skipped.append(SkippedRule(rule=rule.code, reason=f"no {missing.table} table"))
         except MissingReferenceError as missing:
@@ -103,9 +105,32 @@ def _collect(planned: list[tuple[Rule, str, pl.LazyFrame]]) -> tuple[list[Hit], 
             crashes.append(_crash(rule, table, error))
             continue
         if collected.height:
-            hits.append(Hit(rule=rule, table=table, rows=collected["_row"]))
+            hits.append(_hit(rule, table, collected))
     # A rule that crashed on one of its tables has no findings at all: half a rule misleads.
     return [hit for hit in hits if hit.rule.code not in crashed], crashes
+
+
+def _rows_and_related(frame: pl.LazyFrame, table: str) -> pl.LazyFrame:
+    """Only the offending rows (and any related rows named), so polars reads no more."""
+    names = frame.collect_schema().names()
+    if RELATED_ROW not in names:
+        return frame.select(pl.col("_row")).unique()
+    related_table = pl.col(RELATED_TABLE) if RELATED_TABLE in names else pl.lit(table)
+    return frame.select(
+        pl.col("_row"),
+        related_table.cast(pl.String).alias(RELATED_TABLE),
+        pl.col(RELATED_ROW).cast(pl.Int64),
+    ).unique()
+
+
+def _hit(rule: Rule, table: str, collected: pl.DataFrame) -> Hit:
+    if RELATED_ROW not in collected.columns:
+        return Hit(rule=rule, table=table, rows=collected["_row"])
+    related = collected.filter(pl.col(RELATED_ROW).is_not_null()).sort(
+        "_row", RELATED_TABLE, RELATED_ROW
+    )
+    rows = collected["_row"].unique().sort()
+    return Hit(rule=rule, table=table, rows=rows, related=related if related.height else None)
 
 
 def _crash(rule: Rule, table: str, error: Exception) -> RuleCrash:

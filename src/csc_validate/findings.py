@@ -17,8 +17,39 @@ from csc_validate.severity import Severity
 NOT_YET_DUE = "not yet due"
 
 
+class RelatedRow(BaseModel):
+    """Another row a finding compares its own with (the previous episode, last year's open
+    episode, the other of two overlapping plans): where it is, and the values that name it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    table: str
+    row: int
+    line: int | None
+    child: str | None
+    file: str | None
+    xpath: str | None = None
+    key: dict[str, str | None] = Field(default_factory=dict, description="its key fields")
+
+    def label(self) -> str:
+        """'Episodes_last line 40' (or its row, where the table has no lines)."""
+        where = f"line {self.line}" if self.line is not None else f"row {self.row + 1}"
+        return f"{self.table} {where}"
+
+    def describe(self) -> str:
+        """'Episodes line 112 (CHILD 663601, DECOM 23/08/2024)', with its XPath for XML."""
+        named = [f"{name}={value or '(blank)'}" for name, value in self.key.items()]
+        if self.child is not None:
+            named.insert(0, self.child)
+        where = f" {self.xpath}" if self.xpath else ""
+        return f"{self.label()}{where}" + (f" ({', '.join(named)})" if named else "")
+
+
 class Finding(BaseModel):
-    """One rule broken by one row (or by a table as a whole, when `row` is None)."""
+    """One rule broken by one row (or by a table as a whole, when `row` is None).
+
+    `related` lists the other rows the rule compared this one with, where it says so; the
+    finding is about its own row (the one holding the field DfE's message names)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -34,6 +65,7 @@ class Finding(BaseModel):
     file: str | None
     xpath: str | None = None
     detail: str | None = None
+    related: tuple[RelatedRow, ...] = ()
     # The row's identifying values besides the child (DECOM for an episode), as written; what a
     # baseline matches on, since row numbers move when an extract gains or loses rows.
     key: dict[str, str | None] = Field(default_factory=dict, exclude=True)
@@ -67,6 +99,21 @@ class RuleCrash(BaseModel):
     error: str
 
 
+class CodeList(BaseModel):
+    """A field's valid codes in the year, each with its meaning ("" where none is known)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field: str
+    codes: tuple[tuple[str, str], ...]
+
+    def text(self, meanings: bool = True) -> str:
+        """'A3 (placed for adoption ...), A4 (...)', or the codes alone."""
+        if not meanings:
+            return ", ".join(code for code, _ in self.codes)
+        return ", ".join(f"{code} ({meaning})" if meaning else code for code, meaning in self.codes)
+
+
 class RuleInfo(BaseModel):
     """A selected rule as outputs show it: DfE's message and guidance a caseworker can act on."""
 
@@ -80,6 +127,8 @@ class RuleInfo(BaseModel):
     # Why the rule's reading is provisional (inferred without DfE's own text); blank otherwise,
     # and then left out of the JSON.
     provisional: str = ""
+    # A code rule's valid codes in the year, for the outputs people read (not the JSON).
+    codes: tuple[CodeList, ...] = Field(default=(), exclude=True)
 
     @model_serializer(mode="wrap")
     def _without_blank_standing(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
@@ -94,6 +143,12 @@ class RuleInfo(BaseModel):
         provisional when it is."""
         standing = f"Provisional: {self.provisional}" if self.provisional else ""
         return " ".join(part for part in (self.summary, self.explanation, standing) if part)
+
+    def valid_codes(self, year: str, meanings: bool = True) -> str:
+        """'Valid PLACE codes in 2025-26: A3 (...), ...', one sentence per field; or ""."""
+        return " ".join(
+            f"Valid {codes.field} codes in {year}: {codes.text(meanings)}." for codes in self.codes
+        )
 
 
 def standing(code: str, info: RuleInfo | None) -> str:

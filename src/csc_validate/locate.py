@@ -4,8 +4,8 @@ import polars as pl
 
 from csc_validate.builtin import BUILTIN_RULES
 from csc_validate.engine import Hit
-from csc_validate.findings import Finding
-from csc_validate.rulekit.rule import Rule
+from csc_validate.findings import Finding, RelatedRow
+from csc_validate.rulekit.rule import RELATED_ROW, RELATED_TABLE, Rule
 from csc_validate.schemas import YearSchema
 from csc_validate.tables import PREVIOUS_SUFFIX, CellIssue, Tables
 
@@ -32,10 +32,53 @@ def locate(hits: list[Hit], tables: Tables, schema: YearSchema) -> list[Finding]
         derived = _derived_columns(schema, table)
         key_columns = _key_columns(schema, table)
         file = loaded.file
+        related = _related(table_hits, tables, schema)
         for record in rows.iter_rows(named=True):
             rule = rules[record["_rule"]]
-            findings.append(_finding(rule, table, record, derived, file, key_columns))
+            finding = _finding(rule, table, record, derived, file, key_columns)
+            others = related.get((rule.code, record["_row"]))
+            findings.append(finding.model_copy(update={"related": others}) if others else finding)
     return findings
+
+
+def _related(
+    hits: list[Hit], tables: Tables, schema: YearSchema
+) -> dict[tuple[str, int], tuple[RelatedRow, ...]]:
+    """The rows each finding was compared with, by (rule, row), each located once per table."""
+    pairs = [
+        hit.related.with_columns(pl.lit(hit.rule.code).alias("_rule"))
+        for hit in hits
+        if hit.related is not None
+    ]
+    if not pairs:
+        return {}
+    wanted = pl.concat(pairs)
+    located: dict[tuple[str, int], RelatedRow] = {}
+    for (name,), group in wanted.group_by(RELATED_TABLE, maintain_order=True):
+        if name not in tables.tables:
+            continue
+        loaded = tables.tables[name]
+        rows = group.select(pl.col(RELATED_ROW).alias("_row")).unique()
+        source = _source_rows(rows, tables, schema, name)
+        key_columns = _key_columns(schema, name)
+        for record in source.iter_rows(named=True):
+            located[(name, record["_row"])] = RelatedRow(
+                table=name,
+                row=record["_row"],
+                line=record.get("_line"),
+                child=record.get("_child"),
+                file=record.get("_file") or loaded.file,
+                xpath=record.get("_xpath"),
+                key={column: record.get(column) for column in key_columns},
+            )
+    by_finding: dict[tuple[str, int], list[RelatedRow]] = {}
+    for code, row, name, other in wanted.select(
+        "_rule", "_row", RELATED_TABLE, RELATED_ROW
+    ).iter_rows():
+        found = located.get((name, other))
+        if found is not None:
+            by_finding.setdefault((code, row), []).append(found)
+    return {key: tuple(rows) for key, rows in by_finding.items()}
 
 
 def locate_issues(issues: list[CellIssue], tables: Tables, schema: YearSchema) -> list[Finding]:

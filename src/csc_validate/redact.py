@@ -53,4 +53,15 @@ def _redacted(finding: Finding, pseudonyms: dict[str, str]) -> Finding:
     if child is not None:
         child = pseudonyms.setdefault(child, f"child {len(pseudonyms) + 1}")
     values = {field: None if value is None else REDACTED for field, value in finding.values.items()}
-    return finding.model_copy(update={"child": child, "values": values})
+    related = tuple(
+        other.model_copy(
+            update={
+                "child": None
+                if other.child is None
+                else pseudonyms.setdefault(other.child, f"child {len(pseudonyms) + 1}"),
+                "key": {name: None if v is None else REDACTED for name, v in other.key.items()},
+            }
+        )
+        for other in finding.related
+    )
+    return finding.model_copy(update={"child": child, "values": values, "related": related})

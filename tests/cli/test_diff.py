@@ -1,6 +1,7 @@
 """`diff`: findings matched across re-extracts by rule, child and values, not by row number."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +72,21 @@ def test_a_file_that_is_not_a_report_is_exit_2(tmp_path: Path) -> None:
     result = run("diff", str(junk), str(junk))
     assert result.returncode == 2
     assert "junk.json" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_fixed_and_new_are_listed_by_rule_child_and_row_and_new_errors_fail(
+    tmp_path: Path,
+) -> None:
+    old = _report(tmp_path, "old", "1,F,31/02/2015,WBRI,,,", "2,F,01/01/2015,WBRI,,,")
+    new = _report(tmp_path, "new", "1,F,01/01/2015,WBRI,,,", "2,F,01/01/2015,ZZZZ,,,")
+    result = run("diff", str(old), str(new), "--fail-on", "new")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "1 new error" in result.stderr
+    fixed = result.stdout.split("Fixed (1)")[1].split("New (1)")[0]
+    assert re.search(r"102\s+1\s+Header\s+2\s+DOB=31/02/2015", fixed)
+    added = result.stdout.split("New (1)")[1]
+    assert re.search(r"103\s+2\s+Header\s+3\s+ETHNIC=ZZZZ", added)
+    # Without --fail-on new (and with nothing new) the exit code stays 0.
+    assert run("diff", str(old), str(new)).returncode == 0
+    assert run("diff", str(new), str(new), "--fail-on", "new").returncode == 0
+    assert run("diff", str(old), str(new), "--fail-on", "sometimes").returncode == 2

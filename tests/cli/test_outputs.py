@@ -112,6 +112,25 @@ def test_split_by_team_writes_each_team_its_own_children(extract, tmp_path) -> N
     assert children(full, "Findings") == {"1", "2"}
 
 
+def test_redact_with_split_by_cuts_on_the_real_ids_then_redacts(extract, tmp_path) -> None:
+    folder = extract({"h.csv": HEADER, "e.csv": EPISODES})
+    lookup = tmp_path / "teams.csv"
+    lookup.write_text("CHILD,TEAM\n1,North East\n2,South\n")
+    book = tmp_path / "errors.xlsx"
+    result = run("check", str(folder), "-o", str(book), "--split-by", f"{lookup}:TEAM", "--redact")
+    assert result.returncode == 1, result.stderr
+    assert "(North East: 1 children with findings)" in result.stderr
+    assert "(South: 1 children with findings)" in result.stderr
+    for name in ("errors-North-East.xlsx", "errors-South.xlsx"):
+        team = openpyxl.load_workbook(tmp_path / name)
+        findings = [row for row in team["Findings"].iter_rows(min_row=2, values_only=True)]
+        assert findings, name
+        # Each team's own children, renumbered within the file; no real id anywhere.
+        assert {row[0] for row in findings} == {"child 1"}
+        summary = {row[0]: row[1] for row in team["Summary"].iter_rows(values_only=True)}
+        assert summary["Children with findings"] == 1
+
+
 def test_split_by_an_unknown_column_is_exit_2(extract, tmp_path) -> None:
     folder = extract({"h.csv": HEADER, "e.csv": EPISODES})
     lookup = tmp_path / "teams.csv"

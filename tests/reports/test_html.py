@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from csc_validate.check import check
+from csc_validate.check import check, check_with_tables
 from csc_validate.findings import Report
 from csc_validate.reports import html
 from tests.conftest import episodes_csv, header_csv
@@ -107,9 +107,58 @@ def test_a_value_cannot_break_out_of_the_page(extract, tmp_path: Path) -> None:
     folder = extract(
         {"h.csv": header_csv(f'1,F,01/01/2015,"{hostile}",,,'), "e.csv": episodes_csv()}
     )
-    report = check([folder], year="2025-26", select=["103"])
+    report, tables = check_with_tables([folder], year="2025-26", select=["103"])
     path = tmp_path / "report.html"
-    path.write_text(html.render(report), encoding="utf-8")
+    path.write_text(html.render(report, tables, "CHILD"), encoding="utf-8")
     dom = _browser(path, "findings", 1366, tmp_path)
     assert "owned" not in dom.split("<title>")[1].split("</title>")[0]
     assert "ETHNIC=&lt;/script&gt;&lt;script&gt;" in dom
+    # The child's own records show the value as text too.
+    dom = _browser(path, "child/1", 1366, tmp_path)
+    assert "owned" not in dom.split("<title>")[1].split("</title>")[0]
+    assert '<td class="bad" title="103">&lt;/script&gt;&lt;script&gt;' in dom
+
+
+@needs_browser
+def test_every_child_with_findings_is_listed(extract, tmp_path: Path) -> None:
+    """More children than the first chunk the list draws: all are listed, and counted."""
+    count = 2600
+    rows = [f"C{n:05d},1,01/01/2015,,XXXX,," for n in range(count)]
+    folder = extract({"h.csv": header_csv(*rows), "e.csv": episodes_csv()})
+    report, tables = check_with_tables([folder], year="2025-26", select=["103"])
+    path = tmp_path / "report.html"
+    path.write_text(html.render(report, tables, "CHILD"), encoding="utf-8")
+    dom = _browser(path, "children", 1366, tmp_path)
+    listed = dom.split('id="child-list"')[1].split("</div>")[0]
+    assert listed.count("data-child=") == count
+    assert f"{count} children have findings." in dom
+    assert "C02599" in listed
+
+
+@needs_browser
+def test_a_childs_page_shows_their_records_with_cells_and_related_rows_marked(
+    tmp_path: Path,
+) -> None:
+    cwd = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        report, tables = check_with_tables(
+            [Path("examples/ssda903/2025-26")], [Path("examples/ssda903/2024-25")]
+        )
+    finally:
+        os.chdir(cwd)
+    overlap = next(f for f in report.findings if f.rule == "501")
+    path = tmp_path / "report.html"
+    path.write_text(html.render(report, tables, "CHILD"), encoding="utf-8")
+    dom = _browser(path, f"child/{overlap.child}", 1366, tmp_path)
+    panel = dom.split('id="child-panel"')[1].split("</section>")[0]
+    episodes = tables.raw("Episodes")
+    own = episodes.filter(episodes["CHILD"].str.strip_chars() == overlap.child)
+    section = panel.split("<h3>Episodes</h3>")[1].split("</table>")[0]
+    assert section.count("<tr") == own.height + 1  # the child's episodes, and the header
+    on_cell = [f.rule for f in report.findings if (f.table, f.row) == ("Episodes", overlap.row)]
+    assert f'<td class="bad" title="{", ".join(on_cell)}">' in section
+    related = overlap.related[0]
+    assert f'<tr class="related" title="compared by 501"><td>{related.line}</td>' in section
+    assert "<h3>Header</h3>" in panel
+    assert f"(compared with Episodes line {related.line})" in panel

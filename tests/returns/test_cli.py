@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 from csc_validate.collections.ssda903.synthetic.returns import generate, write
+from csc_validate.errors import UsageError
+from csc_validate.returns.convert import Target, convert
+from csc_validate.returns.export import check_output
 from tests.cli.test_cli import run
 from tests.returns.conftest import EXAMPLES
 
@@ -156,3 +159,73 @@ def test_export_refuses_an_extract_without_a_table_the_return_needs(tmp_path: Pa
     assert result.returncode == 2, result.stderr
     assert "the extract lacks OC2" in result.stderr
     assert not output.exists()
+
+
+def test_export_writes_only_a_return_file(tmp_path: Path) -> None:
+    output = tmp_path / "errors.xlsx"
+    result = run("export", "ssda903", str(EXAMPLE_903), "--output", str(output), "--force")
+    assert result.returncode == 2, result.stderr
+    assert "an .xml file" in result.stderr and "--report errors.xlsx" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("name", ["return.csv", "return", "return.XML.bak", "errors.json"])
+def test_any_name_but_xml_is_refused_before_anything_runs(name: str, tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"an \.xml file"):
+        check_output(tmp_path / name)
+    check_output(tmp_path / "RETURN.XML")
+
+
+def test_export_quiet_with_a_report_gives_its_own_advice(tmp_path: Path) -> None:
+    output, report = tmp_path / "return.xml", tmp_path / "errors.xlsx"
+    result = run(
+        "export", "ssda903", str(EXAMPLE_903), "-o", str(output), "-q", "--report", str(report)
+    )
+    assert result.returncode == 1, result.stderr
+    assert report.read_bytes()[:2] == b"PK" and not output.exists()
+    assert "Line" not in result.stdout  # totals only, no table of findings
+    advice = " ".join(result.stdout.split("Next:")[1].split())
+    assert advice.startswith(f"work through {report}, then export again")
+    assert "add --output" not in result.stdout
+
+
+def test_export_lists_every_row_the_xml_cannot_hold_with_lines(tmp_path: Path) -> None:
+    extract = tmp_path / "extract"
+    extract.mkdir()
+    for path in EXAMPLE_903.iterdir():
+        (extract / path.name).write_bytes(path.read_bytes())
+    header = (extract / "header.csv").read_text().splitlines()
+    # Forty children leave the Header table: each of their rows elsewhere has no place.
+    dropped = [line.split(",")[0] for line in header[1:41]]
+    (extract / "header.csv").write_text("\n".join([header[0], *header[41:]]) + "\n")
+    episodes = (extract / "episodes.csv").read_text().splitlines()
+    expected = {
+        (episode.split(",")[0], number)
+        for number, episode in enumerate(episodes, start=1)
+        if episode.split(",")[0] in dropped
+    }
+    output = tmp_path / "return.xml"
+    result = run("export", "ssda903", str(extract), "-o", str(output), "--force", "-q")
+    assert result.returncode == 2, result.stderr
+    assert "more)" not in result.stderr
+    shown = set(re.findall(r"Episodes: CHILD (\S+) \(lines? ([\d, ]+)\)", result.stderr))
+    assert {(child, int(n)) for child, lines in shown for n in lines.split(", ")} == expected
+    listing = (tmp_path / "return-unwritable.csv").read_text().splitlines()
+    assert len(listing) - 1 == result.stderr.count(": is not in the Header table")
+    assert not output.exists()
+
+
+def test_export_names_a_child_with_no_id_by_its_line(tmp_path: Path) -> None:
+    tables = tmp_path / "tables"
+    convert(EXAMPLE_CIN, Target.CSV, tables)
+    details = tables / "CINdetails.csv"
+    lines = details.read_text(encoding="utf-8").splitlines()
+    lines[2] = "," + lines[2].split(",", 1)[1]  # line 3: the LAchildID left blank
+    details.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(
+        "export", "cin", str(tables), "-o", str(tmp_path / "census.xml"), "--force", "-q",
+        "--year", "2025-26", "--la-code", "202",
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "CINdetails: a child with no LAchildID (line 3)" in result.stderr
+    assert "None" not in result.stderr

@@ -3,7 +3,15 @@
 import polars as pl
 
 from csc_validate.collections.cin.rulekit import PLAN
-from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    by_content,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -29,7 +37,13 @@ def review_on_or_before_plan_start(ctx: RuleContext) -> pl.LazyFrame:
         # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the
         # rows kept, which the join ignores.
         .unique(subset=PLAN, keep="first", maintain_order=True)
-        .select(*PLAN, "CPPstartDate")
+        .select(
+            *PLAN,
+            "CPPstartDate",
+            # The plan is named beside each flagged review, as the row it was compared with.
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("ChildProtectionPlans").alias(RELATED_TABLE),
+        )
     )
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a review with no plan a null
     # start date, and the comparison with null is dropped by the filter, as the inner join does.
@@ -59,6 +73,11 @@ CASES = [
             ),
         },
         flagged={"Reviews": [0, 1, 3]},
+        related=(
+            ("Reviews", 0, "ChildProtectionPlans", 0),
+            ("Reviews", 1, "ChildProtectionPlans", 0),
+            ("Reviews", 3, "ChildProtectionPlans", 1),
+        ),
     ),
     Case(
         "blank or unreadable dates and reviews without a plan are not flagged",

@@ -4,7 +4,7 @@ import polars as pl
 
 from csc_validate.collections.cin.rulekit import CHILD
 from csc_validate.collections.cin.rulekit.plans import plan_runs_until
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 # DfE's coding: where a child has more than one plan, no plan's CPPstartDate may fall within
 # another plan's CPPstartDate to CPPendDate, or CPPstartDate to the reference date while that
@@ -45,10 +45,14 @@ def overlapping_protection_plans(ctx: RuleContext) -> pl.LazyFrame:
             pl.col("_other_start"), pl.col("_other_until"), closed="both"
         )
     )
+    # Each plan of a pair is flagged, with the other named as its related row.
     overlapping = pl.concat(
-        [pairs.select("_row"), pairs.select(pl.col("_other_row").alias("_row"))]
+        [
+            pairs.select("_row", pl.col("_other_row").alias(RELATED_ROW)),
+            pairs.select(pl.col("_other_row").alias("_row"), pl.col("_row").alias(RELATED_ROW)),
+        ]
     ).unique()
-    return plans.join(overlapping, on="_row", how="semi")
+    return plans.join(overlapping, on="_row", how="inner")
 
 
 CASES = [
@@ -70,6 +74,11 @@ CASES = [
             ),
         },
         flagged={"ChildProtectionPlans": [2, 3, 4, 5, 6, 7, 8, 9]},
+        # Each plan names the plan it overlaps.
+        related=tuple(
+            ("ChildProtectionPlans", row, "ChildProtectionPlans", other)
+            for row, other in ((2, 3), (3, 2), (4, 5), (5, 4), (6, 7), (7, 6), (8, 9), (9, 8))
+        ),
         period="2024-25",
     ),
     Case(

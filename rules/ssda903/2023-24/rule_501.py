@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -23,8 +23,10 @@ def episode_starts_before_previous_ends(ctx: RuleContext) -> pl.LazyFrame:
     # overlap. The later episode of the pair is flagged. A previous episode with a blank or
     # unreadable DEC (still open) is not compared here; nor is an episode whose own DECOM is blank
     # or unreadable (rule 141).
-    ordered = with_neighbours(ctx.table("Episodes"), ["DEC"])
-    return ordered.filter(pl.col("DECOM") < pl.col("prev_DEC"))
+    # The previous episode is named beside the flagged one, as the row it was compared with.
+    ordered = with_neighbours(ctx.table("Episodes"), ["DEC", "_row"])
+    flagged = ordered.filter(pl.col("DECOM") < pl.col("prev_DEC"))
+    return flagged.with_columns(pl.col("prev__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -48,6 +50,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [1, 11]},
+        related=(("Episodes", 1, "Episodes", 0), ("Episodes", 11, "Episodes", 9)),
     ),
     Case(
         "episodes are compared in DECOM order, not in the order of the rows",

@@ -57,6 +57,8 @@ CASES = [
             ),
         },
         flagged={"Episodes": [2, 7]},
+        # Each names last year's open episode it differs from.
+        related=(("Episodes", 2, "Episodes_last", 2), ("Episodes", 7, "Episodes_last", 5)),
     ),
     Case(
         "a blank reason on one side only is flagged; blank on both sides is not",

@@ -183,7 +183,6 @@ def check_command(
         settings,
         quiet=quiet,
         write_baseline=write_baseline,
-        redacted=redacted,
         as_at=read_as_at(as_at) if as_at is not None else None,
     )
     child_column = schemas.load(report.collection, report.year).child_column
@@ -195,7 +194,7 @@ def check_command(
         by_child=by is GroupBy.CHILD,
         password=planned.password,
     )
-    report_outputs.write_all(report, tables, planned, options, child_column)
+    report_outputs.write_all(report, tables, planned, options, child_column, redacted=redacted)
     raise typer.Exit(exit_code(report, FAIL_ON[settings.fail_on]))
 
 

@@ -1,4 +1,7 @@
-"""Running `check` on the merged settings: the rules with progress, then baseline and redaction."""
+"""Running `check` on the merged settings: the rules with progress, then acceptances and the
+baseline.
+
+Redaction comes later, when each report is written: team workbooks are cut on the real ids."""
 
 import datetime as dt
 from pathlib import Path
@@ -9,7 +12,6 @@ from csc_validate import accepted, baseline, config
 from csc_validate.check import check_with_tables
 from csc_validate.cli.progress import progress
 from csc_validate.findings import Report
-from csc_validate.redact import redact
 from csc_validate.tables import Tables
 
 
@@ -18,11 +20,10 @@ def run(
     *,
     quiet: bool,
     write_baseline: Path | None,
-    redacted: bool,
     as_at: dt.date | None = None,
 ) -> tuple[Report, Tables]:
-    """The report to write (after acceptances, the baseline and redaction) and the tables the
-    check loaded."""
+    """The report to write (after acceptances and the baseline) and the tables the check
+    loaded."""
     acceptances = settings.accepted
     if settings.accepted_file is not None:
         acceptances += accepted.read(settings.accepted_file)
@@ -51,6 +52,4 @@ def run(
         report = baseline.apply(
             report, baseline.load(settings.baseline), settings.baseline.as_posix()
         )
-    if redacted:
-        report = redact(report)
     return report, tables

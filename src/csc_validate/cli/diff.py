@@ -16,8 +16,10 @@ from csc_validate.diff import ReportDiff, compare, read_report
 from csc_validate.errors import UsageError
 from csc_validate.findings import Finding, code_key
 from csc_validate.reports.cells import csv_text
+from csc_validate.severity import Severity
 
 STATUSES = ("fixed", "new", "still open")
+FAIL_ON = ("new", "never")
 
 
 def diff_command(
@@ -29,12 +31,26 @@ def diff_command(
             "--output", "-o", help="Also write every finding with its status (.csv, .json, .txt)."
         ),
     ] = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on",
+            help="new: exit 1 when the later report has an error the earlier one did not "
+            "(for CI); never: exit 0 (default).",
+        ),
+    ] = "never",
 ) -> None:
-    """Compare two reports of re-extracts: findings fixed, new and still open.
+    """Compare two reports of re-extracts: findings fixed, new and still open, each fixed and
+    new one listed by rule, child and row.
 
     Findings are matched by rule, table, child and the values flagged, not by row number, so
     rows that moved in the new extract still match.
+
+    Exit codes: 0, or 1 with --fail-on new when a new error appears; 2 for reports that cannot
+    be read.
     """
+    if fail_on not in FAIL_ON:
+        raise typer.BadParameter(f"{fail_on!r}: choose new or never", param_hint="--fail-on")
     if output is not None and output.suffix.lower() not in (".csv", ".json", ".txt"):
         raise UsageError(f"--output {output}: name it .csv, .json or .txt")
     result = compare(read_report(old), read_report(new))
@@ -42,6 +58,10 @@ def diff_command(
     if output is not None:
         atomic.write_bytes(output, _file(result, output.suffix.lower()))
         typer.echo(f"Wrote {output}", err=True)
+    new_errors = sum(1 for finding in result.new if finding.severity is Severity.ERROR)
+    if fail_on == "new" and new_errors:
+        typer.echo(f"--fail-on new: {new_errors} new error(s)", err=True)
+        raise typer.Exit(1)
 
 
 def render(console: Console, result: ReportDiff) -> None:
@@ -55,6 +75,9 @@ def render(console: Console, result: ReportDiff) -> None:
         table.add_row(Text(code), *[str(groups[status].get(code, 0)) for status in STATUSES])
     if codes:
         console.print(table)
+    for status, findings in _by_status(result)[:2]:
+        if findings:
+            console.print(_listing(status, findings))
     years = (
         f" ({result.old_year} report against {result.new_year})"
         if result.old_year != result.new_year
@@ -68,6 +91,28 @@ def render(console: Console, result: ReportDiff) -> None:
             f", {len(result.still_open)} still open{years}",
         )
     )
+
+
+def _listing(status: str, findings: tuple[Finding, ...]) -> Table:
+    """Each fixed (or new) finding by rule, child and row: where it was (or is)."""
+    table = Table(
+        title=f"{status.capitalize()} ({len(findings)})", box=box.SIMPLE_HEAD, title_justify="left"
+    )
+    for name in ("Rule", "Child", "Table", "Line", "Values"):
+        table.add_column(name, no_wrap=name != "Values", overflow="fold")
+    ordered = sorted(
+        findings, key=lambda f: (code_key(f.rule), f.child or "", f.table, f.line or 0)
+    )
+    for f in ordered:
+        values = ", ".join(f"{k}={'(blank)' if v is None else v}" for k, v in f.values.items())
+        table.add_row(
+            Text(f.rule),
+            Text(f.child or ""),
+            Text(f.table),
+            "" if f.line is None else str(f.line),
+            Text(values),
+        )
+    return table
 
 
 def _groups(result: ReportDiff) -> dict[str, dict[str, int]]:

@@ -8,9 +8,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from csc_validate import collections, packs
+from csc_validate import collections, packs, schemas
 from csc_validate.builtin import BUILTIN_TABLE
 from csc_validate.cli.options import Collection, Year
+from csc_validate.code_meanings import valid_codes
 from csc_validate.errors import UsageError
 from csc_validate.resources import data_dir
 from csc_validate.rulekit.cases import Case
@@ -52,6 +53,7 @@ def explain_command(
         )
     elif provisional:
         console.print(f"Standing: provisional in {', '.join(provisional)}", markup=False)
+    _print_codes(console, rule, collection, year or in_force[-1])
     if rule.needs:
         pronoun = "them" if len(rule.needs) > 1 else "it"
         console.print(
@@ -82,6 +84,14 @@ def explain_command(
     flagging = [case for case in rule.cases if any(case.flagged.values())]
     for case in (flagging or list(rule.cases))[:1]:
         _print_case(console, case)
+
+
+def _print_codes(console: Console, rule: Rule, collection: str, year: str) -> None:
+    """A code rule's valid codes in the year, each with its meaning."""
+    for codes in valid_codes(rule, schemas.load(collection, year)):
+        console.print(f"\nValid {codes.field} codes in {year}:")
+        for code, meaning in codes.codes:
+            console.print(f"  {code:<6} {meaning}".rstrip(), markup=False)
 
 
 def _collection_of(code: str) -> str:

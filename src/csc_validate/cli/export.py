@@ -6,14 +6,18 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from csc_validate import atomic, collections, config
+from csc_validate import atomic, collections, config, schemas
 from csc_validate.cli.options import Year
 from csc_validate.errors import UsageError
+from csc_validate.findings import Report
 from csc_validate.overwrite import refuse_outputs_over_inputs
-from csc_validate.reports import terminal
+from csc_validate.reports import Format, format_for, terminal, write
 from csc_validate.reports.options import Options
-from csc_validate.returns.export import check_extract, prepare
+from csc_validate.returns import UnwritableReturnError
+from csc_validate.returns.export import check_extract, check_output, prepare
+from csc_validate.returns.unwritable import locate, write_list
 from csc_validate.severity import Severity
+from csc_validate.tables import Tables
 
 KNOWN = " or ".join(collections.registry())
 NOTES_SHOWN = 20
@@ -30,7 +34,9 @@ def export_command(
     paths: Annotated[
         list[Path], typer.Argument(help="Folders or files of the extract: CSV, XLSX or XML.")
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The return file to write (XML).")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The return file to write: return.xml.")
+    ],
     year: Year = None,
     previous: Annotated[
         list[Path] | None,
@@ -78,6 +84,14 @@ def export_command(
         str | None,
         typer.Option("--as-at", help="Refused: the return DfE takes is a whole year.", hidden=True),
     ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Totals only.")] = False,
+    report_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            help="Also write the findings as a report: errors.xlsx, .csv, .json or .html.",
+        ),
+    ] = None,
 ) -> None:
     """Check an extract with the year's DfE rules, then write it as the return DfE takes.
 
@@ -86,10 +100,10 @@ def export_command(
     """
     if as_at is not None:
         raise UsageError("--as-at: export writes the return DfE takes, which is a whole year")
-    if output.is_dir():
-        raise UsageError(f"--output {output}: is a folder; name the return file to write")
+    check_output(output)
+    report_format = None if report_path is None else format_for(report_path, None)
     refuse_outputs_over_inputs(
-        [("--output", output)],
+        [("--output", output)] + [("--report", path) for path in [report_path] if path],
         [("one of the files being exported", path) for path in paths]
         + [("one of last year's files", path) for path in previous or []]
         + [("one of the Ofsted lists", path) for path in ofsted or []]
@@ -104,11 +118,15 @@ def export_command(
         "serial_number": serial_number or settings.export.serial_number,
         "created": created,
     }
-    report = check_extract(
+    report, tables = check_extract(
         paths, previous, collection_name, settings.year, settings.la, list(ofsted or [])
     )
+    if report_path is not None and report_format is not None:
+        _write_report(report, tables, report_path, report_format)
     if report.findings or report.incomplete:
-        terminal.write(report, None, Options(limit=limit))
+        next_step = _next_step(report, report_path, force)
+        options = Options(limit=limit, quiet=quiet, next_step=next_step)
+        terminal.write(report, None, options)
     errors = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     if report.incomplete:
         missing = ", ".join(report.missing_tables)
@@ -125,7 +143,12 @@ def export_command(
     rule_errors = report.count_at_or_above(Severity.ERROR)
     if rule_errors and not force:
         _refuse(errors, rule_errors)
-    prepared = prepare(paths, report, output, {k: v for k, v in header.items() if v})
+    try:
+        prepared = prepare(paths, report, output, {k: v for k, v in header.items() if v})
+    except UnwritableReturnError as error:
+        if not error.rows:
+            raise
+        _refuse_unwritable(errors, error, tables, output)
     for validated in prepared.files:
         notes = validated.file.notes
         for note in notes[:NOTES_SHOWN]:
@@ -149,6 +172,46 @@ def export_command(
             f"written with --force: it has {prepared.blocking} error(s) DfE will reject",
             markup=False,
         )
+
+
+def _write_report(report: Report, tables: Tables, path: Path, fmt: Format) -> None:
+    """The findings as a report beside the return, in the format its name says (refused
+    before the check when it would land on an input)."""
+    child_column = schemas.load(report.collection, report.year).child_column
+    write(report, fmt, path, Options(tables=tables, child_column=child_column))
+    typer.echo(f"Wrote {path}", err=True)
+
+
+def _next_step(report: Report, report_path: Path | None, force: bool) -> str:
+    """Export's own advice: fix the errors and export again (the return is what is wanted)."""
+    if not report.summary:
+        return ""
+    top = report.summary[0].rule
+    where = (
+        f"work through {report_path}"
+        if report_path is not None
+        else "add --report errors.xlsx for a workbook to work through"
+    )
+    then = "" if force else ", then export again (or add --force to write it with its errors)"
+    return f"Next: {where}{then}; csc-validate explain {top} explains the most frequent rule."
+
+
+def _refuse_unwritable(
+    errors: Console, error: UnwritableReturnError, tables: Tables, output: Path
+) -> None:
+    """Every row DfE's XML cannot hold, with its child and lines, here and in a file."""
+    located = locate(error.rows, tables)
+    errors.print(
+        f"export refused: {len(located)} record(s) cannot be written as DfE's XML "
+        "(each would be lost or changed):",
+        markup=False,
+    )
+    for item in located:
+        errors.print(f"  {item}", markup=False)
+    listing = output.with_name(f"{output.stem}-unwritable.csv")
+    write_list(listing, located)
+    errors.print(f"Wrote the list to {listing}", markup=False)
+    raise typer.Exit(2)
 
 
 def _refuse(errors: Console, count: int) -> None:

@@ -7,6 +7,7 @@ import typer
 
 from csc_validate.cli.output_plan import OutputPlan
 from csc_validate.findings import Report
+from csc_validate.redact import redact
 from csc_validate.reports import Format, write
 from csc_validate.reports.options import Options
 from csc_validate.reports.split import read_lookup, subset, team_paths
@@ -14,10 +15,20 @@ from csc_validate.tables import Tables
 
 
 def write_all(
-    report: Report, tables: Tables, plan: OutputPlan, options: Options, child_column: str
+    real: Report,
+    tables: Tables,
+    plan: OutputPlan,
+    options: Options,
+    child_column: str,
+    *,
+    redacted: bool = False,
 ) -> None:
     """Every planned output; the terminal shows the report when no file is named, else a
-    summary (or the report goes to standard output, when a format is meant for it)."""
+    summary (or the report goes to standard output, when a format is meant for it).
+
+    With `redacted`, each report is redacted as it is written: team workbooks are cut from the
+    `real` report on the children's real ids first."""
+    report = redact(real) if redacted else real
     if not plan.files:
         write(report, plan.to_stdout or Format.TERMINAL, None, options)
         return
@@ -29,7 +40,9 @@ def write_all(
             typer.echo(f"Wrote {path}", err=True)
     if plan.split_by is not None:
         for path in plan.workbooks:
-            _write_team_workbooks(report, tables, path, plan.split_by, child_column, options)
+            _write_team_workbooks(
+                real, tables, path, plan.split_by, child_column, options, redacted=redacted
+            )
     if plan.to_stdout is not None:
         write(report, plan.to_stdout, None, options)
         return
@@ -50,23 +63,28 @@ def _write_team_workbooks(
     split_by: str,
     child_column: str,
     options: Options,
+    *,
+    redacted: bool,
 ) -> None:
     lookup = read_lookup(split_by, child_column)
     paths = team_paths(destination, list(lookup.teams))
     for team, children in lookup.teams.items():
         team_report, team_tables = subset(report, tables, children, child_column)
         team_options = Options(
-            tables=team_tables, child_column=child_column, password=options.password
+            tables=team_tables, child_column=child_column, password=options.password, team=team
         )
-        write(team_report, Format.XLSX, paths[team], team_options)
         count = len({f.child for f in team_report.findings})
+        shown = redact(team_report) if redacted else team_report
+        write(shown, Format.XLSX, paths[team], team_options)
         typer.echo(f"Wrote {paths[team]} ({team}: {count} children with findings)", err=True)
     teamed = frozenset().union(*lookup.teams.values())
     missing = sorted({f.child for f in report.findings if f.child and f.child not in teamed})
     if missing:
-        shown = ", ".join(missing[:10]) + (", ..." if len(missing) > 10 else "")
+        # A redacted run names no child, even here.
+        listed = "" if redacted else ": " + ", ".join(missing[:10])
+        listed += ", ..." if len(missing) > 10 and not redacted else ""
         typer.echo(
             f"note: {len(missing)} children with findings are in no team of {lookup.source}, "
-            f"so only in {destination}: {shown}",
+            f"so only in {destination}{listed}",
             err=True,
         )

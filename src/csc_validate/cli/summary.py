@@ -115,9 +115,7 @@ def summary_command(
         + [("one of last year's files", path) for path in settings.previous]
         + [("one of the Ofsted lists", path) for path in settings.ofsted],
     )
-    report, tables = check_run.run(
-        settings, quiet=quiet, write_baseline=None, redacted=False, as_at=day
-    )
+    report, tables = check_run.run(settings, quiet=quiet, write_baseline=None, as_at=day)
     schema = schemas.load(tables.collection, tables.year)
     # The check's own period: to --as-at, or to the date a CIN census says it was taken on.
     checked = year_to_date.resolve(tables, day).period

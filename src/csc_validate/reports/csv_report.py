@@ -23,6 +23,7 @@ COLUMNS = (
     "xpath",
     "detail",
     "guidance",
+    "related",
 )
 
 
@@ -46,6 +47,7 @@ def render(report: Report) -> str:
             finding.xpath or "",
             finding.detail or "",
             guidance.get(finding.rule, ""),
+            " | ".join(other.describe() for other in finding.related),
         ]
         writer.writerow([csv_text(value) if isinstance(value, str) else value for value in row])
     # A rule that failed has no findings: its row says so, so a reader of the CSV alone knows.
@@ -64,6 +66,7 @@ def render(report: Report) -> str:
                 "",
                 "",
                 crash.error,
+                "",
                 "",
             ]
         )

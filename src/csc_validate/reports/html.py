@@ -5,18 +5,23 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
-from csc_validate.findings import Finding, Report, code_key, standing
+import polars as pl
+
+from csc_validate.findings import Finding, Report, RuleInfo, code_key, standing
 from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.reports.output import emit
+from csc_validate.reports.records import rows_shown, tables_to_show
 from csc_validate.severity import Severity
+from csc_validate.tables import Tables
 
 
 def write(report: Report, destination: Path | None, options: Options) -> None:
-    emit(render(report), destination)
+    emit(render(report, options.tables, options.child_column), destination)
 
 
-def render(report: Report) -> str:
+def render(report: Report, tables: Tables | None = None, child_column: str | None = None) -> str:
+    """The page; with `tables`, each child's page shows the child's own rows of every table."""
     errors = report.totals.get(Severity.ERROR.value, 0)
     queries = report.totals.get(Severity.QUERY.value, 0)
     title = f"{report.collection.upper()} {report.year}: {errors} errors, {queries} queries"
@@ -41,7 +46,7 @@ def render(report: Report) -> str:
             _children_section(),
             "</main>",
             '<script type="application/json" id="report-data">',
-            _data(report),
+            _data(report, tables, child_column),
             "</script>",
             f"<script>\n{_asset('report.js')}</script>",
             "</body>",
@@ -154,7 +159,8 @@ def _rules(report: Report) -> str:
     found = {f.rule for f in report.findings}
     rows = [
         f'<tr><td class="code sev-{info.severity.value}">{escape(standing(info.rule, info))}</td>'
-        f'<td>{escape(info.message)}</td><td class="guidance">{escape(info.guidance)}</td></tr>'
+        f"<td>{escape(info.message)}</td>"
+        f'<td class="guidance">{escape(_guidance(info, report.year))}</td></tr>'
         for info in sorted(report.rules, key=lambda i: code_key(i.rule))
         if info.rule in found
     ]
@@ -164,6 +170,11 @@ def _rules(report: Report) -> str:
         '<table class="cards"><thead><tr><th>Rule</th><th>DfE message</th>'
         "<th>How to fix it</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
+
+
+def _guidance(info: RuleInfo, year: str) -> str:
+    """How to fix it; for a code rule, the year's valid codes and what each means."""
+    return " ".join(part for part in (info.guidance, info.valid_codes(year)) if part)
 
 
 def _findings_section() -> str:
@@ -191,17 +202,20 @@ def _children_section() -> str:
         '<section id="page-children" hidden>'
         '<div class="filters"><input id="child-search" type="search" '
         'placeholder="Find a child…" aria-label="Find a child"></div>'
+        '<p id="child-count" class="muted"></p>'
         '<div class="children"><div id="child-list" class="child-list"></div>'
         '<div id="child-panel" class="panel" aria-live="polite"></div></div>'
         "</section>"
     )
 
 
-def _data(report: Report) -> str:
-    """The findings as compact rows; '<' is escaped so no value can end the script element."""
+def _data(report: Report, tables: Tables | None, child_column: str | None) -> str:
+    """The findings as compact rows, and the rows of the children with findings by table and
+    child; '<' is escaped so no value can end the script element."""
     rules = {f.rule: [f.severity.value, f.message, ""] for f in report.findings}
     rules |= {
-        info.rule: [info.severity.value, info.message, info.guidance] for info in report.rules
+        info.rule: [info.severity.value, info.message, _guidance(info, report.year)]
+        for info in report.rules
     }
     data = {
         "rules": rules,
@@ -214,9 +228,47 @@ def _data(report: Report) -> str:
                 f.severity.value,
                 ", ".join(f"{k}={'(blank)' if v is None else v}" for k, v in f.values.items()),
                 f.detail or "",
+                f.row,
+                list(f.fields),
+                [[other.table, other.row, other.line] for other in f.related],
             ]
             for f in report.findings
         ],
+        "records": _records(report, tables, child_column),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _records(
+    report: Report, tables: Tables | None, child_column: str | None
+) -> dict[str, dict[str, object]]:
+    """Per table: its columns, and the rows of the children with findings as read
+    ([child, row, line, value, ...]), for each child's page."""
+    if tables is None or child_column is None:
+        return {}
+    involved = {f.table for f in report.findings}
+    involved |= {other.table for f in report.findings for other in f.related}
+    flagged: dict[str, set[int]] = {}
+    for finding in report.findings:
+        if finding.row is not None:
+            flagged.setdefault(finding.table, set()).add(finding.row)
+        for other in finding.related:
+            flagged.setdefault(other.table, set()).add(other.row)
+    children = frozenset(f.child for f in report.findings if f.child is not None)
+    records: dict[str, dict[str, object]] = {}
+    for name in tables_to_show(tables, involved):
+        loaded = tables.tables[name]
+        columns = [column for column in loaded.raw.columns if not column.startswith("_")]
+        if child_column not in columns:
+            continue
+        frame = rows_shown(loaded, columns, flagged.get(name, set()), child_column, children)
+        if not frame.height:
+            continue
+        # One flat list ([child, row, line, value, ...] in file order): the page indexes it by
+        # child when a child's page is first opened, which keeps this quick at 60,000 children.
+        keyed = frame.select(
+            pl.col(child_column).str.strip_chars().fill_null("").alias("_child"), pl.all()
+        )
+        records[name] = {"columns": columns, "rows": keyed.rows()}
+    return records

@@ -17,3 +17,7 @@ class Options:
     password: str | None = None
     # A workbook this run wrote, which the terminal's last line points to.
     workbook: str | None = None
+    # A command's own last line of advice, instead of check's (export says to export again).
+    next_step: str | None = None
+    # The team a split workbook is for, named in its title and Summary.
+    team: str | None = None

@@ -21,6 +21,7 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.QUERY: "yellow"}
 def write(report: Report, destination: Path | None, options: Options) -> None:
     """Print the report; to a file it is plain text, with no colour codes."""
     arguments = (report, options.limit, options.quiet, options.by_child, options.workbook)
+    arguments += (options.next_step,)
     if destination is None:
         render(Console(highlight=False, emoji=False), *arguments)
         return
@@ -36,6 +37,7 @@ def render(
     quiet: bool = False,
     by_child: bool = False,
     workbook: str | None = None,
+    next_step: str | None = None,
 ) -> None:
     _heading(console, report)
     if report.missing_tables:
@@ -77,7 +79,10 @@ def render(
             )
         )
     console.print(_footer(report))
-    if report.summary:
+    if next_step is not None:
+        if next_step:
+            console.print(Text(next_step), highlight=False)
+    elif report.summary:
         console.print(_next_step(report, workbook), highlight=False)
 
 
@@ -151,6 +156,10 @@ def _values(finding: Finding) -> str:
     values = ", ".join(f"{k}={'(blank)' if v is None else v}" for k, v in finding.values.items())
     if finding.detail:
         values = f"{values} {finding.detail}".strip()
+    if finding.related:
+        count = len(finding.related)
+        rows = "; ".join(other.label() for other in finding.related)
+        values = f"{values} (+{count} related row{'s' if count > 1 else ''}: {rows})".strip()
     return values or finding.message
 
 

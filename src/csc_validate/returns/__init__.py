@@ -33,5 +33,47 @@ class ReturnFile:
     notes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Unplaceable:
+    """Rows DfE's format cannot hold: the table, the key values that pick them out (the child's
+    id first; None for a blank) and what is wrong, said without the key."""
+
+    table: str
+    keys: tuple[tuple[str, str | None], ...]
+    problem: str
+
+    @property
+    def who(self) -> str:
+        """The rows' child and keys as a person reads them: "CHILD 123, CINdetailsID 2", or
+        "a child with no LAchildID" when the id is blank."""
+        parts = []
+        for position, (name, value) in enumerate(self.keys):
+            if value is None or value == "":
+                parts.append(f"a child with no {name}" if position == 0 else f"no {name}")
+            else:
+                parts.append(f"{name} {value}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        return f"{self.table}: {self.who}: {self.problem}"
+
+
+def refuse(rows: list["Unplaceable"], shown: int) -> None:
+    """Stop the writing: the message names the first `shown`; `rows` carries every one."""
+    if not rows:
+        return
+    listed = "; ".join(str(row) for row in rows[:shown])
+    more = f" (and {len(rows) - shown} more)" if len(rows) > shown else ""
+    raise UnwritableReturnError(
+        f"the tables cannot be written as DfE's XML: {listed}{more}", tuple(rows)
+    )
+
+
 class UnwritableReturnError(UsageError):
-    """Tables that DfE's format cannot hold as they are: writing would lose or change data."""
+    """Tables that DfE's format cannot hold as they are: writing would lose or change data.
+
+    `rows` lists every such row group, for the whole list (with lines) the user needs."""
+
+    def __init__(self, message: str, rows: tuple[Unplaceable, ...] = ()) -> None:
+        super().__init__(message)
+        self.rows = rows

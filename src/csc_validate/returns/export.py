@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from csc_validate import collections
-from csc_validate.check import check
+from csc_validate.check import check_with_tables
 from csc_validate.errors import UsageError
 from csc_validate.findings import Report
 from csc_validate.load import load
@@ -12,6 +12,10 @@ from csc_validate.overwrite import refuse_outputs_over_inputs
 from csc_validate.returns import ReturnFile, ReturnRequest
 from csc_validate.returns.validation import problems, schema_path
 from csc_validate.severity import Severity
+from csc_validate.tables import Tables
+
+# The return is DfE's XML; its other files (social workers, deprivation of liberty) go beside.
+RETURN_SUFFIXES = (".xml",)
 
 
 @dataclass(frozen=True)
@@ -42,9 +46,21 @@ def check_extract(
     year: str | None,
     la: str | None = None,
     ofsted: list[Path] | None = None,
-) -> Report:
-    """The year's checks, every rule of the pack: what DfE would run on the return."""
-    return check(paths, previous or [], collection, year, la=la, ofsted=ofsted)
+) -> tuple[Report, Tables]:
+    """The year's checks, every rule of the pack: what DfE would run on the return; with the
+    tables checked, for a workbook's table sheets and to place rows the return cannot hold."""
+    return check_with_tables(paths, previous or [], collection, year, la=la, ofsted=ofsted)
+
+
+def check_output(output: Path) -> None:
+    """The output is a return: an XML file, never a report's name such as errors.xlsx."""
+    if output.is_dir():
+        raise UsageError(f"--output {output}: is a folder; name the return file to write")
+    if output.suffix.lower() not in RETURN_SUFFIXES:
+        raise UsageError(
+            f"--output {output}: export writes the return DfE takes, an .xml file (such as "
+            "return.xml); for a report of the findings add --report errors.xlsx"
+        )
 
 
 def prepare(

@@ -7,7 +7,7 @@ from csc_validate.rulekit.cases import Case, table
 from csc_validate.rulekit.context import MissingTableError, RuleContext
 from csc_validate.rulekit.dates import age_on, birthday, days_between
 from csc_validate.rulekit.ordering import by_content
-from csc_validate.rulekit.rule import Rule, rule
+from csc_validate.rulekit.rule import RELATED_ROW, RELATED_TABLE, Rule, rule
 from csc_validate.rulekit.workdays import (
     england_bank_holidays,
     is_working_day,
@@ -36,6 +36,8 @@ def not_in_codes(column: str, codes: list[str]) -> pl.Expr:
 
 
 __all__ = [
+    "RELATED_ROW",
+    "RELATED_TABLE",
     "Case",
     "MissingTableError",
     "Rule",

@@ -63,6 +63,9 @@ class Case(BaseModel):
     reference: dict[str, CaseTable] = Field(default_factory=dict)
     xfail: str | None = None
     skipped: bool = False
+    # For rules that name the rows they compared: (table, row, related table, related row) for
+    # every pair the rule must name; checked only when given.
+    related: tuple[tuple[str, int, str, int], ...] = ()
 
     def __init__(self, name: str, /, **data: Any) -> None:
         super().__init__(name=name, **data)

@@ -10,6 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from csc_validate.severity import Severity
 
+# A rule may name, beside each offending row, a row it compared it with: `_related_row`, of
+# `_related_table` (default: the offending row's own table). An offending row may come with
+# several related rows, each on a row of its own; findings list them as related rows.
+RELATED_ROW, RELATED_TABLE = "_related_row", "_related_table"
+
 if TYPE_CHECKING:
     from csc_validate.rulekit.cases import Case
 

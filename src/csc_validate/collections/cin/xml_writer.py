@@ -37,7 +37,13 @@ from csc_validate.collections.cin.xml_mapping import (
     SOURCE_BLOCK,
 )
 from csc_validate.readers.casting import DateFormat
-from csc_validate.returns import ReturnFile, ReturnRequest, UnwritableReturnError
+from csc_validate.returns import (
+    ReturnFile,
+    ReturnRequest,
+    Unplaceable,
+    UnwritableReturnError,
+    refuse,
+)
 from csc_validate.returns.cells import cells
 from csc_validate.returns.xml import item, serialise
 
@@ -100,26 +106,27 @@ def _header(root: etree._Element, request: ReturnRequest, given: list[Row], end:
             item(element, name, values[name], required=True)
 
 
+# The columns that place each table's rows under their parent record.
+KEYS: dict[str, tuple[str, ...]] = {
+    CHARACTERISTICS_BLOCK: (CHILD_KEY,),
+    DISABILITIES: (CHILD_KEY,),
+    CIN_DETAILS: (CHILD_KEY,),
+    ASSESSMENTS: (CHILD_KEY, CIN_ID),
+    FACTORS_TABLE: (CHILD_KEY, CIN_ID, ASSESSMENT_ID),
+    PROTECTION_PLANS: (CHILD_KEY, CIN_ID),
+    REVIEWS: (CHILD_KEY, CIN_ID, PLAN_ID),
+    **{table: (CHILD_KEY, CIN_ID) for _, table, _ in SIMPLE_RECORDS},
+}
+
+
 class _Census:
     """The tables' rows by the keys that place them, taken as each is written."""
 
     def __init__(self, rows: dict[str, list[Row]]) -> None:
         self.rows = rows
-        self.problems: list[str] = []
+        self.problems: list[Unplaceable] = []
         self.written_children: set[str | None] = set()
-        self.groups = {
-            table: _grouped(rows.get(table, []), keys)
-            for table, keys in (
-                (CHARACTERISTICS_BLOCK, (CHILD_KEY,)),
-                (DISABILITIES, (CHILD_KEY,)),
-                (CIN_DETAILS, (CHILD_KEY,)),
-                (ASSESSMENTS, (CHILD_KEY, CIN_ID)),
-                (FACTORS_TABLE, (CHILD_KEY, CIN_ID, ASSESSMENT_ID)),
-                (PROTECTION_PLANS, (CHILD_KEY, CIN_ID)),
-                (REVIEWS, (CHILD_KEY, CIN_ID, PLAN_ID)),
-                *((table, (CHILD_KEY, CIN_ID)) for _, table, _ in SIMPLE_RECORDS),
-            )
-        }
+        self.groups = {table: _grouped(rows.get(table, []), keys) for table, keys in KEYS.items()}
 
     def take(self, table: str, key: Key, order: str | None = None) -> list[Row]:
         found = self.groups[table].pop(key, [])
@@ -129,8 +136,12 @@ class _Census:
         if any(n is None or not n.isdigit() for n in numbers) or len(set(numbers)) < len(numbers):
             shown = ", ".join(n or "(blank)" for n in numbers)
             self.problems.append(
-                f"{table}: {order} {shown} for {' / '.join(map(str, key))}: records under one "
-                "parent need distinct whole numbers to be placed"
+                Unplaceable(
+                    table,
+                    _named(table, key),
+                    f"{order} {shown}: records under one parent need distinct whole numbers "
+                    "to be placed",
+                )
             )
             return found
         return sorted(found, key=lambda row: int(row[order] or 0))
@@ -138,7 +149,9 @@ class _Census:
     def child(self, children: etree._Element, identifiers: Row) -> None:
         child_id = identifiers.get(CHILD_KEY)
         if child_id in self.written_children:
-            self.problems.append(f"{IDENTIFIERS_BLOCK}: {CHILD_KEY} {child_id} is given twice")
+            self.problems.append(
+                Unplaceable(IDENTIFIERS_BLOCK, ((CHILD_KEY, child_id),), "is given twice")
+            )
             return
         self.written_children.add(child_id)
         key = (child_id,)
@@ -148,7 +161,13 @@ class _Census:
             item(block, name, identifiers.get(name), required=name == CHILD_KEY)
         characteristics = self.take(CHARACTERISTICS_BLOCK, key)
         if len(characteristics) > 1:
-            self.problems.append(f"{CHARACTERISTICS_BLOCK}: {CHILD_KEY} {child_id} has 2 rows")
+            self.problems.append(
+                Unplaceable(
+                    CHARACTERISTICS_BLOCK,
+                    ((CHILD_KEY, child_id),),
+                    f"has {len(characteristics)} rows; the XML holds one",
+                )
+            )
         block = etree.SubElement(child, CHARACTERISTICS_BLOCK)
         first = characteristics[0] if characteristics else {}
         item(block, ETHNICITY, first.get(ETHNICITY), required=True)
@@ -203,14 +222,17 @@ class _Census:
         """Rows whose parent record is not in the tables would be lost: say which, and stop."""
         for table, groups in self.groups.items():
             for key, rows in groups.items():
-                where = " / ".join(str(part) for part in key)
                 self.problems.append(
-                    f"{table}: {len(rows)} row(s) for {where}, which has no parent"
+                    Unplaceable(
+                        table, _named(table, key), f"{len(rows)} row(s) with no parent record"
+                    )
                 )
-        if self.problems:
-            shown = "; ".join(self.problems[:SHOWN])
-            more = f" (and {len(self.problems) - SHOWN} more)" if len(self.problems) > SHOWN else ""
-            raise UnwritableReturnError(f"the tables cannot be written as DfE's XML: {shown}{more}")
+        refuse(self.problems, SHOWN)
+
+
+def _named(table: str, key: Key) -> tuple[tuple[str, str | None], ...]:
+    """The key's values with the names of the columns they come from."""
+    return tuple(zip(KEYS[table], key, strict=False))
 
 
 def _grouped(rows: list[Row], keys: tuple[str, ...]) -> dict[Key, list[Row]]:

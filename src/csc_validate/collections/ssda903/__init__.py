@@ -4,6 +4,7 @@ from csc_validate.collection import Collection
 from csc_validate.collections.ssda903 import examples, reference, xml_reader
 from csc_validate.collections.ssda903.dates import DATE, DATE_FORMATS
 from csc_validate.collections.ssda903.derive import derive
+from csc_validate.collections.ssda903.reference import council_fit
 from csc_validate.collections.ssda903.year import infer_year
 from csc_validate.returns import ReturnFile, ReturnRequest
 
@@ -25,6 +26,7 @@ COLLECTION = Collection(
     xml_readers={"EXPSSDA903": xml_reader.read},
     derive=derive,
     references=reference.sources,
+    reference_note=council_fit.note,
     # DfE's upload takes every file, even one with no rows (DoLo from 2026-27).
     required_tables=(
         "Header",

@@ -21,7 +21,7 @@ from csc_validate.collections.ssda903.xml_mapping import (
     element,
 )
 from csc_validate.readers.casting import DateFormat
-from csc_validate.returns import ReturnFile, ReturnRequest, UnwritableReturnError
+from csc_validate.returns import ReturnFile, ReturnRequest, Unplaceable, refuse
 from csc_validate.returns.cells import cells
 from csc_validate.returns.xml import item, serialise
 
@@ -82,23 +82,26 @@ def _refuse_unplaceable(header_rows: list[Row], by_child: dict[str, dict]) -> No
     """Every row must have a place in the XML: under a CHILD of the Header table. A child given
     twice in Header is written twice, its records under the first, and each of its UASC, OC3
     or AD1 rows in a HEADER of its own, so that reading the file back gives the same rows."""
-    problems: list[str] = []
+    problems: list[Unplaceable] = []
     occurrences = Counter(row["CHILD"] for row in header_rows)
     for table, grouped in by_child.items():
         if table in ("Header", SOCIAL_WORKERS, DEPRIVATION_OF_LIBERTY):
             continue
         for child, child_rows in grouped.items():
             if child not in occurrences:
-                problems.append(f"{table}: CHILD {child or '(blank)'} is not in the Header table")
+                problems.append(
+                    Unplaceable(table, (("CHILD", child),), "is not in the Header table")
+                )
             elif table in INLINE and len(child_rows) > occurrences[child]:
                 problems.append(
-                    f"{table}: CHILD {child} has {len(child_rows)} rows; the XML holds one "
-                    "per child in the Header table"
+                    Unplaceable(
+                        table,
+                        (("CHILD", child),),
+                        f"has {len(child_rows)} rows; the XML holds one per child in the "
+                        "Header table",
+                    )
                 )
-    if problems:
-        shown = "; ".join(problems[:SHOWN])
-        more = f" (and {len(problems) - SHOWN} more)" if len(problems) > SHOWN else ""
-        raise UnwritableReturnError(f"the tables cannot be written as DfE's XML: {shown}{more}")
+    refuse(problems, SHOWN)
 
 
 def _carried_differences(

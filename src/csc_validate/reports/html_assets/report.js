@@ -7,7 +7,8 @@
   const findings = data.findings.map(function (f, index) {
     const rule = data.rules[f[3]] || ["error", "", ""];
     return { index: index, child: f[0], table: f[1], line: f[2], rule: f[3], severity: f[4],
-      values: f[5], detail: f[6], message: rule[1], guidance: rule[2] };
+      values: f[5], detail: f[6], row: f[7], fields: f[8] || [], related: f[9] || [],
+      message: rule[1], guidance: rule[2] };
   });
   const state = { text: "", severity: "", rule: "", table: "", sort: "child", direction: 1, shown: PAGE };
 
@@ -22,12 +23,15 @@
     return node;
   }
 
+  // One collator for every comparison: localeCompare with options builds one per call, which
+  // takes seconds when sorting tens of thousands of findings.
+  const collator = new Intl.Collator(undefined, { numeric: true });
   function naturalCompare(a, b) {
     if (a === b) return 0;
     if (a === null || a === "") return 1;
     if (b === null || b === "") return -1;
     if (typeof a === "number" && typeof b === "number") return a - b;
-    return String(a).localeCompare(String(b), undefined, { numeric: true });
+    return collator.compare(String(a), String(b));
   }
 
   // Tabs: #summary, #findings, #children and #child/ID, so the back button and links work.
@@ -42,7 +46,12 @@
       if (link.getAttribute("href") === "#" + page) link.setAttribute("aria-current", "page");
       else link.removeAttribute("aria-current");
     });
-    if (page === "children") showChild(hash.indexOf("child/") === 0 ? hash.slice(6) : null);
+    if (page === "findings" && !tabulated) { tabulated = true; renderFindings(); }
+    if (page === "children") {
+      // The list is drawn when first needed: a census may have tens of thousands of children.
+      if (!listed) { listed = true; renderChildList(""); }
+      showChild(hash.indexOf("child/") === 0 ? hash.slice(6) : null);
+    }
     window.scrollTo(0, 0);
   }
 
@@ -66,6 +75,14 @@
     return haystack.indexOf(state.text) !== -1;
   }
 
+  // The rows a finding compared its own with: " (compared with Episodes line 112)".
+  function relatedText(f) {
+    if (!f.related.length) return "";
+    return " (compared with " + f.related.map(function (r) {
+      return r[0] + (r[2] === null ? "" : " line " + r[2]);
+    }).join(", ") + ")";
+  }
+
   function renderFindings() {
     const rows = findings.filter(matches);
     rows.sort(function (a, b) {
@@ -74,7 +91,7 @@
     const body = document.getElementById("findings-body");
     const fragment = document.createDocumentFragment();
     rows.slice(0, state.shown).forEach(function (f) {
-      const values = f.detail ? (f.values + " " + f.detail).trim() : f.values;
+      const values = (f.detail ? (f.values + " " + f.detail).trim() : f.values) + relatedText(f);
       fragment.appendChild(element("tr", { "data-severity": f.severity }, [
         element("td", { "data-label": "Child" }, [element("a", { href: "#child/" + encodeURIComponent(f.child || ""), text: f.child || "" })]),
         element("td", { "data-label": "Table", text: f.table }),
@@ -119,8 +136,9 @@
       state.shown += PAGE;
       renderFindings();
     });
-    renderFindings();
   }
+  // The findings table is drawn when its tab is first opened.
+  let tabulated = false;
 
   function unique(values) {
     return Array.from(new Set(values)).sort(naturalCompare);
@@ -134,29 +152,50 @@
   });
   const children = Array.from(byChild.keys()).sort(naturalCompare);
 
+  // Every child with findings is listed: the first ones at once, the rest in chunks after,
+  // so that a census of 60,000 children opens quickly and still lists them all.
+  const CHUNK = 2000;
+  let listing = 0;
+  let listed = false;
   function renderChildList(filter) {
     const list = document.getElementById("child-list");
-    const fragment = document.createDocumentFragment();
-    children.filter(function (child) { return child.toLowerCase().indexOf(filter) !== -1; })
-      .slice(0, 500).forEach(function (child) {
+    const wanted = children.filter(function (child) { return child.toLowerCase().indexOf(filter) !== -1; });
+    const run = ++listing;
+    list.replaceChildren();
+    document.getElementById("child-count").textContent = filter
+      ? plural(wanted.length, "child", "children") + " of " + children.length + " match."
+      : plural(children.length, "child has", "children have") + " findings.";
+    function add(start) {
+      if (run !== listing) return;
+      const fragment = document.createDocumentFragment();
+      wanted.slice(start, start + CHUNK).forEach(function (child) {
         const items = byChild.get(child);
         const errors = items.filter(function (f) { return f.severity === "error"; }).length;
-        const button = element("button", { type: "button", "data-child": child }, [
+        const link = element("a", { href: "#child/" + encodeURIComponent(child), "data-child": child }, [
           element("span", { text: child }),
           element("span", { className: "muted", text: plural(errors, "error", "errors") + ", " + plural(items.length - errors, "query", "queries") }),
         ]);
-        button.addEventListener("click", function () { location.hash = "child/" + encodeURIComponent(child); });
-        fragment.appendChild(button);
+        fragment.appendChild(link);
       });
-    list.replaceChildren(fragment);
-    highlightChild();
+      list.appendChild(fragment);
+      if (start + CHUNK < wanted.length) window.setTimeout(function () { add(start + CHUNK); }, 0);
+      else {
+        highlightChild();
+        // How long the whole list took, for people checking it and for the benchmark.
+        document.body.setAttribute("data-listed-ms", String(Math.round(performance.now())));
+      }
+    }
+    add(0);
   }
 
   let currentChild = null;
   function highlightChild() {
-    document.querySelectorAll("#child-list button").forEach(function (button) {
-      button.setAttribute("aria-current", String(button.getAttribute("data-child") === currentChild));
+    document.querySelectorAll("#child-list [aria-current=true]").forEach(function (link) {
+      link.removeAttribute("aria-current");
     });
+    if (currentChild === null) return;
+    const current = document.querySelector('#child-list [data-child="' + CSS.escape(currentChild) + '"]');
+    if (current) current.setAttribute("aria-current", "true");
   }
 
   function showChild(child) {
@@ -177,18 +216,77 @@
       nodes.push(element("div", { className: "finding " + f.severity }, [
         element("p", {}, [element("span", { className: "code sev-" + f.severity, text: f.rule }),
           document.createTextNode(" " + f.message)]),
-        element("p", { className: "muted", text: where + (values ? ": " + values : "") }),
+        element("p", { className: "muted", text: where + (values ? ": " + values : "") + relatedText(f) }),
         element("p", { className: "guidance", text: f.guidance }),
       ]));
     });
+    nodes.push.apply(nodes, childRecords(child, items));
     panel.replaceChildren.apply(panel, nodes);
+  }
+
+  // The child's own rows of every table, the offending cells marked (with their rules) and
+  // the rows a finding compared marked as related.
+  // Each table's rows by child, indexed once, when a child's page is first opened.
+  let recordsByChild = null;
+  function indexRecords() {
+    recordsByChild = {};
+    Object.keys(data.records || {}).forEach(function (table) {
+      const index = new Map();
+      data.records[table].rows.forEach(function (row) {
+        if (!index.has(row[0])) index.set(row[0], []);
+        index.get(row[0]).push(row.slice(1));
+      });
+      recordsByChild[table] = index;
+    });
+  }
+
+  function childRecords(child, items) {
+    const records = data.records || {};
+    if (recordsByChild === null) indexRecords();
+    const bad = new Map();
+    const related = new Map();
+    items.forEach(function (f) {
+      f.fields.forEach(function (field) {
+        const key = f.table + "\u0000" + f.row + "\u0000" + field;
+        bad.set(key, (bad.has(key) ? bad.get(key) + ", " : "") + f.rule);
+      });
+      f.related.forEach(function (r) {
+        const key = r[0] + "\u0000" + r[1];
+        related.set(key, (related.has(key) ? related.get(key) + ", " : "") + f.rule);
+      });
+    });
+    const nodes = [];
+    Object.keys(records).forEach(function (table) {
+      const rows = recordsByChild[table].get(child);
+      if (!rows) return;
+      const columns = records[table].columns;
+      const head = element("tr", {}, [element("th", { scope: "col", text: "Line" })].concat(
+        columns.map(function (name) { return element("th", { scope: "col", text: name }); })));
+      const body = rows.map(function (row) {
+        const link = related.get(table + "\u0000" + row[0]);
+        const cells = [element("td", { text: row[1] === null ? "" : String(row[1]) })];
+        columns.forEach(function (name, position) {
+          const rules = bad.get(table + "\u0000" + row[0] + "\u0000" + name);
+          const value = row[position + 2];
+          const attributes = { text: value === null ? "" : value };
+          if (rules) { attributes.className = "bad"; attributes.title = rules; }
+          cells.push(element("td", attributes));
+        });
+        const attributes = link ? { className: "related", title: "compared by " + link } : {};
+        return element("tr", attributes, cells);
+      });
+      nodes.push(element("h3", { text: table }));
+      nodes.push(element("div", { className: "records" }, [element("table", { className: "records" }, [
+        element("thead", {}, [head]), element("tbody", {}, body)])]));
+    });
+    if (nodes.length) nodes.unshift(element("h2", { text: "Records" }));
+    return nodes;
   }
 
   setUpFindings();
   document.getElementById("child-search").addEventListener("input", function (event) {
     renderChildList(event.target.value.trim().toLowerCase());
   });
-  renderChildList("");
   window.addEventListener("hashchange", route);
   route();
   // Says which layout the width chose, for people checking it and for the browser tests.
@@ -196,5 +294,6 @@
   function layout() { document.body.setAttribute("data-layout", narrow.matches ? "narrow" : "wide"); }
   narrow.addEventListener("change", layout);
   layout();
+  document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
   document.body.setAttribute("data-ready", "true");
 })();

@@ -7,6 +7,8 @@ from csc_validate.collections.ssda903.rulekit.episodes import in_order
 from csc_validate.collections.ssda903.rulekit.geography import with_placement_geography
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
+from csc_validate.rulekit.rule import RELATED_ROW, RELATED_TABLE
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 # A child's episodes in order: by start, then end (blank last: an open episode is the later of
 # two starting that day), then content, never file order.
@@ -22,7 +24,8 @@ def first_after_open_episode(
 ) -> pl.LazyFrame:
     """Each child's first episode this year whose last episode last year had no end date.
 
-    The previous year's values of `columns` are added as `last_<column>`. Only episodes with a
+    The previous year's values of `columns` are added as `last_<column>`, and its row as the
+    related row. Only episodes with a
     readable DECOM can be ordered, so others are left out on both sides (rule 141 reports
     them). Last year's episode counts as open only when DEC is
     blank: an unreadable DEC was still given. With `same_reason`, only children whose first
@@ -34,7 +37,13 @@ def first_after_open_episode(
     is_last = pl.col("_row") == _IN_ORDER.last().over("CHILD")
     last = dated_last.filter(is_last & pl.col(raw_name("DEC")).is_null())
     compared = list(dict.fromkeys([*columns, "RNE"])) if same_reason else columns
-    previous = last.select("CHILD", *[pl.col(c).alias(f"last_{c}") for c in compared])
+    # Last year's open episode is the row each finding is compared with.
+    previous = last.select(
+        "CHILD",
+        *[pl.col(c).alias(f"last_{c}") for c in compared],
+        pl.col("_row").alias(RELATED_ROW),
+        pl.lit(f"Episodes{PREVIOUS_SUFFIX}").alias(RELATED_TABLE),
+    )
     pairs = first.join(previous, on="CHILD", how="inner")
     if same_reason:
         pairs = pairs.filter(pl.col("RNE").eq_missing(pl.col("last_RNE")))
