@@ -542,7 +542,7 @@ XLSX_CASES = [
         "xlsx",
         _workbook(_protect_sheet, "--format", "csv", "--select", "102"),
         0,
-        r"rule,severity,table,row,line,child,fields,values,message,file,xpath,detail,guidance",
+        r"rule,severity,table,row,line,child,fields,values,message,file,xpath,detail,guidance,related",
         "stdout",
     ),
     Hostile(
