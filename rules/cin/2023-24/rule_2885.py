@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import EPISODE, in_census_year, yes
+from csc_validate.collections.cin.rulekit import EPISODE, in_census_year, untied, yes
 from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
 
 
@@ -28,7 +28,10 @@ def plan_starts_apart_from_conference(ctx: RuleContext) -> pl.LazyFrame:
     # The peer (29 Apr 2026) leaves out ICPCnotRequired = 1 records; true counts the same here.
     # An episode whose every Section 47 record is marked not required falls back to its own
     # conference date, as one with no Section 47 record does.
-    plans = ctx.table("ChildProtectionPlans").filter(in_census_year("CPPstartDate", ctx))
+    # A plan of a CSV extract with a blank LAchildID is tied to no conference: not judged.
+    plans = ctx.table("ChildProtectionPlans").filter(
+        in_census_year("CPPstartDate", ctx) & ~untied()
+    )
     enquiry_conferences = (
         ctx.table("Section47")
         .filter(~yes("ICPCnotRequired", ctx))

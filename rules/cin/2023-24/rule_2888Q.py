@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -35,7 +35,7 @@ def only_one_disability_per_child(ctx: RuleContext) -> pl.LazyFrame:
     per_child = (
         ctx.table("Disabilities")
         .filter(counted)
-        .group_by(CHILD)
+        .group_by(CHILD_KEY)
         .agg(disability.n_unique().alias("codes"))
     )
     most = per_child.select(pl.col("codes").max().alias("most"))

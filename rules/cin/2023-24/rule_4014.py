@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.collections.cin.rulekit.cin_plans import (
     PLAN_ROW,
     days_in_open_plans,
@@ -32,12 +32,12 @@ def cin_plans_overlap(ctx: RuleContext) -> pl.LazyFrame:
     """
     plans = ctx.table("CINplanDates")
     overlaps = days_in_open_plans(
-        plans.select(CHILD, "_row", "CINPlanStartDate"),
+        plans.select(CHILD_KEY, "_row", "CINPlanStartDate"),
         "CINPlanStartDate",
         plans,
         ("CINPlanStartDate", "CINPlanEndDate"),
         ctx,
-        on=[CHILD],
+        on=[CHILD_KEY],
         hand_over_on_end_date=False,
     ).filter(pl.col("_row") != pl.col(PLAN_ROW))
     # Two plans overlap exactly when the later start falls in the other: flag both.

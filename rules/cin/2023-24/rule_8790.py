@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -25,7 +25,7 @@ def disability_none_with_others(ctx: RuleContext) -> pl.LazyFrame:
     # either may be the one to correct.
     disability = pl.col("Disability")
     is_none = disability.is_in(ctx.codes("DISABILITY_NONE"))
-    none_and_other = (is_none.any() & (~is_none).any()).over(CHILD)
+    none_and_other = (is_none.any() & (~is_none).any()).over(CHILD_KEY)
     return ctx.table("Disabilities").filter(disability.is_not_null() & none_and_other)
 
 

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -22,7 +22,7 @@ def disability_code_repeated(ctx: RuleContext) -> pl.LazyFrame:
     disability = pl.col("Disability")
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row counts in its own group,
     # so the count is never below 1 and "not 1" is "more than 1".
-    repeated = pl.len().over(CHILD, "Disability") > 1
+    repeated = pl.len().over(CHILD_KEY, "Disability") > 1
     return ctx.table("Disabilities").filter(disability.is_not_null() & repeated)
 
 

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.collections.cin.rulekit.episodes import open_with_further_action
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -25,11 +25,12 @@ def several_open_episodes_with_further_action(ctx: RuleContext) -> pl.LazyFrame:
     were referrals with no further action are allowed.
     """
     open_episodes = ctx.table("CINdetails").filter(open_with_further_action(ctx))
-    # A blank LAchildID (rule 8500) groups under null, which the semi join matches to nothing.
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a child is grouped only from an
     # open episode, so the count is never below 1 and "not 1" is "more than 1".
-    children = open_episodes.group_by(CHILD).agg(pl.len().alias("open")).filter(pl.col("open") > 1)
-    return open_episodes.join(children.select(CHILD), on=CHILD, how="semi")
+    children = (
+        open_episodes.group_by(CHILD_KEY).agg(pl.len().alias("open")).filter(pl.col("open") > 1)
+    )
+    return open_episodes.join(children.select(CHILD_KEY), on=CHILD_KEY, how="semi")
 
 
 CASES = [

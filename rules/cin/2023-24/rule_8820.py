@@ -4,7 +4,7 @@ import datetime as dt
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD, no
+from csc_validate.collections.cin.rulekit import CHILD_KEY, no
 from csc_validate.collections.cin.rulekit.episodes import is_open
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -33,7 +33,7 @@ def overlapping_episodes(ctx: RuleContext) -> pl.LazyFrame:
     after_end = pl.lit(ctx.end + dt.timedelta(days=1), dtype=pl.Date)
     spans = details.select(
         "_row",
-        CHILD,
+        CHILD_KEY,
         pl.col("CINreferralDate").alias("other_referral"),
         pl.when(open_to_census_end)
         .then(after_end)
@@ -41,8 +41,7 @@ def overlapping_episodes(ctx: RuleContext) -> pl.LazyFrame:
         .alias("other_until"),
     )
     referral = pl.col("CINreferralDate")
-    # Joining on LAchildID leaves out blank IDs (rule 8500), since null matches nothing.
-    pairs = details.join(spans, on=CHILD, suffix="_other").filter(
+    pairs = details.join(spans, on=CHILD_KEY, suffix="_other").filter(
         (pl.col("_row") != pl.col("_row_other"))
         & (referral >= pl.col("other_referral"))
         & (referral < pl.col("other_until"))

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.collections.cin.rulekit.plans import plan_runs_until
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -29,17 +29,19 @@ def overlapping_protection_plans(ctx: RuleContext) -> pl.LazyFrame:
     A child is on one child protection plan at a time, so a new plan starts after the day the
     previous one ended. Check the start and end dates of both plans.
     """
-    plans = ctx.table("ChildProtectionPlans").filter(pl.col(CHILD).is_not_null())
+    # Plans are the child's by its Child element: children with blank or repeated LAchildIDs
+    # stay apart.
+    plans = ctx.table("ChildProtectionPlans")
     # A plan with a blank start, or an unreadable end, has no known span and is not compared.
     others = plans.select(
-        CHILD,
+        CHILD_KEY,
         pl.col("_row").alias("_other_row"),
         pl.col("CPPstartDate").alias("_other_start"),
         plan_runs_until(ctx).alias("_other_until"),
     )
-    # Equivalent mutant (ReplaceKeywordValue): every plan here has a child id and matches itself,
+    # Equivalent mutant (ReplaceKeywordValue): every plan has a child key and matches itself,
     # so a left join adds no unmatched row.
-    pairs = plans.join(others, on=CHILD, how="inner").filter(
+    pairs = plans.join(others, on=CHILD_KEY, how="inner").filter(
         (pl.col("_row") != pl.col("_other_row"))
         & pl.col("CPPstartDate").is_between(
             pl.col("_other_start"), pl.col("_other_until"), closed="both"

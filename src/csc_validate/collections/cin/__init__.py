@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from csc_validate.collection import Collection
-from csc_validate.collections.cin import examples
+from csc_validate.collections.cin import child_keys, examples
 from csc_validate.collections.cin.year import infer_year
 from csc_validate.readers.casting import DateFormat
 from csc_validate.readers.sheets import Sheet
@@ -35,6 +35,7 @@ COLLECTION = Collection(
     infer_year=infer_year,
     write_examples=examples.write_examples,
     xml_readers={"Message": read_xml},
+    derive=child_keys.derive,
     example_out="file",
     # The census XML holds every table (read even without rows); CSV extracts may lack some.
     required_tables=(
