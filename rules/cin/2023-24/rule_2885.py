@@ -154,4 +154,42 @@ CASES = [
         flagged={"ChildProtectionPlans": [1, 2]},
         period="2024-25",
     ),
+    Case(
+        "in the XML each child's plan meets its own conferences, whatever the LA child IDs",
+        tables={
+            "ChildProtectionPlans": table(
+                ["ChildKey", *PLAN_COLUMNS],
+                ["Child[1]", "", "1", "1", "2024-06-10"],
+                ["Child[2]", "", "1", "1", "2024-06-10"],
+                ["Child[3]", "A", "1", "1", "2024-06-10"],
+                ["Child[4]", "A", "1", "1", "2024-06-10"],
+            ),
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "DateOfInitialCPC"],
+                ["Child[1]", "", "1", ""],
+                ["Child[2]", "", "1", ""],
+                ["Child[3]", "A", "1", ""],
+                ["Child[4]", "A", "1", ""],
+            ),
+            "Section47": table(
+                ["ChildKey", *S47_COLUMNS],
+                ["Child[1]", "", "1", "2024-05-20", "2024-06-10"],
+                ["Child[2]", "", "1", "2024-05-20", "2024-07-10"],
+                ["Child[3]", "A", "1", "2024-05-20", "2024-06-10"],
+                ["Child[4]", "A", "1", "2024-05-20", "2024-07-10"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"ChildProtectionPlans": [1, 3]},
+        period="2024-25",
+    ),
+    Case(
+        "in a CSV extract a blank LA child ID ties a plan to no conference: not judged",
+        tables={
+            "ChildProtectionPlans": table(PLAN_COLUMNS, ["", "1", "1", "2024-06-10"]),
+            "CINdetails": table(["LAchildID", "CINdetailsID", "DateOfInitialCPC"], ["", "1", ""]),
+            "Section47": table(S47_COLUMNS, ["", "1", "2024-05-20", "2024-07-10"]),
+        },
+        period="2024-25",
+    ),
 ]

@@ -64,4 +64,30 @@ CASES = [
         },
         flagged={"Disabilities": [1, 3]},
     ),
+    Case(
+        "in the XML NONE and another code conflict only within one Child element",
+        tables={
+            "Disabilities": table(
+                ["ChildKey", "LAchildID", "Disability"],
+                ["Child[1]", "", "NONE"],
+                ["Child[2]", "", "LD"],
+                ["Child[3]", "A", "NONE"],
+                ["Child[4]", "A", "LD"],
+                ["Child[5]", "", "NONE"],
+                ["Child[5]", "", "LD"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"Disabilities": [4, 5]},
+    ),
+    Case(
+        "in a CSV extract rows with a blank LA child ID are never one child's codes",
+        tables={
+            "Disabilities": table(
+                ["LAchildID", "Disability"],
+                ["", "NONE"],
+                ["", "LD"],
+            ),
+        },
+    ),
 ]

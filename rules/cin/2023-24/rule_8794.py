@@ -56,4 +56,33 @@ CASES = [
         },
         flagged={},
     ),
+    Case(
+        "in the XML a repeat is within one Child element, whatever the LA child IDs",
+        tables={
+            "Disabilities": table(
+                ["ChildKey", "LAchildID", "Disability"],
+                ["Child[1]", "", "NONE"],
+                ["Child[2]", "", "NONE"],
+                ["Child[3]", "", "LD"],
+                ["Child[3]", "", "LD"],
+                ["Child[4]", "A", "HAND"],
+                ["Child[5]", "A", "HAND"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"Disabilities": [2, 3]},
+    ),
+    Case(
+        "in a CSV extract rows with a blank LA child ID are never one child's repeats",
+        tables={
+            "Disabilities": table(
+                ["LAchildID", "Disability"],
+                ["", "NONE"],
+                ["", "NONE"],
+                ["B", "NONE"],
+                ["B", "NONE"],
+            ),
+        },
+        flagged={"Disabilities": [2, 3]},
+    ),
 ]

@@ -69,4 +69,20 @@ CASES = [
         },
         flagged={"CINdetails": [4, 5, 6]},
     ),
+    Case(
+        "in the XML open episodes are counted by Child element, whatever the LA child IDs",
+        tables={
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CINreferralDate", "ReferralNFA"],
+                ["Child[1]", "", "1", "2024-05-01", "false"],
+                ["Child[1]", "", "2", "2024-06-01", "false"],
+                ["Child[2]", "", "1", "2024-05-01", "false"],
+                ["Child[3]", "", "1", "2024-05-01", "false"],
+                ["Child[4]", "A", "1", "2024-05-01", "false"],
+                ["Child[5]", "A", "1", "2024-05-01", "false"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"CINdetails": [0, 1]},
+    ),
 ]

@@ -78,4 +78,27 @@ CASES = [
         },
         flagged={"CINdetails": [0]},
     ),
+    Case(
+        "in the XML an episode is compared with its own child's episodes only",
+        tables={
+            "CINdetails": table(
+                [
+                    "ChildKey",
+                    "LAchildID",
+                    "CINdetailsID",
+                    "CINreferralDate",
+                    "CINclosureDate",
+                    "ReferralNFA",
+                ],
+                ["Child[1]", "", "1", "2024-05-01", "", "false"],
+                ["Child[2]", "", "1", "2024-06-01", "2024-07-01", "false"],
+                ["Child[3]", "A", "1", "2024-05-01", "", "false"],
+                ["Child[4]", "A", "1", "2024-06-01", "2024-07-01", "false"],
+                ["Child[5]", "", "1", "2024-05-01", "", "false"],
+                ["Child[5]", "", "2", "2024-06-01", "2024-07-01", "false"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"CINdetails": [4]},
+    ),
 ]

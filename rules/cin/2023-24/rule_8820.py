@@ -138,4 +138,31 @@ CASES = [
         flagged={"CINdetails": [0, 1]},
         period="2024-25",
     ),
+    Case(
+        "in the XML episodes overlap only within one Child element, whatever the LA child IDs",
+        tables={
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CINreferralDate", "CINclosureDate"],
+                ["Child[1]", "", "1", "2024-05-01", "2024-07-01"],
+                ["Child[2]", "", "1", "2024-06-01", "2024-08-01"],
+                ["Child[3]", "A", "1", "2024-05-01", "2024-07-01"],
+                ["Child[3]", "A", "2", "2024-06-01", "2024-08-01"],
+                ["Child[4]", "A", "1", "2024-06-15", "2024-06-20"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"CINdetails": [2, 3]},
+        period="2024-25",
+    ),
+    Case(
+        "in a CSV extract episodes with a blank LA child ID are never one child's",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate", "CINclosureDate"],
+                ["", "1", "2024-05-01", "2024-07-01"],
+                ["", "2", "2024-06-01", "2024-08-01"],
+            ),
+        },
+        period="2024-25",
+    ),
 ]

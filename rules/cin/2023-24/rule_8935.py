@@ -80,4 +80,30 @@ CASES = [
         },
         flagged={"ChildProtectionPlans": [0, 1]},
     ),
+    Case(
+        "in the XML a child's open plans are counted by Child element, whatever the IDs",
+        tables={
+            "ChildProtectionPlans": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
+                ["Child[1]", "", "1", "1", "2024-05-01"],
+                ["Child[1]", "", "1", "2", "2024-06-01"],
+                ["Child[2]", "", "1", "1", "2024-05-01"],
+                ["Child[3]", "", "1", "1", "2024-05-01"],
+                ["Child[4]", "A", "1", "1", "2024-05-01"],
+                ["Child[5]", "A", "1", "1", "2024-05-01"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"ChildProtectionPlans": [0, 1]},
+    ),
+    Case(
+        "in a CSV extract open plans with a blank LA child ID are never one child's",
+        tables={
+            "ChildProtectionPlans": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
+                ["", "1", "1", "2024-05-01"],
+                ["", "1", "2", "2024-06-01"],
+            ),
+        },
+    ),
 ]

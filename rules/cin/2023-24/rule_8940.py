@@ -123,4 +123,21 @@ CASES = [
         flagged={"ChildProtectionPlans": [0, 1]},
         period="2024-25",
     ),
+    Case(
+        "in the XML plans overlap only within one Child element, whatever the IDs",
+        tables={
+            "ChildProtectionPlans": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CPPID", "CPPstartDate", "CPPendDate"],
+                ["Child[1]", "", "1", "1", "2024-05-01", "2024-07-01"],
+                ["Child[1]", "", "1", "2", "2024-06-01", "2024-08-01"],
+                ["Child[2]", "", "1", "1", "2024-05-01", "2024-07-01"],
+                ["Child[3]", "", "1", "1", "2024-06-01", "2024-08-01"],
+                ["Child[4]", "A", "1", "1", "2024-05-01", "2024-07-01"],
+                ["Child[5]", "A", "1", "1", "2024-06-01", "2024-08-01"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"ChildProtectionPlans": [0, 1]},
+        period="2024-25",
+    ),
 ]
