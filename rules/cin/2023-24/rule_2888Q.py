@@ -78,7 +78,7 @@ CASES = [
                 ["B", "HAND"],
                 ["C", "NONE"],
                 ["D", "AUT"],
-                ["D", "beh"],
+                ["D", "BEH"],
             )
         },
         flagged={},
@@ -91,5 +91,17 @@ CASES = [
             )
         },
         flagged={},
+    ),
+    Case(
+        "codes are DfE's only as written: beh is not BEH, so no child has two",
+        tables={
+            "Disabilities": table(
+                ["LAchildID", "Disability"],
+                ["A", "MOB"],
+                ["D", "AUT"],
+                ["D", "beh"],
+            )
+        },
+        flagged={"Disabilities": [None]},
     ),
 ]

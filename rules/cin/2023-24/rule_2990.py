@@ -87,7 +87,7 @@ CASES = [
                 ["B", "1", "2024-05-01"],
             ),
         },
-        flagged={"CINdetails": [1, 2, 3, 4, 5]},
+        flagged={"CINdetails": [1, 2, 3, 4]},
     ),
     Case(
         "an RC8 episode with both an ICPC date and a section 47 record is flagged once",

@@ -85,7 +85,7 @@ CASES = [
                 ["H", "1", ""],
             ),
         },
-        flagged={"ChildCharacteristics": [0, 4, 5]},
+        flagged={"ChildCharacteristics": [0, 4], "Disabilities": [0]},
     ),
     Case(
         "blank and made-up codes are flagged only for a born child with further action",

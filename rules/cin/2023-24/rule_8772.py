@@ -63,7 +63,7 @@ CASES = [
                 ["E", "1", "false"],
             ),
         },
-        flagged={"ChildIdentifiers": [0, 3], "CINdetails": [1, 6]},
+        flagged={"ChildIdentifiers": [0], "CINdetails": [1]},
     ),
     Case(
         "a blank ReferralNFA or no episode at all is not further action",

@@ -49,7 +49,7 @@ CASES = [
                 ["F", "NONE"],
             )
         },
-        flagged={"Disabilities": [0, 1, 5, 6]},
+        flagged={"Disabilities": [0, 1]},
     ),
     Case(
         "children are judged apart even when their rows are interleaved",

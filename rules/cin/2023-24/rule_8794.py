@@ -18,7 +18,7 @@ def disability_code_repeated(ctx: RuleContext) -> pl.LazyFrame:
 
     Keep one record of each of the child's disabilities and remove the repeats.
     """
-    # Codes are compared upper-case, as read; blanks are no code and are never repeats.
+    # Codes are compared exactly as written; blanks are no code and are never repeats.
     disability = pl.col("Disability")
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row counts in its own group,
     # so the count is never below 1 and "not 1" is "more than 1".
@@ -45,7 +45,7 @@ CASES = [
                 ["E", "AUT"],
             )
         },
-        flagged={"Disabilities": [0, 2, 4, 5, 8, 9]},
+        flagged={"Disabilities": [4, 5, 8, 9]},
     ),
     Case(
         "different codes for one child are not flagged",

@@ -107,7 +107,7 @@ CASES = [
                 ["F", "1", "2024-06-02"],
             ),
         },
-        flagged={"CINdetails": [0, 1]},
+        flagged={"CINdetails": [1]},
     ),
     Case(
         "an assessment or enquiry with both its dates recorded is flagged once",

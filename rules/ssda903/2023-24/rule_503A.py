@@ -56,7 +56,7 @@ CASES = [
                 ["14", "20/03/2023", "", "L"],
             ),
         },
-        flagged={"Episodes": [2, 7]},
+        flagged={"Episodes": [1, 2, 7]},
     ),
     Case(
         "a blank reason on one side only is flagged; blank on both sides is not",

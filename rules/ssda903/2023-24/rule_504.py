@@ -52,7 +52,7 @@ CASES = [
                 ["9", "10/06/2023", "", "N2", ""],
             )
         },
-        flagged={"Episodes": [1, 3, 4, 7]},
+        flagged={"Episodes": [1, 2, 3, 4, 7]},
     ),
     Case(
         "a need left blank after a recorded one is flagged; blank throughout is not",

@@ -93,7 +93,7 @@ CASES = [
                 ["11", "01/ZZ/2015"],
             )
         },
-        flagged={"PrevPerm": [4, 5, 6, 7]},
+        flagged={"PrevPerm": [2, 4, 5, 6, 7]},
     ),
     Case(
         "an order on or after the first DECOM is flagged with its episode; a ZZZZ year is not",

@@ -2,7 +2,8 @@
 
 A UPN is 13 characters: a check letter, a three-digit LA code, eight digits and a final digit or
 letter (a letter marks a temporary UPN). The code-type columns (UPN, FormerUPN, GenderCurrent,
-Sex, UPNunknown) arrive trimmed and upper-cased, so lower-case entries are judged as capitals.
+Sex, UPNunknown) arrive trimmed, and are compared exactly as written: DfE's XML schema lists
+them case-sensitively, so a lower-case entry is not a code.
 From 2024-25 Sex (M, F, U) replaces GenderCurrent (0, 1, 2, 9); the rules that changed with it
 name the column and take the year's codes from the context.
 """
