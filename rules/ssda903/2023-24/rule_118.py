@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -29,7 +30,9 @@ def adoption_reversal_before_year_or_care(ctx: RuleContext) -> dict[str, pl.Lazy
         pl.col("DECOM").is_not_null()
         & ~pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
     )
-    earliest = pl.col("_row") == pl.col("_row").sort_by(["DECOM", "_row"]).first().over("CHILD")
+    earliest = pl.col("_row") == pl.col("_row").sort_by(["DECOM", "_row"]).first().over(
+        child_of_row()
+    )
     first_episodes = episodes.filter(earliest)
     care_began = first_episodes.select("CHILD", pl.col("DECOM").alias("care_began"))
     placed = ctx.table("PlacedAdoption").join(care_began, on="CHILD", how="left")

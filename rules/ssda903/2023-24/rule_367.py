@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, days_between, raw_name, rule, table
 
 
@@ -38,7 +39,7 @@ def short_breaks_over_75_days_in_year(ctx: RuleContext) -> pl.LazyFrame:
     )
     counted = breaks.with_columns(_days=days_between(start, end)).filter(pl.col("_days") > 0)
     # Every V3 episode with days in the year is flagged for a child over the limit.
-    return counted.filter(pl.col("_days").sum().over("CHILD") > 75)
+    return counted.filter(pl.col("_days").sum().over(child_of_row()) > 75)
 
 
 CASES = [

@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_periods_of_care
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -33,7 +34,7 @@ def need_differs_from_start_of_period(ctx: RuleContext) -> pl.LazyFrame:
     # Equivalent mutant (ReplaceTrueWithFalse): an episode with a blank DECOM always starts a new
     # period and sorts after the child's dated ones, so it is alone in its period wherever nulls go.
     at_start = pl.col("CIN").sort_by(["DECOM", "_row"], nulls_last=True).first()
-    return periods.filter(pl.col("CIN").ne_missing(at_start.over("CHILD", "period")))
+    return periods.filter(pl.col("CIN").ne_missing(at_start.over(child_of_row(), "period")))
 
 
 CASES = [

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -27,7 +28,7 @@ def first_child_born_after_care_or_year(ctx: RuleContext) -> dict[str, pl.LazyFr
     latest = (
         ctx.table("Episodes")
         .sort("DECOM", "_row", nulls_last=False)
-        .group_by("CHILD")
+        .group_by(child_of_row())
         .last()
         .select("_row", "CHILD", "DEC")
     )
