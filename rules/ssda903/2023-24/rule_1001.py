@@ -48,8 +48,7 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
                 ctx.table("Episodes_last").select(columns).with_columns(earlier=pl.lit(True)),
             ]
         )
-        # A blank CHILD is no child's episode: two such rows are never one child's.
-        .filter(pl.col("CHILD").is_not_null() & pl.col("DECOM").is_not_null())
+        .filter(pl.col("DECOM").is_not_null())
         .sort(["CHILD", "DECOM", pl.col("DEC").is_null(), "earlier"])
         # Equivalent mutant (ReplaceTrueWithFalse): nothing below depends on row order (windows
         # over CHILD, sums per child, semi joins).
@@ -88,7 +87,8 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
         .unique()
         .join(births, on="CHILD", how="inner")
         .join(in_care.select("CHILD", "DECOM", "DEC"), on="CHILD", how="left")
-        # Blank CHILDs were dropped by the joins on CHILD above: blanks never match.
+        # A blank CHILD never matches in the joins on CHILD above, so the windows and groups
+        # over CHILD here never merge rows with a blank CHILD.
         .group_by("CHILD")
         .agg(
             since_14=days_since(birthday(dob, 14)).sum(),

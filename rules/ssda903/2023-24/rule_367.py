@@ -94,4 +94,17 @@ CASES = [
         flagged={"Episodes": [1, 4, 5, 7]},
         period="2024-25",
     ),
+    Case(
+        "rows with a blank CHILD are no one child's: their days are not summed together",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "LS", "DEC"],
+                ["", "01/05/2024", "V3", "31/05/2024"],
+                ["", "01/07/2024", "V3", "16/08/2024"],
+                ["", "01/05/2024", "V3", "16/08/2024"],
+            )
+        },
+        flagged={"Episodes": [2]},
+        period="2024-25",
+    ),
 ]

@@ -58,4 +58,17 @@ CASES = [
         },
         flagged={},
     ),
+    Case(
+        "rows with a blank CHILD are no one child's: V3 and V4 on two such rows are not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS"],
+                ["", "V3"],
+                ["", "V4"],
+                ["5", "V3"],
+                ["5", "V4"],
+            )
+        },
+        flagged={"Episodes": [2, 3]},
+    ),
 ]

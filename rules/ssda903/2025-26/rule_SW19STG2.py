@@ -65,4 +65,18 @@ CASES = [
             )
         },
     ),
+    Case(
+        "rows with a blank CHILD are no one child's: the same start on two is not flagged",
+        period="2025-26",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
+                ["", "01/05/2025", ""],
+                ["", "01/05/2025", ""],
+                ["5", "01/05/2025", ""],
+                ["5", "01/05/2025", ""],
+            )
+        },
+        flagged={"SWEpisodes": [2, 3]},
+    ),
 ]
