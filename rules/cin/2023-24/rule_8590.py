@@ -65,4 +65,23 @@ CASES = [
         },
         flagged={"ChildIdentifiers": [0, 1]},
     ),
+    Case(
+        "in the XML a child's own episodes count, whatever the LA child IDs",
+        tables={
+            "ChildIdentifiers": table(
+                ["ChildKey", "LAchildID", "PersonBirthDate"],
+                ["Child[1]", "", "2015-01-01"],
+                ["Child[2]", "", "2016-01-01"],
+                ["Child[3]", "A", "2017-01-01"],
+                ["Child[4]", "A", "2018-01-01"],
+            ),
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CINreferralDate"],
+                ["Child[1]", "", "1", "2024-05-01"],
+                ["Child[3]", "A", "1", "2024-05-01"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"ChildIdentifiers": [1, 3]},
+    ),
 ]

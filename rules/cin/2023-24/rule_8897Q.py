@@ -118,4 +118,32 @@ CASES = [
         flagged={"Assessments": [0, 2]},
         period="2024-25",
     ),
+    Case(
+        "in a CSV extract a blank LA child ID ties an assessment to no factor: not judged",
+        tables={
+            "Assessments": table(_ASSESSMENT_COLUMNS, ["", "1", "1", "2024-05-01"]),
+            "AssessmentFactorsList": table(_FACTOR_COLUMNS, ["", "1", "1", "21"]),
+        },
+        period="2024-25",
+    ),
+    Case(
+        "in the XML each child's assessment meets its own factors, whatever the LA child IDs",
+        tables={
+            "Assessments": table(
+                ["ChildKey", *_ASSESSMENT_COLUMNS],
+                ["Child[1]", "", "1", "1", "2024-05-01"],
+                ["Child[2]", "", "1", "1", "2024-05-01"],
+                ["Child[3]", "A", "1", "1", "2024-05-01"],
+                ["Child[4]", "A", "1", "1", "2024-05-01"],
+            ),
+            "AssessmentFactorsList": table(
+                ["ChildKey", *_FACTOR_COLUMNS],
+                ["Child[1]", "", "1", "1", "21"],
+                ["Child[3]", "A", "1", "1", "21"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"Assessments": [1, 3]},
+        period="2024-25",
+    ),
 ]
