@@ -25,9 +25,9 @@ def several_open_episodes_with_further_action(ctx: RuleContext) -> pl.LazyFrame:
     were referrals with no further action are allowed.
     """
     open_episodes = ctx.table("CINdetails").filter(open_with_further_action(ctx))
-    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a child is grouped only from an
-    # open episode, so the count is never below 1 and "not 1" is "more than 1".
     children = (
+        # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a child is grouped only from an
+        # open episode, so the count is never below 1 and "not 1" is "more than 1".
         open_episodes.group_by(CHILD_KEY).agg(pl.len().alias("open")).filter(pl.col("open") > 1)
     )
     return open_episodes.join(children.select(CHILD_KEY), on=CHILD_KEY, how="semi")

@@ -23,16 +23,17 @@ def closed_after_assessment_without_assessment(ctx: RuleContext) -> pl.LazyFrame
 
     Add the episode's assessment, or correct the reason for closure.
     """
-    # An episode of a CSV extract with a blank LAchildID is tied to no assessment: whether it
-    # has one cannot be told, so it is left to rule 8500.
+    # An episode of a CSV extract with a blank LAchildID or CINdetailsID is tied to no
+    # assessment: whether it has one cannot be told, so it is left alone (8500 reports a blank
+    # LAchildID).
     closed_after_assessment = ctx.table("CINdetails").filter(
-        pl.col("ReasonForClosure").is_in(ctx.codes("REASON_CLOSED_AFTER_ASSESSMENT")) & ~untied()
+        pl.col("ReasonForClosure").is_in(ctx.codes("REASON_CLOSED_AFTER_ASSESSMENT"))
+        & ~untied()
+        & pl.col("CINdetailsID").is_not_null()
     )
     # NOTE: the peer also flags Assessments rows, which by definition do not exist here.
-    # Matched by the child's key (never blank) and episode number, blank to blank, so a blank
-    # CINdetailsID of a CSV extract does not make every such episode look unassessed.
     assessed = ctx.table("Assessments").select(EPISODE).unique()
-    return closed_after_assessment.join(assessed, on=EPISODE, how="anti", nulls_equal=True)
+    return closed_after_assessment.join(assessed, on=EPISODE, how="anti")
 
 
 CASES = [
@@ -113,5 +114,20 @@ CASES = [
         },
         metadata={"file_format": "xml"},
         flagged={"CINdetails": [1, 2, 4]},
+    ),
+    Case(
+        "in a CSV extract a blank episode number ties an episode to no assessment: not judged",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINclosureDate", "ReasonForClosure"],
+                ["A", "", "2024-06-01", "RC8"],
+                ["A", "1", "2024-06-01", "RC8"],
+            ),
+            "Assessments": table(
+                ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentActualStartDate"],
+                ["A", "", "1", "2024-05-01"],
+            ),
+        },
+        flagged={"CINdetails": [1]},
     ),
 ]

@@ -79,7 +79,7 @@ def with_child(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> pl.
         .unique(subset=[CHILD_KEY], keep="first", maintain_order=True)
         .select(CHILD_KEY, *columns)
     )
-    return frame.join(children, on=CHILD_KEY, how="left", nulls_equal=False)
+    return frame.join(children, on=CHILD_KEY, how="left")
 
 
 __all__ = [
