@@ -26,9 +26,10 @@ import re
 import subprocess
 import sys
 import tempfile
-import venv
 from collections import defaultdict
 from pathlib import Path
+
+from peers import default_venv, peer_python, peer_version
 
 from csc_validate import packs
 from csc_validate.collections.ssda903.synthetic import geography
@@ -38,7 +39,7 @@ from csc_validate.periods import previous_year
 
 PEER_PACKAGE = "csc-validator-be-903"
 PEER_RUNNER = Path(__file__).with_name("differential_903_peer.py")
-DEFAULT_VENV = Path(tempfile.gettempdir()) / "csc-validate-peer-903-venv"
+DEFAULT_VENV = default_venv(PEER_PACKAGE)
 # The council both validators are told the return is from: the generator's own (Leeds), whose
 # real postcodes the synthetic homes and placements are drawn from.
 COUNCIL = geography.COUNCIL
@@ -81,29 +82,6 @@ EXPLAINED = {
 NOTE = re.compile(r"^\s*#.*\bNOTE:", re.MULTILINE)
 
 Row = tuple[str, int | None]
-
-
-def peer_python(venv_dir: Path) -> Path:
-    """The peer's interpreter, installing the peer first if its environment is not there yet."""
-    python = venv_dir / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
-    if not python.exists():
-        print(f"installing {PEER_PACKAGE} into {venv_dir} ...", file=sys.stderr)
-        venv.create(venv_dir, with_pip=True)
-        subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", PEER_PACKAGE],
-            check=True,
-        )
-    return python
-
-
-def peer_version(python: Path) -> str:
-    show = subprocess.run(
-        [str(python), "-m", "pip", "show", PEER_PACKAGE], capture_output=True, text=True
-    )
-    for line in show.stdout.splitlines():
-        if line.startswith("Version:"):
-            return line.split(":", 1)[1].strip()
-    return "unknown"
 
 
 def generate(folder: Path, year: str, children: int, error_rate: float, seed: int) -> None:
@@ -313,10 +291,10 @@ def main() -> None:
     args = parser.parse_args()
     check_explained(args.years)
 
-    python = peer_python(args.venv)
+    python = peer_python(PEER_PACKAGE, args.venv)
     print(
-        f"peer: {PEER_PACKAGE} {peer_version(python)}; {args.children} children a year, "
-        f"error rate {args.error_rate}, seed {args.seed}"
+        f"peer: {PEER_PACKAGE} {peer_version(PEER_PACKAGE, python)}; "
+        f"{args.children} children a year, error rate {args.error_rate}, seed {args.seed}"
     )
     results: dict[str, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory() as scratch:

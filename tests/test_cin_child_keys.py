@@ -20,7 +20,7 @@ CHILD_ID = re.compile(rb"<LAchildID>[^<]*</LAchildID>")
 
 def _findings(path: Path) -> set[tuple[str, str, int | None]]:
     report = check([path])
-    assert not report.crashes and not report.skipped
+    assert not report.crashes
     return {(f.rule, f.table, f.row) for f in report.findings if f.rule not in ID_RULES}
 
 

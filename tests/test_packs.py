@@ -87,6 +87,8 @@ def test_pack_lists_only_catalogue_rules_in_force(collection: str, year: str) ->
     catalogue = _catalogue(collection)
     pack = packs.load(collection, year)
     for code in set(pack.rules) - BUILTIN:
+        if code.startswith("CSC"):
+            continue  # csc-validate's own rules, where DfE has none
         assert code in catalogue, f"{code} is not a DfE rule in the catalogue"
         assert year in catalogue[code]["active_in"].split(";"), f"{code} is not in force in {year}"
 
@@ -104,8 +106,8 @@ def test_cin_pack_holds_every_catalogue_rule_in_force(year: str) -> None:
 def test_cin_rules_carry_dfe_messages_and_severities(year: str) -> None:
     catalogue = _catalogue("cin")
     for code, rule in packs.load("cin", year).rules.items():
-        if code in BUILTIN:
-            continue
+        if code in BUILTIN or code.startswith("CSC"):
+            continue  # csc-validate's own checks carry csc-validate's messages
         assert rule.severity.value == ("query" if code.endswith("Q") else "error"), code
         if not catalogue[code]["changed_in"] or year >= catalogue[code]["changed_in"]:
             expected = " ".join(catalogue[code]["message"].split())
@@ -122,7 +124,8 @@ def test_a_year_can_revise_an_inherited_rules_wording_only() -> None:
 def test_a_year_can_revise_a_rule_through_its_code_lists_alone() -> None:
     before, after = packs.load("ssda903", "2024-25"), packs.load("ssda903", "2025-26")
     assert {"229", "1015"} <= set(after.changed)
-    assert after.rules["229"] == before.rules["229"]
+    # The same rule, but its 2025-26 reading is provisional (the year's text was not available).
+    assert after.rules["229"].model_copy(update={"provisional": ""}) == before.rules["229"]
     assert "218" in packs.load("ssda903", "2024-25").changed
 
 

@@ -21,13 +21,14 @@ Row = tuple[str, str | None, str | None, str | None, str, str | None]
 
 def episodes(*rows: Row) -> pl.LazyFrame:
     """Rows of (CHILD, DECOM, DEC, RNE, LS, REC) with ISO dates; None is blank or unreadable
-    (both are null once cast)."""
+    (both are null once cast), and a DEC of "?" is written but unreadable."""
     return pl.DataFrame(
         {
             "_row": list(range(len(rows))),
             "CHILD": [r[0] for r in rows],
             "DECOM": [None if r[1] is None else dt.date.fromisoformat(r[1]) for r in rows],
-            "DEC": [None if r[2] is None else dt.date.fromisoformat(r[2]) for r in rows],
+            "DEC": [None if r[2] in (None, "?") else dt.date.fromisoformat(r[2]) for r in rows],
+            raw_name("DEC"): [r[2] for r in rows],
             "RNE": [r[3] for r in rows],
             "LS": [r[4] for r in rows],
             "REC": [r[5] for r in rows],
@@ -78,7 +79,7 @@ def test_a_child_in_care_all_year_is_in_the_cohort() -> None:
         (
             "an unreadable end date and start date between two episodes",
             [
-                ("1", "2024-01-01", None, "S", "C2", "X1"),
+                ("1", "2024-01-01", "?", "S", "C2", "X1"),
                 ("1", None, None, "P", "C2", None),
             ],
         ),
@@ -99,6 +100,10 @@ def test_a_child_in_care_all_year_is_in_the_cohort() -> None:
         (
             "a continuation whose start date cannot be read",
             [("1", None, None, "L", "C2", None)],
+        ),
+        (
+            "a reason ceased on an episode with no end date: only an end date ends care",
+            [("1", "2024-01-01", None, "S", "C2", "E8")],
         ),
         (
             "a blank reason for the end of an episode that continues",
@@ -151,7 +156,7 @@ def test_slips_in_dates_do_not_drop_a_child_in_care_all_year(slip: str, rows: li
         ),
         (
             "a care-leaving reason on an episode whose end date cannot be read",
-            [("1", "2025-01-01", None, "S", "C2", "E8")],
+            [("1", "2025-01-01", "?", "S", "C2", "E8")],
         ),
         (
             "a short break in the year",
@@ -213,7 +218,9 @@ def test_children_looked_after_on_31_march() -> None:
         ("left on 30 March", "2024-01-01", "2026-03-30", "S", "C2", "E8"),
         ("came back on 31 March", "2024-01-01", "2026-01-01", "S", "C2", "E8"),
         ("came back on 31 March", "2026-03-31", None, "S", "C2", None),
-        ("end date unreadable, reason given", "2024-01-01", None, "S", "C2", "E8"),
+        ("end date unreadable, reason given", "2024-01-01", "?", "S", "C2", "E8"),
+        ("end date unreadable, no reason", "2024-01-01", "?", "S", "C2", None),
+        ("reason given, no end date", "2024-01-01", None, "S", "C2", "E8"),
         ("start date unreadable", None, None, "S", "C2", None),
         ("short break", "2026-03-01", None, "S", "V3", None),
     )
@@ -221,6 +228,7 @@ def test_children_looked_after_on_31_march() -> None:
     assert sorted(found["CHILD"].to_list()) == [
         "came back on 31 March",
         "open",
+        "reason given, no end date",
         "start date unreadable",
     ]
 

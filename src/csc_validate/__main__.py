@@ -1,5 +1,5 @@
 """`python -m csc_validate` runs the command-line interface."""
 
-from csc_validate.cli.app import main
+from csc_validate.interrupts import main
 
 main()

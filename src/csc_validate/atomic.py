@@ -4,6 +4,9 @@ import os
 import tempfile
 from pathlib import Path
 
+# Every file this run has written, in order: what an interrupted run says it completed.
+_written: list[Path] = []
+
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see the old file or the whole new one, never half.
@@ -15,6 +18,12 @@ def write_bytes(path: Path, data: bytes) -> None:
         _replace(path, data)
     except OSError as error:
         raise OSError(error.errno, error.strerror or str(error), str(path)) from None
+    _written.append(path)
+
+
+def written() -> tuple[Path, ...]:
+    """The files written so far in this process, in order."""
+    return tuple(_written)
 
 
 def _replace(path: Path, data: bytes) -> None:

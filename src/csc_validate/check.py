@@ -1,11 +1,13 @@
 """The whole check: load the return, run the year's selected rules, and build the one Report."""
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from csc_validate import __version__, collections, engine, packs, schemas
+from csc_validate import __version__, as_at, collections, engine, packs, schemas
 from csc_validate.errors import UsageError
 from csc_validate.findings import (
+    NOT_YET_DUE,
     Finding,
     InputSummary,
     Report,
@@ -38,6 +40,7 @@ def check(
     ofsted: list[Path] | None = None,
     partial: bool = False,
     severity: dict[str, Severity] | None = None,
+    as_at_day: dt.date | None = None,
 ) -> Report:
     """Check one return; raises InputError or UsageError for input that cannot be used.
 
@@ -45,6 +48,7 @@ def check(
     `la` (the council's code) and `ofsted` (provider lists) are reference data some rules need.
     `partial` says that a return without some of its tables is meant to be checked as it is.
     `severity` treats some rules as more or less serious than DfE does ({"355": "query"}).
+    `as_at_day` checks a year-to-date extract as at that day (see as_at.resolve).
     """
     report, _ = check_with_tables(
         paths,
@@ -58,6 +62,7 @@ def check(
         ofsted,
         partial,
         severity=severity,
+        as_at_day=as_at_day,
     )
     return report
 
@@ -75,6 +80,7 @@ def check_with_tables(
     partial: bool = False,
     stage: Callable[[str, int], None] | None = None,
     severity: dict[str, Severity] | None = None,
+    as_at_day: dt.date | None = None,
 ) -> tuple[Report, Tables]:
     """The Report and the Tables it was checked on, for outputs that show the rows as read.
 
@@ -95,8 +101,9 @@ def check_with_tables(
     ]
     request = ReferenceRequest(la=la, ofsted=tuple(ofsted or ()))
     references = References(collections.get(tables.collection).references(request, tables))
+    checked = as_at.resolve(tables, as_at_day)
     announce("check", len(rules))
-    result = engine.run(rules, tables, schema, references=references)
+    result = engine.run(rules, tables, schema, checked.period, references)
     announce("locate", len(rules))
     selected_codes = {rule.code for rule in rules}
     issues = [issue for issue in tables.issues if issue.code in selected_codes]
@@ -119,8 +126,10 @@ def check_with_tables(
         version=__version__,
         collection=tables.collection,
         year=tables.year,
-        period_start=schema.period.start.strftime("%d/%m/%Y"),
-        period_end=schema.period.end.strftime("%d/%m/%Y"),
+        period_start=checked.period.start.strftime("%d/%m/%Y"),
+        period_end=checked.period.end.strftime("%d/%m/%Y"),
+        as_at=f"{checked.period.as_at:%d/%m/%Y}" if checked.period.as_at else "",
+        as_at_source=checked.source if checked.period.as_at else "",
         year_source=tables.metadata.get("year_source", ""),
         inputs=tuple(
             InputSummary(file=i.file, sha256=i.sha256, tables=i.tables, previous=i.previous)
@@ -142,7 +151,11 @@ def check_with_tables(
             RuleCrash(rule=item.name, table="", error=f"local rule not loaded: {item.error}")
             for item in pack.broken
         ),
-        notes=tuple(notes) + tables.notes + _not_run(result.skipped),
+        notes=tuple(notes)
+        + tables.notes
+        + checked.notes
+        + _not_run(result.skipped)
+        + _not_yet_due(result.skipped),
         missing_tables=tables.missing,
         partial=partial,
         rules=tuple(
@@ -152,6 +165,7 @@ def check_with_tables(
                 message=rule.message,
                 summary=rule.summary,
                 explanation=rule.explanation,
+                provisional=rule.provisional,
             )
             for rule in rules
         ),
@@ -169,6 +183,19 @@ def _not_run(skipped: list[SkippedRule]) -> tuple[str, ...]:
         f"not run: {len(codes)} rule{'s' if len(codes) != 1 else ''} "
         f"need{'s' if len(codes) == 1 else ''} {need} ({', '.join(sorted(codes, key=code_key))})"
         for need, codes in sorted(by_need.items())
+    )
+
+
+def _not_yet_due(skipped: list[SkippedRule]) -> tuple[str, ...]:
+    """One line for the rules that judge the year at its end, left out of a year-to-date check."""
+    codes = [item.rule for item in skipped if item.reason.startswith(NOT_YET_DUE)]
+    if not codes:
+        return ()
+    reason = next(item.reason for item in skipped if item.reason.startswith(NOT_YET_DUE))
+    return (
+        f"{reason}: {len(codes)} "
+        + ("rule that judges" if len(codes) == 1 else "rules that judge")
+        + f" the year at its end, run when it has ended ({', '.join(sorted(codes, key=code_key))})",
     )
 
 

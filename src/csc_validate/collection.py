@@ -5,12 +5,14 @@ fills one `Collection` and the registry there lists them. Nothing outside those 
 a collection.
 """
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
+from csc_validate.periods import Period, financial_year
 from csc_validate.readers.casting import DateFormat
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
@@ -74,3 +76,12 @@ class Collection:
     write_return: ReturnWriter | None = None
     # What `example-data --out` names: a folder or a file.
     example_out: str = "folder"
+    # The period a collection year covers: "2025-26" -> its first and last day (a workforce
+    # census would run to 30 September).
+    period: Callable[[str], Period] = financial_year
+    # The day an extract says it was taken on, with where it says so, if its files say (the CIN
+    # census header's ReferenceDate): a day before the year's end makes it a year-to-date check.
+    extract_date: Callable[[Tables], tuple[dt.date, str] | None] | None = None
+    # The date columns that record something happening, by table: an extract whose latest such
+    # date is well before the year's end gets a note suggesting --as-at.
+    activity_dates: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

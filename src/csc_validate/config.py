@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from csc_validate.errors import UsageError
+from csc_validate.findings import Acceptance
 from csc_validate.reports import Format
 from csc_validate.severity import Severity
 
@@ -63,6 +64,9 @@ class Config(BaseModel):
     partial: bool = False
     outputs: tuple[Output, ...] = ()
     baseline: Path | None = None
+    # Findings true of the child, each with its reason: [[accepted]] tables, or a CSV file.
+    accepted: tuple[Acceptance, ...] = ()
+    accepted_file: Path | None = Field(None, alias="accepted-file")
     export: ExportSettings = Field(default_factory=ExportSettings)
 
     @field_validator("select", "ignore")
@@ -96,6 +100,7 @@ class Config(BaseModel):
                     for output in self.outputs
                 ),
                 "baseline": place(self.baseline) if self.baseline is not None else None,
+                "accepted_file": place(self.accepted_file) if self.accepted_file else None,
             }
         )
 

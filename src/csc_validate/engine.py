@@ -1,16 +1,17 @@
 """Runs the selected rules over the tables and collects the offending rows of each."""
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import polars as pl
 
 from csc_validate.errors import InputError, UsageError
-from csc_validate.findings import RuleCrash, SkippedRule
+from csc_validate.findings import NOT_YET_DUE, RuleCrash, SkippedRule
 from csc_validate.periods import Period
 from csc_validate.reference import MissingReferenceError, References
 from csc_validate.rulekit.context import MissingTableError, RuleContext
-from csc_validate.rulekit.rule import Rule
+from csc_validate.rulekit.rule import MidYear, Rule
 from csc_validate.schemas import YearSchema
 from csc_validate.tables import Tables
 
@@ -43,8 +44,12 @@ def run(
     planned: list[tuple[Rule, str, pl.LazyFrame]] = []
     skipped: list[SkippedRule] = []
     crashes: list[RuleCrash] = []
+    as_at = context.period.as_at
     for rule in rules:
         if rule.check is None:
+            continue
+        if as_at is not None and rule.mid_year is MidYear.NOT_YET_DUE:
+            skipped.append(SkippedRule(rule=rule.code, reason=not_yet_due(as_at)))
             continue
         try:
             for table, frame in _offending(rule, rule.check(context)).items():
@@ -61,6 +66,11 @@ def run(
             crashes.append(_crash(rule, ", ".join(rule.tables), error))
     hits, late_crashes = _collect(planned)
     return RunResult(hits=hits, skipped=skipped, crashes=crashes + late_crashes)
+
+
+def not_yet_due(as_at: dt.date) -> str:
+    """Why a rule that judges the year at its end was not run on a year-to-date extract."""
+    return f"{NOT_YET_DUE} as at {as_at:%d/%m/%Y}"
 
 
 def _offending(rule: Rule, result: object) -> Mapping[str, pl.LazyFrame]:

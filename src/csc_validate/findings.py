@@ -1,10 +1,20 @@
 """Finding and Report: the one sorted list that every output renders."""
 
 import re
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 from csc_validate.severity import Severity
+
+# The reason a rule that judges the year at its end gives when a year-to-date check leaves it out.
+NOT_YET_DUE = "not yet due"
 
 
 class Finding(BaseModel):
@@ -67,11 +77,28 @@ class RuleInfo(BaseModel):
     message: str
     summary: str
     explanation: str
+    # Why the rule's reading is provisional (inferred without DfE's own text); blank otherwise,
+    # and then left out of the JSON.
+    provisional: str = ""
+
+    @model_serializer(mode="wrap")
+    def _without_blank_standing(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        dumped = handler(self)
+        if not self.provisional:
+            dumped.pop("provisional", None)
+        return dumped
 
     @property
     def guidance(self) -> str:
-        """What is flagged, then how to fix it (the rule's docstring)."""
-        return " ".join(part for part in (self.summary, self.explanation) if part)
+        """What is flagged, then how to fix it (the rule's docstring), then why the rule is
+        provisional when it is."""
+        standing = f"Provisional: {self.provisional}" if self.provisional else ""
+        return " ".join(part for part in (self.summary, self.explanation, standing) if part)
+
+
+def standing(code: str, info: RuleInfo | None) -> str:
+    """The rule code, with the word "provisional" beside it when the rule is."""
+    return f"{code} provisional" if info is not None and info.provisional else code
 
 
 class InputSummary(BaseModel):
@@ -81,6 +108,32 @@ class InputSummary(BaseModel):
     sha256: str
     tables: tuple[str, ...]
     previous: bool
+
+
+class Acceptance(BaseModel):
+    """A reason a council recorded once against a finding that is true of the child: matched by
+    rule, child, table and key values (DECOM for an episode) across re-extracts."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str
+    child: str | None = None
+    table: str | None = None
+    key: dict[str, str] = Field(default_factory=dict)
+    reason: str
+    who: str = ""
+    date: str = ""
+
+
+class AcceptedFinding(BaseModel):
+    """A finding shown apart with its recorded reason; it does not count towards --fail-on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    finding: Finding
+    reason: str
+    who: str
+    date: str
 
 
 class Report(BaseModel):
@@ -93,6 +146,10 @@ class Report(BaseModel):
     period_start: str
     period_end: str
     year_source: str
+    # A year-to-date check: the day it is as at (dd/mm/yyyy, the period's end) and how that day
+    # was chosen; both blank for the whole year.
+    as_at: str = ""
+    as_at_source: str = ""
     inputs: tuple[InputSummary, ...]
     table_rows: dict[str, int]
     selected: tuple[str, ...]
@@ -108,6 +165,10 @@ class Report(BaseModel):
     # `partial` says that a partial check was meant.
     missing_tables: tuple[str, ...] = ()
     partial: bool = False
+    # Findings with a recorded reason (accepted.csv or [[accepted]]), and reasons whose finding
+    # has gone.
+    accepted: tuple[AcceptedFinding, ...] = ()
+    stale_acceptances: tuple[Acceptance, ...] = ()
     # For the outputs people read (guidance); left out of the JSON, which stays as it was.
     rules: tuple[RuleInfo, ...] = Field(default=(), exclude=True)
 
@@ -123,6 +184,15 @@ class Report(BaseModel):
 
     def rule_info(self, code: str) -> RuleInfo | None:
         return next((info for info in self.rules if info.rule == code), None)
+
+    @model_serializer(mode="wrap")
+    def _as_at_only_when_checked_so(self, handler: SerializerFunctionWrapHandler) -> dict:
+        """A whole year's report is written as before a year-to-date check existed."""
+        data = handler(self)
+        if not self.as_at:
+            data.pop("as_at", None)
+            data.pop("as_at_source", None)
+        return data
 
 
 def code_key(code: str) -> tuple[int, int, str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import polars as pl
 
-from csc_validate import collections, schemas
+from csc_validate import collections, id_spellings, schemas
 from csc_validate.collection import Collection
 from csc_validate.errors import InputError, UsageError
 from csc_validate.periods import parse_year, previous_year
@@ -25,7 +25,14 @@ from csc_validate.readers.spaces import describe, spaced_columns
 from csc_validate.readers.standard_input import StandardInput
 from csc_validate.readers.xml_safety import root_element
 from csc_validate.schemas import ColumnType, TableSchema
-from csc_validate.tables import PREVIOUS_SUFFIX, CellIssue, InputFile, LoadedTable, Tables
+from csc_validate.tables import (
+    PREVIOUS_SUFFIX,
+    CellIssue,
+    EarlierYear,
+    InputFile,
+    LoadedTable,
+    Tables,
+)
 
 READABLE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xml"}
 
@@ -88,9 +95,7 @@ def load(
     sources, notes = expand(paths)
     if not sources:
         raise InputError(", ".join(map(str, paths)), "holds no CSV, XLSX or XML file")
-    last_sources, last_notes = expand(previous) if previous else ([], [])
     files = [_sniff(source) for source in sources]
-    last_files = [_sniff(source) for source in last_sources]
     chosen = _collection(collection, files)
     candidates = _all_tables(chosen.name)
     current = _read(files, chosen, candidates)
@@ -99,15 +104,20 @@ def load(
     _refuse_no_rows(current.found)
     forced = year
     year, why = _year(chosen, current.found, forced)
-    last = _read(last_files, chosen, candidates) if last_files else _Read([], [], [])
-    _refuse_same_files(current.inputs, last.inputs)
+    last, earlier, last_notes = _previous_years(
+        chosen, candidates, previous or [], year, current.inputs
+    )
     year_notes = _year_mix_ups(chosen, year, forced, current.found, last.found)
     loaded, issues, warnings = build(chosen, year, current.found, last.found)
     inputs = list(current.inputs)
-    inputs += [InputFile(i.file, i.sha256, i.tables, previous=True) for i in last.inputs]
+    inputs += [
+        InputFile(i.file, i.sha256, i.tables, previous=True)
+        for read in [last, *(read for _, read in earlier)]
+        for i in read.inputs
+    ]
     year_schema = schemas.load(chosen.name, year)
     missing = _missing(chosen, year_schema, loaded, "")
-    if last_files:
+    if last.inputs:
         last_schema = _schema_or(chosen.name, previous_year(year), year_schema)
         missing += _missing(chosen, last_schema, loaded, PREVIOUS_SUFFIX)
     formats = {table.source_format for table in loaded.values() if table.name in year_schema.tables}
@@ -118,10 +128,80 @@ def load(
         issues=tuple(issues),
         inputs=tuple(inputs),
         metadata={"file_format": "xml" if "xml" in formats else "csv", "year_source": why},
-        notes=tuple(year_notes + notes + current.warnings + last_notes + last.warnings + warnings),
+        notes=tuple(year_notes + notes + current.warnings + last_notes + last.warnings + warnings)
+        + tuple(id_spellings.notes(loaded, year_schema))
+        + tuple(warning for _, read in earlier for warning in read.warnings)
+        + _earlier_note(earlier),
         missing=missing,
         from_files=True,
+        earlier=tuple(_earlier_year(chosen, year, read) for year, read in earlier),
     )
+
+
+def _previous_years(
+    chosen: Collection,
+    candidates: dict[str, TableSchema],
+    previous: list[Path],
+    year: str,
+    current: list[InputFile],
+) -> tuple[_Read, list[tuple[str, _Read]], list[str]]:
+    """Last year's return, and earlier years' (latest first), from what --previous names.
+
+    Each path given is recognised by its year, as this year's return is; a path whose year the
+    data cannot tell (a header file alone) is last year's. Files of one year are one return, so
+    two holding the same table are refused, as are a return of this year or a later one.
+    """
+    by_year: dict[str, list[_Read]] = {}
+    notes: list[str] = []
+    last = previous_year(year)
+    for path in previous:
+        sources, found_notes = expand([path])
+        notes += found_notes
+        read = _read([_sniff(source) for source in sources], chosen, candidates)
+        inferred = chosen.infer_year(read.found) if read.found else None
+        by_year.setdefault(inferred[0] if inferred is not None else last, []).append(read)
+    merged = {group: _merge(reads) for group, reads in by_year.items()}
+    # The same file as this year's is the plainer mistake: said before any year.
+    _refuse_same_files(current, [given for read in merged.values() for given in read.inputs])
+    for group, read in merged.items():
+        if group > last:
+            _year_mix_ups(chosen, year, None, [], read.found)  # says why, and stops
+    earlier = sorted(
+        ((group, read) for group, read in merged.items() if group != last), reverse=True
+    )
+    return merged.get(last, _Read([], [], [])), earlier, notes
+
+
+def _earlier_note(earlier: list[tuple[str, _Read]]) -> tuple[str, ...]:
+    if not earlier:
+        return ()
+    years = ", ".join(
+        f"{year} ({len(read.inputs)} file{'s' if len(read.inputs) != 1 else ''})"
+        for year, read in earlier
+    )
+    return (f"earlier years given with --previous, for the rules that look further back: {years}",)
+
+
+def _merge(reads: list[_Read]) -> _Read:
+    found = [match for read in reads for match in read.found]
+    one_per_table(found)
+    return _Read(
+        found,
+        [given for read in reads for given in read.inputs],
+        [warning for read in reads for warning in read.warnings],
+    )
+
+
+def _earlier_year(chosen: Collection, year: str, read: _Read) -> EarlierYear:
+    """A year before last year, cast with its own schema (or the oldest one csc-validate has)."""
+    oldest = schemas.load(chosen.name, schemas.available_years(chosen.name)[0])
+    schema = _schema_or(chosen.name, year, oldest)
+    loaded, _, _ = _cast(chosen, read.found, schema.tables, "", schema.year)
+    frames = chosen.derive(
+        {name: table.typed for name, table in loaded.items()},
+        {name: table.source_format for name, table in loaded.items()},
+    )
+    return EarlierYear(year, frames)
 
 
 def _missing(

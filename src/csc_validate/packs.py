@@ -1,7 +1,7 @@
 """Rule packs: rules/<collection>/<year>/ is the parent year's pack, minus retired codes, plus
 the rule modules in the folder (a module whose code the parent has changes that rule), with the
 revisions its pack.toml lists under [revised]: new wording, or a change through the year's code
-lists alone."""
+lists alone; [provisional] marks rules whose reading from that year on lacks DfE's own text."""
 
 import importlib.util
 import tomllib
@@ -15,8 +15,9 @@ from csc_validate.errors import RuleDefinitionError, UsageError
 from csc_validate.findings import code_key
 from csc_validate.resources import data_dir
 from csc_validate.rulekit.cases import Case
-from csc_validate.rulekit.rule import Rule
+from csc_validate.rulekit.rule import MidYear, Rule
 from csc_validate.severity import Severity
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 MODULE_PREFIX = "rule_"
 # What a [revised.CODE] table in pack.toml may change without a new module.
@@ -24,6 +25,15 @@ REVISABLE = {"message", "severity"}
 # A [revised.CODE] key naming the code lists through which the year changed the rule: the rule is
 # the parent's, but listed as changed, and each list must differ from the parent year's.
 REVISED_CODE_LISTS = "codes"
+# pack.toml's [mid_year] table: `not_yet_due` lists the rules about the year-end tables, which a
+# year-to-date check does not run; a later year inherits the list and may add to it.
+MID_YEAR = "mid_year"
+# The tag such rules carry, so that `--select tag:year-end` finds them.
+YEAR_END_TAG = "year-end"
+# pack.toml's [history] table: `earlier_years` lists the rules that read every earlier year's
+# return given with --previous, not only last year's; they carry the tag EARLIER_YEARS_TAG.
+HISTORY = "history"
+EARLIER_YEARS_TAG = "earlier-years"
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,11 @@ class Pack:
     not_implemented: dict[str, str] = field(default_factory=dict)
     # Local rules that could not be loaded: reported, and the check counts as incomplete.
     broken: tuple[local_rules.Broken, ...] = ()
+    # How rules behave on a year-to-date extract (see MID_YEAR): the year-end tables, the rules
+    # about them (not yet due before the year ends) and those judged as at the date all the same.
+    year_end_tables: tuple[str, ...] = ()
+    not_yet_due: tuple[str, ...] = ()
+    judged_as_at: tuple[str, ...] = ()
 
     def ordered(self) -> list[Rule]:
         return [self.rules[code] for code in sorted(self.rules, key=code_key)]
@@ -104,7 +119,23 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
             revision = {**revision, "severity": Severity(revision["severity"])}
         rules[str(code)] = rule.model_copy(update=revision)
         changed.append(str(code))
+    for code, reason in config.get("provisional", {}).items():
+        rule = rules.get(str(code))
+        if rule is None or not str(reason).strip():
+            raise RuleDefinitionError(
+                f"{manifest}: [provisional] must give a reason for a rule of the pack, not {code}"
+            )
+        rules[str(code)] = rule.model_copy(update={"provisional": str(reason).strip()})
     changed.sort(key=code_key)
+    year_end_tables, not_yet_due, judged_as_at = _not_yet_due(manifest, config, rules, parent)
+    for code in not_yet_due:
+        rule = rules[code]
+        tags = rule.tags if YEAR_END_TAG in rule.tags else (*rule.tags, YEAR_END_TAG)
+        rules[code] = rule.model_copy(update={"mid_year": MidYear.NOT_YET_DUE, "tags": tags})
+    for code in _earlier_years(manifest, config, rules, parent):
+        rule = rules[code]
+        tags = rule.tags if EARLIER_YEARS_TAG in rule.tags else (*rule.tags, EARLIER_YEARS_TAG)
+        rules[code] = rule.model_copy(update={"earlier_years": True, "tags": tags})
     broken: tuple[local_rules.Broken, ...] = ()
     if builtins:
         rules.update({rule.code: rule for rule in BUILTIN_RULES})
@@ -122,7 +153,64 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
         retired=retired,
         not_implemented=not_implemented,
         broken=broken,
+        year_end_tables=year_end_tables,
+        not_yet_due=not_yet_due,
+        judged_as_at=judged_as_at,
     )
+
+
+def _earlier_years(
+    manifest: Path, config: dict, rules: dict[str, Rule], parent: Pack | None
+) -> list[str]:
+    """The parent's rules that look back further than last year, still in force, and this
+    year's; each must be a rule of the pack."""
+    own = [str(code) for code in config.get(HISTORY, {}).get("earlier_years", [])]
+    strays = [code for code in own if code not in rules]
+    if strays:
+        raise RuleDefinitionError(
+            f"{manifest}: [{HISTORY}] names {', '.join(strays)}, not rules of this year's pack"
+        )
+    inherited = [
+        code for code, rule in (parent.rules if parent else {}).items() if rule.earlier_years
+    ]
+    return sorted({*own, *(code for code in inherited if code in rules)}, key=code_key)
+
+
+def _not_yet_due(
+    manifest: Path, config: dict, rules: dict[str, Rule], parent: Pack | None
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The year-end tables, the rules not yet due before the year ends and the rules that read
+    a year-end table but are judged as at the date: the parent's still in force, and this
+    year's. Every DfE rule reading a year-end table must be in one list or the other."""
+    declared = config.get(MID_YEAR, {})
+    unknown = set(declared) - {"year_end_tables", "not_yet_due", "judged_as_at"}
+    if unknown:
+        raise RuleDefinitionError(f"{manifest}: [{MID_YEAR}] has unknown keys {sorted(unknown)}")
+    own_tables = [str(name) for name in declared.get("year_end_tables", [])]
+    own_due = [str(code) for code in declared.get("not_yet_due", [])]
+    own_judged = [str(code) for code in declared.get("judged_as_at", [])]
+    strays = [code for code in own_due + own_judged if code not in rules]
+    if strays:
+        raise RuleDefinitionError(
+            f"{manifest}: [{MID_YEAR}] names {', '.join(strays)}, not rules of this year's pack"
+        )
+    tables = tuple(dict.fromkeys([*(parent.year_end_tables if parent else ()), *own_tables]))
+    due = {code for code in (parent.not_yet_due if parent else ()) if code in rules}
+    judged = {code for code in (parent.judged_as_at if parent else ()) if code in rules}
+    due = (due - set(own_judged)) | set(own_due)
+    judged = (judged - set(own_due)) | set(own_judged)
+    undeclared = [
+        code
+        for code, rule in rules.items()
+        if code not in due | judged
+        and {table.removesuffix(PREVIOUS_SUFFIX) for table in rule.tables} & set(tables)
+    ]
+    if undeclared:
+        raise RuleDefinitionError(
+            f"{manifest}: {', '.join(sorted(undeclared, key=code_key))} read a year-end table "
+            f"({', '.join(tables)}): list each under [{MID_YEAR}] not_yet_due or judged_as_at"
+        )
+    return tables, tuple(sorted(due, key=code_key)), tuple(sorted(judged, key=code_key))
 
 
 def years_in_force(collection: str, code: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Reports for people who need counts only: children's identifiers and values taken out."""
 
-from csc_validate.findings import Report, RuleCrash
+from csc_validate.findings import Finding, Report, RuleCrash
 
 REDACTED = "(redacted)"
 NOTE = (
@@ -16,15 +16,22 @@ def redact(report: Report) -> Report:
     a blank value stays blank, which says nothing about the child.
     """
     pseudonyms: dict[str, str] = {}
-    findings = []
-    for finding in report.findings:
-        child = finding.child
-        if child is not None:
-            child = pseudonyms.setdefault(child, f"child {len(pseudonyms) + 1}")
-        values = {
-            field: None if value is None else REDACTED for field, value in finding.values.items()
-        }
-        findings.append(finding.model_copy(update={"child": child, "values": values}))
+    findings = [_redacted(finding, pseudonyms) for finding in report.findings]
+    # Reasons are free text and may name the child.
+    accepted = [
+        item.model_copy(
+            update={
+                "finding": _redacted(item.finding, pseudonyms),
+                "reason": REDACTED,
+                "who": REDACTED if item.who else "",
+            }
+        )
+        for item in report.accepted
+    ]
+    stale = [
+        item.model_copy(update={"child": None, "key": {}, "reason": REDACTED, "who": ""})
+        for item in report.stale_acceptances
+    ]
     # A rule's error message may quote a value it was working on.
     crashes = [
         RuleCrash(rule=crash.rule, table=crash.table, error=crash.error.split(":")[0])
@@ -34,6 +41,16 @@ def redact(report: Report) -> Report:
         update={
             "findings": tuple(findings),
             "crashes": tuple(crashes),
+            "accepted": tuple(accepted),
+            "stale_acceptances": tuple(stale),
             "notes": (*report.notes, NOTE),
         }
     )
+
+
+def _redacted(finding: Finding, pseudonyms: dict[str, str]) -> Finding:
+    child = finding.child
+    if child is not None:
+        child = pseudonyms.setdefault(child, f"child {len(pseudonyms) + 1}")
+    values = {field: None if value is None else REDACTED for field, value in finding.values.items()}
+    return finding.model_copy(update={"child": child, "values": values})

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from csc_validate.periods import Period, parse_year
+from csc_validate.periods import Period
 from csc_validate.resources import data_dir
 
 
@@ -77,7 +77,10 @@ class YearSchema(BaseModel):
 
     @property
     def period(self) -> Period:
-        return parse_year(self.year)
+        """The whole collection year, as the collection defines it."""
+        from csc_validate import collections  # the registry imports what imports schemas
+
+        return collections.period(self.collection, self.year)
 
 
 def available_years(collection: str) -> list[str]:

@@ -39,6 +39,15 @@ class InputFile:
 
 
 @dataclass(frozen=True)
+class EarlierYear:
+    """A return from before last year, given with --previous for the rules that look further
+    back: its typed tables by plain name (Episodes), cast with that year's schema."""
+
+    year: str
+    tables: dict[str, pl.DataFrame]
+
+
+@dataclass(frozen=True)
 class Tables:
     """Everything the rules may look at, plus what reading found on its own."""
 
@@ -55,6 +64,8 @@ class Tables:
     # Read from a user's files: a table they did not give is absent, never taken as empty, so
     # every rule that reads it is skipped alike. Rule test cases leave out what they do not need.
     from_files: bool = False
+    # Returns from before last year, latest first (last year's is in `tables`, as *_last).
+    earlier: tuple[EarlierYear, ...] = ()
 
     def __contains__(self, name: str) -> bool:
         return name in self.tables

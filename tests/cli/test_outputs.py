@@ -125,6 +125,7 @@ def test_split_by_an_unknown_column_is_exit_2(extract, tmp_path) -> None:
 def test_the_last_line_points_to_the_workbook_and_the_top_rule(extract, tmp_path) -> None:
     folder = extract({"h.csv": HEADER, "e.csv": EPISODES})
     book = tmp_path / "errors.xlsx"
-    result = run("check", str(folder), "-o", str(book), "-q")
+    # Wide enough that the terminal does not wrap inside the path (tmp_path is longer under xdist).
+    result = run("check", str(folder), "-o", str(book), "-q", env={"COLUMNS": "400"})
     last = " ".join(result.stdout.split("Next:")[1].split())
     assert str(book) in last and "csc-validate explain" in last

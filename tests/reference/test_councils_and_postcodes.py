@@ -83,3 +83,13 @@ def test_the_packaged_directory_is_current() -> None:
     assert found["SW1A1AA"] == "E09000033"
     assert found.get("CA11RQ") in (None, "E06000063")  # Carlisle is in Cumberland
     assert table.height > 2_000_000
+
+
+def test_the_directory_switched_off_is_said_not_read_as_empty(monkeypatch) -> None:
+    # The package's QLAC_DISABLE_PC makes its reader load nothing: every postcode would be unknown.
+    monkeypatch.setenv("QLAC_DISABLE_PC", "1")
+    postcodes._read.cache_clear()
+    with pytest.raises(RuntimeError, match="QLAC_DISABLE_PC"):
+        postcodes.read_letters(["Z"])
+    monkeypatch.delenv("QLAC_DISABLE_PC")
+    assert postcodes.read_letters(["Z"]).height > 0

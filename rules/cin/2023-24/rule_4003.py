@@ -8,7 +8,7 @@ from csc_validate.collections.cin.rulekit.cin_plans import (
     days_in_open_plans,
     rows_listed,
 )
-from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
+from csc_validate.rulekit import Case, RuleContext, by_content, rule, table, unreadable
 
 # NOTE: DfE's coding compares reviews with CIN plans of the same CIN episode, excusing a review on
 # its CPP's end date (the step-down); as in 4016/4017 a CIN plan is closed on its end date and one
@@ -33,12 +33,13 @@ def review_held_during_cin_plan(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     """
     reviews = ctx.table("Reviews")
     cin_plans = ctx.table("CINplanDates")
-    # Each review with its own plan's end date; a plan listed twice counts with its first listing.
+    # Each review with its own plan's end date; a plan listed twice counts with one listing,
+    # chosen by what it holds, never by the order of the rows.
     plan_ends = (
         ctx.table("ChildProtectionPlans")
-        .sort("_row")
-        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" keeps each plan's first listing
-        # whatever the output order, and the order of plan_ends is lost in the join anyway.
+        .sort(by_content())
+        # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the
+        # rows kept, which the join ignores.
         .unique(subset=PLAN, keep="first", maintain_order=True)
         .select(*PLAN, "CPPendDate", unreadable("CPPendDate").alias("_end_unknown"))
     )

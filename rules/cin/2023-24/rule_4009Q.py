@@ -66,7 +66,7 @@ CASES = [
                 ["LAchildID", "PersonBirthDate", "PersonDeathDate"],
                 ["A", "2015-01-01", "2025-03-31"],
                 ["B", "2015-01-01", "2025-03-30"],
-                ["A", "2015-01-01", "2024-05-01"],
+                ["A", "2015-01-02", "2025-03-31"],
             ),
             "CINplanDates": table(
                 ["LAchildID", "CINdetailsID", "CINPlanStartDate", "CINPlanEndDate"],

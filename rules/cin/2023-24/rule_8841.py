@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.cin.rulekit import PLAN
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 
 @rule(
@@ -21,12 +21,13 @@ def review_on_or_before_plan_start(ctx: RuleContext) -> pl.LazyFrame:
     A review comes after the plan starts. Check the review date, the plan's start date, and
     that the review is recorded under the right plan.
     """
-    # A plan listed twice (a duplicated child) is matched once, with its first listing.
+    # A plan listed twice (a duplicated child) is matched once, with its earliest start date
+    # (a blank last), whatever the order of the rows.
     starts = (
         ctx.table("ChildProtectionPlans")
-        .sort("_row")
-        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" keeps each plan's first listing
-        # whatever the output order, and the order of `starts` is lost in the join anyway.
+        .sort("CPPstartDate", by_content(), nulls_last=True)
+        # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the
+        # rows kept, which the join ignores.
         .unique(subset=PLAN, keep="first", maintain_order=True)
         .select(*PLAN, "CPPstartDate")
     )
@@ -81,7 +82,7 @@ CASES = [
         flagged={"Reviews": [5]},
     ),
     Case(
-        "a plan listed twice is judged by its first listing's start date",
+        "a plan listed twice is judged by its earliest start date (a blank last), in any row order",
         tables={
             "ChildProtectionPlans": table(
                 ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
@@ -89,13 +90,19 @@ CASES = [
                 ["A", "1", "1", "2024-05-01"],
                 ["B", "1", "1", "2024-05-01"],
                 ["B", "1", "1", "2024-06-10"],
+                ["C", "1", "1", "2024-06-20"],
+                ["C", "1", "1", "2024-06-10"],
+                ["D", "1", "1", ""],
+                ["D", "1", "1", "2024-06-10"],
             ),
             "Reviews": table(
                 ["LAchildID", "CINdetailsID", "CPPID", "CPPreviewDate"],
                 ["A", "1", "1", "2024-06-01"],
                 ["B", "1", "1", "2024-06-01"],
+                ["C", "1", "1", "2024-06-01"],
+                ["D", "1", "1", "2024-06-01"],
             ),
         },
-        flagged={"Reviews": [0]},
+        flagged={"Reviews": [2, 3]},
     ),
 ]

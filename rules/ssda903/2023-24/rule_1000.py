@@ -5,9 +5,8 @@ import polars as pl
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 MESSAGE = (
-    "This child is recorded as having died in care and therefore should not have the care "
-    "leaver information completed. [NOTE: This only tests the current and previous year data "
-    "loaded into the tool]"
+    "This child is recorded as having died in care and therefore should not have the care leaver "
+    "information completed."
 )
 
 
@@ -30,7 +29,7 @@ def care_leaver_data_for_child_who_died_in_care(ctx: RuleContext) -> pl.LazyFram
     episodes = pl.concat(
         [
             ctx.table("Episodes").select("CHILD", "REC"),
-            ctx.table_or_empty("Episodes_last").select("CHILD", "REC"),
+            ctx.history("Episodes", required=False).select("CHILD", "REC"),
         ]
     )
     deaths = episodes.filter(pl.col("REC").is_in(died)).select("CHILD")

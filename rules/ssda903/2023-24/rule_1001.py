@@ -2,14 +2,11 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, birthday, rule, table
+from csc_validate.rulekit import Case, RuleContext, age_on, birthday, by_content, rule, table
 
 MESSAGE = (
     "The episodes recorded for this young person suggest they are not a relevant or a former "
-    "relevant child and therefore should not have care leaver information completed. [NOTE: "
-    "This tool can only test the current and previous year data loaded into the tool - this "
-    "check may generate false positives if a child had episodes prior to last year's "
-    "collection.]"
+    "relevant child and therefore should not have care leaver information completed."
 )
 # Children Act 1989 s.23A and the Care Leavers Regulations: 13 weeks looked after since 14.
 RELEVANT_DAYS_SINCE_14 = 91
@@ -45,11 +42,11 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
         pl.concat(
             [
                 ctx.table("Episodes").select(columns).with_columns(earlier=pl.lit(False)),
-                ctx.table("Episodes_last").select(columns).with_columns(earlier=pl.lit(True)),
+                ctx.history("Episodes").select(columns).with_columns(earlier=pl.lit(True)),
             ]
         )
         .filter(pl.col("DECOM").is_not_null())
-        .sort(["CHILD", "DECOM", pl.col("DEC").is_null(), "earlier"])
+        .sort(["CHILD", "DECOM", pl.col("DEC").is_null(), "earlier", "DEC", by_content()])
         # Equivalent mutant (ReplaceTrueWithFalse): nothing below depends on row order (windows
         # over CHILD, sums per child, semi joins).
         .unique(["CHILD", "DECOM"], keep="first", maintain_order=True)
@@ -72,8 +69,11 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
         ctx.table("Header")
         .select("CHILD", "DOB")
         .filter(dob.is_not_null() & (age_on(dob, ctx.end) < 20))
-        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" picks by input order whatever
-        # the output order, and nothing below depends on row order.
+        # A child in Header twice is taken at the earlier date of birth, whatever the order of the
+        # rows.
+        .sort("CHILD", "DOB")
+        # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the rows
+        # kept, and nothing below depends on row order.
         .unique("CHILD", keep="first", maintain_order=True)
     )
 

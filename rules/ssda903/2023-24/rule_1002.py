@@ -5,10 +5,8 @@ import polars as pl
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 MESSAGE = (
-    "This child has no previous episodes of care, therefore should not have care leaver "
-    "information recorded. [NOTE: This tool can only test the current and previous year data "
-    "loaded into the tool - this check may generate false positives if a child had episodes "
-    "prior to last year's collection.]"
+    "This child has no previous episodes of care, therefore should not have care leaver information"
+    " recorded."
 )
 
 
@@ -28,7 +26,7 @@ def care_leaver_data_without_episodes(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: most care leavers have no episode this year, so without last year's episodes the rule
     # cannot tell and is skipped (the table is required).
     children = pl.concat(
-        [ctx.table("Episodes").select("CHILD"), ctx.table("Episodes_last").select("CHILD")]
+        [ctx.table("Episodes").select("CHILD"), ctx.history("Episodes").select("CHILD")]
     )
     # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
     # information and is not flagged.

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 
 @rule(
@@ -27,7 +27,7 @@ def adoption_decision_before_care_began(ctx: RuleContext) -> dict[str, pl.LazyFr
     first_start = (
         ctx.table("Episodes")
         .filter(pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")) & pl.col("DECOM").is_not_null())
-        .sort(["CHILD", "DECOM", "_row"])
+        .sort(["CHILD", "DECOM", by_content()])
         # Equivalent mutant (ReplaceTrueWithFalse): keep="first" picks by the sorted order
         # whatever the output order, and the join below does not depend on row order.
         .unique("CHILD", keep="first", maintain_order=True)

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+from csc_validate.rulekit import Case, RuleContext, age_on, by_content, rule, table
 
 
 @rule(
@@ -27,7 +27,7 @@ def care_leaver_data_while_still_looked_after(ctx: RuleContext) -> pl.LazyFrame:
     # tested.
     current = (
         ctx.table("Episodes")
-        .sort(["CHILD", "DECOM", "_row"], nulls_last=True)
+        .sort(["CHILD", "DECOM", "DEC", by_content()], nulls_last=True)
         # Equivalent mutant (ReplaceTrueWithFalse): keep="last" picks by the sorted order whatever
         # the output order, and the semi join below does not depend on row order.
         .unique("CHILD", keep="last", maintain_order=True)

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -26,7 +27,7 @@ def care_leaver_data_without_continuing_episode(ctx: RuleContext) -> pl.LazyFram
     open_last_year = (
         ctx.table("Episodes_last")
         .filter(pl.col("DECOM").is_not_null())
-        .sort(["CHILD", "DECOM", "_row"])
+        .sort("CHILD", *in_order("DECOM", "DEC"))
         # Equivalent mutant (ReplaceTrueWithFalse): keep="last" picks by the sorted order whatever
         # the output order, and the semi join below does not depend on row order.
         .unique("CHILD", keep="last", maintain_order=True)

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 
 @rule(
@@ -26,7 +26,7 @@ def care_leaver_data_after_transfer_to_another_la(ctx: RuleContext) -> pl.LazyFr
     # The final episode is the one that started latest.
     final = (
         ctx.table("Episodes")
-        .sort(["CHILD", "DECOM", "_row"], nulls_last=True)
+        .sort(["CHILD", "DECOM", "DEC", by_content()], nulls_last=True)
         # Equivalent mutant (ReplaceTrueWithFalse): keep="last" picks by the sorted order whatever
         # the output order, and the semi join below does not depend on row order.
         .unique("CHILD", keep="last", maintain_order=True)

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, birthday, rule, table
+from csc_validate.rulekit import Case, RuleContext, age_on, birthday, by_content, rule, table
 
 
 @rule(
@@ -27,7 +27,7 @@ def care_leaver_data_after_leaving_care_past_birthday(ctx: RuleContext) -> pl.La
     # a blank DOB or a blank end date is not tested (rule 1007 covers episodes still open).
     current = (
         ctx.table("Episodes")
-        .sort(["CHILD", "DECOM", "_row"], nulls_last=True)
+        .sort(["CHILD", "DECOM", "DEC", by_content()], nulls_last=True)
         # Equivalent mutant (ReplaceTrueWithFalse): keep="last" picks by the sorted order whatever
         # the output order, and the join below does not depend on row order.
         .unique("CHILD", keep="last", maintain_order=True)

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -33,7 +34,9 @@ def adoption_decision_after_year_or_care(ctx: RuleContext) -> dict[str, pl.LazyF
         pl.col("DECOM").is_not_null()
         & ~pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES")).fill_null(False)
     )
-    latest = pl.col("_row") == pl.col("_row").sort_by(["DECOM", "_row"]).last().over(child_of_row())
+    latest = pl.col("_row") == pl.col("_row").sort_by(in_order("DECOM", "DEC")).last().over(
+        child_of_row()
+    )
     last_episodes = episodes.filter(latest)
     care_ended = last_episodes.select("CHILD", pl.col("DEC").alias("care_ended"))
     placed = ctx.table("PlacedAdoption").join(care_ended, on="CHILD", how="left")
@@ -141,6 +144,28 @@ CASES = [
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
                 ["2", "01/05/2023", "31/04/2024"],
                 ["8", "01/03/2024", ""],
+            ),
+        },
+        flagged={},
+        period="2023-24",
+    ),
+    Case(
+        "of two episodes starting the same day the open one is the latest, in any row order",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "REC"],
+                ["1", "01/05/2023", "", ""],
+                ["1", "01/05/2023", "10/05/2023", "E11"],
+                ["2", "01/05/2023", "10/05/2023", "E11"],
+                ["2", "01/05/2023", "", ""],
+                ["3", "01/05/2023", "10/05/2023", "E11"],
+                ["3", "01/05/2023", "12/05/2023", "E11"],
+            ),
+            "PlacedAdoption": table(
+                ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
+                ["1", "20/05/2023", ""],
+                ["2", "20/05/2023", ""],
+                ["3", "11/05/2023", ""],
             ),
         },
         flagged={},

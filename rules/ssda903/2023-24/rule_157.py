@@ -104,4 +104,24 @@ CASES = [
         flagged={"OC2": [0, 1, 2, 3]},
         period="2024-25",
     ),
+    Case(
+        "only an end date ends care: a reason ceased with no end date"
+        " keeps the child in the cohort, an end date (even unreadable) does not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/01/2022", "S", "C2", "", "E13"],
+                ["2", "01/01/2022", "S", "C2", "10/06/2024", "E13"],
+                ["3", "01/01/2022", "S", "C2", "31/06/2024", "E13"],
+            ),
+            "OC2": table(
+                ["CHILD", "DOB", "SDQ_REASON"],
+                ["1", "01/01/2014", "SDQ1"],
+                ["2", "01/01/2014", "SDQ1"],
+                ["3", "01/01/2014", "SDQ1"],
+            ),
+        },
+        flagged={"OC2": [0]},
+        period="2024-25",
+    ),
 ]

@@ -12,11 +12,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 
 @rule(
     code="164",
-    message=(
-        "Distance is not valid. Please check a valid postcode has been entered. [NOTE: This "
-        "check will result in false positives for children formerly UASC not identified as "
-        "such in loaded data]"
-    ),
+    message="Distance is not valid. Please check a valid postcode has been entered.",
     tables=["Episodes"],
     fields=["HOME_POST", "PL_POST"],
     tags=["postcodes"],

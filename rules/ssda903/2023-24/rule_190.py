@@ -249,18 +249,27 @@ CASES = [
         period="2024-25",
     ),
     Case(
-        "an episode with a reason ceased but no end date has ended by 31 March",
+        "only an end date ends care: a reason ceased with no end date leaves the child in care; "
+        "an end with nothing after does not",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
                 ["1", "01/01/2022", "S", "C2", "", "X1"],
+                ["2", "01/01/2022", "S", "C2", "", "E13"],
+                ["3", "01/01/2022", "S", "C2", "10/06/2024", "E13"],
+                ["4", "01/01/2022", "S", "C2", "31/06/2024", "E13"],
+                ["5", "01/01/2022", "S", "C2", "10/06/2024", "X1"],
             ),
             "OC2": table(
                 ["CHILD", "CONVICTED"],
                 ["1", "0"],
+                ["2", "0"],
+                ["3", "0"],
+                ["4", "0"],
+                ["5", "0"],
             ),
         },
-        flagged={"OC2": [0]},
+        flagged={"OC2": [2, 3, 4]},
         period="2024-25",
     ),
 ]

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import oc2_cohort
+from csc_validate.collections.ssda903.rulekit import in_order, oc2_cohort
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 CORE = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"]
@@ -29,14 +29,14 @@ def outcome_items_missing_in_oc2_cohort(ctx: RuleContext) -> dict[str, pl.LazyFr
     cohort): looked after on 1 April, with no new period of care (RNE S) and no episode ending
     with a reason other than X1 during the year, and no short breaks (V3/V4).
     """
-    # NOTE: the peer leaves out a child with an unreadable date or blank REC, keeps one whose REC
-    # has no DEC, and blames the earliest episode; DfE's codes decide, the latest episode is blamed.
+    # NOTE: the peer leaves out a child with an unreadable date or blank REC and blames the
+    # earliest episode; DfE's codes decide, the latest episode is blamed.
     # The other OC2 items depend on age or on substance misuse and have their own rules.
     episodes = ctx.table("Episodes")
     oc2 = ctx.table("OC2")
     cohort = oc2_cohort(ctx)
     blank = pl.any_horizontal([pl.col(c).is_null() for c in CORE])
-    latest = pl.col("_row") == pl.col("_row").sort_by(["DECOM", "_row"]).last().over("CHILD")
+    latest = pl.col("_row") == pl.col("_row").sort_by(in_order("DECOM", "DEC")).last().over("CHILD")
     return {
         "OC2": oc2.filter(blank).join(cohort, on="CHILD", how="semi"),
         "Episodes": episodes.filter(latest)
@@ -103,6 +103,26 @@ CASES = [
             ),
         },
         flagged={"OC2": [0, 1, 2, 3]},
+        period="2024-25",
+    ),
+    Case(
+        "only an end date ends care: a reason ceased with no end date"
+        " keeps the child in the cohort, an end date (even unreadable) does not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/01/2022", "S", "C2", "", "E13"],
+                ["2", "01/01/2022", "S", "C2", "10/06/2024", "E13"],
+                ["3", "01/01/2022", "S", "C2", "31/06/2024", "E13"],
+            ),
+            "OC2": table(
+                ["CHILD", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"],
+                ["1", "", "1", "1", "0"],
+                ["2", "", "1", "1", "0"],
+                ["3", "", "1", "1", "0"],
+            ),
+        },
+        flagged={"OC2": [0]},
         period="2024-25",
     ),
 ]

@@ -89,4 +89,24 @@ CASES = [
         flagged={"OC2": [4]},
         period="2024-25",
     ),
+    Case(
+        "only an end date ends care: a reason ceased with no end date"
+        " keeps the child in the cohort, an end date (even unreadable) does not",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+                ["1", "01/01/2022", "S", "C2", "", "E13"],
+                ["2", "01/01/2022", "S", "C2", "10/06/2024", "E13"],
+                ["3", "01/01/2022", "S", "C2", "31/06/2024", "E13"],
+            ),
+            "OC2": table(
+                ["CHILD", "SDQ_REASON"],
+                ["1", "SDQ2"],
+                ["2", "SDQ2"],
+                ["3", "SDQ2"],
+            ),
+        },
+        flagged={"OC2": [1, 2]},
+        period="2024-25",
+    ),
 ]

@@ -7,10 +7,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 
 @rule(
     code="199",
-    message=(
-        "Episode information shows child has been previously adopted from care. [NOTE: This "
-        "only tests the current and previous year data loaded into the tool]"
-    ),
+    message="Episode information shows child has been previously adopted from care.",
     tables=["Episodes"],
     fields=["CHILD"],
     tags=["episodes", "adoption"],
@@ -30,7 +27,7 @@ def episode_after_adoption(ctx: RuleContext) -> pl.LazyFrame:
     both_years = pl.concat(
         [
             ctx.table("Episodes").select(columns),
-            ctx.table_or_empty("Episodes_last").select(columns),
+            ctx.history("Episodes", required=False).select(columns),
         ]
     )
     first_adoption = (

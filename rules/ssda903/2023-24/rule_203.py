@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.integrity import dates_of_birth_differ
+from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
 @rule(
@@ -17,14 +18,16 @@ def birth_date_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
 
     Check the child's date of birth in the case record and correct whichever year's is wrong.
     """
-    # A blank or unreadable date this year fails rule 102 (DfE stage 1) and is not compared; a blank
-    # or unreadable date last year records nothing to disagree with.
-    # NOTE: the peer compares the text, so it also flags a DOB that fails stage 1 (102).
-    last = ctx.table("Header_last").select("CHILD", pl.col("DOB").alias("last_DOB"))
-    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child new this year a blank
-    # last-year value, and the filter drops a comparison with a blank, as the inner join drops it.
+    # NOTE: dates of birth are compared as the INT rules compare them (dates_of_birth_differ):
+    # readable dates as dates, otherwise as written, so a blank or unreadable date in either
+    # year beside a different one is flagged (as the peer does), and the same text twice is not.
+    last = ctx.table("Header_last").select(
+        "CHILD",
+        pl.col("DOB").alias("last_DOB"),
+        pl.col(raw_name("DOB")).alias(raw_name("last_DOB")),
+    )
     joined = ctx.table("Header").join(last, on="CHILD", how="inner")
-    return joined.filter(pl.col("DOB") != pl.col("last_DOB"))
+    return joined.filter(dates_of_birth_differ("DOB", "last_DOB"))
 
 
 CASES = [
@@ -47,7 +50,7 @@ CASES = [
         flagged={"Header": [0, 1, 2]},
     ),
     Case(
-        "the same date, new children, and blank or unreadable dates in either year are not flagged",
+        "the same date, the same text, and new children are not flagged",
         tables={
             "Header": table(
                 ["CHILD", "DOB"],
@@ -55,19 +58,39 @@ CASES = [
                 ["3", "01/01/2010"],
                 ["4", ""],
                 ["5", "31/02/2011"],
-                ["6", "05/05/2014"],
-                ["7", "05/05/2014"],
+                ["6", "2014-05-05"],
             ),
             "Header_last": table(
                 ["CHILD", "DOB"],
                 ["1", "16/03/2015"],
-                ["4", "01/01/2011"],
-                ["5", "28/02/2011"],
-                ["6", ""],
-                ["7", "2014-05-05"],
+                ["4", ""],
+                ["5", "31/02/2011"],
+                ["6", "2014-05-05"],
                 ["9", "01/01/2010"],
             ),
         },
         flagged={},
+    ),
+    Case(
+        "a blank or unreadable date in either year beside a different one is flagged",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["4", ""],
+                ["5", "31/02/2011"],
+                ["6", "05/05/2014"],
+                ["7", "05/05/2014"],
+                ["8", "30/02/2011"],
+            ),
+            "Header_last": table(
+                ["CHILD", "DOB"],
+                ["4", "01/01/2011"],
+                ["5", "28/02/2011"],
+                ["6", ""],
+                ["7", "2014-05-05"],
+                ["8", "31/02/2011"],
+            ),
+        },
+        flagged={"Header": [0, 1, 2, 3, 4]},
     ),
 ]

@@ -1,7 +1,5 @@
 """Rule 205A: UASC last year but not this year, and the dates UASC ceased do not fit."""
 
-import datetime as dt
-
 import polars as pl
 
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
@@ -28,8 +26,7 @@ def uasc_ended_without_matching_dates(ctx: RuleContext) -> dict[str, pl.LazyFram
     # change and is flagged. Header.UASC is the XML flag, or for CSV returns whether the child is in
     # that year's UASC table, so no UASC_last file means no UASC children last year.
     yes = ctx.codes("FLAG_YES")
-    last_start = dt.date(ctx.start.year - 1, ctx.start.month, ctx.start.day)
-    last_end = dt.date(ctx.end.year - 1, ctx.end.month, ctx.end.day)
+    last_start, last_end = ctx.previous_period.start, ctx.previous_period.end
     was_uasc = ctx.table("Header_last").filter(pl.col("UASC").is_in(yes)).select("CHILD").unique()
     last_duc = ctx.table_or_empty("UASC_last").select("CHILD", pl.col("DUC").alias("last_DUC"))
     this_duc = ctx.table_or_empty("UASC").select("CHILD", pl.col(raw_name("DUC")).alias("DUC_text"))

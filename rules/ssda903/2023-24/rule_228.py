@@ -9,10 +9,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 
 @rule(
     code="228",
-    message=(
-        "Ofsted Unique reference number (URN) is not valid for the episode end date [NOTE: "
-        "may give false positives on open episodes at providers who close during the year]"
-    ),
+    message="Ofsted Unique reference number (URN) is not valid for the episode end date",
     tables=["Episodes"],
     fields=["URN", "DEC"],
     tags=["urn", "dates"],

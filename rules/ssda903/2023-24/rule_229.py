@@ -15,9 +15,8 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 @rule(
     code="229",
     message=(
-        "Placement provider does not match between the placing authority and the local "
-        "authority code of the provider. [NOTE: The provider's LA code is inferred from the "
-        "its postcode, and may be inaccurate in some cases.]"
+        "Placement provider does not match between the placing authority and the local authority "
+        "code of the provider."
     ),
     tables=["Episodes"],
     fields=["URN", "PLACE_PROVIDER"],

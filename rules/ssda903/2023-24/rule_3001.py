@@ -29,8 +29,11 @@ def seventeen_year_old_with_former_foster_carers(ctx: RuleContext) -> pl.LazyFra
     births = (
         ctx.table("Header")
         .select("CHILD", pl.col("DOB").alias("header_dob"))
-        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" picks by input order whatever the
-        # output order, and the join below does not depend on row order.
+        # A child in Header twice is taken at the earlier date of birth, whatever the order of the
+        # rows.
+        .sort("CHILD", "header_dob")
+        # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the rows
+        # kept, and the join below does not depend on row order.
         .unique("CHILD", keep="first", maintain_order=True)
     )
     seventeen = age_on(pl.col("header_dob"), ctx.end) == 17
@@ -88,13 +91,13 @@ CASES = [
         },
     ),
     Case(
-        "a child with two Header rows is tested with the first date of birth",
+        "a child with two Header rows is tested with the earlier date of birth, in any row order",
         period="2025-26",
         tables={
             "Header": table(
                 ["CHILD", "DOB"],
+                ["10", "01/06/2009"],
                 ["10", "01/06/2008"],
-                ["10", "01/06/2005"],
                 ["11", "01/06/2005"],
                 ["11", "01/06/2008"],
             ),

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -25,11 +26,12 @@ def first_episode_not_started_care(ctx: RuleContext) -> pl.LazyFrame:
     # An episode starting this year with no earlier episode in the return is the child's first,
     # since an episode open on 1 April would itself be in the return. An earliest episode that
     # started before 1 April may follow earlier episodes not returned, so it is not checked.
-    # Episodes with a blank or unreadable DECOM are ignored.
+    # Episodes with a blank or unreadable DECOM are ignored. Each child has one first episode: the
+    # earliest by DECOM, then by DEC (blank last, so a zero-length S episode comes before the one
+    # continuing it that day), then by content, never by file order.
     dated = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
-    # Equivalent mutant (ReplaceComparisonOperator_Eq_LtE): no dated DECOM is below its child's
-    # earliest, so <= the minimum is == the minimum.
-    first = dated.filter(pl.col("DECOM") == pl.col("DECOM").min().over("CHILD"))
+    first_row = pl.col("_row").sort_by(in_order("DECOM", "DEC")).first()
+    first = dated.filter(pl.col("_row") == first_row.over("CHILD"))
     rne = pl.col("RNE")
     # A blank RNE is not S and is flagged.
     not_started = rne.is_null() | ~rne.is_in(ctx.codes("RNE_STARTED_CARE"))
@@ -78,5 +80,23 @@ CASES = [
             )
         },
         flagged={},
+    ),
+    Case(
+        "of two episodes starting the same day the first is the one that ends first, in any order",
+        period="2024-25",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "RNE"],
+                ["9", "01/05/2024", "", "P"],
+                ["9", "01/05/2024", "01/05/2024", "S"],
+                ["10", "01/05/2024", "01/05/2024", "S"],
+                ["10", "01/05/2024", "", "P"],
+                ["11", "01/05/2024", "", "S"],
+                ["11", "01/05/2024", "01/05/2024", "P"],
+                ["12", "01/05/2024", "01/06/2024", "L"],
+                ["12", "01/05/2024", "31/06/2024", "S"],
+            )
+        },
+        flagged={"Episodes": [5, 6]},
     ),
 ]

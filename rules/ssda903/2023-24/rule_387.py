@@ -23,8 +23,16 @@ def independent_living_under_14(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     """
     # NOTE: the catalogue lists postcode fields for 387, but DfE's check reads REC, DEC and
     # DOB only, so it runs without reference data.
+    # A child in Header twice is taken at the earlier date of birth, whatever the order of the
+    # rows (blank last).
+    births = (
+        ctx.table("Header")
+        .select("CHILD", "DOB")
+        .sort("CHILD", "DOB", nulls_last=True)
+        .unique("CHILD", keep="first")
+    )
     episodes = ctx.table("Episodes").join(
-        ctx.table("Header").select("CHILD", "DOB").unique("CHILD"),
+        births,
         on="CHILD",
         # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a
         # blank DOB, so a blank age, and the filter drops the row as the inner join does.
@@ -77,5 +85,30 @@ CASES = [
             ),
         },
         flagged={},
+    ),
+    Case(
+        "a child in Header twice is taken at the earlier date of birth (a blank last), in any row "
+        "order",
+        tables={
+            "Header": table(
+                ["CHILD", "DOB"],
+                ["1", "16/03/2010"],
+                ["1", "16/03/2012"],
+                ["2", "16/03/2012"],
+                ["2", "16/03/2010"],
+                ["3", "16/03/2012"],
+                ["3", "16/03/2011"],
+                ["4", ""],
+                ["4", "16/03/2011"],
+            ),
+            "Episodes": table(
+                ["CHILD", "REC", "DEC"],
+                ["1", "E5", "17/03/2024"],
+                ["2", "E5", "17/03/2024"],
+                ["3", "E5", "17/03/2024"],
+                ["4", "E5", "17/03/2024"],
+            ),
+        },
+        flagged={"Episodes": [2, 3]},
     ),
 ]

@@ -12,10 +12,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 
 @rule(
     code="392a",
-    message=(
-        "Child is looked after but no distance is recorded. [NOTE: This check may result in "
-        "false positives for children formerly UASC]"
-    ),
+    message="Child is looked after but no distance is recorded.",
     tables=["Episodes"],
     fields=["HOME_POST", "PL_POST", "LS"],
     tags=["postcodes"],

@@ -7,11 +7,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 
 @rule(
     code="392b",
-    message=(
-        "Child is looked after but no postcodes are recorded. [NOTE: This check may result in "
-        "false positives for children formerly UASC, particularly if current & prior year UASC "
-        "data not loaded]"
-    ),
+    message="Child is looked after but no postcodes are recorded.",
     tables=["Episodes"],
     fields=["HOME_POST", "PL_POST"],
     tags=["postcodes"],

@@ -13,9 +13,8 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 @rule(
     code="406",
     message=(
-        "Child is Unaccompanied Asylum-Seeking Child (UASC) or was formerly UASC. Distance "
-        "should be blank. [NOTE: This check will result in false negatives for children "
-        "formerly UASC not identified as such in loaded data]"
+        "Child is Unaccompanied Asylum-Seeking Child (UASC) or was formerly UASC. Distance should "
+        "be blank."
     ),
     tables=["Episodes"],
     fields=["HOME_POST", "PL_POST"],

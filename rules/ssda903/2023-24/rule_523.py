@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -27,7 +28,12 @@ def placement_decision_date_differs_from_adoption(ctx: RuleContext) -> dict[str,
     # led to the adoption, so only it is compared, and it is flagged with the AD1 row. NOTE: the
     # peer compares every decision. Blank or unreadable dates are not compared.
     decisions = ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
-    latest = pl.col("_row").sort_by(["DATE_PLACED", "_row"]).last().over(child_of_row())
+    latest = (
+        pl.col("_row")
+        .sort_by(in_order("DATE_PLACED", "DATE_PLACED_CEASED"))
+        .last()
+        .over(child_of_row())
+    )
     adoptions = ctx.table("AD1").filter(pl.col("DATE_INT").is_not_null())
     differing = (
         decisions.filter(pl.col("_row") == latest)

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
@@ -38,7 +39,7 @@ def adopted_after_placement_decision_reversed(ctx: RuleContext) -> dict[str, pl.
     # every one. A date that is filled in but unreadable still counts as given. The decision and the
     # AD1 row are both flagged.
     decisions = ctx.table("PlacedAdoption")
-    latest = pl.col("_row").sort_by(["DATE_PLACED", "_row"], nulls_last=False).last()
+    latest = pl.col("_row").sort_by(in_order("DATE_PLACED", "DATE_PLACED_CEASED")).last()
     reversed_ = decisions.filter(
         (pl.col("_row") == latest.over(child_of_row()))
         & pl.col(raw_name("DATE_PLACED_CEASED")).is_not_null()

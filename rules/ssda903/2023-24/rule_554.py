@@ -9,10 +9,8 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 @rule(
     code="554",
     message=(
-        "Date of decision that the child should be placed for adoption should be on or prior to"
-        " the date that the placement order was granted. [NOTE: This rule may result in false"
-        " positives or false negatives if relevant episodes are in previous years; please check"
-        " carefully!]"
+        "Date of decision that the child should be placed for adoption should be on or prior to the"
+        " date that the placement order was granted."
     ),
     tables=["Episodes", "PlacedAdoption"],
     fields=["DATE_PLACED", "DECOM", "LS"],

@@ -27,8 +27,11 @@ def first_child_birth_date_changed(ctx: RuleContext) -> pl.LazyFrame:
         ctx.table("Header_last")
         .filter(pl.col("MC_DOB").is_not_null())
         .select("CHILD", pl.col("MC_DOB").alias("previous_mc_dob"))
-        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" keeps each child's first row
-        # either way; maintain_order sets only the order of the rows kept, which the join ignores.
+        # A child in last year's Header twice is compared with the earlier date, whatever the
+        # order of the rows.
+        .sort("CHILD", "previous_mc_dob")
+        # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the rows
+        # kept, which the join ignores.
         .unique("CHILD", keep="first", maintain_order=True)
     )
     header = ctx.table("Header").join(previous, on="CHILD", how="inner")
@@ -88,17 +91,18 @@ CASES = [
         },
     ),
     Case(
-        "when last year's Header holds the child twice, the first dated row is compared",
+        "when last year's Header holds the child twice, the earliest date is compared, in any "
+        "row order",
         tables={
             "Header": table(
                 ["CHILD", "MC_DOB"],
                 ["10", "01/01/2024"],
-                ["11", "01/01/2024"],
+                ["11", "05/01/2024"],
             ),
             "Header_last": table(
                 ["CHILD", "MC_DOB"],
-                ["10", "01/01/2024"],
                 ["10", "05/01/2024"],
+                ["10", "01/01/2024"],
                 ["11", ""],
                 ["11", "05/01/2024"],
                 ["11", "01/01/2024"],

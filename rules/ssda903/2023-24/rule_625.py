@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -27,7 +28,7 @@ def first_child_born_after_care_or_year(ctx: RuleContext) -> dict[str, pl.LazyFr
     # date passed. Blank dates are not compared.
     latest = (
         ctx.table("Episodes")
-        .sort("DECOM", "_row", nulls_last=False)
+        .sort(in_order("DECOM", "DEC"))
         .group_by(child_of_row())
         .last()
         .select("_row", "CHILD", "DEC")

@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 # dd/mm/yyyy where day and month may be ZZ and the year ZZZZ when not known.
 PARTIAL_DATE = r"^([0-9]{2}|ZZ)/([0-9]{2}|ZZ)/([0-9]{4}|ZZZZ)$"
@@ -17,10 +17,7 @@ def _known_or(part: pl.Expr, unknown: str, stand_in: str) -> pl.Expr:
 
 @rule(
     code="632",
-    message=(
-        "Date of previous permanence order not a valid value. NOTE: This rule may result in false"
-        " negatives where the period of care started before the current collection year"
-    ),
+    message="Date of previous permanence order not a valid value.",
     tables=["PrevPerm", "Episodes"],
     fields=["DATE_PERM", "DECOM"],
     tags=["permanence", "dates"],
@@ -58,7 +55,7 @@ def permanence_date_invalid_or_late(ctx: RuleContext) -> dict[str, pl.LazyFrame]
     first = (
         ctx.table_or_empty("Episodes")
         .filter(pl.col("DECOM").is_not_null())
-        .sort("DECOM", "_row")
+        .sort("DECOM", by_content())
         .group_by(child_of_row())
         .first()
         .select(pl.col("_row").alias("_episode_row"), "CHILD", "DECOM")

@@ -4,11 +4,7 @@ import polars as pl
 
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
-MESSAGE = (
-    "WARNING: Episodes need to be loaded for this child before further validation is possible "
-    "[NOTE: This refers to the DfE portal - here, all checks that can be performed with only "
-    "the available data will be.]"
-)
+MESSAGE = "WARNING: Episodes need to be loaded for this child before further validation is possible"
 
 
 @rule(

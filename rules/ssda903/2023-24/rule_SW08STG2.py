@@ -25,7 +25,7 @@ def social_worker_episode_left_open(ctx: RuleContext) -> pl.LazyFrame:
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DECOM"],
-        order="SW_DECOM",
+        order=["SW_DECOM", "SW_DEC"],
     )
     return ordered.filter(pl.col("next_SW_DECOM").is_not_null() & pl.col("SW_DEC#raw").is_null())
 
@@ -58,5 +58,25 @@ CASES = [
                 ["4", "01/08/2023", ""],
             )
         },
+    ),
+    Case(
+        "of two episodes starting the same day the open one is the later, in any row order; an "
+        "open episode followed by a later one is flagged",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC", "SW_REASON"],
+                ["1", "01/05/2023", "30/06/2023", "MANAGE"],
+                ["1", "01/05/2023", "10/05/2023", "MANAGE"],
+                ["2", "01/05/2023", "10/05/2023", "MANAGE"],
+                ["2", "01/05/2023", "30/06/2023", "MANAGE"],
+                ["3", "01/05/2023", "01/05/2023", "MANAGE"],
+                ["3", "01/05/2023", "", "MANAGE"],
+                ["4", "01/05/2023", "", "MANAGE"],
+                ["4", "01/05/2023", "01/05/2023", "MANAGE"],
+                ["5", "01/05/2023", "", "MANAGE"],
+                ["5", "01/06/2023", "", "MANAGE"],
+            )
+        },
+        flagged={"SWEpisodes": [8]},
     ),
 ]

@@ -26,17 +26,16 @@ def social_worker_episode_not_following_previous(ctx: RuleContext) -> pl.LazyFra
     Check both dates: when the social worker changes, the new episode should start within 7 days of
     the day the previous one ended.
     """
-    # DfE's 2023-24 coding asks for the start to equal the previous end give or take 7
-    # days, so a start more than 7 days before or after it is flagged. The previous episode
-    # is the child's one that started just before (ordered by start date). Nothing is
-    # tested when the previous episode has no end date (SW08STG2) or a start is blank or
-    # unreadable.
-    # NOTE: the message speaks only of a start before the previous end; the 2023-24 coding
-    # also flags a start more than 7 days after it, and the coding is followed.
+    # DfE's 2023-24 coding asks for the start to equal the previous end give or take 7 days, so a
+    # start more than 7 days before or after it is flagged. The previous episode is the child's one
+    # that started just before (ordered by start date, then end date with a blank last, then
+    # content). Nothing is tested when the previous episode has no end date (SW08STG2) or a start is
+    # blank or unreadable. NOTE: the message speaks only of a start before the previous end; the
+    # 2023-24 coding also flags a start more than 7 days after it, and the coding is followed.
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DEC"],
-        order="SW_DECOM",
+        order=["SW_DECOM", "SW_DEC"],
     )
     previous_end = pl.col("prev_SW_DEC")
     too_early = pl.col("SW_DECOM") < previous_end.dt.offset_by(f"-{TOLERANCE}")
@@ -86,5 +85,22 @@ CASES = [
                 ["4", "", ""],
             )
         },
+    ),
+    Case(
+        "of two episodes starting the same day the one ending first comes first, in any row order",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC", "SW_REASON"],
+                ["1", "01/05/2023", "30/06/2023", "MANAGE"],
+                ["1", "01/05/2023", "10/05/2023", "MANAGE"],
+                ["2", "01/05/2023", "10/05/2023", "MANAGE"],
+                ["2", "01/05/2023", "30/06/2023", "MANAGE"],
+                ["3", "01/05/2023", "01/05/2023", "MANAGE"],
+                ["3", "01/05/2023", "", "MANAGE"],
+                ["4", "01/05/2023", "", "MANAGE"],
+                ["4", "01/05/2023", "01/05/2023", "MANAGE"],
+            )
+        },
+        flagged={"SWEpisodes": [0, 3]},
     ),
 ]

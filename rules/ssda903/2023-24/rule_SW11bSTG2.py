@@ -4,7 +4,7 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import looked_after_at_year_end
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 
 @rule(
@@ -39,7 +39,7 @@ def last_social_worker_episode_ended_before_year_end(ctx: RuleContext) -> pl.Laz
     # or the one that ended later (SW19STG2 reports the shared start). Episodes with a blank or
     # unreadable start cannot be ordered and are left out; an unreadable end is SW05STG1's.
     in_care = looked_after_at_year_end(ctx.table("Episodes"), ctx.end, ctx.codes("LS_RESPITE"))
-    last = pl.col("_row").sort_by(["SW_DECOM", "SW_DEC", "_row"], nulls_last=True).last()
+    last = pl.col("_row").sort_by(["SW_DECOM", "SW_DEC", by_content()], nulls_last=True).last()
     latest = (
         ctx.table("SWEpisodes")
         .filter(pl.col("SW_DECOM").is_not_null())
@@ -91,7 +91,8 @@ CASES = [
         flagged={"SWEpisodes": [0, 2, 6, 12]},
     ),
     Case(
-        "children who left care, or had only short breaks, are not flagged; one who came back is",
+        "children who left care, or had only short breaks, are not flagged; one who came back, "
+        "or whose episode has a reason ceased but no end date, is",
         period="2024-25",
         tables={
             "Episodes": table(
@@ -103,6 +104,7 @@ CASES = [
                 ["5", "01/01/2024", "S", "V3", "", ""],
                 ["6", "01/01/2020", "S", "C2", "10/06/2024", "E13"],
                 ["6", "01/09/2024", "S", "C2", "", ""],
+                ["7", "01/01/2020", "S", "C2", "31/02/2025", "E13"],
             ),
             "SWEpisodes": table(
                 ["CHILD", "SW_DECOM", "SW_DEC"],
@@ -113,9 +115,10 @@ CASES = [
                 ["5", "01/05/2024", "01/06/2024"],
                 ["6", "01/05/2024", "10/06/2024"],
                 ["6", "01/09/2024", "01/12/2024"],
+                ["7", "01/05/2024", "01/03/2025"],
             ),
         },
-        flagged={"SWEpisodes": [6]},
+        flagged={"SWEpisodes": [3, 6]},
     ),
     Case(
         "a child whose episode has a blank legal status, or began on 31 March, is in care then",

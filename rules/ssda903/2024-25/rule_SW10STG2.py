@@ -27,17 +27,16 @@ def social_worker_episode_overlaps_previous(ctx: RuleContext) -> pl.LazyFrame:
     to 7 days' overlap allowed. An episode whose reason for change is first contact (FCONTA) is not
     checked.
     """
-    # DfE's 2024-25 coding changed "equal to" into "on or after" the previous end, with
-    # 7 days' tolerance, and exempted FCONTA. The previous episode is the child's one that
-    # started just before (ordered by start date). A blank reason is tested. Nothing is
-    # tested when the previous episode has no end date (SW08STG2) or a start is blank or
-    # unreadable.
-    # NOTE: following the message, only a start before the previous end counts: a later
-    # start is not flagged (the peer validator still flags gaps over 7 days).
+    # DfE's 2024-25 coding changed "equal to" into "on or after" the previous end, with 7 days'
+    # tolerance, and exempted FCONTA. The previous episode is the child's one that started just
+    # before (ordered by start date, then end date with a blank last, then content). A blank reason
+    # is tested. Nothing is tested when the previous episode has no end date (SW08STG2) or a start
+    # is blank or unreadable. NOTE: following the message, only a start before the previous end
+    # counts: a later start is not flagged (the peer validator still flags gaps over 7 days).
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DEC"],
-        order="SW_DECOM",
+        order=["SW_DECOM", "SW_DEC"],
     )
     first_contact = pl.col("SW_REASON").is_in(ctx.codes("SW_REASON_FIRST_CONTACT")).fill_null(False)
     too_early = pl.col("SW_DECOM") < pl.col("prev_SW_DEC").dt.offset_by(f"-{TOLERANCE}")
@@ -82,5 +81,22 @@ CASES = [
                 ["5", "", "", "MANAGE"],
             )
         },
+    ),
+    Case(
+        "of two episodes starting the same day the one ending first comes first, in any row order",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC", "SW_REASON"],
+                ["1", "01/05/2024", "30/06/2024", "MANAGE"],
+                ["1", "01/05/2024", "10/05/2024", "MANAGE"],
+                ["2", "01/05/2024", "10/05/2024", "MANAGE"],
+                ["2", "01/05/2024", "30/06/2024", "MANAGE"],
+                ["3", "01/05/2024", "01/05/2024", "MANAGE"],
+                ["3", "01/05/2024", "", "MANAGE"],
+                ["4", "01/05/2024", "", "MANAGE"],
+                ["4", "01/05/2024", "01/05/2024", "MANAGE"],
+            )
+        },
+        flagged={"SWEpisodes": [0, 3]},
     ),
 ]

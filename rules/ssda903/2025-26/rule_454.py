@@ -9,10 +9,7 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
 
 @rule(
     code="454",
-    message=(
-        "Placement distance from home is over 350 miles. [NOTE: This check will result in "
-        "false positives for children formerly UASC not identified as such in loaded data]"
-    ),
+    message="Placement distance from home is over 350 miles.",
     tables=["Episodes"],
     fields=["HOME_POST", "PL_POST"],
     tags=["postcodes"],

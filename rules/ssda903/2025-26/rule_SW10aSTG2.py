@@ -28,16 +28,17 @@ def social_worker_episode_apart_from_previous(ctx: RuleContext) -> pl.LazyFrame:
     """
     # DfE's coding, as the peer quotes it: if SW_REASON is not FCONTA, SW_DECOM "must be >=
     # (<SW_DEC> +/- 7 days) of previous episode if present". NOTE: that sentence cannot be read
-    # literally; the message ("not within +/- 7 days") decides, so a start 8 days or more
-    # either side of the previous end is flagged, as the peer's code also does. The previous
-    # episode is the child's one that started just before (by SW_DECOM). Nothing is tested when
-    # it has no readable end (an open one is SW08STG2's) or when the start is blank or
-    # unreadable. A blank reason is not first contact and is tested. NOTE: SW10STG2, still in
-    # the catalogue for 2025-26, also reports a start more than 7 days before the previous end.
+    # literally; the message ("not within +/- 7 days") decides, so a start 8 days or more either
+    # side of the previous end is flagged, as the peer's code also does. The previous episode is the
+    # child's one that started just before (by SW_DECOM, then SW_DEC with a blank last, then
+    # content). Nothing is tested when it has no readable end (an open one is SW08STG2's) or when
+    # the start is blank or unreadable. A blank reason is not first contact and is tested. NOTE:
+    # SW10STG2, still in the catalogue for 2025-26, also reports a start more than 7 days before the
+    # previous end.
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DEC"],
-        order="SW_DECOM",
+        order=["SW_DECOM", "SW_DEC"],
     )
     previous_end = pl.col("prev_SW_DEC")
     too_early = pl.col("SW_DECOM") < previous_end.dt.offset_by(f"-{TOLERANCE}")
@@ -104,5 +105,23 @@ CASES = [
             )
         },
         flagged={"SWEpisodes": [2]},
+    ),
+    Case(
+        "of two episodes starting the same day the one ending first comes first, in any row order",
+        period="2025-26",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC", "SW_REASON"],
+                ["1", "01/05/2025", "30/06/2025", "MANAGE"],
+                ["1", "01/05/2025", "10/05/2025", "MANAGE"],
+                ["2", "01/05/2025", "10/05/2025", "MANAGE"],
+                ["2", "01/05/2025", "30/06/2025", "MANAGE"],
+                ["3", "01/05/2025", "01/05/2025", "MANAGE"],
+                ["3", "01/05/2025", "", "MANAGE"],
+                ["4", "01/05/2025", "", "MANAGE"],
+                ["4", "01/05/2025", "01/05/2025", "MANAGE"],
+            )
+        },
+        flagged={"SWEpisodes": [0, 3]},
     ),
 ]

@@ -23,17 +23,17 @@ def first_contact_before_previous_episode_ended(ctx: RuleContext) -> pl.LazyFram
     cannot start while the child's previous social worker episode was still running. Check the
     start date, the previous episode's end date and the reason for the change.
     """
-    # DfE's coding, as the peer quotes it: if SW_REASON is FCONTA, SW_DECOM "must be >
-    # <SW_DEC> of previous episode if present". NOTE: that makes a start on the day the previous
-    # episode ended an error, but DfE's message says "before the previous episode has ended";
-    # the message, DfE's published text, decides, so only a start before that day is flagged.
-    # The previous episode is the one that started just before (by SW_DECOM). Nothing is
-    # tested when it has no readable end (an open one is SW08STG2's) or when the start is blank
-    # or unreadable. Codes are read exactly as written.
+    # DfE's coding, as the peer quotes it: if SW_REASON is FCONTA, SW_DECOM "must be > <SW_DEC> of
+    # previous episode if present". NOTE: that makes a start on the day the previous episode ended
+    # an error, but DfE's message says "before the previous episode has ended"; the message, DfE's
+    # published text, decides, so only a start before that day is flagged. The previous episode is
+    # the one that started just before (by SW_DECOM, then SW_DEC with a blank last, then content).
+    # Nothing is tested when it has no readable end (an open one is SW08STG2's) or when the start is
+    # blank or unreadable. Codes are read exactly as written.
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DEC"],
-        order="SW_DECOM",
+        order=["SW_DECOM", "SW_DEC"],
     )
     first_contact = pl.col("SW_REASON").is_in(ctx.codes("SW_REASON_FIRST_CONTACT")).fill_null(False)
     return ordered.filter(first_contact & (pl.col("SW_DECOM") < pl.col("prev_SW_DEC")))
@@ -92,5 +92,23 @@ CASES = [
             )
         },
         flagged={"SWEpisodes": [0]},
+    ),
+    Case(
+        "of two episodes starting the same day the one ending first comes first, in any row order",
+        period="2025-26",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC", "SW_REASON"],
+                ["1", "01/05/2025", "30/06/2025", "FCONTA"],
+                ["1", "01/05/2025", "10/05/2025", "FCONTA"],
+                ["2", "01/05/2025", "10/05/2025", "FCONTA"],
+                ["2", "01/05/2025", "30/06/2025", "FCONTA"],
+                ["3", "01/05/2025", "01/05/2025", "FCONTA"],
+                ["3", "01/05/2025", "", "FCONTA"],
+                ["4", "01/05/2025", "", "FCONTA"],
+                ["4", "01/05/2025", "01/05/2025", "FCONTA"],
+            )
+        },
+        flagged={"SWEpisodes": [0, 3]},
     ),
 ]

@@ -4,7 +4,7 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import looked_after_at_year_end
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import Case, RuleContext, by_content, raw_name, rule, table
 
 
 @rule(
@@ -29,7 +29,7 @@ def latest_social_worker_episode_closed(ctx: RuleContext) -> pl.LazyFrame:
     # two episodes starting the same day, the open one counts as the latest (SW19STG2 reports
     # the shared start). Episodes with a blank or unreadable start cannot be ordered.
     in_care = looked_after_at_year_end(ctx.table("Episodes"), ctx.end, ctx.codes("LS_RESPITE"))
-    last = pl.col("_row").sort_by(["SW_DECOM", "SW_DEC", "_row"], nulls_last=True).last()
+    last = pl.col("_row").sort_by(["SW_DECOM", "SW_DEC", by_content()], nulls_last=True).last()
     latest = (
         ctx.table("SWEpisodes")
         .filter(pl.col("SW_DECOM").is_not_null())

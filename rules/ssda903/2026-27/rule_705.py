@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import Case, RuleContext, by_content, raw_name, rule, table
 
 # An order with a blank end is in force indefinitely.
 OPEN_END = dt.date(9999, 12, 31)
@@ -35,7 +35,8 @@ def dolo_starts_while_earlier_open(ctx: RuleContext) -> pl.LazyFrame:
         .otherwise(pl.col("DOLO_END").fill_null(pl.col("DOLO_START")))
     )
     ordered = ctx.table("DoLo").filter(pl.col("DOLO_START").is_not_null())
-    ordered = ordered.sort("CHILD", "DOLO_START", "_row")
+    # Of two starting the same day the one ending first comes first; then content, never file order.
+    ordered = ordered.sort("CHILD", "DOLO_START", end, by_content())
     latest_end_before = end.cum_max().shift(1).over(child_of_row())
     return ordered.filter(pl.col("DOLO_START") < latest_end_before)
 

@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 
 from csc_validate import config, schemas
+from csc_validate.as_at import read as read_as_at
 from csc_validate.cli import check_run, output_plan, report_outputs
-from csc_validate.cli.options import Collection, Year
+from csc_validate.cli.options import AsAt, Collection, Year
 from csc_validate.cli.output_plan import PASSWORD_VARIABLE
 from csc_validate.errors import UsageError
 from csc_validate.findings import Report
@@ -39,6 +40,7 @@ def check_command(
     ] = None,
     collection: Collection = None,
     year: Year = None,
+    as_at: AsAt = None,
     select: Annotated[
         list[str] | None,
         typer.Option(help="Run only these rules: codes, table names or tag:NAME (repeatable)."),
@@ -118,6 +120,15 @@ def check_command(
         Path | None,
         typer.Option(help="Record today's findings here, for --baseline in later runs."),
     ] = None,
+    accepted_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--accepted",
+            metavar="FILE",
+            help="CSV of findings accepted with a reason (rule, child, key, reason, who, date): "
+            "shown apart, and they do not fail --fail-on.",
+        ),
+    ] = None,
     limit: Annotated[
         int, typer.Option(help="Findings listed in the terminal (0 for all).", min=0)
     ] = 50,
@@ -159,15 +170,21 @@ def check_command(
         la=la,
         ofsted=ofsted,
         baseline=baseline_path,
+        accepted_file=accepted_file,
         # An unset flag leaves the settings' choice alone.
         partial=partial or None,
     )
     planned = output_plan.plan(settings, outputs or [], output_format, split_by, password_file)
+    output_plan.refuse_overwriting(planned, settings, settings_path, write_baseline, password_file)
     if not settings.inputs:
         where = f" or set inputs in {settings_path}" if settings_path else ""
         raise UsageError(f"name the files or folders to check{where}")
     report, tables = check_run.run(
-        settings, quiet=quiet, write_baseline=write_baseline, redacted=redacted
+        settings,
+        quiet=quiet,
+        write_baseline=write_baseline,
+        redacted=redacted,
+        as_at=read_as_at(as_at) if as_at is not None else None,
     )
     child_column = schemas.load(report.collection, report.year).child_column
     options = Options(

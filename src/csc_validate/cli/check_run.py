@@ -1,10 +1,11 @@
 """Running `check` on the merged settings: the rules with progress, then baseline and redaction."""
 
+import datetime as dt
 from pathlib import Path
 
 import typer
 
-from csc_validate import baseline, config
+from csc_validate import accepted, baseline, config
 from csc_validate.check import check_with_tables
 from csc_validate.cli.progress import progress
 from csc_validate.findings import Report
@@ -13,9 +14,18 @@ from csc_validate.tables import Tables
 
 
 def run(
-    settings: config.Config, *, quiet: bool, write_baseline: Path | None, redacted: bool
+    settings: config.Config,
+    *,
+    quiet: bool,
+    write_baseline: Path | None,
+    redacted: bool,
+    as_at: dt.date | None = None,
 ) -> tuple[Report, Tables]:
-    """The report to write (after the baseline and redaction) and the tables the check loaded."""
+    """The report to write (after acceptances, the baseline and redaction) and the tables the
+    check loaded."""
+    acceptances = settings.accepted
+    if settings.accepted_file is not None:
+        acceptances += accepted.read(settings.accepted_file)
     with progress(quiet) as stage:
         report, tables = check_with_tables(
             list(settings.inputs),
@@ -30,10 +40,13 @@ def run(
             partial=settings.partial,
             stage=stage,
             severity=dict(settings.severity),
+            as_at_day=as_at,
         )
     if write_baseline is not None:
         baseline.write(report, write_baseline)
         typer.echo(f"Wrote {write_baseline} ({len(report.findings)} findings)", err=True)
+    source = settings.accepted_file.as_posix() if settings.accepted_file else "settings"
+    report = accepted.apply(report, acceptances, source)
     if settings.baseline is not None:
         report = baseline.apply(
             report, baseline.load(settings.baseline), settings.baseline.as_posix()

@@ -9,6 +9,7 @@ import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from csc_validate import atomic
 from csc_validate.diff import ReportDiff, compare, read_report
@@ -37,7 +38,7 @@ def diff_command(
     if output is not None and output.suffix.lower() not in (".csv", ".json", ".txt"):
         raise UsageError(f"--output {output}: name it .csv, .json or .txt")
     result = compare(read_report(old), read_report(new))
-    render(Console(highlight=False), result)
+    render(Console(highlight=False, emoji=False), result)
     if output is not None:
         atomic.write_bytes(output, _file(result, output.suffix.lower()))
         typer.echo(f"Wrote {output}", err=True)
@@ -51,16 +52,20 @@ def render(console: Console, result: ReportDiff) -> None:
     groups = _groups(result)
     codes = sorted({code for counts in groups.values() for code in counts}, key=code_key)
     for code in codes:
-        table.add_row(code, *[str(groups[status].get(code, 0)) for status in STATUSES])
+        table.add_row(Text(code), *[str(groups[status].get(code, 0)) for status in STATUSES])
     if codes:
         console.print(table)
+    years = (
+        f" ({result.old_year} report against {result.new_year})"
+        if result.old_year != result.new_year
+        else "."
+    )
     console.print(
-        f"[green]{len(result.fixed)} fixed[/green], [red]{len(result.new)} new[/red], "
-        f"{len(result.still_open)} still open"
-        + (
-            f" ({result.old_year} report against {result.new_year})"
-            if result.old_year != result.new_year
-            else "."
+        Text.assemble(
+            (f"{len(result.fixed)} fixed", "green"),
+            ", ",
+            (f"{len(result.new)} new", "red"),
+            f", {len(result.still_open)} still open{years}",
         )
     )
 
@@ -83,7 +88,7 @@ def _file(result: ReportDiff, suffix: str) -> bytes:
     if suffix == ".json":
         return (result.model_dump_json(indent=2) + "\n").encode("utf-8")
     if suffix == ".txt":
-        console = Console(record=True, width=100, highlight=False, file=io.StringIO())
+        console = Console(record=True, width=100, highlight=False, emoji=False, file=io.StringIO())
         render(console, result)
         return console.export_text().encode("utf-8")
     buffer = io.StringIO()

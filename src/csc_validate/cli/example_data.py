@@ -60,6 +60,6 @@ def example_data(
     if chosen.example_out == "file" and out.is_dir():
         raise typer.BadParameter(f"{out} is a folder; name the file to write", param_hint="--out")
     lines = chosen.write_examples(ExampleRequest(out, children, seed, year, error_rate))
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True, emoji=False)
     for line in lines:
         console.print(line, markup=False)

@@ -9,6 +9,7 @@ from rich.console import Console
 from csc_validate import atomic, collections, config
 from csc_validate.cli.options import Year
 from csc_validate.errors import UsageError
+from csc_validate.overwrite import refuse_outputs_over_inputs
 from csc_validate.reports import terminal
 from csc_validate.reports.options import Options
 from csc_validate.returns.export import check_extract, prepare
@@ -73,14 +74,27 @@ def export_command(
     limit: Annotated[
         int, typer.Option(help="Findings listed in the terminal (0 for all).", min=0)
     ] = 50,
+    as_at: Annotated[
+        str | None,
+        typer.Option("--as-at", help="Refused: the return DfE takes is a whole year.", hidden=True),
+    ] = None,
 ) -> None:
     """Check an extract with the year's DfE rules, then write it as the return DfE takes.
 
     Errors stop the export (exit 1) unless --force; queries are listed and do not. Exit 2 for
     input that cannot be used or tables that DfE's format cannot hold.
     """
+    if as_at is not None:
+        raise UsageError("--as-at: export writes the return DfE takes, which is a whole year")
     if output.is_dir():
         raise UsageError(f"--output {output}: is a folder; name the return file to write")
+    refuse_outputs_over_inputs(
+        [("--output", output)],
+        [("one of the files being exported", path) for path in paths]
+        + [("one of last year's files", path) for path in previous or []]
+        + [("one of the Ofsted lists", path) for path in ofsted or []]
+        + [("the settings file", path) for path in [config_path] if path is not None],
+    )
     settings, _ = config.load(config_path)
     settings = settings.merged(year=year, la=la)
     council = settings.la if settings.la and settings.la.isdigit() else None
@@ -95,11 +109,18 @@ def export_command(
     )
     if report.findings or report.incomplete:
         terminal.write(report, None, Options(limit=limit))
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     if report.incomplete:
         missing = ", ".join(report.missing_tables)
         why = f"the extract lacks {missing}" if missing else "a rule failed"
         errors.print(f"export refused: the check is incomplete ({why})", markup=False)
+        raise typer.Exit(2)
+    if report.as_at:
+        errors.print(
+            f"export refused: the extract is as at {report.as_at} ({report.as_at_source}); "
+            "the return DfE takes is a whole year",
+            markup=False,
+        )
         raise typer.Exit(2)
     rule_errors = report.count_at_or_above(Severity.ERROR)
     if rule_errors and not force:

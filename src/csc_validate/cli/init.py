@@ -52,6 +52,10 @@ def template() -> str:
 # `csc-validate check --write-baseline baseline.json`).
 # baseline = "baseline.json"
 
+# Findings true of the child, each with its reason, in a CSV (rule, child, table, key, reason,
+# who, date): shown apart, and they do not fail --fail-on. Or list them in [[accepted]] below.
+# accepted-file = "accepted.csv"
+
 # Tables come last: in TOML, every key after a [table] line belongs to that table.
 
 # Report a rule as {levels} whatever DfE says, e.g. a query your council treats as an error.
@@ -69,6 +73,15 @@ def template() -> str:
 # Rules whose findings are not wanted in one table.
 # [per-table-ignores]
 # Episodes = ["355"]
+
+# A finding accepted with its reason (key: the row's identifying values, e.g. DECOM).
+# [[accepted]]
+# rule = "103"
+# child = "107840"
+# key = {{ DECOM = "01/05/2025" }}
+# reason = "Parent declined to give the child's ethnicity"
+# who = "J Smith"
+# date = "2026-05-03"
 """
 
 

@@ -18,3 +18,13 @@ Year = Annotated[
     str | None,
     typer.Option("--year", "-y", help="Collection year such as 2025-26; inferred when not given."),
 ]
+AsAt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-at",
+        help="Check a year-to-date extract as at this date (30/09/2025 or 2025-09-30): the "
+        "period runs from 1 April to it; rules that judge the year at its end (OC2, OC3) "
+        "are not yet due.",
+        show_default=False,
+    ),
+]

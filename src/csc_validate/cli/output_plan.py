@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from csc_validate import config
-from csc_validate.errors import UsageError
+from csc_validate.errors import InputError, UsageError
+from csc_validate.overwrite import refuse_outputs_over_inputs
 from csc_validate.reports import Format, format_for
-from csc_validate.reports.split import parse_spec
+from csc_validate.reports.split import parse_spec, read_lookup, team_paths
 
 PASSWORD_VARIABLE = "CSC_VALIDATE_PASSWORD"
 
@@ -50,6 +51,45 @@ def plan(
     if password is not None and not workbooks:
         raise UsageError("a password encrypts workbooks only: add --output FILE.xlsx")
     return OutputPlan(files=files, to_stdout=to_stdout, split_by=split_by, password=password)
+
+
+def refuse_overwriting(
+    planned: OutputPlan,
+    settings: config.Config,
+    settings_path: Path | None,
+    write_baseline: Path | None,
+    password_file: Path | None,
+) -> None:
+    """No report or baseline may land on a file the run reads (exit 2 before anything runs)."""
+    read = [("one of the files being checked", path) for path in settings.inputs]
+    read += [("one of last year's files", path) for path in settings.previous]
+    read += [("one of the Ofsted lists", path) for path in settings.ofsted]
+    read += [("the settings file", path) for path in [settings_path] if path is not None]
+    read += [("the accepted findings", path) for path in [settings.accepted_file] if path]
+    read += [("the --password-file", path) for path in [password_file] if path is not None]
+    if planned.split_by is not None:
+        read.append(("the --split-by lookup", parse_spec(planned.split_by)[0]))
+    outputs = [("--output", path) for path, _ in planned.files]
+    outputs += [("--split-by's workbook", path) for path in _team_workbooks(planned)]
+    if settings.baseline is not None:
+        refuse_outputs_over_inputs(outputs, [("the baseline", settings.baseline)])
+    # Rewriting the baseline that is read is how a team accepts today's findings.
+    outputs += [("--write-baseline", path) for path in [write_baseline] if path is not None]
+    refuse_outputs_over_inputs(outputs, read)
+
+
+def _team_workbooks(planned: OutputPlan) -> list[Path]:
+    """The team workbooks --split-by will write beside each workbook, as far as the lookup can
+    be read now (the run reports a lookup it cannot use)."""
+    if planned.split_by is None:
+        return []
+    for child_column in ("CHILD", "LAchildID"):
+        try:
+            teams = list(read_lookup(planned.split_by, child_column).teams)
+        except InputError:
+            continue
+        return [p for book in planned.workbooks for p in team_paths(book, teams).values()]
+    return []
 
 
 def _destinations(

@@ -17,7 +17,7 @@ LABELS = {
 @contextmanager
 def progress(quiet: bool, console: Console | None = None) -> Iterator[Stage]:
     """A stage callback that draws bars on a terminal; silent when piped, redirected or quiet."""
-    console = console or Console(stderr=True)
+    console = console or Console(stderr=True, emoji=False)
     if quiet or not console.is_terminal:
         yield lambda name, count: None
         return

@@ -8,6 +8,7 @@ import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from csc_validate import collections, packs
 from csc_validate.builtin import BUILTIN_TABLE
@@ -35,9 +36,11 @@ def rules_command(
 ) -> None:
     """List the rules of a collection year (default: the newest year)."""
     pack = choose_pack(collection, year)
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     for item in pack.broken:
-        errors.print(f"[bold red]local rule not loaded:[/bold red] {item.name}: {item.error}")
+        errors.print(
+            Text.assemble(("local rule not loaded:", "bold red"), f" {item.name}: {item.error}")
+        )
     if changes:
         _print_changes(pack, output_format)
         return
@@ -65,13 +68,34 @@ def rules_command(
             item["code"],
             item["severity"],
             ", ".join(item["tables"]),
-            item["source"],
+            f"{item['source']}, provisional" if item["provisional"] else item["source"],
             item["message"],
         )
-    console = Console()
+    # Messages and local rules' text are data, never markup.
+    console = Console(markup=False, emoji=False)
     console.print(table)
+    for item in described:
+        if item["provisional"]:
+            console.print(f"Provisional: {item['code']}. {item['provisional']}", markup=False)
+    _print_year_round(console, pack)
     for item in unchecked:
         console.print(f"Not checked by csc-validate: {item['code']}. {item['reason']}")
+
+
+def _print_year_round(console: Console, pack: Pack) -> None:
+    """Which rules a year-to-date check leaves for later, and which gain from earlier years."""
+    due = ", ".join(pack.not_yet_due)
+    if due:
+        console.print(
+            f"Not yet due on a year-to-date extract (--as-at), tag year-end: {due}.", markup=False
+        )
+    looking_back = ", ".join(rule.code for rule in pack.ordered() if rule.earlier_years)
+    if looking_back:
+        console.print(
+            "Gain from earlier years' returns (--previous for each year), tag earlier-years: "
+            f"{looking_back}.",
+            markup=False,
+        )
 
 
 def choose_pack(collection: str | None, year: str | None) -> Pack:
@@ -95,6 +119,11 @@ def describe(rule: Rule) -> dict:
         "source": source(rule),
         # What the user must give for the rule to run (e.g. "--la"); empty when nothing.
         "needs": list(rule.needs),
+        # Why the reading is provisional (inferred without DfE's own text); empty when it is not.
+        "provisional": rule.provisional,
+        # On a year-to-date extract: "as_at" (judged at the date) or "not_yet_due".
+        "mid_year": rule.mid_year.value,
+        "earlier_years": rule.earlier_years,
     }
 
 
@@ -102,7 +131,8 @@ def source(rule: Rule) -> str:
     """Who wrote the rule: DfE, csc-validate (its own reading checks) or a council's package."""
     if rule.origin is not None:
         return f"local: {rule.origin}"
-    return "csc-validate" if rule.check is None else "DfE"
+    # csc-validate's own codes start with CSC: its reading checks, and rules where DfE has none.
+    return "csc-validate" if rule.check is None or rule.code.startswith("CSC") else "DfE"
 
 
 def _print_changes(pack: Pack, output_format: ListFormat) -> None:
@@ -117,10 +147,12 @@ def _print_changes(pack: Pack, output_format: ListFormat) -> None:
     if output_format is ListFormat.JSON:
         typer.echo(json.dumps(changes, indent=2, ensure_ascii=False))
         return
-    console = Console(highlight=False)
+    console = Console(highlight=False, emoji=False)
     console.print(f"[bold]{pack.collection} {pack.year}[/bold] extends {pack.extends or 'nothing'}")
-    console.print(f"added ({len(pack.added)}): {', '.join(pack.added) or 'none'}")
-    console.print(f"changed ({len(pack.changed)}): {', '.join(pack.changed) or 'none'}")
+    console.print(f"added ({len(pack.added)}): {', '.join(pack.added) or 'none'}", markup=False)
+    console.print(
+        f"changed ({len(pack.changed)}): {', '.join(pack.changed) or 'none'}", markup=False
+    )
     console.print(f"retired ({len(pack.retired)}):")
     for code, reason in pack.retired.items():
-        console.print(f"  {code}: {reason}")
+        console.print(f"  {code}: {reason}", markup=False)

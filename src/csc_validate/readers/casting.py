@@ -1,5 +1,6 @@
 """Turns text cells into typed columns; a value that cannot be read stays as text beside a null."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 import polars as pl
@@ -150,3 +151,9 @@ def foreign_date_spelling(
 
 def accepted_spellings(accepted: tuple[DateFormat, ...]) -> str:
     return " or ".join(form.label for form in accepted)
+
+
+def read_date(text: str, date_formats: tuple[DateFormat, ...]) -> dt.date | None:
+    """One date written in one of `date_formats` (as a column's dates are read), else None."""
+    value = pl.select(_date(pl.lit(text.strip(), dtype=pl.String), date_formats)).item()
+    return value if isinstance(value, dt.date) else None

@@ -18,7 +18,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from csc_validate import atomic
 from csc_validate.errors import UsageError
-from csc_validate.findings import Finding, Report, code_key
+from csc_validate.findings import Finding, Report, code_key, standing
+from csc_validate.reports import accepted_view
 from csc_validate.reports.cells import is_formula_like
 from csc_validate.reports.options import Options
 from csc_validate.severity import Severity
@@ -59,6 +60,7 @@ def render(report: Report, tables: Tables | None = None, child_column: str | Non
     _summary_sheet(workbook.create_sheet("Summary"), report, tables is not None)
     _findings_sheet(workbook.create_sheet("Findings"), report, _finding_dates(report, tables))
     _child_sheet(workbook.create_sheet("By child"), report)
+    accepted_view.add_sheet(workbook, report)
     if tables is not None:
         by_table: dict[str, list[Finding]] = {}
         for finding in report.findings:
@@ -98,7 +100,7 @@ def _summary_sheet(sheet: WriteOnlyWorksheet, report: Report, with_tables: bool)
             _cell(
                 sheet,
                 f"{report.collection.upper()} {report.year} ({report.period_start} to "
-                f"{report.period_end})",
+                f"{report.period_end})" + (f", as at {report.as_at}" if report.as_at else ""),
                 TITLE_FONT,
             )
         ]
@@ -134,7 +136,7 @@ def _summary_sheet(sheet: WriteOnlyWorksheet, report: Report, with_tables: bool)
         info = report.rule_info(rule)
         sheet.append(
             [
-                _cell(sheet, rule, SEVERITY_FONT.get(severity)),
+                _cell(sheet, standing(rule, info), SEVERITY_FONT.get(severity)),
                 severity.value,
                 child_count,
                 rows,

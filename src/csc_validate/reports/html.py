@@ -5,7 +5,8 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
-from csc_validate.findings import Finding, Report, code_key
+from csc_validate.findings import Finding, Report, code_key, standing
+from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.reports.output import emit
 from csc_validate.severity import Severity
@@ -59,6 +60,7 @@ def _header(report: Report) -> str:
         "<header>"
         f"<h1>{escape(report.collection.upper())} {escape(report.year)} validation report</h1>"
         f'<p class="muted">{escape(report.period_start)} to {escape(report.period_end)} · '
+        f"{f'<strong>as at {escape(report.as_at)}</strong> · ' if report.as_at else ''}"
         f"checked by csc-validate {escape(report.version)} · year {escape(report.year_source)}</p>"
         '<nav><a href="#summary">Summary</a><a href="#findings">Findings</a>'
         '<a href="#children">Children</a></nav>'
@@ -80,6 +82,7 @@ def _summary(report: Report, errors: int, queries: int) -> str:
         _chart(report, _per_rule(report.findings), with_message=True),
         "<h2>Findings per table</h2>",
         _chart(report, _per_table(report.findings), with_message=False),
+        accepted_view.html_section(report),
         "<h2>Not checked</h2>",
         _not_checked(report),
         "<h2>What each rule asks</h2>",
@@ -150,7 +153,7 @@ def _not_checked(report: Report) -> str:
 def _rules(report: Report) -> str:
     found = {f.rule for f in report.findings}
     rows = [
-        f'<tr><td class="code sev-{info.severity.value}">{escape(info.rule)}</td>'
+        f'<tr><td class="code sev-{info.severity.value}">{escape(standing(info.rule, info))}</td>'
         f'<td>{escape(info.message)}</td><td class="guidance">{escape(info.guidance)}</td></tr>'
         for info in sorted(report.rules, key=lambda i: code_key(i.rule))
         if info.rule in found

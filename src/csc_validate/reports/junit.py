@@ -17,7 +17,9 @@ def render(report: Report) -> str:
     messages = {info.rule: info.message for info in report.rules}
     messages.update({s.rule: s.message for s in report.summary if s.rule not in messages})
     codes = list(messages) + [code for code in crashed if code not in messages]
-    suite_name = f"csc-validate {report.collection} {report.year}"
+    suite_name = f"csc-validate {report.collection} {report.year}" + (
+        f" as at {report.as_at}" if report.as_at else ""
+    )
     suite = ET.Element(
         "testsuite",
         name=suite_name,

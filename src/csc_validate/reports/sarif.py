@@ -52,7 +52,8 @@ def render(report: Report) -> str:
             if item.file != standard_input.DISPLAY
         ],
         "results": [_result(finding, index.get(finding.rule)) for finding in report.findings],
-        "properties": {"collection": report.collection, "year": report.year},
+        "properties": {"collection": report.collection, "year": report.year}
+        | ({"as_at": report.as_at} if report.as_at else {}),
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

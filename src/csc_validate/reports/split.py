@@ -86,6 +86,9 @@ def subset(
             "totals": totals,
             "summary": tuple(summarise(list(findings))),
             "table_rows": table_rows,
+            # Reasons name children too: a team sees its own only.
+            "accepted": tuple(a for a in report.accepted if a.finding.child in children),
+            "stale_acceptances": tuple(a for a in report.stale_acceptances if a.child in children),
         }
     )
     return cut, kept_tables

@@ -5,12 +5,12 @@ from pathlib import Path
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from csc_validate import atomic
-from csc_validate.findings import Finding, Report
+from csc_validate.findings import NOT_YET_DUE, Finding, Report
+from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.severity import Severity
 from csc_validate.tables import PREVIOUS_SUFFIX
@@ -22,9 +22,9 @@ def write(report: Report, destination: Path | None, options: Options) -> None:
     """Print the report; to a file it is plain text, with no colour codes."""
     arguments = (report, options.limit, options.quiet, options.by_child, options.workbook)
     if destination is None:
-        render(Console(highlight=False), *arguments)
+        render(Console(highlight=False, emoji=False), *arguments)
         return
-    console = Console(record=True, width=100, highlight=False, file=io.StringIO())
+    console = Console(record=True, width=100, highlight=False, emoji=False, file=io.StringIO())
     render(console, *arguments)
     atomic.write_text(destination, console.export_text())
 
@@ -43,6 +43,8 @@ def render(
     if not quiet:
         if report.summary:
             console.print(_summary_table(report, console.width))
+            for code, reason in _provisional(report).items():
+                console.print(f"* {code} is provisional: {reason}", markup=False)
         if report.findings and limit != 0:
             ordered = report.findings
             if by_child:
@@ -51,7 +53,7 @@ def render(
             shown = ordered[: limit if limit > 0 else None]
             group = _child_tables if by_child else _findings_tables
             for heading, table in group(shown, _code_width(report)):
-                console.print(heading, style="italic", highlight=False)
+                console.print(Text(heading, style="italic"))
                 console.print(table)
             hidden = len(report.findings) - (limit if limit > 0 else len(report.findings))
             if hidden > 0:
@@ -59,16 +61,20 @@ def render(
                     f"[dim]... and {hidden} more findings: --limit 0 shows all; "
                     "--output errors.xlsx or errors.csv writes them to a file.[/dim]"
                 )
+    accepted_view.render(console, report, quiet)
     # Notes say what was not read or looks wrong: --quiet keeps them.
+    # Text from the data (values, file and column names) is shown as written, never as markup.
     for note in report.notes:
-        console.print(f"[dim]note:[/dim] {note}")
+        console.print(Text.assemble(("note:", "dim"), " ", note))
     if report.skipped and not quiet and _skipped_line(report):
-        console.print(_skipped_line(report))
+        console.print(Text(_skipped_line(report), style="dim"))
     for crash in report.crashes:
         console.print(
-            f"[bold red]internal error[/bold red] in rule {crash.rule} on {escape(crash.table)}: "
-            f"{escape(crash.error)} "
-            "(its findings are missing; please report this)"
+            Text.assemble(
+                ("internal error", "bold red"),
+                f" in rule {crash.rule} on {crash.table}: {crash.error} "
+                "(its findings are missing; please report this)",
+            )
         )
     console.print(_footer(report))
     if report.summary:
@@ -77,15 +83,27 @@ def render(
 
 def _heading(console: Console, report: Report) -> None:
     console.print(
-        f"[bold]csc-validate {report.version}[/bold] · {report.collection.upper()} {report.year} "
-        f"({report.period_start} to {report.period_end})"
+        Text.assemble(
+            (f"csc-validate {report.version}", "bold"),
+            f" · {report.collection.upper()} {report.year} "
+            f"({report.period_start} to {report.period_end})",
+            (f" · as at {report.as_at}" if report.as_at else "", "bold"),
+        )
     )
-    console.print(f"[dim]Year {report.year_source}.[/dim]")
+    console.print(Text(f"Year {report.year_source}.", style="dim"))
+    if report.as_at:
+        console.print(
+            Text(
+                f"A year-to-date check as at {report.as_at} ({report.as_at_source}): "
+                "ages, durations and open records are judged at that date.",
+                style="dim",
+            )
+        )
     current = [f"{name} {rows}" for name, rows in report.table_rows.items() if "_last" not in name]
     previous = [f"{name} {rows}" for name, rows in report.table_rows.items() if "_last" in name]
-    console.print(f"[dim]Rows read: {', '.join(current) or 'none'}.[/dim]")
+    console.print(Text(f"Rows read: {', '.join(current) or 'none'}.", style="dim"))
     if previous:
-        console.print(f"[dim]Last year: {', '.join(previous)}.[/dim]")
+        console.print(Text(f"Last year: {', '.join(previous)}.", style="dim"))
 
 
 def _summary_table(report: Report, width: int) -> Table:
@@ -100,19 +118,33 @@ def _summary_table(report: Report, width: int) -> Table:
     table.add_column(
         "Message", overflow="ellipsis", no_wrap=True, max_width=max(width - 35 - code_width, 12)
     )
+    provisional = _provisional(report)
     for summary in report.summary:
+        marked = f"{summary.rule}*" if summary.rule in provisional else summary.rule
         table.add_row(
-            Text(summary.rule, style=SEVERITY_STYLE[summary.severity]),
-            summary.table,
+            Text(marked, style=SEVERITY_STYLE[summary.severity]),
+            Text(summary.table),
             str(summary.count),
             str(summary.children),
-            summary.message,
+            Text(summary.message),
         )
     return table
 
 
 def _code_width(report: Report) -> int:
-    return max([4, *(len(summary.rule) for summary in report.summary)])
+    # A provisional rule's code is marked with a star.
+    starred = _provisional(report)
+    return max([4, *(len(s.rule) + (s.rule in starred) for s in report.summary)])
+
+
+def _provisional(report: Report) -> dict[str, str]:
+    """Why each rule in the summary is provisional (read without DfE's own text), by code."""
+    shown = {summary.rule for summary in report.summary}
+    return {
+        info.rule: info.provisional
+        for info in report.rules
+        if info.provisional and info.rule in shown
+    }
 
 
 def _values(finding: Finding) -> str:
@@ -137,15 +169,15 @@ def _findings_tables(findings: tuple[Finding, ...], code_width: int) -> list[tup
         for finding in items:
             table.add_row(
                 "" if finding.line is None else str(finding.line),
-                finding.child or "",
+                Text(finding.child or ""),
                 Text(finding.rule, style=SEVERITY_STYLE[finding.severity]),
-                _values(finding),
+                Text(_values(finding)),
             )
         tables.append((f"{name}: {file}", table))
     return tables
 
 
-def _missing_line(report: Report) -> str:
+def _missing_line(report: Report) -> Text:
     this_year = [name for name in report.missing_tables if not name.endswith(PREVIOUS_SUFFIX)]
     last_year = [
         name.removesuffix(PREVIOUS_SUFFIX)
@@ -159,13 +191,14 @@ def _missing_line(report: Report) -> str:
         parts.append(f"last year's return has no {' or '.join(last_year)} table")
     missing = " and ".join(parts)
     if report.partial:
-        return (
-            f"[yellow]Partial check (--partial): {missing}; "
-            "the rules that need them were skipped.[/yellow]"
+        return Text(
+            f"Partial check (--partial): {missing}; the rules that need them were skipped.",
+            style="yellow",
         )
-    return (
-        f"[bold red]Incomplete:[/bold red] {missing}. Give the missing files, or --partial to "
-        "check only what is here (exit code 2)."
+    return Text.assemble(
+        ("Incomplete:", "bold red"),
+        f" {missing}. Give the missing files, or --partial to check only what is here "
+        "(exit code 2).",
     )
 
 
@@ -183,10 +216,10 @@ def _child_tables(findings: tuple[Finding, ...], code_width: int) -> list[tuple[
         table.add_column("Values", overflow="fold")
         for finding in groups[child]:
             table.add_row(
-                finding.table,
+                Text(finding.table),
                 "" if finding.line is None else str(finding.line),
                 Text(finding.rule, style=SEVERITY_STYLE[finding.severity]),
-                _values(finding),
+                Text(_values(finding)),
             )
         count = len(groups[child])
         heading = f"Child {child}" if child else "Not about one child"
@@ -201,8 +234,8 @@ def _skipped_line(report: Report) -> str:
     by_reason: dict[str, list[str]] = {}
     compare: list[str] = []
     for skipped in report.skipped:
-        # Rules waiting for reference data are listed once, in the "not run" notes.
-        if skipped.reason.startswith("needs "):
+        # Rules waiting for reference data, or for the year's end, are listed once, in the notes.
+        if skipped.reason.startswith(("needs ", NOT_YET_DUE)):
             continue
         if PREVIOUS_SUFFIX in skipped.reason and not last_year_given:
             compare.append(skipped.rule)
@@ -219,17 +252,17 @@ def _skipped_line(report: Report) -> str:
             f"Skipped {len(compare)} rules that compare with last year ({codes}): "
             "give last year's return with --previous to run them."
         )
-    return "[dim]" + "\n".join(lines) + "[/dim]" if lines else ""
+    return "\n".join(lines)
 
 
-def _next_step(report: Report, workbook: str | None) -> str:
+def _next_step(report: Report, workbook: str | None) -> Text:
     top = report.summary[0].rule
     first = (
-        f"Next: open {escape(workbook)} and work through it child by child"
+        f"Next: open {workbook} and work through it child by child"
         if workbook
         else "Next: add --output errors.xlsx for a workbook to work through child by child"
     )
-    return f"{first}; csc-validate explain {top} explains the most frequent rule."
+    return Text(f"{first}; csc-validate explain {top} explains the most frequent rule.")
 
 
 def _footer(report: Report) -> str:

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from csc_validate import atomic, schemas
 from csc_validate.errors import UsageError
 from csc_validate.load import load
+from csc_validate.overwrite import refuse_outputs_over_inputs
 from csc_validate.readers import kind
 from csc_validate.tables import Tables
 
@@ -28,6 +29,10 @@ def convert(path: Path, target: Target, out: Path, year: str | None = None) -> l
         raise UsageError(f"--out {out}: is a file; name a folder for the tables")
     if not path.is_file() or kind(path, str(path)) != "xml":
         raise UsageError(f"{path}: is not an XML return; convert reads DfE's XML files")
+    refuse_outputs_over_inputs(
+        [("--out", destination) for destination in _destinations(path, target, out)],
+        [("the XML return being converted", path)],
+    )
     tables = load([path], year=year)
     frames = flat_tables(tables)
     if target is Target.CSV:
@@ -41,6 +46,19 @@ def convert(path: Path, target: Target, out: Path, year: str | None = None) -> l
     atomic.write_bytes(destination, xlsx_bytes(frames))
     counts = ", ".join(f"{name} {_rows(frame.height)}" for name, frame in frames.items())
     return [f"Wrote {destination}: {counts}"]
+
+
+def _destinations(path: Path, target: Target, out: Path) -> list[Path]:
+    """Every file convert may write, whatever the collection and year turn out to be."""
+    if target is Target.XLSX:
+        return [out / f"{path.stem}.xlsx"]
+    names = {
+        name
+        for collection in schemas.available_collections()
+        for year in schemas.available_years(collection)
+        for name in schemas.load(collection, year).tables
+    }
+    return [out / f"{name}.csv" for name in sorted(names)]
 
 
 def flat_tables(tables: Tables) -> dict[str, pl.DataFrame]:

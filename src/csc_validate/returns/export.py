@@ -7,7 +7,8 @@ from csc_validate import collections
 from csc_validate.check import check
 from csc_validate.errors import UsageError
 from csc_validate.findings import Report
-from csc_validate.load import expand, load
+from csc_validate.load import load
+from csc_validate.overwrite import refuse_outputs_over_inputs
 from csc_validate.returns import ReturnFile, ReturnRequest
 from csc_validate.returns.validation import problems, schema_path
 from csc_validate.severity import Severity
@@ -74,11 +75,9 @@ def prepare(
 
 
 def _refuse_overwriting_inputs(paths: list[Path], files: list[ReturnFile]) -> None:
-    """The extract is never modified: no output may be one of its files."""
-    sources, _ = expand(paths)
-    inputs = {source.path.resolve() for source in sources}
-    for file in files:
-        if file.path.resolve() in inputs:
-            raise UsageError(
-                f"{file.path}: is one of the files being exported; name another file to write"
-            )
+    """The extract is never modified: no output (nor a file written beside it) may be one of
+    its files."""
+    refuse_outputs_over_inputs(
+        [("--output", file.path) for file in files],
+        [("one of the files being exported", path) for path in paths],
+    )

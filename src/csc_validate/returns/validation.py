@@ -2,12 +2,15 @@
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import xmlschema
 from lxml import etree
 
 from csc_validate.resources import data_dir
 from csc_validate.returns import ReturnFile
+
+if TYPE_CHECKING:
+    import xmlschema
 
 SHOWN = 5
 
@@ -32,5 +35,9 @@ def problems(file: ReturnFile, xsd: Path, limit: int | None = SHOWN) -> list[str
 
 
 @cache
-def _schema(xsd: Path) -> xmlschema.XMLSchema:
+def _schema(xsd: Path) -> "xmlschema.XMLSchema":
+    # Imported here: xmlschema takes longer to import than a small check takes to run, and only
+    # `export` and `convert` of a year with an XSD need it.
+    import xmlschema
+
     return xmlschema.XMLSchema(xsd)

@@ -6,6 +6,7 @@ from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.cases import Case, table
 from csc_validate.rulekit.context import MissingTableError, RuleContext
 from csc_validate.rulekit.dates import age_on, birthday, days_between
+from csc_validate.rulekit.ordering import by_content
 from csc_validate.rulekit.rule import Rule, rule
 from csc_validate.rulekit.workdays import (
     england_bank_holidays,
@@ -41,6 +42,7 @@ __all__ = [
     "RuleContext",
     "age_on",
     "birthday",
+    "by_content",
     "days_between",
     "england_bank_holidays",
     "is_working_day",

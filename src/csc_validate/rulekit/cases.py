@@ -1,6 +1,7 @@
 """Test cases written beside each rule: tiny tables as text, and the rows that must be flagged."""
 
 import csv
+import datetime as dt
 import io
 from typing import Any
 
@@ -14,7 +15,7 @@ from csc_validate.readers import delimited
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
 from csc_validate.reference import ReferenceRequest, References
-from csc_validate.tables import PREVIOUS_SUFFIX, Tables
+from csc_validate.tables import PREVIOUS_SUFFIX, EarlierYear, Tables
 
 
 class CaseTable(BaseModel):
@@ -44,6 +45,8 @@ class Case(BaseModel):
     reported as not run and flags nothing. `la` and
     `reference` stand in for what the user gives for rules that need reference data: the
     council's code and small tables in place of the packaged data or the user's files.
+    `as_at` ("30/09/2025") checks the tables as a year-to-date extract taken on that day.
+    `earlier` gives returns from before last year, by year: {"2022-23": {"Header": table(...)}}.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -52,6 +55,8 @@ class Case(BaseModel):
     tables: dict[str, CaseTable]
     flagged: dict[str, tuple[int | None, ...]] = Field(default_factory=dict)
     period: str | None = None
+    as_at: str | None = None
+    earlier: dict[str, dict[str, CaseTable]] = Field(default_factory=dict)
     years: tuple[str, ...] | None = None
     metadata: dict[str, str] = Field(default_factory=dict)
     la: str | None = None
@@ -70,7 +75,10 @@ class Case(BaseModel):
         return self.years is None or year in self.years
 
     def period_for(self, year: str) -> Period:
-        return parse_year(self.period or year)
+        whole = parse_year(self.period or year)
+        if self.as_at is None:
+            return whole
+        return whole.up_to(dt.datetime.strptime(self.as_at, "%d/%m/%Y").date())
 
 
 def build_tables(case: Case, collection: str, year: str) -> Tables:
@@ -94,7 +102,30 @@ def build_tables(case: Case, collection: str, year: str) -> Tables:
         (previous if name.endswith(PREVIOUS_SUFFIX) else current).append(match)
     loaded, _, _ = build(chosen, year, current, previous)
     metadata = {"file_format": "csv", **case.metadata}
-    return Tables(collection=collection, year=year, tables=loaded, metadata=metadata)
+    earlier = tuple(
+        _earlier_year(case, collection, earlier_year, case.earlier[earlier_year])
+        for earlier_year in sorted(case.earlier, reverse=True)
+    )
+    return Tables(
+        collection=collection, year=year, tables=loaded, metadata=metadata, earlier=earlier
+    )
+
+
+def _earlier_year(
+    case: Case, collection: str, year: str, tables: dict[str, CaseTable]
+) -> EarlierYear:
+    """A return from before last year, read as --previous reads one (with the oldest schema
+    csc-validate has for a year older than that)."""
+    known = schemas.available_years(collection)
+    schema_year = year if year in known else known[0]
+    found = []
+    for name, content in tables.items():
+        sheet = _as_read(case, name, content)
+        columns = schemas.load(collection, schema_year).tables[name].file_columns
+        missing = tuple(column for column in columns if column not in content.columns)
+        found.append(Detected(table=name, sheet=sheet, missing=missing, extra=()))
+    loaded, _, _ = build(collections.get(collection), schema_year, found, [])
+    return EarlierYear(year, {name: table.typed for name, table in loaded.items()})
 
 
 def build_references(case: Case, collection: str, tables: Tables) -> References:

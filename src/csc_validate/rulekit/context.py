@@ -5,7 +5,7 @@ import datetime as dt
 
 import polars as pl
 
-from csc_validate.periods import Period
+from csc_validate.periods import Period, previous_year
 from csc_validate.readers.casting import raw_frame, typed_frame
 from csc_validate.readers.sheets import Sheet
 from csc_validate.reference import References
@@ -45,8 +45,16 @@ class RuleContext:
 
     @property
     def end(self) -> dt.date:
-        """The last day of the collection year (31 March)."""
+        """The last day the check covers: the year's (31 March), or a year-to-date check's
+        as-at date."""
         return self.period.end
+
+    @property
+    def previous_period(self) -> Period:
+        """Last year's whole collection period (last year's return was a full year)."""
+        from csc_validate import collections  # the registry imports what imports the context
+
+        return collections.period(self._schema.collection, previous_year(self.period.year))
 
     def has(self, name: str) -> bool:
         return name in self._tables
@@ -74,6 +82,32 @@ class RuleContext:
             raise MissingTableError(name)
         empty = raw_frame(Sheet(file="", columns={}, lines=[]), schema)
         return typed_frame(empty, schema, date_formats=()).lazy()
+
+    def history(self, name: str, *, required: bool = True) -> pl.LazyFrame:
+        """Every earlier year's rows of the table given with --previous: last year's, then each
+        year before it, for a rule that looks back further than last year.
+
+        Without last year's table the rule is skipped as with `table`, or, when not `required`,
+        reads no rows as with `table_or_empty`. `_year` says which return a row is from; column
+        sets may differ by year: a column a year lacks is blank there.
+        """
+        last = name + PREVIOUS_SUFFIX
+        frames = [
+            (self.table(last) if required else self.table_or_empty(last)).with_columns(
+                _year=pl.lit(previous_year(self.period.year))
+            )
+        ]
+        frames += self.earlier(name)
+        return pl.concat(frames, how="diagonal_relaxed")
+
+    def earlier(self, name: str) -> list[pl.LazyFrame]:
+        """The table in each return from before last year given with --previous, latest first,
+        with `_year` saying which; none when only last year's (or no earlier return) is given."""
+        return [
+            year.tables[name].lazy().with_columns(_year=pl.lit(year.year))
+            for year in self._tables.earlier
+            if name in year.tables
+        ]
 
     def reference(self, name: str) -> pl.LazyFrame:
         """Reference data the collection provides (e.g. a postcode lookup); a rule whose data the

@@ -1,6 +1,7 @@
 """The rule declaration: DfE's metadata plus one function over whole tables."""
 
 from collections.abc import Callable, Mapping
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,15 @@ Offending = pl.LazyFrame | Mapping[str, pl.LazyFrame]
 Check = Callable[[Any], Offending]
 
 
+class MidYear(StrEnum):
+    """How a rule behaves when a year-to-date extract is checked `--as-at` a date."""
+
+    # Ages, durations and "open at the end of the period" are measured at the date.
+    AS_AT = "as_at"
+    # About the year-end tables (OC2, OC3): not run before the year ends, and listed as such.
+    NOT_YET_DUE = "not_yet_due"
+
+
 class Rule(BaseModel):
     """A DfE validation rule. `check` returns the offending rows; the engine does the rest."""
 
@@ -31,6 +41,11 @@ class Rule(BaseModel):
     aliases: tuple[str, ...] = ()
     # What the user must give for the rule to run, beyond the return (e.g. "--la").
     needs: tuple[str, ...] = ()
+    # Declared in pack.toml's [mid_year] table, so that rule modules need not say it.
+    mid_year: MidYear = MidYear.AS_AT
+    # Declared in pack.toml's [history] table: the rule reads every earlier year's return given
+    # with --previous (ctx.history), not only last year's.
+    earlier_years: bool = False
     check: Check | None = None
     summary: str = ""
     explanation: str = ""
@@ -38,6 +53,10 @@ class Rule(BaseModel):
     source: Path | None = None
     # The installed package a council's own rule comes from; None for DfE's and csc-validate's.
     origin: str | None = None
+    # Why the rule is provisional: its reading was inferred without DfE's own text (a year's
+    # rules not yet published, a message whose coding could not be found). Blank when the rule
+    # follows DfE's text. Set on the declaration, or for a year on in pack.toml [provisional].
+    provisional: str = ""
 
     @field_validator("message")
     @classmethod
@@ -60,8 +79,10 @@ def rule(
     tags: list[str] | None = None,
     aliases: list[str] | None = None,
     needs: list[str] | None = None,
+    provisional: str = "",
 ) -> Callable[[Check], Rule]:
-    """Declare a rule: the decorated function becomes the rule's `check`."""
+    """Declare a rule: the decorated function becomes the rule's `check`. `provisional` says
+    why the reading is provisional, when DfE's own text for it could not be found."""
 
     def declare(function: Check) -> Rule:
         summary, explanation = _split_doc(function.__doc__ or "")
@@ -74,6 +95,7 @@ def rule(
             tags=tuple(tags or ()),
             aliases=tuple(aliases or ()),
             needs=tuple(needs or ()),
+            provisional=provisional,
             check=function,
             summary=summary,
             explanation=explanation,

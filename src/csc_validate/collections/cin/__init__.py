@@ -1,5 +1,6 @@
 """The CIN census (children in need): its dates, XML, year and example data."""
 
+import datetime as dt
 from pathlib import Path
 
 from csc_validate.collection import Collection
@@ -8,6 +9,7 @@ from csc_validate.collections.cin.year import infer_year
 from csc_validate.readers.casting import DateFormat
 from csc_validate.readers.sheets import Sheet
 from csc_validate.returns import ReturnFile, ReturnRequest
+from csc_validate.tables import Tables
 
 # The census XML's xs:date; councils' own CSV extracts often keep DfE's other form.
 ISO_DATE = DateFormat(pattern="%Y-%m-%d", shape=r"^\d{4}-\d{2}-\d{2}$", label="yyyy-mm-dd")
@@ -26,6 +28,14 @@ def write_return(request: ReturnRequest) -> list[ReturnFile]:
     from csc_validate.collections.cin import xml_writer
 
     return xml_writer.write(request, ISO_DATE)
+
+
+def reference_date(tables: Tables) -> tuple[dt.date, str] | None:
+    """The header's ReferenceDate: the day a census extract is as at (31 March for the return)."""
+    if "Header" not in tables:
+        return None
+    days = tables.typed("Header")["ReferenceDate"].drop_nulls()
+    return (days[0], f"the header's ReferenceDate is {days[0]:%d/%m/%Y}") if len(days) else None
 
 
 COLLECTION = Collection(
@@ -53,4 +63,14 @@ COLLECTION = Collection(
         "PreProceedings",
     ),
     write_return=write_return,
+    extract_date=reference_date,
+    activity_dates={
+        "CINdetails": ("CINreferralDate", "CINclosureDate", "DateOfInitialCPC"),
+        "Assessments": ("AssessmentActualStartDate", "AssessmentAuthorisationDate"),
+        "CINplanDates": ("CINPlanStartDate", "CINPlanEndDate"),
+        "Section47": ("S47ActualStartDate", "DateOfInitialCPC"),
+        "ChildProtectionPlans": ("CPPstartDate", "CPPendDate"),
+        "Reviews": ("CPPreviewDate",),
+        "PreProceedings": ("PPStartDate", "StepDecisionDate"),
+    },
 )

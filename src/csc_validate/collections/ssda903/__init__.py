@@ -43,4 +43,12 @@ COLLECTION = Collection(
         "DoLo",
     ),
     write_return=write_return,
+    activity_dates={
+        "Episodes": ("DECOM", "DEC"),
+        "Reviews": ("REVIEW",),
+        "Missing": ("MIS_START", "MIS_END"),
+        "PlacedAdoption": ("DATE_PLACED", "DATE_PLACED_CEASED"),
+        "SWEpisodes": ("SW_DECOM", "SW_DEC"),
+        "DoLo": ("DOLO_START", "DOLO_END"),
+    },
 )

@@ -1,13 +1,15 @@
 """`example-data ssda903`: a synthetic year's return and last year's, as CSV folders."""
 
 from csc_validate.collection import ExampleRequest
-from csc_validate.collections.ssda903.synthetic import returns
-from csc_validate.collections.ssda903.synthetic.geography import council
 from csc_validate.periods import previous_year
 
 
 def write_examples(request: ExampleRequest) -> list[str]:
     """Write <out>/<year>/ and <out>/<previous year>/; one line per file written."""
+    # Only `example-data` needs the generator: importing it is start-up time every check pays.
+    from csc_validate.collections.ssda903.synthetic import returns
+    from csc_validate.collections.ssda903.synthetic.geography import council
+
     result = returns.generate(request.children, request.seed, request.year, request.error_rate)
     returns.write(result, request.out, request.year)
     lines = []

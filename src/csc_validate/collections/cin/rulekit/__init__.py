@@ -10,7 +10,7 @@ data, reported by rules 8500 and 8510, and never merges two children or parts on
 import polars as pl
 
 from csc_validate.collections.cin.child_keys import UNTIED
-from csc_validate.rulekit import RuleContext
+from csc_validate.rulekit import RuleContext, by_content
 
 CHILD = "LAchildID"
 CHILD_KEY = "ChildKey"
@@ -52,13 +52,14 @@ def with_episode(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> p
     """Add the named CINdetails columns of each row's CIN episode (null where there is none).
 
     Columns keep their names; a row whose episode is listed twice (a duplicated child) is
-    matched once, with the first listing, so that no row is repeated.
+    matched once, with one listing chosen by what it holds (never by the order of the rows), so
+    that no row is repeated.
     """
     episodes = (
         ctx.table("CINdetails")
-        .sort("_row")
-        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" keeps each episode's first
-        # listing whatever the output order, and the order of `episodes` is lost in the join.
+        .sort(by_content())
+        # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the
+        # rows kept, and the order of `episodes` is lost in the join.
         .unique(subset=EPISODE, keep="first", maintain_order=True)
         .select(*EPISODE, *columns)
     )
@@ -70,12 +71,13 @@ def with_episode(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> p
 
 def with_child(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> pl.LazyFrame:
     """Add the named ChildIdentifiers columns of each row's child (null where there is none);
-    a child listed twice is matched with its first listing."""
+    a child listed twice is matched with one listing chosen by what it holds, never by the
+    order of the rows."""
     children = (
         ctx.table("ChildIdentifiers")
-        .sort("_row")
-        # Equivalent mutant (ReplaceTrueWithFalse): keep="first" keeps each child's first listing
-        # whatever the output order, and the order of `children` is lost in the join.
+        .sort(by_content())
+        # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the
+        # rows kept, and the order of `children` is lost in the join.
         .unique(subset=[CHILD_KEY], keep="first", maintain_order=True)
         .select(CHILD_KEY, *columns)
     )

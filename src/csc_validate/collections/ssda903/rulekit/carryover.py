@@ -4,12 +4,14 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.episodes import in_order
 from csc_validate.collections.ssda903.rulekit.geography import with_placement_geography
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
 
-# Ties on DECOM are broken by source order, as everywhere else in the rule kit.
-_IN_ORDER = pl.col("_row").sort_by(["DECOM", "_row"])
+# A child's episodes in order: by start, then end (blank last: an open episode is the later of
+# two starting that day), then content, never file order.
+_IN_ORDER = pl.col("_row").sort_by(in_order("DECOM", "DEC"))
 
 
 def first_after_open_episode(

@@ -2,29 +2,49 @@
 who is looked after at the year end."""
 
 import datetime as dt
+from collections.abc import Sequence
 
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
+from csc_validate.rulekit.ordering import by_content
 
 
 def with_neighbours(
     frame: pl.LazyFrame,
     columns: list[str],
     by: str = "CHILD",
-    order: str = "DECOM",
+    order: Sequence[str] = ("DECOM", "DEC"),
 ) -> pl.LazyFrame:
     """Add `prev_<col>` and `next_<col>`: the child's previous and next record by `order`.
 
-    Records are ordered by `order` then `_row`, so ties keep source order. Blank `order`
-    values sort last.
+    Records are ordered by the fields of `order` in turn (for episodes the start, then the end,
+    so a zero-length episode comes before the one continuing it that day), then by their
+    content, never by file order. Blank values sort last.
     """
-    ordered = frame.sort([by, order, "_row"], nulls_last=True)
+    ordered = frame.sort([by, *order, by_content()], nulls_last=True)
     return ordered.with_columns(
         *[pl.col(c).shift(1).over(child_of_row(by)).alias(f"prev_{c}") for c in columns],
         *[pl.col(c).shift(-1).over(child_of_row(by)).alias(f"next_{c}") for c in columns],
     )
+
+
+def in_order(start: str, end: str) -> list[pl.Expr]:
+    """Sort keys that put a child's records in order, whatever the order of the rows.
+
+    A record with a blank `start` cannot be placed and comes first; then by `start`; of two
+    starting the same day, the one with a blank `end` (still open) comes last, then the earlier
+    end; then the content decides. No key is ever blank, so no `nulls_last` is needed.
+    """
+    return [
+        pl.col(start).is_not_null(),
+        pl.col(start),
+        pl.col(end).is_null(),
+        pl.col(end),
+        by_content(),
+    ]
 
 
 def with_periods_of_care(episodes: pl.LazyFrame) -> pl.LazyFrame:
@@ -45,9 +65,9 @@ def with_periods_of_care(episodes: pl.LazyFrame) -> pl.LazyFrame:
     numbered = chained.with_columns(
         period=starts_period.cast(pl.Int32).cum_sum().over(child_of_row())
     )
-    # Equivalent mutant (ReplaceTrueWithFalse): a blank DECOM starts a period and sorts after the
-    # child's dated episodes, so it is alone in its period, and _row is never blank.
-    last_end = pl.col("DEC").sort_by(["DECOM", "_row"], nulls_last=True).last()
+    # A blank DECOM starts a period and sorts after the child's dated episodes, so it is alone in
+    # its period; of two starting the same day the open one is the period's last.
+    last_end = pl.col("DEC").sort_by(in_order("DECOM", "DEC")).last()
     return numbered.with_columns(
         period_start=pl.col("DECOM").min().over(child_of_row(), "period"),
         period_end=last_end.over(child_of_row(), "period"),
@@ -87,14 +107,17 @@ def continuously_looked_after(
     # before the episode's own start is no end date. A continuation (RNE other than S) whose
     # start cannot be read was under way on 1 April: had it begun in the year, the episode it
     # continues would show it. Starting on 1 April is exactly 12 months (in); leaving on
-    # 31 March is not "at 31 March" (out).
+    # 31 March is not "at 31 March" (out). Only an episode with an end date ends care (DfE's
+    # coded test (b) needs a DEC): a REC on an episode with a blank DEC leaves the child in care;
+    # an end date that is written but cannot be read still ends the episode.
     decom = pl.col("DECOM")
     dec = pl.when(decom.is_null() | (pl.col("DEC") >= decom)).then(pl.col("DEC"))
     in_year = (decom.is_null() | (decom <= end)) & (dec.is_null() | (dec >= start))
     short_break = pl.col("LS").is_in(respite).fill_null(False)
     new_start = pl.col("RNE").is_in(started_care).fill_null(False)
     entered = new_start & decom.is_between(start, end, closed="right").fill_null(False)
-    left = pl.col("REC").is_not_null() & ~pl.col("REC").is_in(care_continues) & in_year
+    ceased = pl.col("REC").is_not_null() & ~pl.col("REC").is_in(care_continues)
+    left = _has_end() & ceased & in_year
     began_by_start = (decom <= start).fill_null(~new_start)
     on_first_day = ~short_break & began_by_start & (dec >= start).fill_null(True)
     on_last_day = ~short_break & _open_at(end)
@@ -129,9 +152,10 @@ def looked_after_at_year_end(
     """CHILD of every child looked after on `end` (31 March): a non-short-break episode of the
     return that had not ended by then.
 
-    An episode ends on its DEC; a REC says it has ended even when DEC is blank or unreadable
-    (the return holds nothing after `end`). A blank or unreadable DECOM is taken to be on or
-    before `end`, since the return holds only episodes of the year.
+    An episode ends on its DEC; one whose DEC is written but cannot be read has ended too (the
+    return holds nothing after `end`). A blank DEC is an open episode, whatever REC says. A
+    blank or unreadable DECOM is taken to be on or before `end`, since the return holds only
+    episodes of the year.
     """
     short_break = pl.col("LS").is_in(respite).fill_null(False)
     return episodes.filter(_open_at(end) & ~short_break).select("CHILD").unique()
@@ -142,7 +166,10 @@ def _open_at(end: dt.date) -> pl.Expr:
     started = (pl.col("DECOM") <= end).fill_null(True)
     # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): the first test needs a DEC, the
     # second a blank one, so they are never both True and `^` gives what `|` gives.
-    ended = (pl.col("DEC") <= end).fill_null(False) | (
-        pl.col("DEC").is_null() & pl.col("REC").is_not_null()
-    )
+    ended = (pl.col("DEC") <= end).fill_null(False) | (pl.col("DEC").is_null() & _has_end())
     return started & ~ended
+
+
+def _has_end() -> pl.Expr:
+    """True for an episode with an end date, read or not: only such an episode has ended."""
+    return pl.col(raw_name("DEC")).is_not_null()

@@ -108,8 +108,9 @@ def provider_councils(ctx: RuleContext) -> pl.LazyFrame:
 
 
 def uasc_children(ctx: RuleContext) -> pl.LazyFrame:
-    """CHILD of every child who is or was an unaccompanied asylum-seeking child, this year or
-    last: UASC flagged in Header (or Header_last), or listed in the UASC table."""
+    """CHILD of every child who is or was an unaccompanied asylum-seeking child, this year or in
+    an earlier year given: UASC flagged in Header (or Header_last and earlier years' Header), or
+    listed in the UASC table."""
     frames = [
         # Equivalent mutant (ReplaceComparisonOperator_Eq_Gt, ReplaceComparisonOperator_Eq_GtE,
         # ReplaceComparisonOperator_Eq_Is): a Header UASC other than blank or 0 always comes with a
@@ -120,6 +121,11 @@ def uasc_children(ctx: RuleContext) -> pl.LazyFrame:
         if ctx.has(name)
     ]
     frames += [ctx.table(name).select("CHILD") for name in ("UASC", "UASC_last") if ctx.has(name)]
+    # A child UASC in any earlier year's return given with --previous was UASC too.
+    frames += [
+        frame.filter(pl.col("UASC") == "1").select("CHILD") for frame in ctx.earlier("Header")
+    ]
+    frames += [frame.select("CHILD") for frame in ctx.earlier("UASC")]
     if not frames:
         return pl.LazyFrame({"CHILD": []}, schema={"CHILD": pl.String})
     return pl.concat(frames).drop_nulls().unique()

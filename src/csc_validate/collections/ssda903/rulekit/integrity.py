@@ -13,25 +13,35 @@ def missing_from_header(ctx: RuleContext, table: str) -> pl.LazyFrame:
     return ctx.table(table).join(children, on="CHILD", how="anti")
 
 
-def birth_date_differs_from_header(ctx: RuleContext, table: str) -> pl.LazyFrame:
-    """Rows of `table` whose DOB differs from the child's Header DOB.
+def dates_of_birth_differ(dob: str, other: str) -> pl.Expr:
+    """True where the dates of birth in columns `dob` and `other` disagree.
 
-    Readable dates are compared as dates; otherwise the text is, so a blank beside a Header date
-    differs while two identical blanks or typos do not (rule 102 reports those). Children absent
-    from Header are left to `missing_from_header`.
+    Readable dates are compared as dates; otherwise the text is, so a blank or unreadable date
+    beside a different one disagrees, while the same text twice agrees.
     """
+    # NOTE: one policy for every rule comparing two dates of birth (203, INT11-INT18): an
+    # unreadable date is compared as written, never skipped. DfE's messages speak of a DOB that
+    # "is different" or "disagrees", with no exception for one that cannot be read, and a typo
+    # beside a good date is a real disagreement to fix; the unreadable date itself is also
+    # rule 102's (or CSC001's), and two identical typos are left to those rules alone.
+    both_dates = pl.col(dob).is_not_null() & pl.col(other).is_not_null()
+    return (
+        pl.when(both_dates)
+        .then(pl.col(dob) != pl.col(other))
+        .otherwise(pl.col(raw_name(dob)).ne_missing(pl.col(raw_name(other))))
+    )
+
+
+def birth_date_differs_from_header(ctx: RuleContext, table: str) -> pl.LazyFrame:
+    """Rows of `table` whose DOB differs from the child's Header DOB, as `dates_of_birth_differ`
+    compares them. Children absent from Header are left to `missing_from_header`."""
     births = ctx.table("Header").select(
         "CHILD",
         pl.col("DOB").alias("header_dob"),
-        pl.col(raw_name("DOB")).alias("header_text"),
+        pl.col(raw_name("DOB")).alias(raw_name("header_dob")),
     )
-    both_dates = pl.col("DOB").is_not_null() & pl.col("header_dob").is_not_null()
-    differs = (
-        pl.when(both_dates)
-        .then(pl.col("DOB") != pl.col("header_dob"))
-        .otherwise(pl.col(raw_name("DOB")).ne_missing(pl.col("header_text")))
-    )
-    return ctx.table(table).join(births, on="CHILD", how="inner").filter(differs)
+    joined = ctx.table(table).join(births, on="CHILD", how="inner")
+    return joined.filter(dates_of_birth_differ("DOB", "header_dob"))
 
 
 def repeated_children(ctx: RuleContext, table: str) -> pl.LazyFrame:

@@ -1,0 +1,103 @@
+"""Rule CSC030: date of birth or sex differs from an earlier year's census."""
+
+import polars as pl
+
+from csc_validate.rulekit import Case, RuleContext, rule, table
+
+# DfE's codes for sex over the years: GenderCurrent 1 and 2 up to 2023-24, Sex M and F from
+# 2024-25 (unknown, not specified and unborn are not compared).
+SEX_MEANING = {"1": "male", "M": "male", "2": "female", "F": "female"}
+SEX_COLUMNS = ("Sex", "GenderCurrent")
+
+
+def _sex(frame: pl.LazyFrame) -> pl.Expr:
+    present = [pl.col(c) for c in SEX_COLUMNS if c in frame.collect_schema().names()]
+    if not present:
+        return pl.lit(None, dtype=pl.String)
+    return pl.coalesce(present).replace_strict(SEX_MEANING, default=None, return_dtype=pl.String)
+
+
+@rule(
+    code="CSC030",
+    message="Date of birth or sex differs from the one recorded for this child in an earlier "
+    "year's census.",
+    tables=["ChildIdentifiers", "ChildIdentifiers_last"],
+    fields=["PersonBirthDate", "Sex", "GenderCurrent"],
+    tags=["previous-year", "dates"],
+)
+def identity_differs_from_earlier_years(ctx: RuleContext) -> pl.LazyFrame:
+    """The child's date of birth or sex differs from an earlier year's census.
+
+    Compared with each earlier year's census given with --previous. A child's date of birth and
+    sex do not change between returns: check the case record, and correct whichever is wrong.
+    """
+    # Blank or unreadable values, and sexes that are not male or female, record nothing to
+    # disagree with; an unborn child's expected date of birth is not compared.
+    earlier_rows = ctx.history("ChildIdentifiers", required=False)
+    earlier = earlier_rows.select(
+        "LAchildID",
+        pl.col("PersonBirthDate").alias("earlier_birth"),
+        _sex(earlier_rows).alias("earlier_sex"),
+    )
+    children = ctx.table("ChildIdentifiers")
+    differs = (pl.col("PersonBirthDate") != pl.col("earlier_birth")) | (
+        _sex(children) != pl.col("earlier_sex")
+    ).fill_null(False)
+    offending = children.join(earlier, on="LAchildID", how="inner").filter(differs)
+    return children.join(offending.select("_row").unique(), on="_row", how="semi")
+
+
+COLUMNS = ["LAchildID", "PersonBirthDate", "Sex"]
+# The years whose ChildIdentifiers has Sex (GenderCurrent before).
+SEX_YEARS = ("2024-25", "2025-26", "2026-27")
+
+CASES = [
+    Case(
+        "a date of birth or sex differing from last year's or an earlier census is flagged",
+        period="2025-26",
+        years=SEX_YEARS,
+        tables={
+            "ChildIdentifiers": table(
+                COLUMNS,
+                ["A", "2015-01-01", "M"],
+                ["B", "2015-01-02", "F"],
+                ["C", "2015-01-01", "F"],
+                ["D", "2015-01-01", "U"],
+                ["E", "", "M"],
+                ["F", "2015-01-01", "M"],
+                ["G", "2015-01-01", "F"],
+            ),
+            "ChildIdentifiers_last": table(
+                COLUMNS,
+                ["A", "2015-01-01", "M"],
+                ["B", "2015-01-01", "F"],
+                ["D", "2015-01-01", "M"],
+                ["E", "2015-01-01", "M"],
+                ["G", "2015-01-01", "F"],
+            ),
+        },
+        earlier={
+            "2023-24": {
+                "ChildIdentifiers": table(
+                    ["LAchildID", "PersonBirthDate", "GenderCurrent"],
+                    ["C", "2015-01-01", "1"],
+                    ["F", "2015-01-01", "1"],
+                    ["G", "2015-01-01", "1"],
+                )
+            }
+        },
+        # B: DOB last year; C: sex two years back; G: sex two years back (last year agrees);
+        # D is U this year, E has no date this year, F agrees (1 is male).
+        flagged={"ChildIdentifiers": [1, 2, 6]},
+    ),
+    Case(
+        "a child new this year, or the same in every year, is not flagged",
+        period="2025-26",
+        years=SEX_YEARS,
+        tables={
+            "ChildIdentifiers": table(COLUMNS, ["A", "2015-01-01", "F"], ["Z", "2020-01-01", "M"]),
+            "ChildIdentifiers_last": table(COLUMNS, ["A", "2015-01-01", "F"]),
+        },
+        flagged={},
+    ),
+]

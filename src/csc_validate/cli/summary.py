@@ -1,0 +1,133 @@
+"""`csc-validate summary`: DfE's headline figures from a checked return."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from csc_validate import as_at as year_to_date
+from csc_validate import config, schemas
+from csc_validate.cli import check_run
+from csc_validate.cli.options import Collection, Year
+from csc_validate.errors import UsageError
+from csc_validate.overwrite import refuse_outputs_over_inputs
+from csc_validate.summary.compute import DEFAULT_THRESHOLD, summarise
+from csc_validate.summary.outputs import SummaryFormat, format_for, write
+
+
+def summary_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Folders or files of this year's return, as for check (default: the settings' "
+            "inputs).",
+            show_default=False,
+        ),
+    ] = None,
+    previous: Annotated[
+        list[Path] | None,
+        typer.Option("--previous", "-p", help="Last year's return: its figures and the change."),
+    ] = None,
+    collection: Collection = None,
+    year: Year = None,
+    as_at: Annotated[
+        str | None,
+        typer.Option(
+            "--as-at",
+            metavar="DATE",
+            help="Figures from 1 April to this date (30/09/2025 or 2025-09-30) instead of the "
+            "whole year; figures on 31 March are on this date.",
+        ),
+    ] = None,
+    la: Annotated[
+        str | None,
+        typer.Option("--la", help="Your council's code: placements inside or outside the council."),
+    ] = None,
+    ofsted: Annotated[
+        list[Path] | None,
+        typer.Option("--ofsted", help="Ofsted's provider lists, as for check (repeatable)."),
+    ] = None,
+    output_format: Annotated[
+        SummaryFormat | None,
+        typer.Option("--format", "-f", help="Default: from --output's extension, else terminal."),
+    ] = None,
+    outputs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the summary here; repeat for several (.json, .csv, .xlsx, .html, .txt).",
+        ),
+    ] = None,
+    flag_change: Annotated[
+        float,
+        typer.Option(
+            help="With --previous, flag a figure that moves by more than this share of last "
+            "year's value.",
+            min=0.0,
+        ),
+    ] = DEFAULT_THRESHOLD,
+    breakdowns: Annotated[
+        bool,
+        typer.Option(
+            "--breakdowns",
+            help="Show each figure's breakdowns in the terminal too (files always hold them).",
+        ),
+    ] = False,
+    config_path: Annotated[
+        Path | None, typer.Option("--config", help="Settings file, as for check.")
+    ] = None,
+    partial: Annotated[
+        bool,
+        typer.Option("--partial", help="Summarise a return that lacks some of its tables."),
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress.")] = False,
+) -> None:
+    """DfE's headline figures from a checked return, with last year's beside them.
+
+    The return is read and checked exactly as `check` does; each figure says how many children
+    behind it have errors in the fields it uses. Exit codes: 0 the summary was written; 2 input
+    that cannot be used.
+    """
+    settings, settings_path = config.load(config_path)
+    settings = settings.merged(
+        collection=collection,
+        year=year,
+        inputs=paths,
+        previous=previous,
+        la=la,
+        ofsted=ofsted,
+        partial=partial or None,
+    )
+    if not settings.inputs:
+        where = f" or set inputs in {settings_path}" if settings_path else ""
+        raise UsageError(f"name the files or folders to summarise{where}")
+    planned = [(path, format_for(path, output_format)) for path in outputs or []]
+    for path, _ in planned:
+        if path.is_dir():
+            raise UsageError(f"--output {path}: is a folder; name the file to write")
+    # A misspelt date and an output over an input stop the run before the return is read.
+    day = year_to_date.read(as_at) if as_at is not None else None
+    refuse_outputs_over_inputs(
+        [("--output", path) for path, _ in planned],
+        [("one of the files being summarised", path) for path in settings.inputs]
+        + [("one of last year's files", path) for path in settings.previous]
+        + [("one of the Ofsted lists", path) for path in settings.ofsted],
+    )
+    report, tables = check_run.run(
+        settings, quiet=quiet, write_baseline=None, redacted=False, as_at=day
+    )
+    schema = schemas.load(tables.collection, tables.year)
+    # The check's own period: to --as-at, or to the date a CIN census says it was taken on.
+    checked = year_to_date.resolve(tables, day).period
+    period = checked if checked.end != schema.period.end else None
+    summary = summarise(
+        tables, schema, report, period=period, la=settings.la, threshold=flag_change
+    )
+    if not planned:
+        write(summary, output_format or SummaryFormat.TERMINAL, None, breakdowns)
+        return
+    for path, fmt in planned:
+        write(summary, fmt, path)
+        typer.echo(f"Wrote {path}", err=True)
