@@ -23,6 +23,7 @@ from csc_validate.readers.casting import (
 )
 from csc_validate.readers.detect import Detected, detect, one_per_table
 from csc_validate.readers.sheets import Sheet, normalise_header
+from csc_validate.readers.spaces import describe, spaced_columns
 from csc_validate.readers.standard_input import StandardInput
 from csc_validate.readers.xml_safety import root_element
 from csc_validate.schemas import ColumnType, TableSchema
@@ -597,6 +598,10 @@ def _cast(
             name, raw, typed, match.sheet.where, match.sheet.source_format, missing
         )
         warnings += _date_spelling_notes(chosen, schema, raw, match.sheet.where)
+        for spaced in spaced_columns(raw, schema):
+            line = raw["_line"][spaced.row]
+            where = f"{match.sheet.where}, line {line}, {spaced.column}"
+            warnings.append(f"{where}: {describe(spaced)}")
         # Against this year's columns: recognition used every year's, and a column may come and go.
         # An XML return carries what is derived from CSV files, and it is read from there.
         carried = schema.column_names if named else schema.file_columns

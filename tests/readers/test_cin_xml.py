@@ -193,6 +193,14 @@ def picked(sheet: Sheet, *names: str) -> list[tuple[str | None, ...]]:
     return list(zip(*(sheet.columns[name] for name in names), strict=True))
 
 
+# The census above writes its first LAchildID with spaces around it: read without, and said once.
+SPACED_ID = (
+    f'cin.xml, line {line_of("<LAchildID> DF1 </LAchildID>")}: <LAchildID> " DF1 " is written '
+    "with spaces around the value; such values of <LAchildID> are read without the spaces, as "
+    "DfE's codes and IDs have none"
+)
+
+
 @pytest.fixture
 def census(tmp_path: Path) -> tuple[dict[str, Sheet], list[str]]:
     return read_census(tmp_path)
@@ -200,7 +208,7 @@ def census(tmp_path: Path) -> tuple[dict[str, Sheet], list[str]]:
 
 def test_every_table_comes_with_its_columns_in_order(census) -> None:
     tables, notes = census
-    assert notes == []
+    assert notes == [SPACED_ID]
     assert list(tables) == list(xml_reader.COLUMNS)
     for name, sheet in tables.items():
         assert tuple(sheet.columns) == xml_reader.COLUMNS[name]
@@ -413,6 +421,7 @@ def test_an_unknown_element_is_noted_once_naming_each_line(tmp_path: Path) -> No
     foo, again = line_of("<Foo>", text=text), line_of("<Foo/>", text=text)
     sex = line_of("<Sex>F</Sex>", 2, text=text)
     assert notes == [
+        SPACED_ID,
         f"cin.xml, line {foo}: element <Foo> inside <CINdetails> is not part of the CIN census;"
         f" ignored; again at line {again}",
         f"cin.xml, line {sex}: element <Sex> appears more than once inside <ChildIdentifiers>;"
@@ -427,7 +436,8 @@ def test_a_namespace_is_noted_and_elements_are_read_by_local_name(tmp_path: Path
     tables, notes = read_census(tmp_path, text)
     assert notes == [
         'cin.xml, line 2: the file declares the XML namespace "urn:example:cin" (on <Message>),'
-        " where DfE's CIN census XML has none; elements are read by their local names"
+        " where DfE's CIN census XML has none; elements are read by their local names",
+        SPACED_ID,
     ]
     assert tables["Header"].columns["LEA"] == ["201"]
     assert tables["Reviews"].height == 4

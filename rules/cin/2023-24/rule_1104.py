@@ -83,4 +83,38 @@ CASES = [
             ),
         },
     ),
+    Case(
+        "in the XML each child's conference meets its own referral, whatever the LA child IDs",
+        tables={
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CINreferralDate"],
+                ["Child[1]", "", "1", "2024-06-10"],
+                ["Child[2]", "", "1", "2024-05-01"],
+                ["Child[3]", "A", "1", "2024-06-10"],
+                ["Child[4]", "A", "1", "2024-05-01"],
+            ),
+            "Section47": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "S47ActualStartDate", "DateOfInitialCPC"],
+                ["Child[1]", "", "1", "2024-05-01", "2024-06-09"],
+                ["Child[2]", "", "1", "2024-05-01", "2024-05-20"],
+                ["Child[3]", "A", "1", "2024-05-01", "2024-06-09"],
+                ["Child[4]", "A", "1", "2024-05-01", "2024-05-20"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"Section47": [0, 2]},
+    ),
+    Case(
+        "in a CSV extract a blank LA child ID ties a conference to no referral",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate"],
+                ["", "1", "2024-06-10"],
+            ),
+            "Section47": table(
+                ["LAchildID", "CINdetailsID", "S47ActualStartDate", "DateOfInitialCPC"],
+                ["", "1", "2024-05-01", "2024-06-09"],
+            ),
+        },
+    ),
 ]

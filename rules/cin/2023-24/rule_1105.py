@@ -65,4 +65,38 @@ CASES = [
         },
         flagged={"ChildProtectionPlans": [5]},
     ),
+    Case(
+        "in the XML each child's plan meets its own referral, whatever the LA child IDs",
+        tables={
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CINreferralDate"],
+                ["Child[1]", "", "1", "2024-06-10"],
+                ["Child[2]", "", "1", "2024-05-01"],
+                ["Child[3]", "A", "1", "2024-06-10"],
+                ["Child[4]", "A", "1", "2024-05-01"],
+            ),
+            "ChildProtectionPlans": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
+                ["Child[1]", "", "1", "1", "2024-06-09"],
+                ["Child[2]", "", "1", "1", "2024-05-20"],
+                ["Child[3]", "A", "1", "1", "2024-06-09"],
+                ["Child[4]", "A", "1", "1", "2024-05-20"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"ChildProtectionPlans": [0, 2]},
+    ),
+    Case(
+        "in a CSV extract a blank LA child ID ties a plan to no referral",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate"],
+                ["", "1", "2024-06-10"],
+            ),
+            "ChildProtectionPlans": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
+                ["", "1", "1", "2024-06-09"],
+            ),
+        },
+    ),
 ]

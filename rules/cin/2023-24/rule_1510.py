@@ -39,7 +39,7 @@ CASES = [
                 ["F", ""],
             )
         },
-        flagged={"ChildIdentifiers": [1, 2, 4]},
+        flagged={"ChildIdentifiers": [1, 2, 3, 4]},
     ),
     Case(
         "a temporary UPN's final letter counts as its place in the table (A=0)",

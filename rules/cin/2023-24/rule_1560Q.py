@@ -47,7 +47,7 @@ CASES = [
                 ["H", "H8012000A1001"],
             )
         },
-        flagged={"ChildIdentifiers": [4, 5, 6, 7]},
+        flagged={"ChildIdentifiers": [2, 4, 5, 6, 7]},
     ),
     Case(
         "a former UPN of 12 or 14 characters is flagged",

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -30,10 +30,10 @@ def conference_recorded_twice(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     episode_conferences = (
         ctx.table("CINdetails")
         .filter(pl.col("DateOfInitialCPC").is_not_null())
-        .select(CHILD, "DateOfInitialCPC", pl.col("_row").alias("episode_row"))
+        .select(CHILD_KEY, "DateOfInitialCPC", pl.col("_row").alias("episode_row"))
     )
     twice = ctx.table("Section47").join(
-        episode_conferences, on=[CHILD, "DateOfInitialCPC"], how="inner"
+        episode_conferences, on=[CHILD_KEY, "DateOfInitialCPC"], how="inner"
     )
     return {
         "Section47": twice,

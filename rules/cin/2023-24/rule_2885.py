@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import EPISODE, in_census_year, yes
+from csc_validate.collections.cin.rulekit import EPISODE, in_census_year, untied, yes
 from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
 
 
@@ -28,7 +28,10 @@ def plan_starts_apart_from_conference(ctx: RuleContext) -> pl.LazyFrame:
     # The peer (29 Apr 2026) leaves out ICPCnotRequired = 1 records; true counts the same here.
     # An episode whose every Section 47 record is marked not required falls back to its own
     # conference date, as one with no Section 47 record does.
-    plans = ctx.table("ChildProtectionPlans").filter(in_census_year("CPPstartDate", ctx))
+    # A plan of a CSV extract with a blank LAchildID is tied to no conference: not judged.
+    plans = ctx.table("ChildProtectionPlans").filter(
+        in_census_year("CPPstartDate", ctx) & ~untied()
+    )
     enquiry_conferences = (
         ctx.table("Section47")
         .filter(~yes("ICPCnotRequired", ctx))
@@ -149,6 +152,44 @@ CASES = [
             "Section47": table(S47_COLUMNS, ["B", "1", "2024-05-20", "2024-06-10"]),
         },
         flagged={"ChildProtectionPlans": [1, 2]},
+        period="2024-25",
+    ),
+    Case(
+        "in the XML each child's plan meets its own conferences, whatever the LA child IDs",
+        tables={
+            "ChildProtectionPlans": table(
+                ["ChildKey", *PLAN_COLUMNS],
+                ["Child[1]", "", "1", "1", "2024-06-10"],
+                ["Child[2]", "", "1", "1", "2024-06-10"],
+                ["Child[3]", "A", "1", "1", "2024-06-10"],
+                ["Child[4]", "A", "1", "1", "2024-06-10"],
+            ),
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "DateOfInitialCPC"],
+                ["Child[1]", "", "1", ""],
+                ["Child[2]", "", "1", ""],
+                ["Child[3]", "A", "1", ""],
+                ["Child[4]", "A", "1", ""],
+            ),
+            "Section47": table(
+                ["ChildKey", *S47_COLUMNS],
+                ["Child[1]", "", "1", "2024-05-20", "2024-06-10"],
+                ["Child[2]", "", "1", "2024-05-20", "2024-07-10"],
+                ["Child[3]", "A", "1", "2024-05-20", "2024-06-10"],
+                ["Child[4]", "A", "1", "2024-05-20", "2024-07-10"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"ChildProtectionPlans": [1, 3]},
+        period="2024-25",
+    ),
+    Case(
+        "in a CSV extract a blank LA child ID ties a plan to no conference: not judged",
+        tables={
+            "ChildProtectionPlans": table(PLAN_COLUMNS, ["", "1", "1", "2024-06-10"]),
+            "CINdetails": table(["LAchildID", "CINdetailsID", "DateOfInitialCPC"], ["", "1", ""]),
+            "Section47": table(S47_COLUMNS, ["", "1", "2024-05-20", "2024-07-10"]),
+        },
         period="2024-25",
     ),
 ]

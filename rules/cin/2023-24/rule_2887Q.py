@@ -69,7 +69,7 @@ CASES = [
                 ["C", "COMM"],
                 ["C", "LD"],
                 ["D", "HEAR"],
-                ["D", "vis"],
+                ["D", "VIS"],
             )
         },
         flagged={},
@@ -114,6 +114,23 @@ CASES = [
     Case(
         "a return with no disability at all is queried",
         tables={"Disabilities": table(["LAchildID", "Disability"], ["A", "NONE"], ["B", "NONE"])},
+        flagged={"Disabilities": [None]},
+    ),
+    Case(
+        "codes are DfE's only as written: vis is not VIS, so seven codes are queried",
+        tables={
+            "Disabilities": table(
+                ["LAchildID", "Disability"],
+                ["A", "MOB"],
+                ["A", "HAND"],
+                ["B", "PC"],
+                ["B", "INC"],
+                ["C", "COMM"],
+                ["C", "LD"],
+                ["D", "HEAR"],
+                ["D", "vis"],
+            )
+        },
         flagged={"Disabilities": [None]},
     ),
 ]

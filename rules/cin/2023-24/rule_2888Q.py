@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -35,7 +35,7 @@ def only_one_disability_per_child(ctx: RuleContext) -> pl.LazyFrame:
     per_child = (
         ctx.table("Disabilities")
         .filter(counted)
-        .group_by(CHILD)
+        .group_by(CHILD_KEY)
         .agg(disability.n_unique().alias("codes"))
     )
     most = per_child.select(pl.col("codes").max().alias("most"))
@@ -78,7 +78,7 @@ CASES = [
                 ["B", "HAND"],
                 ["C", "NONE"],
                 ["D", "AUT"],
-                ["D", "beh"],
+                ["D", "BEH"],
             )
         },
         flagged={},
@@ -91,5 +91,17 @@ CASES = [
             )
         },
         flagged={},
+    ),
+    Case(
+        "codes are DfE's only as written: beh is not BEH, so no child has two",
+        tables={
+            "Disabilities": table(
+                ["LAchildID", "Disability"],
+                ["A", "MOB"],
+                ["D", "AUT"],
+                ["D", "beh"],
+            )
+        },
+        flagged={"Disabilities": [None]},
     ),
 ]

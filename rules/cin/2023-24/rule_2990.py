@@ -87,7 +87,7 @@ CASES = [
                 ["B", "1", "2024-05-01"],
             ),
         },
-        flagged={"CINdetails": [1, 2, 3, 4, 5]},
+        flagged={"CINdetails": [1, 2, 3, 4]},
     ),
     Case(
         "an RC8 episode with both an ICPC date and a section 47 record is flagged once",
@@ -115,6 +115,25 @@ CASES = [
                 ["B", "1", "RC1", ""],
             ),
         },
+        flagged={"CINdetails": [1]},
+    ),
+    Case(
+        "in the XML an episode's activity is its own child's, whatever the LA child IDs",
+        tables={
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "ReasonForClosure"],
+                ["Child[1]", "", "1", "RC8"],
+                ["Child[2]", "", "1", "RC8"],
+                ["Child[3]", "A", "1", "RC8"],
+                ["Child[4]", "A", "1", "RC1"],
+            ),
+            "Section47": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "S47ActualStartDate"],
+                ["Child[2]", "", "1", "2024-05-01"],
+                ["Child[4]", "A", "1", "2024-05-01"],
+            ),
+        },
+        metadata={"file_format": "xml"},
         flagged={"CINdetails": [1]},
     ),
 ]

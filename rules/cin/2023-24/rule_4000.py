@@ -57,7 +57,7 @@ CASES = [
                 ["E", "1", "2024-05-01"],
             ),
         },
-        flagged={"CINdetails": [0, 1, 2], "CINplanDates": [0, 1, 2, 3]},
+        flagged={"CINplanDates": [0, 1, 2], "CINdetails": [0, 1]},
     ),
     Case(
         "a plan on another episode of the child is not flagged",

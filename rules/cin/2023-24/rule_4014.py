@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.collections.cin.rulekit.cin_plans import (
     PLAN_ROW,
     days_in_open_plans,
@@ -32,12 +32,12 @@ def cin_plans_overlap(ctx: RuleContext) -> pl.LazyFrame:
     """
     plans = ctx.table("CINplanDates")
     overlaps = days_in_open_plans(
-        plans.select(CHILD, "_row", "CINPlanStartDate"),
+        plans.select(CHILD_KEY, "_row", "CINPlanStartDate"),
         "CINPlanStartDate",
         plans,
         ("CINPlanStartDate", "CINPlanEndDate"),
         ctx,
-        on=[CHILD],
+        on=[CHILD_KEY],
         hand_over_on_end_date=False,
     ).filter(pl.col("_row") != pl.col(PLAN_ROW))
     # Two plans overlap exactly when the later start falls in the other: flag both.
@@ -104,6 +104,33 @@ CASES = [
             )
         },
         flagged={"CINplanDates": [0, 1, 2, 3, 5, 6, 7]},
+        period="2024-25",
+    ),
+    Case(
+        "in the XML CIN plans overlap only within one Child element, whatever the LA child IDs",
+        tables={
+            "CINplanDates": table(
+                ["ChildKey", *_COLUMNS],
+                ["Child[1]", "", "1", "2024-05-01", "2024-07-01"],
+                ["Child[2]", "", "1", "2024-06-01", "2024-08-01"],
+                ["Child[3]", "A", "1", "2024-05-01", "2024-07-01"],
+                ["Child[3]", "A", "1", "2024-06-01", "2024-08-01"],
+                ["Child[4]", "A", "1", "2024-06-15", "2024-06-20"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"CINplanDates": [2, 3]},
+        period="2024-25",
+    ),
+    Case(
+        "in a CSV extract CIN plans with a blank LA child ID are never one child's",
+        tables={
+            "CINplanDates": table(
+                _COLUMNS,
+                ["", "1", "2024-05-01", "2024-07-01"],
+                ["", "2", "2024-06-01", "2024-08-01"],
+            ),
+        },
         period="2024-25",
     ),
 ]

@@ -71,4 +71,38 @@ CASES = [
         },
         flagged={"CINplanDates": [1, 2]},
     ),
+    Case(
+        "in the XML each child's CIN plan meets its own referral, whatever the LA child IDs",
+        tables={
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CINreferralDate"],
+                ["Child[1]", "", "1", "2024-06-10"],
+                ["Child[2]", "", "1", "2024-05-01"],
+                ["Child[3]", "A", "1", "2024-06-10"],
+                ["Child[4]", "A", "1", "2024-05-01"],
+            ),
+            "CINplanDates": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CINPlanStartDate"],
+                ["Child[1]", "", "1", "2024-06-09"],
+                ["Child[2]", "", "1", "2024-05-20"],
+                ["Child[3]", "A", "1", "2024-06-09"],
+                ["Child[4]", "A", "1", "2024-05-20"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"CINplanDates": [0, 2]},
+    ),
+    Case(
+        "in a CSV extract a blank LA child ID ties a CIN plan to no referral",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate"],
+                ["", "1", "2024-06-10"],
+            ),
+            "CINplanDates": table(
+                ["LAchildID", "CINdetailsID", "CINPlanStartDate"],
+                ["", "1", "2024-06-09"],
+            ),
+        },
+    ),
 ]

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.collections.cin.rulekit.cin_plans import (
     PLAN_ROW,
     days_in_open_plans,
@@ -33,12 +33,12 @@ def cin_plan_starts_during_child_protection_plan(ctx: RuleContext) -> dict[str, 
     cin_plans = ctx.table("CINplanDates")
     protection_plans = ctx.table("ChildProtectionPlans")
     clashes = days_in_open_plans(
-        cin_plans.select(CHILD, "_row", "CINPlanStartDate"),
+        cin_plans.select(CHILD_KEY, "_row", "CINPlanStartDate"),
         "CINPlanStartDate",
         protection_plans,
         ("CPPstartDate", "CPPendDate"),
         ctx,
-        on=[CHILD],
+        on=[CHILD_KEY],
         hand_over_on_end_date=True,
     )
     return {

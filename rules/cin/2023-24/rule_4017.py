@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.collections.cin.rulekit.cin_plans import (
     PLAN_ROW,
     days_in_open_plans,
@@ -33,12 +33,12 @@ def child_protection_plan_starts_during_cin_plan(ctx: RuleContext) -> dict[str, 
     cin_plans = ctx.table("CINplanDates")
     protection_plans = ctx.table("ChildProtectionPlans")
     clashes = days_in_open_plans(
-        protection_plans.select(CHILD, "_row", "CPPstartDate"),
+        protection_plans.select(CHILD_KEY, "_row", "CPPstartDate"),
         "CPPstartDate",
         cin_plans,
         ("CINPlanStartDate", "CINPlanEndDate"),
         ctx,
-        on=[CHILD],
+        on=[CHILD_KEY],
         hand_over_on_end_date=True,
     )
     return {

@@ -26,7 +26,7 @@ def ethnicity_missing_or_invalid(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "blank and unknown codes are flagged; codes in any case are read in capitals",
+        "blank, unknown and lower-case codes are flagged",
         tables={
             "ChildCharacteristics": table(
                 ["LAchildID", "Ethnicity"],
@@ -40,7 +40,7 @@ CASES = [
                 ["H", "WROM"],
             )
         },
-        flagged={"ChildCharacteristics": [1, 2, 6]},
+        flagged={"ChildCharacteristics": [1, 2, 3, 6]},
     ),
     Case(
         "a child listed twice is judged on each row",

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD, no
+from csc_validate.collections.cin.rulekit import CHILD_KEY, no
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
@@ -27,15 +27,15 @@ def disability_missing_or_invalid(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     born = ctx.table("ChildIdentifiers").filter(pl.col(raw_name("PersonBirthDate")).is_not_null())
     further_action = ctx.table("CINdetails").filter(no("ReferralNFA", ctx))
     children = (
-        born.select(CHILD)
+        born.select(CHILD_KEY)
         .unique()
-        .join(further_action.select(CHILD).unique(), on=CHILD, how="semi")
+        .join(further_action.select(CHILD_KEY).unique(), on=CHILD_KEY, how="semi")
     )
     disabilities = ctx.table("Disabilities")
-    characteristics = ctx.table("ChildCharacteristics").join(children, on=CHILD, how="semi")
-    missing = characteristics.join(disabilities.select(CHILD), on=CHILD, how="anti")
+    characteristics = ctx.table("ChildCharacteristics").join(children, on=CHILD_KEY, how="semi")
+    missing = characteristics.join(disabilities.select(CHILD_KEY), on=CHILD_KEY, how="anti")
     disability = pl.col("Disability")
-    invalid = disabilities.join(children, on=CHILD, how="semi").filter(
+    invalid = disabilities.join(children, on=CHILD_KEY, how="semi").filter(
         disability.is_null() | ~disability.is_in(ctx.codes("Disability"))
     )
     return {"ChildCharacteristics": missing, "Disabilities": invalid}
@@ -85,7 +85,7 @@ CASES = [
                 ["H", "1", ""],
             ),
         },
-        flagged={"ChildCharacteristics": [0, 4, 5]},
+        flagged={"ChildCharacteristics": [0, 4], "Disabilities": [0]},
     ),
     Case(
         "blank and made-up codes are flagged only for a born child with further action",

@@ -195,4 +195,38 @@ CASES = [
         },
         flagged={"Assessments": [0]},
     ),
+    Case(
+        "in the XML each child's records meet its own episode's closure, whatever the IDs",
+        tables={
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CINreferralDate", "CINclosureDate"],
+                ["Child[1]", "", "1", "2024-04-10", "2024-06-30"],
+                ["Child[2]", "", "1", "2024-04-10", "2024-09-30"],
+                ["Child[3]", "A", "1", "2024-04-10", "2024-06-30"],
+                ["Child[4]", "A", "1", "2024-04-10", "2024-09-30"],
+            ),
+            "CINplanDates": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CINPlanStartDate"],
+                ["Child[1]", "", "1", "2024-07-01"],
+                ["Child[2]", "", "1", "2024-07-01"],
+                ["Child[3]", "A", "1", "2024-07-01"],
+                ["Child[4]", "A", "1", "2024-07-01"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"CINplanDates": [0, 2]},
+    ),
+    Case(
+        "in a CSV extract a blank LA child ID ties a CIN plan to no episode",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate", "CINclosureDate"],
+                ["", "1", "2024-04-10", "2024-06-30"],
+            ),
+            "CINplanDates": table(
+                ["LAchildID", "CINdetailsID", "CINPlanStartDate"],
+                ["", "1", "2024-07-01"],
+            ),
+        },
+    ),
 ]

@@ -24,7 +24,7 @@ def referral_nfa_missing_or_invalid(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "true, false, 1 and 0 in any case are accepted; blank and other values are flagged",
+        "true, false, 1 and 0 are accepted; TRUE, blank and other values are flagged",
         tables={
             "CINdetails": table(
                 ["LAchildID", "CINdetailsID", "ReferralNFA"],
@@ -38,7 +38,7 @@ CASES = [
                 ["D", "2", "False"],
             )
         },
-        flagged={"CINdetails": [4, 5, 6]},
+        flagged={"CINdetails": [1, 4, 5, 6, 7]},
     ),
     Case(
         "a blank flag among several episodes of one child flags that episode only",

@@ -74,7 +74,7 @@ CASES = [
         tables={
             "CINdetails": table(
                 ["LAchildID", "CINdetailsID", "CINreferralDate", "ReferralNFA"],
-                ["A", "1", "2025-03-30", "True"],
+                ["A", "1", "2025-03-30", "true"],
                 ["A", "2", "2025-03-31", "1"],
                 ["B", "1", "2025-03-28", "0"],
             )

@@ -53,7 +53,7 @@ CASES = [
                 ["A", "4", "", ""],
             ),
         },
-        flagged={"CINdetails": [0, 4]},
+        flagged={"CINdetails": [0]},
     ),
     Case(
         "an RC2 episode of a child missing from ChildIdentifiers is flagged",

@@ -26,7 +26,7 @@ def reason_for_closure_not_in_code_list(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown codes are flagged; RC1 to RC9 in any case and blanks are not",
+        "unknown and lower-case codes are flagged; RC1 to RC9 and blanks are not",
         tables={
             "CINdetails": table(
                 ["LAchildID", "CINdetailsID", "ReasonForClosure"],
@@ -39,7 +39,7 @@ CASES = [
                 ["F", "1", "8"],
             )
         },
-        flagged={"CINdetails": [2, 4, 6]},
+        flagged={"CINdetails": [1, 2, 4, 6]},
     ),
     Case(
         "each closed episode of a child is checked on its own",
@@ -51,6 +51,6 @@ CASES = [
                 ["A", "3", "2024-09-01", " rc7 "],
             )
         },
-        flagged={"CINdetails": [1]},
+        flagged={"CINdetails": [1, 2]},
     ),
 ]

@@ -25,7 +25,7 @@ def primary_need_not_in_code_list(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "unknown codes are flagged; N0 to N9 in any case and blanks are not",
+        "unknown and lower-case codes are flagged; N0 to N9 and blanks are not",
         tables={
             "CINdetails": table(
                 ["LAchildID", "CINdetailsID", "PrimaryNeedCode"],
@@ -38,7 +38,7 @@ CASES = [
                 ["F", "1", "N4"],
             )
         },
-        flagged={"CINdetails": [2, 4, 5]},
+        flagged={"CINdetails": [1, 2, 4, 5]},
     ),
     Case(
         "each episode of a child is checked on its own",
@@ -50,6 +50,6 @@ CASES = [
                 ["A", "3", "true", " n8 "],
             )
         },
-        flagged={"CINdetails": [1]},
+        flagged={"CINdetails": [1, 2]},
     ),
 ]

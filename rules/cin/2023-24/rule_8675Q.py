@@ -92,7 +92,7 @@ CASES = [
                 ["H", "1", "2024-06-31", "", "false"],
             ),
         },
-        flagged={"Section47": [5]},
+        flagged={"Section47": [4, 5]},
         period="2024-25",
     ),
 ]

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD, no
+from csc_validate.collections.cin.rulekit import CHILD_KEY, no
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -32,8 +32,10 @@ def nfa_upn_reason_with_further_action(ctx: RuleContext) -> dict[str, pl.LazyFra
     )
     further_action = ctx.table("CINdetails").filter(no("ReferralNFA", ctx))
     return {
-        "ChildIdentifiers": children.join(further_action.select(CHILD), on=CHILD, how="semi"),
-        "CINdetails": further_action.join(children.select(CHILD), on=CHILD, how="semi"),
+        "ChildIdentifiers": children.join(
+            further_action.select(CHILD_KEY), on=CHILD_KEY, how="semi"
+        ),
+        "CINdetails": further_action.join(children.select(CHILD_KEY), on=CHILD_KEY, how="semi"),
     }
 
 
@@ -61,7 +63,7 @@ CASES = [
                 ["E", "1", "false"],
             ),
         },
-        flagged={"ChildIdentifiers": [0, 3], "CINdetails": [1, 6]},
+        flagged={"ChildIdentifiers": [0], "CINdetails": [1]},
     ),
     Case(
         "a blank ReferralNFA or no episode at all is not further action",

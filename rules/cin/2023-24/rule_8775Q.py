@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.collections.cin.rulekit.episodes import is_open
 from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
 
@@ -34,7 +34,7 @@ def child_over_25_with_episode(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     )
     episodes = (
         ctx.table("CINdetails")
-        .join(children.select(CHILD, "PersonBirthDate"), on=CHILD, how="inner")
+        .join(children.select(CHILD_KEY, "PersonBirthDate"), on=CHILD_KEY, how="inner")
         .filter(after_25)
         # A child listed twice would otherwise repeat their episodes.
         # Equivalent mutant (ReplaceKeywordValue): rows sharing a `_row` are one episode, and the
@@ -42,7 +42,7 @@ def child_over_25_with_episode(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
         .unique(subset=["_row"], keep="first")
     )
     return {
-        "ChildIdentifiers": children.join(episodes.select(CHILD), on=CHILD, how="semi"),
+        "ChildIdentifiers": children.join(episodes.select(CHILD_KEY), on=CHILD_KEY, how="semi"),
         "CINdetails": episodes,
     }
 

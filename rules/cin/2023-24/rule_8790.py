@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -25,7 +25,7 @@ def disability_none_with_others(ctx: RuleContext) -> pl.LazyFrame:
     # either may be the one to correct.
     disability = pl.col("Disability")
     is_none = disability.is_in(ctx.codes("DISABILITY_NONE"))
-    none_and_other = (is_none.any() & (~is_none).any()).over(CHILD)
+    none_and_other = (is_none.any() & (~is_none).any()).over(CHILD_KEY)
     return ctx.table("Disabilities").filter(disability.is_not_null() & none_and_other)
 
 
@@ -49,7 +49,7 @@ CASES = [
                 ["F", "NONE"],
             )
         },
-        flagged={"Disabilities": [0, 1, 5, 6]},
+        flagged={"Disabilities": [0, 1]},
     ),
     Case(
         "children are judged apart even when their rows are interleaved",
@@ -63,5 +63,31 @@ CASES = [
             )
         },
         flagged={"Disabilities": [1, 3]},
+    ),
+    Case(
+        "in the XML NONE and another code conflict only within one Child element",
+        tables={
+            "Disabilities": table(
+                ["ChildKey", "LAchildID", "Disability"],
+                ["Child[1]", "", "NONE"],
+                ["Child[2]", "", "LD"],
+                ["Child[3]", "A", "NONE"],
+                ["Child[4]", "A", "LD"],
+                ["Child[5]", "", "NONE"],
+                ["Child[5]", "", "LD"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"Disabilities": [4, 5]},
+    ),
+    Case(
+        "in a CSV extract rows with a blank LA child ID are never one child's codes",
+        tables={
+            "Disabilities": table(
+                ["LAchildID", "Disability"],
+                ["", "NONE"],
+                ["", "LD"],
+            ),
+        },
     ),
 ]

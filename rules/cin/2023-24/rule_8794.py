@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -18,11 +18,11 @@ def disability_code_repeated(ctx: RuleContext) -> pl.LazyFrame:
 
     Keep one record of each of the child's disabilities and remove the repeats.
     """
-    # Codes are compared upper-case, as read; blanks are no code and are never repeats.
+    # Codes are compared exactly as written; blanks are no code and are never repeats.
     disability = pl.col("Disability")
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row counts in its own group,
     # so the count is never below 1 and "not 1" is "more than 1".
-    repeated = pl.len().over(CHILD, "Disability") > 1
+    repeated = pl.len().over(CHILD_KEY, "Disability") > 1
     return ctx.table("Disabilities").filter(disability.is_not_null() & repeated)
 
 
@@ -45,7 +45,7 @@ CASES = [
                 ["E", "AUT"],
             )
         },
-        flagged={"Disabilities": [0, 2, 4, 5, 8, 9]},
+        flagged={"Disabilities": [4, 5, 8, 9]},
     ),
     Case(
         "different codes for one child are not flagged",
@@ -55,5 +55,34 @@ CASES = [
             )
         },
         flagged={},
+    ),
+    Case(
+        "in the XML a repeat is within one Child element, whatever the LA child IDs",
+        tables={
+            "Disabilities": table(
+                ["ChildKey", "LAchildID", "Disability"],
+                ["Child[1]", "", "NONE"],
+                ["Child[2]", "", "NONE"],
+                ["Child[3]", "", "LD"],
+                ["Child[3]", "", "LD"],
+                ["Child[4]", "A", "HAND"],
+                ["Child[5]", "A", "HAND"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"Disabilities": [2, 3]},
+    ),
+    Case(
+        "in a CSV extract rows with a blank LA child ID are never one child's repeats",
+        tables={
+            "Disabilities": table(
+                ["LAchildID", "Disability"],
+                ["", "NONE"],
+                ["", "NONE"],
+                ["B", "NONE"],
+                ["B", "NONE"],
+            ),
+        },
+        flagged={"Disabilities": [2, 3]},
     ),
 ]

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.collections.cin.rulekit.episodes import open_with_further_action
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -25,11 +25,12 @@ def several_open_episodes_with_further_action(ctx: RuleContext) -> pl.LazyFrame:
     were referrals with no further action are allowed.
     """
     open_episodes = ctx.table("CINdetails").filter(open_with_further_action(ctx))
-    # A blank LAchildID (rule 8500) groups under null, which the semi join matches to nothing.
-    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a child is grouped only from an
-    # open episode, so the count is never below 1 and "not 1" is "more than 1".
-    children = open_episodes.group_by(CHILD).agg(pl.len().alias("open")).filter(pl.col("open") > 1)
-    return open_episodes.join(children.select(CHILD), on=CHILD, how="semi")
+    children = (
+        # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a child is grouped only from an
+        # open episode, so the count is never below 1 and "not 1" is "more than 1".
+        open_episodes.group_by(CHILD_KEY).agg(pl.len().alias("open")).filter(pl.col("open") > 1)
+    )
+    return open_episodes.join(children.select(CHILD_KEY), on=CHILD_KEY, how="semi")
 
 
 CASES = [
@@ -59,13 +60,29 @@ CASES = [
                 ["A", "2", "2024-06-01", "", "false"],
                 ["B", "1", "2024-05-01", "", ""],
                 ["B", "2", "2024-06-01", "", "false"],
-                ["C", "1", "2024-05-01", "", "FALSE"],
-                ["C", "2", "2024-06-01", "", "False"],
+                ["C", "1", "2024-05-01", "", "false"],
+                ["C", "2", "2024-06-01", "", "0"],
                 ["C", "3", "2024-07-01", " ", "0"],
                 ["", "1", "2024-05-01", "", "0"],
                 ["", "1", "2024-06-01", "", "0"],
             )
         },
         flagged={"CINdetails": [4, 5, 6]},
+    ),
+    Case(
+        "in the XML open episodes are counted by Child element, whatever the LA child IDs",
+        tables={
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CINreferralDate", "ReferralNFA"],
+                ["Child[1]", "", "1", "2024-05-01", "false"],
+                ["Child[1]", "", "2", "2024-06-01", "false"],
+                ["Child[2]", "", "1", "2024-05-01", "false"],
+                ["Child[3]", "", "1", "2024-05-01", "false"],
+                ["Child[4]", "A", "1", "2024-05-01", "false"],
+                ["Child[5]", "A", "1", "2024-05-01", "false"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"CINdetails": [0, 1]},
     ),
 ]

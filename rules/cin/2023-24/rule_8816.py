@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.collections.cin.rulekit.episodes import open_with_further_action
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -27,15 +27,15 @@ def open_episode_not_latest(ctx: RuleContext) -> pl.LazyFrame:
     details = ctx.table("CINdetails")
     referral = pl.col("CINreferralDate")
     # Blank and unreadable referral dates are left out of the latest (rules 8600 and CSC001).
-    latest = details.group_by(CHILD).agg(referral.max().alias("latest_referral"))
+    latest = details.group_by(CHILD_KEY).agg(referral.max().alias("latest_referral"))
     # NOTE: the peer also flags the latest episode, and treats an open episode that ties with
     # another for the latest date as not the latest; DfE asks that the open episode's date be
     # the latest, which a tie satisfies, and the open episode is what needs correcting.
     return (
         details.filter(open_with_further_action(ctx))
-        # Equivalent mutant (ReplaceKeywordValue): every child of `details` is in `latest`; only
-        # a blank LAchildID goes unmatched, and its null latest date is dropped by the filter.
-        .join(latest, on=CHILD, how="left")
+        # Equivalent mutant (ReplaceKeywordValue): every episode's child is in `latest`, whose
+        # key is never blank.
+        .join(latest, on=CHILD_KEY, how="left")
         # Equivalent mutant (ReplaceComparisonOperator_Lt_NotEq): the latest date is the maximum
         # of the child's dates, this one among them, so a date never exceeds it.
         .filter(referral < pl.col("latest_referral"))
@@ -77,5 +77,28 @@ CASES = [
             )
         },
         flagged={"CINdetails": [0]},
+    ),
+    Case(
+        "in the XML an episode is compared with its own child's episodes only",
+        tables={
+            "CINdetails": table(
+                [
+                    "ChildKey",
+                    "LAchildID",
+                    "CINdetailsID",
+                    "CINreferralDate",
+                    "CINclosureDate",
+                    "ReferralNFA",
+                ],
+                ["Child[1]", "", "1", "2024-05-01", "", "false"],
+                ["Child[2]", "", "1", "2024-06-01", "2024-07-01", "false"],
+                ["Child[3]", "A", "1", "2024-05-01", "", "false"],
+                ["Child[4]", "A", "1", "2024-06-01", "2024-07-01", "false"],
+                ["Child[5]", "", "1", "2024-05-01", "", "false"],
+                ["Child[5]", "", "2", "2024-06-01", "2024-07-01", "false"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"CINdetails": [4]},
     ),
 ]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD, no
+from csc_validate.collections.cin.rulekit import CHILD_KEY, no
 from csc_validate.collections.cin.rulekit.episodes import is_open
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -33,7 +33,7 @@ def overlapping_episodes(ctx: RuleContext) -> pl.LazyFrame:
     after_end = pl.lit(ctx.end + dt.timedelta(days=1), dtype=pl.Date)
     spans = details.select(
         "_row",
-        CHILD,
+        CHILD_KEY,
         pl.col("CINreferralDate").alias("other_referral"),
         pl.when(open_to_census_end)
         .then(after_end)
@@ -41,8 +41,7 @@ def overlapping_episodes(ctx: RuleContext) -> pl.LazyFrame:
         .alias("other_until"),
     )
     referral = pl.col("CINreferralDate")
-    # Joining on LAchildID leaves out blank IDs (rule 8500), since null matches nothing.
-    pairs = details.join(spans, on=CHILD, suffix="_other").filter(
+    pairs = details.join(spans, on=CHILD_KEY, suffix="_other").filter(
         (pl.col("_row") != pl.col("_row_other"))
         & (referral >= pl.col("other_referral"))
         & (referral < pl.col("other_until"))
@@ -137,6 +136,33 @@ CASES = [
             )
         },
         flagged={"CINdetails": [0, 1]},
+        period="2024-25",
+    ),
+    Case(
+        "in the XML episodes overlap only within one Child element, whatever the LA child IDs",
+        tables={
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CINreferralDate", "CINclosureDate"],
+                ["Child[1]", "", "1", "2024-05-01", "2024-07-01"],
+                ["Child[2]", "", "1", "2024-06-01", "2024-08-01"],
+                ["Child[3]", "A", "1", "2024-05-01", "2024-07-01"],
+                ["Child[3]", "A", "2", "2024-06-01", "2024-08-01"],
+                ["Child[4]", "A", "1", "2024-06-15", "2024-06-20"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"CINdetails": [2, 3]},
+        period="2024-25",
+    ),
+    Case(
+        "in a CSV extract episodes with a blank LA child ID are never one child's",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINreferralDate", "CINclosureDate"],
+                ["", "1", "2024-05-01", "2024-07-01"],
+                ["", "2", "2024-06-01", "2024-08-01"],
+            ),
+        },
         period="2024-25",
     ),
 ]

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import EPISODE
+from csc_validate.collections.cin.rulekit import EPISODE, untied
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -23,14 +23,17 @@ def closed_after_assessment_without_assessment(ctx: RuleContext) -> pl.LazyFrame
 
     Add the episode's assessment, or correct the reason for closure.
     """
+    # An episode of a CSV extract with a blank LAchildID or CINdetailsID is tied to no
+    # assessment: whether it has one cannot be told, so it is left alone (8500 reports a blank
+    # LAchildID).
     closed_after_assessment = ctx.table("CINdetails").filter(
         pl.col("ReasonForClosure").is_in(ctx.codes("REASON_CLOSED_AFTER_ASSESSMENT"))
+        & ~untied()
+        & pl.col("CINdetailsID").is_not_null()
     )
     # NOTE: the peer also flags Assessments rows, which by definition do not exist here.
-    # Keys are matched as the XML copies them down, blank to blank, so a blank LAchildID
-    # (rule 8500) does not make every such episode look unassessed.
     assessed = ctx.table("Assessments").select(EPISODE).unique()
-    return closed_after_assessment.join(assessed, on=EPISODE, how="anti", nulls_equal=True)
+    return closed_after_assessment.join(assessed, on=EPISODE, how="anti")
 
 
 CASES = [
@@ -72,7 +75,7 @@ CASES = [
         flagged={"CINdetails": [1]},
     ),
     Case(
-        "an episode with a blank child id is matched to the assessment with the same blank id",
+        "in a CSV extract an episode with a blank child id is tied to no assessment: not judged",
         tables={
             "CINdetails": table(
                 ["LAchildID", "CINdetailsID", "CINclosureDate", "ReasonForClosure"],
@@ -82,6 +85,47 @@ CASES = [
             "Assessments": table(
                 ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentActualStartDate"],
                 ["", "1", "1", "2024-05-01"],
+            ),
+        },
+        flagged={},
+    ),
+    Case(
+        "in the XML each child's episodes meet only that child's assessments, whatever the IDs",
+        tables={
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CINclosureDate", "ReasonForClosure"],
+                ["Child[1]", "", "1", "2024-06-01", "RC8"],
+                ["Child[1]", "", "2", "2024-08-01", "RC8"],
+                ["Child[2]", "", "1", "2024-06-01", "RC8"],
+                ["Child[3]", "A", "1", "2024-06-01", "RC8"],
+                ["Child[4]", "A", "1", "2024-06-01", "RC8"],
+            ),
+            "Assessments": table(
+                [
+                    "ChildKey",
+                    "LAchildID",
+                    "CINdetailsID",
+                    "AssessmentID",
+                    "AssessmentActualStartDate",
+                ],
+                ["Child[1]", "", "1", "1", "2024-05-01"],
+                ["Child[3]", "A", "1", "1", "2024-05-01"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"CINdetails": [1, 2, 4]},
+    ),
+    Case(
+        "in a CSV extract a blank episode number ties an episode to no assessment: not judged",
+        tables={
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "CINclosureDate", "ReasonForClosure"],
+                ["A", "", "2024-06-01", "RC8"],
+                ["A", "1", "2024-06-01", "RC8"],
+            ),
+            "Assessments": table(
+                ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentActualStartDate"],
+                ["A", "", "1", "2024-05-01"],
             ),
         },
         flagged={"CINdetails": [1]},

@@ -107,7 +107,7 @@ CASES = [
                 ["F", "1", "2024-06-02"],
             ),
         },
-        flagged={"CINdetails": [0, 1]},
+        flagged={"CINdetails": [1]},
     ),
     Case(
         "an assessment or enquiry with both its dates recorded is flagged once",
@@ -132,5 +132,44 @@ CASES = [
             ),
         },
         flagged={"Assessments": [0], "Section47": [0]},
+    ),
+    Case(
+        "in the XML an assessment is judged by its own child's episode, whatever the IDs",
+        tables={
+            "CINdetails": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "ReferralNFA"],
+                ["Child[1]", "", "1", "true"],
+                ["Child[2]", "", "1", "false"],
+                ["Child[3]", "A", "1", "true"],
+                ["Child[4]", "A", "1", "false"],
+            ),
+            "Assessments": table(
+                [
+                    "ChildKey",
+                    "LAchildID",
+                    "CINdetailsID",
+                    "AssessmentID",
+                    "AssessmentActualStartDate",
+                ],
+                ["Child[1]", "", "1", "1", "2024-06-01"],
+                ["Child[2]", "", "1", "1", "2024-06-01"],
+                ["Child[3]", "A", "1", "1", "2024-06-01"],
+                ["Child[4]", "A", "1", "1", "2024-06-01"],
+            ),
+            "Section47": table(["LAchildID", "CINdetailsID", "S47ActualStartDate"]),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"Assessments": [0, 2]},
+    ),
+    Case(
+        "in a CSV extract a blank LA child ID ties an assessment to no episode",
+        tables={
+            "CINdetails": table(["LAchildID", "CINdetailsID", "ReferralNFA"], ["", "1", "true"]),
+            "Assessments": table(
+                ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentActualStartDate"],
+                ["", "1", "1", "2024-06-01"],
+            ),
+            "Section47": table(["LAchildID", "CINdetailsID", "S47ActualStartDate"]),
+        },
     ),
 ]

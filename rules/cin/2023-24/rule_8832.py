@@ -27,7 +27,7 @@ def protection_plan_on_no_further_action_referral(ctx: RuleContext) -> pl.LazyFr
 
 CASES = [
     Case(
-        "plans under a no-further-action episode are flagged, in any spelling of yes",
+        "plans under a no-further-action episode are flagged, for true or 1",
         tables={
             "CINdetails": table(
                 ["LAchildID", "CINdetailsID", "ReferralNFA"],
@@ -51,7 +51,7 @@ CASES = [
                 ["E", "1", "1", "2024-05-01"],
             ),
         },
-        flagged={"ChildProtectionPlans": [0, 1, 3, 5]},
+        flagged={"ChildProtectionPlans": [0, 1, 3]},
     ),
     Case(
         "a no-further-action episode without plans flags nothing",

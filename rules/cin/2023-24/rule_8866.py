@@ -33,7 +33,7 @@ def referral_source_missing_or_invalid(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a blank or unknown source is flagged; a valid code in any case is not",
+        "a blank, unknown or lower-case source is flagged; a valid code is not",
         tables={
             "CINdetails": table(
                 ["LAchildID", "CINdetailsID", "CINreferralDate", "ReferralSource"],
@@ -46,7 +46,7 @@ CASES = [
                 ["F", "1", "2024-05-01", "4"],
             )
         },
-        flagged={"CINdetails": [1, 3, 5]},
+        flagged={"CINdetails": [1, 2, 3, 5]},
     ),
     Case(
         "referrals before 1 April 2013 and blank or unreadable referral dates are not checked",

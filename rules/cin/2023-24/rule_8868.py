@@ -84,6 +84,6 @@ CASES = [
                 ["A", "1", "2024-05-03", "", "no"],
             ),
         },
-        flagged={"Section47": [2]},
+        flagged={"Section47": [1, 2]},
     ),
 ]

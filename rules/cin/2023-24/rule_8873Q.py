@@ -96,7 +96,7 @@ CASES = [
                 ["G", "1", "1", "21"],
             ),
         },
-        flagged={"CINdetails": [0, 3, 4, 6]},
+        flagged={"CINdetails": [0, 2, 3, 4, 6]},
     ),
     Case(
         "two assessments, an open one or no code 21 are not queried; 21 beside others is",

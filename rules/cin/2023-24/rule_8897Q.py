@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import ASSESSMENT
+from csc_validate.collections.cin.rulekit import ASSESSMENT, untied
 from csc_validate.collections.cin.rulekit.assessments import (
     AUTHORISED,
     FACTOR,
@@ -35,8 +35,9 @@ def completed_assessment_without_factors(ctx: RuleContext) -> dict[str, pl.LazyF
     # drops. A factor row with a blank code holds no factor, so it counts as missing.
     # NOTE: the peer matches factors to assessments without the episode (so AssessmentID 1 of
     # one episode takes the factors of another's) and shows a bad code on the assessment row.
+    # An assessment of a CSV extract with a blank LAchildID is tied to no factor: not judged.
     completed = ctx.table("Assessments").filter(
-        pl.col(AUTHORISED) >= pl.lit(ctx.start, dtype=pl.Date)
+        (pl.col(AUTHORISED) >= pl.lit(ctx.start, dtype=pl.Date)) & ~untied()
     )
     missing = completed.join(assessments_with_factors(ctx), on=ASSESSMENT, how="anti")
     factor = pl.col(FACTOR)
@@ -115,6 +116,34 @@ CASES = [
             ),
         },
         flagged={"Assessments": [0, 2]},
+        period="2024-25",
+    ),
+    Case(
+        "in a CSV extract a blank LA child ID ties an assessment to no factor: not judged",
+        tables={
+            "Assessments": table(_ASSESSMENT_COLUMNS, ["", "1", "1", "2024-05-01"]),
+            "AssessmentFactorsList": table(_FACTOR_COLUMNS, ["", "1", "1", "21"]),
+        },
+        period="2024-25",
+    ),
+    Case(
+        "in the XML each child's assessment meets its own factors, whatever the LA child IDs",
+        tables={
+            "Assessments": table(
+                ["ChildKey", *_ASSESSMENT_COLUMNS],
+                ["Child[1]", "", "1", "1", "2024-05-01"],
+                ["Child[2]", "", "1", "1", "2024-05-01"],
+                ["Child[3]", "A", "1", "1", "2024-05-01"],
+                ["Child[4]", "A", "1", "1", "2024-05-01"],
+            ),
+            "AssessmentFactorsList": table(
+                ["ChildKey", *_FACTOR_COLUMNS],
+                ["Child[1]", "", "1", "1", "21"],
+                ["Child[3]", "A", "1", "1", "21"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"Assessments": [1, 3]},
         period="2024-25",
     ),
 ]

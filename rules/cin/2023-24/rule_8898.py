@@ -20,7 +20,7 @@ def factor_code_repeated(ctx: RuleContext) -> pl.LazyFrame:
     Keep one record of each factor identified at the assessment and remove the repeats.
     """
     # DfE: if an assessment has more than one AssessmentFactors, none of the values may appear
-    # more than once. Codes are compared upper-case, as read; a blank is no code and no repeat.
+    # more than once. Codes are compared exactly as written; a blank is no code and no repeat.
     factor = pl.col(FACTOR)
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row counts in its own group,
     # so the count is never below 1 and "not 1" is "more than 1".
@@ -48,7 +48,7 @@ CASES = [
                 ["B", "1", "1", "XYZ"],
             )
         },
-        flagged={"AssessmentFactorsList": [0, 2, 3, 4, 5, 8, 9]},
+        flagged={"AssessmentFactorsList": [3, 4, 5, 8, 9]},
     ),
     Case(
         "the same code on different assessments, episodes or children is not flagged",

@@ -31,7 +31,7 @@ def initial_abuse_category_missing_or_invalid(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "blank and unknown codes are flagged; every DfE code in any case is accepted",
+        "blank, unknown and lower-case codes are flagged; every DfE code is accepted",
         tables={
             "ChildProtectionPlans": table(
                 ["LAchildID", "CINdetailsID", "CPPID", "InitialCategoryOfAbuse"],
@@ -46,7 +46,7 @@ CASES = [
                 ["B", "1", "3", "N"],
             ),
         },
-        flagged={"ChildProtectionPlans": [6, 7, 8]},
+        flagged={"ChildProtectionPlans": [5, 6, 7, 8]},
     ),
     Case(
         "only the initial category is checked",

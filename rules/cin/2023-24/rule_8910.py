@@ -32,7 +32,7 @@ def latest_abuse_category_missing_or_invalid(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "blank and unknown codes are flagged; every DfE code in any case is accepted",
+        "blank, unknown and lower-case codes are flagged; every DfE code is accepted",
         tables={
             "ChildProtectionPlans": table(
                 ["LAchildID", "CINdetailsID", "CPPID", "LatestCategoryOfAbuse"],
@@ -47,7 +47,7 @@ CASES = [
                 ["B", "1", "3", "0"],
             ),
         },
-        flagged={"ChildProtectionPlans": [6, 7, 8]},
+        flagged={"ChildProtectionPlans": [5, 6, 7, 8]},
     ),
     Case(
         "only the latest category is checked",

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.collections.cin.rulekit.plans import open_plan
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -27,12 +27,12 @@ def several_open_protection_plans(ctx: RuleContext) -> pl.LazyFrame:
     A child is on one child protection plan at a time: give the end date of each plan that has
     ended.
     """
-    # An unreadable end date is not a missing one (CSC001 reports it); a blank child id is not
-    # one child.
-    plans = ctx.table("ChildProtectionPlans").filter(pl.col(CHILD).is_not_null() & open_plan())
+    # An unreadable end date is not a missing one (CSC001 reports it). Plans are the child's
+    # by its Child element: children with blank or repeated LAchildIDs stay apart.
+    plans = ctx.table("ChildProtectionPlans").filter(open_plan())
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each plan counts under its own
     # child, so the count is never below 1 and "not 1" is "more than 1".
-    return plans.filter(pl.len().over(CHILD) > 1)
+    return plans.filter(pl.len().over(CHILD_KEY) > 1)
 
 
 CASES = [
@@ -79,5 +79,31 @@ CASES = [
             ),
         },
         flagged={"ChildProtectionPlans": [0, 1]},
+    ),
+    Case(
+        "in the XML a child's open plans are counted by Child element, whatever the IDs",
+        tables={
+            "ChildProtectionPlans": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
+                ["Child[1]", "", "1", "1", "2024-05-01"],
+                ["Child[1]", "", "1", "2", "2024-06-01"],
+                ["Child[2]", "", "1", "1", "2024-05-01"],
+                ["Child[3]", "", "1", "1", "2024-05-01"],
+                ["Child[4]", "A", "1", "1", "2024-05-01"],
+                ["Child[5]", "A", "1", "1", "2024-05-01"],
+            ),
+        },
+        metadata={"file_format": "xml"},
+        flagged={"ChildProtectionPlans": [0, 1]},
+    ),
+    Case(
+        "in a CSV extract open plans with a blank LA child ID are never one child's",
+        tables={
+            "ChildProtectionPlans": table(
+                ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
+                ["", "1", "1", "2024-05-01"],
+                ["", "1", "2", "2024-06-01"],
+            ),
+        },
     ),
 ]

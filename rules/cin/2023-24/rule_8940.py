@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
+from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.collections.cin.rulekit.plans import plan_runs_until
 from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
@@ -29,17 +29,19 @@ def overlapping_protection_plans(ctx: RuleContext) -> pl.LazyFrame:
     A child is on one child protection plan at a time, so a new plan starts after the day the
     previous one ended. Check the start and end dates of both plans.
     """
-    plans = ctx.table("ChildProtectionPlans").filter(pl.col(CHILD).is_not_null())
+    # Plans are the child's by its Child element: children with blank or repeated LAchildIDs
+    # stay apart.
+    plans = ctx.table("ChildProtectionPlans")
     # A plan with a blank start, or an unreadable end, has no known span and is not compared.
     others = plans.select(
-        CHILD,
+        CHILD_KEY,
         pl.col("_row").alias("_other_row"),
         pl.col("CPPstartDate").alias("_other_start"),
         plan_runs_until(ctx).alias("_other_until"),
     )
-    # Equivalent mutant (ReplaceKeywordValue): every plan here has a child id and matches itself,
+    # Equivalent mutant (ReplaceKeywordValue): every plan has a child key and matches itself,
     # so a left join adds no unmatched row.
-    pairs = plans.join(others, on=CHILD, how="inner").filter(
+    pairs = plans.join(others, on=CHILD_KEY, how="inner").filter(
         (pl.col("_row") != pl.col("_other_row"))
         & pl.col("CPPstartDate").is_between(
             pl.col("_other_start"), pl.col("_other_until"), closed="both"
@@ -127,6 +129,23 @@ CASES = [
                 ["A", "2", "1", "2024-09-01", ""],
             ),
         },
+        flagged={"ChildProtectionPlans": [0, 1]},
+        period="2024-25",
+    ),
+    Case(
+        "in the XML plans overlap only within one Child element, whatever the IDs",
+        tables={
+            "ChildProtectionPlans": table(
+                ["ChildKey", "LAchildID", "CINdetailsID", "CPPID", "CPPstartDate", "CPPendDate"],
+                ["Child[1]", "", "1", "1", "2024-05-01", "2024-07-01"],
+                ["Child[1]", "", "1", "2", "2024-06-01", "2024-08-01"],
+                ["Child[2]", "", "1", "1", "2024-05-01", "2024-07-01"],
+                ["Child[3]", "", "1", "1", "2024-06-01", "2024-08-01"],
+                ["Child[4]", "A", "1", "1", "2024-05-01", "2024-07-01"],
+                ["Child[5]", "A", "1", "1", "2024-06-01", "2024-08-01"],
+            ),
+        },
+        metadata={"file_format": "xml"},
         flagged={"ChildProtectionPlans": [0, 1]},
         period="2024-25",
     ),

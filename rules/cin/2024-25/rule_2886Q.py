@@ -47,9 +47,13 @@ CASES = [
         flagged={"ChildIdentifiers": [None]},
     ),
     Case(
-        "sex U counts as no sex, in either case",
-        tables=_children("u", known=48),
+        "sex U counts as no sex",
+        tables=_children("U", known=48),
         flagged={"ChildIdentifiers": [None]},
+    ),
+    Case(
+        "a lower-case u is not DfE's U, so it is not counted (rule 4180 reports it)",
+        tables=_children("u", known=48),
     ),
     Case("2 children in 100 with no sex are not flagged", tables=_children("", "U", known=98)),
     Case(

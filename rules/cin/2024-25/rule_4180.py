@@ -23,7 +23,7 @@ def sex_missing_or_invalid_code(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "M, F and U in either case are valid; blank and the old gender codes are flagged",
+        "M, F and U are valid; lower case, blank and the old gender codes are flagged",
         tables={
             "ChildIdentifiers": table(
                 ["LAchildID", "Sex"],
@@ -38,7 +38,7 @@ CASES = [
                 ["I", "Male"],
             )
         },
-        flagged={"ChildIdentifiers": [4, 5, 6, 7, 8]},
+        flagged={"ChildIdentifiers": [3, 4, 5, 6, 7, 8]},
     ),
     Case(
         "a child listed twice is judged on each row",

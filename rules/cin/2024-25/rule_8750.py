@@ -42,7 +42,7 @@ CASES = [
                 ["J", "", "", "M"],
             )
         },
-        flagged={"ChildIdentifiers": [2, 3, 4, 5]},
+        flagged={"ChildIdentifiers": [1, 2, 3, 4, 5]},
     ),
     Case(
         "a born child with sex U is not this rule's concern",

@@ -22,7 +22,7 @@ def factor_19a_used(ctx: RuleContext) -> pl.LazyFrame:
 
     Record the factor as 19B or 19C, whichever fits, or give the reason 19A was kept.
     """
-    # Codes are compared upper-case, as read, so a lower-case 19a is queried too.
+    # Codes are compared exactly as written: a lower-case 19a is no code (8897Q reports it).
     return factors_coded(ctx, ctx.codes("FACTORS_QUERIED_19A"))
 
 
@@ -30,7 +30,7 @@ _COLUMNS = ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentFactors"]
 
 CASES = [
     Case(
-        "19A is queried in any case, 19B, 19C and other codes are not",
+        "19A is queried; 19a, 19B, 19C and other codes are not",
         tables={
             "AssessmentFactorsList": table(
                 _COLUMNS,
@@ -43,7 +43,7 @@ CASES = [
                 ["B", "1", "2", "1A"],
             )
         },
-        flagged={"AssessmentFactorsList": [0, 3, 4]},
+        flagged={"AssessmentFactorsList": [0, 4]},
     ),
     Case(
         "every 19A among an assessment's factors is queried",

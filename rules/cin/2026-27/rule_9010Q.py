@@ -29,8 +29,8 @@ def fgdm_offered_without_facilitation_answer(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: DfE's 2026-27 rules document could not be read (reference/dfe-updates.md §3.2); the
     # peer's unreleased branch carries this message and DfE's coding "If (N00828) is present and
     # equals true, then (N00829) should be present". Decided as coded; unlike the peer, which
-    # only reads "1" as true, "true" in any case counts too (xs:boolean allows both). A written
-    # FGDMMeetingFac, even one that is not 0 or 1, answers the question.
+    # only reads "1" as true, "true" counts too (xs:boolean allows both, in lower case only). A
+    # written FGDMMeetingFac, even one that is not 0 or 1, answers the question.
     records = ctx.table(TABLE)
     return records.filter(yes("FGDMMeetingOffer", ctx) & ~reported("FGDMMeetingFac"))
 
@@ -39,7 +39,7 @@ COLUMNS = ["LAchildID", "CINdetailsID", "PPStartDate", "FGDMMeetingOffer", "FGDM
 
 CASES = [
     Case(
-        "an offer made with no answer on facilitation is queried, however true is written",
+        "an offer made (true or 1) with no answer on facilitation is queried",
         tables={
             "PreProceedings": table(
                 COLUMNS,
@@ -51,7 +51,7 @@ CASES = [
                 ["B", "2", "2026-07-01", "1", "false"],
             )
         },
-        flagged={"PreProceedings": [0, 1, 2]},
+        flagged={"PreProceedings": [0, 1]},
         period="2026-27",
     ),
     Case(

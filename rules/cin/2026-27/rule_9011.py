@@ -29,7 +29,7 @@ def pre_proceedings_outcome_not_in_code_list(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "values outside the list are flagged; listed codes in any case, and blanks, are not",
+        "values outside the list, lower case too, are flagged; listed codes and blanks are not",
         tables={
             "PreProceedings": table(
                 ["LAchildID", "CINdetailsID", "PPStartDate", "PPOutcome"],
@@ -44,7 +44,7 @@ CASES = [
                 ["C", "2", "2026-07-01", "1"],
             )
         },
-        flagged={"PreProceedings": [3, 7, 8]},
+        flagged={"PreProceedings": [3, 4, 7, 8]},
     ),
     Case(
         "an outcome on a record without a start date is still checked",

@@ -58,7 +58,7 @@ CASES = [
                 ["5", "NO", "", ""],
             ),
         },
-        flagged={"OC3": [0, 2]},
+        flagged={"OC3": [0]},
     ),
     Case(
         "without last year's episodes only this year's are searched",

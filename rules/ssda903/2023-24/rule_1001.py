@@ -87,6 +87,8 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
         .unique()
         .join(births, on="CHILD", how="inner")
         .join(in_care.select("CHILD", "DECOM", "DEC"), on="CHILD", how="left")
+        # A blank CHILD never matches in the joins on CHILD above, so the windows and groups
+        # over CHILD here never merge rows with a blank CHILD.
         .group_by("CHILD")
         .agg(
             since_14=days_since(birthday(dob, 14)).sum(),

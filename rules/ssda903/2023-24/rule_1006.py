@@ -28,9 +28,10 @@ CASES = [
         flagged={"Missing": [0, 1]},
     ),
     Case(
-        "M and A are not flagged, in either case, nor a blank type",
+        "M and A are not flagged, nor a blank type; lower case is",
         tables={
             "Missing": table(["CHILD", "MISSING"], ["1", "M"], ["1", "A"], ["2", "a"], ["3", ""])
         },
+        flagged={"Missing": [2]},
     ),
 ]

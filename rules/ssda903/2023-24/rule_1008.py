@@ -23,8 +23,9 @@ def urn_not_listed(ctx: RuleContext) -> pl.LazyFrame:
     """
     episodes = ctx.table("Episodes")
     listed = with_provider(ctx, episodes).select("_row")
-    urn = pl.col("URN").str.strip_chars()
-    given = episodes.filter(urn.is_not_null() & (urn.str.to_uppercase() != "XXXXXXX"))
+    # XXXXXXX is compared exactly as written, as codes are everywhere else.
+    urn = pl.col("URN")
+    given = episodes.filter(urn.is_not_null() & (urn != "XXXXXXX"))
     return given.join(listed, on="_row", how="anti")
 
 
@@ -52,7 +53,7 @@ CASES = [
         reference={"ofsted": OFSTED},
     ),
     Case(
-        "listed URNs in any case, blank and XXXXXXX are not flagged",
+        "listed URNs, blank and XXXXXXX are not flagged; in lower case they are not listed",
         tables={
             "Episodes": table(
                 ["CHILD", "URN"],
@@ -64,5 +65,6 @@ CASES = [
             )
         },
         reference={"ofsted": OFSTED},
+        flagged={"Episodes": [3, 4]},
     ),
 ]

@@ -37,7 +37,7 @@ CASES = [
         flagged={"Episodes": [0, 1]},
     ),
     Case(
-        "listed codes in any case and blanks are not flagged",
+        "listed codes and blanks are not flagged; lower case is",
         tables={
             "Episodes": table(
                 ["CHILD", "REASON_PLACE_CHANGE"],
@@ -46,5 +46,6 @@ CASES = [
                 ["3", ""],
             )
         },
+        flagged={"Episodes": [1]},
     ),
 ]

@@ -36,8 +36,8 @@ CASES = [
         flagged={"Header": [0, 1, 2]},
     ),
     Case(
-        "DfE codes are not flagged, and lower case is read as upper case",
+        "DfE codes are not flagged; lower case is not DfE's code and is",
         tables={"Header": table(["CHILD", "ETHNIC"], ["1", "WBRI"], ["2", "nobt"])},
-        flagged={},
+        flagged={"Header": [1]},
     ),
 ]

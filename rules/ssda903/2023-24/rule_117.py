@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 DECISIONS = ["DATE_PLACED", "DATE_PLACED_CEASED"]
@@ -33,7 +34,9 @@ def adoption_decision_after_year_or_care(ctx: RuleContext) -> dict[str, pl.LazyF
         pl.col("DECOM").is_not_null()
         & ~pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES")).fill_null(False)
     )
-    latest = pl.col("_row") == pl.col("_row").sort_by(in_order("DECOM", "DEC")).last().over("CHILD")
+    latest = pl.col("_row") == pl.col("_row").sort_by(in_order("DECOM", "DEC")).last().over(
+        child_of_row()
+    )
     last_episodes = episodes.filter(latest)
     care_ended = last_episodes.select("CHILD", pl.col("DEC").alias("care_ended"))
     placed = ctx.table("PlacedAdoption").join(care_ended, on="CHILD", how="left")

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 
@@ -31,7 +32,7 @@ def adoption_reversal_before_year_or_care(ctx: RuleContext) -> dict[str, pl.Lazy
     )
     # Of two episodes starting that day either gives the same date; content decides, not file order.
     in_order = pl.col("_row").sort_by(["DECOM", by_content()])
-    earliest = pl.col("_row") == in_order.first().over("CHILD")
+    earliest = pl.col("_row") == in_order.first().over(child_of_row())
     first_episodes = episodes.filter(earliest)
     care_began = first_episodes.select("CHILD", pl.col("DECOM").alias("care_began"))
     placed = ctx.table("PlacedAdoption").join(care_began, on="CHILD", how="left")

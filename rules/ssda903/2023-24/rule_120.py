@@ -38,7 +38,7 @@ CASES = [
         flagged={"PlacedAdoption": [0, 1]},
     ),
     Case(
-        "DfE's reasons, in any case, and a blank are not flagged",
+        "DfE's reasons and a blank are not flagged; lower case is not DfE's code",
         tables={
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "REASON_PLACED_CEASED"],
@@ -47,6 +47,6 @@ CASES = [
                 ["4", "01/05/2020", ""],
             )
         },
-        flagged={},
+        flagged={"PlacedAdoption": [1]},
     ),
 ]

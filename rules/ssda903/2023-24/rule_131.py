@@ -30,8 +30,8 @@ CASES = [
         flagged={"OC3": [0, 1]},
     ),
     Case(
-        "DfE's codes, in any case, and a blank are not flagged",
+        "DfE's codes and a blank are not flagged; lower case is not DfE's code",
         tables={"OC3": table(["CHILD", "IN_TOUCH"], ["1", "YES"], ["2", "rhom"], ["5", ""])},
-        flagged={},
+        flagged={"OC3": [1]},
     ),
 ]

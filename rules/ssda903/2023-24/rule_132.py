@@ -29,8 +29,8 @@ CASES = [
         flagged={"OC3": [0, 1, 2]},
     ),
     Case(
-        "DfE's codes, 0 and lower case included, and a blank are not flagged",
+        "DfE's codes, 0 included, and a blank are not flagged; lower case is",
         tables={"OC3": table(["CHILD", "ACTIV"], ["1", "F1"], ["2", "g6"], ["3", "0"], ["6", ""])},
-        flagged={},
+        flagged={"OC3": [1]},
     ),
 ]

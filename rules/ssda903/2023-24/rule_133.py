@@ -32,8 +32,8 @@ CASES = [
         flagged={"OC3": [0, 1]},
     ),
     Case(
-        "DfE's codes, 0 and lower case included, and a blank are not flagged",
+        "DfE's codes, 0 included, and a blank are not flagged; lower case is",
         tables={"OC3": table(["CHILD", "ACCOM"], ["1", "B1"], ["2", "z2"], ["3", "0"], ["6", ""])},
-        flagged={},
+        flagged={"OC3": [1]},
     ),
 ]

@@ -34,7 +34,7 @@ CASES = [
         flagged={"Episodes": [0, 1]},
     ),
     Case(
-        "N1 to N8, in any case, and a blank are not flagged",
+        "N1 to N8 and a blank are not flagged; lower case is not DfE's code",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "CIN"],
@@ -43,6 +43,6 @@ CASES = [
                 ["5", "01/05/2020", ""],
             )
         },
-        flagged={},
+        flagged={"Episodes": [1]},
     ),
 ]

@@ -38,7 +38,7 @@ CASES = [
                 ["5", "01/05/2020", ""],
             )
         },
-        flagged={"Episodes": [2, 3]},
+        flagged={"Episodes": [1, 2, 3]},
     ),
     Case(
         "K3 is not a placement type before 2024-25",

@@ -35,7 +35,7 @@ CASES = [
         flagged={"Episodes": [0, 1]},
     ),
     Case(
-        "DfE's codes, in any case, and a blank are not flagged",
+        "DfE's codes and a blank are not flagged; lower case is not DfE's code",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "REC"],
@@ -44,6 +44,6 @@ CASES = [
                 ["5", "01/05/2020", ""],
             )
         },
-        flagged={},
+        flagged={"Episodes": [1]},
     ),
 ]

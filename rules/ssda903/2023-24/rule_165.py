@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 CARE_LEAVER = ["IN_TOUCH", "ACTIV", "ACCOM"]
@@ -34,7 +35,7 @@ def mother_status_invalid(ctx: RuleContext) -> pl.LazyFrame:
         .filter(
             (pl.col("DECOM") <= ctx.end) & (pl.col("DEC").is_null() | (pl.col("DEC") >= ctx.start))
         )
-        .group_by("CHILD")
+        .group_by(child_of_row())
         .agg(only_short_breaks=pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False).all())
         .with_columns(has_episode=pl.lit(True))
     )

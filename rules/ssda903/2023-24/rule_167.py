@@ -36,7 +36,7 @@ CASES = [
         flagged={"Reviews": [0, 1, 2]},
     ),
     Case(
-        "PN0 to PN7, in any case, are not flagged",
+        "PN0 to PN7 are not flagged; lower case is",
         tables={
             "Reviews": table(
                 ["CHILD", "REVIEW", "REVIEW_CODE"],
@@ -44,6 +44,6 @@ CASES = [
                 ["2", "15/06/2023", "pn7"],
             )
         },
-        flagged={},
+        flagged={"Reviews": [1]},
     ),
 ]

@@ -61,6 +61,6 @@ CASES = [
                 ["4", ""],
             )
         },
-        flagged={},
+        flagged={"Header": [1]},
     ),
 ]

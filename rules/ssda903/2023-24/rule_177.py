@@ -34,7 +34,7 @@ CASES = [
         flagged={"AD1": [0, 1]},
     ),
     Case(
-        "DfE's codes, in any case, and a blank are not flagged",
+        "DfE's codes and a blank are not flagged; lower case is not DfE's code",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR"],
@@ -43,6 +43,6 @@ CASES = [
                 ["5", ""],
             )
         },
-        flagged={},
+        flagged={"AD1": [1]},
     ),
 ]

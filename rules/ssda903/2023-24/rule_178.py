@@ -44,7 +44,7 @@ CASES = [
                 ["7", "01/05/2023", "", "PR9"],
             )
         },
-        flagged={"Episodes": [2, 5, 6]},
+        flagged={"Episodes": [1, 2, 5, 6]},
     ),
     Case(
         "until 2024-25 T4 and Z1 placements have no provider",

@@ -28,8 +28,8 @@ CASES = [
         flagged={"OC2": [0, 1, 2]},
     ),
     Case(
-        "SDQ1 to SDQ5, in any case, and a blank are not flagged",
+        "SDQ1 to SDQ5 and a blank are not flagged; lower case is not DfE's code",
         tables={"OC2": table(["CHILD", "SDQ_REASON"], ["1", "SDQ1"], ["2", "sdq5"], ["5", ""])},
-        flagged={},
+        flagged={"OC2": [1]},
     ),
 ]

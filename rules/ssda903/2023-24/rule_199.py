@@ -32,6 +32,7 @@ def episode_after_adoption(ctx: RuleContext) -> pl.LazyFrame:
     )
     first_adoption = (
         both_years.filter(pl.col("REC").is_in(adopted).fill_null(False))
+        # A blank CHILD's group is dropped by the join on CHILD below: blanks never match.
         .group_by("CHILD")
         .agg(adopted_episode=pl.col("DECOM").min())
     )

@@ -17,8 +17,9 @@ def ethnicity_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
 
     Check the child's ethnicity in the case record and correct whichever year's is wrong.
     """
-    # Codes are compared case-insensitively. A blank or invalid code this year fails rule 103 (DfE
-    # stage 1) and is not compared; a blank last year records nothing to disagree with.
+    # Codes are compared exactly as written (DfE's lists are case-sensitive). A blank or invalid
+    # code this year fails rule 103 (DfE stage 1) and is not compared; a blank last year records
+    # nothing to disagree with.
     # NOTE: the peer also flags blank or invalid codes, which fail stage 1 (rule 103).
     last = ctx.table("Header_last").select("CHILD", pl.col("ETHNIC").alias("last_ETHNIC"))
     header = ctx.table("Header").filter(pl.col("ETHNIC").is_in(ctx.codes("ETHNIC")))
@@ -38,7 +39,7 @@ CASES = [
         flagged={"Header": [0, 1]},
     ),
     Case(
-        "the same code in lower case, new children, blanks and invalid codes are not flagged",
+        "new children, blanks and invalid codes (lower case too) are not flagged",
         tables={
             "Header": table(
                 ["CHILD", "ETHNIC"],

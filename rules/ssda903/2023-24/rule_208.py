@@ -59,7 +59,7 @@ CASES = [
                 ["7", "A123456789012"],
             ),
         },
-        flagged={"Header": [1, 2, 3, 5]},
+        flagged={"Header": [1, 2, 3, 4, 5]},
     ),
     Case(
         "unknown or blank last year, and new children, are not flagged",

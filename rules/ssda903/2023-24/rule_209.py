@@ -33,7 +33,7 @@ def school_age_child_coded_under_six(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "UN1 for a child 4 on or before 31 August of the year before is flagged, in any case",
+        "UN1, as DfE writes it, for a child 4 on or before 31 August of the year before is flagged",
         period="2024-25",
         tables={
             "Header": table(
@@ -42,7 +42,7 @@ CASES = [
                 ["3", "30/08/2019", "un1"],
             )
         },
-        flagged={"Header": [0, 1]},
+        flagged={"Header": [0]},
     ),
     Case(
         "UN1 for a child 4 a day later is not flagged, nor other codes or a blank UPN",

@@ -41,7 +41,7 @@ CASES = [
                 ["7", "R1", "xxxxxxx"],
             )
         },
-        flagged={"Episodes": [0, 1]},
+        flagged={"Episodes": [0, 1, 6]},
     ),
     Case(
         "in 2023-24 independent living (P2) and other (Z1) take no URN",

@@ -67,7 +67,7 @@ CASES = [
                 ["4", "Z2"],
             ),
         },
-        flagged={"OC3": [0, 1]},
+        flagged={"OC3": [0]},
     ),
     Case(
         "other or blank accommodation, a blank or unreadable DOB and no Header row are not flagged",

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -30,7 +31,7 @@ def adoption_decision_before_care_began(ctx: RuleContext) -> dict[str, pl.LazyFr
     )
     # Equivalent mutant (ReplaceComparisonOperator_Eq_GtE): no DECOM is above its child's latest, so
     # >= the maximum is == the maximum.
-    latest = starts.filter(pl.col("DECOM") == pl.col("DECOM").max().over("CHILD"))
+    latest = starts.filter(pl.col("DECOM") == pl.col("DECOM").max().over(child_of_row()))
     decisions = ctx.table_or_empty("AD1").select(
         pl.col("_row").alias("ad1_row"), "CHILD", "DATE_INT"
     )

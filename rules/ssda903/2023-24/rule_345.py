@@ -40,7 +40,7 @@ CASES = [
                 ["7", "YES", "0", "0"],
             )
         },
-        flagged={"OC3": [0, 1, 2]},
+        flagged={"OC3": [0, 2]},
     ),
     Case(
         "real or blank answers while in touch, or zeros when not in touch, are clear",

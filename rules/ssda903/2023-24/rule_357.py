@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -31,7 +32,7 @@ def first_episode_not_started_care(ctx: RuleContext) -> pl.LazyFrame:
     # continuing it that day), then by content, never by file order.
     dated = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
     first_row = pl.col("_row").sort_by(in_order("DECOM", "DEC")).first()
-    first = dated.filter(pl.col("_row") == first_row.over("CHILD"))
+    first = dated.filter(pl.col("_row") == first_row.over(child_of_row()))
     rne = pl.col("RNE")
     # A blank RNE is not S and is flagged.
     not_started = rne.is_null() | ~rne.is_in(ctx.codes("RNE_STARTED_CARE"))
@@ -98,5 +99,17 @@ CASES = [
             )
         },
         flagged={"Episodes": [5, 6]},
+    ),
+    Case(
+        "a row with a blank CHILD is no other blank row's later episode: each is judged alone",
+        period="2024-25",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE"],
+                ["", "01/05/2024", "S"],
+                ["", "01/06/2024", "P"],
+            )
+        },
+        flagged={"Episodes": [1]},
     ),
 ]

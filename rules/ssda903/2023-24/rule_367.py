@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, days_between, raw_name, rule, table
 
 
@@ -38,7 +39,7 @@ def short_breaks_over_75_days_in_year(ctx: RuleContext) -> pl.LazyFrame:
     )
     counted = breaks.with_columns(_days=days_between(start, end)).filter(pl.col("_days") > 0)
     # Every V3 episode with days in the year is flagged for a child over the limit.
-    return counted.filter(pl.col("_days").sum().over("CHILD") > 75)
+    return counted.filter(pl.col("_days").sum().over(child_of_row()) > 75)
 
 
 CASES = [
@@ -91,6 +92,19 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 4, 5, 7]},
+        period="2024-25",
+    ),
+    Case(
+        "rows with a blank CHILD are no one child's: their days are not summed together",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "LS", "DEC"],
+                ["", "01/05/2024", "V3", "31/05/2024"],
+                ["", "01/07/2024", "V3", "16/08/2024"],
+                ["", "01/05/2024", "V3", "16/08/2024"],
+            )
+        },
+        flagged={"Episodes": [2]},
         period="2024-25",
     ),
 ]

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
@@ -29,7 +30,10 @@ def details_for_short_breaks_only_child(ctx: RuleContext) -> dict[str, pl.LazyFr
     respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
     episodes = ctx.table("Episodes")
     breaks_only = (
-        episodes.group_by("CHILD").agg(only=respite.all()).filter(pl.col("only")).select("CHILD")
+        episodes.group_by(child_of_row())
+        .agg(only=respite.all())
+        .filter(pl.col("only"))
+        .select("CHILD")
     )
     header = ctx.table_or_empty("Header").filter(pl.col("MOTHER").is_not_null())
     reviewed = pl.col(raw_name("REVIEW")).is_not_null() | pl.col("REVIEW_CODE").is_not_null()

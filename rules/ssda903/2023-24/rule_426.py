@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -24,8 +25,8 @@ def short_breaks_under_v3_and_v4(ctx: RuleContext) -> pl.LazyFrame:
     # The two statuses are alternative ways to record the same series of breaks; every V3 and V4
     # episode of such a child is flagged.
     episodes = ctx.table("Episodes")
-    as_episodes = pl.col("LS").is_in(ctx.codes("LS_RESPITE_EPISODE")).any().over("CHILD")
-    as_agreement = pl.col("LS").is_in(ctx.codes("LS_RESPITE_AGREEMENT")).any().over("CHILD")
+    as_episodes = pl.col("LS").is_in(ctx.codes("LS_RESPITE_EPISODE")).any().over(child_of_row())
+    as_agreement = pl.col("LS").is_in(ctx.codes("LS_RESPITE_AGREEMENT")).any().over(child_of_row())
     respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE"))
     return episodes.filter(respite & as_episodes & as_agreement)
 
@@ -56,5 +57,18 @@ CASES = [
             )
         },
         flagged={},
+    ),
+    Case(
+        "rows with a blank CHILD are no one child's: V3 and V4 on two such rows are not flagged",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS"],
+                ["", "V3"],
+                ["", "V4"],
+                ["5", "V3"],
+                ["5", "V4"],
+            )
+        },
+        flagged={"Episodes": [2, 3]},
     ),
 ]

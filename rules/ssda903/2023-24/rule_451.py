@@ -43,7 +43,7 @@ CASES = [
                 ["10", "D1", "", ""],
             ),
         },
-        flagged={"Episodes": [0, 1, 3]},
+        flagged={"Episodes": [0, 3]},
     ),
     Case(
         "a D1 episode with a DEC or a REC given is not flagged, even an unreadable DEC",

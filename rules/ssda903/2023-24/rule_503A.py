@@ -56,9 +56,13 @@ CASES = [
                 ["14", "20/03/2023", "", "L"],
             ),
         },
-        flagged={"Episodes": [2, 7]},
-        # Each names last year's open episode it differs from.
-        related=(("Episodes", 2, "Episodes_last", 2), ("Episodes", 7, "Episodes_last", 5)),
+        flagged={"Episodes": [1, 2, 7]},
+        # Each names last year's open episode it differs from ("p" is not the code P).
+        related=(
+            ("Episodes", 1, "Episodes_last", 1),
+            ("Episodes", 2, "Episodes_last", 2),
+            ("Episodes", 7, "Episodes_last", 5),
+        ),
     ),
     Case(
         "a blank reason on one side only is flagged; blank on both sides is not",

@@ -55,7 +55,7 @@ CASES = [
                 ["14", "20/03/2023", "", "N2"],
             ),
         },
-        flagged={"Episodes": [2, 7]},
+        flagged={"Episodes": [1, 2, 7]},
     ),
     Case(
         "a blank category of need on one side only is flagged; blank on both sides is not",

@@ -59,7 +59,7 @@ CASES = [
                 ["14", "20/03/2023", "", "PR2"],
             ),
         },
-        flagged={"Episodes": [2, 7]},
+        flagged={"Episodes": [1, 2, 7]},
     ),
     Case(
         "a blank provider on one side only is flagged; blank on both sides is not",

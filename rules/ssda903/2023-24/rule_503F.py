@@ -53,7 +53,7 @@ CASES = [
                 ["14", "20/03/2023", "", "SC654321"],
             ),
         },
-        flagged={"Episodes": [2, 7]},
+        flagged={"Episodes": [1, 2, 7]},
     ),
     Case(
         "a blank URN on one side only is flagged; blank on both sides is not",

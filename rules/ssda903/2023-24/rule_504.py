@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order, with_periods_of_care
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -33,7 +34,7 @@ def need_differs_from_start_of_period(ctx: RuleContext) -> pl.LazyFrame:
     # An episode with a blank DECOM always starts a new period and sorts after the child's dated
     # ones, so it is alone in its period; of two starting the same day the one ending first leads.
     at_start = pl.col("CIN").sort_by(in_order("DECOM", "DEC")).first()
-    return periods.filter(pl.col("CIN").ne_missing(at_start.over("CHILD", "period")))
+    return periods.filter(pl.col("CIN").ne_missing(at_start.over(child_of_row(), "period")))
 
 
 CASES = [
@@ -52,7 +53,7 @@ CASES = [
                 ["9", "10/06/2023", "", "N2", ""],
             )
         },
-        flagged={"Episodes": [1, 3, 4, 7]},
+        flagged={"Episodes": [1, 2, 3, 4, 7]},
     ),
     Case(
         "a need left blank after a recorded one is flagged; blank throughout is not",

@@ -46,7 +46,7 @@ CASES = [
         flagged={"AD1": [0, 1, 2, 3]},
     ),
     Case(
-        "two adopters coded as a couple, in any case, are not flagged",
+        "two adopters coded as a couple are not flagged; lower case is",
         tables={
             "AD1": table(
                 ["CHILD", "NB_ADOPTR", "SEX_ADOPTR"],
@@ -55,6 +55,7 @@ CASES = [
                 ["3", "2", "MF"],
             ),
         },
+        flagged={"AD1": [1]},
     ),
     Case(
         "one adopter, or a blank or other number of adopters, is not checked here",

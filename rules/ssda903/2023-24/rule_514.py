@@ -40,7 +40,7 @@ CASES = [
                 ["5", "L0", "MF"],
             ),
         },
-        flagged={"AD1": [0, 1, 2]},
+        flagged={"AD1": [0, 2]},
     ),
     Case(
         "a single adopter coded M1, F1, blank or unknown is not flagged here",

@@ -43,7 +43,7 @@ CASES = [
         flagged={"AD1": [0, 1, 2, 3, 4]},
     ),
     Case(
-        "L3 coded MF, in any case, is not flagged",
+        "L3 coded MF is not flagged; nor lower case, which is no code",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"], ["1", "L3", "MF"], ["2", "l3", "mf"]

@@ -44,7 +44,7 @@ CASES = [
         flagged={"AD1": [0, 1, 2, 3, 4]},
     ),
     Case(
-        "L4 coded MM or FF, in any case, is not flagged",
+        "L4 coded MM or FF is not flagged; nor lower case, which is no code",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"], ["1", "L4", "MM"], ["2", "l4", "ff"]

@@ -43,7 +43,7 @@ CASES = [
         flagged={"AD1": [0, 1, 2, 3]},
     ),
     Case(
-        "civil partners coded as any couple (MM, FF or MF), in any case, are not flagged",
+        "civil partners coded as any couple (MM, FF or MF) are not flagged; lower case is",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"],

@@ -31,13 +31,13 @@ def mixed_sex_married_couple_coded_same_sex(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "L11 coded MM or FF, in any case, is flagged",
+        "L11 coded MM or FF is flagged, written as DfE writes the codes",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"], ["2", "L11", "MM"], ["3", "l11", "ff"]
             ),
         },
-        flagged={"AD1": [0, 1]},
+        flagged={"AD1": [0]},
     ),
     Case(
         "L11 coded MF, a single adopter's code, blank or unknown is not flagged here",

@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -28,7 +29,10 @@ def placement_decision_date_differs_from_adoption(ctx: RuleContext) -> dict[str,
     # peer compares every decision. Blank or unreadable dates are not compared.
     decisions = ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
     latest = (
-        pl.col("_row").sort_by(in_order("DATE_PLACED", "DATE_PLACED_CEASED")).last().over("CHILD")
+        pl.col("_row")
+        .sort_by(in_order("DATE_PLACED", "DATE_PLACED_CEASED"))
+        .last()
+        .over(child_of_row())
     )
     adoptions = ctx.table("AD1").filter(pl.col("DATE_INT").is_not_null())
     differing = (

@@ -44,7 +44,7 @@ CASES = [
         flagged={"AD1": [0, 1, 2, 3, 4]},
     ),
     Case(
-        "L12 coded MM or FF, in any case, is not flagged",
+        "L12 coded MM or FF is not flagged; nor lower case, which is no code",
         tables={
             "AD1": table(
                 ["CHILD", "LS_ADOPTR", "SEX_ADOPTR"], ["1", "L12", "MM"], ["2", "l12", "ff"]

@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
@@ -40,7 +41,7 @@ def adopted_after_placement_decision_reversed(ctx: RuleContext) -> dict[str, pl.
     decisions = ctx.table("PlacedAdoption")
     latest = pl.col("_row").sort_by(in_order("DATE_PLACED", "DATE_PLACED_CEASED")).last()
     reversed_ = decisions.filter(
-        (pl.col("_row") == latest.over("CHILD"))
+        (pl.col("_row") == latest.over(child_of_row()))
         & pl.col(raw_name("DATE_PLACED_CEASED")).is_not_null()
     )
     details = [raw_name("DATE_INT"), raw_name("DATE_MATCH")]

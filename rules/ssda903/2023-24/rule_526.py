@@ -40,7 +40,7 @@ CASES = [
                 ["7", "", "PR4"],
             )
         },
-        flagged={"Episodes": [1, 2, 5]},
+        flagged={"Episodes": [1, 2, 4, 5]},
     ),
     Case(
         "Z1 needs no provider until 2024-25",
@@ -61,7 +61,7 @@ CASES = [
                 ["4", "Z12", "PR1"],
             )
         },
-        flagged={"Episodes": [2]},
+        flagged={"Episodes": [1, 2]},
         years=("2025-26", "2026-27"),
     ),
 ]

@@ -27,7 +27,7 @@ def own_provision_for_placement_la_cannot_provide(ctx: RuleContext) -> pl.LazyFr
 
 CASES = [
     Case(
-        "PR1 with P1, R2 or R5, in any case, is flagged on whichever episode has it",
+        "PR1 with P1, R2 or R5 is flagged on whichever episode has it, as written",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "PLACE_PROVIDER"],
@@ -38,7 +38,7 @@ CASES = [
                 ["12", "R5", "PR1"],
             ),
         },
-        flagged={"Episodes": [0, 1, 2, 4]},
+        flagged={"Episodes": [0, 2, 4]},
     ),
     Case(
         "PR1 with another placement, or P1, R2 or R5 with another provider, is not flagged",

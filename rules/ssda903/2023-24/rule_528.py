@@ -27,7 +27,7 @@ def other_la_provision_for_placement_la_cannot_provide(ctx: RuleContext) -> pl.L
 
 CASES = [
     Case(
-        "PR2 with P1, R2 or R5, in any case, is flagged on whichever episode has it",
+        "PR2 with P1, R2 or R5 is flagged on whichever episode has it, as written",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "PLACE_PROVIDER"],
@@ -38,7 +38,7 @@ CASES = [
                 ["11", "P1", "PR2"],
             ),
         },
-        flagged={"Episodes": [0, 1, 2, 4]},
+        flagged={"Episodes": [0, 2, 4]},
     ),
     Case(
         "PR2 with another placement, or P1, R2 or R5 with another provider, is not flagged",

@@ -31,7 +31,7 @@ def other_public_provision_for_placement_it_cannot_provide(ctx: RuleContext) -> 
 
 CASES = [
     Case(
-        "PR3 with P1, A3-A6, K1, K2 or U1-U6, in any case, is flagged on whichever episode has it",
+        "PR3 with P1, A3-A6, K1, K2 or U1-U6 is flagged on whichever episode has it, as written",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "PLACE_PROVIDER"],
@@ -49,7 +49,7 @@ CASES = [
                 ["19", "U2", "PR3"],
             ),
         },
-        flagged={"Episodes": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11]},
+        flagged={"Episodes": [0, 2, 3, 4, 5, 6, 7, 8, 9, 11]},
     ),
     Case(
         "PR3 with R2, P2, A2 or U7, or a barred placement with another provider, is not flagged",

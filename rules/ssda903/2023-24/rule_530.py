@@ -26,7 +26,7 @@ def private_provision_for_placement_with_parents(ctx: RuleContext) -> pl.LazyFra
 
 CASES = [
     Case(
-        "PR4 with P1, in any case, is flagged on whichever episode has it",
+        "PR4 with P1 is flagged on whichever episode has it, as written",
         tables={
             "Episodes": table(
                 ["CHILD", "PLACE", "PLACE_PROVIDER"],
@@ -36,7 +36,7 @@ CASES = [
                 ["11", "P1", "PR4"],
             ),
         },
-        flagged={"Episodes": [0, 1, 3]},
+        flagged={"Episodes": [0, 3]},
     ),
     Case(
         "PR4 with another placement, or P1 with another provider, is not flagged",

@@ -37,7 +37,7 @@ CASES = [
                 ["11", "U1", "PR0"],
             ),
         },
-        flagged={"Episodes": [0, 1, 2, 4]},
+        flagged={"Episodes": [0, 2, 4]},
     ),
     Case(
         "PR0 with P1 is not flagged",

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -28,7 +29,9 @@ def adoption_placement_before_decision(
     # of the child's dated decisions is on or before its DECOM, with those decisions. Children with
     # no dated decision are rule 551's; blank DECOMs are not compared.
     decisions = ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
-    earliest = decisions.group_by("CHILD").agg(pl.col("DATE_PLACED").min().alias("first_decision"))
+    earliest = decisions.group_by(child_of_row()).agg(
+        pl.col("DATE_PLACED").min().alias("first_decision")
+    )
     placements = ctx.table("Episodes").filter(pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION")))
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a placement with no dated
     # decision a blank first_decision, and a comparison with a blank is dropped, as the inner

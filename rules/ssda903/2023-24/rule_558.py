@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
@@ -27,12 +28,12 @@ def adopted_with_decision_ceased(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     # one that led to the adoption. The latest decision is the one with the latest DATE_PLACED (a
     # blank DATE_PLACED counts as earliest). Both the decision and the adoption episode are flagged.
     episodes = ctx.table("Episodes")
-    latest_episode = episodes.sort(in_order("DECOM", "DEC")).group_by("CHILD").last()
+    latest_episode = episodes.sort(in_order("DECOM", "DEC")).group_by(child_of_row()).last()
     adopted = latest_episode.filter(pl.col("REC").is_in(ctx.codes("REC_ADOPTED")))
     latest_decision = (
         ctx.table("PlacedAdoption")
         .sort(in_order("DATE_PLACED", "DATE_PLACED_CEASED"))
-        .group_by("CHILD")
+        .group_by(child_of_row())
         .last()
     )
     ceased = latest_decision.filter(pl.col(raw_name("DATE_PLACED_CEASED")).is_not_null()).join(

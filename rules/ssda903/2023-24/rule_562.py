@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 
@@ -26,12 +27,12 @@ def carried_over_episode_not_in_last_year(ctx: RuleContext) -> pl.LazyFrame:
     # the last one last year. Blank DECOMs are not compared; a child missing from last year's
     # Episodes is flagged. The rule needs last year's table.
     episodes = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
-    first = episodes.sort("DECOM", by_content()).group_by("CHILD").first()
+    first = episodes.sort("DECOM", by_content()).group_by(child_of_row()).first()
     carried = first.filter(pl.col("DECOM") < ctx.start)
     latest_last_year = (
         ctx.table("Episodes_last")
         .filter(pl.col("DECOM").is_not_null())
-        .group_by("CHILD")
+        .group_by(child_of_row())
         .agg(pl.col("DECOM").max())
     )
     return carried.join(latest_last_year, on=["CHILD", "DECOM"], how="anti")

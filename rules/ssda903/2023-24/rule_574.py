@@ -4,6 +4,7 @@ import datetime as dt
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, by_content, raw_name, rule, table
 
 # An open period (blank end) runs on indefinitely.
@@ -39,7 +40,7 @@ def missing_period_overlaps_earlier(ctx: RuleContext) -> pl.LazyFrame:
     ordered = ctx.table("Missing").filter(pl.col("MIS_START").is_not_null())
     # Of two starting the same day the one ending first comes first; then content, never file order.
     ordered = ordered.sort("CHILD", "MIS_START", end, by_content())
-    latest_end_before = end.cum_max().shift(1).over("CHILD")
+    latest_end_before = end.cum_max().shift(1).over(child_of_row())
     return ordered.filter(pl.col("MIS_START") < latest_end_before)
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, by_content, raw_name, rule, table
 
 # A decision not yet ceased (blank ceased date) runs on indefinitely.
@@ -40,7 +41,7 @@ def decision_overlaps_earlier(ctx: RuleContext) -> pl.LazyFrame:
     ordered = ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
     # Of two starting the same day the one ending first comes first; then content, never file order.
     ordered = ordered.sort("CHILD", "DATE_PLACED", ceased, by_content())
-    latest_ceased_before = ceased.cum_max().shift(1).over("CHILD")
+    latest_ceased_before = ceased.cum_max().shift(1).over(child_of_row())
     return ordered.filter(pl.col("DATE_PLACED") < latest_ceased_before)
 
 

@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
@@ -29,7 +30,11 @@ def earlier_decision_not_revoked(ctx: RuleContext) -> pl.LazyFrame:
     # The latest is the one with the latest DATE_PLACED (a blank DATE_PLACED counts as earliest).
     # The message asks the LA to check, so this is a query.
     decisions = ctx.table("PlacedAdoption")
-    latest = decisions.sort(in_order("DATE_PLACED", "DATE_PLACED_CEASED")).group_by("CHILD").last()
+    latest = (
+        decisions.sort(in_order("DATE_PLACED", "DATE_PLACED_CEASED"))
+        .group_by(child_of_row())
+        .last()
+    )
     earlier = decisions.join(latest.select("_row"), on="_row", how="anti")
     return earlier.filter(pl.col(raw_name("DATE_PLACED_CEASED")).is_null())
 

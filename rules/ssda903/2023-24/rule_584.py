@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
@@ -32,7 +33,7 @@ def decision_not_after_ceased_one(ctx: RuleContext) -> pl.LazyFrame:
             | pl.col("REASON_PLACED_CEASED").is_not_null()
         )
         .filter(pl.col("DATE_PLACED").is_not_null())
-        .group_by("CHILD")
+        .group_by(child_of_row())
         .agg(pl.col("DATE_PLACED").max().alias("ceased_decision"))
     )
     current = ctx.table("PlacedAdoption")

@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -28,7 +29,7 @@ def first_child_born_after_care_or_year(ctx: RuleContext) -> dict[str, pl.LazyFr
     latest = (
         ctx.table("Episodes")
         .sort(in_order("DECOM", "DEC"))
-        .group_by("CHILD")
+        .group_by(child_of_row())
         .last()
         .select("_row", "CHILD", "DEC")
     )

@@ -29,7 +29,7 @@ CASES = [
                 ["CHILD", "PREV_PERM"], ["1", "P1"], ["2", "z1"], ["3", "P5"], ["4", ""]
             )
         },
-        flagged={"PrevPerm": [2]},
+        flagged={"PrevPerm": [1, 2]},
     ),
     Case(
         "every code in the list passes; neighbours of a code do not, for each row of a child",

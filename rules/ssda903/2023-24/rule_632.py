@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 # dd/mm/yyyy where day and month may be ZZ and the year ZZZZ when not known.
@@ -55,7 +56,7 @@ def permanence_date_invalid_or_late(ctx: RuleContext) -> dict[str, pl.LazyFrame]
         ctx.table_or_empty("Episodes")
         .filter(pl.col("DECOM").is_not_null())
         .sort("DECOM", by_content())
-        .group_by("CHILD")
+        .group_by(child_of_row())
         .first()
         .select(pl.col("_row").alias("_episode_row"), "CHILD", "DECOM")
     )
@@ -90,7 +91,7 @@ CASES = [
                 ["11", "01/ZZ/2015"],
             )
         },
-        flagged={"PrevPerm": [4, 5, 6, 7]},
+        flagged={"PrevPerm": [2, 4, 5, 6, 7]},
     ),
     Case(
         "an order on or after the first DECOM is flagged with its episode; a ZZZZ year is not",

@@ -38,7 +38,7 @@ CASES = [
                 ["6", "999"],
             )
         },
-        flagged={"PrevPerm": [2, 3]},
+        flagged={"PrevPerm": [1, 2, 3]},
     ),
     Case(
         "places outside England pass; two, four or five digit codes do not",

@@ -42,7 +42,7 @@ CASES = [
                 ["5", "", "800", "01/01/2015"],
             )
         },
-        flagged={"PrevPerm": [0, 1]},
+        flagged={"PrevPerm": [0]},
     ),
     Case(
         "an unreadable order date with Z1 is still given; other options are not flagged",

@@ -17,7 +17,7 @@ def uasc_sex_differs_from_header(ctx: RuleContext) -> pl.LazyFrame:
 
     Check the child's sex (SEX) in both places and correct the one that is wrong.
     """
-    # Codes are compared upper-cased and trimmed; a blank beside a code counts as different, two
+    # Codes are compared exactly as written, trimmed; a blank beside a code counts as different, two
     # blanks do not. Children absent from Header are reported by INT09.
     sexes = ctx.table("Header").select("CHILD", pl.col("SEX").alias("header_sex"))
     uasc = ctx.table("UASC").join(sexes, on="CHILD", how="inner")
@@ -41,7 +41,7 @@ CASES = [
                 ["6", "F"],
             ),
         },
-        flagged={"UASC": [1, 2]},
+        flagged={"UASC": [1, 2, 4]},
     ),
     Case(
         "a blank Header sex beside a code differs; each UASC row of a child is compared",
@@ -57,6 +57,6 @@ CASES = [
                 ["5", ""],
             ),
         },
-        flagged={"UASC": [0, 2]},
+        flagged={"UASC": [0, 2, 3]},
     ),
 ]

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -31,7 +32,7 @@ def looked_after_at_year_end_without_social_worker(ctx: RuleContext) -> pl.LazyF
     )
     reported = (
         ctx.table("SWEpisodes")
-        .group_by("CHILD")
+        .group_by(child_of_row())
         .agg(
             complete=pl.col("SW_ID").is_not_null().any()
             & pl.col("SW_DECOM#raw").is_not_null().any()

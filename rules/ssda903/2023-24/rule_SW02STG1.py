@@ -19,9 +19,9 @@ def social_worker_id_badly_prefixed(ctx: RuleContext) -> pl.LazyFrame:
     SW, or an ID beginning with XX when it is not known.
     """
     # The ID links the child to the children's social work workforce census. A blank ID does
-    # not begin with either, so it is flagged. Letters are compared in upper case, as codes
-    # are everywhere else.
-    prefix = pl.col("SW_ID").str.to_uppercase().str.slice(0, 2)
+    # not begin with either, so it is flagged. The prefix is compared exactly as written, as
+    # codes are everywhere else: DfE's prefixes are SW and XX in capitals.
+    prefix = pl.col("SW_ID").str.slice(0, 2)
     return ctx.table("SWEpisodes").filter(~prefix.is_in(ctx.codes("SW_ID_PREFIX")).fill_null(False))
 
 
@@ -40,7 +40,7 @@ CASES = [
         flagged={"SWEpisodes": [0, 1, 2, 3]},
     ),
     Case(
-        "IDs starting SW or XX in either case are not flagged, however short",
+        "IDs starting SW or XX are not flagged, however short; sw and xx are",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_ID"],
@@ -50,5 +50,6 @@ CASES = [
                 ["3", "xx99"],
             )
         },
+        flagged={"SWEpisodes": [2, 3]},
     ),
 ]

@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import looked_after_at_year_end
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 
@@ -42,7 +43,7 @@ def last_social_worker_episode_ended_before_year_end(ctx: RuleContext) -> pl.Laz
     latest = (
         ctx.table("SWEpisodes")
         .filter(pl.col("SW_DECOM").is_not_null())
-        .filter(pl.col("_row") == last.over("CHILD"))
+        .filter(pl.col("_row") == last.over(child_of_row()))
     )
     return latest.filter(pl.col("SW_DEC") < ctx.end).join(in_care, on="CHILD", how="semi")
 

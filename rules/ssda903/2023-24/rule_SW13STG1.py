@@ -37,7 +37,7 @@ CASES = [
         flagged={"SWEpisodes": [0, 1]},
     ),
     Case(
-        "reasons on DfE's list, in either case, are not flagged",
+        "reasons on DfE's list are not flagged; lower case is",
         years=("2023-24",),
         tables={
             "SWEpisodes": table(
@@ -46,5 +46,6 @@ CASES = [
                 ["2", "01/05/2023", "fconta"],
             )
         },
+        flagged={"SWEpisodes": [1]},
     ),
 ]

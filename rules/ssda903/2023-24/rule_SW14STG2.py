@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -28,7 +29,7 @@ def earlier_social_worker_episode_without_end(ctx: RuleContext) -> pl.LazyFrame:
         .filter(start.is_not_null())
         # Equivalent mutant (ReplaceComparisonOperator_Lt_NotEq): blank starts are gone and no start
         # is above its child's latest, so != the latest is < the latest.
-        .filter((start < start.max().over("CHILD")) & pl.col("SW_DEC#raw").is_null())
+        .filter((start < start.max().over(child_of_row())) & pl.col("SW_DEC#raw").is_null())
     )
 
 

@@ -37,10 +37,10 @@ CASES = [
                 ["6", "X"],
             )
         },
-        flagged={"Header": [3, 4, 5]},
+        flagged={"Header": [1, 3, 4, 5]},
     ),
     Case(
-        "F and lower-case codes pass; the old 2 and words are flagged",
+        "F passes; lower case, the old 2 and words are flagged",
         tables={
             "Header": table(
                 ["CHILD", "SEX"],
@@ -52,6 +52,6 @@ CASES = [
                 ["6", "0"],
             )
         },
-        flagged={"Header": [3, 4, 5]},
+        flagged={"Header": [1, 2, 3, 4, 5]},
     ),
 ]

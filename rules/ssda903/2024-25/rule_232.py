@@ -24,13 +24,13 @@ def sex_unknown(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "U, in either case, is queried",
+        "U is queried; lower-case u is no code and is not",
         tables={
             "Header": table(
                 ["CHILD", "SEX"], ["1", "U"], ["2", "u"], ["3", "M"], ["4", "F"], ["5", ""]
             )
         },
-        flagged={"Header": [0, 1]},
+        flagged={"Header": [0]},
     ),
     Case(
         "only U is queried, not old numeric codes, other letters or words",

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -40,7 +41,7 @@ def earlier_care_without_social_worker_episode(ctx: RuleContext) -> pl.LazyFrame
     ended_care = pl.col("DEC").is_between(period_start, ctx.end) & pl.col("REC").is_not_null()
     care_continues = pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES"))
     first_social_worker = (
-        ctx.table("SWEpisodes").group_by("CHILD").agg(first=pl.col("SW_DECOM").min())
+        ctx.table("SWEpisodes").group_by(child_of_row()).agg(first=pl.col("SW_DECOM").min())
     )
     return (
         episodes.filter(ended_care & ~care_continues)

@@ -46,7 +46,7 @@ CASES = [
                 ["7", "K2", ""],
             )
         },
-        flagged={"Episodes": [0, 5]},
+        flagged={"Episodes": [0]},
     ),
     Case(
         "the ends of A3-A6 and U1-U6 pass, their neighbours and other lengths of X do not count",

@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -32,9 +33,9 @@ def no_return_after_temporary_placement(ctx: RuleContext) -> pl.LazyFrame:
         with_neighbours(ctx.table("Episodes"), ["PLACE"])
         .with_columns(_post=postcode)
         .with_columns(
-            usual_PLACE=pl.col("PLACE").shift(2).over("CHILD"),
-            usual_post=pl.col("_post").shift(2).over("CHILD"),
-            usual_row=pl.col("_row").shift(2).over("CHILD"),
+            usual_PLACE=pl.col("PLACE").shift(2).over(child_of_row()),
+            usual_post=pl.col("_post").shift(2).over(child_of_row()),
+            usual_row=pl.col("_row").shift(2).over(child_of_row()),
         )
     )
     after_temporary = pl.col("prev_PLACE").is_in(ctx.codes("PLACE_TEMPORARY")).fill_null(False)

@@ -20,7 +20,7 @@ def duplicate_upn(ctx: RuleContext) -> pl.LazyFrame:
     """
     # DfE 2025-26 requires the UPN to be unique within the LA's return. Every row sharing the UPN is
     # flagged. Blanks (rule 442) and the unknown codes UN1-UN5, which many children share, are not
-    # compared; UPNs compare without regard to case.
+    # compared; UPNs compare exactly as written (a lower-case letter is not DfE's form of a UPN).
     upn = pl.col("UPN")
     known = upn.is_not_null() & ~upn.is_in(ctx.codes("UPN_UNKNOWN"))
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a row counts itself, so a UPN's
@@ -30,12 +30,13 @@ def duplicate_upn(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "a UPN on two rows flags both; UN codes and blanks may repeat",
+        "a UPN on two rows flags both; UN codes, blanks and another spelling may repeat",
         tables={
             "Header": table(
                 ["CHILD", "UPN"],
                 ["1", "A123456789012"],
-                ["2", "a123456789012"],
+                ["2", "A123456789012"],
+                ["8", "a123456789012"],
                 ["3", "B123456789012"],
                 ["4", "UN1"],
                 ["5", "UN1"],
@@ -52,7 +53,7 @@ CASES = [
                 ["CHILD", "UPN"],
                 ["1", "C123456789012"],
                 ["2", "C123456789012"],
-                ["3", "c123456789012"],
+                ["3", "C123456789012"],
                 ["4", "D123456789012"],
                 ["5", "UN2"],
                 ["6", "UN2"],

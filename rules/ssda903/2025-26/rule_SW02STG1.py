@@ -25,9 +25,9 @@ def social_worker_id_badly_prefixed_or_short(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: the 2025-26 change (inferred from unreleased peer work, not checked against
     # DfE's text, whose message still speaks only of the first two characters) also rejects
     # IDs shorter than 4 characters, such as a bare "SW" or "XX". A blank ID is flagged.
-    # Letters are compared in upper case, as codes are everywhere else.
+    # The prefix is compared exactly as written, as codes are everywhere else.
     sw_id = pl.col("SW_ID")
-    prefixed = sw_id.str.to_uppercase().str.slice(0, 2).is_in(ctx.codes("SW_ID_PREFIX"))
+    prefixed = sw_id.str.slice(0, 2).is_in(ctx.codes("SW_ID_PREFIX"))
     long_enough = sw_id.str.len_chars() >= SHORTEST_ID
     return ctx.table("SWEpisodes").filter(~(prefixed & long_enough).fill_null(False))
 
@@ -48,7 +48,7 @@ CASES = [
         flagged={"SWEpisodes": [0, 1, 2, 3, 4]},
     ),
     Case(
-        "IDs of 4 characters or more starting SW or XX in either case are not flagged",
+        "IDs of 4 characters or more starting SW or XX are not flagged; sw is",
         tables={
             "SWEpisodes": table(
                 ["CHILD", "SW_ID"],
@@ -57,5 +57,6 @@ CASES = [
                 ["7", "XX00"],
             )
         },
+        flagged={"SWEpisodes": [1]},
     ),
 ]

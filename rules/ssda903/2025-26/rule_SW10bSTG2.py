@@ -29,7 +29,7 @@ def first_contact_before_previous_episode_ended(ctx: RuleContext) -> pl.LazyFram
     # published text, decides, so only a start before that day is flagged. The previous episode is
     # the one that started just before (by SW_DECOM, then SW_DEC with a blank last, then content).
     # Nothing is tested when it has no readable end (an open one is SW08STG2's) or when the start is
-    # blank or unreadable. Codes are read case-insensitively, so 'fconta' is first contact too.
+    # blank or unreadable. Codes are read exactly as written.
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
         ["SW_DEC"],
@@ -57,7 +57,7 @@ CASES = [
                 ["5", "01/05/2025", "20/06/2025", "FCONTA"],
                 ["5", "19/06/2025", "", ""],
                 ["6", "01/05/2025", "20/06/2025", "FCONTA"],
-                ["6", "19/06/2025", "", "fconta"],
+                ["6", "19/06/2025", "", "FCONTA"],
             )
         },
         flagged={"SWEpisodes": [1, 11]},

@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import looked_after_at_year_end
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, by_content, raw_name, rule, table
 
 
@@ -32,7 +33,7 @@ def latest_social_worker_episode_closed(ctx: RuleContext) -> pl.LazyFrame:
     latest = (
         ctx.table("SWEpisodes")
         .filter(pl.col("SW_DECOM").is_not_null())
-        .filter(pl.col("_row") == last.over("CHILD"))
+        .filter(pl.col("_row") == last.over(child_of_row()))
     )
     written_end = pl.col(raw_name("SW_DEC")).is_not_null()
     return latest.filter(written_end).join(in_care, on="CHILD", how="semi")

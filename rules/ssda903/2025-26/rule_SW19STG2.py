@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -26,7 +27,7 @@ def social_worker_episodes_start_same_day(ctx: RuleContext) -> pl.LazyFrame:
     dated = ctx.table("SWEpisodes").filter(start.is_not_null())
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row's group counts at least
     # the row itself, so the count is never below 1 and != 1 means > 1.
-    return dated.filter(pl.len().over("CHILD", "SW_DECOM") > 1)
+    return dated.filter(pl.len().over(child_of_row(), "SW_DECOM") > 1)
 
 
 CASES = [
@@ -63,5 +64,19 @@ CASES = [
                 ["3", "2025-05-01", ""],
             )
         },
+    ),
+    Case(
+        "rows with a blank CHILD are no one child's: the same start on two is not flagged",
+        period="2025-26",
+        tables={
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM", "SW_DEC"],
+                ["", "01/05/2025", ""],
+                ["", "01/05/2025", ""],
+                ["5", "01/05/2025", ""],
+                ["5", "01/05/2025", ""],
+            )
+        },
+        flagged={"SWEpisodes": [2, 3]},
     ),
 ]

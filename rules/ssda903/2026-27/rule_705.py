@@ -4,6 +4,7 @@ import datetime as dt
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, by_content, raw_name, rule, table
 
 # An order with a blank end is in force indefinitely.
@@ -36,7 +37,7 @@ def dolo_starts_while_earlier_open(ctx: RuleContext) -> pl.LazyFrame:
     ordered = ctx.table("DoLo").filter(pl.col("DOLO_START").is_not_null())
     # Of two starting the same day the one ending first comes first; then content, never file order.
     ordered = ordered.sort("CHILD", "DOLO_START", end, by_content())
-    latest_end_before = end.cum_max().shift(1).over("CHILD")
+    latest_end_before = end.cum_max().shift(1).over(child_of_row())
     return ordered.filter(pl.col("DOLO_START") < latest_end_before)
 
 

@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
@@ -29,10 +30,10 @@ def open_dolo_not_carried_over(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     # has no order this year, last year's open order is flagged, as there is nothing else to point
     # at. The rule needs last year's table.
     last_year = ctx.table("DoLo_last").filter(pl.col("DOLO_START").is_not_null())
-    latest = last_year.sort(in_order("DOLO_START", "DOLO_END")).group_by("CHILD").last()
+    latest = last_year.sort(in_order("DOLO_START", "DOLO_END")).group_by(child_of_row()).last()
     still_open = latest.filter(pl.col(raw_name("DOLO_END")).is_null())
     this_year = ctx.table("DoLo").filter(pl.col("DOLO_START").is_not_null())
-    first = this_year.sort(in_order("DOLO_START", "DOLO_END")).group_by("CHILD").first()
+    first = this_year.sort(in_order("DOLO_START", "DOLO_END")).group_by(child_of_row()).first()
     carried = still_open.select("CHILD", pl.col("DOLO_START").alias("open_start"))
     return {
         # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no open order

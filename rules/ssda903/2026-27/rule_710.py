@@ -52,7 +52,7 @@ CASES = [
                 ["4", "01/05/2026", "10/05/2026", ""],
             ),
         },
-        flagged={"DoLo": [0, 3], "Episodes": [1, 5]},
+        flagged={"DoLo": [0], "Episodes": [1]},
         period="2026-27",
     ),
     Case(

@@ -92,9 +92,8 @@ def typed_frame(
                 number = text.str.strip_prefix("+").cast(pl.Int64, strict=False)
                 shaped = pl.when(text.str.contains(INTEGER_SHAPE)).then(number)
                 expressions += [shaped.alias(column.name), text.alias(raw_name(column.name))]
-            case ColumnType.CODE | ColumnType.FLAG | ColumnType.PARTIAL_DATE:
-                # Codes compare case-insensitively; DfE's lists are upper case.
-                expressions.append(text.str.to_uppercase().alias(column.name))
+            # NOTE: codes are kept as written, never upper-cased: DfE's XML schemas enumerate
+            # each code list case-sensitively, so `m` is not the code `M`.
             case _:
                 expressions.append(text.alias(column.name))
     return raw.select(expressions)

@@ -4,7 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 from csc_validate.collection import Collection
-from csc_validate.collections.cin import examples
+from csc_validate.collections.cin import child_keys, examples
 from csc_validate.collections.cin.dates import DATE_FORMATS, ISO_DATE
 from csc_validate.collections.cin.year import infer_year, keep_year_header
 from csc_validate.readers.sheets import Sheet
@@ -43,6 +43,7 @@ COLLECTION = Collection(
     settle_year=keep_year_header,
     write_examples=examples.write_examples,
     xml_readers={"Message": read_xml},
+    derive=child_keys.derive,
     example_out="file",
     # The census XML holds every table (read even without rows); CSV extracts may lack some.
     required_tables=(

@@ -386,8 +386,10 @@ class _Census:
                 if len(part):
                     self._inside_value(part, tag, shape.where)
                 text = part.text
-                if text is not None and (text := text.strip()):
-                    values[place] = texts.setdefault(text, text)
+                if text is not None and (value := text.strip()):
+                    if len(value) != len(text):
+                        self._spaced(part, tag, shape.where, text)
+                    values[place] = texts.setdefault(value, value)
                 else:
                     values[place] = BLANK
                     blanks = True
@@ -406,7 +408,12 @@ class _Census:
         if len(element):
             self._inside_value(element, _local(element.tag), where)
         text = element.text
-        return self._text(text.strip()) if text is not None else None
+        if text is None:
+            return None
+        value = text.strip()
+        if value and len(value) != len(text):
+            self._spaced(element, _local(element.tag), where, text)
+        return self._text(value)
 
     def _inside_value(self, element: Element, name: str, where: str) -> None:
         for part in element:
@@ -429,6 +436,15 @@ class _Census:
             f"{where}/{name}",
             element,
             f"element <{name}> inside <{parent}> is not part of the CIN census; ignored",
+        )
+
+    def _spaced(self, element: Element, name: str, where: str, text: str) -> None:
+        """Spaces around a value are dropped; said once per item, at its first such value."""
+        self._note(
+            f"{where}/{name} spaces",
+            element,
+            f'<{name}> "{text}" is written with spaces around the value; such values of '
+            f"<{name}> are read without the spaces, as DfE's codes and IDs have none",
         )
 
     def _repeated(self, element: Element, name: str, where: str, action: str) -> None:

@@ -1,17 +1,28 @@
 """Helpers CIN census rules share: yes/no items, episodes, children and the census year.
 
-Every CIN table carries LAchildID; tables below a CIN episode carry CINdetailsID too, and child
-protection plans and their reviews CPPID, numbered as the XML lists them.
+Every CIN table carries LAchildID and ChildKey, the child the record belongs to (its Child
+element in the XML; see collections/cin/child_keys.py); tables below a CIN episode carry
+CINdetailsID too, and child protection plans and their reviews CPPID, numbered as the XML lists
+them. Rules join and group by CHILD_KEY, never by LAchildID: a blank or repeated LAchildID is
+data, reported by rules 8500 and 8510, and never merges two children or parts one child.
 """
 
 import polars as pl
 
+from csc_validate.collections.cin.child_keys import UNTIED
 from csc_validate.rulekit import RuleContext, by_content
 
 CHILD = "LAchildID"
-EPISODE = [CHILD, "CINdetailsID"]
-PLAN = [CHILD, "CINdetailsID", "CPPID"]
-ASSESSMENT = [CHILD, "CINdetailsID", "AssessmentID"]
+CHILD_KEY = "ChildKey"
+EPISODE = [CHILD_KEY, "CINdetailsID"]
+PLAN = [CHILD_KEY, "CINdetailsID", "CPPID"]
+ASSESSMENT = [CHILD_KEY, "CINdetailsID", "AssessmentID"]
+
+
+def untied() -> pl.Expr:
+    """True for a record of a CSV extract whose LAchildID is blank: nothing ties it to its child's
+    other records, so a rule cannot tell what that child has or lacks elsewhere."""
+    return pl.col(CHILD_KEY).str.starts_with(UNTIED)
 
 
 def yes(column: str, ctx: RuleContext) -> pl.Expr:
@@ -67,20 +78,22 @@ def with_child(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> pl.
         .sort(by_content())
         # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the
         # rows kept, and the order of `children` is lost in the join.
-        .unique(subset=[CHILD], keep="first", maintain_order=True)
-        .select(CHILD, *columns)
+        .unique(subset=[CHILD_KEY], keep="first", maintain_order=True)
+        .select(CHILD_KEY, *columns)
     )
-    return frame.join(children, on=CHILD, how="left", nulls_equal=False)
+    return frame.join(children, on=CHILD_KEY, how="left")
 
 
 __all__ = [
     "ASSESSMENT",
     "CHILD",
+    "CHILD_KEY",
     "EPISODE",
     "PLAN",
     "in_census_year",
     "is_weekend",
     "no",
+    "untied",
     "with_child",
     "with_episode",
     "yes",

@@ -8,7 +8,7 @@ UPN_CASE_CHILDREN = ["LAchildID", "PersonBirthDate", "UPN", "UPNunknown"]
 UPN_CASE_EPISODES = ["LAchildID", "CINdetailsID", "ReferralNFA"]
 SCHOOL_AGE_UPN_CASES = [
     Case(
-        "UN1 or an unknown code is no reason; UN2 to UN7 are, in either case",
+        "UN1 or an unknown code is no reason; UN2 to UN7 are, written as DfE writes them",
         tables={
             "ChildIdentifiers": table(
                 UPN_CASE_CHILDREN,
@@ -35,7 +35,7 @@ SCHOOL_AGE_UPN_CASES = [
                 ["I", "1", "0"],
             ),
         },
-        flagged={"ChildIdentifiers": [0, 4, 8]},
+        flagged={"ChildIdentifiers": [0, 2, 4, 7, 8]},
     ),
     Case(
         "only a child with an episode that led to further action is flagged, once",
@@ -57,7 +57,7 @@ SCHOOL_AGE_UPN_CASES = [
                 ["B", "1", "true"],
                 ["B", "2", "1"],
                 ["C", "1", ""],
-                ["E", "1", "FALSE"],
+                ["E", "1", "false"],
             ),
         },
         flagged={"ChildIdentifiers": [0, 4, 5]},

@@ -2,7 +2,8 @@
 
 A UPN is 13 characters: a check letter, a three-digit LA code, eight digits and a final digit or
 letter (a letter marks a temporary UPN). The code-type columns (UPN, FormerUPN, GenderCurrent,
-Sex, UPNunknown) arrive trimmed and upper-cased, so lower-case entries are judged as capitals.
+Sex, UPNunknown) arrive trimmed, and are compared exactly as written: DfE's XML schema lists
+them case-sensitively, so a lower-case entry is not a code.
 From 2024-25 Sex (M, F, U) replaces GenderCurrent (0, 1, 2, 9); the rules that changed with it
 name the column and take the year's codes from the context.
 """
@@ -11,7 +12,7 @@ import datetime as dt
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD, no
+from csc_validate.collections.cin.rulekit import CHILD_KEY, no
 from csc_validate.rulekit import RuleContext, raw_name, whole_table_when
 
 UPN = "UPN"
@@ -105,7 +106,7 @@ def school_age_without_upn_or_reason(ctx: RuleContext, born_by: dt.date) -> pl.L
     """Children born on or before `born_by` with a CIN episode that led to further action
     (ReferralNFA false or 0), who have no UPN and no reason for it other than UN1 (not of
     school age)."""
-    further_action = ctx.table("CINdetails").filter(no("ReferralNFA", ctx)).select(CHILD)
+    further_action = ctx.table("CINdetails").filter(no("ReferralNFA", ctx)).select(CHILD_KEY)
     reasons = [
         code for code in ctx.codes("UPNunknown") if code not in ctx.codes("UPN_NOT_SCHOOL_AGE")
     ]
@@ -117,7 +118,7 @@ def school_age_without_upn_or_reason(ctx: RuleContext, born_by: dt.date) -> pl.L
             & pl.col(UPN).is_null()
             & no_reason
         )
-        .join(further_action, on=CHILD, how="semi")
+        .join(further_action, on=CHILD_KEY, how="semi")
     )
 
 

@@ -6,6 +6,7 @@ each rule passes its own legal statuses.
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.collections.ssda903.rulekit.episodes import in_order, with_periods_of_care
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
@@ -50,7 +51,7 @@ def decisions_after_order(ctx: RuleContext, statuses: list[str]) -> dict[str, pl
         # (with_periods_of_care sorts it last and starts a new period at it), so where blanks
         # sort within a period is moot.
         .sort(in_order("DECOM", "DEC"))
-        .group_by("CHILD", "period")
+        .group_by(child_of_row(), "period")
         .first()
     )
     decisions = ctx.table("PlacedAdoption").select(

@@ -3,6 +3,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.collections.ssda903.rulekit.episodes import in_order
 from csc_validate.collections.ssda903.rulekit.geography import with_placement_geography
 from csc_validate.readers.casting import raw_name
@@ -32,9 +33,9 @@ def first_after_open_episode(
     episode has the same RNE as last year's open one are kept (the same placement carried over).
     """
     dated = episodes.filter(pl.col("DECOM").is_not_null())
-    first = dated.filter(pl.col("_row") == _IN_ORDER.first().over("CHILD"))
+    first = dated.filter(pl.col("_row") == _IN_ORDER.first().over(child_of_row()))
     dated_last = episodes_last.filter(pl.col("DECOM").is_not_null())
-    is_last = pl.col("_row") == _IN_ORDER.last().over("CHILD")
+    is_last = pl.col("_row") == _IN_ORDER.last().over(child_of_row())
     last = dated_last.filter(is_last & pl.col(raw_name("DEC")).is_null())
     compared = list(dict.fromkeys([*columns, "RNE"])) if same_reason else columns
     # Last year's open episode is the row each finding is compared with.

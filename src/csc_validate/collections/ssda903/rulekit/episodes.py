@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
 from csc_validate.rulekit.ordering import by_content
@@ -25,8 +26,8 @@ def with_neighbours(
     """
     ordered = frame.sort([by, *order, by_content()], nulls_last=True)
     return ordered.with_columns(
-        *[pl.col(c).shift(1).over(by).alias(f"prev_{c}") for c in columns],
-        *[pl.col(c).shift(-1).over(by).alias(f"next_{c}") for c in columns],
+        *[pl.col(c).shift(1).over(child_of_row(by)).alias(f"prev_{c}") for c in columns],
+        *[pl.col(c).shift(-1).over(child_of_row(by)).alias(f"next_{c}") for c in columns],
     )
 
 
@@ -61,13 +62,15 @@ def with_periods_of_care(episodes: pl.LazyFrame) -> pl.LazyFrame:
         | pl.col("prev_DEC").is_null()
         | (pl.col("DECOM") != pl.col("prev_DEC")).fill_null(True)
     )
-    numbered = chained.with_columns(period=starts_period.cast(pl.Int32).cum_sum().over("CHILD"))
+    numbered = chained.with_columns(
+        period=starts_period.cast(pl.Int32).cum_sum().over(child_of_row())
+    )
     # A blank DECOM starts a period and sorts after the child's dated episodes, so it is alone in
     # its period; of two starting the same day the open one is the period's last.
     last_end = pl.col("DEC").sort_by(in_order("DECOM", "DEC")).last()
     return numbered.with_columns(
-        period_start=pl.col("DECOM").min().over("CHILD", "period"),
-        period_end=last_end.over("CHILD", "period"),
+        period_start=pl.col("DECOM").min().over(child_of_row(), "period"),
+        period_end=last_end.over(child_of_row(), "period"),
     ).drop("prev_DEC", "next_DEC")
 
 
@@ -119,7 +122,7 @@ def continuously_looked_after(
     on_first_day = ~short_break & began_by_start & (dec >= start).fill_null(True)
     on_last_day = ~short_break & _open_at(end)
     return (
-        episodes.group_by("CHILD")
+        episodes.group_by(child_of_row())
         .agg(
             broken=(entered | left | (short_break & in_year)).any(),
             on_first_day=on_first_day.any(),

@@ -67,10 +67,13 @@ def council_code(ctx: RuleContext) -> pl.LazyFrame:
 
 def with_provider(ctx: RuleContext, episodes: pl.LazyFrame) -> pl.LazyFrame:
     """Episodes with a URN that Ofsted lists, joined to the provider's row (PLACE_CODES,
-    PROVIDER_CODES, REG_END, POSTCODES). Blank, XXXXXXX and unlisted URNs are left out."""
+    PROVIDER_CODES, REG_END, POSTCODES). Blank, XXXXXXX and unlisted URNs are left out.
+
+    The return's URN is matched exactly as written (Ofsted's lists write URNs in capitals), as
+    every code and ID is."""
     providers = ctx.reference("providers").rename({"URN": "_URN_KEY"})
     return (
-        episodes.with_columns(_URN_KEY=pl.col("URN").str.strip_chars().str.to_uppercase())
+        episodes.with_columns(_URN_KEY=pl.col("URN"))
         .filter(pl.col("_URN_KEY").is_not_null() & (pl.col("_URN_KEY") != NOT_APPLICABLE_URN))
         .join(providers, on="_URN_KEY", how="inner")
     )

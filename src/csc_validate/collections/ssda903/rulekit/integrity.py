@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
 
@@ -48,4 +49,4 @@ def repeated_children(ctx: RuleContext, table: str) -> pl.LazyFrame:
     child = pl.col("CHILD")
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a count over the CHILD window
     # includes the row itself, so it is never below 1 and `!= 1` means `> 1`.
-    return ctx.table(table).filter(child.is_not_null() & (pl.len().over("CHILD") > 1))
+    return ctx.table(table).filter(child.is_not_null() & (pl.len().over(child_of_row()) > 1))

@@ -4,6 +4,7 @@ import datetime as dt
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.collections.ssda903.rulekit.episodes import with_neighbours
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.dates import days_between
@@ -28,9 +29,11 @@ def legal_status_spell_days(
     )
     chained = with_neighbours(held, ["_until"])
     starts_spell = (pl.col("DECOM") != pl.col("prev__until")).fill_null(True)
-    numbered = chained.with_columns(_spell=starts_spell.cast(pl.Int32).cum_sum().over("CHILD"))
-    spell_start = pl.col("DECOM").min().over("CHILD", "_spell")
-    spell_end = pl.col("_until").max().over("CHILD", "_spell")
+    numbered = chained.with_columns(
+        _spell=starts_spell.cast(pl.Int32).cum_sum().over(child_of_row())
+    )
+    spell_start = pl.col("DECOM").min().over(child_of_row(), "_spell")
+    spell_end = pl.col("_until").max().over(child_of_row(), "_spell")
     return numbered.with_columns(spell_days=days_between(spell_start, spell_end)).drop(
         "_until", "prev__until", "next__until", "_spell"
     )
