@@ -64,8 +64,7 @@ def test_every_code_of_every_listed_rule_has_a_meaning(collection: str) -> None:
     with (data_dir("schemas") / collection / "meanings.toml").open("rb") as handle:
         meanings = tomllib.load(handle)
     without = {
-        "LS_ADOPTR", "MOTHER", "NB_ADOPTR", "PPOutcome", "REASON_PLACED_CEASED", "SEX_ADOPTR",
-        "SW_REASON",
+        "LS_ADOPTR", "MOTHER", "NB_ADOPTR", "PPOutcome", "SEX_ADOPTR", "SW_REASON",
     }  # fmt: skip
     codes_without = {
         ("PLACE", "Z11"), ("PLACE", "Z12"), ("PLACE", "Z13"), ("PLACE", "Z14"),
@@ -83,3 +82,14 @@ def test_every_code_of_every_listed_rule_has_a_meaning(collection: str) -> None:
     assert meanings
     unexpected = {(field, code) for field, code in missing if field not in without}
     assert unexpected <= codes_without, sorted(unexpected - codes_without)
+
+
+def test_reason_for_new_episode_keeps_dfe_carer_distinction() -> None:
+    """DfE's RNE codes turn on whether the carers changed: T and U keep the same carers, P and B
+    change them; B and U also change the legal status (rules 435, 436 depend on it)."""
+    with (data_dir("schemas") / "ssda903" / "meanings.toml").open("rb") as handle:
+        rne = tomllib.load(handle)["RNE"]
+    assert "but same carer(s)" in rne["T"] and "legal status" not in rne["T"]
+    assert "but same carer(s)" in rne["U"] and "legal status" in rne["U"]
+    assert "same carer" not in rne["P"] + rne["B"] and "legal status" in rne["B"]
+    assert rne["L"] == "change of legal status only"
