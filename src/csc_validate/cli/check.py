@@ -9,7 +9,7 @@ import typer
 from csc_validate import config, schemas
 from csc_validate.as_at import read as read_as_at
 from csc_validate.cli import check_run, output_plan, report_outputs
-from csc_validate.cli.options import AsAt, Collection, Year
+from csc_validate.cli.options import AsAt, Collection, Council, OfstedLists, Year
 from csc_validate.cli.output_plan import PASSWORD_VARIABLE
 from csc_validate.errors import UsageError
 from csc_validate.findings import Report
@@ -49,22 +49,8 @@ def check_command(
         list[str] | None,
         typer.Option(help="Do not run these rules: codes, table names or tag:NAME (repeatable)."),
     ] = None,
-    la: Annotated[
-        str | None,
-        typer.Option(
-            "--la",
-            help="Your council's code (ONS such as E09000033, or DfE such as 213): "
-            "for the rules on placement LA, location and distance.",
-        ),
-    ] = None,
-    ofsted: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--ofsted",
-            help="Ofsted's children's homes and social care providers lists (XLSX or CSV, "
-            "as downloaded; repeatable): for the URN rules.",
-        ),
-    ] = None,
+    la: Council = None,
+    ofsted: OfstedLists = None,
     output_format: Annotated[
         Format | None,
         typer.Option(

@@ -7,7 +7,7 @@ import typer
 from rich.console import Console
 
 from csc_validate import atomic, collections, config, schemas
-from csc_validate.cli.options import Year
+from csc_validate.cli.options import Council, OfstedLists, Year
 from csc_validate.errors import UsageError
 from csc_validate.findings import Report
 from csc_validate.overwrite import refuse_outputs_over_inputs
@@ -45,18 +45,8 @@ def export_command(
     force: Annotated[
         bool, typer.Option("--force", help="Write the return even with errors (they are listed).")
     ] = False,
-    la: Annotated[
-        str | None,
-        typer.Option(
-            "--la",
-            help="Your council's code (ONS such as E09000033, or DfE such as 213): for the "
-            "rules on placement LA, location and distance.",
-        ),
-    ] = None,
-    ofsted: Annotated[
-        list[Path] | None,
-        typer.Option("--ofsted", help="Ofsted's provider lists, for the URN rules (repeatable)."),
-    ] = None,
+    la: Council = None,
+    ofsted: OfstedLists = None,
     la_code: Annotated[
         str | None,
         typer.Option("--la-code", help="3-digit DfE LA number for the header (default: --la's)."),

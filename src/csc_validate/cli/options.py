@@ -1,5 +1,6 @@
 """Options shared by several commands, declared once."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -26,5 +27,21 @@ AsAt = Annotated[
         "period runs from 1 April to it; rules that judge the year at its end (OC2, OC3) "
         "are not yet due.",
         show_default=False,
+    ),
+]
+Council = Annotated[
+    str | None,
+    typer.Option(
+        "--la",
+        help="Your council's code (ONS such as E09000033, or DfE such as 213): for the rules on "
+        "placement LA, location and distance.",
+    ),
+]
+OfstedLists = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--ofsted",
+        help="Ofsted's children's homes and social care providers lists (XLSX or CSV, as "
+        "downloaded; repeatable): for the URN rules.",
     ),
 ]

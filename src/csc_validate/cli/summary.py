@@ -8,7 +8,7 @@ import typer
 from csc_validate import as_at as year_to_date
 from csc_validate import config, schemas
 from csc_validate.cli import check_run
-from csc_validate.cli.options import Collection, Year
+from csc_validate.cli.options import AsAt, Collection, Council, OfstedLists, Year
 from csc_validate.errors import UsageError
 from csc_validate.overwrite import refuse_outputs_over_inputs
 from csc_validate.summary.compute import DEFAULT_THRESHOLD, summarise
@@ -30,23 +30,9 @@ def summary_command(
     ] = None,
     collection: Collection = None,
     year: Year = None,
-    as_at: Annotated[
-        str | None,
-        typer.Option(
-            "--as-at",
-            metavar="DATE",
-            help="Figures from 1 April to this date (30/09/2025 or 2025-09-30) instead of the "
-            "whole year; figures on 31 March are on this date.",
-        ),
-    ] = None,
-    la: Annotated[
-        str | None,
-        typer.Option("--la", help="Your council's code: placements inside or outside the council."),
-    ] = None,
-    ofsted: Annotated[
-        list[Path] | None,
-        typer.Option("--ofsted", help="Ofsted's provider lists, as for check (repeatable)."),
-    ] = None,
+    as_at: AsAt = None,
+    la: Council = None,
+    ofsted: OfstedLists = None,
     output_format: Annotated[
         SummaryFormat | None,
         typer.Option("--format", "-f", help="Default: from --output's extension, else terminal."),
