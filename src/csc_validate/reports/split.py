@@ -72,10 +72,11 @@ def subset(
         loaded = {}
         for name, table in tables.tables.items():
             if child_column in table.raw.columns:
-                rows = table.raw.filter(pl.col(child_column).str.strip_chars().is_in(wanted))
+                ids = pl.col(child_column).str.strip_chars()
+                rows = table.raw.filter(ids.is_in(wanted.implode()))
                 keep = rows["_row"]
                 table = replace(
-                    table, raw=rows, typed=table.typed.filter(pl.col("_row").is_in(keep))
+                    table, raw=rows, typed=table.typed.filter(pl.col("_row").is_in(keep.implode()))
                 )
             loaded[name] = table
         kept_tables = replace(tables, tables=loaded)
