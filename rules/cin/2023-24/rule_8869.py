@@ -26,7 +26,9 @@ def no_factors_code_with_other_factors(ctx: RuleContext) -> pl.LazyFrame:
     # DfE: if AssessmentFactors = "21", it must be the only AssessmentFactors present. The "21"
     # row is shown, since it is the code the rule restricts. Any other filled-in code counts,
     # even one not in the list; a second "21" is a repeat (8898), not another factor.
-    # NOTE: the peer shows the other factors instead of the "21".
+    # NOTE: the peer shows the other factors instead of the "21", and compares an assessment's
+    # whole list of factors with "21", so a "21" among other factors is never flagged there
+    # (the CIN differential's only-us rows); DfE's wording decides.
     factor = pl.col(FACTOR)
     no_factors = factor.is_in(ctx.codes("FACTOR_NONE"))
     other_factors = (factor.is_not_null() & ~no_factors).any().over(ASSESSMENT)
