@@ -57,7 +57,6 @@ EXPLAINED = {
     "191": "OC2 cohort by DfE's codes; the peer blames the earliest episode",
     "198": "OC2 cohort by DfE's codes; the peer drops unreadable dates and blank RECs",
     "202": "the peer compares SEX with 1/2 across DfE's 2024-25 recoding",
-    "203": "the peer also flags a DOB that fails stage 1 (102)",
     "204": "the peer also flags blank or invalid codes (103)",
     "208": "last year's unknown UPN codes and blanks record no UPN; the peer compares them",
     "231": "the peer reads a Header column CSV returns do not have, and fails",
