@@ -54,7 +54,7 @@ EXPLAINED = {
     "169": "the peer's 2021 authority list lacks councils formed since (North Yorkshire...)",
     "185": "OC2 cohort by DfE's codes; the peer drops unreadable dates and blank RECs",
     "190": "OC2 cohort by DfE's codes; the peer drops unreadable dates and blank RECs",
-    "191": "OC2 cohort by DfE's codes; the peer blames the earliest episode",
+    "191": "OC2 cohort by DfE's codes; the peer blames the first episode, reads a bad DEC as none",
     "198": "OC2 cohort by DfE's codes; the peer drops unreadable dates and blank RECs",
     "202": "the peer compares SEX with 1/2 across DfE's 2024-25 recoding",
     "204": "the peer also flags blank or invalid codes (103)",

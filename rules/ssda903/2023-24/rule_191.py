@@ -30,7 +30,10 @@ def outcome_items_missing_in_oc2_cohort(ctx: RuleContext) -> dict[str, pl.LazyFr
     with a reason other than X1 during the year, and no short breaks (V3/V4).
     """
     # NOTE: the peer leaves out a child with an unreadable date or blank REC and blames the
-    # earliest episode; DfE's codes decide, the latest episode is blamed.
+    # earliest episode; DfE's codes decide, the latest episode is blamed. The peer also reads
+    # an end date it cannot read as no end date, so it keeps in the cohort a child whose only
+    # episode has one; an end date that is written has ended the episode (see
+    # continuously_looked_after), so such a child was not looked after at 31 March.
     # The other OC2 items depend on age or on substance misuse and have their own rules.
     episodes = ctx.table("Episodes")
     oc2 = ctx.table("OC2")
