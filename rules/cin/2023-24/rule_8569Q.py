@@ -25,8 +25,11 @@ def early_referral_marked_no_further_action(ctx: RuleContext) -> pl.LazyFrame:
     A referral carried over from an earlier year has had further action; check ReferralNFA and
     the referral date.
     """
-    # NOTE: the peer's working-day helper shifts by n - 1 days, so it tests "before 1 April";
-    # DfE says one working day prior, e.g. Thursday 28 March 2024 for Easter Monday 1 April 2024.
+    # NOTE: the peer's working-day helper shifts by n - 1 days, so it tests "before 1 April",
+    # and when 1 April is a bank holiday the zero-day shift rolls on to 2 April: in 2024-25 it
+    # flags NFA referrals made on Easter Monday 1 April 2024 itself (the CIN differential's
+    # only-peer rows). DfE says one working day prior, e.g. Thursday 28 March 2024 for Easter
+    # Monday 1 April 2024; DfE's wording decides.
     cutoff = working_days_before(ctx.start, 1)
     # NOTE: DfE's coding says ReferralNFA "must be false"; a blank or invalid flag is left to
     # rule 8568, since it does not mark the case as no further action.
@@ -48,6 +51,7 @@ CASES = [
                 ["E", "1", "2024-03-27", "false"],
                 ["F", "1", "2024-03-27", ""],
                 ["G", "1", "2023-11-01", "1"],
+                ["H", "1", "2024-04-01", "true"],
             )
         },
         flagged={"CINdetails": [0, 6]},
