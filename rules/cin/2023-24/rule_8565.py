@@ -44,7 +44,9 @@ def activity_after_closure(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     """
     details = ctx.table("CINdetails")
     # NOTE: the peer tests child protection plans against a hard-coded sample row instead of
-    # the return's plans; DfE's coding lists CPPendDate, which is checked here.
+    # the return's plans; DfE's coding lists CPPendDate, which is checked here. On the CIN
+    # differential's generated censuses the peer's rule fails with a pandas ValueError, so no
+    # child is compared there; this rule's cases pin each table's boundary instead.
     return {
         "CINdetails": details.filter(pl.col("DateOfInitialCPC") > pl.col(CLOSURE)),
         "Assessments": _after_closure(
