@@ -41,4 +41,18 @@ CASES = [
         },
         flagged={"DoLo": [1, 2, 3]},
     ),
+    Case(
+        "a blank Header CHILD ties no blank DoLo row; a child with several orders is clean",
+        tables={
+            "Header": table(["CHILD", "SEX"], ["1", "1"], ["", "2"]),
+            "DoLo": table(
+                ["CHILD", "DOLO_START"],
+                ["1", "01/06/2026"],
+                ["1", "01/09/2026"],
+                ["", "01/06/2026"],
+                ["01", "01/06/2026"],
+            ),
+        },
+        flagged={"DoLo": [2, 3]},
+    ),
 ]
