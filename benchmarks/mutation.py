@@ -1,7 +1,7 @@
 """Mutation testing of rule modules and rule-kit helpers through the rules' own cases.
 
 Usage: python benchmarks/mutation.py [TARGET ...] [--collection ssda903] [--jobs 2] [--json FILE]
-           [--venv PATH]
+           [--venv PATH] [--timeout 30]
 
 Without a TARGET every rule module of the collection and every module of its rule kit is mutated.
 A TARGET is a rule code (`355`: every rules/<collection>/*/rule_355.py), a glob from the
@@ -19,10 +19,11 @@ year that module is the rule's; a helper's by the cases of every rule that impor
 or through another helper. Only code is mutated, never CASES or a rule's declaration.
 
 A mutant is killed when a case flags other rows than it expects, or the rule crashes or runs past
-the time limit. It survives when every case still passes. Prints per module the mutants killed
-and surviving and the score (killed / tested), then each survivor with its line. A survivor is
-fixed by a new case, or named in a comment just above its line with the reason it cannot change
-a result: `# Equivalent mutant (ReplaceComparisonOperator_Gt_GtE): a DEC on 31 March is ...`.
+the time limit (`--timeout`, 30 s a module by default; raise it on a busy machine). It survives
+when every case still passes. Prints per module the mutants killed and surviving and the score
+(killed / tested), then each survivor with its line. A survivor is fixed by a new case, or named
+in a comment just above its line with the reason it cannot change a result:
+`# Equivalent mutant (ReplaceComparisonOperator_Gt_GtE): a DEC on 31 March is ...`.
 """
 
 import argparse
@@ -109,11 +110,14 @@ def targets(specs: list[str], collection: str) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def run_workers(python: Path, modules: list[Path], collection: str, jobs: int) -> list[Outcome]:
+def run_workers(
+    python: Path, modules: list[Path], collection: str, jobs: int, timeout: int
+) -> list[Outcome]:
     """Each worker takes every jobs-th module; its outcomes come back as JSON lines."""
 
     def work(share: list[Path]) -> list[Outcome]:
         command = [str(python), __file__, "--worker", "--collection", collection]
+        command += ["--timeout", str(timeout)]
         done = subprocess.run(
             [*command, *map(str, share)],
             cwd=REPO,
@@ -340,12 +344,12 @@ def passes(test: Test, collection: str) -> bool:
     return held != bool(test.case.xfail)
 
 
-def all_pass(tests: list[Test], collection: str) -> bool:
+def all_pass(tests: list[Test], collection: str, timeout: int) -> bool:
     def alarm(*_: object) -> None:
         raise TimedOutError
 
     signal.signal(signal.SIGALRM, alarm)
-    signal.alarm(TIMEOUT_SECONDS)
+    signal.alarm(timeout)
     try:
         return all(passes(test, collection) for test in tests)
     except TimedOutError:
@@ -416,7 +420,7 @@ def tests_for(module: Path, collection: str) -> tuple[dict, list[Test], list[str
     return namespace, tests, codes
 
 
-def mutate(module: Path, collection: str) -> Outcome:
+def mutate(module: Path, collection: str, timeout: int) -> Outcome:
     from cosmic_ray.mutating import mutate_code
 
     made = operators()
@@ -426,7 +430,7 @@ def mutate(module: Path, collection: str) -> Outcome:
     except LookupError as error:
         outcome.failed = str(error)
         return outcome
-    if not all_pass(tests, collection):
+    if not all_pass(tests, collection, timeout):
         outcome.failed = "a case fails before any mutation"
         return outcome
     source = (REPO / module).read_text(encoding="utf-8")
@@ -444,7 +448,7 @@ def mutate(module: Path, collection: str) -> Outcome:
             if fresh.get("CASES") != namespace.get("CASES"):
                 outcome.case_code += 1
                 continue
-            if all_pass(tests, collection):
+            if all_pass(tests, collection, timeout):
                 name = mutant.operator.removeprefix("core/")
                 operator = f"{name} (occurrence {mutant.occurrence})"
                 text = lines[mutant.row - 1].strip()
@@ -474,9 +478,9 @@ def equivalence_noted(lines: list[str], row: int, operator: str) -> str | None:
     return None
 
 
-def worker(modules: list[str], collection: str) -> None:
+def worker(modules: list[str], collection: str, timeout: int) -> None:
     for module in modules:
-        outcome = mutate(Path(module), collection)
+        outcome = mutate(Path(module), collection, timeout)
         print(json.dumps(asdict(outcome)), flush=True)
 
 
@@ -487,13 +491,21 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     parser.add_argument("--json", type=Path, help="also write every module's outcome here")
     parser.add_argument("--venv", type=Path, default=DEFAULT_VENV, help="cosmic-ray's environment")
+    parser.add_argument(
+        "--timeout",
+        type=int,
+        default=TIMEOUT_SECONDS,
+        help="seconds a module's cases may take against one mutant (raise it on a busy machine)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.targets, args.collection)
+        worker(args.targets, args.collection, args.timeout)
         return
     modules = targets(args.targets, args.collection)
-    outcomes = run_workers(venv_python(args.venv), modules, args.collection, args.jobs)
+    outcomes = run_workers(
+        venv_python(args.venv), modules, args.collection, args.jobs, args.timeout
+    )
     print_table(outcomes)
     if args.json:
         args.json.write_text(

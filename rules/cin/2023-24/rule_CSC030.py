@@ -43,6 +43,8 @@ def identity_differs_from_earlier_years(ctx: RuleContext) -> pl.LazyFrame:
     differs = (pl.col("PersonBirthDate") != pl.col("earlier_birth")) | (
         _sex(children) != pl.col("earlier_sex")
     ).fill_null(False)
+    # Equivalent mutant (ReplaceKeywordValue): a left join only adds children with no earlier
+    # row, whose earlier date and sex are blank, so `differs` is blank and the filter drops them.
     offending = children.join(earlier, on="LAchildID", how="inner").filter(differs)
     return children.join(offending.select("_row").unique(), on="_row", how="semi")
 
@@ -99,5 +101,44 @@ CASES = [
             "ChildIdentifiers_last": table(COLUMNS, ["A", "2015-01-01", "F"]),
         },
         flagged={},
+    ),
+    Case(
+        "a date of birth earlier than recorded, a child now male once female, or both differing",
+        period="2025-26",
+        years=SEX_YEARS,
+        tables={
+            "ChildIdentifiers": table(
+                COLUMNS,
+                ["H", "2015-01-01", "M"],
+                ["I", "2015-01-01", "F"],
+                ["J", "2015-01-01", "M"],
+            ),
+            "ChildIdentifiers_last": table(COLUMNS, ["I", "2015-01-03", "F"]),
+        },
+        earlier={
+            "2023-24": {
+                "ChildIdentifiers": table(
+                    ["LAchildID", "PersonBirthDate", "GenderCurrent"],
+                    ["H", "2015-01-05", "2"],
+                    ["J", "2015-01-01", "2"],
+                )
+            }
+        },
+        # H: date and sex both differ; I: born two days earlier than recorded; J: now male.
+        flagged={"ChildIdentifiers": [0, 1, 2]},
+    ),
+    Case(
+        "an earlier year's census is compared when last year's is not given",
+        period="2025-26",
+        years=SEX_YEARS,
+        tables={"ChildIdentifiers": table(COLUMNS, ["A", "2015-01-01", "M"])},
+        earlier={
+            "2023-24": {
+                "ChildIdentifiers": table(
+                    ["LAchildID", "PersonBirthDate", "GenderCurrent"], ["A", "2015-01-01", "2"]
+                )
+            }
+        },
+        flagged={"ChildIdentifiers": [0]},
     ),
 ]

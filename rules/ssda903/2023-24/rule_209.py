@@ -33,16 +33,17 @@ def school_age_child_coded_under_six(ctx: RuleContext) -> pl.LazyFrame:
 
 CASES = [
     Case(
-        "UN1, as DfE writes it, for a child 4 on or before 31 August of the year before is flagged",
+        "UN1, as DfE writes it, for a child 4 by 31 August the year before (on or a day before)",
         period="2024-25",
         tables={
             "Header": table(
                 ["CHILD", "DOB", "UPN"],
                 ["1", "31/08/2019", "UN1"],
                 ["3", "30/08/2019", "un1"],
+                ["9", "30/08/2019", "UN1"],
             )
         },
-        flagged={"Header": [0]},
+        flagged={"Header": [0, 2]},
     ),
     Case(
         "UN1 for a child 4 a day later is not flagged, nor other codes or a blank UPN",

@@ -64,4 +64,25 @@ CASES = [
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),
+    Case(
+        "a child UASC in an earlier year's return is not checked; one not UASC there is",
+        period="2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "LS", "HOME_POST", "PL_POST"],
+                ["5", "C2", "", ""],
+                ["6", "C2", "", ""],
+            ),
+            "Header": table(["CHILD", "UASC"], ["5", "0"], ["6", "0"]),
+        },
+        earlier={
+            "2023-24": {
+                "Header": table(["CHILD", "UASC"], ["5", "1"], ["6", "0"]),
+                "UASC": table(["CHILD", "DUC"], ["5", "01/01/2020"]),
+            },
+        },
+        flagged={"Episodes": [1]},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
 ]

@@ -35,9 +35,10 @@ CASES = [
                 ["7", "P2", "PR0"],
                 ["11", "P1", "PR0"],
                 ["11", "U1", "PR0"],
+                ["12", "", "PR0"],
             ),
         },
-        flagged={"Episodes": [0, 2, 4]},
+        flagged={"Episodes": [0, 2, 4, 5]},
     ),
     Case(
         "PR0 with P1 is not flagged",

@@ -32,12 +32,16 @@ def identity_differs_from_earlier_years(ctx: RuleContext) -> pl.LazyFrame:
     # left to 202 and 203, so a difference is reported once.
     earlier = (
         ctx.history("Header", required=False)
+        # Equivalent mutant (ReplaceComparisonOperator_NotEq_Lt): every earlier return is from
+        # before last year, so its year sorts before last year's and `<` keeps what `!=` keeps.
         .filter(pl.col("_year") != ctx.previous_period.year)
         .select("CHILD", pl.col("DOB").alias("earlier_DOB"), _sex("SEX").alias("earlier_sex"))
     )
     differs = (pl.col("DOB") != pl.col("earlier_DOB")) | (
         _sex("SEX") != pl.col("earlier_sex")
     ).fill_null(False)
+    # Equivalent mutant (ReplaceKeywordValue): a left join only adds children with no earlier
+    # row, whose earlier date and sex are blank, so `differs` is blank and the filter drops them.
     offending = ctx.table("Header").join(earlier, on="CHILD", how="inner").filter(differs)
     return ctx.table("Header").join(offending.select("_row").unique(), on="_row", how="semi")
 
@@ -90,6 +94,17 @@ CASES = [
         },
         earlier={"2023-24": {"Header": table(HEADER, ["1", "2", "01/01/2015"])}},
         flagged={},
+    ),
+    Case(
+        "a child now male once female, or differing in both, is flagged without last year's",
+        period="2025-26",
+        tables={"Header": table(HEADER, ["10", "M", "01/01/2015"], ["11", "M", "01/01/2015"])},
+        earlier={
+            "2023-24": {
+                "Header": table(HEADER, ["10", "2", "03/01/2015"], ["11", "2", "01/01/2015"])
+            }
+        },
+        flagged={"Header": [0, 1]},
     ),
     Case(
         "without earlier years' returns nothing is compared",

@@ -123,7 +123,11 @@ def uasc_children(ctx: RuleContext) -> pl.LazyFrame:
     frames += [ctx.table(name).select("CHILD") for name in ("UASC", "UASC_last") if ctx.has(name)]
     # A child UASC in any earlier year's return given with --previous was UASC too.
     frames += [
-        frame.filter(pl.col("UASC") == "1").select("CHILD") for frame in ctx.earlier("Header")
+        # Equivalent mutant (ReplaceComparisonOperator_Eq_Gt, ReplaceComparisonOperator_Eq_GtE,
+        # ReplaceComparisonOperator_Eq_Is): as in this year's Header, an earlier Header's UASC
+        # flag always comes with a row in that year's UASC table, read below.
+        frame.filter(pl.col("UASC") == "1").select("CHILD")
+        for frame in ctx.earlier("Header")
     ]
     frames += [frame.select("CHILD") for frame in ctx.earlier("UASC")]
     if not frames:
