@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.cin.rulekit import with_episode
+from csc_validate.collections.cin.rulekit.case_tables import REFERRALS_BY_CHILD_ELEMENT
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -68,13 +69,7 @@ CASES = [
     Case(
         "in the XML each child's plan meets its own referral, whatever the LA child IDs",
         tables={
-            "CINdetails": table(
-                ["ChildKey", "LAchildID", "CINdetailsID", "CINreferralDate"],
-                ["Child[1]", "", "1", "2024-06-10"],
-                ["Child[2]", "", "1", "2024-05-01"],
-                ["Child[3]", "A", "1", "2024-06-10"],
-                ["Child[4]", "A", "1", "2024-05-01"],
-            ),
+            "CINdetails": REFERRALS_BY_CHILD_ELEMENT,
             "ChildProtectionPlans": table(
                 ["ChildKey", "LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"],
                 ["Child[1]", "", "1", "1", "2024-06-09"],

@@ -63,3 +63,13 @@ SCHOOL_AGE_UPN_CASES = [
         flagged={"ChildIdentifiers": [0, 4, 5]},
     ),
 ]
+
+# For the XML cases of 1104 and 1105: four children's referrals keyed by their Child element.
+# Two share a blank LA child ID and two share "A", so only the key tells them apart.
+REFERRALS_BY_CHILD_ELEMENT = table(
+    ["ChildKey", "LAchildID", "CINdetailsID", "CINreferralDate"],
+    ["Child[1]", "", "1", "2024-06-10"],
+    ["Child[2]", "", "1", "2024-05-01"],
+    ["Child[3]", "A", "1", "2024-06-10"],
+    ["Child[4]", "A", "1", "2024-05-01"],
+)
