@@ -6,6 +6,7 @@ import io
 from functools import cache
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -448,3 +449,26 @@ def test_export_refuses_a_census_extract_dated_before_the_year_end(workspace) ->
     assert result.exit_code == 2
     assert "the extract is as at 30/09/2025" in " ".join(result.output.split())
     assert not out.exists()
+
+
+def test_reports_list_a_rule_not_yet_due_once_in_their_notes(workspace) -> None:
+    day = CUT_DAYS[0]
+    folder = workspace / f"{day}-reports"
+    _write(cut_return(_ssda903(workspace)[0].current, day), folder)
+    book, page = workspace / "once.xlsx", workspace / "once.html"
+    result = CliRunner().invoke(
+        app,
+        [
+            *["check", str(folder), "--as-at", "30/06/2025", "--select", "101,164,191"],
+            *["--partial", "-q", "-o", str(book), "-o", str(page)],
+        ],
+    )
+    assert result.exit_code in (0, 1), result.output
+    rows = [row for row in openpyxl.load_workbook(book)["Summary"].iter_rows(values_only=True)]
+    assert not [row for row in rows if row[0] in ("164", "191")]
+    notes = [str(row[1]) for row in rows if row[0] == "note"]
+    assert any(note.startswith(NOT_YET_DUE) and "(191)" in note for note in notes)
+    assert any("need --la" in note or "needs --la" in note for note in notes if "164" in note)
+    html = page.read_text(encoding="utf-8")
+    assert "191: skipped" not in html and "164: skipped" not in html
+    assert "1 rule that judges the year at its end, run when it has ended (191)" in html

@@ -8,6 +8,7 @@ from csc_validate import __version__, as_at, collections, engine, packs, schemas
 from csc_validate.code_meanings import valid_codes
 from csc_validate.errors import UsageError
 from csc_validate.findings import (
+    NEEDS,
     NOT_YET_DUE,
     Finding,
     InputSummary,
@@ -25,8 +26,6 @@ from csc_validate.reference import ReferenceRequest, References
 from csc_validate.selection import resolve
 from csc_validate.severity import Severity
 from csc_validate.tables import Tables
-
-NEEDS = "needs "
 
 
 def check(

@@ -15,6 +15,8 @@ from csc_validate.severity import Severity
 
 # The reason a rule that judges the year at its end gives when a year-to-date check leaves it out.
 NOT_YET_DUE = "not yet due"
+# A rule skipped for want of reference data ("needs --la").
+NEEDS = "needs "
 
 
 class RelatedRow(BaseModel):
@@ -87,6 +89,12 @@ class SkippedRule(BaseModel):
 
     rule: str
     reason: str
+
+    @property
+    def in_notes(self) -> bool:
+        """Rules waiting for reference data, or for the year's end, are listed together in one
+        note, so reports do not list them again one by one."""
+        return self.reason.startswith((NEEDS, NOT_YET_DUE))
 
 
 class RuleCrash(BaseModel):

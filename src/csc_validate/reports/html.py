@@ -144,7 +144,9 @@ def _chart(report: Report, rows: list, with_message: bool) -> str:
 
 
 def _not_checked(report: Report) -> str:
-    items = [f"{escape(s.rule)}: skipped, {escape(s.reason)}" for s in report.skipped]
+    items = [
+        f"{escape(s.rule)}: skipped, {escape(s.reason)}" for s in report.skipped if not s.in_notes
+    ]
     items += [
         f"{escape(c.rule)}: internal error, its findings are missing ({escape(c.error)})"
         for c in report.crashes

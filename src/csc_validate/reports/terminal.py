@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from csc_validate import atomic
-from csc_validate.findings import NOT_YET_DUE, Finding, Report
+from csc_validate.findings import Finding, Report
 from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.severity import Severity
@@ -243,8 +243,7 @@ def _skipped_line(report: Report) -> str:
     by_reason: dict[str, list[str]] = {}
     compare: list[str] = []
     for skipped in report.skipped:
-        # Rules waiting for reference data, or for the year's end, are listed once, in the notes.
-        if skipped.reason.startswith(("needs ", NOT_YET_DUE)):
+        if skipped.in_notes:
             continue
         if PREVIOUS_SUFFIX in skipped.reason and not last_year_given:
             compare.append(skipped.rule)

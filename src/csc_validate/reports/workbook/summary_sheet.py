@@ -103,7 +103,8 @@ def write(
     else:
         out.append(cells.header(sheet, ["Rule", "Why"]))
     for skipped in report.skipped:
-        out.append([skipped.rule, f"skipped: {skipped.reason}"])
+        if not skipped.in_notes:
+            out.append([skipped.rule, f"skipped: {skipped.reason}"])
     for crash in report.crashes:
         out.append(
             [crash.rule, cells.text(sheet, f"internal error, findings missing: {crash.error}")]
