@@ -158,7 +158,8 @@ def test_csv_rows_are_read_or_named(seed: int) -> None:
     text = "\n".join(",".join(row) for row in rows) + "\n"
     sheet = delimited.read(text.encode(), "episodes.csv")
     assert sheet.height == filled
-    assert sheet.notes == ["episodes.csv: line 1 above the header (line 2) was not read as data"]
+    assert sheet.notes[0] == "episodes.csv: line 1 above the header (line 2) was not read as data"
+    assert _blank_named(sheet.notes[1:], "line") == _blank_inside(rows)
     values = [line for line in text.splitlines()[2:] if line.strip(",")]
     assert [text.splitlines()[line - 1] for line in sheet.lines] == values
 
@@ -189,3 +190,24 @@ def test_xlsx_rows_are_read_or_named_whatever_the_recorded_size(seed: int) -> No
     assert sheet.notes[-1].startswith(
         f"return.xlsx (sheet Sheet): the workbook records the sheet's size as {recorded}"
     )
+    assert _blank_named(sheet.notes[1:-1], "row") == _blank_inside(rows)
+
+
+def _blank_inside(rows: list[list[str]]) -> set[int]:
+    """The 1-based numbers of blank rows below the header and above the last filled row."""
+    filled = [number for number, row in enumerate(rows, start=1) if any(row)]
+    return {n for n, row in enumerate(rows, start=1) if not any(row) and 2 < n < filled[-1]}
+
+
+def _blank_named(notes: list[str], word: str) -> set[int]:
+    """The rows (or lines) the notes name as blank and skipped: "rows 4, 9-12 are blank"."""
+    named: set[int] = set()
+    for note in notes:
+        found = re.search(
+            rf": {word}s? ([\d, -]+) (?:is|are) blank and (?:was|were) skipped$", note
+        )
+        assert found, note
+        for span in found.group(1).split(", "):
+            first, _, last = span.partition("-")
+            named |= set(range(int(first), int(last or first) + 1))
+    return named

@@ -5,6 +5,7 @@ import io
 import itertools
 
 from csc_validate.errors import InputError
+from csc_validate.readers import blank_rows
 from csc_validate.readers.sheets import RowIssue, Sheet, normalise_header
 from csc_validate.readers.text import decode
 
@@ -31,6 +32,7 @@ def read(data: bytes, file: str) -> Sheet:
     source = _Lines(text)
     reader = csv.reader(source, delimiter=delimiter, strict=False)
     numbered: list[tuple[int, list[str]]] = []
+    blank: list[int] = []
     last_line = 0
     record_start = record_line = 0
     try:
@@ -40,6 +42,8 @@ def read(data: bytes, file: str) -> Sheet:
             record_line = first_line
             if any(cell.strip() for cell in cells):
                 numbered.append((first_line, cells))
+            else:
+                blank.append(first_line)
     except csv.Error as error:
         if "field limit" in str(error):
             raise InputError(
@@ -93,6 +97,8 @@ def read(data: bytes, file: str) -> Sheet:
             f"{file}: line{'s' if at > 1 else ''} {above} above the header (line {header_line}) "
             f"{'were' if at > 1 else 'was'} not read as data"
         )
+    between = (line for line in blank if line > header_line)
+    notes += blank_rows.note(file, "line", between, lines[-1] if lines else None)
     return Sheet(
         file=file,
         columns=columns,

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from csc_validate.errors import InputError
+from csc_validate.readers import blank_rows
 from csc_validate.readers.sheets import RowIssue, Sheet, normalise_header
 
 # A title or notes above the header sit in the first few rows; the header is among them.
@@ -84,11 +85,14 @@ def _read_sheet(rows, file: str, title: str) -> tuple[Sheet, list[str]] | None:
     as many cells as the widest of them, so that a title or a note above the header is passed
     over (and said), while a data row with a stray value does not outbid the header."""
     opening: list[tuple[int, list[str | None]]] = []
+    opening_blank: list[int] = []
     rest = iter(rows)
     for number, values in enumerate(rest, start=1):
         texts = [_text(value) for value in values]
         if any(texts):
             opening.append((number, texts))
+        else:
+            opening_blank.append(number)
         if len(opening) == HEADER_SEARCH_ROWS:
             break
     if not opening:
@@ -105,8 +109,10 @@ def _read_sheet(rows, file: str, title: str) -> tuple[Sheet, list[str]] | None:
         (number, [_text(value) for value in values])
         for number, values in enumerate(rest, start=opening[-1][0] + 1)
     )
+    blank = [number for number in opening_blank if number > header_line]
     for number, texts in itertools.chain(following, remaining):
         if not any(texts):
+            blank.append(number)
             continue
         unheaded = [
             text
@@ -135,6 +141,7 @@ def _read_sheet(rows, file: str, title: str) -> tuple[Sheet, list[str]] | None:
             f"{file} (sheet {title}): row{'s' if at > 1 else ''} {above} above the header "
             f"(row {header_line}) {'were' if at > 1 else 'was'} not read as data"
         )
+    notes += blank_rows.note(f"{file} (sheet {title})", "row", blank, lines[-1] if lines else None)
     sheet = Sheet(
         file=file,
         sheet=title,
