@@ -20,16 +20,16 @@ def started_care_without_previous_permanence(ctx: RuleContext) -> pl.LazyFrame:
     """
     # NOTE: DfE collects the previous permanence option for every child entering care (RNE S, DECOM
     # this year). The episode is flagged when the child has no PrevPerm row (no file means no rows),
-    # when PREV_PERM is blank, or when the option is not Z1 (none known) and LA_PERM or DATE_PERM is
-    # blank, as the peer reads DfE's coding.
+    # when PREV_PERM is blank, or when the option is not Z1 (no previous permanence option) and
+    # LA_PERM or DATE_PERM is blank, as the peer reads DfE's coding.
     prev_perm = ctx.table_or_empty("PrevPerm")
     option = pl.col("PREV_PERM")
     # Equivalent mutant (ReplaceFalseWithTrue): a blank option is only ever null here, and a
-    # blank option is already incomplete by option.is_null() whatever known_option says.
-    known_option = ~option.is_in(ctx.codes("PREV_PERM_UNKNOWN")).fill_null(False)
+    # blank option is already incomplete by option.is_null() whatever had_option says.
+    had_option = ~option.is_in(ctx.codes("PREV_PERM_NONE")).fill_null(False)
     incomplete = prev_perm.filter(
         option.is_null()
-        | (known_option & (pl.col("LA_PERM").is_null() | pl.col("DATE_PERM").is_null()))
+        | (had_option & (pl.col("LA_PERM").is_null() | pl.col("DATE_PERM").is_null()))
     )
     complete = prev_perm.join(incomplete.select("_row"), on="_row", how="anti")
     starters = ctx.table("Episodes").filter(

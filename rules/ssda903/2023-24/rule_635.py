@@ -24,7 +24,7 @@ def order_details_without_permanence_option(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: DfE's message decides here: the peer instead flags LA_PERM or DATE_PERM given with a
     # blank PREV_PERM. Either item filled in is flagged.
     return ctx.table("PrevPerm").filter(
-        pl.col("PREV_PERM").is_in(ctx.codes("PREV_PERM_UNKNOWN"))
+        pl.col("PREV_PERM").is_in(ctx.codes("PREV_PERM_NONE"))
         & (pl.col("LA_PERM").is_not_null() | pl.col("DATE_PERM").is_not_null())
     )
 
