@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 MESSAGE = (
     "This child is recorded as having died in care and therefore should not have the care leaver "
@@ -25,14 +26,26 @@ def care_leaver_data_for_child_who_died_in_care(ctx: RuleContext) -> pl.LazyFram
     """
     # NOTE: REC E2 means the child died while looked after, so they never left care. This year's
     # and, when supplied, last year's episodes are searched.
+    # The episode recording the death is named beside the OC3 row; one from a return before last
+    # year's cannot be shown, so it is searched but not named.
     died = ctx.codes("REC_DIED")
+
+    def named(frame: pl.LazyFrame, name: str | None) -> pl.LazyFrame:
+        return frame.select(
+            "CHILD",
+            "REC",
+            (pl.col("_row") if name else pl.lit(None, pl.Int64)).alias(RELATED_ROW),
+            pl.lit(name, pl.String).alias(RELATED_TABLE),
+        )
+
     episodes = pl.concat(
         [
-            ctx.table("Episodes").select("CHILD", "REC"),
-            ctx.history("Episodes", required=False).select("CHILD", "REC"),
+            named(ctx.table("Episodes"), "Episodes"),
+            named(ctx.table_or_empty("Episodes" + PREVIOUS_SUFFIX), "Episodes" + PREVIOUS_SUFFIX),
+            *[named(frame, None) for frame in ctx.earlier("Episodes")],
         ]
     )
-    deaths = episodes.filter(pl.col("REC").is_in(died)).select("CHILD")
+    deaths = episodes.filter(pl.col("REC").is_in(died)).drop("REC")
     # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
     # information and is not flagged.
     provided = pl.any_horizontal(
@@ -40,7 +53,7 @@ def care_leaver_data_for_child_who_died_in_care(ctx: RuleContext) -> pl.LazyFram
         pl.col("ACTIV").is_not_null(),
         pl.col("ACCOM").is_not_null(),
     )
-    return ctx.table("OC3").filter(provided).join(deaths, on="CHILD", how="semi")
+    return ctx.table("OC3").filter(provided).join(deaths, on="CHILD", how="inner")
 
 
 CASES = [
@@ -48,7 +61,7 @@ CASES = [
         "a death recorded this year or last year is flagged",
         tables={
             "Episodes": table(["CHILD", "REC"], ["1", "E2"], ["2", "E11"], ["4", "E2"], ["5", ""]),
-            "Episodes_last": table(["CHILD", "REC"], ["3", "e2"], ["2", "X1"]),
+            "Episodes_last": table(["CHILD", "REC"], ["3", "e2"], ["2", "X1"], ["6", "E2"]),
             "OC3": table(
                 ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
                 ["1", "DIED", "0", "0"],
@@ -56,9 +69,13 @@ CASES = [
                 ["3", "", "", "Z1"],
                 ["4", "", "", ""],
                 ["5", "NO", "", ""],
+                ["6", "YES", "", ""],
+                ["7", "YES", "", ""],
             ),
         },
-        flagged={"OC3": [0]},
+        earlier={"2021-22": {"Episodes": table(["CHILD", "REC"], ["7", "E2"])}},
+        flagged={"OC3": [0, 5, 6]},
+        related=(("OC3", 0, "Episodes", 0), ("OC3", 5, "Episodes_last", 2)),
     ),
     Case(
         "without last year's episodes only this year's are searched",
