@@ -2,8 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
-from csc_validate.tables import PREVIOUS_SUFFIX
+from csc_validate.collections.ssda903.rulekit.history import every_year_named
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 MESSAGE = (
     "This child is recorded as having died in care and therefore should not have the care leaver "
@@ -26,25 +26,10 @@ def care_leaver_data_for_child_who_died_in_care(ctx: RuleContext) -> pl.LazyFram
     """
     # NOTE: REC E2 means the child died while looked after, so they never left care. This year's
     # and, when supplied, last year's episodes are searched.
-    # The episode recording the death is named beside the OC3 row; one from a return before last
-    # year's cannot be shown, so it is searched but not named.
+    # The episode recording the death is named beside the OC3 row (when it is in this year's or
+    # last year's return).
     died = ctx.codes("REC_DIED")
-
-    def named(frame: pl.LazyFrame, name: str | None) -> pl.LazyFrame:
-        return frame.select(
-            "CHILD",
-            "REC",
-            (pl.col("_row") if name else pl.lit(None, pl.Int64)).alias(RELATED_ROW),
-            pl.lit(name, pl.String).alias(RELATED_TABLE),
-        )
-
-    episodes = pl.concat(
-        [
-            named(ctx.table("Episodes"), "Episodes"),
-            named(ctx.table_or_empty("Episodes" + PREVIOUS_SUFFIX), "Episodes" + PREVIOUS_SUFFIX),
-            *[named(frame, None) for frame in ctx.earlier("Episodes")],
-        ]
-    )
+    episodes = every_year_named(ctx, "Episodes", ["CHILD", "REC"])
     deaths = episodes.filter(pl.col("REC").is_in(died)).drop("REC")
     # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
     # information and is not flagged.
