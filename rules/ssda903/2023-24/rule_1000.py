@@ -29,7 +29,9 @@ def care_leaver_data_for_child_who_died_in_care(ctx: RuleContext) -> pl.LazyFram
     # The episode recording the death is named beside the OC3 row (when it is in this year's or
     # last year's return).
     died = ctx.codes("REC_DIED")
-    episodes = every_year_named(ctx, "Episodes", ["CHILD", "REC"])
+    episodes = every_year_named(
+        ctx, "Episodes", ["CHILD", "REC"], ctx.history("Episodes", required=False)
+    )
     deaths = episodes.filter(pl.col("REC").is_in(died)).drop("REC")
     # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
     # information and is not flagged.

@@ -27,7 +27,9 @@ def episode_after_adoption(ctx: RuleContext) -> pl.LazyFrame:
     # or last year's return).
     adopted = ctx.codes("REC_ADOPTED")
     adoptions = (
-        every_year_named(ctx, "Episodes", ["CHILD", "DECOM", "REC"])
+        every_year_named(
+            ctx, "Episodes", ["CHILD", "DECOM", "REC"], ctx.history("Episodes", required=False)
+        )
         .filter(pl.col("REC").is_in(adopted).fill_null(False))
         .select("CHILD", pl.col("DECOM").alias("adopted_episode"), RELATED_ROW, RELATED_TABLE)
     )
