@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.history import every_year_named
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 MESSAGE = (
@@ -25,14 +26,13 @@ def care_leaver_data_for_child_who_died_in_care(ctx: RuleContext) -> pl.LazyFram
     """
     # NOTE: REC E2 means the child died while looked after, so they never left care. This year's
     # and, when supplied, last year's episodes are searched.
+    # The episode recording the death is named beside the OC3 row (when it is in this year's or
+    # last year's return).
     died = ctx.codes("REC_DIED")
-    episodes = pl.concat(
-        [
-            ctx.table("Episodes").select("CHILD", "REC"),
-            ctx.history("Episodes", required=False).select("CHILD", "REC"),
-        ]
+    episodes = every_year_named(
+        ctx, "Episodes", ["CHILD", "REC"], ctx.history("Episodes", required=False)
     )
-    deaths = episodes.filter(pl.col("REC").is_in(died)).select("CHILD")
+    deaths = episodes.filter(pl.col("REC").is_in(died)).drop("REC")
     # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
     # information and is not flagged.
     provided = pl.any_horizontal(
@@ -40,7 +40,7 @@ def care_leaver_data_for_child_who_died_in_care(ctx: RuleContext) -> pl.LazyFram
         pl.col("ACTIV").is_not_null(),
         pl.col("ACCOM").is_not_null(),
     )
-    return ctx.table("OC3").filter(provided).join(deaths, on="CHILD", how="semi")
+    return ctx.table("OC3").filter(provided).join(deaths, on="CHILD", how="inner")
 
 
 CASES = [
@@ -48,7 +48,7 @@ CASES = [
         "a death recorded this year or last year is flagged",
         tables={
             "Episodes": table(["CHILD", "REC"], ["1", "E2"], ["2", "E11"], ["4", "E2"], ["5", ""]),
-            "Episodes_last": table(["CHILD", "REC"], ["3", "e2"], ["2", "X1"]),
+            "Episodes_last": table(["CHILD", "REC"], ["3", "e2"], ["2", "X1"], ["6", "E2"]),
             "OC3": table(
                 ["CHILD", "IN_TOUCH", "ACTIV", "ACCOM"],
                 ["1", "DIED", "0", "0"],
@@ -56,9 +56,13 @@ CASES = [
                 ["3", "", "", "Z1"],
                 ["4", "", "", ""],
                 ["5", "NO", "", ""],
+                ["6", "YES", "", ""],
+                ["7", "YES", "", ""],
             ),
         },
-        flagged={"OC3": [0]},
+        earlier={"2021-22": {"Episodes": table(["CHILD", "REC"], ["7", "E2"])}},
+        flagged={"OC3": [0, 5, 6]},
+        related=(("OC3", 0, "Episodes", 0), ("OC3", 5, "Episodes_last", 2)),
     ),
     Case(
         "without last year's episodes only this year's are searched",

@@ -2,7 +2,17 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, birthday, by_content, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    age_on,
+    birthday,
+    by_content,
+    rule,
+    table,
+)
 
 MESSAGE = (
     "The episodes recorded for this young person suggest they are not a relevant or a former "
@@ -67,7 +77,7 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
     dob = pl.col("DOB")
     births = (
         ctx.table("Header")
-        .select("CHILD", "DOB")
+        .select("CHILD", "DOB", "_row")
         .filter(dob.is_not_null() & (age_on(dob, ctx.end) < 20))
         # A child in Header twice is taken at the earlier date of birth, whatever the order of the
         # rows.
@@ -85,6 +95,8 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
     care = (
         episodes.select("CHILD")
         .unique()
+        # Equivalent mutant (ReplaceKeywordValue): a left join adds children with no date of
+        # birth in `births`, and the cohort below keeps only children in `births`.
         .join(births, on="CHILD", how="inner")
         .join(in_care.select("CHILD", "DECOM", "DEC"), on="CHILD", how="left")
         # A blank CHILD never matches in the joins on CHILD above, so the windows and groups
@@ -102,8 +114,11 @@ def care_leaver_data_for_child_never_relevant(ctx: RuleContext) -> pl.LazyFrame:
         pl.col("ACTIV").is_not_null(),
         pl.col("ACCOM").is_not_null(),
     )
-    cohort = pl.concat([never_relevant, adopted.join(births, on="CHILD", how="semi")])
-    return ctx.table("OC3").filter(provided).join(cohort.unique(), on="CHILD", how="semi")
+    # The Header row whose date of birth was used is named beside the OC3 row.
+    cohort = births.select(
+        "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+    ).join(pl.concat([never_relevant, adopted]), on="CHILD", how="semi")
+    return ctx.table("OC3").filter(provided).join(cohort, on="CHILD", how="inner")
 
 
 # Young people aged 18 at 31 March 2026 (born 10/06/2007): 14th birthday 10/06/2021, 16th
@@ -159,6 +174,13 @@ CASES = [
             ),
         },
         flagged={"OC3": [1, 2, 4, 5, 10]},
+        related=(
+            ("OC3", 1, "Header", 1),
+            ("OC3", 2, "Header", 2),
+            ("OC3", 4, "Header", 4),
+            ("OC3", 5, "Header", 5),
+            ("OC3", 10, "Header", 2),
+        ),
     ),
     # 11: 91 days ending on the 14th birthday count nothing; 12: 91 days from the 14th birthday
     # count; 13: 91 days ending on the 16th birthday; 14: an episode before 14 takes nothing away;
@@ -268,5 +290,6 @@ CASES = [
             ),
         },
         flagged={"OC3": [3]},
+        related=(("OC3", 3, "Header", 4),),
     ),
 ]

@@ -2,7 +2,15 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    by_content,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -40,9 +48,16 @@ def adoption_decision_before_care_began(ctx: RuleContext) -> dict[str, pl.LazyFr
         how="inner",
     )
     early = pairs.filter(pl.col("DATE_PLACED") < pl.col("DECOM"))
+    # Each of the two rows is named beside the other, as the row it was compared with.
     return {
-        "PlacedAdoption": early,
-        "Episodes": early.select(pl.col("episode_row").alias("_row")),
+        "PlacedAdoption": early.with_columns(
+            pl.col("episode_row").alias(RELATED_ROW), pl.lit("Episodes").alias(RELATED_TABLE)
+        ),
+        "Episodes": early.select(
+            pl.col("episode_row").alias("_row"),
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("PlacedAdoption").alias(RELATED_TABLE),
+        ),
     }
 
 
@@ -69,6 +84,7 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [0], "Episodes": [0]},
+        related=(("PlacedAdoption", 0, "Episodes", 0), ("Episodes", 0, "PlacedAdoption", 0)),
     ),
     Case(
         "the decision is compared with the earliest readable DECOM among episodes with RNE S",
@@ -93,5 +109,6 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [4], "Episodes": [6]},
+        related=(("PlacedAdoption", 4, "Episodes", 6), ("Episodes", 6, "PlacedAdoption", 4)),
     ),
 ]

@@ -2,7 +2,16 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, by_content, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    age_on,
+    by_content,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -29,10 +38,13 @@ def care_leaver_data_while_still_looked_after(ctx: RuleContext) -> pl.LazyFrame:
         ctx.table("Episodes")
         .sort(["CHILD", "DECOM", "DEC", by_content()], nulls_last=True)
         # Equivalent mutant (ReplaceTrueWithFalse): keep="last" picks by the sorted order whatever
-        # the output order, and the semi join below does not depend on row order.
+        # the output order, and the join below does not depend on row order.
         .unique("CHILD", keep="last", maintain_order=True)
     )
-    still_open = current.filter(pl.col("DEC").is_null() | pl.col("REC").is_null()).select("CHILD")
+    # The open episode is named beside the OC3 row.
+    still_open = current.filter(pl.col("DEC").is_null() | pl.col("REC").is_null()).select(
+        "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("Episodes").alias(RELATED_TABLE)
+    )
     age = age_on(pl.col("DOB"), ctx.end)
     # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
     # information and is not flagged.
@@ -42,7 +54,7 @@ def care_leaver_data_while_still_looked_after(ctx: RuleContext) -> pl.LazyFrame:
         pl.col("ACCOM").is_not_null(),
     )
     care_leavers = ctx.table("OC3").filter(provided & age.is_between(17, 18))
-    return care_leavers.join(still_open, on="CHILD", how="semi")
+    return care_leavers.join(still_open, on="CHILD", how="inner")
 
 
 CASES = [
@@ -76,6 +88,12 @@ CASES = [
             ),
         },
         flagged={"OC3": [0, 2, 4, 6]},
+        related=(
+            ("OC3", 0, "Episodes", 1),
+            ("OC3", 2, "Episodes", 3),
+            ("OC3", 4, "Episodes", 6),
+            ("OC3", 6, "Episodes", 9),
+        ),
     ),
     Case(
         "only 17- and 18-year-olds at 31 March with a readable DOB and any OC3 item are flagged",

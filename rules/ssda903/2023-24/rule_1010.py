@@ -3,7 +3,8 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -29,10 +30,15 @@ def care_leaver_data_without_continuing_episode(ctx: RuleContext) -> pl.LazyFram
         .filter(pl.col("DECOM").is_not_null())
         .sort("CHILD", *in_order("DECOM", "DEC"))
         # Equivalent mutant (ReplaceTrueWithFalse): keep="last" picks by the sorted order whatever
-        # the output order, and the semi join below does not depend on row order.
+        # the output order, and the joins below do not depend on row order.
         .unique("CHILD", keep="last", maintain_order=True)
         .filter(pl.col("DEC").is_null())
-        .select("CHILD")
+        # Last year's open episode is named beside the OC3 row.
+        .select(
+            "CHILD",
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("Episodes" + PREVIOUS_SUFFIX).alias(RELATED_TABLE),
+        )
     )
     # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
     # information and is not flagged.
@@ -44,7 +50,7 @@ def care_leaver_data_without_continuing_episode(ctx: RuleContext) -> pl.LazyFram
     return (
         ctx.table("OC3")
         .filter(provided)
-        .join(open_last_year, on="CHILD", how="semi")
+        .join(open_last_year, on="CHILD", how="inner")
         .join(ctx.table("Episodes").select("CHILD"), on="CHILD", how="anti")
     )
 
@@ -70,6 +76,11 @@ CASES = [
             ),
         },
         flagged={"OC3": [0, 1, 2]},
+        related=(
+            ("OC3", 0, "Episodes_last", 0),
+            ("OC3", 1, "Episodes_last", 2),
+            ("OC3", 2, "Episodes_last", 3),
+        ),
     ),
     Case(
         "an episode this year, a closed latest episode or no OC3 item is not flagged",

@@ -2,7 +2,15 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    by_content,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -28,10 +36,13 @@ def care_leaver_data_after_transfer_to_another_la(ctx: RuleContext) -> pl.LazyFr
         ctx.table("Episodes")
         .sort(["CHILD", "DECOM", "DEC", by_content()], nulls_last=True)
         # Equivalent mutant (ReplaceTrueWithFalse): keep="last" picks by the sorted order whatever
-        # the output order, and the semi join below does not depend on row order.
+        # the output order, and the join below does not depend on row order.
         .unique("CHILD", keep="last", maintain_order=True)
     )
-    transferred = final.filter(pl.col("REC").is_in(ctx.codes("REC_TRANSFERRED"))).select("CHILD")
+    # The final episode is named beside the OC3 row.
+    transferred = final.filter(pl.col("REC").is_in(ctx.codes("REC_TRANSFERRED"))).select(
+        "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("Episodes").alias(RELATED_TABLE)
+    )
     # An OC3 row whose three items (in touch, activity, accommodation) are all blank carries no
     # information and is not flagged.
     provided = pl.any_horizontal(
@@ -39,7 +50,7 @@ def care_leaver_data_after_transfer_to_another_la(ctx: RuleContext) -> pl.LazyFr
         pl.col("ACTIV").is_not_null(),
         pl.col("ACCOM").is_not_null(),
     )
-    return ctx.table("OC3").filter(provided).join(transferred, on="CHILD", how="semi")
+    return ctx.table("OC3").filter(provided).join(transferred, on="CHILD", how="inner")
 
 
 CASES = [
@@ -60,6 +71,7 @@ CASES = [
             ),
         },
         flagged={"OC3": [0, 2]},
+        related=(("OC3", 0, "Episodes", 1), ("OC3", 2, "Episodes", 1)),
     ),
     Case(
         "a transfer on an earlier episode, another or blank reason, or no episode is not flagged",
@@ -95,5 +107,6 @@ CASES = [
             ),
         },
         flagged={"OC3": [1]},
+        related=(("OC3", 1, "Episodes", 3),),
     ),
 ]

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 # Records that describe a year in care; UASC is rule 1014's concern.
 IN_CARE_TABLES = ["Reviews", "OC2", "AD1", "PlacedAdoption", "PrevPerm", "Missing"]
@@ -28,12 +28,12 @@ def in_care_records_for_care_leaver_without_episodes(
     # Every such row is flagged. A table the return does not include has no rows to flag.
     without_episodes = (
         ctx.table("OC3")
-        .select("CHILD")
+        # The child's OC3 record is named beside each record flagged.
+        .select("CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("OC3").alias(RELATED_TABLE))
         .join(ctx.table("Episodes").select("CHILD"), on="CHILD", how="anti")
-        .unique()
     )
     return {
-        name: ctx.table_or_empty(name).join(without_episodes, on="CHILD", how="semi")
+        name: ctx.table_or_empty(name).join(without_episodes, on="CHILD", how="inner")
         for name in IN_CARE_TABLES
     }
 
@@ -66,6 +66,15 @@ CASES = [
             "PrevPerm": [0],
             "Missing": [1],
         },
+        related=(
+            ("Reviews", 1, "OC3", 1),
+            ("Reviews", 2, "OC3", 1),
+            ("OC2", 0, "OC3", 1),
+            ("AD1", 0, "OC3", 1),
+            ("PlacedAdoption", 1, "OC3", 1),
+            ("PrevPerm", 0, "OC3", 1),
+            ("Missing", 1, "OC3", 1),
+        ),
     ),
     Case(
         "tables left out of the return are not needed",

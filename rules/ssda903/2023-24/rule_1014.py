@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -33,10 +33,19 @@ def uasc_data_for_care_leaver(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
         pl.col("ACCOM").is_not_null(),
     )
     care_leavers = ctx.table("OC3").filter(provided).join(looked_after, on="CHILD", how="anti")
-    uasc = ctx.table("UASC").join(care_leavers.select("CHILD"), on="CHILD", how="semi")
+    # Each UASC row is named beside the child's OC3 rows, and each OC3 row beside the UASC rows.
+    uasc = ctx.table("UASC").join(
+        care_leavers.select("CHILD", pl.col("_row").alias("oc3_row")), on="CHILD", how="inner"
+    )
     return {
-        "UASC": uasc,
-        "OC3": care_leavers.join(uasc.select("CHILD"), on="CHILD", how="semi"),
+        "UASC": uasc.with_columns(
+            pl.col("oc3_row").alias(RELATED_ROW), pl.lit("OC3").alias(RELATED_TABLE)
+        ),
+        "OC3": uasc.select(
+            pl.col("oc3_row").alias("_row"),
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("UASC").alias(RELATED_TABLE),
+        ),
     }
 
 
@@ -66,6 +75,14 @@ CASES = [
             ),
         },
         flagged={"UASC": [0, 1, 2], "OC3": [0, 1, 2]},
+        related=(
+            ("UASC", 0, "OC3", 0),
+            ("UASC", 1, "OC3", 1),
+            ("UASC", 2, "OC3", 2),
+            ("OC3", 0, "UASC", 0),
+            ("OC3", 1, "UASC", 1),
+            ("OC3", 2, "UASC", 2),
+        ),
     ),
     Case(
         "an episode open on or after 1 April and begun by 31 March, or blank OC3 items, is not",

@@ -2,7 +2,17 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, birthday, by_content, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    age_on,
+    birthday,
+    by_content,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -31,7 +41,13 @@ def care_leaver_data_after_leaving_care_past_birthday(ctx: RuleContext) -> pl.La
         # Equivalent mutant (ReplaceTrueWithFalse): keep="last" picks by the sorted order whatever
         # the output order, and the join below does not depend on row order.
         .unique("CHILD", keep="last", maintain_order=True)
-        .select("CHILD", "DEC")
+        # The latest episode is named beside the OC3 row.
+        .select(
+            "CHILD",
+            "DEC",
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("Episodes").alias(RELATED_TABLE),
+        )
     )
     dob = pl.col("DOB")
     age = age_on(dob, ctx.end)
@@ -85,6 +101,7 @@ CASES = [
             ),
         },
         flagged={"OC3": [0, 2, 7]},
+        related=(("OC3", 0, "Episodes", 0), ("OC3", 2, "Episodes", 2), ("OC3", 7, "Episodes", 7)),
     ),
     Case(
         "only 17- and 18-year-olds with a readable DOB, an episode and an OC3 item are tested",
@@ -112,6 +129,7 @@ CASES = [
             ),
         },
         flagged={"OC3": [6]},
+        related=(("OC3", 6, "Episodes", 6),),
     ),
     Case(
         "an episode with a blank start sorts last, so its end is the one compared",

@@ -4,7 +4,7 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 DECISIONS = ["DATE_PLACED", "DATE_PLACED_CEASED"]
 
@@ -38,16 +38,24 @@ def adoption_decision_after_year_or_care(ctx: RuleContext) -> dict[str, pl.LazyF
         child_of_row()
     )
     last_episodes = episodes.filter(latest)
-    care_ended = last_episodes.select("CHILD", pl.col("DEC").alias("care_ended"))
+    care_ended = last_episodes.select(
+        "CHILD", pl.col("DEC").alias("care_ended"), pl.col("_row").alias("episode_row")
+    )
     placed = ctx.table("PlacedAdoption").join(care_ended, on="CHILD", how="left")
     after_year = pl.any_horizontal([(pl.col(c) > ctx.end).fill_null(False) for c in DECISIONS])
     after_care = pl.any_horizontal(
         [(pl.col(c) > pl.col("care_ended")).fill_null(False) for c in DECISIONS]
     )
-    late_for_care = placed.filter(after_care).select("CHILD")
+    # A decision after the end of care and that episode are each named beside the other.
+    late_for_care = placed.filter(after_care).select(
+        "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("PlacedAdoption").alias(RELATED_TABLE)
+    )
     return {
-        "PlacedAdoption": placed.filter(after_year | after_care),
-        "Episodes": last_episodes.join(late_for_care, on="CHILD", how="semi"),
+        "PlacedAdoption": placed.filter(after_year | after_care).with_columns(
+            pl.when(after_care).then(pl.col("episode_row")).alias(RELATED_ROW),
+            pl.lit("Episodes").alias(RELATED_TABLE),
+        ),
+        "Episodes": last_episodes.join(late_for_care, on="CHILD", how="inner"),
     }
 
 
@@ -58,6 +66,7 @@ CASES = [
             "Episodes": table(
                 ["CHILD", "DECOM", "DEC", "REC"],
                 ["1", "01/01/2020", "", ""],
+                ["11", "01/01/2020", "01/09/2023", "E11"],
             ),
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
@@ -66,9 +75,12 @@ CASES = [
                 ["1", "01/05/2023", "01/04/2024"],
                 ["6", "01/04/2024", ""],
                 ["6", "", ""],
+                ["11", "01/10/2023", ""],
             ),
         },
-        flagged={"PlacedAdoption": [1, 2, 3]},
+        flagged={"PlacedAdoption": [1, 2, 3, 5], "Episodes": [1]},
+        # Only a decision after the end of care names the episode.
+        related=(("PlacedAdoption", 5, "Episodes", 1), ("Episodes", 1, "PlacedAdoption", 5)),
         period="2023-24",
     ),
     Case(
@@ -96,6 +108,12 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [2, 3], "Episodes": [1, 2]},
+        related=(
+            ("PlacedAdoption", 2, "Episodes", 1),
+            ("PlacedAdoption", 3, "Episodes", 2),
+            ("Episodes", 1, "PlacedAdoption", 2),
+            ("Episodes", 2, "PlacedAdoption", 3),
+        ),
         period="2023-24",
     ),
     Case(

@@ -3,7 +3,15 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    by_content,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -34,15 +42,23 @@ def adoption_reversal_before_year_or_care(ctx: RuleContext) -> dict[str, pl.Lazy
     in_order = pl.col("_row").sort_by(["DECOM", by_content()])
     earliest = pl.col("_row") == in_order.first().over(child_of_row())
     first_episodes = episodes.filter(earliest)
-    care_began = first_episodes.select("CHILD", pl.col("DECOM").alias("care_began"))
+    care_began = first_episodes.select(
+        "CHILD", pl.col("DECOM").alias("care_began"), pl.col("_row").alias("episode_row")
+    )
     placed = ctx.table("PlacedAdoption").join(care_began, on="CHILD", how="left")
     reversal = pl.col("DATE_PLACED_CEASED")
     before_year = (reversal < ctx.start).fill_null(False)
     before_care = (reversal < pl.col("care_began")).fill_null(False)
-    early_for_care = placed.filter(before_care).select("CHILD")
+    # A reversal before care began and that first episode are each named beside the other.
+    early_for_care = placed.filter(before_care).select(
+        "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("PlacedAdoption").alias(RELATED_TABLE)
+    )
     return {
-        "PlacedAdoption": placed.filter(before_year | before_care),
-        "Episodes": first_episodes.join(early_for_care, on="CHILD", how="semi"),
+        "PlacedAdoption": placed.filter(before_year | before_care).with_columns(
+            pl.when(before_care).then(pl.col("episode_row")).alias(RELATED_ROW),
+            pl.lit("Episodes").alias(RELATED_TABLE),
+        ),
+        "Episodes": first_episodes.join(early_for_care, on="CHILD", how="inner"),
     }
 
 
@@ -53,6 +69,7 @@ CASES = [
             "Episodes": table(
                 ["CHILD", "DECOM", "LS", "DEC", "REC"],
                 ["1", "01/01/2020", "C2", "", ""],
+                ["8", "01/06/2023", "C2", "", ""],
             ),
             "PlacedAdoption": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"],
@@ -61,9 +78,12 @@ CASES = [
                 ["1", "01/02/2023", ""],
                 ["4", "01/02/2023", "31/03/2023"],
                 ["4", "01/02/2023", "01/04/2023"],
+                ["8", "01/02/2023", "01/05/2023"],
             ),
         },
-        flagged={"PlacedAdoption": [1, 3]},
+        flagged={"PlacedAdoption": [1, 3, 5], "Episodes": [1]},
+        # Only a reversal before care began names the episode.
+        related=(("PlacedAdoption", 5, "Episodes", 1), ("Episodes", 1, "PlacedAdoption", 5)),
         period="2023-24",
     ),
     Case(
@@ -85,6 +105,7 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [0], "Episodes": [1]},
+        related=(("PlacedAdoption", 0, "Episodes", 1), ("Episodes", 1, "PlacedAdoption", 0)),
         period="2023-24",
     ),
     Case(

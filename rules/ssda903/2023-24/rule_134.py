@@ -2,7 +2,15 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
 
 ADOPTION = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"]
 CARE_LEAVER = ["IN_TOUCH", "ACTIV", "ACCOM"]
@@ -29,7 +37,11 @@ def adoption_data_for_care_leaver(ctx: RuleContext) -> pl.LazyFrame:
     care_leavers = ctx.table_or_empty("OC3").filter(
         pl.any_horizontal([pl.col(c).is_not_null() for c in CARE_LEAVER])
     )
-    return ctx.table("AD1").filter(adopted).join(care_leavers, on="CHILD", how="semi")
+    # The child's OC3 record is named beside the AD1 record.
+    named = care_leavers.select(
+        "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("OC3").alias(RELATED_TABLE)
+    )
+    return ctx.table("AD1").filter(adopted).join(named, on="CHILD", how="inner")
 
 
 CASES = [
@@ -52,6 +64,7 @@ CASES = [
             ),
         },
         flagged={"AD1": [0, 3]},
+        related=(("AD1", 0, "OC3", 0), ("AD1", 3, "OC3", 3)),
     ),
     Case(
         "without an OC3 file nothing is flagged",

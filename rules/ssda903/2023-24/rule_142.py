@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, raw_name, rule, table
 
 
 @rule(
@@ -25,9 +25,11 @@ def earlier_episode_left_open(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: the peer sorts an unreadable DECOM last and reads an unreadable DEC as blank;
     # DfE's stage 1 (rules 141, 147) reports those dates, which are not compared again here.
     dated = ctx.table("Episodes").filter(pl.col("DECOM").is_not_null())
-    ordered = with_neighbours(dated, ["DECOM"])
+    # The next episode, which shows this one should have ended, is named beside it.
+    ordered = with_neighbours(dated, ["DECOM", "_row"])
     not_ended = pl.col(raw_name("DEC")).is_null() | pl.col("REC").is_null()
-    return ordered.filter(pl.col("next_DECOM").is_not_null() & not_ended)
+    flagged = ordered.filter(pl.col("next_DECOM").is_not_null() & not_ended)
+    return flagged.with_columns(pl.col("next__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -45,6 +47,11 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 2, 4]},
+        related=(
+            ("Episodes", 1, "Episodes", 0),
+            ("Episodes", 2, "Episodes", 3),
+            ("Episodes", 4, "Episodes", 5),
+        ),
     ),
     Case(
         "an ended earlier episode, an unreadable DEC counting as given, and the latest are not "

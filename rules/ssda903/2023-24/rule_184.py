@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -22,7 +22,13 @@ def placed_for_adoption_before_birth(ctx: RuleContext) -> pl.LazyFrame:
     """
     # DATE_PLACED is compared with the Header's DOB. Blank or unreadable dates are left to rules 102
     # and 115.
-    births = ctx.table("Header").select("CHILD", pl.col("DOB").alias("header_DOB"))
+    # The Header row whose date of birth was compared is named beside the decision.
+    births = ctx.table("Header").select(
+        "CHILD",
+        pl.col("DOB").alias("header_DOB"),
+        pl.col("_row").alias(RELATED_ROW),
+        pl.lit("Header").alias(RELATED_TABLE),
+    )
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a child missing from the Header a
     # blank DOB, and the filter drops a comparison with a blank, as the inner join drops the row.
     placed = ctx.table("PlacedAdoption").join(births, on="CHILD", how="inner")
@@ -48,6 +54,7 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [0]},
+        related=(("PlacedAdoption", 0, "Header", 0),),
     ),
     Case(
         "blank or unreadable dates, and a child missing from the Header, are not compared",

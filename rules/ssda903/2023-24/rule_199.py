@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.history import every_year_named
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -22,23 +23,20 @@ def episode_after_adoption(ctx: RuleContext) -> pl.LazyFrame:
     # year's episodes are flagged; the adoption may be this year or last year, so only the years
     # supplied can be checked (last year's episodes when given). The adoption episode itself is not
     # flagged.
+    # Each adoption episode before the flagged one is named beside it (when it is in this year's
+    # or last year's return).
     adopted = ctx.codes("REC_ADOPTED")
-    columns = ["CHILD", "DECOM", "REC"]
-    both_years = pl.concat(
-        [
-            ctx.table("Episodes").select(columns),
-            ctx.history("Episodes", required=False).select(columns),
-        ]
+    adoptions = (
+        every_year_named(
+            ctx, "Episodes", ["CHILD", "DECOM", "REC"], ctx.history("Episodes", required=False)
+        )
+        .filter(pl.col("REC").is_in(adopted).fill_null(False))
+        .select("CHILD", pl.col("DECOM").alias("adopted_episode"), RELATED_ROW, RELATED_TABLE)
     )
-    first_adoption = (
-        both_years.filter(pl.col("REC").is_in(adopted).fill_null(False))
-        # A blank CHILD's group is dropped by the join on CHILD below: blanks never match.
-        .group_by("CHILD")
-        .agg(adopted_episode=pl.col("DECOM").min())
-    )
+    # A blank CHILD never matches in the join on CHILD.
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a child never adopted a blank
     # adoption date, and the filter drops a comparison with a blank, as the inner join drops it.
-    episodes = ctx.table("Episodes").join(first_adoption, on="CHILD", how="inner")
+    episodes = ctx.table("Episodes").join(adoptions, on="CHILD", how="inner")
     return episodes.filter(pl.col("DECOM") > pl.col("adopted_episode"))
 
 
@@ -63,6 +61,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [1, 3]},
+        related=(("Episodes", 1, "Episodes", 0), ("Episodes", 3, "Episodes_last", 0)),
     ),
     Case(
         "without last year's episodes only this year is checked",
@@ -75,6 +74,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [2]},
+        related=(("Episodes", 2, "Episodes", 0), ("Episodes", 2, "Episodes", 1)),
     ),
     Case(
         "episodes before the adoption, and open episodes with no reason yet, are not flagged",
@@ -103,5 +103,10 @@ CASES = [
             ),
         },
         flagged={"Episodes": [1, 2]},
+        related=(
+            ("Episodes", 1, "Episodes", 0),
+            ("Episodes", 2, "Episodes", 0),
+            ("Episodes", 2, "Episodes", 1),
+        ),
     ),
 ]

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 def _sex_meaning(male: list[str], female: list[str]) -> pl.Expr:
@@ -35,8 +36,12 @@ def sex_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
     # Last year's file may still use last year's codes, or may have been recoded already.
     last_male = ctx.codes("SEX_MALE_PREVIOUS_YEAR") + male
     last_female = ctx.codes("SEX_FEMALE_PREVIOUS_YEAR") + female
+    # Last year's Header row is named beside this year's.
     last = ctx.table("Header_last").select(
-        "CHILD", _sex_meaning(last_male, last_female).alias("last_sex")
+        "CHILD",
+        _sex_meaning(last_male, last_female).alias("last_sex"),
+        pl.col("_row").alias(RELATED_ROW),
+        pl.lit("Header" + PREVIOUS_SUFFIX).alias(RELATED_TABLE),
     )
     this_year = _sex_meaning(male, female)
     header = ctx.table("Header").filter(pl.col("SEX").is_in(ctx.codes("SEX")))
@@ -61,6 +66,7 @@ CASES = [
             "Header_last": table(["CHILD", "SEX"], ["1", "1"], ["2", "1"], ["4", "2"], ["5", ""]),
         },
         flagged={"Header": [1]},
+        related=(("Header", 1, "Header_last", 1),),
         years=("2023-24",),
     ),
     Case(
@@ -88,6 +94,11 @@ CASES = [
             ),
         },
         flagged={"Header": [2, 3, 6]},
+        related=(
+            ("Header", 2, "Header_last", 2),
+            ("Header", 3, "Header_last", 3),
+            ("Header", 6, "Header_last", 6),
+        ),
         years=("2024-25",),
     ),
     Case(
@@ -101,6 +112,7 @@ CASES = [
             ),
         },
         flagged={"Header": [2]},
+        related=(("Header", 2, "Header_last", 2),),
         years=("2025-26", "2026-27"),
     ),
 ]

@@ -3,7 +3,16 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.integrity import dates_of_birth_differ
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -25,6 +34,9 @@ def birth_date_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
         "CHILD",
         pl.col("DOB").alias("last_DOB"),
         pl.col(raw_name("DOB")).alias(raw_name("last_DOB")),
+        # Last year's Header row is named beside this year's.
+        pl.col("_row").alias(RELATED_ROW),
+        pl.lit("Header" + PREVIOUS_SUFFIX).alias(RELATED_TABLE),
     )
     joined = ctx.table("Header").join(last, on="CHILD", how="inner")
     return joined.filter(dates_of_birth_differ("DOB", "last_DOB"))
@@ -48,6 +60,11 @@ CASES = [
             ),
         },
         flagged={"Header": [0, 1, 2]},
+        related=(
+            ("Header", 0, "Header_last", 0),
+            ("Header", 1, "Header_last", 1),
+            ("Header", 2, "Header_last", 2),
+        ),
     ),
     Case(
         "the same date, the same text, and new children are not flagged",

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -21,7 +22,13 @@ def ethnicity_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
     # code this year fails rule 103 (DfE stage 1) and is not compared; a blank last year records
     # nothing to disagree with.
     # NOTE: the peer also flags blank or invalid codes, which fail stage 1 (rule 103).
-    last = ctx.table("Header_last").select("CHILD", pl.col("ETHNIC").alias("last_ETHNIC"))
+    # Last year's Header row is named beside this year's.
+    last = ctx.table("Header_last").select(
+        "CHILD",
+        pl.col("ETHNIC").alias("last_ETHNIC"),
+        pl.col("_row").alias(RELATED_ROW),
+        pl.lit("Header" + PREVIOUS_SUFFIX).alias(RELATED_TABLE),
+    )
     header = ctx.table("Header").filter(pl.col("ETHNIC").is_in(ctx.codes("ETHNIC")))
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a child new this year a blank
     # last-year value, and the filter drops a comparison with a blank, as the inner join drops it.
@@ -37,6 +44,7 @@ CASES = [
             "Header_last": table(["CHILD", "ETHNIC"], ["2", "NOBT"], ["8", "WBRI"]),
         },
         flagged={"Header": [0, 1]},
+        related=(("Header", 0, "Header_last", 0), ("Header", 1, "Header_last", 1)),
     ),
     Case(
         "new children, blanks and invalid codes (lower case too) are not flagged",

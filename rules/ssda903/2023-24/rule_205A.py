@@ -2,7 +2,15 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -27,21 +35,44 @@ def uasc_ended_without_matching_dates(ctx: RuleContext) -> dict[str, pl.LazyFram
     # that year's UASC table, so no UASC_last file means no UASC children last year.
     yes = ctx.codes("FLAG_YES")
     last_start, last_end = ctx.previous_period.start, ctx.previous_period.end
-    was_uasc = ctx.table("Header_last").filter(pl.col("UASC").is_in(yes)).select("CHILD").unique()
-    last_duc = ctx.table_or_empty("UASC_last").select("CHILD", pl.col("DUC").alias("last_DUC"))
+    was_uasc = (
+        ctx.table("Header_last")
+        .filter(pl.col("UASC").is_in(yes))
+        .select("CHILD", pl.col("_row").alias("last_header_row"))
+    )
+    last_duc = ctx.table_or_empty("UASC_last").select(
+        "CHILD", pl.col("DUC").alias("last_DUC"), pl.col("_row").alias("last_uasc_row")
+    )
     this_duc = ctx.table_or_empty("UASC").select("CHILD", pl.col(raw_name("DUC")).alias("DUC_text"))
     header = ctx.table("Header").filter(pl.col("UASC").is_null() | ~pl.col("UASC").is_in(yes))
     candidates = (
-        header.join(was_uasc, on="CHILD", how="semi")
+        header.join(was_uasc, on="CHILD", how="inner")
         .join(last_duc, on="CHILD", how="left")
         .join(this_duc, on="CHILD", how="left")
     )
     ceased_last_year = pl.col("last_DUC").is_between(last_start, last_end).fill_null(False)
     offending = candidates.filter(~ceased_last_year | pl.col("DUC_text").is_not_null())
-    children = offending.select("CHILD").unique()
+    # Beside the Header row are named last year's Header and UASC rows it was compared with;
+    # beside this year's UASC row, the Header row.
+    children = offending.select(
+        "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+    )
     return {
-        "Header": offending,
-        "UASC": ctx.table_or_empty("UASC").join(children, on="CHILD", how="semi"),
+        "Header": pl.concat(
+            [
+                offending.select(
+                    "_row",
+                    pl.col("last_header_row").alias(RELATED_ROW),
+                    pl.lit("Header_last").alias(RELATED_TABLE),
+                ),
+                offending.select(
+                    "_row",
+                    pl.col("last_uasc_row").alias(RELATED_ROW),
+                    pl.lit("UASC_last").alias(RELATED_TABLE),
+                ),
+            ]
+        ),
+        "UASC": ctx.table_or_empty("UASC").join(children, on="CHILD", how="inner"),
     }
 
 
@@ -73,6 +104,14 @@ CASES = [
             ),
         },
         flagged={"Header": [1, 3, 5]},
+        related=(
+            ("Header", 1, "Header_last", 1),
+            ("Header", 1, "UASC_last", 1),
+            ("Header", 3, "Header_last", 3),
+            ("Header", 3, "UASC_last", 3),
+            ("Header", 5, "Header_last", 5),
+            ("Header", 5, "UASC_last", 5),
+        ),
     ),
     Case(
         "a DUC given this year for a child no longer UASC is flagged (XML)",
@@ -87,6 +126,11 @@ CASES = [
             ),
         },
         flagged={"Header": [0], "UASC": [0]},
+        related=(
+            ("Header", 0, "Header_last", 0),
+            ("Header", 0, "UASC_last", 0),
+            ("UASC", 0, "Header", 0),
+        ),
     ),
     Case(
         "in 2023-24 last year's DUC must fall in 2022-23: a day outside it is flagged (CSV)",
@@ -131,6 +175,7 @@ CASES = [
             "UASC_last": table(["CHILD", "DUC"], ["2", "01/06/2023"]),
         },
         flagged={"Header": [0]},
+        related=(("Header", 0, "Header_last", 0),),
     ),
     Case(
         "a DUC outside last year and another given this year are flagged (XML)",

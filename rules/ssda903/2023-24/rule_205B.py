@@ -2,7 +2,15 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    birthday,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -40,6 +48,7 @@ def uasc_continued_without_matching_dates(ctx: RuleContext) -> dict[str, pl.Lazy
             "CHILD",
             pl.col("DUC").alias("last_DUC"),
             birthday(pl.coalesce("DOB", "header_DOB"), 18).alias("last_18th"),
+            pl.col("_row").alias("last_uasc_row"),
         )
     )
     both_years = (
@@ -59,8 +68,17 @@ def uasc_continued_without_matching_dates(ctx: RuleContext) -> dict[str, pl.Lazy
         .join(last, on="CHILD", how="left")
         .filter(~last_is_18th | ~(ceased_this_year | unchanged))
     )
-    children = offending.select("CHILD").unique()
-    return {"UASC": offending, "Header": ctx.table("Header").join(children, on="CHILD", how="semi")}
+    # Beside this year's UASC row is named last year's, whose DUC it was compared with; beside
+    # the Header row, this year's UASC row.
+    children = offending.select(
+        "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("UASC").alias(RELATED_TABLE)
+    )
+    return {
+        "UASC": offending.with_columns(
+            pl.col("last_uasc_row").alias(RELATED_ROW), pl.lit("UASC_last").alias(RELATED_TABLE)
+        ),
+        "Header": ctx.table("Header").join(children, on="CHILD", how="inner"),
+    }
 
 
 CASES = [
@@ -93,6 +111,14 @@ CASES = [
             ),
         },
         flagged={"UASC": [3, 5, 6], "Header": [3, 5, 6]},
+        related=(
+            ("UASC", 3, "UASC_last", 3),
+            ("UASC", 5, "UASC_last", 5),
+            ("UASC", 6, "UASC_last", 6),
+            ("Header", 3, "UASC", 3),
+            ("Header", 5, "UASC", 5),
+            ("Header", 6, "UASC", 6),
+        ),
     ),
     Case(
         "a child not UASC this year is left to 205A (XML)",

@@ -2,7 +2,15 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -31,17 +39,31 @@ def uasc_date_without_uasc_status(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     )
     dated_this_year = ctx.table_or_empty("UASC").filter(pl.col(raw_name("DUC")).is_not_null())
     dated_last_year = ctx.table_or_empty("UASC_last").filter(pl.col(raw_name("DUC")).is_not_null())
-    dated = pl.concat([dated_this_year.select("CHILD"), dated_last_year.select("CHILD")]).unique()
+    # Beside the Header row are named the UASC rows with a DUC; beside this year's, the Header row.
+    dated = pl.concat(
+        [
+            dated_this_year.select(
+                "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("UASC").alias(RELATED_TABLE)
+            ),
+            dated_last_year.select(
+                "CHILD",
+                pl.col("_row").alias(RELATED_ROW),
+                pl.lit("UASC_last").alias(RELATED_TABLE),
+            ),
+        ]
+    )
     offending = (
         ctx.table("Header")
         .filter(not_uasc)
         .join(uasc_last_year, on="CHILD", how="anti")
-        .join(dated, on="CHILD", how="semi")
+        .join(dated, on="CHILD", how="inner")
     )
-    children = offending.select("CHILD").unique()
+    children = offending.select(
+        "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+    ).unique()
     return {
         "Header": offending,
-        "UASC": dated_this_year.join(children, on="CHILD", how="semi"),
+        "UASC": dated_this_year.join(children, on="CHILD", how="inner"),
     }
 
 
@@ -74,6 +96,13 @@ CASES = [
             ),
         },
         flagged={"Header": [0, 1, 2], "UASC": [0, 1]},
+        related=(
+            ("Header", 0, "UASC", 0),
+            ("Header", 1, "UASC_last", 0),
+            ("Header", 2, "UASC", 1),
+            ("UASC", 0, "Header", 0),
+            ("UASC", 1, "Header", 2),
+        ),
     ),
     Case(
         "in a CSV return every child in the UASC table is UASC, so nothing is flagged",

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -33,11 +34,15 @@ def uasc_now_but_not_last_year(ctx: RuleContext) -> pl.LazyFrame:
     not_uasc_last_year = (
         ctx.table("Header_last")
         .filter(pl.col("UASC").is_null() | ~pl.col("UASC").is_in(yes))
-        .select("CHILD")
-        .unique()
+        # Last year's Header row is named beside this year's.
+        .select(
+            "CHILD",
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("Header" + PREVIOUS_SUFFIX).alias(RELATED_TABLE),
+        )
     )
     header = ctx.table("Header").filter(pl.col("UASC").is_in(yes))
-    return header.join(not_uasc_last_year, on="CHILD", how="semi")
+    return header.join(not_uasc_last_year, on="CHILD", how="inner")
 
 
 CASES = [
@@ -50,6 +55,7 @@ CASES = [
             "UASC_last": table(["CHILD", "DUC"], ["1", "01/06/2030"]),
         },
         flagged={"Header": [1]},
+        related=(("Header", 1, "Header_last", 1),),
     ),
     Case(
         "a CSV return without last year's UASC file is not checked at all",
@@ -68,5 +74,9 @@ CASES = [
             "Header_last": table(["CHILD", "UASC"], ["1", "1"], ["2", ""], ["3", "0"], ["4", "0"]),
         },
         flagged={"Header": [1, 2]},
+        related=(
+            ("Header", 1, "Header_last", 1),
+            ("Header", 2, "Header_last", 2),
+        ),
     ),
 ]

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -27,11 +28,15 @@ def mother_last_year_not_mother_now(ctx: RuleContext) -> pl.LazyFrame:
     was_mother = (
         ctx.table("Header_last")
         .filter(pl.col("MOTHER").is_in(ctx.codes("FLAG_YES")))
-        .select("CHILD")
-        .unique()
+        # Last year's Header row is named beside this year's.
+        .select(
+            "CHILD",
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("Header" + PREVIOUS_SUFFIX).alias(RELATED_TABLE),
+        )
     )
     looked_after = ctx.table("Episodes").select("CHILD").unique()
-    header = ctx.table("Header").join(was_mother, on="CHILD", how="semi")
+    header = ctx.table("Header").join(was_mother, on="CHILD", how="inner")
     header = header.join(looked_after, on="CHILD", how="semi")
     mother = pl.col("MOTHER")
     return header.filter(mother.is_null() | ~mother.is_in(ctx.codes("FLAG_YES")))
@@ -51,6 +56,10 @@ CASES = [
             ),
         },
         flagged={"Header": [0, 1]},
+        related=(
+            ("Header", 0, "Header_last", 0),
+            ("Header", 1, "Header_last", 1),
+        ),
     ),
     Case(
         "still a mother, or not a mother or blank last year, is not flagged",

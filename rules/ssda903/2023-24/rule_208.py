@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -30,7 +31,13 @@ def upn_differs_from_last_year(ctx: RuleContext) -> pl.LazyFrame:
     last = (
         ctx.table("Header_last")
         .filter(pl.col("UPN").is_not_null() & ~pl.col("UPN").is_in(unknown))
-        .select("CHILD", pl.col("UPN").alias("last_UPN"))
+        # Last year's Header row is named beside this year's.
+        .select(
+            "CHILD",
+            pl.col("UPN").alias("last_UPN"),
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("Header" + PREVIOUS_SUFFIX).alias(RELATED_TABLE),
+        )
     )
     joined = ctx.table("Header").join(last, on="CHILD", how="inner")
     return joined.filter(pl.col("UPN").is_null() | (pl.col("UPN") != pl.col("last_UPN")))
@@ -60,6 +67,13 @@ CASES = [
             ),
         },
         flagged={"Header": [1, 2, 3, 4, 5]},
+        related=(
+            ("Header", 1, "Header_last", 1),
+            ("Header", 2, "Header_last", 2),
+            ("Header", 3, "Header_last", 3),
+            ("Header", 4, "Header_last", 4),
+            ("Header", 5, "Header_last", 5),
+        ),
     ),
     Case(
         "unknown or blank last year, and new children, are not flagged",

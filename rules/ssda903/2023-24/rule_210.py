@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_periods_of_care
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -33,11 +33,14 @@ def long_looked_after_child_coded_newly_looked_after(ctx: RuleContext) -> pl.Laz
     long_open = (
         with_periods_of_care(ctx.table("Episodes"))
         .filter(pl.col("period_end").is_null() & (pl.col("period_start") < week_before_end))
-        .select("CHILD")
-        .unique()
+        # The episode that began the period is named beside the Header row.
+        # Equivalent mutant (ReplaceComparisonOperator_Eq_LtE): period_start is the period's
+        # earliest DECOM, so no DECOM of the period is below it.
+        .filter(pl.col("DECOM") == pl.col("period_start"))
+        .select("CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("Episodes").alias(RELATED_TABLE))
     )
     coded_un4 = pl.col("UPN").is_in(ctx.codes("UPN_NEWLY_LOOKED_AFTER"))
-    return ctx.table("Header").filter(coded_un4).join(long_open, on="CHILD", how="semi")
+    return ctx.table("Header").filter(coded_un4).join(long_open, on="CHILD", how="inner")
 
 
 CASES = [
@@ -54,6 +57,7 @@ CASES = [
             ),
         },
         flagged={"Header": [0, 1]},
+        related=(("Header", 0, "Episodes", 0), ("Header", 1, "Episodes", 1)),
     ),
     Case(
         "UN4 for an open period begun on 24 or 25 March is not flagged",

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 OC2_ITEMS = [
     "CONVICTED",
@@ -53,9 +53,16 @@ def care_leaver_with_twelve_month_outcomes(ctx: RuleContext) -> dict[str, pl.Laz
     outcome_items = pl.any_horizontal(pl.col(c).is_not_null() for c in OC2_ITEMS)
     leavers = ctx.table("OC3").filter(leaver_items)
     with_outcomes = ctx.table("OC2").filter(outcome_items)
+
+    # Each row is named beside the other table's rows of the child.
+    def named(frame: pl.LazyFrame, name: str) -> pl.LazyFrame:
+        return frame.select(
+            "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit(name).alias(RELATED_TABLE)
+        )
+
     return {
-        "OC2": with_outcomes.join(leavers.select("CHILD"), on="CHILD", how="semi"),
-        "OC3": leavers.join(with_outcomes.select("CHILD"), on="CHILD", how="semi"),
+        "OC2": with_outcomes.join(named(leavers, "OC3"), on="CHILD", how="inner"),
+        "OC3": leavers.join(named(with_outcomes, "OC2"), on="CHILD", how="inner"),
     }
 
 
@@ -75,6 +82,12 @@ CASES = [
             ),
         },
         flagged={"OC2": [0, 1], "OC3": [0, 1]},
+        related=(
+            ("OC2", 0, "OC3", 0),
+            ("OC2", 1, "OC3", 1),
+            ("OC3", 0, "OC2", 0),
+            ("OC3", 1, "OC2", 1),
+        ),
     ),
     Case(
         "SDQ items alone, a blank OC3 row, and OC2 or OC3 alone are not flagged",

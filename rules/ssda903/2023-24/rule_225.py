@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -24,14 +24,16 @@ def placement_change_without_reason(ctx: RuleContext) -> pl.LazyFrame:
     # leaves that unknown, so the episode is not flagged.
     temporary = ctx.codes("PLACE_TEMPORARY")
     placement_change = ctx.codes("RNE_PLACEMENT_ONLY") + ctx.codes("RNE_PLACEMENT_AND_LEGAL_STATUS")
-    episodes = with_neighbours(ctx.table("Episodes"), ["RNE", "PLACE"])
+    # The next episode, which starts the move, is named beside the flagged one.
+    episodes = with_neighbours(ctx.table("Episodes"), ["RNE", "PLACE", "_row"])
     moves = (
         pl.col("REC").is_in(ctx.codes("REC_CARE_CONTINUES"))
         & pl.col("next_RNE").is_in(placement_change)
         & ~pl.col("PLACE").is_in(temporary)
         & ~pl.col("next_PLACE").is_in(temporary)
     )
-    return episodes.filter(moves & pl.col("REASON_PLACE_CHANGE").is_null())
+    flagged = episodes.filter(moves & pl.col("REASON_PLACE_CHANGE").is_null())
+    return flagged.with_columns(pl.col("next__row").alias(RELATED_ROW))
 
 
 COLUMNS = ["CHILD", "DECOM", "REC", "PLACE", "RNE", "REASON_PLACE_CHANGE"]
@@ -49,6 +51,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [0, 3]},
+        related=(("Episodes", 0, "Episodes", 1), ("Episodes", 3, "Episodes", 2)),
     ),
     Case(
         "of several moves, those with a reason, a temporary side or RNE L are not flagged",
@@ -63,6 +66,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [0]},
+        related=(("Episodes", 0, "Episodes", 1),),
     ),
     Case(
         "a blank placement on either side, or a child's only episode, is not flagged",

@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -22,13 +22,18 @@ def reason_given_for_temporary_placement(ctx: RuleContext) -> pl.LazyFrame:
     # DfE's coding: if PL is T0-T4, REASON_PLACE_CHANGE should be null in the current episode and in
     # the episode before it (the child's previous episode by DECOM). The temporary episode is the
     # one flagged.
-    episodes = with_neighbours(ctx.table("Episodes"), ["REASON_PLACE_CHANGE"])
+    episodes = with_neighbours(ctx.table("Episodes"), ["REASON_PLACE_CHANGE", "_row"])
     temporary = pl.col("PLACE").is_in(ctx.codes("PLACE_TEMPORARY"))
     reason_given = (
         pl.col("REASON_PLACE_CHANGE").is_not_null()
         | pl.col("prev_REASON_PLACE_CHANGE").is_not_null()
     )
-    return episodes.filter(temporary & reason_given)
+    # The episode before is named beside the temporary one when its reason is given.
+    return episodes.filter(temporary & reason_given).with_columns(
+        pl.when(pl.col("prev_REASON_PLACE_CHANGE").is_not_null())
+        .then(pl.col("prev__row"))
+        .alias(RELATED_ROW)
+    )
 
 
 CASES = [
@@ -44,6 +49,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 2]},
+        related=(("Episodes", 1, "Episodes", 0), ("Episodes", 2, "Episodes", 3)),
     ),
     Case(
         "a reason on the temporary placement itself, or on it and the episode before, is flagged",
@@ -57,6 +63,8 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 3]},
+        # Only the episode before that has a reason is named.
+        related=(("Episodes", 3, "Episodes", 2),),
     ),
     Case(
         "no reason around a temporary placement, or reasons around others, is not flagged",

@@ -3,7 +3,15 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    age_on,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -25,8 +33,8 @@ def custody_move_under_ten(ctx: RuleContext) -> pl.LazyFrame:
     #
     # NOTE: the peer validator compares the CUSTOD episode's own start date instead, which also
     # flags children who were 10 by the time of the move.
-    births = ctx.table("Header").select("CHILD", "DOB")
-    episodes = with_neighbours(ctx.table("Episodes"), ["DECOM"]).join(
+    births = ctx.table("Header").select("CHILD", "DOB", pl.col("_row").alias("header_row"))
+    episodes = with_neighbours(ctx.table("Episodes"), ["DECOM", "_row"]).join(
         births,
         on="CHILD",
         # Equivalent mutant (ReplaceKeywordValue): an inner join drops only children with no Header
@@ -34,7 +42,22 @@ def custody_move_under_ten(ctx: RuleContext) -> pl.LazyFrame:
         how="left",
     )
     custody = pl.col("REASON_PLACE_CHANGE").is_in(ctx.codes("REASON_PLACE_CHANGE_CUSTODY"))
-    return episodes.filter(custody & (age_on(pl.col("DOB"), pl.col("next_DECOM")) < 10))
+    flagged = episodes.filter(custody & (age_on(pl.col("DOB"), pl.col("next_DECOM")) < 10))
+    # Named beside the flagged episode: the next episode (the move) and the Header row (the DOB).
+    return pl.concat(
+        [
+            flagged.select(
+                "_row",
+                pl.col("next__row").alias(RELATED_ROW),
+                pl.lit("Episodes").alias(RELATED_TABLE),
+            ),
+            flagged.select(
+                "_row",
+                pl.col("header_row").alias(RELATED_ROW),
+                pl.lit("Header").alias(RELATED_TABLE),
+            ),
+        ]
+    )
 
 
 CASES = [
@@ -62,6 +85,12 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 6]},
+        related=(
+            ("Episodes", 0, "Episodes", 1),
+            ("Episodes", 0, "Header", 0),
+            ("Episodes", 6, "Episodes", 7),
+            ("Episodes", 6, "Header", 3),
+        ),
     ),
     Case(
         "a move a day or years after the 10th birthday, or without a next move or DOB, is clear",
@@ -94,5 +123,6 @@ CASES = [
             ),
         },
         flagged={"Episodes": [11]},
+        related=(("Episodes", 11, "Episodes", 10), ("Episodes", 11, "Header", 4)),
     ),
 ]
