@@ -2,11 +2,10 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import EPISODE, PLAN
+from csc_validate.collections.cin.rulekit import EPISODE, PLAN, rows_paired
 from csc_validate.collections.cin.rulekit.cin_plans import (
     PLAN_ROW,
     days_in_open_plans,
-    rows_paired,
 )
 from csc_validate.rulekit import Case, RuleContext, by_content, rule, table, unreadable
 

@@ -2,11 +2,10 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD_KEY
+from csc_validate.collections.cin.rulekit import CHILD_KEY, rows_paired
 from csc_validate.collections.cin.rulekit.cin_plans import (
     PLAN_ROW,
     days_in_open_plans,
-    rows_paired,
 )
 from csc_validate.rulekit import Case, RuleContext, rule, table
 

@@ -97,6 +97,22 @@ def with_child(
     return frame.join(children, on=CHILD_KEY, how="left")
 
 
+def rows_paired(
+    frame: pl.LazyFrame,
+    pairs: pl.LazyFrame,
+    columns: tuple[str, str],
+    other_table: str | None = None,
+) -> pl.LazyFrame:
+    """The rows of `frame` whose `_row` appears in the first of `columns` of `pairs`, once for
+    each row named beside it in the second, which becomes the related row (of `other_table`
+    when the pair spans two tables)."""
+    row, other = columns
+    named = pairs.select(pl.col(row).alias("_row"), pl.col(other).alias(RELATED_ROW))
+    if other_table is not None:
+        named = named.with_columns(pl.lit(other_table).alias(RELATED_TABLE))
+    return frame.join(named, on="_row", how="inner")
+
+
 __all__ = [
     "ASSESSMENT",
     "CHILD",
@@ -106,6 +122,7 @@ __all__ = [
     "in_census_year",
     "is_weekend",
     "no",
+    "rows_paired",
     "untied",
     "with_child",
     "with_episode",

@@ -12,7 +12,7 @@ exception: there a plan is open on its end date too.
 
 import polars as pl
 
-from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, RuleContext, unreadable
+from csc_validate.rulekit import RuleContext, unreadable
 
 PLAN_ROW = "_plan_row"
 _OPEN_FROM = "_open_from"
@@ -67,26 +67,9 @@ def days_in_open_plans(
     )
 
 
-def rows_paired(
-    frame: pl.LazyFrame,
-    pairs: pl.LazyFrame,
-    columns: tuple[str, str],
-    other_table: str | None = None,
-) -> pl.LazyFrame:
-    """The rows of `frame` whose `_row` appears in the first of `columns` of `pairs`, once for
-    each row named beside it in the second, which becomes the related row (of `other_table`
-    when the pair spans two tables)."""
-    row, other = columns
-    named = pairs.select(pl.col(row).alias("_row"), pl.col(other).alias(RELATED_ROW))
-    if other_table is not None:
-        named = named.with_columns(pl.lit(other_table).alias(RELATED_TABLE))
-    return frame.join(named, on="_row", how="inner")
-
-
 __all__ = [
     "PLAN_ROW",
     "days_in_open_plans",
     "last_day_open",
     "no_end_date",
-    "rows_paired",
 ]
