@@ -2,7 +2,6 @@
 
 import polars as pl
 
-from csc_validate.periods import previous_year
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 from csc_validate.tables import PREVIOUS_SUFFIX
 
@@ -38,7 +37,7 @@ def identity_differs_from_earlier_years(ctx: RuleContext) -> pl.LazyFrame:
     earlier_rows = ctx.history("ChildIdentifiers", required=False)
     # Equivalent mutant (ReplaceComparisonOperator_Eq_GtE): the history holds last year and the
     # years before it, whose names ("2023-24") sort before last year's, so >= picks the same rows.
-    last_year = pl.col("_year") == previous_year(ctx.period.year)
+    last_year = pl.col("_year") == ctx.previous_period.year
     earlier = earlier_rows.select(
         "LAchildID",
         pl.col("PersonBirthDate").alias("earlier_birth"),
