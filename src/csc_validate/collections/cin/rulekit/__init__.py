@@ -113,6 +113,19 @@ def rows_paired(
     return frame.join(named, on="_row", how="inner")
 
 
+def with_each_other(
+    frame: pl.LazyFrame, on: list[str], *, nulls_equal: bool = False
+) -> pl.LazyFrame:
+    """The rows of `frame` that share the `on` values with another row, once for each such
+    row, which is named as the related row: repeats and clashes name one another. A blank key
+    matches nothing unless `nulls_equal`, as `pl.len().over(on)` would group blanks together."""
+    keyed = frame.select(*on, "_row")
+    pairs = keyed.join(keyed.rename({"_row": "_other_row"}), on=on, nulls_equal=nulls_equal).filter(
+        pl.col("_row") != pl.col("_other_row")
+    )
+    return rows_paired(frame, pairs, ("_row", "_other_row"))
+
+
 __all__ = [
     "ASSESSMENT",
     "CHILD",
@@ -125,6 +138,7 @@ __all__ = [
     "rows_paired",
     "untied",
     "with_child",
+    "with_each_other",
     "with_episode",
     "yes",
 ]
