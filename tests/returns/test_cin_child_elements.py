@@ -10,6 +10,7 @@ import pytest
 
 from csc_validate.load import load
 from csc_validate.returns import UnwritableReturnError
+from csc_validate.returns.unwritable import locate
 from tests.returns.conftest import EXAMPLES, write_return, write_tables
 
 CENSUS = EXAMPLES / "cin" / "cin-2025-26.xml"
@@ -54,11 +55,11 @@ def test_children_sharing_an_id_keep_their_own_records(tmp_path: Path, ids: list
     assert before.keys() == after.keys()
     for name, frame in before.items():
         assert frame.equals(after[name]), name
-    # The children given one ID are told apart by their Child elements, each with its records.
-    keys = after["CINdetails"].filter(
-        pl.col("LAchildID").is_in(["A"]) | pl.col("LAchildID").is_null()
-    )
-    assert keys["ChildKey"].n_unique() >= 2
+    # Each child given a shared or blank ID is a Child element of its own.
+    children = after["ChildIdentifiers"]
+    for shared in ("A", None):
+        given = children.filter(pl.col("LAchildID").eq_missing(shared))["ChildKey"]
+        assert given.n_unique() == given.len() == ids.count(shared or "")
 
 
 def test_a_csv_child_given_twice_or_without_an_id_is_refused_with_its_lines(
@@ -74,3 +75,6 @@ def test_a_csv_child_given_twice_or_without_an_id_is_refused_with_its_lines(
     assert untied and all(
         "blank LA child ID ties a record to no child" in r.problem for r in untied
     )
+    # Each refused record is given its lines in the CSV files.
+    located = locate(refused.value.rows, load([tables]))
+    assert all(item.lines for item in located)
