@@ -21,7 +21,7 @@ def assessment_starts_before_referral(ctx: RuleContext) -> pl.LazyFrame:
     """
     # DfE: where present, AssessmentActualStartDate must be on or after CINreferralDate. A blank
     # or unreadable date on either side gives null, which the filter drops.
-    assessments = with_episode(ctx.table("Assessments"), ctx, ["CINreferralDate"])
+    assessments = with_episode(ctx.table("Assessments"), ctx, ["CINreferralDate"], name_it=True)
     return assessments.filter(pl.col("AssessmentActualStartDate") < pl.col("CINreferralDate"))
 
 
@@ -50,6 +50,11 @@ CASES = [
             ),
         },
         flagged={"Assessments": [0, 3]},
+        # The assessment names the episode whose referral it was compared with.
+        related=(
+            ("Assessments", 0, "CINdetails", 0),
+            ("Assessments", 3, "CINdetails", 1),
+        ),
     ),
     Case(
         "an assessment is compared with its own episode, not the child's other ones",

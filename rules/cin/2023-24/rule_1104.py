@@ -27,7 +27,7 @@ def conference_before_referral(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: DfE places 1104 in the Section 47 module, so an episode-level DateOfInitialCPC (an
     # ICPC with no Section 47 record) is not tested here; the peer reads it the same way.
     # The flagged row is the conference's; blank or unreadable dates leave nothing to compare.
-    enquiries = with_episode(ctx.table("Section47"), ctx, ["CINreferralDate"])
+    enquiries = with_episode(ctx.table("Section47"), ctx, ["CINreferralDate"], name_it=True)
     return enquiries.filter(pl.col("DateOfInitialCPC") < pl.col("CINreferralDate"))
 
 
@@ -48,6 +48,8 @@ CASES = [
             ),
         },
         flagged={"Section47": [0]},
+        # The conference names the episode whose referral it was compared with.
+        related=(("Section47", 0, "CINdetails", 0),),
     ),
     Case(
         "each enquiry is compared with the referral of its own episode",

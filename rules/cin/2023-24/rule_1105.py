@@ -20,7 +20,7 @@ def protection_plan_starts_before_referral(ctx: RuleContext) -> pl.LazyFrame:
     A plan may start on the referral date itself. Check the plan's start date, the episode's
     referral date, and that the plan is recorded under the right CIN episode.
     """
-    plans = with_episode(ctx.table("ChildProtectionPlans"), ctx, ["CINreferralDate"])
+    plans = with_episode(ctx.table("ChildProtectionPlans"), ctx, ["CINreferralDate"], name_it=True)
     # A blank or unreadable date on either side compares as null and is not flagged here.
     return plans.filter(pl.col("CPPstartDate") < pl.col("CINreferralDate"))
 
@@ -44,6 +44,11 @@ CASES = [
             ),
         },
         flagged={"ChildProtectionPlans": [0, 3]},
+        # The plan names the episode whose referral it was compared with.
+        related=(
+            ("ChildProtectionPlans", 0, "CINdetails", 0),
+            ("ChildProtectionPlans", 3, "CINdetails", 1),
+        ),
     ),
     Case(
         "blank or unreadable dates and plans without an episode are not flagged",

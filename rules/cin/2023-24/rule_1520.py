@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit.identifiers import UPN, repeated
+from csc_validate.collections.cin.rulekit import with_each_other
+from csc_validate.collections.cin.rulekit.identifiers import UPN
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -20,7 +21,8 @@ def upn_shared_by_several_records(ctx: RuleContext) -> pl.LazyFrame:
     merge the records if they are the same child.
     """
     # Blank UPNs are not repeats of one another; UPNs compare exactly as written, as codes do.
-    return ctx.table("ChildIdentifiers").filter(repeated(UPN))
+    # Each row names the other rows holding its UPN; blanks are never repeats.
+    return with_each_other(ctx.table("ChildIdentifiers").filter(pl.col(UPN).is_not_null()), [UPN])
 
 
 CASES = [
@@ -39,6 +41,11 @@ CASES = [
             )
         },
         flagged={"ChildIdentifiers": [0, 2]},
+        # Each record names the other holding its UPN.
+        related=(
+            ("ChildIdentifiers", 0, "ChildIdentifiers", 2),
+            ("ChildIdentifiers", 2, "ChildIdentifiers", 0),
+        ),
     ),
     Case(
         "a child listed twice with one UPN is flagged on both rows",

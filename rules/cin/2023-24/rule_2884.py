@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.cin.rulekit import CHILD_KEY
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -35,9 +35,16 @@ def conference_recorded_twice(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     twice = ctx.table("Section47").join(
         episode_conferences, on=[CHILD_KEY, "DateOfInitialCPC"], how="inner"
     )
+    # Each record names the other holding the same conference.
     return {
-        "Section47": twice,
-        "CINdetails": twice.select(pl.col("episode_row").alias("_row")),
+        "Section47": twice.with_columns(
+            pl.col("episode_row").alias(RELATED_ROW), pl.lit("CINdetails").alias(RELATED_TABLE)
+        ),
+        "CINdetails": twice.select(
+            pl.col("episode_row").alias("_row"),
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("Section47").alias(RELATED_TABLE),
+        ),
     }
 
 
@@ -78,6 +85,11 @@ CASES = [
             ),
         },
         flagged={"Section47": [0], "CINdetails": [1]},
+        # Each record names the other holding the same conference.
+        related=(
+            ("CINdetails", 1, "Section47", 0),
+            ("Section47", 0, "CINdetails", 1),
+        ),
     ),
     Case(
         "blank and unreadable dates at both levels are not a conference recorded twice",

@@ -3,7 +3,15 @@
 import polars as pl
 
 from csc_validate.collections.cin.rulekit import EPISODE, in_census_year, untied, yes
-from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    rule,
+    table,
+    unreadable,
+)
 
 
 @rule(
@@ -35,12 +43,12 @@ def plan_starts_apart_from_conference(ctx: RuleContext) -> pl.LazyFrame:
     enquiry_conferences = (
         ctx.table("Section47")
         .filter(~yes("ICPCnotRequired", ctx))
-        .select(*EPISODE, "DateOfInitialCPC", unreadable("DateOfInitialCPC").alias("unknown"))
+        .select(*EPISODE, "DateOfInitialCPC", *_conference("Section47"))
     )
     episode_conferences = (
         ctx.table("CINdetails")
         .join(enquiry_conferences.select(EPISODE), on=EPISODE, how="anti")
-        .select(*EPISODE, "DateOfInitialCPC", unreadable("DateOfInitialCPC").alias("unknown"))
+        .select(*EPISODE, "DateOfInitialCPC", *_conference("CINdetails"))
     )
     conferences = pl.concat([enquiry_conferences, episode_conferences])
     # An unreadable conference date cannot be compared: the plan is given the benefit of it.
@@ -51,7 +59,18 @@ def plan_starts_apart_from_conference(ctx: RuleContext) -> pl.LazyFrame:
         .filter((pl.col("DateOfInitialCPC") == pl.col("CPPstartDate")) | pl.col("unknown"))
         .select("_row")
     )
-    return plans.join(on_the_day, on="_row", how="anti")
+    # Each plan names the conferences of its episode it was compared with (none when it has none).
+    named = conferences.select(*EPISODE, RELATED_ROW, RELATED_TABLE)
+    return plans.join(on_the_day, on="_row", how="anti").join(named, on=EPISODE, how="left")
+
+
+def _conference(table_name: str) -> list[pl.Expr]:
+    """Whether a conference date is unreadable, and the conference's row, of `table_name`."""
+    return [
+        unreadable("DateOfInitialCPC").alias("unknown"),
+        pl.col("_row").alias(RELATED_ROW),
+        pl.lit(table_name).alias(RELATED_TABLE),
+    ]
 
 
 PLAN_COLUMNS = ["LAchildID", "CINdetailsID", "CPPID", "CPPstartDate"]
@@ -87,6 +106,27 @@ CASES = [
             ),
         },
         flagged={"ChildProtectionPlans": [0, 4]},
+        # Each plan names its episode's conferences, none on its day; other episodes' are not named.
+        related=(
+            ("ChildProtectionPlans", 0, "Section47", 0),
+            ("ChildProtectionPlans", 0, "Section47", 1),
+            ("ChildProtectionPlans", 4, "Section47", 4),
+        ),
+        period="2024-25",
+    ),
+    Case(
+        "a plan with a blank conference date names its episode; one with no episode names none",
+        tables={
+            "ChildProtectionPlans": table(
+                PLAN_COLUMNS,
+                ["A", "1", "1", "2024-06-10"],
+                ["A", "2", "1", "2024-09-10"],
+            ),
+            "CINdetails": table(["LAchildID", "CINdetailsID", "DateOfInitialCPC"], ["A", "1", ""]),
+            "Section47": table(S47_COLUMNS, ["B", "1", "2024-05-20", "2024-09-10"]),
+        },
+        flagged={"ChildProtectionPlans": [0, 1]},
+        related=(("ChildProtectionPlans", 0, "CINdetails", 0),),
         period="2024-25",
     ),
     Case(
@@ -134,6 +174,11 @@ CASES = [
             ),
         },
         flagged={"ChildProtectionPlans": [1, 2]},
+        # A plan names the episode's own conference only when no enquiry counts.
+        related=(
+            ("ChildProtectionPlans", 1, "CINdetails", 1),
+            ("ChildProtectionPlans", 2, "Section47", 2),
+        ),
         period="2024-25",
     ),
     Case(

@@ -21,7 +21,7 @@ def enquiry_starts_before_referral(ctx: RuleContext) -> pl.LazyFrame:
     referral is accepted.
     """
     # The enquiry's row is flagged, not the episode's: the message is about the S47 date.
-    enquiries = with_episode(ctx.table("Section47"), ctx, ["CINreferralDate"])
+    enquiries = with_episode(ctx.table("Section47"), ctx, ["CINreferralDate"], name_it=True)
     return enquiries.filter(pl.col("S47ActualStartDate") < pl.col("CINreferralDate"))
 
 
@@ -44,6 +44,11 @@ CASES = [
             ),
         },
         flagged={"Section47": [0, 3]},
+        # The enquiry names the episode whose referral it was compared with.
+        related=(
+            ("Section47", 0, "CINdetails", 0),
+            ("Section47", 3, "CINdetails", 1),
+        ),
     ),
     Case(
         "blank or unreadable dates, or no episode, leave nothing to compare",

@@ -3,7 +3,15 @@
 import polars as pl
 
 from csc_validate.collections.cin.rulekit import EPISODE
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
 
 # NOTE: the CINdetails row is flagged, not each activity record. DfE's check belongs to the
 # CINdetails module and names only ReasonForClosure; the contradiction is one per episode however
@@ -30,13 +38,15 @@ def activity_on_episode_closed_after_assessment(ctx: RuleContext) -> pl.LazyFram
     plan or conference date belongs to another episode of the child.
     """
     # An absent table (a CSV return without CIN plans, say) means no such records.
+    # Each activity record is named beside its episode.
     activity = pl.concat(
         [
-            ctx.table_or_empty("Section47").select(EPISODE),
-            ctx.table_or_empty("ChildProtectionPlans").select(EPISODE),
-            ctx.table_or_empty("CINplanDates").select(EPISODE),
+            ctx.table_or_empty(name).select(
+                *EPISODE, pl.col("_row").alias(RELATED_ROW), pl.lit(name).alias(RELATED_TABLE)
+            )
+            for name in ("Section47", "ChildProtectionPlans", "CINplanDates")
         ]
-    ).unique()
+    )
     closed_after_assessment = pl.col("ReasonForClosure").is_in(
         ctx.codes("REASON_CLOSED_AFTER_ASSESSMENT")
     )
@@ -44,10 +54,8 @@ def activity_on_episode_closed_after_assessment(ctx: RuleContext) -> pl.LazyFram
     conference_date = pl.col(raw_name("DateOfInitialCPC")).is_not_null()
     return (
         ctx.table("CINdetails")
-        # Equivalent mutant (ReplaceTrueWithFalse): only whether `_activity` is null is read,
-        # never its value, so a joined False marks activity as well as True does.
-        .join(activity.with_columns(_activity=pl.lit(True)), on=EPISODE, how="left")
-        .filter(closed_after_assessment & (conference_date | pl.col("_activity").is_not_null()))
+        .join(activity, on=EPISODE, how="left")
+        .filter(closed_after_assessment & (conference_date | pl.col(RELATED_ROW).is_not_null()))
     )
 
 
@@ -88,6 +96,13 @@ CASES = [
             ),
         },
         flagged={"CINdetails": [1, 2, 3, 4]},
+        # Each episode names its activity records; an episode-level ICPC date names none.
+        related=(
+            ("CINdetails", 1, "Section47", 0),
+            ("CINdetails", 2, "ChildProtectionPlans", 0),
+            ("CINdetails", 2, "ChildProtectionPlans", 1),
+            ("CINdetails", 3, "CINplanDates", 0),
+        ),
     ),
     Case(
         "an RC8 episode with both an ICPC date and a section 47 record is flagged once",

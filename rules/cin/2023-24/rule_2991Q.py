@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.cin.rulekit import EPISODE
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -26,11 +26,14 @@ def enquiry_without_assessment(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: the episode is flagged, the unit the message speaks of; the peer flags its Section47
     # rows (and an Assessments table that by definition has no rows to flag). An assessment
     # counts whatever its dates say.
-    with_enquiry = ctx.table("Section47").select(EPISODE).unique()
+    # The episode names each of its Section 47 records, which call for the assessment.
+    enquiries = ctx.table("Section47").select(
+        *EPISODE, pl.col("_row").alias(RELATED_ROW), pl.lit("Section47").alias(RELATED_TABLE)
+    )
     assessed = ctx.table("Assessments").select(EPISODE).unique()
     return (
         ctx.table("CINdetails")
-        .join(with_enquiry, on=EPISODE, how="semi")
+        .join(enquiries, on=EPISODE, how="inner")
         .join(assessed, on=EPISODE, how="anti")
     )
 
@@ -63,6 +66,12 @@ CASES = [
             ),
         },
         flagged={"CINdetails": [1, 4]},
+        # The episode names each of its Section 47 records.
+        related=(
+            ("CINdetails", 1, "Section47", 1),
+            ("CINdetails", 1, "Section47", 2),
+            ("CINdetails", 4, "Section47", 4),
+        ),
     ),
     Case(
         "episodes without an enquiry are not flagged, with or without an assessment",

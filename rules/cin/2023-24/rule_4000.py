@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import EPISODE, yes
+from csc_validate.collections.cin.rulekit import EPISODE, rows_paired, yes
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 # NOTE: both sides of the contradiction are flagged, as the peer does: the CIN plan rows and the
@@ -25,9 +25,15 @@ def cin_plan_on_referral_with_no_further_action(ctx: RuleContext) -> dict[str, p
     # A blank ReferralNFA is not a yes (8568 reports it).
     no_further_action = ctx.table("CINdetails").filter(yes("ReferralNFA", ctx))
     plans = ctx.table("CINplanDates")
+    pairs = plans.select(*EPISODE, pl.col("_row").alias("_plan_row")).join(
+        no_further_action.select(*EPISODE, pl.col("_row").alias("_episode_row")), on=EPISODE
+    )
+    # Each plan names its episode, and the episode each of its plans.
     return {
-        "CINplanDates": plans.join(no_further_action, on=EPISODE, how="semi"),
-        "CINdetails": no_further_action.join(plans, on=EPISODE, how="semi"),
+        "CINplanDates": rows_paired(plans, pairs, ("_plan_row", "_episode_row"), "CINdetails"),
+        "CINdetails": rows_paired(
+            no_further_action, pairs, ("_episode_row", "_plan_row"), "CINplanDates"
+        ),
     }
 
 
@@ -58,6 +64,15 @@ CASES = [
             ),
         },
         flagged={"CINplanDates": [0, 1, 2], "CINdetails": [0, 1]},
+        # Each plan names its episode, and the episode each of its plans.
+        related=(
+            ("CINdetails", 0, "CINplanDates", 0),
+            ("CINdetails", 0, "CINplanDates", 1),
+            ("CINdetails", 1, "CINplanDates", 2),
+            ("CINplanDates", 0, "CINdetails", 0),
+            ("CINplanDates", 1, "CINdetails", 0),
+            ("CINplanDates", 2, "CINdetails", 1),
+        ),
     ),
     Case(
         "a plan on another episode of the child is not flagged",

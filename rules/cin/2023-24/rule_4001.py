@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import EPISODE
+from csc_validate.collections.cin.rulekit import EPISODE, rows_paired
 from csc_validate.collections.cin.rulekit.cin_plans import no_end_date
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -27,9 +27,17 @@ def cin_plan_open_with_open_child_protection_plan(ctx: RuleContext) -> dict[str,
     """
     open_cin_plans = ctx.table("CINplanDates").filter(no_end_date("CINPlanEndDate"))
     open_protection_plans = ctx.table("ChildProtectionPlans").filter(no_end_date("CPPendDate"))
+    pairs = open_cin_plans.select(*EPISODE, pl.col("_row").alias("_cin_row")).join(
+        open_protection_plans.select(*EPISODE, pl.col("_row").alias("_cpp_row")), on=EPISODE
+    )
+    # Each open plan names every open plan of the other kind in its episode.
     return {
-        "CINplanDates": open_cin_plans.join(open_protection_plans, on=EPISODE, how="semi"),
-        "ChildProtectionPlans": open_protection_plans.join(open_cin_plans, on=EPISODE, how="semi"),
+        "CINplanDates": rows_paired(
+            open_cin_plans, pairs, ("_cin_row", "_cpp_row"), "ChildProtectionPlans"
+        ),
+        "ChildProtectionPlans": rows_paired(
+            open_protection_plans, pairs, ("_cpp_row", "_cin_row"), "CINplanDates"
+        ),
     }
 
 
@@ -74,5 +82,10 @@ CASES = [
             ),
         },
         flagged={"CINplanDates": [2], "ChildProtectionPlans": [2]},
+        # Each open plan names the open plan of the other kind in its episode; closed ones are not.
+        related=(
+            ("CINplanDates", 2, "ChildProtectionPlans", 2),
+            ("ChildProtectionPlans", 2, "CINplanDates", 2),
+        ),
     ),
 ]

@@ -2,11 +2,10 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import EPISODE, PLAN
+from csc_validate.collections.cin.rulekit import EPISODE, PLAN, rows_paired
 from csc_validate.collections.cin.rulekit.cin_plans import (
     PLAN_ROW,
     days_in_open_plans,
-    rows_listed,
 )
 from csc_validate.rulekit import Case, RuleContext, by_content, rule, table, unreadable
 
@@ -59,9 +58,10 @@ def review_held_during_cin_plan(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
         ~pl.col("_end_unknown").fill_null(False)
         & pl.col("CPPreviewDate").ne_missing(pl.col("CPPendDate"))
     )
+    # Each review and CIN plan names the other of its clash.
     return {
-        "Reviews": rows_listed(reviews, clashes),
-        "CINplanDates": rows_listed(cin_plans, clashes, PLAN_ROW),
+        "Reviews": rows_paired(reviews, clashes, ("_row", PLAN_ROW), "CINplanDates"),
+        "CINplanDates": rows_paired(cin_plans, clashes, (PLAN_ROW, "_row"), "Reviews"),
     }
 
 
@@ -154,6 +154,15 @@ CASES = [
             ),
         },
         flagged={"Reviews": [0, 2], "CINplanDates": [0, 1, 2]},
+        # Each review names every CIN plan open on its date, and each plan those reviews.
+        related=(
+            ("CINplanDates", 0, "Reviews", 0),
+            ("CINplanDates", 1, "Reviews", 0),
+            ("CINplanDates", 2, "Reviews", 2),
+            ("Reviews", 0, "CINplanDates", 0),
+            ("Reviews", 0, "CINplanDates", 1),
+            ("Reviews", 2, "CINplanDates", 2),
+        ),
         period="2024-25",
     ),
     Case(

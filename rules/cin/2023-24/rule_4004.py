@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import EPISODE
+from csc_validate.collections.cin.rulekit import EPISODE, rows_paired
 from csc_validate.collections.cin.rulekit.cin_plans import no_end_date
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -26,11 +26,14 @@ def several_open_cin_plans_in_episode(ctx: RuleContext) -> pl.LazyFrame:
     current one.
     """
     open_plans = ctx.table("CINplanDates").filter(no_end_date("CINPlanEndDate"))
-    # Null keys would group together plans that belong to no one episode.
-    keyed = pl.all_horizontal(pl.col(column).is_not_null() for column in EPISODE)
-    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each plan counts in its own
-    # episode, so the count is never below 1 and "not 1" is "more than 1".
-    return open_plans.filter(keyed & (pl.len().over(EPISODE) > 1))
+    # Each open plan is paired with every other open plan of its episode, and names it. A blank
+    # key never matches in a join, so plans that belong to no one episode are not paired.
+    pairs = (
+        open_plans.select(*EPISODE, "_row")
+        .join(open_plans.select(*EPISODE, pl.col("_row").alias("_other_row")), on=EPISODE)
+        .filter(pl.col("_row") != pl.col("_other_row"))
+    )
+    return rows_paired(open_plans, pairs, ("_row", "_other_row"))
 
 
 CASES = [
@@ -51,6 +54,17 @@ CASES = [
             )
         },
         flagged={"CINplanDates": [0, 1, 5, 6, 7]},
+        # Each open plan names every other open plan of its episode.
+        related=(
+            ("CINplanDates", 0, "CINplanDates", 1),
+            ("CINplanDates", 1, "CINplanDates", 0),
+            ("CINplanDates", 5, "CINplanDates", 6),
+            ("CINplanDates", 5, "CINplanDates", 7),
+            ("CINplanDates", 6, "CINplanDates", 5),
+            ("CINplanDates", 6, "CINplanDates", 7),
+            ("CINplanDates", 7, "CINplanDates", 5),
+            ("CINplanDates", 7, "CINplanDates", 6),
+        ),
     ),
     Case(
         "open plans in different episodes of a child are not counted together",

@@ -23,7 +23,7 @@ def cin_plan_starts_after_death(ctx: RuleContext) -> pl.LazyFrame:
     """
     # A blank or unreadable date on either side gives null, which the filter drops; a plan
     # starting on the day of death is allowed.
-    plans = with_child(ctx.table("CINplanDates"), ctx, ["PersonDeathDate"])
+    plans = with_child(ctx.table("CINplanDates"), ctx, ["PersonDeathDate"], name_it=True)
     return plans.filter(pl.col("CINPlanStartDate") > pl.col("PersonDeathDate"))
 
 
@@ -50,6 +50,8 @@ CASES = [
             ),
         },
         flagged={"CINplanDates": [0]},
+        # The child's identifiers row, whose date was compared, is named beside it.
+        related=(("CINplanDates", 0, "ChildIdentifiers", 0),),
     ),
     Case(
         "a child listed twice is matched with its first listing, and each plan flagged once",

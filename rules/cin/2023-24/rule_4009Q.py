@@ -28,7 +28,7 @@ def cin_plan_ends_after_death(ctx: RuleContext) -> pl.LazyFrame:
     """
     # An unreadable end date, or a blank or unreadable date of death, gives null, which the
     # filter drops; a plan ending on the day of death is allowed.
-    plans = with_child(ctx.table("CINplanDates"), ctx, ["PersonDeathDate"])
+    plans = with_child(ctx.table("CINplanDates"), ctx, ["PersonDeathDate"], name_it=True)
     plan_ends = last_day_open("CINPlanEndDate", ctx, hand_over_on_end_date=False)
     return plans.filter(plan_ends > pl.col("PersonDeathDate"))
 
@@ -57,6 +57,11 @@ CASES = [
             ),
         },
         flagged={"CINplanDates": [0, 3]},
+        # The child's identifiers row, whose date was compared, is named beside it.
+        related=(
+            ("CINplanDates", 0, "ChildIdentifiers", 0),
+            ("CINplanDates", 3, "ChildIdentifiers", 0),
+        ),
         period="2024-25",
     ),
     Case(

@@ -2,11 +2,10 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD_KEY
+from csc_validate.collections.cin.rulekit import CHILD_KEY, rows_paired
 from csc_validate.collections.cin.rulekit.cin_plans import (
     PLAN_ROW,
     days_in_open_plans,
-    rows_listed,
 )
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -40,9 +39,14 @@ def cin_plans_overlap(ctx: RuleContext) -> pl.LazyFrame:
         on=[CHILD_KEY],
         hand_over_on_end_date=False,
     ).filter(pl.col("_row") != pl.col(PLAN_ROW))
-    # Two plans overlap exactly when the later start falls in the other: flag both.
-    involved = pl.concat([overlaps.select("_row"), overlaps.select(pl.col(PLAN_ROW).alias("_row"))])
-    return rows_listed(plans, involved)
+    # Two plans overlap exactly when the later start falls in the other: flag both, each naming
+    # the other.
+    return pl.concat(
+        [
+            rows_paired(plans, overlaps, ("_row", PLAN_ROW)),
+            rows_paired(plans, overlaps, (PLAN_ROW, "_row")),
+        ]
+    )
 
 
 _COLUMNS = ["LAchildID", "CINdetailsID", "CINPlanStartDate", "CINPlanEndDate"]
@@ -104,6 +108,17 @@ CASES = [
             )
         },
         flagged={"CINplanDates": [0, 1, 2, 3, 5, 6, 7]},
+        # Each plan names every plan it overlaps; C's two later plans do not name each other.
+        related=(
+            ("CINplanDates", 0, "CINplanDates", 1),
+            ("CINplanDates", 1, "CINplanDates", 0),
+            ("CINplanDates", 2, "CINplanDates", 3),
+            ("CINplanDates", 3, "CINplanDates", 2),
+            ("CINplanDates", 5, "CINplanDates", 6),
+            ("CINplanDates", 5, "CINplanDates", 7),
+            ("CINplanDates", 6, "CINplanDates", 5),
+            ("CINplanDates", 7, "CINplanDates", 5),
+        ),
         period="2024-25",
     ),
     Case(

@@ -24,7 +24,7 @@ def cin_plan_starts_before_referral(ctx: RuleContext) -> pl.LazyFrame:
     """
     # A blank or unreadable date on either side gives null, which the filter drops; a plan
     # starting on the day of the referral is allowed.
-    plans = with_episode(ctx.table("CINplanDates"), ctx, ["CINreferralDate"])
+    plans = with_episode(ctx.table("CINplanDates"), ctx, ["CINreferralDate"], name_it=True)
     return plans.filter(pl.col("CINPlanStartDate") < pl.col("CINreferralDate"))
 
 
@@ -51,6 +51,8 @@ CASES = [
             ),
         },
         flagged={"CINplanDates": [0]},
+        # The plan names the episode whose referral it was compared with.
+        related=(("CINplanDates", 0, "CINdetails", 0),),
     ),
     Case(
         "each plan is compared with its own episode's referral, once for a child listed twice",

@@ -2,11 +2,10 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD_KEY
+from csc_validate.collections.cin.rulekit import CHILD_KEY, rows_paired
 from csc_validate.collections.cin.rulekit.cin_plans import (
     PLAN_ROW,
     days_in_open_plans,
-    rows_listed,
 )
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -41,9 +40,12 @@ def child_protection_plan_starts_during_cin_plan(ctx: RuleContext) -> dict[str, 
         on=[CHILD_KEY],
         hand_over_on_end_date=True,
     )
+    # Each plan names the other plan of its clash.
     return {
-        "CINplanDates": rows_listed(cin_plans, clashes, PLAN_ROW),
-        "ChildProtectionPlans": rows_listed(protection_plans, clashes),
+        "CINplanDates": rows_paired(cin_plans, clashes, (PLAN_ROW, "_row"), "ChildProtectionPlans"),
+        "ChildProtectionPlans": rows_paired(
+            protection_plans, clashes, ("_row", PLAN_ROW), "CINplanDates"
+        ),
     }
 
 
@@ -119,6 +121,15 @@ CASES = [
             ),
         },
         flagged={"CINplanDates": [1, 2, 3], "ChildProtectionPlans": [1, 2]},
+        # Each child protection plan names every CIN plan open on its start, and each such plan it.
+        related=(
+            ("CINplanDates", 1, "ChildProtectionPlans", 1),
+            ("CINplanDates", 2, "ChildProtectionPlans", 1),
+            ("CINplanDates", 3, "ChildProtectionPlans", 2),
+            ("ChildProtectionPlans", 1, "CINplanDates", 1),
+            ("ChildProtectionPlans", 1, "CINplanDates", 2),
+            ("ChildProtectionPlans", 2, "CINplanDates", 3),
+        ),
         period="2024-25",
     ),
 ]

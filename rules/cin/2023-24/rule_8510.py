@@ -2,8 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD
-from csc_validate.collections.cin.rulekit.identifiers import repeated
+from csc_validate.collections.cin.rulekit import CHILD, with_each_other
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -21,7 +20,10 @@ def child_id_shared_by_several_records(ctx: RuleContext) -> pl.LazyFrame:
     records if they are the same child, or give each child their own ID.
     """
     # Blank IDs are rule 8500's finding, not repeats; IDs compare exactly, as written.
-    return ctx.table("ChildIdentifiers").filter(repeated(CHILD))
+    # Each record names the other records holding its ID.
+    return with_each_other(
+        ctx.table("ChildIdentifiers").filter(pl.col(CHILD).is_not_null()), [CHILD]
+    )
 
 
 CASES = [
@@ -41,6 +43,17 @@ CASES = [
             )
         },
         flagged={"ChildIdentifiers": [0, 1, 2, 5, 7]},
+        # Each record names every other record holding its ID.
+        related=(
+            ("ChildIdentifiers", 0, "ChildIdentifiers", 2),
+            ("ChildIdentifiers", 0, "ChildIdentifiers", 5),
+            ("ChildIdentifiers", 1, "ChildIdentifiers", 7),
+            ("ChildIdentifiers", 2, "ChildIdentifiers", 0),
+            ("ChildIdentifiers", 2, "ChildIdentifiers", 5),
+            ("ChildIdentifiers", 5, "ChildIdentifiers", 0),
+            ("ChildIdentifiers", 5, "ChildIdentifiers", 2),
+            ("ChildIdentifiers", 7, "ChildIdentifiers", 1),
+        ),
     ),
     Case(
         "a return with every ID different is clean",

@@ -22,7 +22,7 @@ def referral_after_death(ctx: RuleContext) -> pl.LazyFrame:
     """
     # NOTE: the peer flags the ChildIdentifiers row too; DfE's message is about the referral,
     # so only the episode is flagged (the death date is one per child, the referrals several).
-    episodes = with_child(ctx.table("CINdetails"), ctx, ["PersonDeathDate"])
+    episodes = with_child(ctx.table("CINdetails"), ctx, ["PersonDeathDate"], name_it=True)
     # A blank or unreadable date on either side gives null, which the filter drops.
     return episodes.filter(pl.col("CINreferralDate") > pl.col("PersonDeathDate"))
 
@@ -49,6 +49,8 @@ CASES = [
             ),
         },
         flagged={"CINdetails": [2]},
+        # The child's identifiers row, whose date was compared, is named beside it.
+        related=(("CINdetails", 2, "ChildIdentifiers", 0),),
     ),
     Case(
         "a child listed twice is matched once, with its first listing",

@@ -10,7 +10,7 @@ CLOSURE = "CINclosureDate"
 
 def _after_closure(frame: pl.LazyFrame, ctx: RuleContext, *dates: str) -> pl.LazyFrame:
     """Rows of a table below CINdetails with any of `dates` after their episode's closure date."""
-    with_closure = with_episode(frame, ctx, [CLOSURE])
+    with_closure = with_episode(frame, ctx, [CLOSURE], name_it=True)
     # A blank or unreadable date gives null, which flags nothing; one late date is enough.
     return with_closure.filter(
         pl.any_horizontal([pl.col(date) > pl.col(CLOSURE) for date in dates])
@@ -98,6 +98,7 @@ CASES = [
             ),
         },
         flagged={"CINdetails": [1], "Assessments": [1, 2]},
+        related=(("Assessments", 1, "CINdetails", 0), ("Assessments", 2, "CINdetails", 0)),
     ),
     Case(
         "section 47 start and ICPC dates after closure are flagged",
@@ -137,6 +138,12 @@ CASES = [
             ),
         },
         flagged={"CINdetails": [1], "CINplanDates": [1, 2], "ChildProtectionPlans": [1]},
+        # Each late record names its closed episode; the episode's own late ICPC names none.
+        related=(
+            ("CINplanDates", 1, "CINdetails", 0),
+            ("CINplanDates", 2, "CINdetails", 0),
+            ("ChildProtectionPlans", 1, "CINdetails", 0),
+        ),
     ),
     Case(
         "several children: each record is compared with its own episode's closure",

@@ -23,7 +23,7 @@ def closed_as_died_without_death_date(ctx: RuleContext) -> pl.LazyFrame:
     Record the child's date of death in ChildIdentifiers, or correct the reason for closure.
     """
     death = "PersonDeathDate"
-    episodes = with_child(ctx.table("CINdetails"), ctx, [death, raw_name(death)])
+    episodes = with_child(ctx.table("CINdetails"), ctx, [death, raw_name(death)], name_it=True)
     # A death date that cannot be read is still recorded; CSC001 reports it. A child with no
     # ChildIdentifiers row has no recorded date of death either.
     # NOTE: the peer flags the ChildIdentifiers row too; DfE's message is about the episode.
@@ -54,6 +54,8 @@ CASES = [
             ),
         },
         flagged={"CINdetails": [0]},
+        # The child's identifiers row, where the date of death is missing, is named beside it.
+        related=(("CINdetails", 0, "ChildIdentifiers", 0),),
     ),
     Case(
         "an RC2 episode of a child missing from ChildIdentifiers is flagged",

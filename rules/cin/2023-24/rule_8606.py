@@ -24,7 +24,7 @@ def referral_long_before_birth(ctx: RuleContext) -> pl.LazyFrame:
     ChildIdentifiers.
     """
     birth, expected = "PersonBirthDate", "ExpectedPersonBirthDate"
-    episodes = with_child(ctx.table("CINdetails"), ctx, [birth, expected])
+    episodes = with_child(ctx.table("CINdetails"), ctx, [birth, expected], name_it=True)
     referral = pl.col("CINreferralDate")
     # NOTE: the peer flags the ChildIdentifiers row too; DfE's message is about the referral.
     # Either date may trigger it; a blank or unreadable date gives null and is not compared.
@@ -57,6 +57,8 @@ CASES = [
             ),
         },
         flagged={"CINdetails": [0]},
+        # The child's identifiers row, whose date was compared, is named beside it.
+        related=(("CINdetails", 0, "ChildIdentifiers", 0),),
     ),
     Case(
         "an unborn child's expected date of birth is tested the same way",

@@ -3,11 +3,8 @@
 import polars as pl
 
 from csc_validate.collections.cin.rulekit import ASSESSMENT
-from csc_validate.collections.cin.rulekit.assessments import (
-    assessments_with_factors,
-    open_assessment,
-)
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.cin.rulekit.assessments import FACTOR, open_assessment
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -30,11 +27,20 @@ def factors_on_open_assessment(ctx: RuleContext) -> pl.LazyFrame:
     # fault is the assessment's (open yet carrying factors), and the fix is either of its dates
     # or its factors. A factor row with a blank code holds no factor; an unreadable
     # authorisation date is still a completion date (see rulekit.assessments).
-    with_factors = assessments_with_factors(ctx)
+    # The assessment names each of its factor rows, the ones to remove if it is still open.
+    factors = (
+        ctx.table("AssessmentFactorsList")
+        .filter(pl.col(FACTOR).is_not_null())
+        .select(
+            *ASSESSMENT,
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("AssessmentFactorsList").alias(RELATED_TABLE),
+        )
+    )
     return (
         ctx.table("Assessments")
         .filter(open_assessment())
-        .join(with_factors, on=ASSESSMENT, how="semi", nulls_equal=False)
+        .join(factors, on=ASSESSMENT, how="inner", nulls_equal=False)
     )
 
 
@@ -63,6 +69,11 @@ CASES = [
             ),
         },
         flagged={"Assessments": [0]},
+        # The open assessment names each of its factor rows.
+        related=(
+            ("Assessments", 0, "AssessmentFactorsList", 0),
+            ("Assessments", 0, "AssessmentFactorsList", 1),
+        ),
     ),
     Case(
         "factors are matched to their own assessment, episode and child",
@@ -82,6 +93,8 @@ CASES = [
             ),
         },
         flagged={"Assessments": [2]},
+        # Only the assessment's own factor is named, not another's.
+        related=(("Assessments", 2, "AssessmentFactorsList", 1),),
     ),
     Case(
         "an open assessment with a blank id is not matched to factors with a blank id",

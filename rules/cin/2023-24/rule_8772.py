@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD_KEY, no
+from csc_validate.collections.cin.rulekit import CHILD_KEY, no, rows_paired
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -31,11 +31,17 @@ def nfa_upn_reason_with_further_action(ctx: RuleContext) -> dict[str, pl.LazyFra
         pl.col("UPNunknown").is_in(ctx.codes("UPN_NFA"))
     )
     further_action = ctx.table("CINdetails").filter(no("ReferralNFA", ctx))
+    pairs = children.select(CHILD_KEY, pl.col("_row").alias("_child_row")).join(
+        further_action.select(CHILD_KEY, pl.col("_row").alias("_episode_row")), on=CHILD_KEY
+    )
+    # The child names each such episode, and each episode the child.
     return {
-        "ChildIdentifiers": children.join(
-            further_action.select(CHILD_KEY), on=CHILD_KEY, how="semi"
+        "ChildIdentifiers": rows_paired(
+            children, pairs, ("_child_row", "_episode_row"), "CINdetails"
         ),
-        "CINdetails": further_action.join(children.select(CHILD_KEY), on=CHILD_KEY, how="semi"),
+        "CINdetails": rows_paired(
+            further_action, pairs, ("_episode_row", "_child_row"), "ChildIdentifiers"
+        ),
     }
 
 
@@ -97,5 +103,16 @@ CASES = [
             ),
         },
         flagged={"ChildIdentifiers": [0, 1], "CINdetails": [0, 1]},
+        # Each listing of the child names each further-action episode, and each episode both.
+        related=(
+            ("CINdetails", 0, "ChildIdentifiers", 0),
+            ("CINdetails", 0, "ChildIdentifiers", 1),
+            ("CINdetails", 1, "ChildIdentifiers", 0),
+            ("CINdetails", 1, "ChildIdentifiers", 1),
+            ("ChildIdentifiers", 0, "CINdetails", 0),
+            ("ChildIdentifiers", 0, "CINdetails", 1),
+            ("ChildIdentifiers", 1, "CINdetails", 0),
+            ("ChildIdentifiers", 1, "CINdetails", 1),
+        ),
     ),
 ]

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD_KEY
+from csc_validate.collections.cin.rulekit import CHILD_KEY, rows_paired
 from csc_validate.collections.cin.rulekit.episodes import is_open
 from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
 
@@ -32,18 +32,22 @@ def child_over_25_with_episode(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     after_25 = is_open() | (
         pl.col("CINclosureDate") > birthday(pl.col("PersonBirthDate"), AGE_LIMIT)
     )
-    episodes = (
+    # One pair for each episode open after the 25th birthday of each listing of its child.
+    pairs = (
         ctx.table("CINdetails")
-        .join(children.select(CHILD_KEY, "PersonBirthDate"), on=CHILD_KEY, how="inner")
+        .join(
+            children.select(CHILD_KEY, "PersonBirthDate", pl.col("_row").alias("_child_row")),
+            on=CHILD_KEY,
+            how="inner",
+        )
         .filter(after_25)
-        # A child listed twice would otherwise repeat their episodes.
-        # Equivalent mutant (ReplaceKeywordValue): rows sharing a `_row` are one episode, and the
-        # engine reads only `_row` from the result, so which copy is kept cannot show.
-        .unique(subset=["_row"], keep="first")
     )
+    # The child names each such episode, and each episode the child.
     return {
-        "ChildIdentifiers": children.join(episodes.select(CHILD_KEY), on=CHILD_KEY, how="semi"),
-        "CINdetails": episodes,
+        "ChildIdentifiers": rows_paired(children, pairs, ("_child_row", "_row"), "CINdetails"),
+        "CINdetails": rows_paired(
+            ctx.table("CINdetails"), pairs, ("_row", "_child_row"), "ChildIdentifiers"
+        ),
     }
 
 
@@ -110,6 +114,13 @@ CASES = [
             ),
         },
         flagged={"ChildIdentifiers": [0], "CINdetails": [1, 2]},
+        # The child names its episodes open after 25, and each of those the child.
+        related=(
+            ("CINdetails", 1, "ChildIdentifiers", 0),
+            ("CINdetails", 2, "ChildIdentifiers", 0),
+            ("ChildIdentifiers", 0, "CINdetails", 1),
+            ("ChildIdentifiers", 0, "CINdetails", 2),
+        ),
         period="2024-25",
     ),
     Case(
@@ -137,6 +148,13 @@ CASES = [
             "CINdetails": table(EPISODES, ["A", "1", "2024-05-01", ""]),
         },
         flagged={"ChildIdentifiers": [0, 1], "CINdetails": [0]},
+        # The episode names both listings of its child; each listing names it.
+        related=(
+            ("CINdetails", 0, "ChildIdentifiers", 0),
+            ("CINdetails", 0, "ChildIdentifiers", 1),
+            ("ChildIdentifiers", 0, "CINdetails", 0),
+            ("ChildIdentifiers", 1, "CINdetails", 0),
+        ),
         period="2024-25",
     ),
 ]

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD_KEY
+from csc_validate.collections.cin.rulekit import CHILD_KEY, rows_paired
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -23,10 +23,24 @@ def disability_none_with_others(ctx: RuleContext) -> pl.LazyFrame:
     # child. Any other value counts, even one not in the list; a blank is no value.
     # NOTE: the peer flags only the other codes; both sides of the conflict are shown here, as
     # either may be the one to correct.
-    disability = pl.col("Disability")
-    is_none = disability.is_in(ctx.codes("DISABILITY_NONE"))
-    none_and_other = (is_none.any() & (~is_none).any()).over(CHILD_KEY)
-    return ctx.table("Disabilities").filter(disability.is_not_null() & none_and_other)
+    disabilities = ctx.table("Disabilities")
+    is_none = pl.col("Disability").is_in(ctx.codes("DISABILITY_NONE"))
+    coded = disabilities.filter(pl.col("Disability").is_not_null())
+    pairs = (
+        coded.filter(is_none)
+        .select(CHILD_KEY, pl.col("_row").alias("_none_row"))
+        .join(
+            coded.filter(~is_none).select(CHILD_KEY, pl.col("_row").alias("_other_row")),
+            on=CHILD_KEY,
+        )
+    )
+    # Each NONE row names the child's other codes, and each of those the NONE row.
+    return pl.concat(
+        [
+            rows_paired(disabilities, pairs, ("_none_row", "_other_row")),
+            rows_paired(disabilities, pairs, ("_other_row", "_none_row")),
+        ]
+    )
 
 
 CASES = [
@@ -63,6 +77,11 @@ CASES = [
             )
         },
         flagged={"Disabilities": [1, 3]},
+        # NONE names the child's other code and that code NONE; the other child is not named.
+        related=(
+            ("Disabilities", 1, "Disabilities", 3),
+            ("Disabilities", 3, "Disabilities", 1),
+        ),
     ),
     Case(
         "in the XML NONE and another code conflict only within one Child element",

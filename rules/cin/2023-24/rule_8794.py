@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD_KEY
+from csc_validate.collections.cin.rulekit import CHILD_KEY, rows_paired
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -19,11 +19,13 @@ def disability_code_repeated(ctx: RuleContext) -> pl.LazyFrame:
     Keep one record of each of the child's disabilities and remove the repeats.
     """
     # Codes are compared exactly as written; blanks are no code and are never repeats.
-    disability = pl.col("Disability")
-    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row counts in its own group,
-    # so the count is never below 1 and "not 1" is "more than 1".
-    repeated = pl.len().over(CHILD_KEY, "Disability") > 1
-    return ctx.table("Disabilities").filter(disability.is_not_null() & repeated)
+    # Each copy names every other copy of the code; a blank code never matches in a join.
+    disabilities = ctx.table("Disabilities")
+    copies = disabilities.select(CHILD_KEY, "Disability", "_row")
+    pairs = copies.join(copies.rename({"_row": "_other_row"}), on=[CHILD_KEY, "Disability"]).filter(
+        pl.col("_row") != pl.col("_other_row")
+    )
+    return rows_paired(disabilities, pairs, ("_row", "_other_row"))
 
 
 CASES = [
@@ -46,6 +48,13 @@ CASES = [
             )
         },
         flagged={"Disabilities": [4, 5, 8, 9]},
+        # Each copy names the other copy; the same code of another child is not named.
+        related=(
+            ("Disabilities", 4, "Disabilities", 5),
+            ("Disabilities", 5, "Disabilities", 4),
+            ("Disabilities", 8, "Disabilities", 9),
+            ("Disabilities", 9, "Disabilities", 8),
+        ),
     ),
     Case(
         "different codes for one child are not flagged",

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD_KEY
+from csc_validate.collections.cin.rulekit import CHILD_KEY, rows_paired
 from csc_validate.collections.cin.rulekit.episodes import open_with_further_action
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -25,12 +25,12 @@ def several_open_episodes_with_further_action(ctx: RuleContext) -> pl.LazyFrame:
     were referrals with no further action are allowed.
     """
     open_episodes = ctx.table("CINdetails").filter(open_with_further_action(ctx))
-    children = (
-        # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a child is grouped only from an
-        # open episode, so the count is never below 1 and "not 1" is "more than 1".
-        open_episodes.group_by(CHILD_KEY).agg(pl.len().alias("open")).filter(pl.col("open") > 1)
+    # Each open episode names the child's other open ones.
+    keyed = open_episodes.select(CHILD_KEY, "_row")
+    pairs = keyed.join(keyed.rename({"_row": "_other_row"}), on=CHILD_KEY).filter(
+        pl.col("_row") != pl.col("_other_row")
     )
-    return open_episodes.join(children.select(CHILD_KEY), on=CHILD_KEY, how="semi")
+    return rows_paired(open_episodes, pairs, ("_row", "_other_row"))
 
 
 CASES = [
@@ -68,6 +68,15 @@ CASES = [
             )
         },
         flagged={"CINdetails": [4, 5, 6]},
+        # Each open further-action episode names the child's other ones.
+        related=(
+            ("CINdetails", 4, "CINdetails", 5),
+            ("CINdetails", 4, "CINdetails", 6),
+            ("CINdetails", 5, "CINdetails", 4),
+            ("CINdetails", 5, "CINdetails", 6),
+            ("CINdetails", 6, "CINdetails", 4),
+            ("CINdetails", 6, "CINdetails", 5),
+        ),
     ),
     Case(
         "in the XML open episodes are counted by Child element, whatever the LA child IDs",

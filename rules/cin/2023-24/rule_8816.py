@@ -4,7 +4,7 @@ import polars as pl
 
 from csc_validate.collections.cin.rulekit import CHILD_KEY
 from csc_validate.collections.cin.rulekit.episodes import open_with_further_action
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -31,7 +31,13 @@ def open_episode_not_latest(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: the peer also flags the latest episode, and treats an open episode that ties with
     # another for the latest date as not the latest; DfE asks that the open episode's date be
     # the latest, which a tie satisfies, and the open episode is what needs correcting.
-    return (
+    # The open episode names the child's latest episodes, referred on the latest date.
+    latest_rows = details.join(
+        latest.rename({"latest_referral": "CINreferralDate"}),
+        on=[CHILD_KEY, "CINreferralDate"],
+        how="semi",
+    )
+    flagged = (
         details.filter(open_with_further_action(ctx))
         # Equivalent mutant (ReplaceKeywordValue): every episode's child is in `latest`, whose
         # key is never blank.
@@ -39,6 +45,9 @@ def open_episode_not_latest(ctx: RuleContext) -> pl.LazyFrame:
         # Equivalent mutant (ReplaceComparisonOperator_Lt_NotEq): the latest date is the maximum
         # of the child's dates, this one among them, so a date never exceeds it.
         .filter(referral < pl.col("latest_referral"))
+    )
+    return flagged.join(
+        latest_rows.select(CHILD_KEY, pl.col("_row").alias(RELATED_ROW)), on=CHILD_KEY
     )
 
 
@@ -59,6 +68,8 @@ CASES = [
             )
         },
         flagged={"CINdetails": [0]},
+        # The open episode names the child's latest episode.
+        related=(("CINdetails", 0, "CINdetails", 1),),
     ),
     Case(
         "an open episode before a later NFA referral is flagged; blank dates are not compared",

@@ -4,7 +4,7 @@ import datetime as dt
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD_KEY, no
+from csc_validate.collections.cin.rulekit import CHILD_KEY, no, rows_paired
 from csc_validate.collections.cin.rulekit.episodes import is_open
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -49,10 +49,13 @@ def overlapping_episodes(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: like the peer, both episodes of an overlapping pair are flagged. The peer does not
     # count a referral on the reference date itself as inside an open episode; DfE's "between
     # the referral date and the reference date" takes that day in, as the episode is still open.
-    rows = pl.concat(
-        [pairs.select("_row"), pairs.select(pl.col("_row_other").alias("_row"))]
-    ).unique()
-    return details.join(rows, on="_row", how="semi")
+    # Each episode of a pair names the other.
+    return pl.concat(
+        [
+            rows_paired(details, pairs, ("_row", "_row_other")),
+            rows_paired(details, pairs, ("_row_other", "_row")),
+        ]
+    )
 
 
 CASES = [
@@ -124,6 +127,13 @@ CASES = [
             )
         },
         flagged={"CINdetails": [0, 1, 2]},
+        # Each episode names the ones it overlaps; the two that do not overlap are not paired.
+        related=(
+            ("CINdetails", 0, "CINdetails", 1),
+            ("CINdetails", 0, "CINdetails", 2),
+            ("CINdetails", 1, "CINdetails", 0),
+            ("CINdetails", 2, "CINdetails", 0),
+        ),
         period="2023-24",
     ),
     Case(

@@ -4,7 +4,7 @@ import polars as pl
 
 from csc_validate.collections.cin.rulekit import EPISODE, yes
 from csc_validate.collections.cin.rulekit.enquiries import recorded
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -30,17 +30,20 @@ def activity_on_no_further_action_referral(ctx: RuleContext) -> dict[str, pl.Laz
     """
     # A date counts as recorded whether or not it is readable: the activity is there either way.
     no_further_action = ctx.table("CINdetails").filter(yes("ReferralNFA", ctx))
-    nfa_episodes = no_further_action.select(EPISODE).unique()
+    # Each assessment and enquiry names its no-further-action episode.
+    nfa_episodes = no_further_action.select(
+        *EPISODE, pl.col("_row").alias(RELATED_ROW), pl.lit("CINdetails").alias(RELATED_TABLE)
+    )
     assessments = (
         ctx.table("Assessments")
-        .join(nfa_episodes, on=EPISODE, how="semi")
+        .join(nfa_episodes, on=EPISODE, how="inner")
         .filter(recorded("AssessmentActualStartDate") | recorded("AssessmentAuthorisationDate"))
     )
     # NOTE: a Section 47 row's own conference date counts too (DfE lists N00110); the peer tests
     # the episode's conference date on every Section 47 row of the episode instead.
     enquiries = (
         ctx.table("Section47")
-        .join(nfa_episodes, on=EPISODE, how="semi")
+        .join(nfa_episodes, on=EPISODE, how="inner")
         .filter(recorded("S47ActualStartDate") | recorded("DateOfInitialCPC"))
     )
     return {
@@ -86,6 +89,14 @@ CASES = [
             ),
         },
         flagged={"Assessments": [0, 1, 4], "Section47": [0, 2]},
+        # Each assessment and enquiry names its no-further-action episode.
+        related=(
+            ("Assessments", 0, "CINdetails", 0),
+            ("Assessments", 1, "CINdetails", 0),
+            ("Assessments", 4, "CINdetails", 2),
+            ("Section47", 0, "CINdetails", 0),
+            ("Section47", 2, "CINdetails", 2),
+        ),
     ),
     Case(
         "an episode-level conference on a no-further-action episode flags the episode",

@@ -20,7 +20,7 @@ def protection_plan_on_no_further_action_referral(ctx: RuleContext) -> pl.LazyFr
     Either the referral did lead to further action (set ReferralNFA to false or 0), or the plan
     belongs to another CIN episode of the child.
     """
-    plans = with_episode(ctx.table("ChildProtectionPlans"), ctx, ["ReferralNFA"])
+    plans = with_episode(ctx.table("ChildProtectionPlans"), ctx, ["ReferralNFA"], name_it=True)
     # A blank ReferralNFA is not a yes (rule 8568 reports it).
     return plans.filter(yes("ReferralNFA", ctx))
 
@@ -52,6 +52,12 @@ CASES = [
             ),
         },
         flagged={"ChildProtectionPlans": [0, 1, 3]},
+        # Each plan names its no-further-action episode.
+        related=(
+            ("ChildProtectionPlans", 0, "CINdetails", 0),
+            ("ChildProtectionPlans", 1, "CINdetails", 0),
+            ("ChildProtectionPlans", 3, "CINdetails", 2),
+        ),
     ),
     Case(
         "a no-further-action episode without plans flags nothing",

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import EPISODE
+from csc_validate.collections.cin.rulekit import EPISODE, with_each_other
 from csc_validate.collections.cin.rulekit.enquiries import conference_pending
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -24,9 +24,11 @@ def several_open_enquiries(ctx: RuleContext) -> pl.LazyFrame:
     """
     # A blank ICPCnotRequired is not true, so the enquiry stays open; an unreadable conference
     # date is a date recorded, so the enquiry is not open (CSC001 reports the date).
-    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each enquiry counts in its own
-    # episode, so the count is never below 1 and "not 1" is "more than 1".
-    return ctx.table("Section47").filter(conference_pending(ctx)).filter(pl.len().over(EPISODE) > 1)
+    # Each open enquiry names the episode's other open ones. A CSV enquiry with a blank
+    # CINdetailsID is taken to share the child's one episode without an ID.
+    return with_each_other(
+        ctx.table("Section47").filter(conference_pending(ctx)), EPISODE, nulls_equal=True
+    )
 
 
 S47_COLUMNS = [
@@ -53,6 +55,17 @@ CASES = [
             ),
         },
         flagged={"Section47": [0, 1, 4, 5, 6]},
+        # Each open enquiry names the episode's other open ones, never another episode's.
+        related=(
+            ("Section47", 0, "Section47", 1),
+            ("Section47", 1, "Section47", 0),
+            ("Section47", 4, "Section47", 5),
+            ("Section47", 4, "Section47", 6),
+            ("Section47", 5, "Section47", 4),
+            ("Section47", 5, "Section47", 6),
+            ("Section47", 6, "Section47", 4),
+            ("Section47", 6, "Section47", 5),
+        ),
     ),
     Case(
         "enquiries with a conference date, readable or not, or not required, are not open",
@@ -68,5 +81,19 @@ CASES = [
                 ["C", "1", "2024-05-01", "", "false"],
             ),
         },
+    ),
+    Case(
+        "in a CSV extract open enquiries with a blank episode ID are one child's one episode",
+        tables={
+            "Section47": table(
+                S47_COLUMNS,
+                ["A", "", "2024-05-01", "", "false"],
+                ["A", "", "2024-08-01", "", "false"],
+                ["B", "", "2024-05-01", "", "false"],
+                ["B", "1", "2024-08-01", "", "false"],
+            ),
+        },
+        flagged={"Section47": [0, 1]},
+        related=(("Section47", 0, "Section47", 1), ("Section47", 1, "Section47", 0)),
     ),
 ]

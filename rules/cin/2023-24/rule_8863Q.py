@@ -4,7 +4,7 @@ import polars as pl
 
 from csc_validate.collections.cin.rulekit import EPISODE
 from csc_validate.collections.cin.rulekit.assessments import STARTED, assessment_runs_until
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -44,7 +44,10 @@ def assessment_starts_during_another(ctx: RuleContext) -> pl.LazyFrame:
         (pl.col("_row") != pl.col("_other_row"))
         & pl.col(STARTED).is_between(pl.col("_other_start"), pl.col("_other_until"))
     )
-    return assessments.join(during.select("_row"), on="_row", how="semi")
+    # The assessment names each assessment it starts during.
+    return assessments.join(
+        during.select("_row", pl.col("_other_row").alias(RELATED_ROW)), on="_row", how="inner"
+    )
 
 
 _COLUMNS = [
@@ -72,6 +75,12 @@ CASES = [
             )
         },
         flagged={"Assessments": [1, 5, 6]},
+        # Each assessment names the one it starts during.
+        related=(
+            ("Assessments", 1, "Assessments", 0),
+            ("Assessments", 5, "Assessments", 6),
+            ("Assessments", 6, "Assessments", 5),
+        ),
         period="2024-25",
     ),
     Case(

@@ -4,7 +4,15 @@ import polars as pl
 
 from csc_validate.collections.cin.rulekit import EPISODE
 from csc_validate.collections.cin.rulekit.episodes import closure_recorded
-from csc_validate.rulekit import Case, RuleContext, rule, table, unreadable
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    rule,
+    table,
+    unreadable,
+)
 
 
 @rule(
@@ -20,7 +28,14 @@ def assessment_incomplete_in_closed_episode(ctx: RuleContext) -> pl.LazyFrame:
     Record the date the assessment was authorised, or remove the episode's closure date if the
     case is still open.
     """
-    closed = ctx.table("CINdetails").filter(closure_recorded()).select(EPISODE)
+    # The assessment names its closed episode.
+    closed = (
+        ctx.table("CINdetails")
+        .filter(closure_recorded())
+        .select(
+            *EPISODE, pl.col("_row").alias(RELATED_ROW), pl.lit("CINdetails").alias(RELATED_TABLE)
+        )
+    )
     authorised = "AssessmentAuthorisationDate"
     # An unreadable authorisation date was recorded (CSC001 reports it); only a blank one is
     # flagged. An unreadable closure date still shows the episode as closed.
@@ -28,7 +43,7 @@ def assessment_incomplete_in_closed_episode(ctx: RuleContext) -> pl.LazyFrame:
     return (
         ctx.table_or_empty("Assessments")
         .filter(pl.col(authorised).is_null() & ~unreadable(authorised))
-        .join(closed, on=EPISODE, how="semi")
+        .join(closed, on=EPISODE, how="inner")
     )
 
 
@@ -69,5 +84,10 @@ CASES = [
             ),
         },
         flagged={"Assessments": [0]},
+        # The assessment names both listings of its closed episode.
+        related=(
+            ("Assessments", 0, "CINdetails", 0),
+            ("Assessments", 0, "CINdetails", 1),
+        ),
     ),
 ]

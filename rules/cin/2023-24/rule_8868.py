@@ -4,7 +4,15 @@ import polars as pl
 
 from csc_validate.collections.cin.rulekit import EPISODE, yes
 from csc_validate.collections.cin.rulekit.episodes import closure_recorded
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -23,14 +31,21 @@ def section47_incomplete_in_closed_episode(ctx: RuleContext) -> pl.LazyFrame:
     Each enquiry of a closed episode needs either the date of the initial child protection
     conference or ICPCnotRequired true (or 1). Record the one that applies.
     """
-    closed = ctx.table("CINdetails").filter(closure_recorded()).select(EPISODE)
+    # The enquiry names its closed episode.
+    closed = (
+        ctx.table("CINdetails")
+        .filter(closure_recorded())
+        .select(
+            *EPISODE, pl.col("_row").alias(RELATED_ROW), pl.lit("CINdetails").alias(RELATED_TABLE)
+        )
+    )
     # An unreadable ICPC date was recorded (CSC001 reports it); a blank ICPCnotRequired is
     # not true.
     # NOTE: the peer also flags an enquiry with both an ICPC date and ICPCnotRequired true,
     # which DfE's coding for 8868 does not ask; and it flags the CINdetails row, while the
     # missing item is on the enquiry.
     no_outcome = pl.col(raw_name("DateOfInitialCPC")).is_null() & ~yes("ICPCnotRequired", ctx)
-    return ctx.table_or_empty("Section47").filter(no_outcome).join(closed, on=EPISODE, how="semi")
+    return ctx.table_or_empty("Section47").filter(no_outcome).join(closed, on=EPISODE, how="inner")
 
 
 CASES = [
@@ -63,6 +78,12 @@ CASES = [
             ),
         },
         flagged={"Section47": [2, 3, 7]},
+        # Each enquiry names its closed episode.
+        related=(
+            ("Section47", 2, "CINdetails", 0),
+            ("Section47", 3, "CINdetails", 0),
+            ("Section47", 7, "CINdetails", 2),
+        ),
     ),
     Case(
         "an ICPC date together with ICPCnotRequired true is not this rule's finding",

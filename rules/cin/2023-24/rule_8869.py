@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import ASSESSMENT
+from csc_validate.collections.cin.rulekit import ASSESSMENT, rows_paired
 from csc_validate.collections.cin.rulekit.assessments import FACTOR
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -31,8 +31,21 @@ def no_factors_code_with_other_factors(ctx: RuleContext) -> pl.LazyFrame:
     # (the CIN differential's only-us rows); DfE's wording decides.
     factor = pl.col(FACTOR)
     no_factors = factor.is_in(ctx.codes("FACTOR_NONE"))
-    other_factors = (factor.is_not_null() & ~no_factors).any().over(ASSESSMENT)
-    return ctx.table("AssessmentFactorsList").filter(no_factors & other_factors)
+    factors = ctx.table("AssessmentFactorsList")
+    # The "21" row names each other factor of its assessment. A CSV factor row with a blank
+    # episode or assessment ID is taken to share the child's one assessment without it.
+    pairs = (
+        factors.filter(no_factors)
+        .select(*ASSESSMENT, "_row")
+        .join(
+            factors.filter(factor.is_not_null() & ~no_factors).select(
+                *ASSESSMENT, pl.col("_row").alias("_other_row")
+            ),
+            on=ASSESSMENT,
+            nulls_equal=True,
+        )
+    )
+    return rows_paired(factors, pairs, ("_row", "_other_row"))
 
 
 CASES = [
@@ -53,6 +66,11 @@ CASES = [
             )
         },
         flagged={"AssessmentFactorsList": [0, 8]},
+        # Code 21 names the other factor of its assessment.
+        related=(
+            ("AssessmentFactorsList", 0, "AssessmentFactorsList", 1),
+            ("AssessmentFactorsList", 8, "AssessmentFactorsList", 7),
+        ),
     ),
     Case(
         "factors of another assessment, episode or child do not count",
@@ -67,5 +85,19 @@ CASES = [
             )
         },
         flagged={},
+    ),
+    Case(
+        "in a CSV extract code 21 and another code with a blank assessment ID are one assessment's",
+        tables={
+            "AssessmentFactorsList": table(
+                ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentFactors"],
+                ["A", "1", "", "21"],
+                ["A", "1", "", "1A"],
+                ["B", "1", "", "21"],
+                ["B", "1", "1", "1A"],
+            )
+        },
+        flagged={"AssessmentFactorsList": [0]},
+        related=(("AssessmentFactorsList", 0, "AssessmentFactorsList", 1),),
     ),
 ]

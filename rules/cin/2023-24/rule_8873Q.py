@@ -7,7 +7,15 @@ from csc_validate.collections.cin.rulekit.assessments import (
     assessments_with_factors,
     open_assessment,
 )
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -45,7 +53,10 @@ def no_factors_episode_not_closed_after_assessment(ctx: RuleContext) -> pl.LazyF
         # episode, so the count is never below 1 and "at most 1" is "exactly 1".
         assessments.filter((pl.len().over(EPISODE) == 1) & ~open_assessment())
         .join(no_factors, on=ASSESSMENT, how="semi")
-        .select(EPISODE)
+        # The episode names its one assessment, the one that found no factors.
+        .select(
+            *EPISODE, pl.col("_row").alias(RELATED_ROW), pl.lit("Assessments").alias(RELATED_TABLE)
+        )
     )
     reason = pl.col("ReasonForClosure")
     closed = pl.col(raw_name("CINclosureDate")).is_not_null() | reason.is_not_null()
@@ -53,7 +64,7 @@ def no_factors_episode_not_closed_after_assessment(ctx: RuleContext) -> pl.LazyF
     return (
         ctx.table("CINdetails")
         .filter(closed & ~after_assessment)
-        .join(single, on=EPISODE, how="semi")
+        .join(single, on=EPISODE, how="inner")
     )
 
 
@@ -134,5 +145,10 @@ CASES = [
             ),
         },
         flagged={"CINdetails": [1, 6]},
+        # The episode names its one assessment.
+        related=(
+            ("CINdetails", 1, "Assessments", 2),
+            ("CINdetails", 6, "Assessments", 6),
+        ),
     ),
 ]

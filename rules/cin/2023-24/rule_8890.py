@@ -4,7 +4,7 @@ import polars as pl
 
 from csc_validate.collections.cin.rulekit import EPISODE
 from csc_validate.collections.cin.rulekit.enquiries import conference_pending
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -40,16 +40,17 @@ def enquiry_starts_during_another(ctx: RuleContext) -> pl.LazyFrame:
     enquiries = ctx.table("Section47")
     others = enquiries.select(
         *EPISODE,
-        pl.col("_row").alias("other_row"),
+        # The enquiry names each enquiry it starts during.
+        pl.col("_row").alias(RELATED_ROW),
         pl.col("S47ActualStartDate").alias("other_start"),
         ongoing_until.alias("other_end"),
     )
     start = pl.col("S47ActualStartDate")
     return (
         # Equivalent mutant (ReplaceKeywordValue): every row matches itself, so only a blank key
-        # goes unmatched; a left join gives it a null `other_row`, which the filter drops.
+        # goes unmatched; a left join gives it a null other row, which the filter drops.
         enquiries.join(others, on=EPISODE, how="inner")
-        .filter(pl.col("_row") != pl.col("other_row"))
+        .filter(pl.col("_row") != pl.col(RELATED_ROW))
         .filter(start.is_between(pl.col("other_start"), pl.col("other_end"), closed="both"))
     )
 
@@ -79,6 +80,12 @@ CASES = [
             ),
         },
         flagged={"Section47": [1, 4, 5]},
+        # Each enquiry names the one it starts during.
+        related=(
+            ("Section47", 1, "Section47", 0),
+            ("Section47", 4, "Section47", 5),
+            ("Section47", 5, "Section47", 4),
+        ),
         period="2024-25",
     ),
     Case(

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import EPISODE
+from csc_validate.collections.cin.rulekit import EPISODE, with_each_other
 from csc_validate.collections.cin.rulekit.assessments import open_assessment
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -28,7 +28,9 @@ def several_open_assessments_in_episode(ctx: RuleContext) -> pl.LazyFrame:
     assessments = ctx.table("Assessments").filter(open_assessment())
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each assessment counts in its own
     # episode, so the count is never below 1 and "not 1" is "more than 1".
-    return assessments.filter(pl.len().over(EPISODE) > 1)
+    # Each open assessment names the episode's other open ones. A CSV assessment with a blank
+    # CINdetailsID is taken to share the child's one episode without an ID.
+    return with_each_other(assessments, EPISODE, nulls_equal=True)
 
 
 _COLUMNS = ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentAuthorisationDate"]
@@ -65,5 +67,28 @@ CASES = [
             )
         },
         flagged={"Assessments": [3, 4, 5]},
+        # Each open assessment names the episode's other open ones; A's and B's are alone.
+        related=(
+            ("Assessments", 3, "Assessments", 4),
+            ("Assessments", 3, "Assessments", 5),
+            ("Assessments", 4, "Assessments", 3),
+            ("Assessments", 4, "Assessments", 5),
+            ("Assessments", 5, "Assessments", 3),
+            ("Assessments", 5, "Assessments", 4),
+        ),
+    ),
+    Case(
+        "in a CSV extract open assessments with a blank episode ID are one child's one episode",
+        tables={
+            "Assessments": table(
+                _COLUMNS,
+                ["A", "", "1", ""],
+                ["A", "", "2", ""],
+                ["B", "", "1", ""],
+                ["B", "1", "1", ""],
+            )
+        },
+        flagged={"Assessments": [0, 1]},
+        related=(("Assessments", 0, "Assessments", 1), ("Assessments", 1, "Assessments", 0)),
     ),
 ]

@@ -8,7 +8,7 @@ from csc_validate.collections.cin.rulekit.assessments import (
     FACTOR,
     assessments_with_factors,
 )
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -44,7 +44,16 @@ def completed_assessment_without_factors(ctx: RuleContext) -> dict[str, pl.LazyF
     invalid = (
         ctx.table("AssessmentFactorsList")
         .filter(factor.is_not_null() & ~factor.is_in(ctx.codes("AssessmentFactors")))
-        .join(completed.select(ASSESSMENT).unique(), on=ASSESSMENT, how="semi")
+        # A bad code names its completed assessment.
+        .join(
+            completed.select(
+                *ASSESSMENT,
+                pl.col("_row").alias(RELATED_ROW),
+                pl.lit("Assessments").alias(RELATED_TABLE),
+            ),
+            on=ASSESSMENT,
+            how="inner",
+        )
     )
     return {"Assessments": missing, "AssessmentFactorsList": invalid}
 
@@ -98,6 +107,11 @@ CASES = [
             ),
         },
         flagged={"AssessmentFactorsList": [1, 2]},
+        # A bad code names its completed assessment.
+        related=(
+            ("AssessmentFactorsList", 1, "Assessments", 0),
+            ("AssessmentFactorsList", 2, "Assessments", 1),
+        ),
         period="2024-25",
     ),
     Case(

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import ASSESSMENT
+from csc_validate.collections.cin.rulekit import ASSESSMENT, with_each_other
 from csc_validate.collections.cin.rulekit.assessments import FACTOR
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -21,11 +21,10 @@ def factor_code_repeated(ctx: RuleContext) -> pl.LazyFrame:
     """
     # DfE: if an assessment has more than one AssessmentFactors, none of the values may appear
     # more than once. Codes are compared exactly as written; a blank is no code and no repeat.
-    factor = pl.col(FACTOR)
-    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row counts in its own group,
-    # so the count is never below 1 and "not 1" is "more than 1".
-    repeated = pl.len().over(*ASSESSMENT, FACTOR) > 1
-    return ctx.table("AssessmentFactorsList").filter(factor.is_not_null() & repeated)
+    # Each copy names the other copies of the code in the assessment. A CSV factor row with a
+    # blank episode or assessment ID is taken to share the child's one assessment without it.
+    factors = ctx.table("AssessmentFactorsList").filter(pl.col(FACTOR).is_not_null())
+    return with_each_other(factors, [*ASSESSMENT, FACTOR], nulls_equal=True)
 
 
 _COLUMNS = ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentFactors"]
@@ -49,6 +48,17 @@ CASES = [
             )
         },
         flagged={"AssessmentFactorsList": [3, 4, 5, 8, 9]},
+        # Each copy names the other copies on its assessment.
+        related=(
+            ("AssessmentFactorsList", 3, "AssessmentFactorsList", 4),
+            ("AssessmentFactorsList", 3, "AssessmentFactorsList", 5),
+            ("AssessmentFactorsList", 4, "AssessmentFactorsList", 3),
+            ("AssessmentFactorsList", 4, "AssessmentFactorsList", 5),
+            ("AssessmentFactorsList", 5, "AssessmentFactorsList", 3),
+            ("AssessmentFactorsList", 5, "AssessmentFactorsList", 4),
+            ("AssessmentFactorsList", 8, "AssessmentFactorsList", 9),
+            ("AssessmentFactorsList", 9, "AssessmentFactorsList", 8),
+        ),
     ),
     Case(
         "the same code on different assessments, episodes or children is not flagged",
@@ -62,5 +72,22 @@ CASES = [
             )
         },
         flagged={},
+    ),
+    Case(
+        "in a CSV extract a code repeated with a blank assessment ID is one assessment's",
+        tables={
+            "AssessmentFactorsList": table(
+                _COLUMNS,
+                ["A", "1", "", "1A"],
+                ["A", "1", "", "1A"],
+                ["B", "1", "", "1A"],
+                ["B", "1", "1", "1A"],
+            )
+        },
+        flagged={"AssessmentFactorsList": [0, 1]},
+        related=(
+            ("AssessmentFactorsList", 0, "AssessmentFactorsList", 1),
+            ("AssessmentFactorsList", 1, "AssessmentFactorsList", 0),
+        ),
     ),
 ]

@@ -19,7 +19,7 @@ def protection_plan_starts_after_death(ctx: RuleContext) -> pl.LazyFrame:
     A plan may start on the day the child died. Check the plan's start date and the child's
     date of death.
     """
-    plans = with_child(ctx.table("ChildProtectionPlans"), ctx, ["PersonDeathDate"])
+    plans = with_child(ctx.table("ChildProtectionPlans"), ctx, ["PersonDeathDate"], name_it=True)
     # A child with no (or an unreadable) date of death compares as null and is not flagged.
     return plans.filter(pl.col("CPPstartDate") > pl.col("PersonDeathDate"))
 
@@ -46,6 +46,8 @@ CASES = [
             ),
         },
         flagged={"ChildProtectionPlans": [2]},
+        # The child's identifiers row, whose date was compared, is named beside it.
+        related=(("ChildProtectionPlans", 2, "ChildIdentifiers", 0),),
     ),
     Case(
         "each child's plans are compared with that child's own date of death",

@@ -22,7 +22,7 @@ def protection_plan_ends_after_death(ctx: RuleContext) -> pl.LazyFrame:
     A plan may end on the day the child died. Check the plan's end date and the child's date of
     death.
     """
-    plans = with_child(ctx.table("ChildProtectionPlans"), ctx, ["PersonDeathDate"])
+    plans = with_child(ctx.table("ChildProtectionPlans"), ctx, ["PersonDeathDate"], name_it=True)
     # A blank or unreadable date on either side compares as null and is not flagged.
     return plans.filter(pl.col("CPPendDate") > pl.col("PersonDeathDate"))
 
@@ -50,6 +50,8 @@ CASES = [
             ),
         },
         flagged={"ChildProtectionPlans": [2]},
+        # The child's identifiers row, whose date was compared, is named beside it.
+        related=(("ChildProtectionPlans", 2, "ChildIdentifiers", 0),),
     ),
     Case(
         "each child's plans are compared with that child's own date of death",

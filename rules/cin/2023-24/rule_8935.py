@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.cin.rulekit import CHILD_KEY
+from csc_validate.collections.cin.rulekit import CHILD_KEY, with_each_other
 from csc_validate.collections.cin.rulekit.plans import open_plan
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -30,9 +30,8 @@ def several_open_protection_plans(ctx: RuleContext) -> pl.LazyFrame:
     # An unreadable end date is not a missing one (CSC001 reports it). Plans are the child's
     # by its Child element: children with blank or repeated LAchildIDs stay apart.
     plans = ctx.table("ChildProtectionPlans").filter(open_plan())
-    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each plan counts under its own
-    # child, so the count is never below 1 and "not 1" is "more than 1".
-    return plans.filter(pl.len().over(CHILD_KEY) > 1)
+    # Each open plan names the child's other open ones.
+    return with_each_other(plans, [CHILD_KEY])
 
 
 CASES = [
@@ -52,6 +51,17 @@ CASES = [
             ),
         },
         flagged={"ChildProtectionPlans": [0, 1, 3, 4, 5]},
+        # Each open plan names the child's other open plans.
+        related=(
+            ("ChildProtectionPlans", 0, "ChildProtectionPlans", 1),
+            ("ChildProtectionPlans", 1, "ChildProtectionPlans", 0),
+            ("ChildProtectionPlans", 3, "ChildProtectionPlans", 4),
+            ("ChildProtectionPlans", 3, "ChildProtectionPlans", 5),
+            ("ChildProtectionPlans", 4, "ChildProtectionPlans", 3),
+            ("ChildProtectionPlans", 4, "ChildProtectionPlans", 5),
+            ("ChildProtectionPlans", 5, "ChildProtectionPlans", 3),
+            ("ChildProtectionPlans", 5, "ChildProtectionPlans", 4),
+        ),
     ),
     Case(
         "an unreadable end date is not an open plan, and blank ids are not one child",

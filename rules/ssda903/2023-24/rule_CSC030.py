@@ -115,4 +115,26 @@ CASES = [
         },
         flagged={},
     ),
+    Case(
+        "children with blank IDs are never matched with a blank-ID child of an earlier year",
+        period="2025-26",
+        tables={
+            "Header": table(
+                HEADER, ["", "M", "01/01/2015"], ["", "F", "01/01/2016"], ["12", "M", "01/01/2015"]
+            ),
+        },
+        earlier={
+            "2023-24": {
+                "Header": table(
+                    HEADER,
+                    ["", "2", "01/01/2014"],
+                    ["12", "1", "05/01/2015"],
+                    ["13", "2", "01/01/2016"],
+                )
+            },
+            "2022-23": {"Header": table(HEADER, ["", "1", "01/01/2015"])},
+        },
+        # Only 12, whose ID is given in both years, is compared.
+        flagged={"Header": [2]},
+    ),
 ]

@@ -5,6 +5,8 @@ from collections import defaultdict
 from lxml import etree
 
 from csc_validate import __version__, schemas
+from csc_validate.collections.cin.child_keys import KEY as RECORD_CHILD
+from csc_validate.collections.cin.child_keys import UNTIED
 from csc_validate.collections.cin.xml_mapping import (
     ASSESSMENT_ID,
     ASSESSMENT_ITEMS,
@@ -46,6 +48,7 @@ from csc_validate.returns import (
 )
 from csc_validate.returns.cells import cells
 from csc_validate.returns.xml import item, serialise
+from csc_validate.tables import LoadedTable
 
 Row = dict[str, str | None]
 Key = tuple[str | None, ...]
@@ -64,7 +67,7 @@ def write(request: ReturnRequest, date_format: DateFormat) -> list[ReturnFile]:
     tables = request.tables
     schema = schemas.load(tables.collection, tables.year)
     rows = {
-        name: cells(tables.tables[name], schema.tables[name], date_format).rows(named=True)
+        name: _rows(tables.tables[name], schema.tables[name], date_format)
         for name in schema.tables
         if name in tables
     }
@@ -76,6 +79,16 @@ def write(request: ReturnRequest, date_format: DateFormat) -> list[ReturnFile]:
         census.child(children, identifiers)
     census.refuse_leftovers()
     return [ReturnFile(request.output, serialise(root), "the census", schema=XSD)]
+
+
+def _rows(table: LoadedTable, schema: schemas.TableSchema, date_format: DateFormat) -> list[Row]:
+    """The table's values as the XML spells them, with each record's child (ChildKey): records
+    are placed under their child by that key, never by LAchildID, so that two children sharing an
+    LAchildID, or both without one, stay two Child elements."""
+    frame = cells(table, schema, date_format)
+    if RECORD_CHILD in table.typed.columns:
+        frame = frame.with_columns(table.typed.get_column(RECORD_CHILD))
+    return frame.rows(named=True)
 
 
 def _header(root: etree._Element, request: ReturnRequest, given: list[Row], end: str) -> None:
@@ -106,16 +119,17 @@ def _header(root: etree._Element, request: ReturnRequest, given: list[Row], end:
             item(element, name, values[name], required=True)
 
 
-# The columns that place each table's rows under their parent record.
+# The columns that place each table's rows under their parent record; the child is the
+# record's ChildKey (collections/cin/child_keys.py).
 KEYS: dict[str, tuple[str, ...]] = {
-    CHARACTERISTICS_BLOCK: (CHILD_KEY,),
-    DISABILITIES: (CHILD_KEY,),
-    CIN_DETAILS: (CHILD_KEY,),
-    ASSESSMENTS: (CHILD_KEY, CIN_ID),
-    FACTORS_TABLE: (CHILD_KEY, CIN_ID, ASSESSMENT_ID),
-    PROTECTION_PLANS: (CHILD_KEY, CIN_ID),
-    REVIEWS: (CHILD_KEY, CIN_ID, PLAN_ID),
-    **{table: (CHILD_KEY, CIN_ID) for _, table, _ in SIMPLE_RECORDS},
+    CHARACTERISTICS_BLOCK: (RECORD_CHILD,),
+    DISABILITIES: (RECORD_CHILD,),
+    CIN_DETAILS: (RECORD_CHILD,),
+    ASSESSMENTS: (RECORD_CHILD, CIN_ID),
+    FACTORS_TABLE: (RECORD_CHILD, CIN_ID, ASSESSMENT_ID),
+    PROTECTION_PLANS: (RECORD_CHILD, CIN_ID),
+    REVIEWS: (RECORD_CHILD, CIN_ID, PLAN_ID),
+    **{table: (RECORD_CHILD, CIN_ID) for _, table, _ in SIMPLE_RECORDS},
 }
 
 
@@ -138,7 +152,7 @@ class _Census:
             self.problems.append(
                 Unplaceable(
                     table,
-                    _named(table, key),
+                    _named(table, key, found),
                     f"{order} {shown}: records under one parent need distinct whole numbers "
                     "to be placed",
                 )
@@ -148,13 +162,21 @@ class _Census:
 
     def child(self, children: etree._Element, identifiers: Row) -> None:
         child_id = identifiers.get(CHILD_KEY)
-        if child_id in self.written_children:
+        record_child = identifiers.get(RECORD_CHILD)
+        # Only CSV files can give one child twice: there LAchildID alone ties records to their
+        # child, so two children with one ID could not be told apart.
+        if record_child in self.written_children:
             self.problems.append(
-                Unplaceable(IDENTIFIERS_BLOCK, ((CHILD_KEY, child_id),), "is given twice")
+                Unplaceable(
+                    IDENTIFIERS_BLOCK,
+                    ((CHILD_KEY, child_id),),
+                    "is given twice; in CSV files the LA child ID is all that ties a child's "
+                    "records to it",
+                )
             )
             return
-        self.written_children.add(child_id)
-        key = (child_id,)
+        self.written_children.add(record_child)
+        key = (record_child,)
         child = etree.SubElement(children, CHILD)
         block = etree.SubElement(child, IDENTIFIERS_BLOCK)
         for name in IDENTIFIERS:
@@ -177,7 +199,7 @@ class _Census:
             for row in disabilities:
                 item(wrapper, DISABILITY, row.get(DISABILITY), required=True)
         for details in self.take(CIN_DETAILS, key, order=CIN_ID):
-            self._cin_details(child, details, (child_id, details.get(CIN_ID)))
+            self._cin_details(child, details, (record_child, details.get(CIN_ID)))
 
     def _cin_details(self, child: etree._Element, details: Row, key: Key) -> None:
         element = etree.SubElement(child, CIN_DETAILS)
@@ -222,17 +244,18 @@ class _Census:
         """Rows whose parent record is not in the tables would be lost: say which, and stop."""
         for table, groups in self.groups.items():
             for key, rows in groups.items():
-                self.problems.append(
-                    Unplaceable(
-                        table, _named(table, key), f"{len(rows)} row(s) with no parent record"
-                    )
-                )
+                problem = f"{len(rows)} row(s) with no parent record"
+                if (key[0] or "").startswith(UNTIED):
+                    problem += "; in CSV files a blank LA child ID ties a record to no child"
+                self.problems.append(Unplaceable(table, _named(table, key, rows), problem))
         refuse(self.problems, SHOWN)
 
 
-def _named(table: str, key: Key) -> tuple[tuple[str, str | None], ...]:
-    """The key's values with the names of the columns they come from."""
-    return tuple(zip(KEYS[table], key, strict=False))
+def _named(table: str, key: Key, rows: list[Row]) -> tuple[tuple[str, str | None], ...]:
+    """The key's values with the names of the columns they come from, the child said by its
+    LA child ID (the rows under one ChildKey share it), as the user knows the child."""
+    child_id = rows[0].get(CHILD_KEY) if rows else None
+    return ((CHILD_KEY, child_id), *zip(KEYS[table][1:], key[1:], strict=True))
 
 
 def _grouped(rows: list[Row], keys: tuple[str, ...]) -> dict[Key, list[Row]]:

@@ -10,7 +10,7 @@ data, reported by rules 8500 and 8510, and never merges two children or parts on
 import polars as pl
 
 from csc_validate.collections.cin.child_keys import UNTIED
-from csc_validate.rulekit import RuleContext, by_content
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, RuleContext, by_content
 
 CHILD = "LAchildID"
 CHILD_KEY = "ChildKey"
@@ -48,12 +48,22 @@ def is_weekend(column: str) -> pl.Expr:
     return pl.col(column).dt.weekday() >= 6
 
 
-def with_episode(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> pl.LazyFrame:
+def _named(table: str, name_it: bool) -> list[pl.Expr]:
+    """The joined row's `_row` as the related row of `table`, or nothing."""
+    if not name_it:
+        return []
+    return [pl.col("_row").alias(RELATED_ROW), pl.lit(table).alias(RELATED_TABLE)]
+
+
+def with_episode(
+    frame: pl.LazyFrame, ctx: RuleContext, columns: list[str], *, name_it: bool = False
+) -> pl.LazyFrame:
     """Add the named CINdetails columns of each row's CIN episode (null where there is none).
 
     Columns keep their names; a row whose episode is listed twice (a duplicated child) is
     matched once, with one listing chosen by what it holds (never by the order of the rows), so
-    that no row is repeated.
+    that no row is repeated. With `name_it`, the episode's row is added as the related row, for
+    rules whose finding compares a row with its episode.
     """
     episodes = (
         ctx.table("CINdetails")
@@ -61,7 +71,7 @@ def with_episode(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> p
         # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the
         # rows kept, and the order of `episodes` is lost in the join.
         .unique(subset=EPISODE, keep="first", maintain_order=True)
-        .select(*EPISODE, *columns)
+        .select(*EPISODE, *columns, *_named("CINdetails", name_it))
     )
     # Equivalent mutant (ReplaceKeywordValue): every rule using this compares a joined column in
     # its filter, and a row with no episode gets null there, which the filter drops as an inner
@@ -69,19 +79,51 @@ def with_episode(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> p
     return frame.join(episodes, on=EPISODE, how="left", nulls_equal=False)
 
 
-def with_child(frame: pl.LazyFrame, ctx: RuleContext, columns: list[str]) -> pl.LazyFrame:
+def with_child(
+    frame: pl.LazyFrame, ctx: RuleContext, columns: list[str], *, name_it: bool = False
+) -> pl.LazyFrame:
     """Add the named ChildIdentifiers columns of each row's child (null where there is none);
     a child listed twice is matched with one listing chosen by what it holds, never by the
-    order of the rows."""
+    order of the rows. With `name_it`, the child's ChildIdentifiers row is added as the
+    related row."""
     children = (
         ctx.table("ChildIdentifiers")
         .sort(by_content())
         # Equivalent mutant (ReplaceTrueWithFalse): maintain_order sets only the order of the
         # rows kept, and the order of `children` is lost in the join.
         .unique(subset=[CHILD_KEY], keep="first", maintain_order=True)
-        .select(CHILD_KEY, *columns)
+        .select(CHILD_KEY, *columns, *_named("ChildIdentifiers", name_it))
     )
     return frame.join(children, on=CHILD_KEY, how="left")
+
+
+def rows_paired(
+    frame: pl.LazyFrame,
+    pairs: pl.LazyFrame,
+    columns: tuple[str, str],
+    other_table: str | None = None,
+) -> pl.LazyFrame:
+    """The rows of `frame` whose `_row` appears in the first of `columns` of `pairs`, once for
+    each row named beside it in the second, which becomes the related row (of `other_table`
+    when the pair spans two tables)."""
+    row, other = columns
+    named = pairs.select(pl.col(row).alias("_row"), pl.col(other).alias(RELATED_ROW))
+    if other_table is not None:
+        named = named.with_columns(pl.lit(other_table).alias(RELATED_TABLE))
+    return frame.join(named, on="_row", how="inner")
+
+
+def with_each_other(
+    frame: pl.LazyFrame, on: list[str], *, nulls_equal: bool = False
+) -> pl.LazyFrame:
+    """The rows of `frame` that share the `on` values with another row, once for each such
+    row, which is named as the related row: repeats and clashes name one another. A blank key
+    matches nothing unless `nulls_equal`, as `pl.len().over(on)` would group blanks together."""
+    keyed = frame.select(*on, "_row")
+    pairs = keyed.join(keyed.rename({"_row": "_other_row"}), on=on, nulls_equal=nulls_equal).filter(
+        pl.col("_row") != pl.col("_other_row")
+    )
+    return rows_paired(frame, pairs, ("_row", "_other_row"))
 
 
 __all__ = [
@@ -93,8 +135,10 @@ __all__ = [
     "in_census_year",
     "is_weekend",
     "no",
+    "rows_paired",
     "untied",
     "with_child",
+    "with_each_other",
     "with_episode",
     "yes",
 ]

@@ -67,10 +67,9 @@ def days_in_open_plans(
     )
 
 
-def rows_listed(frame: pl.LazyFrame, rows: pl.LazyFrame, column: str = "_row") -> pl.LazyFrame:
-    """The rows of `frame` whose `_row` appears in `rows[column]`, each once."""
-    listed = rows.select(pl.col(column).alias("_row"))
-    return frame.join(listed, on="_row", how="semi")
-
-
-__all__ = ["PLAN_ROW", "days_in_open_plans", "last_day_open", "no_end_date", "rows_listed"]
+__all__ = [
+    "PLAN_ROW",
+    "days_in_open_plans",
+    "last_day_open",
+    "no_end_date",
+]

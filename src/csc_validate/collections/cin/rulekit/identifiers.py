@@ -59,14 +59,6 @@ def upn_check_letter(upn: pl.Expr, ctx: RuleContext) -> pl.Expr:
     return pl.when(readable).then(table.list.get(remainder, null_on_oob=True))
 
 
-def repeated(column: str) -> pl.Expr:
-    """True where a filled-in value appears on more than one row (every such row); blanks are
-    never repeats."""
-    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row counts in its own group,
-    # so the count is never below 1 and "not 1" is "more than 1".
-    return pl.col(column).is_not_null() & (pl.len().over(column) > 1)
-
-
 def is_written(column: str) -> pl.Expr:
     """True where a date cell holds text, readable or not: the item was provided."""
     return pl.col(raw_name(column)).is_not_null()
@@ -126,7 +118,6 @@ __all__ = [
     "is_unborn",
     "is_written",
     "no_sex_share_above_two_percent",
-    "repeated",
     "school_age_without_upn_or_reason",
     "sex_missing_or_invalid",
     "unborn_without_unborn_sex",
