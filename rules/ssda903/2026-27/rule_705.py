@@ -24,6 +24,8 @@ def dolo_starts_while_earlier_open(ctx: RuleContext) -> pl.LazyFrame:
     Each order starts on or after the day the previous one ended: enter the end date of the earlier
     order, or correct the dates.
     """
+    # Provisional: DfE's own 2026-27 text could not be found; what follows is DfE's coding as
+    # the peer quotes it.
     # DfE: a DoLO starts on or after the previous one's start, and the previous one's end cannot be
     # blank. An earlier order ending after the new start is also still open then, so overlaps are
     # flagged (the later order of the pair); starting on the day the previous one ended is fine.

@@ -24,6 +24,8 @@ def open_dolo_not_carried_over(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     date (and its end date if it has ended): add it, or check its start date against last year's
     return.
     """
+    # Provisional: DfE's own 2026-27 text could not be found; what follows is DfE's coding as
+    # the peer quotes it.
     # DfE: if last year's last DoLO has a start and no end, a DoLO must be present this year and the
     # first one's DOLO_START must be the same. The latest order last year is the one with the latest
     # DOLO_START. This year's first order is flagged when it starts on another date; when the child

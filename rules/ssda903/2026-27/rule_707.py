@@ -19,6 +19,8 @@ def open_dolo_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
     Once care ends, the order ends too: enter the date the order ended, or check the dates of the
     child's episodes.
     """
+    # Provisional: DfE's own 2026-27 text could not be found; what follows is DfE's coding as
+    # the peer quotes it.
     # DfE applies rule 577's test for missing periods to DoLOs. An open order is fine only when it
     # started during a period of care that has not ended; it is flagged when the child has ceased to
     # be looked after (some period of care has an end) and no open period of care had begun by
