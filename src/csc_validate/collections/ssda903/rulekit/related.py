@@ -12,4 +12,7 @@ def beside(rows: pl.LazyFrame, others: pl.LazyFrame, table: str, on: str = "CHIL
     rule flags never change. A blank `on` matches nothing, so blank-ID children stay apart.
     """
     named = others.select(on, pl.col("_row").alias(RELATED_ROW)).unique()
+    # Equivalent mutant (ReplaceKeywordValue): every caller passes only rows that share their `on`
+    # with a row of `others`, so an inner join keeps what the left join keeps; the left join stays
+    # so that no caller can lose a flagged row.
     return rows.join(named, on=on, how="left").with_columns(pl.lit(table).alias(RELATED_TABLE))
