@@ -161,6 +161,15 @@ def looked_after_at_year_end(
     return episodes.filter(_open_at(end) & ~short_break).select("CHILD").unique()
 
 
+def episodes_open_at_year_end(
+    episodes: pl.LazyFrame, end: dt.date, respite: list[str]
+) -> pl.LazyFrame:
+    """The episodes that make a child looked after on `end`, as `looked_after_at_year_end` reads
+    them: for a rule to name beside its finding."""
+    short_break = pl.col("LS").is_in(respite).fill_null(False)
+    return episodes.filter(_open_at(end) & ~short_break)
+
+
 def _open_at(end: dt.date) -> pl.Expr:
     """True for an episode of the return still open on its last day, `end`."""
     started = (pl.col("DECOM") <= end).fill_null(True)
