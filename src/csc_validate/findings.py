@@ -1,6 +1,7 @@
 """Finding and Report: the one sorted list that every output renders."""
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import (
@@ -71,6 +72,10 @@ class Finding(BaseModel):
     # The row's identifying values besides the child (DECOM for an episode), as written; what a
     # baseline matches on, since row numbers move when an extract gains or loses rows.
     key: dict[str, str | None] = Field(default_factory=dict, exclude=True)
+    # Which child the row is about, for counting children: the child's ID, or, where the ID is
+    # blank, the row itself (a blank ID ties no two rows together); for CIN the record's Child
+    # element. None for a row of a table about no child.
+    child_key: str | None = Field(default=None, exclude=True)
 
 
 class RuleSummary(BaseModel):
@@ -81,7 +86,9 @@ class RuleSummary(BaseModel):
     message: str
     table: str
     count: int
-    children: int
+    children: int = Field(
+        description="distinct children; a row with a blank child ID is a child of its own"
+    )
 
 
 class SkippedRule(BaseModel):
@@ -272,6 +279,12 @@ def sort_key(finding: Finding) -> tuple:
     return (finding.table, row, code_key(finding.rule), finding.fields)
 
 
+def children_affected(findings: Iterable[Finding]) -> int:
+    """How many distinct children the findings are about. Rows with a blank child ID are each a
+    child of their own, never one child together; a finding about a whole table is about none."""
+    return len({f.child_key or f.child for f in findings} - {None})
+
+
 def summarise(findings: list[Finding]) -> list[RuleSummary]:
     """Counts per rule and table, largest first (ties in code order)."""
     groups: dict[tuple[str, str], list[Finding]] = {}
@@ -284,7 +297,7 @@ def summarise(findings: list[Finding]) -> list[RuleSummary]:
             message=items[0].message,
             table=table,
             count=len(items),
-            children=len({f.child for f in items if f.child is not None}),
+            children=children_affected(items),
         )
         for (rule, table), items in groups.items()
     ]

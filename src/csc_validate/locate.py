@@ -10,6 +10,9 @@ from csc_validate.schemas import YearSchema
 from csc_validate.tables import PREVIOUS_SUFFIX, CellIssue, Tables
 
 BUILTIN = {rule.code: rule for rule in BUILTIN_RULES}
+# The column a collection derives to say which child a record belongs to where IDs cannot (CIN's
+# Child element); preferred to the child's ID for counting children.
+CHILD_KEY = "ChildKey"
 
 
 def locate(hits: list[Hit], tables: Tables, schema: YearSchema) -> list[Finding]:
@@ -108,6 +111,7 @@ def locate_issues(issues: list[CellIssue], tables: Tables, schema: YearSchema) -
                     row=issue.row,
                     line=record.get("_line"),
                     child=record.get("_child"),
+                    child_key=record.get("_child_key"),
                     fields=fields,
                     values={field: record.get(field) for field in fields} if record else {},
                     file=record.get("_file", loaded.file),
@@ -126,6 +130,12 @@ def _source_rows(
     typed = tables.typed(table)
     derived = _derived_columns(schema, table)
     extra = [pl.col(child_column).alias("_child")] if child_column in typed.columns else []
+    if CHILD_KEY in typed.columns:
+        extra.append(pl.col(CHILD_KEY).alias("_child_key"))
+    elif child_column in typed.columns:
+        # A blank ID ties the row to no other: it is a child of its own.
+        own = pl.format("blank {} in {} row {}", pl.lit(child_column), pl.lit(table), "_row")
+        extra.append(pl.coalesce(pl.col(child_column), own).alias("_child_key"))
     extra += [pl.col(name).alias(f"{name}#derived") for name in derived if name in typed.columns]
     joined = flagged.join(tables.raw(table), on="_row", how="left")
     return joined.join(typed.select("_row", *extra), on="_row", how="left")
@@ -158,6 +168,7 @@ def _finding(
         row=record["_row"],
         line=record.get("_line"),
         child=record.get("_child"),
+        child_key=record.get("_child_key"),
         fields=fields,
         values=values,
         file=record.get("_file") or file,

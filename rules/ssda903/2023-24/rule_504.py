@@ -4,7 +4,7 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order, with_periods_of_care
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -33,8 +33,13 @@ def need_differs_from_start_of_period(ctx: RuleContext) -> pl.LazyFrame:
     periods = with_periods_of_care(ctx.table("Episodes"))
     # An episode with a blank DECOM always starts a new period and sorts after the child's dated
     # ones, so it is alone in its period; of two starting the same day the one ending first leads.
-    at_start = pl.col("CIN").sort_by(in_order("DECOM", "DEC")).first()
-    return periods.filter(pl.col("CIN").ne_missing(at_start.over(child_of_row(), "period")))
+    # The period's first episode, whose need the episode is compared with, is named beside it.
+    order = in_order("DECOM", "DEC")
+    at_start = pl.col("CIN").sort_by(order).first()
+    first_row = pl.col("_row").sort_by(order).first().over(child_of_row(), "period")
+    return periods.with_columns(first_row.alias(RELATED_ROW)).filter(
+        pl.col("CIN").ne_missing(at_start.over(child_of_row(), "period"))
+    )
 
 
 CASES = [
@@ -54,6 +59,13 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 2, 3, 4, 7]},
+        related=(
+            ("Episodes", 1, "Episodes", 0),
+            ("Episodes", 2, "Episodes", 0),
+            ("Episodes", 3, "Episodes", 0),
+            ("Episodes", 4, "Episodes", 5),
+            ("Episodes", 7, "Episodes", 6),
+        ),
     ),
     Case(
         "a need left blank after a recorded one is flagged; blank throughout is not",

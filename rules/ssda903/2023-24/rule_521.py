@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.related import beside
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -29,13 +30,17 @@ def placed_for_adoption_before_decision(ctx: RuleContext) -> dict[str, pl.LazyFr
     decisions = ctx.table("AD1")
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION")).fill_null(False)
     episodes = ctx.table("Episodes").filter(placed)
+    # Each episode names the AD1 row whose DATE_INT it was compared with; each AD1 row, the
+    # episodes that started too early.
+    compared = decisions.select("CHILD", "DATE_INT", pl.col("_row").alias(RELATED_ROW))
     # Equivalent mutant (ReplaceKeywordValue): a left join gives an episode with no AD1 row a
     # blank DATE_INT, and a comparison with a blank is dropped, as the inner join drops the row.
-    dated = episodes.join(decisions.select("CHILD", "DATE_INT"), on="CHILD", how="inner")
+    dated = episodes.join(compared, on="CHILD", how="inner")
     early = dated.filter(pl.col("DECOM") < pl.col("DATE_INT"))
+    flagged_decisions = decisions.join(early.select("CHILD").unique(), on="CHILD", how="semi")
     return {
-        "Episodes": early,
-        "AD1": decisions.join(early.select("CHILD").unique(), on="CHILD", how="semi"),
+        "Episodes": early.with_columns(pl.lit("AD1").alias(RELATED_TABLE)),
+        "AD1": beside(flagged_decisions, early, "Episodes"),
     }
 
 
@@ -54,7 +59,7 @@ CASES = [
                 ["CHILD", "DECOM", "PLACE"],
                 ["1", "09/05/2023", "A5"],
                 ["1", "01/04/2023", "U1"],
-                ["2", "10/05/2023", "a3"],
+                ["2", "10/05/2023", "A3"],
                 ["3", "11/05/2023", "A6"],
                 ["9", "01/05/2023", "A3"],
                 ["9", "12/05/2023", "A5"],
@@ -62,6 +67,14 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 4, 6], "AD1": [0, 3]},
+        related=(
+            ("Episodes", 0, "AD1", 0),
+            ("Episodes", 4, "AD1", 3),
+            ("Episodes", 6, "AD1", 3),
+            ("AD1", 0, "Episodes", 0),
+            ("AD1", 3, "Episodes", 4),
+            ("AD1", 3, "Episodes", 6),
+        ),
     ),
     Case(
         "a placement that is not for adoption, or whose PLACE is blank, is not compared",

@@ -4,7 +4,8 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.related import beside
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -35,16 +36,19 @@ def placement_decision_date_differs_from_adoption(ctx: RuleContext) -> dict[str,
         .over(child_of_row())
     )
     adoptions = ctx.table("AD1").filter(pl.col("DATE_INT").is_not_null())
+    # The decision names the AD1 row it was compared with, and the AD1 row names the decision.
+    compared = adoptions.select("CHILD", "DATE_INT", pl.col("_row").alias(RELATED_ROW))
     differing = (
         decisions.filter(pl.col("_row") == latest)
         # Equivalent mutant (ReplaceKeywordValue): a left join gives a decision with no AD1 row a
         # blank DATE_INT, and a comparison with a blank is dropped, as the inner join drops it.
-        .join(adoptions.select("CHILD", "DATE_INT"), on="CHILD", how="inner")
+        .join(compared, on="CHILD", how="inner")
         .filter(pl.col("DATE_PLACED") != pl.col("DATE_INT"))
     )
+    flagged_adoptions = adoptions.join(differing.select("CHILD").unique(), on="CHILD", how="semi")
     return {
-        "PlacedAdoption": differing,
-        "AD1": adoptions.join(differing.select("CHILD").unique(), on="CHILD", how="semi"),
+        "PlacedAdoption": differing.with_columns(pl.lit("AD1").alias(RELATED_TABLE)),
+        "AD1": beside(flagged_adoptions, differing, "PlacedAdoption"),
     }
 
 
@@ -63,6 +67,12 @@ CASES = [
             ),
         },
         flagged={"AD1": [1, 2], "PlacedAdoption": [1, 2]},
+        related=(
+            ("AD1", 1, "PlacedAdoption", 1),
+            ("AD1", 2, "PlacedAdoption", 2),
+            ("PlacedAdoption", 1, "AD1", 1),
+            ("PlacedAdoption", 2, "AD1", 2),
+        ),
     ),
     Case(
         "only the latest decision is compared, whatever the order of the rows",
@@ -84,6 +94,7 @@ CASES = [
             ),
         },
         flagged={"AD1": [2], "PlacedAdoption": [4]},
+        related=(("AD1", 2, "PlacedAdoption", 4), ("PlacedAdoption", 4, "AD1", 2)),
     ),
     Case(
         "a blank or unreadable date, or no AD1 row or decision, is not compared",

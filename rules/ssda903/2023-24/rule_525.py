@@ -4,6 +4,7 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
@@ -47,9 +48,16 @@ def adopted_after_placement_decision_reversed(ctx: RuleContext) -> dict[str, pl.
     details = [raw_name("DATE_INT"), raw_name("DATE_MATCH")]
     details += ["FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"]
     adopted = ctx.table("AD1").filter(pl.any_horizontal(pl.col(details).is_not_null()))
+    # Each names the other as the row it was compared with.
     return {
-        "PlacedAdoption": reversed_.join(adopted.select("CHILD"), on="CHILD", how="semi"),
-        "AD1": adopted.join(reversed_.select("CHILD"), on="CHILD", how="semi"),
+        "PlacedAdoption": beside(
+            reversed_.join(adopted.select("CHILD"), on="CHILD", how="semi"), adopted, "AD1"
+        ),
+        "AD1": beside(
+            adopted.join(reversed_.select("CHILD"), on="CHILD", how="semi"),
+            reversed_,
+            "PlacedAdoption",
+        ),
     }
 
 
@@ -84,6 +92,16 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [0, 1, 5, 7], "AD1": [0, 1, 4, 6]},
+        related=(
+            ("PlacedAdoption", 0, "AD1", 0),
+            ("PlacedAdoption", 1, "AD1", 1),
+            ("PlacedAdoption", 5, "AD1", 4),
+            ("PlacedAdoption", 7, "AD1", 6),
+            ("AD1", 0, "PlacedAdoption", 0),
+            ("AD1", 1, "PlacedAdoption", 1),
+            ("AD1", 4, "PlacedAdoption", 5),
+            ("AD1", 6, "PlacedAdoption", 7),
+        ),
     ),
     Case(
         "any one adoption detail given after a reversed decision is flagged, unreadable too",

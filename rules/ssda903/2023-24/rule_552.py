@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -40,9 +41,13 @@ def adoption_placement_before_decision(
         pl.col("DECOM") < pl.col("first_decision")
     )
     children = early.select("CHILD").unique()
+    # A placement names the child's dated decisions it was compared with, and each decision
+    # names the placements that started before it.
     return {
-        "Episodes": early,
-        "PlacedAdoption": decisions.join(children, on="CHILD", how="semi"),
+        "Episodes": beside(early, decisions, "PlacedAdoption"),
+        "PlacedAdoption": beside(
+            decisions.join(children, on="CHILD", how="semi"), early, "Episodes"
+        ),
     }
 
 
@@ -71,6 +76,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0], "PlacedAdoption": [0]},
+        related=(("Episodes", 0, "PlacedAdoption", 0), ("PlacedAdoption", 0, "Episodes", 0)),
     ),
     Case(
         "a later decision after an earlier one does not make the placement early",
@@ -83,5 +89,11 @@ CASES = [
             ),
         },
         flagged={"Episodes": [1], "PlacedAdoption": [0, 1]},
+        related=(
+            ("Episodes", 1, "PlacedAdoption", 0),
+            ("Episodes", 1, "PlacedAdoption", 1),
+            ("PlacedAdoption", 0, "Episodes", 1),
+            ("PlacedAdoption", 1, "Episodes", 1),
+        ),
     ),
 ]

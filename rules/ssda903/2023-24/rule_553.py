@@ -69,6 +69,7 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [0, 1]},
+        related=(("PlacedAdoption", 0, "Episodes", 0), ("PlacedAdoption", 1, "Episodes", 0)),
     ),
     Case(
         "unreadable dates count as given: a DEC closes the order, a ceased date ends a decision",
@@ -92,5 +93,6 @@ CASES = [
             ),
         },
         flagged={"Episodes": [4], "PlacedAdoption": [1]},
+        related=(("PlacedAdoption", 1, "Episodes", 1),),
     ),
 ]

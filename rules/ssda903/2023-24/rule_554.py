@@ -53,6 +53,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [1], "PlacedAdoption": [0]},
+        related=(("Episodes", 1, "PlacedAdoption", 0), ("PlacedAdoption", 0, "Episodes", 1)),
     ),
     Case(
         "a decision after the period of care ended belongs to a later period",
@@ -88,5 +89,11 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 2], "PlacedAdoption": [0, 1]},
+        related=(
+            ("Episodes", 0, "PlacedAdoption", 0),
+            ("Episodes", 2, "PlacedAdoption", 1),
+            ("PlacedAdoption", 0, "Episodes", 0),
+            ("PlacedAdoption", 1, "Episodes", 2),
+        ),
     ),
 ]

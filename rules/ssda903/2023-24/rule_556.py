@@ -52,6 +52,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [1], "PlacedAdoption": [0]},
+        related=(("Episodes", 1, "PlacedAdoption", 0), ("PlacedAdoption", 0, "Episodes", 1)),
     ),
     Case(
         "a decision after the period of care ended belongs to a later period",

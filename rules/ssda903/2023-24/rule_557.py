@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -44,9 +45,17 @@ def left_care_unadopted_with_decision_open(ctx: RuleContext) -> dict[str, pl.Laz
     leavers = ctx.table("Episodes").filter(left_unadopted & on_adoption_route)
     no_decision = leavers.join(decisions.select("CHILD").unique(), on="CHILD", how="anti")
     still_open = leavers.join(incomplete.select("CHILD").unique(), on="CHILD", how="semi")
+    # The episode and the decisions left open name each other; an episode with no decision at
+    # all has nothing to name.
     return {
-        "Episodes": pl.concat([no_decision, still_open]).unique("_row"),
-        "PlacedAdoption": incomplete.join(leavers.select("CHILD").unique(), on="CHILD", how="semi"),
+        "Episodes": pl.concat(
+            [no_decision, beside(still_open, incomplete, "PlacedAdoption")], how="diagonal"
+        ),
+        "PlacedAdoption": beside(
+            incomplete.join(leavers.select("CHILD").unique(), on="CHILD", how="semi"),
+            leavers,
+            "Episodes",
+        ),
     }
 
 
@@ -80,6 +89,14 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 1, 4, 8], "PlacedAdoption": [0, 2, 8]},
+        related=(
+            ("Episodes", 0, "PlacedAdoption", 0),
+            ("Episodes", 1, "PlacedAdoption", 2),
+            ("Episodes", 8, "PlacedAdoption", 8),
+            ("PlacedAdoption", 0, "Episodes", 0),
+            ("PlacedAdoption", 2, "Episodes", 1),
+            ("PlacedAdoption", 8, "Episodes", 8),
+        ),
     ),
     Case(
         "decisions closed with date and reason are not flagged",

@@ -4,6 +4,7 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
@@ -39,9 +40,12 @@ def adopted_with_decision_ceased(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     ceased = latest_decision.filter(pl.col(raw_name("DATE_PLACED_CEASED")).is_not_null()).join(
         adopted.select("CHILD"), on="CHILD", how="semi"
     )
+    # The decision and the adoption episode name each other.
     return {
-        "PlacedAdoption": ceased,
-        "Episodes": adopted.join(ceased.select("CHILD"), on="CHILD", how="semi"),
+        "PlacedAdoption": beside(ceased, adopted, "Episodes"),
+        "Episodes": beside(
+            adopted.join(ceased.select("CHILD"), on="CHILD", how="semi"), ceased, "PlacedAdoption"
+        ),
     }
 
 
@@ -69,6 +73,7 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [0], "Episodes": [0]},
+        related=(("PlacedAdoption", 0, "Episodes", 0), ("Episodes", 0, "PlacedAdoption", 0)),
     ),
     Case(
         "only the latest decision counts",

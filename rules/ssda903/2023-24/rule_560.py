@@ -2,7 +2,16 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -31,7 +40,9 @@ def open_decision_redated(ctx: RuleContext) -> pl.LazyFrame:
         .filter(
             pl.col("DATE_PLACED").is_not_null() & pl.col(raw_name("DATE_PLACED_CEASED")).is_null()
         )
-        .select("CHILD", pl.col("DATE_PLACED").alias("open_date"))
+        .select(
+            "CHILD", pl.col("DATE_PLACED").alias("open_date"), pl.col("_row").alias(RELATED_ROW)
+        )
     )
     current = ctx.table("PlacedAdoption")
     lost = still_open.join(
@@ -40,7 +51,10 @@ def open_decision_redated(ctx: RuleContext) -> pl.LazyFrame:
         right_on=["CHILD", "DATE_PLACED"],
         how="anti",
     )
-    return current.join(lost.select("CHILD").unique(), on="CHILD", how="semi")
+    # Each of the child's rows names last year's open decision it did not carry on.
+    return current.join(lost.select("CHILD", RELATED_ROW), on="CHILD", how="inner").with_columns(
+        pl.lit(f"PlacedAdoption{PREVIOUS_SUFFIX}").alias(RELATED_TABLE)
+    )
 
 
 CASES = [
@@ -61,6 +75,10 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [0, 2]},
+        related=(
+            ("PlacedAdoption", 0, "PlacedAdoption_last", 0),
+            ("PlacedAdoption", 2, "PlacedAdoption_last", 2),
+        ),
     ),
     Case(
         "a child whose decisions include last year's open date is not flagged",
@@ -90,6 +108,10 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [0, 1]},
+        related=(
+            ("PlacedAdoption", 0, "PlacedAdoption_last", 0),
+            ("PlacedAdoption", 1, "PlacedAdoption_last", 1),
+        ),
     ),
     Case(
         "a decision ceased last year, with an unreadable date, or absent this year is not compared",

@@ -2,7 +2,16 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -31,10 +40,14 @@ def ceased_decision_reported_again(ctx: RuleContext) -> pl.LazyFrame:
             | pl.col("REASON_PLACED_CEASED").is_not_null()
         )
         .filter(pl.col("DATE_PLACED").is_not_null())
-        .select("CHILD", "DATE_PLACED")
-        .unique()
+        .select("CHILD", "DATE_PLACED", pl.col("_row").alias(RELATED_ROW))
     )
-    return ctx.table("PlacedAdoption").join(ceased, on=["CHILD", "DATE_PLACED"], how="semi")
+    # Each repeated decision names last year's row that recorded it as ceased.
+    return (
+        ctx.table("PlacedAdoption")
+        .join(ceased, on=["CHILD", "DATE_PLACED"], how="inner")
+        .with_columns(pl.lit(f"PlacedAdoption{PREVIOUS_SUFFIX}").alias(RELATED_TABLE))
+    )
 
 
 CASES = [
@@ -55,6 +68,11 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [0, 1, 2]},
+        related=(
+            ("PlacedAdoption", 0, "PlacedAdoption_last", 0),
+            ("PlacedAdoption", 1, "PlacedAdoption_last", 1),
+            ("PlacedAdoption", 2, "PlacedAdoption_last", 2),
+        ),
     ),
     Case(
         "a decision left open last year, or a ceased one with another date now, is not flagged",
@@ -86,6 +104,7 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [1]},
+        related=(("PlacedAdoption", 1, "PlacedAdoption_last", 0),),
     ),
     Case(
         "blank or unreadable dates are not matched",

@@ -3,7 +3,9 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -35,7 +37,17 @@ def carried_over_episode_not_in_last_year(ctx: RuleContext) -> pl.LazyFrame:
         .group_by(child_of_row())
         .agg(pl.col("DECOM").max())
     )
-    return carried.join(latest_last_year, on=["CHILD", "DECOM"], how="anti")
+    # Last year's latest episode, the one compared, is named beside the episode; a child missing
+    # from last year has nothing to name.
+    last_rows = (
+        ctx.table("Episodes_last")
+        .filter(pl.col("DECOM").is_not_null())
+        # Equivalent mutant (ReplaceComparisonOperator_Eq_GtE): no DECOM is after the child's
+        # latest, so `>=` the latest keeps what `==` keeps.
+        .filter(pl.col("DECOM") == pl.col("DECOM").max().over(child_of_row()))
+    )
+    missed = carried.join(latest_last_year, on=["CHILD", "DECOM"], how="anti")
+    return beside(missed, last_rows, f"Episodes{PREVIOUS_SUFFIX}")
 
 
 CASES = [
@@ -61,6 +73,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [4, 5]},
+        related=(("Episodes", 4, "Episodes_last", 3), ("Episodes", 5, "Episodes_last", 4)),
         period="2025-26",
     ),
     Case(
@@ -78,6 +91,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 2, 3]},
+        related=(("Episodes", 0, "Episodes_last", 0), ("Episodes", 2, "Episodes_last", 2)),
         period="2025-26",
     ),
     Case(

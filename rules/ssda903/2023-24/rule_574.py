@@ -4,7 +4,7 @@ import datetime as dt
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.overlaps import overlapping_earlier
 from csc_validate.rulekit import Case, RuleContext, by_content, raw_name, rule, table
 
 # An open period (blank end) runs on indefinitely.
@@ -40,8 +40,8 @@ def missing_period_overlaps_earlier(ctx: RuleContext) -> pl.LazyFrame:
     ordered = ctx.table("Missing").filter(pl.col("MIS_START").is_not_null())
     # Of two starting the same day the one ending first comes first; then content, never file order.
     ordered = ordered.sort("CHILD", "MIS_START", end, by_content())
-    latest_end_before = end.cum_max().shift(1).over(child_of_row())
-    return ordered.filter(pl.col("MIS_START") < latest_end_before)
+    # Each earlier period it overlaps is named beside it.
+    return overlapping_earlier(ordered, "MIS_START", end)
 
 
 CASES = [
@@ -59,6 +59,7 @@ CASES = [
             )
         },
         flagged={"Missing": [2, 4]},
+        related=(("Missing", 2, "Missing", 1), ("Missing", 4, "Missing", 3)),
     ),
     Case(
         "a period inside any earlier one, not only the one just before, is flagged, by MIS_START",
@@ -73,6 +74,11 @@ CASES = [
             )
         },
         flagged={"Missing": [1, 2, 3]},
+        related=(
+            ("Missing", 1, "Missing", 0),
+            ("Missing", 2, "Missing", 0),
+            ("Missing", 3, "Missing", 4),
+        ),
     ),
     Case(
         "a period starting while an earlier one is still open is flagged, however late it starts",
@@ -86,6 +92,7 @@ CASES = [
             )
         },
         flagged={"Missing": [1, 3]},
+        related=(("Missing", 1, "Missing", 0), ("Missing", 3, "Missing", 2)),
     ),
     Case(
         "a blank or unreadable start is not ordered; an unreadable end counts as the start day",

@@ -2,7 +2,15 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -25,14 +33,15 @@ def open_missing_period_after_placement_ended(ctx: RuleContext) -> pl.LazyFrame:
     # up to the day before its DEC. On the day an episode ends the next one has begun, so a period
     # starting that day belongs to the next episode.
     episodes = ctx.table("Episodes").filter(pl.col("DEC").is_not_null())
-    episodes = episodes.select("CHILD", "DECOM", "DEC")
+    # The episode the period started in is named beside it.
+    episodes = episodes.select("CHILD", "DECOM", "DEC", pl.col("_row").alias(RELATED_ROW))
     open_periods = ctx.table("Missing").filter(pl.col(raw_name("MIS_END")).is_null())
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a period with no ended episode a
     # blank DECOM and DEC, and a comparison with a blank is dropped, as the inner join drops it.
     in_ended_episode = open_periods.join(episodes, on="CHILD", how="inner").filter(
         (pl.col("DECOM") <= pl.col("MIS_START")) & (pl.col("MIS_START") < pl.col("DEC"))
     )
-    return open_periods.join(in_ended_episode.select("_row").unique(), on="_row", how="semi")
+    return in_ended_episode.with_columns(pl.lit("Episodes").alias(RELATED_TABLE))
 
 
 CASES = [
@@ -58,6 +67,11 @@ CASES = [
             ),
         },
         flagged={"Missing": [0, 1, 5]},
+        related=(
+            ("Missing", 0, "Episodes", 0),
+            ("Missing", 1, "Episodes", 0),
+            ("Missing", 5, "Episodes", 3),
+        ),
     ),
     Case(
         "only a child's open period starting inside the ended episode is flagged",
@@ -73,6 +87,7 @@ CASES = [
             ),
         },
         flagged={"Missing": [1]},
+        related=(("Missing", 1, "Episodes", 0),),
     ),
     Case(
         "a child with no episodes, or whose only DEC is unreadable, is not compared",

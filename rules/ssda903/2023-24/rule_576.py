@@ -4,7 +4,16 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -33,7 +42,14 @@ def open_missing_period_not_carried_over(ctx: RuleContext) -> dict[str, pl.LazyF
     still_open = latest.filter(pl.col(raw_name("MIS_END")).is_null())
     this_year = ctx.table("Missing").filter(pl.col("MIS_START").is_not_null())
     first = this_year.sort(in_order("MIS_START", "MIS_END")).group_by(child_of_row()).first()
-    carried = still_open.select("CHILD", pl.col("MIS_START").alias("open_start"))
+    # This year's first period names last year's open one it was compared with; last year's open
+    # period with nothing this year has nothing to name.
+    carried = still_open.select(
+        "CHILD",
+        pl.col("MIS_START").alias("open_start"),
+        pl.col("_row").alias(RELATED_ROW),
+        pl.lit(f"Missing{PREVIOUS_SUFFIX}").alias(RELATED_TABLE),
+    )
     return {
         # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no open period
         # last year a blank open_start, and a comparison with a blank is dropped, as the inner
@@ -69,6 +85,7 @@ CASES = [
             ),
         },
         flagged={"Missing": [2, 3]},
+        related=(("Missing", 2, "Missing_last", 1), ("Missing", 3, "Missing_last", 2)),
     ),
     Case(
         "last year's open period is flagged when the child has no period this year",

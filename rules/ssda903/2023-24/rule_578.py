@@ -2,8 +2,9 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import with_periods_of_care
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit import in_order, with_periods_of_care
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -28,9 +29,11 @@ def missing_period_starts_after_care(ctx: RuleContext) -> pl.LazyFrame:
     # every period of care (from its first DECOM to its last DEC, both included) is flagged when a
     # period of care ended before it; a start before care began is rule 581's. Children with no
     # episodes and blank starts are not compared.
+    # The episode that ended the latest period of care before the start is named beside it.
+    edge = pl.col("_row").sort_by(in_order("DECOM", "DEC")).last().over(child_of_row(), "period")
     periods = (
         with_periods_of_care(ctx.table("Episodes"))
-        .select("CHILD", "period_start", "period_end")
+        .select("CHILD", "period_start", "period_end", edge.alias(RELATED_ROW))
         .unique()
     )
     missing = ctx.table("Missing").filter(pl.col("MIS_START").is_not_null())
@@ -43,8 +46,15 @@ def missing_period_starts_after_care(ctx: RuleContext) -> pl.LazyFrame:
         & (pl.col("period_end").is_null() | (pl.col("MIS_START") <= pl.col("period_end")))
     )
     after_an_end = pairs.filter(pl.col("period_end") < pl.col("MIS_START"))
-    return missing.join(after_an_end.select("_row"), on="_row", how="semi").join(
-        inside.select("_row"), on="_row", how="anti"
+    latest_end = after_an_end.filter(
+        # Equivalent mutant (ReplaceComparisonOperator_Eq_GtE): no end is after the latest, so `>=`
+        # the latest keeps what `==` keeps.
+        pl.col("period_end") == pl.col("period_end").max().over("_row")
+    )
+    return (
+        missing.join(latest_end.select("_row", RELATED_ROW), on="_row", how="inner")
+        .join(inside.select("_row"), on="_row", how="anti")
+        .with_columns(pl.lit("Episodes").alias(RELATED_TABLE))
     )
 
 
@@ -59,6 +69,8 @@ CASES = [
                 ["2", "01/07/2024", "S", ""],
                 ["3", "01/04/2024", "S", ""],
                 ["7", "01/04/2024", "S", "31/02/2024"],
+                ["10", "01/04/2024", "S", "10/05/2024"],
+                ["10", "10/05/2024", "P", "20/05/2024"],
             ),
             "Missing": table(
                 ["CHILD", "MIS_START"],
@@ -71,9 +83,16 @@ CASES = [
                 ["1", ""],
                 ["1", "2024-05-11"],
                 ["7", "01/06/2024"],
+                ["10", "25/05/2024"],
             ),
         },
-        flagged={"Missing": [1, 2]},
+        flagged={"Missing": [1, 2, 9]},
+        # A period of two episodes is named by the one that ended it.
+        related=(
+            ("Missing", 1, "Episodes", 0),
+            ("Missing", 2, "Episodes", 1),
+            ("Missing", 9, "Episodes", 6),
+        ),
     ),
     Case(
         "a start inside a later period of care, on its first or last day, is not after care ended",
@@ -98,5 +117,6 @@ CASES = [
             ),
         },
         flagged={"Missing": [4, 7]},
+        related=(("Missing", 4, "Episodes", 2), ("Missing", 7, "Episodes", 1)),
     ),
 ]

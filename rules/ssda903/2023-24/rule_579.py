@@ -4,7 +4,7 @@ import datetime as dt
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.overlaps import overlapping_earlier
 from csc_validate.rulekit import Case, RuleContext, by_content, raw_name, rule, table
 
 # A decision not yet ceased (blank ceased date) runs on indefinitely.
@@ -41,8 +41,8 @@ def decision_overlaps_earlier(ctx: RuleContext) -> pl.LazyFrame:
     ordered = ctx.table("PlacedAdoption").filter(pl.col("DATE_PLACED").is_not_null())
     # Of two starting the same day the one ending first comes first; then content, never file order.
     ordered = ordered.sort("CHILD", "DATE_PLACED", ceased, by_content())
-    latest_ceased_before = ceased.cum_max().shift(1).over(child_of_row())
-    return ordered.filter(pl.col("DATE_PLACED") < latest_ceased_before)
+    # Each earlier decision it overlaps is named beside it.
+    return overlapping_earlier(ordered, "DATE_PLACED", ceased)
 
 
 CASES = [
@@ -60,6 +60,7 @@ CASES = [
             )
         },
         flagged={"PlacedAdoption": [3]},
+        related=(("PlacedAdoption", 3, "PlacedAdoption", 2),),
     ),
     Case(
         "a decision before any earlier one ceased, not only the one just before, is flagged",
@@ -74,6 +75,11 @@ CASES = [
             )
         },
         flagged={"PlacedAdoption": [1, 2, 3]},
+        related=(
+            ("PlacedAdoption", 1, "PlacedAdoption", 0),
+            ("PlacedAdoption", 2, "PlacedAdoption", 0),
+            ("PlacedAdoption", 3, "PlacedAdoption", 4),
+        ),
     ),
     Case(
         "a decision while an earlier one is still open is flagged, however late it is dated",
@@ -87,6 +93,10 @@ CASES = [
             )
         },
         flagged={"PlacedAdoption": [1, 3]},
+        related=(
+            ("PlacedAdoption", 1, "PlacedAdoption", 0),
+            ("PlacedAdoption", 3, "PlacedAdoption", 2),
+        ),
     ),
     Case(
         "a blank or unreadable DATE_PLACED is not ordered; an unreadable ceased date is its day",

@@ -2,7 +2,15 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    birthday,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -26,11 +34,13 @@ def left_care_while_missing_without_e8(ctx: RuleContext) -> pl.LazyFrame:
     turned_18 = (
         ctx.table("Missing")
         .filter(pl.col("MIS_END") == birthday(pl.col("DOB"), 18))
-        .select("CHILD", pl.col("MIS_END").alias("DEC"))
-        .unique()
+        .select("CHILD", pl.col("MIS_END").alias("DEC"), pl.col("_row").alias(RELATED_ROW))
     )
-    ended = ctx.table("Episodes").join(turned_18, on=["CHILD", "DEC"], how="semi")
-    return ended.filter(~pl.col("REC").is_in(ctx.codes("REC_OTHER_REASON")).fill_null(False))
+    # The episode names the missing period that ended on the same day.
+    ended = ctx.table("Episodes").join(turned_18, on=["CHILD", "DEC"], how="inner")
+    return ended.filter(
+        ~pl.col("REC").is_in(ctx.codes("REC_OTHER_REASON")).fill_null(False)
+    ).with_columns(pl.lit("Missing").alias(RELATED_TABLE))
 
 
 CASES = [
@@ -56,6 +66,11 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 2, 5]},
+        related=(
+            ("Episodes", 0, "Missing", 0),
+            ("Episodes", 2, "Missing", 2),
+            ("Episodes", 5, "Missing", 3),
+        ),
     ),
     Case(
         "a missing period ending the day before or after the 18th birthday is not checked",

@@ -2,8 +2,9 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import with_periods_of_care
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit import in_order, with_periods_of_care
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -24,9 +25,11 @@ def missing_period_starts_before_care(ctx: RuleContext) -> pl.LazyFrame:
     # start between two periods is flagged by both. Children with no episodes and blank starts are
     # not compared.
     # NOTE: an unreadable DECOM fails stage 1 (141); the peer takes it as no care yet.
+    # The first episode of the earliest period of care after the start is named beside it.
+    edge = pl.col("_row").sort_by(in_order("DECOM", "DEC")).first().over(child_of_row(), "period")
     periods = (
         with_periods_of_care(ctx.table("Episodes"))
-        .select("CHILD", "period_start", "period_end")
+        .select("CHILD", "period_start", "period_end", edge.alias(RELATED_ROW))
         .unique()
     )
     missing = ctx.table("Missing").filter(pl.col("MIS_START").is_not_null())
@@ -39,8 +42,15 @@ def missing_period_starts_before_care(ctx: RuleContext) -> pl.LazyFrame:
         & (pl.col("period_end").is_null() | (pl.col("MIS_START") <= pl.col("period_end")))
     )
     before_a_start = pairs.filter(pl.col("MIS_START") < pl.col("period_start"))
-    return missing.join(before_a_start.select("_row"), on="_row", how="semi").join(
-        inside.select("_row"), on="_row", how="anti"
+    next_start = before_a_start.filter(
+        # Equivalent mutant (ReplaceComparisonOperator_Eq_LtE): no start is before the earliest, so
+        # `<=` the earliest keeps what `==` keeps.
+        pl.col("period_start") == pl.col("period_start").min().over("_row")
+    )
+    return (
+        missing.join(next_start.select("_row", RELATED_ROW), on="_row", how="inner")
+        .join(inside.select("_row"), on="_row", how="anti")
+        .with_columns(pl.lit("Episodes").alias(RELATED_TABLE))
     )
 
 
@@ -55,6 +65,9 @@ CASES = [
                 ["2", "01/07/2024", "S", ""],
                 ["3", "01/04/2024", "S", "01/05/2024"],
                 ["7", "31/04/2024", "S", ""],
+                ["11", "01/06/2024", "S", "20/06/2024"],
+                ["11", "20/06/2024", "P", "10/07/2024"],
+                ["11", "01/08/2024", "S", ""],
             ),
             "Missing": table(
                 ["CHILD", "MIS_START"],
@@ -67,9 +80,16 @@ CASES = [
                 ["1", ""],
                 ["1", "2024-05-09"],
                 ["7", "01/04/2024"],
+                ["11", "15/05/2024"],
             ),
         },
-        flagged={"Missing": [0, 2]},
+        flagged={"Missing": [0, 2, 9]},
+        # Of two later periods the earlier is named, by its first episode.
+        related=(
+            ("Missing", 0, "Episodes", 0),
+            ("Missing", 2, "Episodes", 2),
+            ("Missing", 9, "Episodes", 5),
+        ),
     ),
     Case(
         "a start inside an earlier period of care, on its first or last day, is not before care",
@@ -94,5 +114,6 @@ CASES = [
             ),
         },
         flagged={"Missing": [4]},
+        related=(("Missing", 4, "Episodes", 3),),
     ),
 ]

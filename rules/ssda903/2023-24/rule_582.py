@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -27,9 +27,15 @@ def adopted_on_match_day(ctx: RuleContext) -> pl.LazyFrame:
     # DfE expects the match to come first, but allows it ("in most circumstances"), so this is a
     # query for the LA to check. Episodes ending in adoption have REC E11 or E12. Blank dates are
     # not compared.
-    matches = ctx.table("AD1").select("CHILD", pl.col("DATE_MATCH").alias("DEC")).unique()
+    # The episode names the AD1 row whose match date it shares.
+    matches = ctx.table("AD1").select(
+        "CHILD",
+        pl.col("DATE_MATCH").alias("DEC"),
+        pl.col("_row").alias(RELATED_ROW),
+        pl.lit("AD1").alias(RELATED_TABLE),
+    )
     adopted = ctx.table("Episodes").filter(pl.col("REC").is_in(ctx.codes("REC_ADOPTED")))
-    return adopted.join(matches, on=["CHILD", "DEC"], how="semi")
+    return adopted.join(matches, on=["CHILD", "DEC"], how="inner")
 
 
 CASES = [
@@ -53,6 +59,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 4]},
+        related=(("Episodes", 0, "AD1", 0), ("Episodes", 4, "AD1", 3)),
     ),
     Case(
         "an episode ending other than in adoption is not queried",

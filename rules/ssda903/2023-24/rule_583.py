@@ -4,7 +4,14 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.collections.ssda903.rulekit.related import beside
+from csc_validate.rulekit import (
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -36,7 +43,10 @@ def earlier_decision_not_revoked(ctx: RuleContext) -> pl.LazyFrame:
         .last()
     )
     earlier = decisions.join(latest.select("_row"), on="_row", how="anti")
-    return earlier.filter(pl.col(raw_name("DATE_PLACED_CEASED")).is_null())
+    # Each earlier decision names the child's latest, the one it was compared with.
+    return beside(
+        earlier.filter(pl.col(raw_name("DATE_PLACED_CEASED")).is_null()), latest, "PlacedAdoption"
+    )
 
 
 CASES = [
@@ -55,6 +65,11 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [0, 3, 5]},
+        related=(
+            ("PlacedAdoption", 0, "PlacedAdoption", 1),
+            ("PlacedAdoption", 3, "PlacedAdoption", 2),
+            ("PlacedAdoption", 5, "PlacedAdoption", 6),
+        ),
     ),
     Case(
         "an earlier decision with a ceased date, even an unreadable one, is not queried",

@@ -3,7 +3,16 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -33,8 +42,16 @@ def decision_not_after_ceased_one(ctx: RuleContext) -> pl.LazyFrame:
             | pl.col("REASON_PLACED_CEASED").is_not_null()
         )
         .filter(pl.col("DATE_PLACED").is_not_null())
-        .group_by(child_of_row())
-        .agg(pl.col("DATE_PLACED").max().alias("ceased_decision"))
+        # Last year's latest ceased decision, the one compared, is named beside the decision.
+        # Equivalent mutant (ReplaceComparisonOperator_Eq_GtE): no date is after the child's
+        # latest, so `>=` the latest keeps what `==` keeps.
+        .filter(pl.col("DATE_PLACED") == pl.col("DATE_PLACED").max().over(child_of_row()))
+        .select(
+            "CHILD",
+            pl.col("DATE_PLACED").alias("ceased_decision"),
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit(f"PlacedAdoption{PREVIOUS_SUFFIX}").alias(RELATED_TABLE),
+        )
     )
     current = ctx.table("PlacedAdoption")
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a decision with no ceased one last
@@ -64,6 +81,10 @@ CASES = [
             ),
         },
         flagged={"PlacedAdoption": [0, 2]},
+        related=(
+            ("PlacedAdoption", 0, "PlacedAdoption_last", 0),
+            ("PlacedAdoption", 2, "PlacedAdoption_last", 2),
+        ),
     ),
     Case(
         "last year's decision ceased if it has a reason or a ceased date, even an unreadable one",
@@ -87,7 +108,10 @@ CASES = [
         "the latest of last year's ceased decisions is compared, not a later open one",
         tables={
             "PlacedAdoption": table(
-                ["CHILD", "DATE_PLACED"], ["7", "01/03/2024"], ["8", "01/03/2024"]
+                ["CHILD", "DATE_PLACED"],
+                ["7", "01/03/2024"],
+                ["8", "01/03/2024"],
+                ["10", "01/03/2023"],
             ),
             "PlacedAdoption_last": table(
                 ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
@@ -95,9 +119,16 @@ CASES = [
                 ["7", "01/05/2024", "01/12/2024", "RD1"],
                 ["8", "01/05/2023", "01/06/2023", "RD1"],
                 ["8", "01/05/2024", "", ""],
+                ["10", "01/05/2023", "01/06/2023", "RD1"],
+                ["10", "01/05/2024", "01/12/2024", "RD1"],
             ),
         },
-        flagged={"PlacedAdoption": [0]},
+        flagged={"PlacedAdoption": [0, 2]},
+        # Only the latest ceased decision is named, though 10's is before both.
+        related=(
+            ("PlacedAdoption", 0, "PlacedAdoption_last", 1),
+            ("PlacedAdoption", 2, "PlacedAdoption_last", 5),
+        ),
     ),
     Case(
         "a blank or unreadable date this year is not compared",

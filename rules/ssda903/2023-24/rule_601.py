@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 ADOPTION_FIELDS = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"]
@@ -41,7 +42,12 @@ def adopted_without_adoption_details(ctx: RuleContext) -> dict[str, pl.LazyFrame
     )
     no_details = adopted.join(ad1.select("CHILD").unique(), on="CHILD", how="anti")
     with_gaps = adopted.join(incomplete.select("CHILD").unique(), on="CHILD", how="semi")
-    return {"AD1": incomplete, "Episodes": pl.concat([no_details, with_gaps]).unique("_row")}
+    # The incomplete AD1 row and the adoption episode name each other; an episode with no AD1 row
+    # has nothing to name.
+    return {
+        "AD1": beside(incomplete, adopted, "Episodes"),
+        "Episodes": pl.concat([no_details, beside(with_gaps, incomplete, "AD1")], how="diagonal"),
+    }
 
 
 CASES = [
@@ -75,6 +81,7 @@ CASES = [
             ),
         },
         flagged={"AD1": [1], "Episodes": [1, 4]},
+        related=(("AD1", 1, "Episodes", 1), ("Episodes", 1, "AD1", 1)),
         period="2025-26",
     ),
     Case(
@@ -96,6 +103,7 @@ CASES = [
             ),
         },
         flagged={"AD1": [0], "Episodes": [0, 1]},
+        related=(("AD1", 0, "Episodes", 0), ("Episodes", 0, "AD1", 0)),
         period="2025-26",
     ),
     Case(

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -32,15 +33,26 @@ def female_leaver_without_mother_status(ctx: RuleContext) -> dict[str, pl.LazyFr
     girls = ctx.table("Header").filter(
         pl.col("SEX").is_in(ctx.codes("SEX_FEMALE")) & pl.col("MOTHER").is_null()
     )
+    # The Header row and the episode that ended name each other.
     return {
-        "Header": girls.join(left_care.select("CHILD").unique(), on="CHILD", how="semi"),
-        "Episodes": left_care.join(girls.select("CHILD"), on="CHILD", how="semi"),
+        "Header": beside(
+            girls.join(left_care.select("CHILD").unique(), on="CHILD", how="semi"),
+            left_care,
+            "Episodes",
+        ),
+        "Episodes": beside(
+            left_care.join(girls.select("CHILD"), on="CHILD", how="semi"), girls, "Header"
+        ),
     }
 
 
 def _cases(female: str, male: str, years: tuple[str, ...]) -> list[Case]:
     def case(
-        name: str, header: list[list[str]], episodes: list[list[str]], **flagged: list[int]
+        name: str,
+        header: list[list[str]],
+        episodes: list[list[str]],
+        related: tuple[tuple[str, int, str, int], ...] = (),
+        **flagged: list[int],
     ) -> Case:
         return Case(
             f"{name} (female coded {female})",
@@ -49,6 +61,7 @@ def _cases(female: str, male: str, years: tuple[str, ...]) -> list[Case]:
                 "Episodes": table(["CHILD", "LS", "DEC", "REC"], *episodes),
             },
             flagged=flagged,
+            related=related,
             period="2025-26",
             years=years,
         )
@@ -64,6 +77,12 @@ def _cases(female: str, male: str, years: tuple[str, ...]) -> list[Case]:
                 ["5", "C2", "31/03/2026", "E13"],
                 ["8", "C2", "01/04/2026", "E13"],
             ],
+            (
+                ("Header", 0, "Episodes", 0),
+                ("Header", 2, "Episodes", 3),
+                ("Episodes", 0, "Header", 0),
+                ("Episodes", 3, "Header", 2),
+            ),
             Header=[0, 2],
             Episodes=[0, 3],
         ),

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -26,7 +27,10 @@ def first_child_birth_date_changed(ctx: RuleContext) -> pl.LazyFrame:
     previous = (
         ctx.table("Header_last")
         .filter(pl.col("MC_DOB").is_not_null())
-        .select("CHILD", pl.col("MC_DOB").alias("previous_mc_dob"))
+        # Last year's row compared is named beside the finding.
+        .select(
+            "CHILD", pl.col("MC_DOB").alias("previous_mc_dob"), pl.col("_row").alias(RELATED_ROW)
+        )
         # A child in last year's Header twice is compared with the earlier date, whatever the
         # order of the rows.
         .sort("CHILD", "previous_mc_dob")
@@ -35,7 +39,9 @@ def first_child_birth_date_changed(ctx: RuleContext) -> pl.LazyFrame:
         .unique("CHILD", keep="first", maintain_order=True)
     )
     header = ctx.table("Header").join(previous, on="CHILD", how="inner")
-    return header.filter((pl.col("MC_DOB") != pl.col("previous_mc_dob")).fill_null(True))
+    return header.filter(
+        (pl.col("MC_DOB") != pl.col("previous_mc_dob")).fill_null(True)
+    ).with_columns(pl.lit(f"Header{PREVIOUS_SUFFIX}").alias(RELATED_TABLE))
 
 
 CASES = [
@@ -56,6 +62,7 @@ CASES = [
             ),
         },
         flagged={"Header": [1, 2]},
+        related=(("Header", 1, "Header_last", 1), ("Header", 2, "Header_last", 2)),
     ),
     Case(
         "an MC_DOB blank or unreadable this year after a date last year is flagged",
@@ -72,6 +79,7 @@ CASES = [
             ),
         },
         flagged={"Header": [0, 1]},
+        related=(("Header", 0, "Header_last", 0), ("Header", 1, "Header_last", 1)),
     ),
     Case(
         "no readable MC_DOB last year, or no row last year, leaves nothing to compare",
@@ -109,5 +117,6 @@ CASES = [
             ),
         },
         flagged={"Header": [1]},
+        related=(("Header", 1, "Header_last", 4),),
     ),
 ]

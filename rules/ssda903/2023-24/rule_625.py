@@ -4,7 +4,7 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -34,16 +34,26 @@ def first_child_born_after_care_or_year(ctx: RuleContext) -> dict[str, pl.LazyFr
         .select("_row", "CHILD", "DEC")
     )
     header = ctx.table("Header").filter(pl.col("MC_DOB").is_not_null())
+    compared = latest.select("CHILD", "DEC", pl.col("_row").alias(RELATED_ROW))
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a mother with no episode a null
     # DEC, and the comparison with null drops her row just as the inner join does.
-    after_care = header.join(latest.drop("_row"), on="CHILD", how="inner").filter(
+    after_care = header.join(compared, on="CHILD", how="inner").filter(
         pl.col("MC_DOB") > pl.col("DEC")
     )
     after_year = header.filter(pl.col("MC_DOB") > ctx.end)
-    flagged = pl.concat([after_year, after_care.drop("DEC")]).unique("_row")
+    # The Header row and the latest episode whose DEC was passed name each other; a birth after
+    # the year end alone has nothing to name.
+    flagged = pl.concat(
+        [after_year, after_care.drop("DEC").with_columns(pl.lit("Episodes").alias(RELATED_TABLE))],
+        how="diagonal",
+    )
     return {
         "Header": flagged,
-        "Episodes": latest.join(after_care.select("CHILD"), on="CHILD", how="semi"),
+        "Episodes": latest.join(
+            after_care.select("CHILD", pl.col("_row").alias("_header_row")), on="CHILD", how="inner"
+        ).select(
+            "_row", pl.col("_header_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+        ),
     }
 
 
@@ -91,6 +101,7 @@ CASES = [
             ),
         },
         flagged={"Header": [0], "Episodes": [0]},
+        related=(("Header", 0, "Episodes", 0), ("Episodes", 0, "Header", 0)),
         period="2025-26",
     ),
     Case(
@@ -110,6 +121,7 @@ CASES = [
             ),
         },
         flagged={"Header": [1], "Episodes": [2]},
+        related=(("Header", 1, "Episodes", 2), ("Episodes", 2, "Header", 1)),
         period="2025-26",
     ),
 ]

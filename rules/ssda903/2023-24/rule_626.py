@@ -2,7 +2,9 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -23,17 +25,16 @@ def new_mother_with_earlier_child(ctx: RuleContext) -> pl.LazyFrame:
     """
     # Not a mother last year is MOTHER 0 in last year's Header; a mother now is MOTHER 1. Blank
     # MOTHER or MC_DOB values are not compared. The rule needs last year's Header.
-    not_mother_last_year = (
-        ctx.table("Header_last")
-        .filter(pl.col("MOTHER").is_in(ctx.codes("FLAG_NO")))
-        .select("CHILD")
-        .unique()
+    not_mother_last_year = ctx.table("Header_last").filter(
+        pl.col("MOTHER").is_in(ctx.codes("FLAG_NO"))
     )
-    return (
+    # Last year's row recording her as not a mother is named beside the finding.
+    new_mothers = (
         ctx.table("Header")
         .filter(pl.col("MOTHER").is_in(ctx.codes("FLAG_YES")) & (pl.col("MC_DOB") < ctx.start))
-        .join(not_mother_last_year, on="CHILD", how="semi")
+        .join(not_mother_last_year.select("CHILD"), on="CHILD", how="semi")
     )
+    return beside(new_mothers, not_mother_last_year, f"Header{PREVIOUS_SUFFIX}")
 
 
 CASES = [
@@ -64,6 +65,11 @@ CASES = [
             ),
         },
         flagged={"Header": [0, 3, 6]},
+        related=(
+            ("Header", 0, "Header_last", 0),
+            ("Header", 3, "Header_last", 3),
+            ("Header", 6, "Header_last", 6),
+        ),
         period="2025-26",
     ),
     Case(
@@ -88,6 +94,7 @@ CASES = [
             ),
         },
         flagged={"Header": [0]},
+        related=(("Header", 0, "Header_last", 0),),
         period="2025-26",
     ),
 ]

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -24,19 +25,18 @@ def mother_status_for_care_leaver_only(ctx: RuleContext) -> pl.LazyFrame:
     # Flagged: a child with no episode this year but with care leaver details (OC3) and MOTHER
     # filled in. The OC3 row counts when any of IN_TOUCH, ACTIV or ACCOM is filled in; no OC3 file
     # means no care leavers.
-    leavers = (
-        ctx.table_or_empty("OC3")
-        .filter(pl.any_horizontal(pl.col(c).is_not_null() for c in ["IN_TOUCH", "ACTIV", "ACCOM"]))
-        .select("CHILD")
-        .unique()
+    leavers = ctx.table_or_empty("OC3").filter(
+        pl.any_horizontal(pl.col(c).is_not_null() for c in ["IN_TOUCH", "ACTIV", "ACCOM"])
     )
     looked_after = ctx.table("Episodes").select("CHILD").unique()
-    return (
+    flagged = (
         ctx.table("Header")
         .filter(pl.col("MOTHER").is_not_null())
-        .join(leavers, on="CHILD", how="semi")
+        .join(leavers.select("CHILD"), on="CHILD", how="semi")
         .join(looked_after, on="CHILD", how="anti")
     )
+    # The care leaver's OC3 row, which shows she is not looked after, is named beside it.
+    return beside(flagged, leavers, "OC3")
 
 
 CASES = [
@@ -61,6 +61,7 @@ CASES = [
             ),
         },
         flagged={"Header": [0]},
+        related=(("Header", 0, "OC3", 0),),
     ),
     Case(
         "any one OC3 item makes a care leaver; an episode or no OC3 row clears the child",
@@ -88,6 +89,7 @@ CASES = [
             ),
         },
         flagged={"Header": [0, 1, 2]},
+        related=(("Header", 0, "OC3", 0), ("Header", 1, "OC3", 1), ("Header", 2, "OC3", 3)),
     ),
     Case(
         "with no OC3 table there are no care leavers",

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -35,7 +36,9 @@ def started_care_without_previous_permanence(ctx: RuleContext) -> pl.LazyFrame:
     starters = ctx.table("Episodes").filter(
         pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")) & (pl.col("DECOM") >= ctx.start)
     )
-    return starters.join(complete.select("CHILD").unique(), on="CHILD", how="anti")
+    # A child's incomplete PrevPerm rows are named beside the episode; with none, nothing is.
+    missing = starters.join(complete.select("CHILD").unique(), on="CHILD", how="anti")
+    return beside(missing, incomplete, "PrevPerm")
 
 
 CASES = [
@@ -62,6 +65,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [2, 3, 4]},
+        related=(("Episodes", 2, "PrevPerm", 2), ("Episodes", 3, "PrevPerm", 3)),
         period="2025-26",
     ),
     Case(
@@ -97,6 +101,11 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 2, 6, 11, 13]},
+        related=(
+            ("Episodes", 6, "PrevPerm", 3),
+            ("Episodes", 11, "PrevPerm", 5),
+            ("Episodes", 13, "PrevPerm", 7),
+        ),
         period="2025-26",
     ),
     Case(

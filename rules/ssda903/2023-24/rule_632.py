@@ -3,7 +3,15 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    by_content,
+    rule,
+    table,
+)
 
 # dd/mm/yyyy where day and month may be ZZ and the year ZZZZ when not known.
 PARTIAL_DATE = r"^([0-9]{2}|ZZ)/([0-9]{2}|ZZ)/([0-9]{4}|ZZZZ)$"
@@ -66,9 +74,24 @@ def permanence_date_invalid_or_late(ctx: RuleContext) -> dict[str, pl.LazyFrame]
         pl.col("comparable") >= pl.col("DECOM")
     )
     invalid = prev_perm.filter(pl.col("perm_date").is_null())
+    # A late order and the first episode name each other; an invalid date has nothing to name.
     return {
-        "PrevPerm": pl.concat([invalid.select("_row"), late.select("_row")]).unique(),
-        "Episodes": late.select(pl.col("_episode_row").alias("_row")).unique(),
+        "PrevPerm": pl.concat(
+            [
+                invalid.select("_row"),
+                late.select(
+                    "_row",
+                    pl.col("_episode_row").alias(RELATED_ROW),
+                    pl.lit("Episodes").alias(RELATED_TABLE),
+                ),
+            ],
+            how="diagonal",
+        ),
+        "Episodes": late.select(
+            pl.col("_episode_row").alias("_row"),
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("PrevPerm").alias(RELATED_TABLE),
+        ),
     }
 
 
@@ -119,5 +142,13 @@ CASES = [
             ),
         },
         flagged={"PrevPerm": [1, 3, 4], "Episodes": [1, 3, 5]},
+        related=(
+            ("PrevPerm", 1, "Episodes", 1),
+            ("PrevPerm", 3, "Episodes", 3),
+            ("PrevPerm", 4, "Episodes", 5),
+            ("Episodes", 1, "PrevPerm", 1),
+            ("Episodes", 3, "PrevPerm", 3),
+            ("Episodes", 5, "PrevPerm", 4),
+        ),
     ),
 ]

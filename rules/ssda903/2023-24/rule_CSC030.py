@@ -28,6 +28,8 @@ def identity_differs_from_earlier_years(ctx: RuleContext) -> pl.LazyFrame:
     return given with --previous. A child's date of birth and sex do not change between returns:
     check the case record, and correct whichever year's is wrong.
     """
+    # A blank CHILD identifies no one: the join never matches blanks, so such rows are not
+    # compared between years.
     # Blank or unreadable values, and sex U, record nothing to disagree with. Last year's rows are
     # left to 202 and 203, so a difference is reported once.
     earlier = (
@@ -105,6 +107,26 @@ CASES = [
             }
         },
         flagged={"Header": [0, 1]},
+    ),
+    Case(
+        "rows with a blank CHILD are never matched between years; the same real child is",
+        period="2025-26",
+        tables={
+            "Header": table(
+                HEADER, ["", "M", "01/01/2015"], [" ", "F", "01/01/2016"], ["12", "M", "01/01/2015"]
+            ),
+        },
+        earlier={
+            "2023-24": {
+                "Header": table(
+                    HEADER,
+                    ["", "2", "05/05/2014"],
+                    [" ", "1", "06/06/2013"],
+                    ["12", "2", "01/01/2015"],
+                )
+            }
+        },
+        flagged={"Header": [2]},
     ),
     Case(
         "without earlier years' returns nothing is compared",

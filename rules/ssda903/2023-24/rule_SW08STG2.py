@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -24,10 +24,13 @@ def social_worker_episode_left_open(ctx: RuleContext) -> pl.LazyFrame:
     # unreadable end date is SW05STG1's concern, so only a blank one counts as open.
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
-        ["SW_DECOM"],
+        ["SW_DECOM", "_row"],
         order=["SW_DECOM", "SW_DEC"],
     )
-    return ordered.filter(pl.col("next_SW_DECOM").is_not_null() & pl.col("SW_DEC#raw").is_null())
+    # The episode that started next is named beside the open one.
+    return ordered.filter(
+        pl.col("next_SW_DECOM").is_not_null() & pl.col("SW_DEC#raw").is_null()
+    ).with_columns(pl.col("next__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -44,6 +47,7 @@ CASES = [
             )
         },
         flagged={"SWEpisodes": [0, 4]},
+        related=(("SWEpisodes", 0, "SWEpisodes", 1), ("SWEpisodes", 4, "SWEpisodes", 2)),
     ),
     Case(
         "the open latest episode, one after a blank start and one with an unreadable end are not",

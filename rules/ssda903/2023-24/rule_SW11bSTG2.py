@@ -2,8 +2,9 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import looked_after_at_year_end
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.episodes import episodes_open_at_year_end
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, by_content, rule, table
 
 
@@ -38,14 +39,18 @@ def last_social_worker_episode_ended_before_year_end(ctx: RuleContext) -> pl.Laz
     # The latest episode is the one that started last; of two starting that day, the open one
     # or the one that ended later (SW19STG2 reports the shared start). Episodes with a blank or
     # unreadable start cannot be ordered and are left out; an unreadable end is SW05STG1's.
-    in_care = looked_after_at_year_end(ctx.table("Episodes"), ctx.end, ctx.codes("LS_RESPITE"))
+    in_care = episodes_open_at_year_end(ctx.table("Episodes"), ctx.end, ctx.codes("LS_RESPITE"))
     last = pl.col("_row").sort_by(["SW_DECOM", "SW_DEC", by_content()], nulls_last=True).last()
     latest = (
         ctx.table("SWEpisodes")
         .filter(pl.col("SW_DECOM").is_not_null())
         .filter(pl.col("_row") == last.over(child_of_row()))
     )
-    return latest.filter(pl.col("SW_DEC") < ctx.end).join(in_care, on="CHILD", how="semi")
+    ended = latest.filter(pl.col("SW_DEC") < ctx.end)
+    # The care episode open on 31 March is named beside the social worker episode.
+    return beside(
+        ended.join(in_care.select("CHILD").unique(), on="CHILD", how="semi"), in_care, "Episodes"
+    )
 
 
 CASES = [
@@ -89,6 +94,12 @@ CASES = [
             ),
         },
         flagged={"SWEpisodes": [0, 2, 6, 12]},
+        related=(
+            ("SWEpisodes", 0, "Episodes", 0),
+            ("SWEpisodes", 2, "Episodes", 1),
+            ("SWEpisodes", 6, "Episodes", 4),
+            ("SWEpisodes", 12, "Episodes", 7),
+        ),
     ),
     Case(
         "children who left care, or had only short breaks, are not flagged; one who came back, "

@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -24,13 +25,18 @@ def earlier_social_worker_episode_without_end(ctx: RuleContext) -> pl.LazyFrame:
     # a blank or unreadable start cannot be ordered and are not tested; an unreadable end is
     # SW05STG1's concern.
     start = pl.col("SW_DECOM")
-    return (
-        ctx.table("SWEpisodes")
-        .filter(start.is_not_null())
+    dated = ctx.table("SWEpisodes").filter(start.is_not_null())
+    # The child's latest episode (both, if two share its start) is named beside the open one.
+    # Equivalent mutant (ReplaceComparisonOperator_Eq_GtE): no start is after the child's latest,
+    # so `>=` the latest keeps what `==` keeps.
+    latest = dated.filter(start == start.max().over(child_of_row()))
+    open_earlier = (
+        dated
         # Equivalent mutant (ReplaceComparisonOperator_Lt_NotEq): blank starts are gone and no start
         # is above its child's latest, so != the latest is < the latest.
         .filter((start < start.max().over(child_of_row())) & pl.col("SW_DEC#raw").is_null())
     )
+    return beside(open_earlier, latest, "SWEpisodes")
 
 
 CASES = [
@@ -47,6 +53,7 @@ CASES = [
             )
         },
         flagged={"SWEpisodes": [0, 3]},
+        related=(("SWEpisodes", 0, "SWEpisodes", 1), ("SWEpisodes", 3, "SWEpisodes", 2)),
     ),
     Case(
         "the latest episode may be open, even two sharing its start; unordered ones are not tested",

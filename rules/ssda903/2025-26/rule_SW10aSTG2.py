@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 # DfE's message: the new episode must start within +/- 7 days of the previous episode.
 TOLERANCE = "7d"
@@ -37,16 +37,19 @@ def social_worker_episode_apart_from_previous(ctx: RuleContext) -> pl.LazyFrame:
     # previous end.
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
-        ["SW_DEC"],
+        ["SW_DEC", "_row"],
         order=["SW_DECOM", "SW_DEC"],
     )
     previous_end = pl.col("prev_SW_DEC")
     too_early = pl.col("SW_DECOM") < previous_end.dt.offset_by(f"-{TOLERANCE}")
     too_late = pl.col("SW_DECOM") > previous_end.dt.offset_by(TOLERANCE)
     first_contact = pl.col("SW_REASON").is_in(ctx.codes("SW_REASON_FIRST_CONTACT")).fill_null(False)
+    # The previous episode, whose end was compared, is named beside the episode.
     # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): no start is both more than 7 days
     # before and more than 7 days after one end, and a blank previous end makes both sides null.
-    return ordered.filter((too_early | too_late) & ~first_contact)
+    return ordered.filter((too_early | too_late) & ~first_contact).with_columns(
+        pl.col("prev__row").alias(RELATED_ROW)
+    )
 
 
 CASES = [
@@ -69,6 +72,7 @@ CASES = [
             )
         },
         flagged={"SWEpisodes": [1, 9]},
+        related=(("SWEpisodes", 1, "SWEpisodes", 0), ("SWEpisodes", 9, "SWEpisodes", 8)),
     ),
     Case(
         "first contact, an open or unreadable previous end and a missing start are not tested",
@@ -92,6 +96,7 @@ CASES = [
             )
         },
         flagged={"SWEpisodes": [3]},
+        related=(("SWEpisodes", 3, "SWEpisodes", 2),),
     ),
     Case(
         "each episode is compared with the one that started just before it",

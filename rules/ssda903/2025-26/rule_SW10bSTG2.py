@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -32,11 +32,14 @@ def first_contact_before_previous_episode_ended(ctx: RuleContext) -> pl.LazyFram
     # blank or unreadable. Codes are read exactly as written.
     ordered = with_neighbours(
         ctx.table("SWEpisodes").filter(pl.col("SW_DECOM").is_not_null()),
-        ["SW_DEC"],
+        ["SW_DEC", "_row"],
         order=["SW_DECOM", "SW_DEC"],
     )
     first_contact = pl.col("SW_REASON").is_in(ctx.codes("SW_REASON_FIRST_CONTACT")).fill_null(False)
-    return ordered.filter(first_contact & (pl.col("SW_DECOM") < pl.col("prev_SW_DEC")))
+    # The previous episode, whose end was compared, is named beside the episode.
+    return ordered.filter(
+        first_contact & (pl.col("SW_DECOM") < pl.col("prev_SW_DEC"))
+    ).with_columns(pl.col("prev__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -61,6 +64,7 @@ CASES = [
             )
         },
         flagged={"SWEpisodes": [1, 11]},
+        related=(("SWEpisodes", 1, "SWEpisodes", 0), ("SWEpisodes", 11, "SWEpisodes", 10)),
     ),
     Case(
         "an open or unreadable previous end, a missing start or no previous episode is not tested",

@@ -2,8 +2,9 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import looked_after_at_year_end
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.episodes import episodes_open_at_year_end
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.rulekit import Case, RuleContext, by_content, raw_name, rule, table
 
 
@@ -28,7 +29,7 @@ def latest_social_worker_episode_closed(ctx: RuleContext) -> pl.LazyFrame:
     # 31 March and nothing to correct. Any end date written, readable or not, is flagged. Of
     # two episodes starting the same day, the open one counts as the latest (SW19STG2 reports
     # the shared start). Episodes with a blank or unreadable start cannot be ordered.
-    in_care = looked_after_at_year_end(ctx.table("Episodes"), ctx.end, ctx.codes("LS_RESPITE"))
+    in_care = episodes_open_at_year_end(ctx.table("Episodes"), ctx.end, ctx.codes("LS_RESPITE"))
     last = pl.col("_row").sort_by(["SW_DECOM", "SW_DEC", by_content()], nulls_last=True).last()
     latest = (
         ctx.table("SWEpisodes")
@@ -36,7 +37,12 @@ def latest_social_worker_episode_closed(ctx: RuleContext) -> pl.LazyFrame:
         .filter(pl.col("_row") == last.over(child_of_row()))
     )
     written_end = pl.col(raw_name("SW_DEC")).is_not_null()
-    return latest.filter(written_end).join(in_care, on="CHILD", how="semi")
+    # The care episode open on 31 March is named beside the social worker episode.
+    return beside(
+        latest.filter(written_end).join(in_care.select("CHILD").unique(), on="CHILD", how="semi"),
+        in_care,
+        "Episodes",
+    )
 
 
 CASES = [
@@ -73,6 +79,11 @@ CASES = [
             ),
         },
         flagged={"SWEpisodes": [3, 6, 7]},
+        related=(
+            ("SWEpisodes", 3, "Episodes", 1),
+            ("SWEpisodes", 6, "Episodes", 3),
+            ("SWEpisodes", 7, "Episodes", 4),
+        ),
     ),
     Case(
         "children who left care, or had only short breaks, are not flagged; one who came back is",

@@ -2,8 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -25,9 +24,14 @@ def social_worker_episodes_start_same_day(ctx: RuleContext) -> pl.LazyFrame:
     # unreadable starts are not dates and are not compared (SW04STG1 reports them).
     start = pl.col("SW_DECOM")
     dated = ctx.table("SWEpisodes").filter(start.is_not_null())
-    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each row's group counts at least
-    # the row itself, so the count is never below 1 and != 1 means > 1.
-    return dated.filter(pl.len().over(child_of_row(), "SW_DECOM") > 1)
+    # Each episode is paired with every other of the child's starting that day, which it names;
+    # one with no such other has no pair and is not flagged. A blank CHILD matches no row.
+    others = dated.select("CHILD", "SW_DECOM", pl.col("_row").alias(RELATED_ROW))
+    # Equivalent mutant (ReplaceKeywordValue): a left join adds only rows with a blank CHILD,
+    # whose related row is blank, so the filter drops them as the inner join does.
+    return dated.join(others, on=["CHILD", "SW_DECOM"], how="inner").filter(
+        pl.col(RELATED_ROW) != pl.col("_row")
+    )
 
 
 CASES = [
@@ -49,6 +53,13 @@ CASES = [
             )
         },
         flagged={"SWEpisodes": [0, 1, 6, 7, 8]},
+        related=tuple(
+            ("SWEpisodes", row, "SWEpisodes", other)
+            for rows in ((0, 1), (6, 7, 8))
+            for row in rows
+            for other in rows
+            if other != row
+        ),
     ),
     Case(
         "blank or unreadable starts are not compared",

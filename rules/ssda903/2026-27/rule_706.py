@@ -4,7 +4,16 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import in_order
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -24,6 +33,8 @@ def open_dolo_not_carried_over(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     date (and its end date if it has ended): add it, or check its start date against last year's
     return.
     """
+    # Provisional: DfE's own 2026-27 text could not be found; what follows is DfE's coding as
+    # the peer quotes it.
     # DfE: if last year's last DoLO has a start and no end, a DoLO must be present this year and the
     # first one's DOLO_START must be the same. The latest order last year is the one with the latest
     # DOLO_START. This year's first order is flagged when it starts on another date; when the child
@@ -34,7 +45,14 @@ def open_dolo_not_carried_over(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     still_open = latest.filter(pl.col(raw_name("DOLO_END")).is_null())
     this_year = ctx.table("DoLo").filter(pl.col("DOLO_START").is_not_null())
     first = this_year.sort(in_order("DOLO_START", "DOLO_END")).group_by(child_of_row()).first()
-    carried = still_open.select("CHILD", pl.col("DOLO_START").alias("open_start"))
+    # This year's first order names last year's open one it was compared with; last year's open
+    # order with nothing this year has nothing to name.
+    carried = still_open.select(
+        "CHILD",
+        pl.col("DOLO_START").alias("open_start"),
+        pl.col("_row").alias(RELATED_ROW),
+        pl.lit(f"DoLo{PREVIOUS_SUFFIX}").alias(RELATED_TABLE),
+    )
     return {
         # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no open order
         # last year a null open_start, and the comparison with null drops the row, as inner does.
@@ -68,6 +86,7 @@ CASES = [
             ),
         },
         flagged={"DoLo": [2], "DoLo_last": [3]},
+        related=(("DoLo", 2, "DoLo_last", 1),),
     ),
     Case(
         "a first order a day either side of last year's open start is flagged",
@@ -94,5 +113,6 @@ CASES = [
             ),
         },
         flagged={"DoLo": [0, 6]},
+        related=(("DoLo", 0, "DoLo_last", 0), ("DoLo", 6, "DoLo_last", 5)),
     ),
 ]

@@ -2,8 +2,17 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import with_periods_of_care
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.collections.ssda903.rulekit import in_order, with_periods_of_care
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -19,20 +28,40 @@ def open_dolo_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
     Once care ends, the order ends too: enter the date the order ended, or check the dates of the
     child's episodes.
     """
+    # Provisional: DfE's own 2026-27 text could not be found; what follows is DfE's coding as
+    # the peer quotes it.
     # DfE applies rule 577's test for missing periods to DoLOs. An open order is fine only when it
     # started during a period of care that has not ended; it is flagged when the child has ceased to
     # be looked after (some period of care has an end) and no open period of care had begun by
     # DOLO_START. Blank or unreadable starts are rule 700's.
+    last_in_period = pl.col("_row").sort_by(in_order("DECOM", "DEC")).last()
     periods = (
         with_periods_of_care(ctx.table("Episodes"))
-        .select("CHILD", "period_start", "period_end")
+        .select(
+            "CHILD",
+            "period_start",
+            "period_end",
+            last_in_period.over(child_of_row(), "period").alias("_period_last_row"),
+        )
         .unique()
     )
-    ceased = periods.filter(pl.col("period_end").is_not_null()).select("CHILD").unique()
+    # The episode that ended the child's latest ended period of care is named beside the finding.
+    # A blank CHILD is grouped here but joins no row below.
+    ceased = (
+        periods.filter(pl.col("period_end").is_not_null())
+        .group_by("CHILD")
+        .agg(
+            pl.col("_period_last_row")
+            .sort_by("period_end", "_period_last_row")
+            .last()
+            .alias(RELATED_ROW)
+        )
+    )
     open_orders = (
         ctx.table("DoLo")
         .filter(pl.col(raw_name("DOLO_END")).is_null() & pl.col("DOLO_START").is_not_null())
-        .join(ceased, on="CHILD", how="semi")
+        .join(ceased, on="CHILD", how="inner")
+        .with_columns(pl.lit("Episodes").alias(RELATED_TABLE))
     )
     covered = (
         open_orders.select("_row", "CHILD", "DOLO_START")
@@ -70,6 +99,11 @@ CASES = [
             ),
         },
         flagged={"DoLo": [0, 2, 5]},
+        related=(
+            ("DoLo", 0, "Episodes", 0),
+            ("DoLo", 2, "Episodes", 1),
+            ("DoLo", 5, "Episodes", 0),
+        ),
     ),
     Case(
         "an open order from the day before the open period of care began is flagged, on it is not",
@@ -93,5 +127,25 @@ CASES = [
             ),
         },
         flagged={"DoLo": [0, 5]},
+        related=(("DoLo", 0, "Episodes", 0), ("DoLo", 5, "Episodes", 4)),
+    ),
+    Case(
+        "the episode ending the latest period of care is named, by the last episode of the period",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "RNE", "DEC"],
+                ["1", "01/04/2026", "S", "20/04/2026"],
+                ["1", "20/04/2026", "P", "10/05/2026"],
+                ["2", "01/04/2026", "S", "01/05/2026"],
+                ["2", "01/06/2026", "S", "01/07/2026"],
+            ),
+            "DoLo": table(
+                ["CHILD", "DOLO_START", "DOLO_END"],
+                ["1", "01/05/2026", ""],
+                ["2", "15/07/2026", ""],
+            ),
+        },
+        flagged={"DoLo": [0, 1]},
+        related=(("DoLo", 0, "Episodes", 1), ("DoLo", 1, "Episodes", 3)),
     ),
 ]

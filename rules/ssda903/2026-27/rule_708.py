@@ -17,6 +17,8 @@ def dolo_starts_before_birth(ctx: RuleContext) -> pl.LazyFrame:
 
     Check the child's date of birth and the order's start date, and correct whichever was mistyped.
     """
+    # Provisional: DfE's own 2026-27 text could not be found; what follows is DfE's coding as
+    # the peer quotes it.
     # NOTE: DfE's coding asks for DOLO_START to be later than DOB, so a start on the birthday is
     # flagged too. The date of birth compared is the one given in the DoLo table. Blank or
     # unreadable dates are not compared.

@@ -53,6 +53,12 @@ CASES = [
             ),
         },
         flagged={"DoLo": [0, 3], "Episodes": [1, 5]},
+        related=(
+            ("DoLo", 0, "Episodes", 1),
+            ("DoLo", 3, "Episodes", 5),
+            ("Episodes", 1, "DoLo", 0),
+            ("Episodes", 5, "DoLo", 3),
+        ),
         period="2026-27",
     ),
     Case(
@@ -76,6 +82,12 @@ CASES = [
             ),
         },
         flagged={"DoLo": [0, 2], "Episodes": [0, 3]},
+        related=(
+            ("DoLo", 0, "Episodes", 0),
+            ("DoLo", 2, "Episodes", 3),
+            ("Episodes", 0, "DoLo", 0),
+            ("Episodes", 3, "DoLo", 2),
+        ),
         period="2026-27",
     ),
     Case(

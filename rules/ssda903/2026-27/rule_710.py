@@ -53,6 +53,7 @@ CASES = [
             ),
         },
         flagged={"DoLo": [0], "Episodes": [1]},
+        related=(("DoLo", 0, "Episodes", 1), ("Episodes", 1, "DoLo", 0)),
         period="2026-27",
     ),
     Case(
@@ -76,6 +77,12 @@ CASES = [
             ),
         },
         flagged={"DoLo": [0, 2], "Episodes": [0, 3]},
+        related=(
+            ("DoLo", 0, "Episodes", 0),
+            ("DoLo", 2, "Episodes", 3),
+            ("Episodes", 0, "DoLo", 0),
+            ("Episodes", 3, "DoLo", 2),
+        ),
         period="2026-27",
     ),
 ]

@@ -6,7 +6,7 @@ from pathlib import Path
 import typer
 
 from csc_validate.cli.output_plan import OutputPlan
-from csc_validate.findings import Report
+from csc_validate.findings import Report, children_affected
 from csc_validate.redact import redact
 from csc_validate.reports import Format, write
 from csc_validate.reports.options import Options
@@ -73,7 +73,7 @@ def _write_team_workbooks(
         team_options = Options(
             tables=team_tables, child_column=child_column, password=options.password, team=team
         )
-        count = len({f.child for f in team_report.findings})
+        count = children_affected(team_report.findings)
         shown = redact(team_report) if redacted else team_report
         write(shown, Format.XLSX, paths[team], team_options)
         typer.echo(f"Wrote {paths[team]} ({team}: {count} children with findings)", err=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
-from csc_validate.findings import Finding, Report, RuleInfo, code_key, standing
+from csc_validate.findings import Finding, Report, RuleInfo, children_affected, code_key, standing
 from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.reports.output import emit
@@ -74,7 +74,7 @@ def _header(report: Report) -> str:
 
 
 def _summary(report: Report, errors: int, queries: int) -> str:
-    children = len({f.child for f in report.findings if f.child is not None})
+    children = children_affected(report.findings)
     parts = [
         '<section id="page-summary">',
         '<div class="totals">',

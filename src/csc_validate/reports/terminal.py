@@ -9,7 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from csc_validate import atomic
-from csc_validate.findings import Finding, Report
+from csc_validate.findings import Finding, Report, children_affected
+
 from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.severity import Severity
@@ -276,7 +277,7 @@ def _next_step(report: Report, workbook: str | None) -> Text:
 def _footer(report: Report) -> str:
     errors = report.totals.get(Severity.ERROR.value, 0)
     queries = report.totals.get(Severity.QUERY.value, 0)
-    children = len({f.child for f in report.findings if f.child is not None})
+    children = children_affected(report.findings)
     colour = "red" if errors else ("yellow" if queries else "green")
     return (
         f"[bold {colour}]{errors} errors, {queries} queries[/bold {colour}] "

@@ -3,7 +3,7 @@ its findings, and what was not checked."""
 
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from csc_validate.findings import Finding, Report, code_key, standing
+from csc_validate.findings import Finding, Report, children_affected, code_key, standing
 from csc_validate.reports.workbook import cells
 from csc_validate.reports.workbook.layout import Layout
 from csc_validate.reports.workbook.page import landscape
@@ -33,7 +33,7 @@ def write(
     landscape(sheet, header_rows=None)
     errors = report.totals.get(Severity.ERROR.value, 0)
     queries = report.totals.get(Severity.QUERY.value, 0)
-    children = {f.child for f in report.findings if f.child is not None}
+    children = children_affected(report.findings)
     out.append([cells.cell(sheet, title(report, team), cells.TITLE_FONT)])
     if team is not None:
         out.append([f"Team: {team} (only this team's children are in this workbook)"])
@@ -50,7 +50,7 @@ def write(
     for label, count in (
         ("Errors", errors),
         ("Queries", queries),
-        ("Children with findings", len(children)),
+        ("Children with findings", children),
         ("Rules run", report.rules_run),
     ):
         out.append([cells.cell(sheet, label, cells.HEADER_FONT), count])
@@ -128,7 +128,7 @@ def per_rule(report: Report) -> list[tuple[str, Severity, int, int, str]]:
         (
             rule,
             items[0].severity,
-            len({f.child for f in items if f.child is not None}),
+            children_affected(items),
             len(items),
             items[0].message,
         )
@@ -146,7 +146,7 @@ def per_table(report: Report) -> list[tuple[str, int, int, int]]:
             table,
             len(items),
             len({f.row for f in items if f.row is not None}),
-            len({f.child for f in items if f.child is not None}),
+            children_affected(items),
         )
         for table, items in groups.items()
     ]

@@ -8,8 +8,10 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.collections.ssda903.rulekit.episodes import in_order, with_periods_of_care
+from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
+from csc_validate.rulekit.rule import RELATED_ROW, RELATED_TABLE
 
 
 def orders_without_decision(ctx: RuleContext, statuses: list[str]) -> dict[str, pl.LazyFrame]:
@@ -32,9 +34,13 @@ def orders_without_decision(ctx: RuleContext, statuses: list[str]) -> dict[str, 
         .unique()
         .join(in_force.select("CHILD").unique(), on="CHILD", how="anti")
     )
+    # A lapsed decision names the open order episodes it was compared with; an order episode with
+    # no decision at all has nothing to name.
     return {
         "Episodes": without_decision,
-        "PlacedAdoption": decisions.join(lapsed, on="CHILD", how="semi"),
+        "PlacedAdoption": beside(
+            decisions.join(lapsed, on="CHILD", how="semi"), open_orders, "Episodes"
+        ),
     }
 
 
@@ -63,7 +69,16 @@ def decisions_after_order(ctx: RuleContext, statuses: list[str]) -> dict[str, pl
         (pl.col("DATE_PLACED") > pl.col("DECOM"))
         & (pl.col("period_end").is_null() | (pl.col("DATE_PLACED") <= pl.col("period_end")))
     )
+    # The order episode and each decision dated after it name each other.
     return {
-        "Episodes": late.select("_row").unique(),
-        "PlacedAdoption": late.select(pl.col("_decision_row").alias("_row")).unique(),
+        "Episodes": late.select(
+            "_row",
+            pl.col("_decision_row").alias(RELATED_ROW),
+            pl.lit("PlacedAdoption").alias(RELATED_TABLE),
+        ),
+        "PlacedAdoption": late.select(
+            pl.col("_decision_row").alias("_row"),
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("Episodes").alias(RELATED_TABLE),
+        ),
     }

@@ -3,12 +3,14 @@
 import polars as pl
 
 from csc_validate.rulekit.context import RuleContext
+from csc_validate.rulekit.rule import RELATED_ROW, RELATED_TABLE
 
 
 def episodes_during_ended_orders(
     ctx: RuleContext, episodes: pl.LazyFrame
 ) -> dict[str, pl.LazyFrame]:
-    """The ended DoLOs and the given episodes that run during them, both as rows to blame.
+    """The ended DoLOs and the given episodes that run during them, both as rows to blame, each
+    naming the other as its related row.
 
     DfE's coding applies when the DoLO has both a start and an end, so open orders are not
     checked. An episode runs from its DECOM up to the day before its DEC (on the day it ends
@@ -28,6 +30,14 @@ def episodes_during_ended_orders(
         & (pl.col("DEC").is_null() | (pl.col("DOLO_START") < pl.col("DEC")))
     )
     return {
-        "DoLo": overlaps.select("_row").unique(),
-        "Episodes": overlaps.select(pl.col("_episode_row").alias("_row")).unique(),
+        "DoLo": overlaps.select(
+            "_row",
+            pl.col("_episode_row").alias(RELATED_ROW),
+            pl.lit("Episodes").alias(RELATED_TABLE),
+        ),
+        "Episodes": overlaps.select(
+            pl.col("_episode_row").alias("_row"),
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit("DoLo").alias(RELATED_TABLE),
+        ),
     }

@@ -157,8 +157,16 @@ def looked_after_at_year_end(
     blank or unreadable DECOM is taken to be on or before `end`, since the return holds only
     episodes of the year.
     """
+    return episodes_open_at_year_end(episodes, end, respite).select("CHILD").unique()
+
+
+def episodes_open_at_year_end(
+    episodes: pl.LazyFrame, end: dt.date, respite: list[str]
+) -> pl.LazyFrame:
+    """The episodes that make a child looked after on `end` (see `looked_after_at_year_end`),
+    for a rule to name beside its finding."""
     short_break = pl.col("LS").is_in(respite).fill_null(False)
-    return episodes.filter(_open_at(end) & ~short_break).select("CHILD").unique()
+    return episodes.filter(_open_at(end) & ~short_break)
 
 
 def _open_at(end: dt.date) -> pl.Expr:
