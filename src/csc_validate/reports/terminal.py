@@ -10,7 +10,6 @@ from rich.text import Text
 
 from csc_validate import atomic
 from csc_validate.findings import Finding, Report, children_affected
-
 from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.severity import Severity
