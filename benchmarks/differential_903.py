@@ -22,14 +22,20 @@ generated URNs are on no Ofsted list and no list is given: the URN rules are not
 import argparse
 import csv
 import json
-import re
 import subprocess
 import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from peers import default_venv, peer_python, peer_version
+from peers import (
+    check_explained,
+    default_venv,
+    peer_python,
+    peer_version,
+    print_table,
+    write_markdown,
+)
 
 from csc_validate import packs
 from csc_validate.collections.ssda903.synthetic import geography
@@ -77,10 +83,15 @@ EXPLAINED = {
     "SW12STG2": "the peer pairs every episode with every social worker episode",
 }
 
-# A comment line holding a NOTE: (a NOTE in a docstring does not count).
-NOTE = re.compile(r"^\s*#.*\bNOTE:", re.MULTILINE)
-
 Row = tuple[str, int | None]
+
+
+LEGEND = (
+    "agree / only peer / only us (rows); 'crash N': the peer crashed, we flag N rows;\n"
+    "'absent N': not in the peer's pack; '-': not in our pack that year; 'not run, peer N':\n"
+    "we skip the rule (no Ofsted list or last year's table) and the peer flags N rows;\n"
+    "'explained': a NOTE in the rule's module says why DfE decides; '*': to be resolved"
+)
 
 
 def generate(folder: Path, year: str, children: int, error_rate: float, seed: int) -> None:
@@ -243,40 +254,6 @@ def table_rows(years: list[str], results: dict[str, dict[str, dict]]) -> tuple[l
     return rows, silent
 
 
-def print_table(years: list[str], rows: list, silent: int) -> None:
-    width = 18
-    print("agree / only peer / only us (rows); 'crash N': the peer crashed, we flag N rows;")
-    print("'absent N': not in the peer's pack; '-': not in our pack that year; 'not run, peer N':")
-    print("we skip the rule (no Ofsted list or last year's table) and the peer flags N rows;")
-    print("'explained': a NOTE in the rule's module says why DfE decides; '*': to be resolved")
-    print(f"{'rule':<10}" + "".join(f"{year:>{width}}" for year in years) + "  differs")
-    for code, cells, mark in rows:
-        print(f"{code:<10}" + "".join(f"{cell:>{width}}" for cell in cells) + f"  {mark}")
-    print(f"{silent} more rules: nothing flagged by either side in any year")
-
-
-def write_markdown(path: Path, years: list[str], rows: list, silent: int) -> None:
-    lines = [
-        "| rule | " + " | ".join(years) + " | difference |",
-        "|---" * (len(years) + 2) + "|",
-    ]
-    for code, cells, mark in rows:
-        why = f"NOTE: {EXPLAINED[code]}" if mark == "explained" else mark
-        lines.append(f"| {code} | " + " | ".join(cells) + f" | {why} |")
-    lines.append(f"\n{silent} more rules: nothing flagged by either side in any year.")
-    path.write_text("\n".join(lines) + "\n")
-
-
-def check_explained(years: list[str]) -> None:
-    """Stop if a rule marked as explained has no `# NOTE:` in its module in some year."""
-    for year in years:
-        rules = packs.load("ssda903", year).rules
-        for code in EXPLAINED.keys() & rules.keys():
-            source = rules[code].source
-            if source is None or not NOTE.search(source.read_text()):
-                raise SystemExit(f"{code} is marked explained, but {source} has no NOTE: comment")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", nargs="+", default=["2024-25", "2025-26", "2026-27"])
@@ -288,7 +265,7 @@ def main() -> None:
     parser.add_argument("--show", nargs="*", default=[], help="list differing rows of these rules")
     parser.add_argument("--markdown", type=Path, help="also write the table here as Markdown")
     args = parser.parse_args()
-    check_explained(args.years)
+    check_explained("ssda903", args.years, EXPLAINED)
 
     python = peer_python(PEER_PACKAGE, args.venv)
     print(
@@ -329,9 +306,9 @@ def main() -> None:
             (folder / "differences.json").write_text(json.dumps(results[year], indent=1))
         print()
         rows, silent = table_rows(args.years, results)
-        print_table(args.years, rows, silent)
+        print_table(LEGEND, args.years, rows, silent, 18)
         if args.markdown:
-            write_markdown(args.markdown, args.years, rows, silent)
+            write_markdown(args.markdown, args.years, rows, silent, EXPLAINED)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,14 @@
 """The peer validators, each installed from PyPI into a virtual environment of its own (made once,
 then reused), so that their pandas never meets csc-validate's dependencies."""
 
+import re
 import subprocess
 import sys
 import tempfile
 import venv
 from pathlib import Path
+
+from csc_validate import packs
 
 # What each peer needs installed. The CIN peer pins pandas 1.5, which is built against numpy 1
 # but does not say so: left alone, pip gives it numpy 2 and it cannot be imported.
@@ -13,6 +16,8 @@ REQUIREMENTS = {
     "csc-validator-be-903": ["csc-validator-be-903"],
     "csc-validator-be-cin": ["csc-validator-be-cin==0.1.13", "numpy<2"],
 }
+# A comment line holding a NOTE: explains a difference (a NOTE in a docstring does not count).
+NOTE = re.compile(r"^\s*#.*\bNOTE:", re.MULTILINE)
 VENVS = {
     "csc-validator-be-903": "csc-validate-peer-903-venv",
     "csc-validator-be-cin": "csc-validate-peer-cin-venv",
@@ -45,3 +50,33 @@ def peer_version(package: str, python: Path) -> str:
         if line.startswith("Version:"):
             return line.split(":", 1)[1].strip()
     return "unknown"
+
+
+def print_table(legend: str, years: list[str], rows: list, silent: int, width: int) -> None:
+    """The differential per rule and year, after its legend."""
+    print(legend)
+    print(f"{'rule':<10}" + "".join(f"{year:>{width}}" for year in years) + "  differs")
+    for code, cells, mark in rows:
+        print(f"{code:<10}" + "".join(f"{cell:>{width}}" for cell in cells) + f"  {mark}")
+    print(f"{silent} more rules: nothing flagged by either side in any year")
+
+
+def write_markdown(
+    path: Path, years: list[str], rows: list, silent: int, explained: dict[str, str]
+) -> None:
+    lines = ["| rule | " + " | ".join(years) + " | differs |", "|---" * (len(years) + 2) + "|"]
+    for code, cells, mark in rows:
+        why = f"NOTE: {explained[code]}" if mark == "explained" else mark
+        lines.append(f"| {code} | " + " | ".join(cells) + f" | {why} |")
+    lines.append(f"\n{silent} more rules: nothing flagged by either side in any year.")
+    path.write_text("\n".join(lines) + "\n")
+
+
+def check_explained(collection: str, years: list[str], explained: dict[str, str]) -> None:
+    """Stop if a rule marked as explained has no `# NOTE:` in its module in some year."""
+    for year in years:
+        rules = packs.load(collection, year).rules
+        for code in explained.keys() & rules.keys():
+            source = rules[code].source
+            if source is None or not NOTE.search(source.read_text()):
+                raise SystemExit(f"{code} is marked explained, but {source} has no NOTE: comment")
