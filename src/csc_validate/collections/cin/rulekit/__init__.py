@@ -4,7 +4,9 @@ Every CIN table carries LAchildID and ChildKey, the child the record belongs to 
 element in the XML; see collections/cin/child_keys.py); tables below a CIN episode carry
 CINdetailsID too, and child protection plans and their reviews CPPID, numbered as the XML lists
 them. Rules join and group by CHILD_KEY, never by LAchildID: a blank or repeated LAchildID is
-data, reported by rules 8500 and 8510, and never merges two children or parts one child.
+data, reported by rules 8500 and 8510, and never merges two children or parts one child. Below
+the child, they join and group by the keys of EPISODE, ASSESSMENT and PLAN, never by the IDs:
+in a CSV extract a record with a blank ID is one of its own, tied to no other (child_keys.py).
 """
 
 import polars as pl
@@ -14,9 +16,9 @@ from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, RuleContext, by_con
 
 CHILD = "LAchildID"
 CHILD_KEY = "ChildKey"
-EPISODE = [CHILD_KEY, "CINdetailsID"]
-PLAN = [CHILD_KEY, "CINdetailsID", "CPPID"]
-ASSESSMENT = [CHILD_KEY, "CINdetailsID", "AssessmentID"]
+EPISODE = [CHILD_KEY, "EpisodeKey"]
+PLAN = [*EPISODE, "PlanKey"]
+ASSESSMENT = [*EPISODE, "AssessmentKey"]
 
 
 def untied() -> pl.Expr:
@@ -113,14 +115,13 @@ def rows_paired(
     return frame.join(named, on="_row", how="inner")
 
 
-def with_each_other(
-    frame: pl.LazyFrame, on: list[str], *, nulls_equal: bool = False
-) -> pl.LazyFrame:
+def with_each_other(frame: pl.LazyFrame, on: list[str]) -> pl.LazyFrame:
     """The rows of `frame` that share the `on` values with another row, once for each such
-    row, which is named as the related row: repeats and clashes name one another. A blank key
-    matches nothing unless `nulls_equal`, as `pl.len().over(on)` would group blanks together."""
+    row, which is named as the related row: repeats and clashes name one another. A blank
+    value matches nothing (the keys of CHILD_KEY, EPISODE, ASSESSMENT and PLAN are never
+    blank; a blank in another column, such as a code, is no match)."""
     keyed = frame.select(*on, "_row")
-    pairs = keyed.join(keyed.rename({"_row": "_other_row"}), on=on, nulls_equal=nulls_equal).filter(
+    pairs = keyed.join(keyed.rename({"_row": "_other_row"}), on=on).filter(
         pl.col("_row") != pl.col("_other_row")
     )
     return rows_paired(frame, pairs, ("_row", "_other_row"))
