@@ -9,6 +9,8 @@ the child, they join and group by the keys of EPISODE, ASSESSMENT and PLAN, neve
 in a CSV extract a record with a blank ID is one of its own, tied to no other (child_keys.py).
 """
 
+from collections.abc import Sequence
+
 import polars as pl
 
 from csc_validate.collections.cin.child_keys import UNTIED
@@ -21,10 +23,11 @@ PLAN = [*EPISODE, "PlanKey"]
 ASSESSMENT = [*EPISODE, "AssessmentKey"]
 
 
-def untied() -> pl.Expr:
-    """True for a record of a CSV extract whose LAchildID is blank: nothing ties it to its child's
-    other records, so a rule cannot tell what that child has or lacks elsewhere."""
-    return pl.col(CHILD_KEY).str.starts_with(UNTIED)
+def untied(key: Sequence[str] = (CHILD_KEY,)) -> pl.Expr:
+    """True for a record of a CSV extract with a blank ID in `key` (its LAchildID by default;
+    EPISODE, ASSESSMENT or PLAN for the IDs below it): nothing ties it to the other records of
+    its child (episode, assessment, plan), so a rule cannot tell what it has or lacks elsewhere."""
+    return pl.any_horizontal(pl.col(column).str.starts_with(UNTIED) for column in key)
 
 
 def yes(column: str, ctx: RuleContext) -> pl.Expr:
