@@ -80,17 +80,25 @@ def untied_notes(loaded: dict[str, LoadedTable]) -> list[str]:
             blank = table.typed.filter(pl.col(column).is_null())
             if blank.is_empty():
                 continue
-            lines = blank.get_column("_line")
-            count = blank.height
-            rows = "1 row has" if count == 1 else f"{count} rows have"
-            each = "it is" if count == 1 else "each is"
-            tied = (
-                f"{each} {'an' if record[0] in 'aeiou' else 'a'} {record} of its own"
-                if name.removesuffix(PREVIOUS_SUFFIX) == owner
-                else f"{each} tied to no {record}"
-            )
+            own = name.removesuffix(PREVIOUS_SUFFIX) == owner
+            first = blank.get_column("_line").min()
             notes.append(
-                f"{table.file}, {column}: {rows} no {column} (first at line {lines.min()}), so "
-                f"{tied}; a blank ID is never grouped or joined with another"
+                f"{table.file}, {column}: {_untied(blank.height, column, record, own)} "
+                f"(the first at line {first})"
             )
     return notes
+
+
+def _untied(count: int, column: str, record: str, own: bool) -> str:
+    """What rows with no ID are read as: records of their own, or tied to no record."""
+    one = count == 1
+    rows = "1 row has" if one else f"{count} rows have"
+    if own:
+        article = "an" if record[0] in "aeiou" else "a"
+        each = "it is" if one else "each is"
+        return f"{rows} no {column}: {each} read as {article} {record} of its own"
+    them = "it with its" if one else "them with their"
+    return (
+        f"{rows} no {column}, so {'it belongs' if one else 'each belongs'} to no {record}: "
+        f"the rules cannot compare {them} {record}"
+    )
