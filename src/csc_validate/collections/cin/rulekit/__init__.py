@@ -81,7 +81,7 @@ def with_episode(
     # Equivalent mutant (ReplaceKeywordValue): every rule using this compares a joined column in
     # its filter, and a row with no episode gets null there, which the filter drops as an inner
     # join would.
-    return frame.join(episodes, on=EPISODE, how="left", nulls_equal=False)
+    return frame.join(episodes, on=EPISODE, how="left")
 
 
 def with_child(
