@@ -51,13 +51,13 @@ def derive(frames: dict[str, pl.DataFrame], formats: dict[str, str]) -> dict[str
             key = pl.coalesce(from_element, pl.col(KEY), by_id, untied)
         else:
             key = pl.coalesce(by_id, untied)
-        derived[name] = frame.with_columns(key.alias(KEY), *_record_keys(frame, table))
+        derived[name] = frame.with_columns(key.alias(KEY), *_record_keys(frame, name))
     return derived
 
 
 def _record_keys(frame: pl.DataFrame, table: str) -> list[pl.Expr]:
     """The key of each record ID the table has: the ID, or this row's own value when it is
-    blank (or unreadable), which no row of any table shares."""
+    blank (or unreadable), which no row of any table, this year's or last year's, shares."""
     untied = pl.format("{}{} row {}", pl.lit(UNTIED), pl.lit(table), pl.col("_row"))
     return [
         pl.coalesce(pl.col(column).cast(pl.String), untied).alias(key)
