@@ -78,11 +78,14 @@ def test_a_csv_extract_with_blank_ids_is_checked_and_said(tmp_path) -> None:
         "A,,2025-08-01,2025-08-20,,false\n"
         "B,2,2025-05-01,2025-05-20,,false\n"
         "B,2,2025-08-01,2025-08-20,,false\n"
+        "C,x,2025-05-01,2025-05-20,,false\n"
+        "C,x,2025-08-01,2025-08-20,,false\n"
     )
-    report = check([folder], select=["8839"], partial=True)
+    report = check([folder], select=["8839", "CSC002"], partial=True)
     assert not report.crashes
     # B's two open enquiries share episode 2; A's, with no episode ID, share nothing.
     assert sorted(f.row for f in report.findings if f.rule == "8839") == [2, 3]
-    assert any(
-        "Section47.csv, CINdetailsID: 2 rows have no CINdetailsID" in n for n in report.notes
-    )
+    # C's unreadable IDs (CSC002 for each) tie nothing either.
+    assert sorted(f.row for f in report.findings if f.rule == "CSC002") == [4, 5]
+    said = "Section47.csv, CINdetailsID: 4 rows have no readable CINdetailsID (2 unreadable)"
+    assert any(said in note for note in report.notes)

@@ -19,6 +19,7 @@ joined with another blank. Rules group and join on the keys, never on the IDs, w
 
 import polars as pl
 
+from csc_validate.readers.casting import raw_name
 from csc_validate.tables import PREVIOUS_SUFFIX, LoadedTable
 
 KEY = "ChildKey"
@@ -82,23 +83,30 @@ def untied_notes(loaded: dict[str, LoadedTable]) -> list[str]:
                 continue
             own = name.removesuffix(PREVIOUS_SUFFIX) == owner
             first = blank.get_column("_line").min()
+            written = raw_name(column)
+            unreadable = (
+                blank.get_column(written).is_not_null().sum() if written in blank.columns else 0
+            )
+            said = (
+                f"no readable {column} ({unreadable} unreadable)" if unreadable else f"no {column}"
+            )
             notes.append(
-                f"{table.file}, {column}: {_untied(blank.height, column, record, own)} "
+                f"{table.file}, {column}: {_untied(blank.height, said, record, own)} "
                 f"(the first at line {first})"
             )
     return notes
 
 
-def _untied(count: int, column: str, record: str, own: bool) -> str:
+def _untied(count: int, said: str, record: str, own: bool) -> str:
     """What rows with no ID are read as: records of their own, or tied to no record."""
     one = count == 1
     rows = "1 row has" if one else f"{count} rows have"
     if own:
         article = "an" if record[0] in "aeiou" else "a"
         each = "it is" if one else "each is"
-        return f"{rows} no {column}: {each} read as {article} {record} of its own"
+        return f"{rows} {said}: {each} read as {article} {record} of its own"
     them = "it with its" if one else "them with their"
     return (
-        f"{rows} no {column}, so {'it belongs' if one else 'each belongs'} to no {record}: "
+        f"{rows} {said}, so {'it belongs' if one else 'each belongs'} to no {record}: "
         f"the rules cannot compare {them} {record}"
     )
