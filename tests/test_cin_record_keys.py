@@ -2,11 +2,17 @@
 CINdetailsID, AssessmentID or CPPID ties a row to no other, and the user is told, once per
 table and column; the census XML, which numbers its records, is read as before."""
 
+import itertools
+import random
+from pathlib import Path
+
 import polars as pl
 import pytest
 
 from csc_validate.check import check
+from csc_validate.collections.cin import synthetic
 from csc_validate.collections.cin.child_keys import derive, untied_notes
+from csc_validate.returns.convert import Target, convert
 from csc_validate.tables import LoadedTable
 
 
@@ -89,3 +95,49 @@ def test_a_csv_extract_with_blank_ids_is_checked_and_said(tmp_path) -> None:
     assert sorted(f.row for f in report.findings if f.rule == "CSC002") == [4, 5]
     said = "Section47.csv, CINdetailsID: 4 rows have no readable CINdetailsID (2 unreadable)"
     assert any(said in note for note in report.notes)
+
+
+# The rules that leave alone a record a blank ID ties to nothing, where a filled-in ID of its own
+# would be judged: whether the record has what they look for cannot be told.
+NOT_JUDGED = {"2885", "8825Q", "8897Q"}
+RECORD_IDS = ("CINdetailsID", "AssessmentID", "CPPID")
+
+
+@pytest.fixture(scope="module")
+def extract(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cin")
+    census = folder / "cin.xml"
+    synthetic.write(synthetic.generate(150, seed=19, year="2025-26", error_rate=0.3), census)
+    convert(census, Target.CSV, folder / "tables")
+    return folder / "tables"
+
+
+def _rewritten(extract: Path, out: Path, fill: bool) -> Path:
+    """The extract with about a third of its record IDs blanked, or (`fill`) given fresh IDs
+    that no other row has: the same cells either way, chosen by a fixed seed."""
+    out.mkdir()
+    fresh = itertools.count(100_000)
+    chosen = random.Random(15)
+    for path in sorted(extract.glob("*.csv")):
+        frame = pl.read_csv(path, infer_schema_length=0)
+        for column in RECORD_IDS:
+            if column not in frame.columns:
+                continue
+            values = frame.get_column(column).to_list()
+            for row in range(len(values)):
+                if chosen.random() < 1 / 3:
+                    values[row] = str(next(fresh)) if fill else None
+            frame = frame.with_columns(pl.Series(column, values, dtype=pl.String))
+        frame.write_csv(out / path.name)
+    return out
+
+
+def test_a_blank_record_id_reads_as_an_id_no_other_row_has(extract: Path, tmp_path: Path) -> None:
+    def findings(folder: Path) -> set[tuple[str, str, int | None]]:
+        report = check([folder])
+        assert not report.crashes
+        return {(f.rule, f.table, f.row) for f in report.findings if f.rule not in NOT_JUDGED}
+
+    blanked = findings(_rewritten(extract, tmp_path / "blank", fill=False))
+    assert blanked == findings(_rewritten(extract, tmp_path / "fresh", fill=True))
+    assert blanked, "the generated census should hold mistakes to find"
