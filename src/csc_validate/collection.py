@@ -18,7 +18,7 @@ from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
 from csc_validate.reference import ReferenceRequest, References, ReferenceSource
 from csc_validate.returns import ReturnFile, ReturnRequest
-from csc_validate.tables import Tables
+from csc_validate.tables import LoadedTable, Tables
 
 # Reads one XML return: (path, name as the user gave it) -> (sheets, notes for the user).
 XmlReader = Callable[[Path, str], tuple[list[Sheet], list[str]]]
@@ -58,6 +58,10 @@ def no_derivation(
     return frames
 
 
+def no_load_notes(loaded: dict[str, LoadedTable]) -> list[str]:
+    return []
+
+
 @dataclass(frozen=True)
 class Collection:
     """A DfE collection: its tables live in schemas/<name>/, its rules in rules/<name>/."""
@@ -73,6 +77,8 @@ class Collection:
     # XML returns by root element.
     xml_readers: Mapping[str, XmlReader] = field(default_factory=dict)
     derive: Derive = no_derivation
+    # Notes on what the loaded tables hold that the user should know (CIN: blank record IDs).
+    load_notes: Callable[[dict[str, LoadedTable]], list[str]] = no_load_notes
     # Where in the data the year is read from, for the message when it cannot be.
     year_from: str = "the data"
     # Once the year is known (given with --year), what of the data belongs to it, with notes:

@@ -135,6 +135,7 @@ def load(
             year_notes + settled + notes + current.warnings + last_notes + last.warnings + warnings
         )
         + tuple(id_spellings.notes(loaded, year_schema))
+        + tuple(chosen.load_notes(loaded))
         + tuple(warning for _, read in earlier for warning in read.warnings)
         + _earlier_note(earlier),
         missing=missing,

@@ -36,9 +36,10 @@ def plan_starts_apart_from_conference(ctx: RuleContext) -> pl.LazyFrame:
     # The peer (29 Apr 2026) leaves out ICPCnotRequired = 1 records; true counts the same here.
     # An episode whose every Section 47 record is marked not required falls back to its own
     # conference date, as one with no Section 47 record does.
-    # A plan of a CSV extract with a blank LAchildID is tied to no conference: not judged.
+    # A plan of a CSV extract with a blank LAchildID or CINdetailsID is tied to no conference:
+    # not judged.
     plans = ctx.table("ChildProtectionPlans").filter(
-        in_census_year("CPPstartDate", ctx) & ~untied()
+        in_census_year("CPPstartDate", ctx) & ~untied(EPISODE)
     )
     enquiry_conferences = (
         ctx.table("Section47")
@@ -235,6 +236,27 @@ CASES = [
             "CINdetails": table(["LAchildID", "CINdetailsID", "DateOfInitialCPC"], ["", "1", ""]),
             "Section47": table(S47_COLUMNS, ["", "1", "2024-05-20", "2024-07-10"]),
         },
+        period="2024-25",
+    ),
+    Case(
+        "in a CSV extract a blank episode ID ties a plan to no conference: not judged",
+        tables={
+            "ChildProtectionPlans": table(
+                PLAN_COLUMNS,
+                ["A", "", "1", "2024-06-10"],
+                ["B", "1", "1", "2024-06-10"],
+            ),
+            "CINdetails": table(
+                ["LAchildID", "CINdetailsID", "DateOfInitialCPC"], ["A", "", ""], ["B", "1", ""]
+            ),
+            "Section47": table(
+                S47_COLUMNS,
+                ["A", "", "2024-05-20", "2024-07-10"],
+                ["B", "1", "2024-05-20", "2024-07-10"],
+            ),
+        },
+        flagged={"ChildProtectionPlans": [1]},
+        related=(("ChildProtectionPlans", 1, "Section47", 1),),
         period="2024-25",
     ),
 ]

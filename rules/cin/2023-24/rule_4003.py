@@ -42,9 +42,7 @@ def review_held_during_cin_plan(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
         .unique(subset=PLAN, keep="first", maintain_order=True)
         .select(*PLAN, "CPPendDate", unreadable("CPPendDate").alias("_end_unknown"))
     )
-    dated = reviews.select(*PLAN, "_row", "CPPreviewDate").join(
-        plan_ends, on=PLAN, how="left", nulls_equal=False
-    )
+    dated = reviews.select(*PLAN, "_row", "CPPreviewDate").join(plan_ends, on=PLAN, how="left")
     clashes = days_in_open_plans(
         dated,
         "CPPreviewDate",

@@ -38,9 +38,7 @@ def factors_on_open_assessment(ctx: RuleContext) -> pl.LazyFrame:
         )
     )
     return (
-        ctx.table("Assessments")
-        .filter(open_assessment())
-        .join(factors, on=ASSESSMENT, how="inner", nulls_equal=False)
+        ctx.table("Assessments").filter(open_assessment()).join(factors, on=ASSESSMENT, how="inner")
     )
 
 

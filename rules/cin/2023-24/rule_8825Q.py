@@ -25,11 +25,10 @@ def closed_after_assessment_without_assessment(ctx: RuleContext) -> pl.LazyFrame
     """
     # An episode of a CSV extract with a blank LAchildID or CINdetailsID is tied to no
     # assessment: whether it has one cannot be told, so it is left alone (8500 reports a blank
-    # LAchildID).
+    # LAchildID, a note the blank CINdetailsIDs).
     closed_after_assessment = ctx.table("CINdetails").filter(
         pl.col("ReasonForClosure").is_in(ctx.codes("REASON_CLOSED_AFTER_ASSESSMENT"))
-        & ~untied()
-        & pl.col("CINdetailsID").is_not_null()
+        & ~untied(EPISODE)
     )
     # NOTE: the peer also flags Assessments rows, which by definition do not exist here.
     assessed = ctx.table("Assessments").select(EPISODE).unique()

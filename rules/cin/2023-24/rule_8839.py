@@ -25,10 +25,8 @@ def several_open_enquiries(ctx: RuleContext) -> pl.LazyFrame:
     # A blank ICPCnotRequired is not true, so the enquiry stays open; an unreadable conference
     # date is a date recorded, so the enquiry is not open (CSC001 reports the date).
     # Each open enquiry names the episode's other open ones. A CSV enquiry with a blank
-    # CINdetailsID is taken to share the child's one episode without an ID.
-    return with_each_other(
-        ctx.table("Section47").filter(conference_pending(ctx)), EPISODE, nulls_equal=True
-    )
+    # CINdetailsID is an episode of its own (EPISODE's key), so it shares with no other.
+    return with_each_other(ctx.table("Section47").filter(conference_pending(ctx)), EPISODE)
 
 
 S47_COLUMNS = [
@@ -83,7 +81,7 @@ CASES = [
         },
     ),
     Case(
-        "in a CSV extract open enquiries with a blank episode ID are one child's one episode",
+        "in a CSV extract open enquiries with a blank episode ID are each in no shared episode",
         tables={
             "Section47": table(
                 S47_COLUMNS,
@@ -91,9 +89,11 @@ CASES = [
                 ["A", "", "2024-08-01", "", "false"],
                 ["B", "", "2024-05-01", "", "false"],
                 ["B", "1", "2024-08-01", "", "false"],
+                ["C", "2", "2024-05-01", "", "false"],
+                ["C", "2", "2024-08-01", "", "false"],
             ),
         },
-        flagged={"Section47": [0, 1]},
-        related=(("Section47", 0, "Section47", 1), ("Section47", 1, "Section47", 0)),
+        flagged={"Section47": [4, 5]},
+        related=(("Section47", 4, "Section47", 5), ("Section47", 5, "Section47", 4)),
     ),
 ]

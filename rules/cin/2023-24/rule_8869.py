@@ -33,7 +33,7 @@ def no_factors_code_with_other_factors(ctx: RuleContext) -> pl.LazyFrame:
     no_factors = factor.is_in(ctx.codes("FACTOR_NONE"))
     factors = ctx.table("AssessmentFactorsList")
     # The "21" row names each other factor of its assessment. A CSV factor row with a blank
-    # episode or assessment ID is taken to share the child's one assessment without it.
+    # episode or assessment ID is tied to no assessment (ASSESSMENT's keys), so to no other row.
     pairs = (
         factors.filter(no_factors)
         .select(*ASSESSMENT, "_row")
@@ -42,7 +42,6 @@ def no_factors_code_with_other_factors(ctx: RuleContext) -> pl.LazyFrame:
                 *ASSESSMENT, pl.col("_row").alias("_other_row")
             ),
             on=ASSESSMENT,
-            nulls_equal=True,
         )
     )
     return rows_paired(factors, pairs, ("_row", "_other_row"))
@@ -87,7 +86,7 @@ CASES = [
         flagged={},
     ),
     Case(
-        "in a CSV extract code 21 and another code with a blank assessment ID are one assessment's",
+        "in a CSV extract codes with a blank episode or assessment ID share no assessment",
         tables={
             "AssessmentFactorsList": table(
                 ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentFactors"],
@@ -95,9 +94,13 @@ CASES = [
                 ["A", "1", "", "1A"],
                 ["B", "1", "", "21"],
                 ["B", "1", "1", "1A"],
+                ["C", "", "1", "21"],
+                ["C", "", "1", "1A"],
+                ["D", "1", "1", "21"],
+                ["D", "1", "1", "1A"],
             )
         },
-        flagged={"AssessmentFactorsList": [0]},
-        related=(("AssessmentFactorsList", 0, "AssessmentFactorsList", 1),),
+        flagged={"AssessmentFactorsList": [6]},
+        related=(("AssessmentFactorsList", 6, "AssessmentFactorsList", 7),),
     ),
 ]

@@ -29,8 +29,8 @@ def several_open_assessments_in_episode(ctx: RuleContext) -> pl.LazyFrame:
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): each assessment counts in its own
     # episode, so the count is never below 1 and "not 1" is "more than 1".
     # Each open assessment names the episode's other open ones. A CSV assessment with a blank
-    # CINdetailsID is taken to share the child's one episode without an ID.
-    return with_each_other(assessments, EPISODE, nulls_equal=True)
+    # CINdetailsID is tied to no episode (EPISODE's key), so it shares with no other.
+    return with_each_other(assessments, EPISODE)
 
 
 _COLUMNS = ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentAuthorisationDate"]
@@ -78,7 +78,7 @@ CASES = [
         ),
     ),
     Case(
-        "in a CSV extract open assessments with a blank episode ID are one child's one episode",
+        "in a CSV extract open assessments with a blank episode ID share no episode",
         tables={
             "Assessments": table(
                 _COLUMNS,
@@ -86,9 +86,11 @@ CASES = [
                 ["A", "", "2", ""],
                 ["B", "", "1", ""],
                 ["B", "1", "1", ""],
+                ["C", "3", "1", ""],
+                ["C", "3", "2", ""],
             )
         },
-        flagged={"Assessments": [0, 1]},
-        related=(("Assessments", 0, "Assessments", 1), ("Assessments", 1, "Assessments", 0)),
+        flagged={"Assessments": [4, 5]},
+        related=(("Assessments", 4, "Assessments", 5), ("Assessments", 5, "Assessments", 4)),
     ),
 ]

@@ -35,9 +35,10 @@ def completed_assessment_without_factors(ctx: RuleContext) -> dict[str, pl.LazyF
     # drops. A factor row with a blank code holds no factor, so it counts as missing.
     # NOTE: the peer matches factors to assessments without the episode (so AssessmentID 1 of
     # one episode takes the factors of another's) and shows a bad code on the assessment row.
-    # An assessment of a CSV extract with a blank LAchildID is tied to no factor: not judged.
+    # An assessment of a CSV extract with a blank LAchildID, CINdetailsID or AssessmentID is
+    # tied to no factor: not judged.
     completed = ctx.table("Assessments").filter(
-        (pl.col(AUTHORISED) >= pl.lit(ctx.start, dtype=pl.Date)) & ~untied()
+        (pl.col(AUTHORISED) >= pl.lit(ctx.start, dtype=pl.Date)) & ~untied(ASSESSMENT)
     )
     missing = completed.join(assessments_with_factors(ctx), on=ASSESSMENT, how="anti")
     factor = pl.col(FACTOR)
@@ -138,6 +139,28 @@ CASES = [
             "Assessments": table(_ASSESSMENT_COLUMNS, ["", "1", "1", "2024-05-01"]),
             "AssessmentFactorsList": table(_FACTOR_COLUMNS, ["", "1", "1", "21"]),
         },
+        period="2024-25",
+    ),
+    Case(
+        "in a CSV extract a blank episode or assessment ID ties an assessment to no factor",
+        tables={
+            "Assessments": table(
+                _ASSESSMENT_COLUMNS,
+                ["A", "", "1", "2024-05-01"],
+                ["B", "1", "", "2024-05-01"],
+                ["C", "1", "1", "2024-05-01"],
+                ["D", "1", "1", "2024-05-01"],
+            ),
+            "AssessmentFactorsList": table(
+                _FACTOR_COLUMNS,
+                ["A", "", "1", "1A"],
+                ["B", "1", "", "1A"],
+                ["C", "1", "", "1A"],
+                ["D", "1", "1", "1A"],
+            ),
+        },
+        # A's and B's are not judged; C's only factor is tied to no assessment, so C has none.
+        flagged={"Assessments": [2]},
         period="2024-25",
     ),
     Case(

@@ -22,9 +22,10 @@ def factor_code_repeated(ctx: RuleContext) -> pl.LazyFrame:
     # DfE: if an assessment has more than one AssessmentFactors, none of the values may appear
     # more than once. Codes are compared exactly as written; a blank is no code and no repeat.
     # Each copy names the other copies of the code in the assessment. A CSV factor row with a
-    # blank episode or assessment ID is taken to share the child's one assessment without it.
+    # blank episode or assessment ID is tied to no assessment (ASSESSMENT's keys), so to no
+    # other row; a blank code matches nothing either.
     factors = ctx.table("AssessmentFactorsList").filter(pl.col(FACTOR).is_not_null())
-    return with_each_other(factors, [*ASSESSMENT, FACTOR], nulls_equal=True)
+    return with_each_other(factors, [*ASSESSMENT, FACTOR])
 
 
 _COLUMNS = ["LAchildID", "CINdetailsID", "AssessmentID", "AssessmentFactors"]
@@ -74,7 +75,7 @@ CASES = [
         flagged={},
     ),
     Case(
-        "in a CSV extract a code repeated with a blank assessment ID is one assessment's",
+        "in a CSV extract a code repeated with a blank episode or assessment ID is no repeat",
         tables={
             "AssessmentFactorsList": table(
                 _COLUMNS,
@@ -82,12 +83,16 @@ CASES = [
                 ["A", "1", "", "1A"],
                 ["B", "1", "", "1A"],
                 ["B", "1", "1", "1A"],
+                ["C", "", "1", "1A"],
+                ["C", "", "1", "1A"],
+                ["D", "1", "1", "1A"],
+                ["D", "1", "1", "1A"],
             )
         },
-        flagged={"AssessmentFactorsList": [0, 1]},
+        flagged={"AssessmentFactorsList": [6, 7]},
         related=(
-            ("AssessmentFactorsList", 0, "AssessmentFactorsList", 1),
-            ("AssessmentFactorsList", 1, "AssessmentFactorsList", 0),
+            ("AssessmentFactorsList", 6, "AssessmentFactorsList", 7),
+            ("AssessmentFactorsList", 7, "AssessmentFactorsList", 6),
         ),
     ),
 ]

@@ -44,6 +44,7 @@ COLLECTION = Collection(
     write_examples=examples.write_examples,
     xml_readers={"Message": read_xml},
     derive=child_keys.derive,
+    load_notes=child_keys.untied_notes,
     example_out="file",
     # The census XML holds every table (read even without rows); CSV extracts may lack some.
     required_tables=(

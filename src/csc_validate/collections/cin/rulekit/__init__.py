@@ -4,8 +4,12 @@ Every CIN table carries LAchildID and ChildKey, the child the record belongs to 
 element in the XML; see collections/cin/child_keys.py); tables below a CIN episode carry
 CINdetailsID too, and child protection plans and their reviews CPPID, numbered as the XML lists
 them. Rules join and group by CHILD_KEY, never by LAchildID: a blank or repeated LAchildID is
-data, reported by rules 8500 and 8510, and never merges two children or parts one child.
+data, reported by rules 8500 and 8510, and never merges two children or parts one child. Below
+the child, they join and group by the keys of EPISODE, ASSESSMENT and PLAN, never by the IDs:
+in a CSV extract a record with a blank ID is one of its own, tied to no other (child_keys.py).
 """
+
+from collections.abc import Sequence
 
 import polars as pl
 
@@ -14,15 +18,16 @@ from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, RuleContext, by_con
 
 CHILD = "LAchildID"
 CHILD_KEY = "ChildKey"
-EPISODE = [CHILD_KEY, "CINdetailsID"]
-PLAN = [CHILD_KEY, "CINdetailsID", "CPPID"]
-ASSESSMENT = [CHILD_KEY, "CINdetailsID", "AssessmentID"]
+EPISODE = [CHILD_KEY, "EpisodeKey"]
+PLAN = [*EPISODE, "PlanKey"]
+ASSESSMENT = [*EPISODE, "AssessmentKey"]
 
 
-def untied() -> pl.Expr:
-    """True for a record of a CSV extract whose LAchildID is blank: nothing ties it to its child's
-    other records, so a rule cannot tell what that child has or lacks elsewhere."""
-    return pl.col(CHILD_KEY).str.starts_with(UNTIED)
+def untied(key: Sequence[str] = (CHILD_KEY,)) -> pl.Expr:
+    """True for a record of a CSV extract with a blank ID in `key` (its LAchildID by default;
+    EPISODE, ASSESSMENT or PLAN for the IDs below it): nothing ties it to the other records of
+    its child (episode, assessment, plan), so a rule cannot tell what it has or lacks elsewhere."""
+    return pl.any_horizontal(pl.col(column).str.starts_with(UNTIED) for column in key)
 
 
 def yes(column: str, ctx: RuleContext) -> pl.Expr:
@@ -76,7 +81,7 @@ def with_episode(
     # Equivalent mutant (ReplaceKeywordValue): every rule using this compares a joined column in
     # its filter, and a row with no episode gets null there, which the filter drops as an inner
     # join would.
-    return frame.join(episodes, on=EPISODE, how="left", nulls_equal=False)
+    return frame.join(episodes, on=EPISODE, how="left")
 
 
 def with_child(
@@ -113,14 +118,13 @@ def rows_paired(
     return frame.join(named, on="_row", how="inner")
 
 
-def with_each_other(
-    frame: pl.LazyFrame, on: list[str], *, nulls_equal: bool = False
-) -> pl.LazyFrame:
+def with_each_other(frame: pl.LazyFrame, on: list[str]) -> pl.LazyFrame:
     """The rows of `frame` that share the `on` values with another row, once for each such
-    row, which is named as the related row: repeats and clashes name one another. A blank key
-    matches nothing unless `nulls_equal`, as `pl.len().over(on)` would group blanks together."""
+    row, which is named as the related row: repeats and clashes name one another. A blank
+    value matches nothing (the keys of CHILD_KEY, EPISODE, ASSESSMENT and PLAN are never
+    blank; a blank in another column, such as a code, is no match)."""
     keyed = frame.select(*on, "_row")
-    pairs = keyed.join(keyed.rename({"_row": "_other_row"}), on=on, nulls_equal=nulls_equal).filter(
+    pairs = keyed.join(keyed.rename({"_row": "_other_row"}), on=on).filter(
         pl.col("_row") != pl.col("_other_row")
     )
     return rows_paired(frame, pairs, ("_row", "_other_row"))

@@ -61,7 +61,7 @@ def days_in_open_plans(
     return (
         # Equivalent mutant (ReplaceKeywordValue): a left join leaves an unmatched row null open
         # dates, and is_between on nulls is null, which the filter drops as the inner join does.
-        dated.join(periods, on=on, how="inner", nulls_equal=False)
+        dated.join(periods, on=on, how="inner")
         .filter(pl.col(day).is_between(pl.col(_OPEN_FROM), pl.col(_OPEN_TO), closed="both"))
         .drop(_OPEN_FROM, _OPEN_TO)
     )
