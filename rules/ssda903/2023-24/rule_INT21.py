@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -19,7 +19,13 @@ def uasc_sex_differs_from_header(ctx: RuleContext) -> pl.LazyFrame:
     """
     # Codes are compared exactly as written, trimmed; a blank beside a code counts as different, two
     # blanks do not. Children absent from Header are reported by INT09.
-    sexes = ctx.table("Header").select("CHILD", pl.col("SEX").alias("header_sex"))
+    # The Header row compared is named beside the UASC row.
+    sexes = ctx.table("Header").select(
+        "CHILD",
+        pl.col("SEX").alias("header_sex"),
+        pl.col("_row").alias(RELATED_ROW),
+        pl.lit("Header").alias(RELATED_TABLE),
+    )
     uasc = ctx.table("UASC").join(sexes, on="CHILD", how="inner")
     return uasc.filter(pl.col("SEX").ne_missing(pl.col("header_sex")))
 
@@ -58,5 +64,6 @@ CASES = [
             ),
         },
         flagged={"UASC": [0, 2, 3]},
+        related=(("UASC", 0, "Header", 0), ("UASC", 2, "Header", 1), ("UASC", 3, "Header", 2)),
     ),
 ]
