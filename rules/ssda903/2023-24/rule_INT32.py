@@ -54,5 +54,21 @@ CASES = [
             )
         },
         flagged={"Header": [0, 1, 2, 5, 6, 7]},
+        related=(
+            ("Header", 0, "Header", 1),
+            ("Header", 0, "Header", 2),
+            ("Header", 0, "Header", 5),
+            ("Header", 1, "Header", 0),
+            ("Header", 1, "Header", 2),
+            ("Header", 1, "Header", 5),
+            ("Header", 2, "Header", 0),
+            ("Header", 2, "Header", 1),
+            ("Header", 2, "Header", 5),
+            ("Header", 5, "Header", 0),
+            ("Header", 5, "Header", 1),
+            ("Header", 5, "Header", 2),
+            ("Header", 6, "Header", 7),
+            ("Header", 7, "Header", 6),
+        ),
     ),
 ]

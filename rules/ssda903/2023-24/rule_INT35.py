@@ -54,5 +54,21 @@ CASES = [
             )
         },
         flagged={"PrevPerm": [0, 1, 2, 5, 6, 7]},
+        related=(
+            ("PrevPerm", 0, "PrevPerm", 1),
+            ("PrevPerm", 0, "PrevPerm", 2),
+            ("PrevPerm", 0, "PrevPerm", 5),
+            ("PrevPerm", 1, "PrevPerm", 0),
+            ("PrevPerm", 1, "PrevPerm", 2),
+            ("PrevPerm", 1, "PrevPerm", 5),
+            ("PrevPerm", 2, "PrevPerm", 0),
+            ("PrevPerm", 2, "PrevPerm", 1),
+            ("PrevPerm", 2, "PrevPerm", 5),
+            ("PrevPerm", 5, "PrevPerm", 0),
+            ("PrevPerm", 5, "PrevPerm", 1),
+            ("PrevPerm", 5, "PrevPerm", 2),
+            ("PrevPerm", 6, "PrevPerm", 7),
+            ("PrevPerm", 7, "PrevPerm", 6),
+        ),
     ),
 ]
