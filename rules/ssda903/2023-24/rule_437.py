@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -28,7 +28,9 @@ def episodes_after_death_or_adulthood(ctx: RuleContext) -> pl.LazyFrame:
     ordered = with_neighbours(ctx.table("Episodes"), ["_row"])
     final = pl.col("REC").is_in(ctx.codes("REC_DIED_OR_ADULT"))
     has_next = pl.col("next__row").is_not_null()
-    return ordered.filter(final & has_next & pl.col("DECOM").is_not_null())
+    flagged = ordered.filter(final & has_next & pl.col("DECOM").is_not_null())
+    # The episode that follows is named beside the flagged one.
+    return flagged.with_columns(pl.col("next__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -48,6 +50,12 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 2, 4, 7]},
+        related=(
+            ("Episodes", 0, "Episodes", 1),
+            ("Episodes", 2, "Episodes", 3),
+            ("Episodes", 4, "Episodes", 5),
+            ("Episodes", 7, "Episodes", 6),
+        ),
     ),
     Case(
         "E2 or E15 on the child's last episode, or another reason, is not flagged",
