@@ -37,6 +37,7 @@ CASES = [
             )
         },
         flagged={"AD1": [0, 2]},
+        related=(("AD1", 0, "AD1", 2), ("AD1", 2, "AD1", 0)),
     ),
     Case(
         "three rows of a child are all flagged; ids equal only after trimming count as one",

@@ -37,6 +37,7 @@ CASES = [
             )
         },
         flagged={"Header": [0, 2]},
+        related=(("Header", 0, "Header", 2), ("Header", 2, "Header", 0)),
     ),
     Case(
         "three rows of a child are all flagged; ids equal only after trimming count as one",

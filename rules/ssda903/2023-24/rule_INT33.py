@@ -37,6 +37,7 @@ CASES = [
             )
         },
         flagged={"OC2": [0, 2]},
+        related=(("OC2", 0, "OC2", 2), ("OC2", 2, "OC2", 0)),
     ),
     Case(
         "three rows of a child are all flagged; ids equal only after trimming count as one",

@@ -37,6 +37,7 @@ CASES = [
             )
         },
         flagged={"OC3": [0, 2]},
+        related=(("OC3", 0, "OC3", 2), ("OC3", 2, "OC3", 0)),
     ),
     Case(
         "three rows of a child are all flagged; ids equal only after trimming count as one",

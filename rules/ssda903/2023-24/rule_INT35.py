@@ -37,6 +37,7 @@ CASES = [
             )
         },
         flagged={"PrevPerm": [0, 2]},
+        related=(("PrevPerm", 0, "PrevPerm", 2), ("PrevPerm", 2, "PrevPerm", 0)),
     ),
     Case(
         "three rows of a child are all flagged; ids equal only after trimming count as one",

@@ -37,6 +37,7 @@ CASES = [
             )
         },
         flagged={"UASC": [0, 2]},
+        related=(("UASC", 0, "UASC", 2), ("UASC", 2, "UASC", 0)),
     ),
     Case(
         "three rows of a child are all flagged; ids equal only after trimming count as one",
