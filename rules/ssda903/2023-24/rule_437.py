@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
@@ -25,17 +26,21 @@ def episodes_after_death_or_adulthood(ctx: RuleContext) -> pl.LazyFrame:
     # Neither child can be looked after again. Episodes are taken in DECOM order; an episode with a
     # blank DECOM sorts last, so it counts as a later episode but is not itself flagged (rule 141
     # reports it).
-    ordered = with_neighbours(ctx.table("Episodes"), ["_row"])
+    # Each episode's place among the child's, in the order with_neighbours sorts them into.
+    ordered = with_neighbours(ctx.table("Episodes"), ["_row"]).with_columns(
+        _child=child_of_row(), _place=pl.int_range(pl.len()).over(child_of_row())
+    )
     final = pl.col("REC").is_in(ctx.codes("REC_DIED_OR_ADULT"))
     has_next = pl.col("next__row").is_not_null()
     flagged = ordered.filter(final & has_next & pl.col("DECOM").is_not_null())
-    # The episode that follows is named beside the flagged one.
-    return flagged.with_columns(pl.col("next__row").alias(RELATED_ROW))
+    # Every later episode is named beside the flagged one; it has at least one, its next.
+    later = ordered.select("_child", pl.col("_row").alias(RELATED_ROW), _later_place="_place")
+    return flagged.join(later, on="_child").filter(pl.col("_later_place") > pl.col("_place"))
 
 
 CASES = [
     Case(
-        "E2 or E15 followed by a later episode is flagged, in DECOM order",
+        "E2 or E15 followed by a later episode is flagged, in DECOM order, naming every later one",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "REC"],
@@ -47,6 +52,8 @@ CASES = [
                 ["6", "31/02/2024", ""],
                 ["8", "01/06/2024", ""],
                 ["8", "01/05/2024", "E15"],
+                ["8", "01/04/2024", "X1"],
+                ["8", "01/07/2024", ""],
             ),
         },
         flagged={"Episodes": [0, 2, 4, 7]},
@@ -55,6 +62,7 @@ CASES = [
             ("Episodes", 2, "Episodes", 3),
             ("Episodes", 4, "Episodes", 5),
             ("Episodes", 7, "Episodes", 6),
+            ("Episodes", 7, "Episodes", 9),
         ),
     ),
     Case(
