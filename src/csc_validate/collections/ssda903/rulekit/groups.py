@@ -5,17 +5,24 @@ import polars as pl
 
 from csc_validate.rulekit.rule import RELATED_ROW
 
+# The most rows of one set that are named beside each of its rows. A file that repeats one child
+# or UPN on thousands of rows then gives a finding per row naming the first rows of the set, not
+# millions of pairs; every set of a real return is far smaller.
+NAMED_AT_MOST = 20
+
 
 def naming_each_other(frame: pl.LazyFrame, *keys: str) -> pl.LazyFrame:
     """Each row of `frame` once beside every other row holding the same `keys`, that row's `_row`
-    as the related row; a row alone in its set is kept once, naming none.
+    as the related row; a row alone in its set is kept once, naming none. Of a set of more than
+    NAMED_AT_MOST rows, only the first NAMED_AT_MOST in the file are named.
 
     The rows flagged stay exactly those of `frame`. Keys are never blank: a rule keeps blank-ID
     children apart by giving the child's key as `child_of_row()` makes it.
     """
-    others = frame.select(*keys, pl.col("_row").alias(RELATED_ROW))
-    # Equivalent mutant (ReplaceKeywordValue): every row meets itself (its keys are never blank),
-    # so an inner join keeps every row as the left join does.
-    paired = frame.join(others, on=list(keys), how="left")
+    place = pl.col("_row").rank("ordinal").over(list(keys))
+    named = frame.filter(place <= NAMED_AT_MOST).select(*keys, pl.col("_row").alias(RELATED_ROW))
+    # Equivalent mutant (ReplaceKeywordValue): every set's first row is named, so every row meets
+    # a named row (its keys are never blank) and an inner join keeps every row as the left does.
+    paired = frame.join(named, on=list(keys), how="left")
     other = pl.col(RELATED_ROW)
     return paired.with_columns(pl.when(other != pl.col("_row")).then(other).alias(RELATED_ROW))
