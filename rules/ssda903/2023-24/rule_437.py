@@ -4,6 +4,7 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.groups import NAMED_AT_MOST
 from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
@@ -26,19 +27,34 @@ def episodes_after_death_or_adulthood(ctx: RuleContext) -> pl.LazyFrame:
     # Neither child can be looked after again. Episodes are taken in DECOM order; an episode with a
     # blank DECOM sorts last, so it counts as a later episode but is not itself flagged (rule 141
     # reports it).
-    # Each episode's place among the child's, in the order with_neighbours sorts them into.
-    ordered = with_neighbours(ctx.table("Episodes"), ["_row"]).with_columns(
-        _child=child_of_row(), _place=pl.int_range(pl.len()).over(child_of_row())
-    )
+    ordered = with_neighbours(ctx.table("Episodes"), ["_row"])
     final = pl.col("REC").is_in(ctx.codes("REC_DIED_OR_ADULT"))
     has_next = pl.col("next__row").is_not_null()
-    flagged = ordered.filter(final & has_next & pl.col("DECOM").is_not_null())
-    # Every later episode is named beside the flagged one; it has at least one, its next.
-    later = ordered.select("_child", pl.col("_row").alias(RELATED_ROW), _later_place="_place")
-    return flagged.join(later, on="_child").filter(pl.col("_later_place") > pl.col("_place"))
+    # The later episodes (the first NAMED_AT_MOST of them, in the order with_neighbours sorts the
+    # child's episodes into) are named beside the flagged one; it has at least one, its next.
+    later = pl.concat_list(
+        [pl.col("_row").shift(-(k + 1)).over(child_of_row()) for k in range(NAMED_AT_MOST)]
+    )
+    flagged = ordered.with_columns(later.alias(RELATED_ROW)).filter(
+        final & has_next & pl.col("DECOM").is_not_null()
+    )
+    return flagged.explode(RELATED_ROW)
 
 
 CASES = [
+    Case(
+        "an E2 episode followed by many names the first of them, not those before it",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                *[["1", f"{day:02}/03/2024", "X1"] for day in (1, 2, 3)],
+                ["1", "01/04/2024", "E2"],
+                *[["1", f"{day:02}/05/2024", ""] for day in range(1, NAMED_AT_MOST + 3)],
+            ),
+        },
+        flagged={"Episodes": [3]},
+        related=tuple(("Episodes", 3, "Episodes", later) for later in range(4, NAMED_AT_MOST + 4)),
+    ),
     Case(
         "E2 or E15 followed by a later episode is flagged, in DECOM order, naming every later one",
         tables={
