@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.groups import first_of_each
 from csc_validate.rulekit import (
     RELATED_ROW,
     RELATED_TABLE,
@@ -49,17 +50,18 @@ def details_for_short_breaks_only_child(ctx: RuleContext) -> dict[str, pl.LazyFr
     header_hits = header.join(breaks_only, on="CHILD", how="semi")
     review_hits = reviews.join(breaks_only, on="CHILD", how="semi")
     # The episodes and the rows with MOTHER or a review name each other.
+    # At most the first NAMED_AT_MOST rows of each kind are named beside any one row.
     involved = pl.concat(
         [
-            header_hits.select("CHILD", pl.col("_row").alias(RELATED_ROW)).with_columns(
-                pl.lit("Header").alias(RELATED_TABLE)
-            ),
-            review_hits.select("CHILD", pl.col("_row").alias(RELATED_ROW)).with_columns(
-                pl.lit("Reviews").alias(RELATED_TABLE)
-            ),
+            first_of_each(header_hits, "CHILD")
+            .select("CHILD", pl.col("_row").alias(RELATED_ROW))
+            .with_columns(pl.lit("Header").alias(RELATED_TABLE)),
+            first_of_each(review_hits, "CHILD")
+            .select("CHILD", pl.col("_row").alias(RELATED_ROW))
+            .with_columns(pl.lit("Reviews").alias(RELATED_TABLE)),
         ]
     )
-    breaks = episodes.select(
+    breaks = first_of_each(episodes, "CHILD").select(
         "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("Episodes").alias(RELATED_TABLE)
     )
     # The rows with MOTHER or a review are of children whose episodes were read, so each finds

@@ -19,10 +19,15 @@ def naming_each_other(frame: pl.LazyFrame, *keys: str) -> pl.LazyFrame:
     The rows flagged stay exactly those of `frame`. Keys are never blank: a rule keeps blank-ID
     children apart by giving the child's key as `child_of_row()` makes it.
     """
-    place = pl.col("_row").rank("ordinal").over(list(keys))
-    named = frame.filter(place <= NAMED_AT_MOST).select(*keys, pl.col("_row").alias(RELATED_ROW))
+    named = first_of_each(frame, *keys).select(*keys, pl.col("_row").alias(RELATED_ROW))
     # Equivalent mutant (ReplaceKeywordValue): every set's first row is named, so every row meets
     # a named row (its keys are never blank) and an inner join keeps every row as the left does.
     paired = frame.join(named, on=list(keys), how="left")
     other = pl.col(RELATED_ROW)
     return paired.with_columns(pl.when(other != pl.col("_row")).then(other).alias(RELATED_ROW))
+
+
+def first_of_each(frame: pl.LazyFrame, *keys: str) -> pl.LazyFrame:
+    """The first NAMED_AT_MOST rows in the file of each set of rows holding the same `keys`: the
+    rows a rule names beside another, at most that many for any one row."""
+    return frame.filter(pl.col("_row").rank("ordinal").over(list(keys)) <= NAMED_AT_MOST)
