@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
@@ -54,7 +55,7 @@ def seventeen_year_old_with_former_foster_carers(ctx: RuleContext) -> pl.LazyFra
     )
     # Equivalent mutant (ReplaceKeywordValue): the date of birth taken is a Header row's, so a
     # left join finds that row as the inner join does.
-    return flagged.join(header_rows, on=["CHILD", "header_dob"], how="inner")
+    return naming_at_most_first(flagged.join(header_rows, on=["CHILD", "header_dob"], how="inner"))
 
 
 CASES = [

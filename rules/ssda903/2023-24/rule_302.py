@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
@@ -30,11 +31,17 @@ def episode_starts_before_birth(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     early = episodes.filter(pl.col("DECOM") < pl.col("DOB"))
     early_rows = early.select("CHILD", pl.col("_row").alias(RELATED_ROW))
     return {
-        "Episodes": early.with_columns(
-            pl.col("header_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+        "Episodes": naming_at_most_first(
+            early.with_columns(
+                pl.col("header_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+            )
         ),
-        "Header": header.join(early_rows, on="CHILD", how="inner").with_columns(
-            pl.lit("Episodes").alias(RELATED_TABLE)
+        "Header": naming_at_most_first(
+            # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
+            # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
+            header.join(early_rows, on="CHILD", how="inner").with_columns(
+                pl.lit("Episodes").alias(RELATED_TABLE)
+            )
         ),
     }
 

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import (
     RELATED_ROW,
     RELATED_TABLE,
@@ -38,11 +39,19 @@ def uasc_date_without_uasc_flag(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     dated_rows = dated.select("CHILD", pl.col("_row").alias(RELATED_ROW))
     header_rows = not_flagged.select("CHILD", pl.col("_row").alias(RELATED_ROW))
     return {
-        "UASC": dated.join(header_rows, on="CHILD", how="inner").with_columns(
-            pl.lit("Header").alias(RELATED_TABLE)
+        "UASC": naming_at_most_first(
+            # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
+            # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
+            dated.join(header_rows, on="CHILD", how="inner").with_columns(
+                pl.lit("Header").alias(RELATED_TABLE)
+            )
         ),
-        "Header": not_flagged.join(dated_rows, on="CHILD", how="inner").with_columns(
-            pl.lit("UASC").alias(RELATED_TABLE)
+        "Header": naming_at_most_first(
+            # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
+            # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
+            not_flagged.join(dated_rows, on="CHILD", how="inner").with_columns(
+                pl.lit("UASC").alias(RELATED_TABLE)
+            )
         ),
     }
 

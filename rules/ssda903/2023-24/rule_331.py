@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
@@ -33,13 +34,17 @@ def matched_after_adoption_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame
     )
     # The episode and the AD1 row each name the other.
     return {
-        "Episodes": clashes.with_columns(
-            pl.col("ad1_row").alias(RELATED_ROW), pl.lit("AD1").alias(RELATED_TABLE)
+        "Episodes": naming_at_most_first(
+            clashes.with_columns(
+                pl.col("ad1_row").alias(RELATED_ROW), pl.lit("AD1").alias(RELATED_TABLE)
+            )
         ),
-        "AD1": clashes.select(
-            pl.col("ad1_row").alias("_row"),
-            pl.col("_row").alias(RELATED_ROW),
-            pl.lit("Episodes").alias(RELATED_TABLE),
+        "AD1": naming_at_most_first(
+            clashes.select(
+                pl.col("ad1_row").alias("_row"),
+                pl.col("_row").alias(RELATED_ROW),
+                pl.lit("Episodes").alias(RELATED_TABLE),
+            )
         ),
     }
 

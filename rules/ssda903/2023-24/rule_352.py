@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
@@ -24,10 +25,12 @@ def started_care_aged_eighteen_or_over(ctx: RuleContext) -> pl.LazyFrame:
         "CHILD", "DOB", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
     )
     starts = ctx.table("Episodes").filter(pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")))
-    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
-    # DOB, so a blank age, and the filter drops the row as the inner join does.
-    return starts.join(births, on="CHILD", how="inner").filter(
-        age_on(pl.col("DOB"), pl.col("DECOM")) >= 18
+    return naming_at_most_first(
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a
+        # blank DOB, so a blank age, and the filter drops the row as the inner join does.
+        starts.join(births, on="CHILD", how="inner").filter(
+            age_on(pl.col("DOB"), pl.col("DECOM")) >= 18
+        )
     )
 
 

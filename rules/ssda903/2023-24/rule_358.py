@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
@@ -26,10 +27,12 @@ def youth_justice_status_under_ten(ctx: RuleContext) -> pl.LazyFrame:
         "CHILD", "DOB", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
     )
     justice = ctx.table("Episodes").filter(pl.col("LS").is_in(ctx.codes("LS_YOUTH_JUSTICE")))
-    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
-    # DOB, so a blank age, and the filter drops the row as the inner join does.
-    return justice.join(births, on="CHILD", how="inner").filter(
-        age_on(pl.col("DOB"), pl.col("DECOM")) < 10
+    return naming_at_most_first(
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a
+        # blank DOB, so a blank age, and the filter drops the row as the inner join does.
+        justice.join(births, on="CHILD", how="inner").filter(
+            age_on(pl.col("DOB"), pl.col("DECOM")) < 10
+        )
     )
 
 

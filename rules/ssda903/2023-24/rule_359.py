@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import (
     RELATED_ROW,
     RELATED_TABLE,
@@ -43,10 +44,12 @@ def over_eighteen_outside_community_home(ctx: RuleContext) -> pl.LazyFrame:
         "PLACE"
     ).is_in(ctx.codes("PLACE_COMMUNITY_HOME"))
     over_18 = birthday(pl.col("DOB"), 18) < ctx.end
-    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
-    # DOB, so a blank 18th birthday, and the filter drops the row as the inner join does.
-    return open_episodes.join(births, on="CHILD", how="inner").filter(
-        over_18 & ~s20_community_home.fill_null(False)
+    return naming_at_most_first(
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a
+        # blank DOB, so a blank 18th birthday, and the filter drops the row as the inner join does.
+        open_episodes.join(births, on="CHILD", how="inner").filter(
+            over_18 & ~s20_community_home.fill_null(False)
+        )
     )
 
 

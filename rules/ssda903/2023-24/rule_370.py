@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
@@ -29,7 +30,9 @@ def independent_living_under_16(ctx: RuleContext) -> pl.LazyFrame:
     # DOB, so a blank age, and the filter drops the row as the inner join does.
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     placed = pl.col("PLACE").is_in(ctx.codes("PLACE_INDEPENDENT_LIVING"))
-    return episodes.filter(placed & (age_on(pl.col("DOB"), pl.col("DECOM")) < 16))
+    return naming_at_most_first(
+        episodes.filter(placed & (age_on(pl.col("DOB"), pl.col("DECOM")) < 16))
+    )
 
 
 CASES = [

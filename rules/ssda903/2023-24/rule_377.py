@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
@@ -49,7 +50,9 @@ def third_holiday_placement_within_12_months(ctx: RuleContext) -> pl.LazyFrame:
         .select(pl.col("_member").alias("_row"), RELATED_ROW)
         .unique()
     )
-    return holidays.join(together, on="_row", how="inner")
+    # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
+    # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
+    return naming_at_most_first(holidays.join(together, on="_row", how="inner"))
 
 
 CASES = [

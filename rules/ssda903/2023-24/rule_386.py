@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
@@ -30,7 +31,9 @@ def adopted_at_18_or_over(ctx: RuleContext) -> pl.LazyFrame:
     # DOB, so a blank age, and the filter drops the row as the inner join does.
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     adopted = pl.col("REC").is_in(ctx.codes("REC_ADOPTED"))
-    return episodes.filter(adopted & (age_on(pl.col("DOB"), pl.col("DEC")) >= 18))
+    return naming_at_most_first(
+        episodes.filter(adopted & (age_on(pl.col("DOB"), pl.col("DEC")) >= 18))
+    )
 
 
 CASES = [

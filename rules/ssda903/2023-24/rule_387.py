@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
@@ -44,9 +45,11 @@ def independent_living_under_14(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     header_rows = ctx.table("Header").select(
         "CHILD", "DOB", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
     )
-    # Equivalent mutant (ReplaceKeywordValue): the date of birth taken is a Header row's, so a
-    # left join finds that row as the inner join does.
-    return {"Episodes": early.join(header_rows, on=["CHILD", "DOB"], how="inner")}
+    return {
+        # Equivalent mutant (ReplaceKeywordValue): the date of birth taken is a Header row's, so a
+        # left join finds that row as the inner join does.
+        "Episodes": naming_at_most_first(early.join(header_rows, on=["CHILD", "DOB"], how="inner"))
+    }
 
 
 CASES = [

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
@@ -31,7 +32,9 @@ def adult_social_care_under_16(ctx: RuleContext) -> pl.LazyFrame:
     # DOB, so a blank age, and the filter drops the row as the inner join does.
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     transferred = pl.col("REC").is_in(ctx.codes("REC_ADULT_SOCIAL_CARE"))
-    return episodes.filter(transferred & (age_on(pl.col("DOB"), pl.col("DEC")) < 16))
+    return naming_at_most_first(
+        episodes.filter(transferred & (age_on(pl.col("DOB"), pl.col("DEC")) < 16))
+    )
 
 
 CASES = [

@@ -7,6 +7,7 @@ from csc_validate.collections.ssda903.rulekit.geography import (
     uasc_children,
     with_placement_geography,
 )
+from csc_validate.collections.ssda903.rulekit.groups import first_of_each
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 from csc_validate.tables import PREVIOUS_SUFFIX
 
@@ -32,9 +33,10 @@ def placement_distance_for_uasc(ctx: RuleContext) -> pl.LazyFrame:
     checked = episodes.join(uasc_children(ctx), on="CHILD", how="semi")
     flagged = checked.filter(pl.col("PL_DISTANCE").is_not_null())
     # This year's and last year's UASC rows, which show the child was UASC, are named beside the
-    # episode; a child known as UASC only from an earlier year's return has none to name.
+    # episode (at most the first NAMED_AT_MOST of each table); a child known as UASC only from an
+    # earlier year's return has none to name.
     uasc_rows = [
-        ctx.table(name).select(
+        first_of_each(ctx.table(name), "CHILD").select(
             "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit(name).alias(RELATED_TABLE)
         )
         for name in ("UASC", f"UASC{PREVIOUS_SUFFIX}")

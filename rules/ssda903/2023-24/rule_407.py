@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
@@ -33,11 +34,17 @@ def special_guardianship_at_18_or_over(ctx: RuleContext) -> dict[str, pl.LazyFra
     late = episodes.filter(guardianship & (age_on(pl.col("DOB"), pl.col("DEC")) >= 18))
     late_rows = late.select("CHILD", pl.col("_row").alias(RELATED_ROW))
     return {
-        "Episodes": late.with_columns(
-            pl.col("header_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+        "Episodes": naming_at_most_first(
+            late.with_columns(
+                pl.col("header_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+            )
         ),
-        "Header": header.join(late_rows, on="CHILD", how="inner").with_columns(
-            pl.lit("Episodes").alias(RELATED_TABLE)
+        "Header": naming_at_most_first(
+            # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
+            # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
+            header.join(late_rows, on="CHILD", how="inner").with_columns(
+                pl.lit("Episodes").alias(RELATED_TABLE)
+            )
         ),
     }
 

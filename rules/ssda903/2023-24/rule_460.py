@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
@@ -33,7 +34,7 @@ def stayed_with_carers_at_18_while_under_18(ctx: RuleContext) -> pl.LazyFrame:
     # Equivalent mutant (ReplaceKeywordValue): a left join gives an episode with no Header row a
     # blank DOB, which is never under 18, so the row is dropped as the inner join drops it.
     episodes = ctx.table("Episodes").filter(stayed).join(births, on="CHILD", how="inner")
-    return episodes.filter(age_on(pl.col("DOB"), pl.col("DEC")) < 18)
+    return naming_at_most_first(episodes.filter(age_on(pl.col("DOB"), pl.col("DEC")) < 18))
 
 
 CASES = [

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import NAMED_AT_MOST, naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
@@ -26,8 +27,10 @@ def uasc_sex_differs_from_header(ctx: RuleContext) -> pl.LazyFrame:
         pl.col("_row").alias(RELATED_ROW),
         pl.lit("Header").alias(RELATED_TABLE),
     )
+    # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no row,
+    # and naming_at_most_first keeps only rows that name one, as the inner join does.
     uasc = ctx.table("UASC").join(sexes, on="CHILD", how="inner")
-    return uasc.filter(pl.col("SEX").ne_missing(pl.col("header_sex")))
+    return naming_at_most_first(uasc.filter(pl.col("SEX").ne_missing(pl.col("header_sex"))))
 
 
 CASES = [
@@ -65,5 +68,14 @@ CASES = [
         },
         flagged={"UASC": [0, 2, 3]},
         related=(("UASC", 0, "Header", 0), ("UASC", 2, "Header", 1), ("UASC", 3, "Header", 2)),
+    ),
+    Case(
+        "a child on more Header rows than are named: the UASC row names the first of them",
+        tables={
+            "Header": table(["CHILD", "SEX"], *[["1", "M"]] * (NAMED_AT_MOST + 2)),
+            "UASC": table(["CHILD", "SEX"], ["1", "F"]),
+        },
+        flagged={"UASC": [0]},
+        related=tuple(("UASC", 0, "Header", row) for row in range(NAMED_AT_MOST)),
     ),
 ]

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 from csc_validate.tables import PREVIOUS_SUFFIX
 
@@ -33,9 +34,11 @@ def reported_died_last_year(ctx: RuleContext) -> pl.LazyFrame:
         )
     )
     in_touch = pl.col("IN_TOUCH")
-    return (
+    return naming_at_most_first(
         ctx.table("OC3")
         .filter(in_touch.is_null() | ~in_touch.is_in(died))
+        # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
+        # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
         .join(died_last_year, on="CHILD", how="inner")
     )
 

@@ -31,3 +31,11 @@ def first_of_each(frame: pl.LazyFrame, *keys: str) -> pl.LazyFrame:
     """The first NAMED_AT_MOST rows in the file of each set of rows holding the same `keys`: the
     rows a rule names beside another, at most that many for any one row."""
     return frame.filter(pl.col("_row").rank("ordinal").over(list(keys)) <= NAMED_AT_MOST)
+
+
+def naming_at_most_first(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """`frame` with the related rows each of its rows names cut to the first NAMED_AT_MOST in the
+    file. For rules whose every row names a row of one table (found by an inner join): a row
+    naming none would be dropped."""
+    related = pl.col(RELATED_ROW)
+    return frame.filter(related.rank("ordinal").over("_row") <= NAMED_AT_MOST)
