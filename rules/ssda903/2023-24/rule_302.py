@@ -29,7 +29,8 @@ def episode_starts_before_birth(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     # DOB, DECOM < DOB is then blank and the filter drops the row as the inner join does.
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     early = episodes.filter(pl.col("DECOM") < pl.col("DOB"))
-    early_rows = early.select("CHILD", pl.col("_row").alias(RELATED_ROW))
+    # Once each: an episode meets every Header row of its child.
+    early_rows = early.select("CHILD", pl.col("_row").alias(RELATED_ROW)).unique()
     return {
         "Episodes": naming_at_most_first(
             early.with_columns(
@@ -37,11 +38,11 @@ def episode_starts_before_birth(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
             )
         ),
         "Header": naming_at_most_first(
+            header.select("_row", "CHILD")
             # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
             # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
-            header.join(early_rows, on="CHILD", how="inner").with_columns(
-                pl.lit("Episodes").alias(RELATED_TABLE)
-            )
+            .join(early_rows, on="CHILD", how="inner")
+            .with_columns(pl.lit("Episodes").alias(RELATED_TABLE))
         ),
     }
 

@@ -40,18 +40,18 @@ def uasc_date_without_uasc_flag(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     header_rows = not_flagged.select("CHILD", pl.col("_row").alias(RELATED_ROW))
     return {
         "UASC": naming_at_most_first(
+            dated.select("_row", "CHILD")
             # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
             # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
-            dated.join(header_rows, on="CHILD", how="inner").with_columns(
-                pl.lit("Header").alias(RELATED_TABLE)
-            )
+            .join(header_rows, on="CHILD", how="inner")
+            .with_columns(pl.lit("Header").alias(RELATED_TABLE))
         ),
         "Header": naming_at_most_first(
+            not_flagged.select("_row", "CHILD")
             # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
             # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
-            not_flagged.join(dated_rows, on="CHILD", how="inner").with_columns(
-                pl.lit("UASC").alias(RELATED_TABLE)
-            )
+            .join(dated_rows, on="CHILD", how="inner")
+            .with_columns(pl.lit("UASC").alias(RELATED_TABLE))
         ),
     }
 

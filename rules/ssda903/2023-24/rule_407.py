@@ -32,7 +32,8 @@ def special_guardianship_at_18_or_over(ctx: RuleContext) -> dict[str, pl.LazyFra
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     guardianship = pl.col("REC").is_in(ctx.codes("REC_SPECIAL_GUARDIANSHIP"))
     late = episodes.filter(guardianship & (age_on(pl.col("DOB"), pl.col("DEC")) >= 18))
-    late_rows = late.select("CHILD", pl.col("_row").alias(RELATED_ROW))
+    # Once each: an episode meets every Header row of its child.
+    late_rows = late.select("CHILD", pl.col("_row").alias(RELATED_ROW)).unique()
     return {
         "Episodes": naming_at_most_first(
             late.with_columns(
@@ -40,11 +41,11 @@ def special_guardianship_at_18_or_over(ctx: RuleContext) -> dict[str, pl.LazyFra
             )
         ),
         "Header": naming_at_most_first(
+            header.select("_row", "CHILD")
             # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
             # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
-            header.join(late_rows, on="CHILD", how="inner").with_columns(
-                pl.lit("Episodes").alias(RELATED_TABLE)
-            )
+            .join(late_rows, on="CHILD", how="inner")
+            .with_columns(pl.lit("Episodes").alias(RELATED_TABLE))
         ),
     }
 
