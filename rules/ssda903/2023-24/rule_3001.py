@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
 @rule(
@@ -38,13 +39,23 @@ def seventeen_year_old_with_former_foster_carers(ctx: RuleContext) -> pl.LazyFra
     )
     seventeen = age_on(pl.col("header_dob"), ctx.end) == 17
     with_foster_carers = pl.col("ACCOM").is_in(ctx.codes("ACCOM_FORMER_FOSTER"))
-    return (
+    flagged = (
         ctx.table("OC3")
         # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a
         # null date of birth, whose age test is null, and the filter drops the row as inner does.
         .join(births, on="CHILD", how="inner")
         .filter(with_foster_carers & seventeen)
     )
+    # The Header rows holding the date of birth taken are named beside the OC3 row.
+    header_rows = ctx.table("Header").select(
+        "CHILD",
+        pl.col("DOB").alias("header_dob"),
+        pl.col("_row").alias(RELATED_ROW),
+        pl.lit("Header").alias(RELATED_TABLE),
+    )
+    # Equivalent mutant (ReplaceKeywordValue): the date of birth taken is a Header row's, so a
+    # left join finds that row as the inner join does.
+    return naming_at_most_first(flagged.join(header_rows, on=["CHILD", "header_dob"], how="inner"))
 
 
 CASES = [
@@ -68,6 +79,7 @@ CASES = [
             ),
         },
         flagged={"OC3": [0]},
+        related=(("OC3", 0, "Header", 0),),
     ),
     Case(
         "other or blank accommodation, a blank or unreadable DOB and no Header row are not flagged",
@@ -104,5 +116,6 @@ CASES = [
             "OC3": table(["CHILD", "ACCOM"], ["10", "Z1"], ["11", "Z1"]),
         },
         flagged={"OC3": [0]},
+        related=(("OC3", 0, "Header", 1),),
     ),
 ]

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -21,12 +22,29 @@ def episode_starts_before_birth(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     # NOTE: DfE checks the first episode; any earlier episode starts earlier still, so checking
     # every episode flags the same children and points at the row to fix. Either date may be the
     # wrong one, so the child's Header row (where DOB is) is flagged too, as DfE lists both tables.
+    # Each names the other beside it.
     header = ctx.table("Header")
+    births = header.select("CHILD", "DOB", pl.col("_row").alias("header_row"))
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
     # DOB, DECOM < DOB is then blank and the filter drops the row as the inner join does.
-    episodes = ctx.table("Episodes").join(header.select("CHILD", "DOB"), on="CHILD", how="inner")
+    episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     early = episodes.filter(pl.col("DECOM") < pl.col("DOB"))
-    return {"Episodes": early, "Header": header.join(early.select("CHILD"), on="CHILD", how="semi")}
+    # Once each: an episode meets every Header row of its child.
+    early_rows = early.select("CHILD", pl.col("_row").alias(RELATED_ROW)).unique()
+    return {
+        "Episodes": naming_at_most_first(
+            early.with_columns(
+                pl.col("header_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+            )
+        ),
+        "Header": naming_at_most_first(
+            header.select("_row", "CHILD")
+            # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
+            # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
+            .join(early_rows, on="CHILD", how="inner")
+            .with_columns(pl.lit("Episodes").alias(RELATED_TABLE))
+        ),
+    }
 
 
 CASES = [
@@ -41,6 +59,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0], "Header": [0]},
+        related=(("Episodes", 0, "Header", 0), ("Header", 0, "Episodes", 0)),
     ),
     Case(
         "an episode on the birthday, or with a blank, unreadable or missing date, is not flagged",
@@ -81,5 +100,11 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 1], "Header": [0]},
+        related=(
+            ("Episodes", 0, "Header", 0),
+            ("Episodes", 1, "Header", 0),
+            ("Header", 0, "Episodes", 0),
+            ("Header", 0, "Episodes", 1),
+        ),
     ),
 ]

@@ -2,7 +2,16 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -23,13 +32,27 @@ def uasc_date_without_uasc_flag(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     """
     # An unreadable DUC is still "not null". A blank UASC flag is not 1 and is flagged. For CSV
     # returns UASC is 1 for every child in the UASC table, so in practice this finds XML returns.
-    # Both the UASC row (DUC) and the Header row (UASC) are flagged.
+    # Both the UASC row (DUC) and the Header row (UASC) are flagged, each naming the other.
     yes = ctx.codes("FLAG_YES")
     dated = ctx.table("UASC").filter(pl.col(raw_name("DUC")).is_not_null())
     not_flagged = ctx.table("Header").filter(pl.col("UASC").is_null() | ~pl.col("UASC").is_in(yes))
+    dated_rows = dated.select("CHILD", pl.col("_row").alias(RELATED_ROW))
+    header_rows = not_flagged.select("CHILD", pl.col("_row").alias(RELATED_ROW))
     return {
-        "UASC": dated.join(not_flagged.select("CHILD"), on="CHILD", how="semi"),
-        "Header": not_flagged.join(dated.select("CHILD"), on="CHILD", how="semi"),
+        "UASC": naming_at_most_first(
+            dated.select("_row", "CHILD")
+            # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
+            # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
+            .join(header_rows, on="CHILD", how="inner")
+            .with_columns(pl.lit("Header").alias(RELATED_TABLE))
+        ),
+        "Header": naming_at_most_first(
+            not_flagged.select("_row", "CHILD")
+            # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
+            # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
+            .join(dated_rows, on="CHILD", how="inner")
+            .with_columns(pl.lit("UASC").alias(RELATED_TABLE))
+        ),
     }
 
 
@@ -50,6 +73,12 @@ CASES = [
             ),
         },
         flagged={"UASC": [0, 2], "Header": [0, 2]},
+        related=(
+            ("Header", 0, "UASC", 0),
+            ("Header", 2, "UASC", 2),
+            ("UASC", 0, "Header", 0),
+            ("UASC", 2, "Header", 2),
+        ),
     ),
     Case(
         "in a CSV return a child in the UASC table is UASC",

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -31,9 +32,20 @@ def matched_after_adoption_placement(ctx: RuleContext) -> dict[str, pl.LazyFrame
     clashes = adopted.join(matches, on="CHILD", how="inner").filter(
         pl.col("DATE_MATCH") > pl.col("DECOM")
     )
+    # The episode and the AD1 row each name the other.
     return {
-        "Episodes": clashes,
-        "AD1": clashes.select(pl.col("ad1_row").alias("_row")),
+        "Episodes": naming_at_most_first(
+            clashes.with_columns(
+                pl.col("ad1_row").alias(RELATED_ROW), pl.lit("AD1").alias(RELATED_TABLE)
+            )
+        ),
+        "AD1": naming_at_most_first(
+            clashes.select(
+                pl.col("ad1_row").alias("_row"),
+                pl.col("_row").alias(RELATED_ROW),
+                pl.lit("Episodes").alias(RELATED_TABLE),
+            )
+        ),
     }
 
 
@@ -54,6 +66,7 @@ CASES = [
             ),
         },
         flagged={"AD1": [0], "Episodes": [0]},
+        related=(("AD1", 0, "Episodes", 0), ("Episodes", 0, "AD1", 0)),
     ),
     Case(
         "matched on or before the placement, or a blank, unreadable or unmatched date, is clear",

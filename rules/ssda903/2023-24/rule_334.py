@@ -3,7 +3,8 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -40,7 +41,21 @@ def adoption_decision_before_care_began(ctx: RuleContext) -> dict[str, pl.LazyFr
     clashes = latest.join(decisions, on="CHILD", how="inner").filter(
         pl.col("DATE_INT") < pl.col("DECOM")
     )
-    return {"Episodes": clashes, "AD1": clashes.select(pl.col("ad1_row").alias("_row"))}
+    # The episode and the AD1 row each name the other.
+    return {
+        "Episodes": naming_at_most_first(
+            clashes.with_columns(
+                pl.col("ad1_row").alias(RELATED_ROW), pl.lit("AD1").alias(RELATED_TABLE)
+            )
+        ),
+        "AD1": naming_at_most_first(
+            clashes.select(
+                pl.col("ad1_row").alias("_row"),
+                pl.col("_row").alias(RELATED_ROW),
+                pl.lit("Episodes").alias(RELATED_TABLE),
+            )
+        ),
+    }
 
 
 CASES = [
@@ -64,6 +79,14 @@ CASES = [
             ),
         },
         flagged={"AD1": [0, 1, 2], "Episodes": [0, 3, 5]},
+        related=(
+            ("AD1", 0, "Episodes", 0),
+            ("AD1", 1, "Episodes", 3),
+            ("AD1", 2, "Episodes", 5),
+            ("Episodes", 0, "AD1", 0),
+            ("Episodes", 3, "AD1", 1),
+            ("Episodes", 5, "AD1", 2),
+        ),
     ),
     Case(
         "a decision on or after the latest start, or blank or unreadable dates, is not flagged",

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -45,7 +46,21 @@ def foster_carer_adoption_disagrees_with_placement(ctx: RuleContext) -> dict[str
     # placement lists and disjoint flags, so they are never both true (nor one blank while the other
     # is true), and xor is or.
     clashes = joined.filter(with_carer_but_no | without_carer_but_yes)
-    return {"Episodes": clashes, "AD1": clashes.select(pl.col("ad1_row").alias("_row"))}
+    # The episode and the AD1 row each name the other.
+    return {
+        "Episodes": naming_at_most_first(
+            clashes.with_columns(
+                pl.col("ad1_row").alias(RELATED_ROW), pl.lit("AD1").alias(RELATED_TABLE)
+            )
+        ),
+        "AD1": naming_at_most_first(
+            clashes.select(
+                pl.col("ad1_row").alias("_row"),
+                pl.col("_row").alias(RELATED_ROW),
+                pl.lit("Episodes").alias(RELATED_TABLE),
+            )
+        ),
+    }
 
 
 CASES = [
@@ -64,6 +79,12 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 1], "AD1": [0, 1]},
+        related=(
+            ("AD1", 0, "Episodes", 0),
+            ("AD1", 1, "Episodes", 1),
+            ("Episodes", 0, "AD1", 0),
+            ("Episodes", 1, "AD1", 1),
+        ),
     ),
     Case(
         "a matching FOSTER_CARE, a blank one, or an episode not ending in adoption is clear",

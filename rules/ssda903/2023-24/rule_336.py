@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -25,11 +25,15 @@ def foster_carer_adoption_without_prior_fostering(ctx: RuleContext) -> pl.LazyFr
     # The previous episode is the child's previous one by DECOM; a child's first episode in the
     # return has none and is not checked, nor is one whose previous PLACE is blank. The peer
     # validator checks A3 and A4, contradicting DfE's coding quoted in its own comment.
-    episodes = with_neighbours(ctx.table("Episodes"), ["PLACE"])
+    episodes = with_neighbours(ctx.table("Episodes"), ["PLACE", "_row"])
     allowed_before = ctx.codes("PLACE_ADOPTION") + ctx.codes("PLACE_FOSTER")
     with_foster_carer = pl.col("PLACE").is_in(ctx.codes("PLACE_ADOPTION_WITH_FOSTER_CARER"))
     before = pl.col("prev_PLACE")
-    return episodes.filter(with_foster_carer & before.is_not_null() & ~before.is_in(allowed_before))
+    flagged = episodes.filter(
+        with_foster_carer & before.is_not_null() & ~before.is_in(allowed_before)
+    )
+    # The previous episode, whose placement type was compared, is named beside the flagged one.
+    return flagged.with_columns(pl.col("prev__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -45,6 +49,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 2]},
+        related=(("Episodes", 1, "Episodes", 0), ("Episodes", 2, "Episodes", 3)),
     ),
     Case(
         "A3/A5 after fostering or adoption, first or after a blank type, and A4 are not flagged",

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
 @rule(
@@ -19,12 +20,17 @@ def started_care_aged_eighteen_or_over(ctx: RuleContext) -> pl.LazyFrame:
     and the date this episode started (DECOM), and correct whichever is wrong.
     """
     # The DOB comes from the Header. Blank or unreadable dates are not compared.
-    births = ctx.table("Header").select("CHILD", "DOB")
+    # The Header row whose DOB gave the age is named beside the episode.
+    births = ctx.table("Header").select(
+        "CHILD", "DOB", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+    )
     starts = ctx.table("Episodes").filter(pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")))
-    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
-    # DOB, so a blank age, and the filter drops the row as the inner join does.
-    return starts.join(births, on="CHILD", how="inner").filter(
-        age_on(pl.col("DOB"), pl.col("DECOM")) >= 18
+    return naming_at_most_first(
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a
+        # blank DOB, so a blank age, and the filter drops the row as the inner join does.
+        starts.join(births, on="CHILD", how="inner").filter(
+            age_on(pl.col("DOB"), pl.col("DECOM")) >= 18
+        )
     )
 
 
@@ -50,6 +56,12 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 3, 4, 5]},
+        related=(
+            ("Episodes", 0, "Header", 0),
+            ("Episodes", 3, "Header", 1),
+            ("Episodes", 4, "Header", 2),
+            ("Episodes", 5, "Header", 3),
+        ),
     ),
     Case(
         "a new episode that does not start care, or unreadable dates, is not flagged",

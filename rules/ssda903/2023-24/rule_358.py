@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
 @rule(
@@ -21,12 +22,17 @@ def youth_justice_status_under_ten(ctx: RuleContext) -> pl.LazyFrame:
     # 10 is the age of criminal responsibility in England. DfE's coding: where LS is J1-J3, DOB
     # should be at least 10 years before DECOM, so an episode on the 10th birthday is allowed. NOTE:
     # the peer validator also flags the birthday itself. Blank or unreadable dates are not compared.
-    births = ctx.table("Header").select("CHILD", "DOB")
+    # The Header row whose DOB gave the age is named beside the episode.
+    births = ctx.table("Header").select(
+        "CHILD", "DOB", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+    )
     justice = ctx.table("Episodes").filter(pl.col("LS").is_in(ctx.codes("LS_YOUTH_JUSTICE")))
-    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
-    # DOB, so a blank age, and the filter drops the row as the inner join does.
-    return justice.join(births, on="CHILD", how="inner").filter(
-        age_on(pl.col("DOB"), pl.col("DECOM")) < 10
+    return naming_at_most_first(
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a
+        # blank DOB, so a blank age, and the filter drops the row as the inner join does.
+        justice.join(births, on="CHILD", how="inner").filter(
+            age_on(pl.col("DOB"), pl.col("DECOM")) < 10
+        )
     )
 
 
@@ -34,7 +40,7 @@ CASES = [
     Case(
         "J1-J3 starting the day before the 10th birthday is flagged; another status is not",
         tables={
-            "Header": table(["CHILD", "DOB"], ["1", "10/06/2014"]),
+            "Header": table(["CHILD", "DOB"], ["20", "10/06/2014"], ["1", "10/06/2014"]),
             "Episodes": table(
                 ["CHILD", "DECOM", "LS"],
                 ["1", "09/06/2024", "J2"],
@@ -43,6 +49,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0]},
+        related=(("Episodes", 0, "Header", 1),),
     ),
     Case(
         "J1-J3 starting on, the day after or years after the 10th birthday is not flagged",

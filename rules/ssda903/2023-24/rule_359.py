@@ -2,7 +2,17 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, birthday, raw_name, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    birthday,
+    raw_name,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -25,16 +35,21 @@ def over_eighteen_outside_community_home(ctx: RuleContext) -> pl.LazyFrame:
     # DfE's coding: if 18th birthday < collection end and DEC is blank, then LS must be V2 and PL K2
     # (a single period of accommodation under section 20 in a children's home). An unreadable DEC is
     # not blank; a blank or unreadable DOB is not compared.
-    births = ctx.table("Header").select("CHILD", "DOB")
+    # The Header row whose DOB gave the age is named beside the episode.
+    births = ctx.table("Header").select(
+        "CHILD", "DOB", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+    )
     open_episodes = ctx.table("Episodes").filter(pl.col(raw_name("DEC")).is_null())
     s20_community_home = pl.col("LS").is_in(ctx.codes("LS_SINGLE_ACCOMMODATION")) & pl.col(
         "PLACE"
     ).is_in(ctx.codes("PLACE_COMMUNITY_HOME"))
     over_18 = birthday(pl.col("DOB"), 18) < ctx.end
-    # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
-    # DOB, so a blank 18th birthday, and the filter drops the row as the inner join does.
-    return open_episodes.join(births, on="CHILD", how="inner").filter(
-        over_18 & ~s20_community_home.fill_null(False)
+    return naming_at_most_first(
+        # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a
+        # blank DOB, so a blank 18th birthday, and the filter drops the row as the inner join does.
+        open_episodes.join(births, on="CHILD", how="inner").filter(
+            over_18 & ~s20_community_home.fill_null(False)
+        )
     )
 
 
@@ -57,6 +72,11 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 1, 2]},
+        related=(
+            ("Episodes", 0, "Header", 0),
+            ("Episodes", 1, "Header", 1),
+            ("Episodes", 2, "Header", 2),
+        ),
     ),
     Case(
         "18 on 31 March or later, V2 in K2, or an episode that ended (even unreadably) is clear",

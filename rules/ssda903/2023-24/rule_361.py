@@ -2,7 +2,10 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.spells import legal_status_spell_days
+from csc_validate.collections.ssda903.rulekit.spells import (
+    legal_status_spell_days,
+    naming_spell_mates,
+)
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -29,7 +32,8 @@ def police_protection_over_three_days(ctx: RuleContext) -> pl.LazyFrame:
     spells = legal_status_spell_days(
         ctx.table("Episodes"), ctx.codes("LS_POLICE_PROTECTION"), ctx.end
     )
-    return spells.filter(pl.col("spell_days") > 3)
+    # Each episode names the other episodes of its spell.
+    return naming_spell_mates(spells.filter(pl.col("spell_days") > 3))
 
 
 CASES = [
@@ -51,6 +55,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 2, 3]},
+        related=(("Episodes", 2, "Episodes", 3), ("Episodes", 3, "Episodes", 2)),
         period="2024-25",
     ),
     Case(

@@ -2,7 +2,10 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.spells import legal_status_spell_days
+from csc_validate.collections.ssda903.rulekit.spells import (
+    legal_status_spell_days,
+    naming_spell_mates,
+)
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -28,7 +31,8 @@ def pace_accommodation_over_21_days(ctx: RuleContext) -> pl.LazyFrame:
     # one spell and all of its episodes are flagged. An open episode runs to 31 March; an episode
     # with no readable DECOM is left to rule 141.
     spells = legal_status_spell_days(ctx.table("Episodes"), ctx.codes("LS_PACE"), ctx.end)
-    return spells.filter(pl.col("spell_days") > 21)
+    # Each episode names the other episodes of its spell.
+    return naming_spell_mates(spells.filter(pl.col("spell_days") > 21))
 
 
 CASES = [
@@ -48,6 +52,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 2, 3]},
+        related=(("Episodes", 2, "Episodes", 3), ("Episodes", 3, "Episodes", 2)),
         period="2024-25",
     ),
     Case(

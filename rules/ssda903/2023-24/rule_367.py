@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.groups import naming_each_other
 from csc_validate.rulekit import Case, RuleContext, days_between, raw_name, rule, table
 
 
@@ -38,8 +39,10 @@ def short_breaks_over_75_days_in_year(ctx: RuleContext) -> pl.LazyFrame:
         .otherwise(pl.col("DEC"))
     )
     counted = breaks.with_columns(_days=days_between(start, end)).filter(pl.col("_days") > 0)
-    # Every V3 episode with days in the year is flagged for a child over the limit.
-    return counted.filter(pl.col("_days").sum().over(child_of_row()) > 75)
+    # Every V3 episode with days in the year is flagged for a child over the limit, each naming
+    # the child's others.
+    over = counted.filter(pl.col("_days").sum().over(child_of_row()) > 75)
+    return naming_each_other(over.with_columns(_child=child_of_row()), "_child")
 
 
 CASES = [
@@ -59,6 +62,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [2, 4]},
+        related=(("Episodes", 2, "Episodes", 4), ("Episodes", 4, "Episodes", 2)),
         period="2024-25",
     ),
     Case(
@@ -92,6 +96,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 4, 5, 7]},
+        related=(("Episodes", 4, "Episodes", 5), ("Episodes", 5, "Episodes", 4)),
         period="2024-25",
     ),
     Case(
@@ -102,9 +107,12 @@ CASES = [
                 ["", "01/05/2024", "V3", "31/05/2024"],
                 ["", "01/07/2024", "V3", "16/08/2024"],
                 ["", "01/05/2024", "V3", "16/08/2024"],
+                ["6", "01/05/2024", "V3", "31/05/2024"],
+                ["6", "01/07/2024", "V3", "16/08/2024"],
             )
         },
-        flagged={"Episodes": [2]},
+        flagged={"Episodes": [2, 3, 4]},
+        related=(("Episodes", 3, "Episodes", 4), ("Episodes", 4, "Episodes", 3)),
         period="2024-25",
     ),
 ]

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -37,12 +38,54 @@ def third_holiday_placement_within_12_months(ctx: RuleContext) -> pl.LazyFrame:
             & (pl.col("_from") > pl.col("DECOM").dt.offset_by("-1y"))
         )
     )
+    # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a window holds at least its own
+    # closing episode, and a window of that one alone pairs no episodes below, so `!= 2` flags
+    # what `> 2` flags.
     crowded = windows.filter(pl.len().over("_row") > 2)
-    members = crowded.select(_row=pl.col("_from_row")).unique()
-    return holidays.join(members, on="_row", how="semi")
+    members = crowded.select("_row", _member="_from_row")
+    # Each flagged episode names the other episodes of every crowded window it is in.
+    together = (
+        members.join(members.rename({"_member": RELATED_ROW}), on="_row")
+        .filter(pl.col("_member") != pl.col(RELATED_ROW))
+        .select(pl.col("_member").alias("_row"), RELATED_ROW)
+        .unique()
+    )
+    # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
+    # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
+    return naming_at_most_first(holidays.join(together, on="_row", how="inner"))
 
 
 CASES = [
+    Case(
+        "each episode names the others of the windows it is in, not those of another window",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "PLACE"],
+                ["1", "01/01/2023", "T3"],
+                ["1", "01/02/2023", "T3"],
+                ["1", "01/03/2023", "T3"],
+                ["1", "01/01/2025", "T3"],
+                ["1", "01/02/2025", "T3"],
+                ["1", "01/03/2025", "T3"],
+                ["2", "01/03/2025", "T3"],
+            )
+        },
+        flagged={"Episodes": [0, 1, 2, 3, 4, 5]},
+        related=(
+            ("Episodes", 0, "Episodes", 1),
+            ("Episodes", 0, "Episodes", 2),
+            ("Episodes", 1, "Episodes", 0),
+            ("Episodes", 1, "Episodes", 2),
+            ("Episodes", 2, "Episodes", 0),
+            ("Episodes", 2, "Episodes", 1),
+            ("Episodes", 3, "Episodes", 4),
+            ("Episodes", 3, "Episodes", 5),
+            ("Episodes", 4, "Episodes", 3),
+            ("Episodes", 4, "Episodes", 5),
+            ("Episodes", 5, "Episodes", 3),
+            ("Episodes", 5, "Episodes", 4),
+        ),
+    ),
     Case(
         "a third T3 placement within 12 months flags the three; a year and a day apart does not",
         tables={

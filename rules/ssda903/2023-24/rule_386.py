@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
 @rule(
@@ -22,12 +23,17 @@ def adopted_at_18_or_over(ctx: RuleContext) -> pl.LazyFrame:
     # An adoption order cannot be made for a person aged 18 or over; on the birthday the child has
     # reached 18. A blank or unreadable DOB or DEC cannot show an age and is left to rules 102 and
     # 147.
-    births = ctx.table("Header").select("CHILD", "DOB")
+    # The Header row whose DOB gave the age is named beside the episode.
+    births = ctx.table("Header").select(
+        "CHILD", "DOB", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+    )
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
     # DOB, so a blank age, and the filter drops the row as the inner join does.
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     adopted = pl.col("REC").is_in(ctx.codes("REC_ADOPTED"))
-    return episodes.filter(adopted & (age_on(pl.col("DOB"), pl.col("DEC")) >= 18))
+    return naming_at_most_first(
+        episodes.filter(adopted & (age_on(pl.col("DOB"), pl.col("DEC")) >= 18))
+    )
 
 
 CASES = [
@@ -48,6 +54,11 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 1, 2]},
+        related=(
+            ("Episodes", 0, "Header", 0),
+            ("Episodes", 1, "Header", 1),
+            ("Episodes", 2, "Header", 2),
+        ),
     ),
     Case(
         "an adoption the day before the 18th birthday, another ending or unreadable dates is clear",

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
 @rule(
@@ -39,7 +40,16 @@ def independent_living_under_14(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
         how="inner",
     )
     independent = pl.col("REC").is_in(ctx.codes("REC_INDEPENDENT_LIVING"))
-    return {"Episodes": episodes.filter(independent & (age_on(pl.col("DOB"), pl.col("DEC")) < 14))}
+    early = episodes.filter(independent & (age_on(pl.col("DOB"), pl.col("DEC")) < 14))
+    # The Header rows holding the date of birth taken are named beside the episode.
+    header_rows = ctx.table("Header").select(
+        "CHILD", "DOB", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+    )
+    return {
+        # Equivalent mutant (ReplaceKeywordValue): the date of birth taken is a Header row's, so a
+        # left join finds that row as the inner join does.
+        "Episodes": naming_at_most_first(early.join(header_rows, on=["CHILD", "DOB"], how="inner"))
+    }
 
 
 CASES = [
@@ -54,6 +64,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0]},
+        related=(("Episodes", 0, "Header", 0),),
     ),
     Case(
         "independent living from the day after or years after the 14th birthday is not flagged",
@@ -110,5 +121,6 @@ CASES = [
             ),
         },
         flagged={"Episodes": [2, 3]},
+        related=(("Episodes", 2, "Header", 5), ("Episodes", 3, "Header", 7)),
     ),
 ]

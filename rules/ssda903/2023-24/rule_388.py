@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -41,7 +41,10 @@ def care_continues_without_next_episode(ctx: RuleContext) -> pl.LazyFrame:
     ceased_but_followed = ~continues & has_next & follows_on
     # Equivalent mutant (ReplaceBinaryOperator_BitOr_BitXor): the three conditions exclude each
     # other (a next episode or none; X1 or not), so xor is or.
-    return ordered.filter(x1_with_gap | x1_at_the_end | ceased_but_followed)
+    flagged = ordered.filter(x1_with_gap | x1_at_the_end | ceased_but_followed)
+    # The next episode, whose start was compared, is named beside the flagged one (the last
+    # episode has none).
+    return flagged.with_columns(pl.col("next__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -63,6 +66,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [2, 4, 5]},
+        related=(("Episodes", 2, "Episodes", 3), ("Episodes", 5, "Episodes", 6)),
     ),
     Case(
         "blank and unreadable dates are not compared",
@@ -93,6 +97,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [0, 4]},
+        related=(("Episodes", 0, "Episodes", 1), ("Episodes", 4, "Episodes", 5)),
     ),
     Case(
         "an X1 episode with an unreadable or blank start is not taken as the child's last",

@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
 @rule(
@@ -23,22 +24,28 @@ def adult_social_care_under_16(ctx: RuleContext) -> pl.LazyFrame:
     """
     # NOTE: a blank or unreadable DOB or DEC cannot show an age and is left to rules 102 and 147
     # (the open-source peer validator flags these; we do not, as the age is unknown).
-    births = ctx.table("Header").select("CHILD", "DOB")
+    # The Header row whose DOB gave the age is named beside the episode.
+    births = ctx.table("Header").select(
+        "CHILD", "DOB", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+    )
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
     # DOB, so a blank age, and the filter drops the row as the inner join does.
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     transferred = pl.col("REC").is_in(ctx.codes("REC_ADULT_SOCIAL_CARE"))
-    return episodes.filter(transferred & (age_on(pl.col("DOB"), pl.col("DEC")) < 16))
+    return naming_at_most_first(
+        episodes.filter(transferred & (age_on(pl.col("DOB"), pl.col("DEC")) < 16))
+    )
 
 
 CASES = [
     Case(
         "a transfer to adult social care the day before the 16th birthday is flagged",
         tables={
-            "Header": table(["CHILD", "DOB"], ["1", "15/06/2008"]),
+            "Header": table(["CHILD", "DOB"], ["20", "15/06/2008"], ["1", "15/06/2008"]),
             "Episodes": table(["CHILD", "REC", "DEC"], ["1", "E7", "14/06/2024"]),
         },
         flagged={"Episodes": [0]},
+        related=(("Episodes", 0, "Header", 1),),
     ),
     Case(
         "a transfer on, the day after or years after the 16th birthday is not flagged",

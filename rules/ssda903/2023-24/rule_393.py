@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import first_of_each
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -21,11 +22,15 @@ def looked_after_girl_without_mother_status(ctx: RuleContext) -> pl.LazyFrame:
     # DfE asks whether each looked-after girl is a mother; children only on short breaks are exempt
     # (rule 399). An episode with a blank LS counts as looked after.
     respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
-    looked_after = ctx.table("Episodes").filter(~respite).select("CHILD").unique()
+    # The episodes that show the child looked after (the first NAMED_AT_MOST) are named beside
+    # the Header row.
+    looked_after = first_of_each(ctx.table("Episodes").filter(~respite), "CHILD").select(
+        "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("Episodes").alias(RELATED_TABLE)
+    )
     # Female is the year's SEX_FEMALE code (2 until 2023-24, F from 2024-25).
     female = pl.col("SEX").is_in(ctx.codes("SEX_FEMALE"))
     girls = ctx.table("Header").filter(female & pl.col("MOTHER").is_null())
-    return girls.join(looked_after, on="CHILD", how="semi")
+    return girls.join(looked_after, on="CHILD", how="inner")
 
 
 CASES = [
@@ -52,6 +57,7 @@ CASES = [
             ),
         },
         flagged={"Header": [0, 4]},
+        related=(("Header", 0, "Episodes", 0), ("Header", 4, "Episodes", 5)),
         years=("2023-24",),
     ),
     Case(

@@ -3,7 +3,16 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import first_of_each
+from csc_validate.rulekit import (
+    RELATED_ROW,
+    RELATED_TABLE,
+    Case,
+    RuleContext,
+    raw_name,
+    rule,
+    table,
+)
 
 
 @rule(
@@ -40,11 +49,29 @@ def details_for_short_breaks_only_child(ctx: RuleContext) -> dict[str, pl.LazyFr
     reviews = ctx.table_or_empty("Reviews").filter(reviewed)
     header_hits = header.join(breaks_only, on="CHILD", how="semi")
     review_hits = reviews.join(breaks_only, on="CHILD", how="semi")
-    involved = pl.concat([header_hits.select("CHILD"), review_hits.select("CHILD")]).unique()
+    # The episodes and the rows with MOTHER or a review name each other.
+    # At most the first NAMED_AT_MOST rows of each kind are named beside any one row.
+    involved = pl.concat(
+        [
+            first_of_each(header_hits, "CHILD")
+            .select("CHILD", pl.col("_row").alias(RELATED_ROW))
+            .with_columns(pl.lit("Header").alias(RELATED_TABLE)),
+            first_of_each(review_hits, "CHILD")
+            .select("CHILD", pl.col("_row").alias(RELATED_ROW))
+            .with_columns(pl.lit("Reviews").alias(RELATED_TABLE)),
+        ]
+    )
+    breaks = first_of_each(episodes, "CHILD").select(
+        "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("Episodes").alias(RELATED_TABLE)
+    )
+    # The rows with MOTHER or a review are of children whose episodes were read, so each finds
+    # episodes: a left join there gives what the inner join gives.
     return {
-        "Episodes": episodes.join(involved, on="CHILD", how="semi"),
-        "Header": header_hits,
-        "Reviews": review_hits,
+        "Episodes": episodes.join(involved, on="CHILD", how="inner"),
+        # Equivalent mutant (ReplaceKeywordValue): each such Header row finds its episodes.
+        "Header": header_hits.join(breaks, on="CHILD", how="inner"),
+        # Equivalent mutant (ReplaceKeywordValue): each such review finds its episodes.
+        "Reviews": review_hits.join(breaks, on="CHILD", how="inner"),
     }
 
 
@@ -82,6 +109,22 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 1, 2], "Header": [0], "Reviews": [0, 4, 5]},
+        related=(
+            ("Episodes", 0, "Header", 0),
+            ("Episodes", 0, "Reviews", 4),
+            ("Episodes", 0, "Reviews", 5),
+            ("Episodes", 1, "Header", 0),
+            ("Episodes", 1, "Reviews", 4),
+            ("Episodes", 1, "Reviews", 5),
+            ("Episodes", 2, "Reviews", 0),
+            ("Header", 0, "Episodes", 0),
+            ("Header", 0, "Episodes", 1),
+            ("Reviews", 0, "Episodes", 2),
+            ("Reviews", 4, "Episodes", 0),
+            ("Reviews", 4, "Episodes", 1),
+            ("Reviews", 5, "Episodes", 0),
+            ("Reviews", 5, "Episodes", 1),
+        ),
     ),
     Case(
         "without Header or Reviews files nothing is flagged",

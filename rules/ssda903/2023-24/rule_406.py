@@ -7,7 +7,9 @@ from csc_validate.collections.ssda903.rulekit.geography import (
     uasc_children,
     with_placement_geography,
 )
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import first_of_each
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -29,7 +31,20 @@ def placement_distance_for_uasc(ctx: RuleContext) -> pl.LazyFrame:
     """
     episodes = with_placement_geography(ctx, ctx.table("Episodes"))
     checked = episodes.join(uasc_children(ctx), on="CHILD", how="semi")
-    return checked.filter(pl.col("PL_DISTANCE").is_not_null())
+    flagged = checked.filter(pl.col("PL_DISTANCE").is_not_null())
+    # This year's and last year's UASC rows, which show the child was UASC, are named beside the
+    # episode (at most the first NAMED_AT_MOST of each table); a child known as UASC only from an
+    # earlier year's return has none to name.
+    uasc_rows = [
+        first_of_each(ctx.table(name), "CHILD").select(
+            "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit(name).alias(RELATED_TABLE)
+        )
+        for name in ("UASC", f"UASC{PREVIOUS_SUFFIX}")
+        if ctx.has(name)
+    ]
+    if not uasc_rows:
+        return flagged
+    return flagged.join(pl.concat(uasc_rows), on="CHILD", how="left")
 
 
 CASES = [
@@ -48,6 +63,7 @@ CASES = [
             "UASC_last": table(["CHILD", "DUC"], ["4", "01/01/2019"]),
         },
         flagged={"Episodes": [0, 2]},
+        related=(("Episodes", 0, "UASC", 0), ("Episodes", 2, "UASC_last", 0)),
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),
@@ -58,6 +74,24 @@ CASES = [
             "Header": table(["CHILD", "UASC"], ["1", "0"], ["2", "0"]),
         },
         flagged={},
+        la=CASE_COUNCIL,
+        reference={"postcodes": CASE_POSTCODES},
+    ),
+    Case(
+        "a child UASC only in an earlier year's return is flagged, with no row to name",
+        period="2025-26",
+        tables={
+            "Episodes": table(["CHILD", "HOME_POST", "PL_POST"], ["5", "W1A 1AA", "SW1A 1AA"]),
+            "Header": table(["CHILD", "UASC"], ["5", "0"]),
+            "UASC": table(["CHILD", "DUC"], ["6", "01/01/2020"]),
+        },
+        earlier={
+            "2023-24": {
+                "Header": table(["CHILD", "UASC"], ["5", "1"]),
+                "UASC": table(["CHILD", "DUC"], ["5", "01/01/2020"]),
+            },
+        },
+        flagged={"Episodes": [0]},
         la=CASE_COUNCIL,
         reference={"postcodes": CASE_POSTCODES},
     ),

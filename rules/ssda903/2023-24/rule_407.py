@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
 @rule(
@@ -22,15 +23,31 @@ def special_guardianship_at_18_or_over(ctx: RuleContext) -> dict[str, pl.LazyFra
     # A special guardianship order is for a child, so it cannot be made on or after the 18th
     # birthday, when the child "has reached age 18". NOTE: the open-source peer validator lets the
     # birthday itself pass; DfE's message does not. The episode and the child's Header row are
-    # flagged. A blank or unreadable DOB or DEC cannot show an age and is not flagged.
+    # flagged. A blank or unreadable DOB or DEC cannot show an age and is not flagged. Each names
+    # the other beside it.
     header = ctx.table("Header")
-    births = header.select("CHILD", "DOB")
+    births = header.select("CHILD", "DOB", pl.col("_row").alias("header_row"))
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no Header row a blank
     # DOB, so a blank age, and the filter drops the row as the inner join does.
     episodes = ctx.table("Episodes").join(births, on="CHILD", how="inner")
     guardianship = pl.col("REC").is_in(ctx.codes("REC_SPECIAL_GUARDIANSHIP"))
     late = episodes.filter(guardianship & (age_on(pl.col("DOB"), pl.col("DEC")) >= 18))
-    return {"Episodes": late, "Header": header.join(late.select("CHILD"), on="CHILD", how="semi")}
+    # Once each: an episode meets every Header row of its child.
+    late_rows = late.select("CHILD", pl.col("_row").alias(RELATED_ROW)).unique()
+    return {
+        "Episodes": naming_at_most_first(
+            late.with_columns(
+                pl.col("header_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+            )
+        ),
+        "Header": naming_at_most_first(
+            header.select("_row", "CHILD")
+            # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
+            # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
+            .join(late_rows, on="CHILD", how="inner")
+            .with_columns(pl.lit("Episodes").alias(RELATED_TABLE))
+        ),
+    }
 
 
 CASES = [
@@ -52,6 +69,14 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 1, 3], "Header": [0, 1, 2]},
+        related=(
+            ("Episodes", 0, "Header", 0),
+            ("Episodes", 1, "Header", 1),
+            ("Episodes", 3, "Header", 2),
+            ("Header", 0, "Episodes", 0),
+            ("Header", 1, "Episodes", 1),
+            ("Header", 2, "Episodes", 3),
+        ),
     ),
     Case(
         "an SGO the day before the 18th birthday, another ending or unreadable dates is clear",

@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -26,9 +26,11 @@ def care_restarts_without_a_gap(ctx: RuleContext) -> pl.LazyFrame:
     # An episode starting the day the last one ended continues the same period of care, so it is not
     # a new start; an earlier DECOM overlaps the previous episode and is flagged too. Episodes are
     # taken in DECOM order. A blank previous DEC (still open) or a blank DECOM is not compared.
-    ordered = with_neighbours(ctx.table("Episodes"), ["DEC"])
+    ordered = with_neighbours(ctx.table("Episodes"), ["DEC", "_row"])
     started = pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE"))
-    return ordered.filter(started & (pl.col("DECOM") <= pl.col("prev_DEC")))
+    flagged = ordered.filter(started & (pl.col("DECOM") <= pl.col("prev_DEC")))
+    # The previous episode, which it was compared with, is named beside the flagged one.
+    return flagged.with_columns(pl.col("prev__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -46,6 +48,11 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 3, 4]},
+        related=(
+            ("Episodes", 1, "Episodes", 0),
+            ("Episodes", 3, "Episodes", 2),
+            ("Episodes", 4, "Episodes", 5),
+        ),
     ),
     Case(
         "S the day after, another reason, or after an open episode is not flagged",

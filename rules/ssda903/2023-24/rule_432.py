@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -29,13 +29,15 @@ def care_ended_but_next_episode_continues(ctx: RuleContext) -> pl.LazyFrame:
     # episode starts a new period of care. Episodes are taken in DECOM order; an episode with a
     # blank DECOM cannot be placed and is not checked. A blank RNE is not S and is flagged; a blank
     # or unknown previous REC is not taken as care ending.
-    ordered = with_neighbours(ctx.table("Episodes"), ["REC"])
+    ordered = with_neighbours(ctx.table("Episodes"), ["REC", "_row"])
     previous = pl.col("prev_REC")
     care_ended = (
         previous.is_in(ctx.codes("REC")) & ~previous.is_in(ctx.codes("REC_CARE_CONTINUES"))
     ).fill_null(False)
     started = pl.col("RNE").is_in(ctx.codes("RNE_STARTED_CARE")).fill_null(False)
-    return ordered.filter(care_ended & ~started & pl.col("DECOM").is_not_null())
+    flagged = ordered.filter(care_ended & ~started & pl.col("DECOM").is_not_null())
+    # The previous episode, which it was compared with, is named beside the flagged one.
+    return flagged.with_columns(pl.col("prev__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -53,6 +55,11 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 3, 4]},
+        related=(
+            ("Episodes", 1, "Episodes", 0),
+            ("Episodes", 3, "Episodes", 2),
+            ("Episodes", 4, "Episodes", 5),
+        ),
     ),
     Case(
         "S after an E code, or any reason after X1 or a blank REC, is not flagged",

@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -32,7 +32,9 @@ def continuation_episode_not_contiguous(ctx: RuleContext) -> pl.LazyFrame:
     has_previous = pl.col("prev__row").is_not_null()
     follows_on = (pl.col("DECOM") == pl.col("prev_DEC")).fill_null(False)
     dated = pl.col("DECOM").is_not_null()
-    return ordered.filter(continuation & has_previous & dated & ~follows_on)
+    flagged = ordered.filter(continuation & has_previous & dated & ~follows_on)
+    # The previous episode, which it was compared with, is named beside the flagged one.
+    return flagged.with_columns(pl.col("prev__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -73,6 +75,11 @@ CASES = [
             ),
         },
         flagged={"Episodes": [1, 3, 4]},
+        related=(
+            ("Episodes", 1, "Episodes", 0),
+            ("Episodes", 3, "Episodes", 2),
+            ("Episodes", 4, "Episodes", 5),
+        ),
     ),
     Case(
         "a continuation after a DEC that is blank or unreadable is flagged",
@@ -86,6 +93,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [1, 3]},
+        related=(("Episodes", 1, "Episodes", 0), ("Episodes", 3, "Episodes", 2)),
     ),
     Case(
         "a continuation with a blank or unreadable DECOM is left to rule 141",

@@ -7,7 +7,7 @@ from csc_validate.collections.ssda903.rulekit.placements import (
     PLACEMENT_DETAILS,
     placement_unchanged,
 )
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -33,7 +33,9 @@ def legal_status_change_not_shown(ctx: RuleContext) -> pl.LazyFrame:
     legal_only = pl.col("RNE").is_in(ctx.codes("RNE_LEGAL_STATUS_ONLY"))
     has_previous = pl.col("prev__row").is_not_null()
     same_status = pl.col("LS").eq_missing(pl.col("prev_LS"))
-    return ordered.filter(legal_only & has_previous & (same_status | ~placement_unchanged()))
+    flagged = ordered.filter(legal_only & has_previous & (same_status | ~placement_unchanged()))
+    # The previous episode, which it was compared with, is named beside the flagged one.
+    return flagged.with_columns(pl.col("prev__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -64,6 +66,7 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 2]},
+        related=(("Episodes", 1, "Episodes", 0), ("Episodes", 2, "Episodes", 3)),
     ),
     Case(
         "an L episode whose placement changed is flagged, whether or not LS changed too",
@@ -79,5 +82,10 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 3, 5]},
+        related=(
+            ("Episodes", 1, "Episodes", 0),
+            ("Episodes", 3, "Episodes", 2),
+            ("Episodes", 5, "Episodes", 4),
+        ),
     ),
 ]

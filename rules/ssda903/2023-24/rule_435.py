@@ -7,7 +7,7 @@ from csc_validate.collections.ssda903.rulekit.placements import (
     PLACEMENT_DETAILS,
     placement_unchanged,
 )
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -34,7 +34,11 @@ def placement_change_not_shown(ctx: RuleContext) -> pl.LazyFrame:
     placement_only = pl.col("RNE").is_in(ctx.codes("RNE_PLACEMENT_ONLY"))
     has_previous = pl.col("prev__row").is_not_null()
     status_changed = pl.col("LS").ne_missing(pl.col("prev_LS"))
-    return ordered.filter(placement_only & has_previous & (status_changed | placement_unchanged()))
+    flagged = ordered.filter(
+        placement_only & has_previous & (status_changed | placement_unchanged())
+    )
+    # The previous episode, which it was compared with, is named beside the flagged one.
+    return flagged.with_columns(pl.col("prev__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -67,6 +71,11 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 3, 4]},
+        related=(
+            ("Episodes", 1, "Episodes", 0),
+            ("Episodes", 3, "Episodes", 2),
+            ("Episodes", 4, "Episodes", 5),
+        ),
     ),
     Case(
         "a P or T episode whose LS changed is flagged, whether or not the placement changed",

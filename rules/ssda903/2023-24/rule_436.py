@@ -7,7 +7,7 @@ from csc_validate.collections.ssda903.rulekit.placements import (
     PLACEMENT_DETAILS,
     placement_unchanged,
 )
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -33,7 +33,9 @@ def placement_and_status_change_not_shown(ctx: RuleContext) -> pl.LazyFrame:
     both = pl.col("RNE").is_in(ctx.codes("RNE_PLACEMENT_AND_LEGAL_STATUS"))
     has_previous = pl.col("prev__row").is_not_null()
     same_status = pl.col("LS").eq_missing(pl.col("prev_LS"))
-    return ordered.filter(both & has_previous & (same_status | placement_unchanged()))
+    flagged = ordered.filter(both & has_previous & (same_status | placement_unchanged()))
+    # The previous episode, which it was compared with, is named beside the flagged one.
+    return flagged.with_columns(pl.col("prev__row").alias(RELATED_ROW))
 
 
 CASES = [
@@ -66,6 +68,11 @@ CASES = [
             )
         },
         flagged={"Episodes": [1, 3, 4]},
+        related=(
+            ("Episodes", 1, "Episodes", 0),
+            ("Episodes", 3, "Episodes", 2),
+            ("Episodes", 4, "Episodes", 5),
+        ),
     ),
     Case(
         "a U or B episode with the same placement is flagged, whether or not LS changed",

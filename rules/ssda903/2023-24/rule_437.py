@@ -3,7 +3,9 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit import with_neighbours
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.groups import NAMED_AT_MOST
+from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
 
 @rule(
@@ -28,12 +30,33 @@ def episodes_after_death_or_adulthood(ctx: RuleContext) -> pl.LazyFrame:
     ordered = with_neighbours(ctx.table("Episodes"), ["_row"])
     final = pl.col("REC").is_in(ctx.codes("REC_DIED_OR_ADULT"))
     has_next = pl.col("next__row").is_not_null()
-    return ordered.filter(final & has_next & pl.col("DECOM").is_not_null())
+    # The later episodes (the first NAMED_AT_MOST of them, in the order with_neighbours sorts the
+    # child's episodes into) are named beside the flagged one; it has at least one, its next.
+    later = pl.concat_list(
+        [pl.col("_row").shift(-(k + 1)).over(child_of_row()) for k in range(NAMED_AT_MOST)]
+    )
+    flagged = ordered.with_columns(later.alias(RELATED_ROW)).filter(
+        final & has_next & pl.col("DECOM").is_not_null()
+    )
+    return flagged.explode(RELATED_ROW)
 
 
 CASES = [
     Case(
-        "E2 or E15 followed by a later episode is flagged, in DECOM order",
+        "an E2 episode followed by many names the first of them, not those before it",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "REC"],
+                *[["1", f"{day:02}/03/2024", "X1"] for day in (1, 2, 3)],
+                ["1", "01/04/2024", "E2"],
+                *[["1", f"{day:02}/05/2024", ""] for day in range(1, NAMED_AT_MOST + 3)],
+            ),
+        },
+        flagged={"Episodes": [3]},
+        related=tuple(("Episodes", 3, "Episodes", later) for later in range(4, NAMED_AT_MOST + 4)),
+    ),
+    Case(
+        "E2 or E15 followed by a later episode is flagged, in DECOM order, naming every later one",
         tables={
             "Episodes": table(
                 ["CHILD", "DECOM", "REC"],
@@ -45,9 +68,18 @@ CASES = [
                 ["6", "31/02/2024", ""],
                 ["8", "01/06/2024", ""],
                 ["8", "01/05/2024", "E15"],
+                ["8", "01/04/2024", "X1"],
+                ["8", "01/07/2024", ""],
             ),
         },
         flagged={"Episodes": [0, 2, 4, 7]},
+        related=(
+            ("Episodes", 0, "Episodes", 1),
+            ("Episodes", 2, "Episodes", 3),
+            ("Episodes", 4, "Episodes", 5),
+            ("Episodes", 7, "Episodes", 6),
+            ("Episodes", 7, "Episodes", 9),
+        ),
     ),
     Case(
         "E2 or E15 on the child's last episode, or another reason, is not flagged",

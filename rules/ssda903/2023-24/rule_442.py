@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import first_of_each
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -21,9 +22,13 @@ def looked_after_without_upn(ctx: RuleContext) -> pl.LazyFrame:
     # DfE links looked-after children to school records by UPN; UN1-UN5 say why a UPN is not known,
     # so a blank is an error. An episode with a blank LS counts as looked after.
     respite = pl.col("LS").is_in(ctx.codes("LS_RESPITE")).fill_null(False)
-    looked_after = ctx.table("Episodes").filter(~respite).select("CHILD").unique()
+    # The episodes that show the child looked after (the first NAMED_AT_MOST) are named beside
+    # the Header row.
+    looked_after = first_of_each(ctx.table("Episodes").filter(~respite), "CHILD").select(
+        "CHILD", pl.col("_row").alias(RELATED_ROW), pl.lit("Episodes").alias(RELATED_TABLE)
+    )
     missing = ctx.table("Header").filter(pl.col("UPN").is_null())
-    return missing.join(looked_after, on="CHILD", how="semi")
+    return missing.join(looked_after, on="CHILD", how="inner")
 
 
 CASES = [
@@ -34,6 +39,11 @@ CASES = [
             "Episodes": table(["CHILD", "LS"], ["1", "C2"], ["5", ""], ["7", "V3"], ["7", "C2"]),
         },
         flagged={"Header": [0, 1, 2]},
+        related=(
+            ("Header", 0, "Episodes", 0),
+            ("Header", 1, "Episodes", 1),
+            ("Header", 2, "Episodes", 3),
+        ),
     ),
     Case(
         "a UPN or UN code, or a child only on short breaks or with no episode, is not flagged",

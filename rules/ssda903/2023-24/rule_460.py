@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, age_on, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, age_on, rule, table
 
 
 @rule(
@@ -25,12 +26,15 @@ def stayed_with_carers_at_18_while_under_18(ctx: RuleContext) -> pl.LazyFrame:
     # E17 records a young person who stayed on with their carers (e.g. staying put) once they turned
     # 18 and so ceased to be looked after. A child born on 29 February turns 18 on 1 March in a
     # non-leap year. A blank or unreadable DEC or DOB cannot be checked here.
-    births = ctx.table("Header").select("CHILD", "DOB")
+    # The Header row whose DOB gave the age is named beside the episode.
+    births = ctx.table("Header").select(
+        "CHILD", "DOB", pl.col("_row").alias(RELATED_ROW), pl.lit("Header").alias(RELATED_TABLE)
+    )
     stayed = pl.col("REC").is_in(ctx.codes("REC_STAYED_WITH_CARERS_18")).fill_null(False)
     # Equivalent mutant (ReplaceKeywordValue): a left join gives an episode with no Header row a
     # blank DOB, which is never under 18, so the row is dropped as the inner join drops it.
     episodes = ctx.table("Episodes").filter(stayed).join(births, on="CHILD", how="inner")
-    return episodes.filter(age_on(pl.col("DOB"), pl.col("DEC")) < 18)
+    return naming_at_most_first(episodes.filter(age_on(pl.col("DOB"), pl.col("DEC")) < 18))
 
 
 CASES = [
@@ -55,6 +59,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [0, 3]},
+        related=(("Episodes", 0, "Header", 0), ("Episodes", 3, "Header", 3)),
     ),
     Case(
         "a child born on 29 February turns 18 on 1 March in a non-leap year",
@@ -90,6 +95,7 @@ CASES = [
             ),
         },
         flagged={"Episodes": [2]},
+        related=(("Episodes", 2, "Header", 1),),
     ),
     Case(
         "a blank or unreadable DEC, DOB or REC, or no Header row, is not flagged",

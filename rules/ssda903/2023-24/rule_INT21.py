@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import NAMED_AT_MOST, naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
 @rule(
@@ -19,9 +20,17 @@ def uasc_sex_differs_from_header(ctx: RuleContext) -> pl.LazyFrame:
     """
     # Codes are compared exactly as written, trimmed; a blank beside a code counts as different, two
     # blanks do not. Children absent from Header are reported by INT09.
-    sexes = ctx.table("Header").select("CHILD", pl.col("SEX").alias("header_sex"))
+    # The Header row compared is named beside the UASC row.
+    sexes = ctx.table("Header").select(
+        "CHILD",
+        pl.col("SEX").alias("header_sex"),
+        pl.col("_row").alias(RELATED_ROW),
+        pl.lit("Header").alias(RELATED_TABLE),
+    )
+    # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no row,
+    # and naming_at_most_first keeps only rows that name one, as the inner join does.
     uasc = ctx.table("UASC").join(sexes, on="CHILD", how="inner")
-    return uasc.filter(pl.col("SEX").ne_missing(pl.col("header_sex")))
+    return naming_at_most_first(uasc.filter(pl.col("SEX").ne_missing(pl.col("header_sex"))))
 
 
 CASES = [
@@ -58,5 +67,15 @@ CASES = [
             ),
         },
         flagged={"UASC": [0, 2, 3]},
+        related=(("UASC", 0, "Header", 0), ("UASC", 2, "Header", 1), ("UASC", 3, "Header", 2)),
+    ),
+    Case(
+        "a child on more Header rows than are named: the UASC row names the first of them",
+        tables={
+            "Header": table(["CHILD", "SEX"], *[["1", "M"]] * (NAMED_AT_MOST + 2)),
+            "UASC": table(["CHILD", "SEX"], ["1", "F"]),
+        },
+        flagged={"UASC": [0]},
+        related=tuple(("UASC", 0, "Header", row) for row in range(NAMED_AT_MOST)),
     ),
 ]

@@ -37,6 +37,7 @@ CASES = [
             )
         },
         flagged={"AD1": [0, 2]},
+        related=(("AD1", 0, "AD1", 2), ("AD1", 2, "AD1", 0)),
     ),
     Case(
         "three rows of a child are all flagged; ids equal only after trimming count as one",
@@ -54,5 +55,21 @@ CASES = [
             )
         },
         flagged={"AD1": [0, 1, 2, 5, 6, 7]},
+        related=(
+            ("AD1", 0, "AD1", 1),
+            ("AD1", 0, "AD1", 2),
+            ("AD1", 0, "AD1", 5),
+            ("AD1", 1, "AD1", 0),
+            ("AD1", 1, "AD1", 2),
+            ("AD1", 1, "AD1", 5),
+            ("AD1", 2, "AD1", 0),
+            ("AD1", 2, "AD1", 1),
+            ("AD1", 2, "AD1", 5),
+            ("AD1", 5, "AD1", 0),
+            ("AD1", 5, "AD1", 1),
+            ("AD1", 5, "AD1", 2),
+            ("AD1", 6, "AD1", 7),
+            ("AD1", 7, "AD1", 6),
+        ),
     ),
 ]

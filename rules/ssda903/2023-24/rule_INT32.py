@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import NAMED_AT_MOST
 from csc_validate.collections.ssda903.rulekit.integrity import repeated_children
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
@@ -37,6 +38,7 @@ CASES = [
             )
         },
         flagged={"Header": [0, 2]},
+        related=(("Header", 0, "Header", 2), ("Header", 2, "Header", 0)),
     ),
     Case(
         "three rows of a child are all flagged; ids equal only after trimming count as one",
@@ -54,5 +56,32 @@ CASES = [
             )
         },
         flagged={"Header": [0, 1, 2, 5, 6, 7]},
+        related=(
+            ("Header", 0, "Header", 1),
+            ("Header", 0, "Header", 2),
+            ("Header", 0, "Header", 5),
+            ("Header", 1, "Header", 0),
+            ("Header", 1, "Header", 2),
+            ("Header", 1, "Header", 5),
+            ("Header", 2, "Header", 0),
+            ("Header", 2, "Header", 1),
+            ("Header", 2, "Header", 5),
+            ("Header", 5, "Header", 0),
+            ("Header", 5, "Header", 1),
+            ("Header", 5, "Header", 2),
+            ("Header", 6, "Header", 7),
+            ("Header", 7, "Header", 6),
+        ),
+    ),
+    Case(
+        "a child on more rows than are named: every row is flagged, naming the child's first rows",
+        tables={"Header": table(["CHILD", "ETHNIC"], *[["1", "WBRI"]] * (NAMED_AT_MOST + 2))},
+        flagged={"Header": list(range(NAMED_AT_MOST + 2))},
+        related=tuple(
+            ("Header", row, "Header", named)
+            for row in range(NAMED_AT_MOST + 2)
+            for named in range(NAMED_AT_MOST)
+            if named != row
+        ),
     ),
 ]

@@ -37,6 +37,7 @@ CASES = [
             )
         },
         flagged={"OC2": [0, 2]},
+        related=(("OC2", 0, "OC2", 2), ("OC2", 2, "OC2", 0)),
     ),
     Case(
         "three rows of a child are all flagged; ids equal only after trimming count as one",
@@ -54,5 +55,21 @@ CASES = [
             )
         },
         flagged={"OC2": [0, 1, 2, 5, 6, 7]},
+        related=(
+            ("OC2", 0, "OC2", 1),
+            ("OC2", 0, "OC2", 2),
+            ("OC2", 0, "OC2", 5),
+            ("OC2", 1, "OC2", 0),
+            ("OC2", 1, "OC2", 2),
+            ("OC2", 1, "OC2", 5),
+            ("OC2", 2, "OC2", 0),
+            ("OC2", 2, "OC2", 1),
+            ("OC2", 2, "OC2", 5),
+            ("OC2", 5, "OC2", 0),
+            ("OC2", 5, "OC2", 1),
+            ("OC2", 5, "OC2", 2),
+            ("OC2", 6, "OC2", 7),
+            ("OC2", 7, "OC2", 6),
+        ),
     ),
 ]

@@ -37,6 +37,7 @@ CASES = [
             )
         },
         flagged={"OC3": [0, 2]},
+        related=(("OC3", 0, "OC3", 2), ("OC3", 2, "OC3", 0)),
     ),
     Case(
         "three rows of a child are all flagged; ids equal only after trimming count as one",
@@ -54,5 +55,21 @@ CASES = [
             )
         },
         flagged={"OC3": [0, 1, 2, 5, 6, 7]},
+        related=(
+            ("OC3", 0, "OC3", 1),
+            ("OC3", 0, "OC3", 2),
+            ("OC3", 0, "OC3", 5),
+            ("OC3", 1, "OC3", 0),
+            ("OC3", 1, "OC3", 2),
+            ("OC3", 1, "OC3", 5),
+            ("OC3", 2, "OC3", 0),
+            ("OC3", 2, "OC3", 1),
+            ("OC3", 2, "OC3", 5),
+            ("OC3", 5, "OC3", 0),
+            ("OC3", 5, "OC3", 1),
+            ("OC3", 5, "OC3", 2),
+            ("OC3", 6, "OC3", 7),
+            ("OC3", 7, "OC3", 6),
+        ),
     ),
 ]

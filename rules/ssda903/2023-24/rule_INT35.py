@@ -37,6 +37,7 @@ CASES = [
             )
         },
         flagged={"PrevPerm": [0, 2]},
+        related=(("PrevPerm", 0, "PrevPerm", 2), ("PrevPerm", 2, "PrevPerm", 0)),
     ),
     Case(
         "three rows of a child are all flagged; ids equal only after trimming count as one",
@@ -54,5 +55,21 @@ CASES = [
             )
         },
         flagged={"PrevPerm": [0, 1, 2, 5, 6, 7]},
+        related=(
+            ("PrevPerm", 0, "PrevPerm", 1),
+            ("PrevPerm", 0, "PrevPerm", 2),
+            ("PrevPerm", 0, "PrevPerm", 5),
+            ("PrevPerm", 1, "PrevPerm", 0),
+            ("PrevPerm", 1, "PrevPerm", 2),
+            ("PrevPerm", 1, "PrevPerm", 5),
+            ("PrevPerm", 2, "PrevPerm", 0),
+            ("PrevPerm", 2, "PrevPerm", 1),
+            ("PrevPerm", 2, "PrevPerm", 5),
+            ("PrevPerm", 5, "PrevPerm", 0),
+            ("PrevPerm", 5, "PrevPerm", 1),
+            ("PrevPerm", 5, "PrevPerm", 2),
+            ("PrevPerm", 6, "PrevPerm", 7),
+            ("PrevPerm", 7, "PrevPerm", 6),
+        ),
     ),
 ]

@@ -37,6 +37,7 @@ CASES = [
             )
         },
         flagged={"UASC": [0, 2]},
+        related=(("UASC", 0, "UASC", 2), ("UASC", 2, "UASC", 0)),
     ),
     Case(
         "three rows of a child are all flagged; ids equal only after trimming count as one",
@@ -54,5 +55,21 @@ CASES = [
             )
         },
         flagged={"UASC": [0, 1, 2, 5, 6, 7]},
+        related=(
+            ("UASC", 0, "UASC", 1),
+            ("UASC", 0, "UASC", 2),
+            ("UASC", 0, "UASC", 5),
+            ("UASC", 1, "UASC", 0),
+            ("UASC", 1, "UASC", 2),
+            ("UASC", 1, "UASC", 5),
+            ("UASC", 2, "UASC", 0),
+            ("UASC", 2, "UASC", 1),
+            ("UASC", 2, "UASC", 5),
+            ("UASC", 5, "UASC", 0),
+            ("UASC", 5, "UASC", 1),
+            ("UASC", 5, "UASC", 2),
+            ("UASC", 6, "UASC", 7),
+            ("UASC", 7, "UASC", 6),
+        ),
     ),
 ]

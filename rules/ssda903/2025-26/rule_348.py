@@ -2,7 +2,9 @@
 
 import polars as pl
 
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
+from csc_validate.tables import PREVIOUS_SUFFIX
 
 
 @rule(
@@ -21,14 +23,23 @@ def reported_died_last_year(ctx: RuleContext) -> pl.LazyFrame:
     # Flagged: IN_TOUCH was DIED last year and is not DIED this year. A blank IN_TOUCH this year is
     # not DIED and is flagged.
     died = ctx.codes("IN_TOUCH_DIED")
+    # Last year's rows saying DIED are named beside this year's row.
     died_last_year = (
-        ctx.table("OC3_last").filter(pl.col("IN_TOUCH").is_in(died)).select("CHILD").unique()
+        ctx.table(f"OC3{PREVIOUS_SUFFIX}")
+        .filter(pl.col("IN_TOUCH").is_in(died))
+        .select(
+            "CHILD",
+            pl.col("_row").alias(RELATED_ROW),
+            pl.lit(f"OC3{PREVIOUS_SUFFIX}").alias(RELATED_TABLE),
+        )
     )
     in_touch = pl.col("IN_TOUCH")
-    return (
+    return naming_at_most_first(
         ctx.table("OC3")
         .filter(in_touch.is_null() | ~in_touch.is_in(died))
-        .join(died_last_year, on="CHILD", how="semi")
+        # Equivalent mutant (ReplaceKeywordValue): a row a left join finds no match for names no
+        # row, and naming_at_most_first keeps only rows that name one, as the inner join does.
+        .join(died_last_year, on="CHILD", how="inner")
     )
 
 
@@ -77,5 +88,6 @@ CASES = [
             ),
         },
         flagged={"OC3": [0, 1, 3]},
+        related=(("OC3", 0, "OC3_last", 1), ("OC3", 1, "OC3_last", 2), ("OC3", 3, "OC3_last", 3)),
     ),
 ]

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.groups import naming_each_other
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -25,7 +26,9 @@ def duplicate_upn(ctx: RuleContext) -> pl.LazyFrame:
     known = upn.is_not_null() & ~upn.is_in(ctx.codes("UPN_UNKNOWN"))
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a row counts itself, so a UPN's
     # count is never below 1 and "more than 1" is "not 1".
-    return ctx.table("Header").filter(known & (pl.len().over("UPN") > 1))
+    shared = ctx.table("Header").filter(known & (pl.len().over("UPN") > 1))
+    # Each row names the others with its UPN.
+    return naming_each_other(shared, "UPN")
 
 
 CASES = [
@@ -63,5 +66,13 @@ CASES = [
             )
         },
         flagged={"Header": [0, 1, 2]},
+        related=(
+            ("Header", 0, "Header", 1),
+            ("Header", 0, "Header", 2),
+            ("Header", 1, "Header", 0),
+            ("Header", 1, "Header", 2),
+            ("Header", 2, "Header", 0),
+            ("Header", 2, "Header", 1),
+        ),
     ),
 ]

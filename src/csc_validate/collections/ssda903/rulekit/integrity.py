@@ -3,6 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
+from csc_validate.collections.ssda903.rulekit.groups import naming_each_other
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
 
@@ -45,8 +46,10 @@ def birth_date_differs_from_header(ctx: RuleContext, table: str) -> pl.LazyFrame
 
 
 def repeated_children(ctx: RuleContext, table: str) -> pl.LazyFrame:
-    """Every row of a CHILD that appears more than once; blank ids are not one child."""
+    """Every row of a CHILD that appears more than once, each naming the child's other rows;
+    blank ids are not one child."""
     child = pl.col("CHILD")
     # Equivalent mutant (ReplaceComparisonOperator_Gt_NotEq): a count over the CHILD window
     # includes the row itself, so it is never below 1 and `!= 1` means `> 1`.
-    return ctx.table(table).filter(child.is_not_null() & (pl.len().over(child_of_row()) > 1))
+    repeated = ctx.table(table).filter(child.is_not_null() & (pl.len().over(child_of_row()) > 1))
+    return naming_each_other(repeated, "CHILD")

@@ -6,6 +6,7 @@ import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.collections.ssda903.rulekit.episodes import with_neighbours
+from csc_validate.collections.ssda903.rulekit.groups import naming_each_other
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.dates import days_between
 
@@ -18,7 +19,7 @@ def legal_status_spell_days(
     A spell is a run of such episodes, each starting on the day the previous one ended (a
     placement move under the same order). An open episode (blank DEC) counts as running to
     `open_until`; an unreadable DEC leaves the length unknown. Episodes without a readable
-    DECOM are left out: their length cannot be known.
+    DECOM are left out: their length cannot be known. `_spell` numbers the child's spells.
     """
     held = episodes.filter(
         pl.col("LS").is_in(statuses).fill_null(False) & pl.col("DECOM").is_not_null()
@@ -35,5 +36,11 @@ def legal_status_spell_days(
     spell_start = pl.col("DECOM").min().over(child_of_row(), "_spell")
     spell_end = pl.col("_until").max().over(child_of_row(), "_spell")
     return numbered.with_columns(spell_days=days_between(spell_start, spell_end)).drop(
-        "_until", "prev__until", "next__until", "_spell"
+        "_until", "prev__until", "next__until"
     )
+
+
+def naming_spell_mates(episodes: pl.LazyFrame) -> pl.LazyFrame:
+    """Episodes of `legal_status_spell_days`, each beside the other episodes of its spell that
+    are among them (a spell is flagged whole, so all of them)."""
+    return naming_each_other(episodes.with_columns(_child=child_of_row()), "_child", "_spell")
