@@ -8,8 +8,8 @@ import pytest
 
 from csc_validate.collections.ssda903.synthetic.returns import generate, write
 from csc_validate.errors import UsageError
-from csc_validate.returns.convert import Target, convert
-from csc_validate.returns.export import check_output
+from csc_validate.pipeline.convert import Target, convert
+from csc_validate.pipeline.export import check_output
 from tests.cli.test_cli import run
 from tests.returns.conftest import EXAMPLES
 

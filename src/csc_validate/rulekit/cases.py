@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from csc_validate import collections, schemas
 from csc_validate.as_at import read as read_as_at
-from csc_validate.load import build
 from csc_validate.periods import Period, parse_year
+from csc_validate.pipeline.tables import build
 from csc_validate.readers import delimited
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
