@@ -20,8 +20,8 @@ from csc_validate.pipeline.load import load
 from csc_validate.readers.casting import INTERNAL
 from csc_validate.reference import ReferenceRequest, References
 from csc_validate.rulekit import Case, table
-from csc_validate.rulekit.cases import build_tables
 from csc_validate.tables import PREVIOUS_SUFFIX
+from csc_validate.testing import build_tables
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 # Table name to (columns, rows of text, "" for blank).
