@@ -1,6 +1,7 @@
 """The collection seam: generic modules name no collection, and every collection is complete."""
 
 import ast
+import itertools
 import re
 from pathlib import Path
 
@@ -81,3 +82,90 @@ def test_dates_are_read_only_by_the_date_reader(path: Path) -> None:
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module:
             assert not DATE_PARSERS.search(node.module), f"{path.name} imports {node.module}"
+
+
+def _package(module: str) -> str | None:
+    """The top-level package or module of csc_validate that a dotted name is in."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == "csc_validate" and len(parts) > 1 else None
+
+
+def _module_level_imports(tree: ast.Module) -> list[tuple[str, int]]:
+    """The csc_validate modules imported when the module is: not in a function (a deliberate lazy
+    import, run once everything is loaded) nor under `if TYPE_CHECKING`."""
+    found: list[tuple[str, int]] = []
+
+    def visit(nodes: list[ast.stmt]) -> None:
+        for node in nodes:
+            if isinstance(node, ast.Import):
+                found.extend((alias.name, node.lineno) for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                if node.module == "csc_validate":
+                    found.extend((f"csc_validate.{a.name}", node.lineno) for a in node.names)
+                else:
+                    found.append((node.module, node.lineno))
+            elif isinstance(node, ast.If) and "TYPE_CHECKING" not in ast.unparse(node.test):
+                visit(node.body + node.orelse)
+            elif isinstance(node, ast.Try):
+                visit(node.body + node.orelse + node.finalbody)
+                for handler in node.handlers:
+                    visit(handler.body)
+
+    visit(tree.body)
+    return found
+
+
+def _import_graph() -> dict[str, dict[str, str]]:
+    """{package: {package it imports: "file:line" of the first such import}}."""
+    graph: dict[str, dict[str, str]] = {}
+    for path in sorted(SOURCE.rglob("*.py")):
+        source = path.relative_to(SOURCE).parts[0].removesuffix(".py")
+        edges = graph.setdefault(source, {})
+        for module, line in _module_level_imports(ast.parse(path.read_text(encoding="utf-8"))):
+            target = _package(module)
+            if target is not None and target != source:
+                edges.setdefault(target, f"{path.relative_to(SOURCE).as_posix()}:{line}")
+    return graph
+
+
+def _cycle(graph: dict[str, dict[str, str]]) -> list[str] | None:
+    """One import loop as [a, b, ..., a], or None (depth-first search, in name order)."""
+    state: dict[str, str] = {}
+    trail: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = "open"
+        trail.append(node)
+        for target in sorted(graph.get(node, {})):
+            if state.get(target) == "open":
+                return [*trail[trail.index(target) :], target]
+            if target not in state and (loop := visit(target)) is not None:
+                return loop
+        state[node] = "done"
+        trail.pop()
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (loop := visit(node)) is not None:
+            return loop
+    return None
+
+
+def test_packages_import_each_other_without_loops() -> None:
+    """A loop between packages (returns -> load -> collections -> returns, as once) means
+    neither can be understood, tested or imported without the other."""
+    graph = _import_graph()
+    loop = _cycle(graph)
+    assert loop is None, (
+        "import loop: "
+        + " -> ".join(
+            f"{source} ({graph[source][target]})" for source, target in itertools.pairwise(loop)
+        )
+        + f" -> {loop[-1]}"
+    )
+
+
+def test_the_loop_finder_names_a_loop() -> None:
+    graph = {"a": {"b": "a.py:1"}, "b": {"c": "b.py:2"}, "c": {"a": "c.py:3"}, "d": {"a": "d:1"}}
+    assert _cycle(graph) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b": "a.py:1"}, "b": {}, "c": {"a": "c.py:1"}}) is None
