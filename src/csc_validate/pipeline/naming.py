@@ -22,4 +22,5 @@ def naming(file: str) -> Iterator[None]:
 
 
 def wheres(found: list[Detected]) -> str:
+    """The files the tables were found in, for a message."""
     return ", ".join(dict.fromkeys(match.sheet.where for match in found)) or "the files given"

@@ -7,7 +7,7 @@ from csc_validate.collection import Collection
 from csc_validate.errors import InputError
 from csc_validate.periods import previous_year
 from csc_validate.pipeline.naming import naming
-from csc_validate.pipeline.recognise import SniffedFile, owner, sheets_of, sniff
+from csc_validate.pipeline.recognise import SniffedFile, owner, sheets_of, sniff, split_tag
 from csc_validate.pipeline.sources import expand
 from csc_validate.pipeline.years import year_mix_ups
 from csc_validate.readers import sha256
@@ -18,6 +18,8 @@ from csc_validate.tables import InputFile
 
 @dataclass(frozen=True)
 class Read:
+    """The tables found in the files of one year, the files as read, and notes for the user."""
+
     found: list[Detected]
     inputs: list[InputFile]
     warnings: list[str]
@@ -28,6 +30,8 @@ class Read:
 def read_files(
     files: list[SniffedFile], chosen: Collection, candidates: dict[str, TableSchema]
 ) -> Read:
+    """Each file's tables, recognised by their headers among `candidates`; an XML file is read
+    by the reader of its root, once `owner` has said it is the chosen collection's."""
     found: list[Detected] = []
     inputs: list[InputFile] = []
     warnings: list[str] = []
@@ -37,7 +41,8 @@ def read_files(
         if file.root is not None:
             owner(file, chosen)
             with naming(display):
-                sheets, notes = chosen.xml_readers[file.root](file.source.path, display)
+                _, root = split_tag(file.root)
+                sheets, notes = chosen.xml_readers[root](file.source.path, display)
             warnings += notes
         else:
             sheets = sheets_of(file)
@@ -55,6 +60,7 @@ def read_files(
 
 
 def merge(reads: list[Read]) -> Read:
+    """Several paths of one year as one return: two files holding one table are refused."""
     found = [match for read in reads for match in read.found]
     one_per_table(found)
     return Read(
@@ -143,6 +149,7 @@ def previous_years(
 
 
 def earlier_note(earlier: list[tuple[str, Read]]) -> tuple[str, ...]:
+    """The note naming the earlier years given, and their files."""
     if not earlier:
         return ()
     years = ", ".join(

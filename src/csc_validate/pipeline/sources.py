@@ -13,6 +13,8 @@ READABLE_SUFFIXES = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xml"}
 
 @dataclass(frozen=True)
 class Source:
+    """A file to read, and its name as the user gave it (for every message and report)."""
+
     path: Path | StandardInput
     display: str
 

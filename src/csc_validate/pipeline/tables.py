@@ -64,6 +64,8 @@ def cast(
     suffix: str,
     year: str,
 ) -> tuple[dict[str, LoadedTable], list[CellIssue], list[str]]:
+    """Each table found, cast with its schema in `tables`, with notes; cell issues only for
+    this year's tables, as last year's return (a `suffix`) was submitted already."""
     loaded: dict[str, LoadedTable] = {}
     issues: list[CellIssue] = []
     warnings: list[str] = []
@@ -137,6 +139,7 @@ def _date_spelling_notes(
 
 
 def spelling_problem(chosen: Collection, spelling: DateSpelling) -> str:
+    """What is wrong with a column's date spelling, and what the collection takes."""
     return (
         f'"{spelling.value}": {spelling.count} of the {spelling.total} dates in this column '
         f"are written {spelling.label}, but {chosen.title} takes "

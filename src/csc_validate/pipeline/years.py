@@ -19,6 +19,7 @@ from csc_validate.tables import InputFile
 def choose_year(
     chosen: Collection, found: list[Detected], inputs: list[InputFile], forced: str | None
 ) -> tuple[str, str]:
+    """The year, with how it was chosen: --year's, else the one the data say."""
     known = schemas.available_years(chosen.name)
     if forced is not None:
         try:
