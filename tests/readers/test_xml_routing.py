@@ -12,8 +12,8 @@ from csc_validate import collections
 from csc_validate.collection import XmlIdentity
 from csc_validate.collections import cin
 from csc_validate.errors import InputError
-from csc_validate.pipeline.recognise import choose_collection, sniff
-from csc_validate.pipeline.sources import Source
+from csc_validate.pipeline.recognise import choose_collection
+from csc_validate.pipeline.sources import Source, sniff
 from csc_validate.readers.xml_safety import header_item
 
 CIN_TITLE = cin.COLLECTION.title

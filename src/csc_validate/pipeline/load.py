@@ -11,10 +11,9 @@ from csc_validate.pipeline.recognise import (
     choose_collection,
     no_table,
     schema_or,
-    sniff,
 )
 from csc_validate.pipeline.request import Request
-from csc_validate.pipeline.sources import expand
+from csc_validate.pipeline.sources import expand, sniff
 from csc_validate.pipeline.tables import build, earlier_year, missing_tables
 from csc_validate.pipeline.years import choose_year, year_mix_ups
 from csc_validate.readers import standard_input

@@ -7,8 +7,8 @@ from csc_validate.collection import Collection
 from csc_validate.errors import InputError
 from csc_validate.periods import previous_year
 from csc_validate.pipeline.naming import naming
-from csc_validate.pipeline.recognise import SniffedFile, owner, sheets_of, sniff, split_tag
-from csc_validate.pipeline.sources import expand
+from csc_validate.pipeline.routing import owner, split_tag
+from csc_validate.pipeline.sources import SniffedFile, expand, sheets_of, sniff
 from csc_validate.pipeline.years import year_mix_ups
 from csc_validate.readers import sha256
 from csc_validate.readers.detect import Detected, detect, one_per_table
