@@ -18,8 +18,8 @@ from pathlib import Path
 from csc_validate import engine, packs, schemas
 from csc_validate.check import check
 from csc_validate.collections.ssda903.synthetic.returns import generate, write
-from csc_validate.load import load
 from csc_validate.periods import previous_year
+from csc_validate.pipeline.load import load
 
 
 def _timed(function, repeat: int) -> tuple[list[float], object]:

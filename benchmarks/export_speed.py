@@ -17,7 +17,9 @@ from pathlib import Path
 from csc_validate.collection import ExampleRequest
 from csc_validate.collections import cin, ssda903
 from csc_validate.periods import previous_year
-from csc_validate.returns.export import check_extract, prepare
+from csc_validate.pipeline.check import run
+from csc_validate.pipeline.export import prepare
+from csc_validate.pipeline.request import Request
 
 
 def _seconds(start: tuple[float, float]) -> str:
@@ -31,10 +33,11 @@ def _now() -> tuple[float, float]:
 
 def _export(name: str, paths: list[Path], previous: list[Path] | None, output: Path) -> None:
     start = _now()
-    report, _ = check_extract(paths, previous, name, None)
+    request = Request(paths=tuple(paths), previous=tuple(previous or ()), collection=name)
+    result = run(request)
     checked = _seconds(start)
     middle = _now()
-    prepared = prepare(paths, report, output, {"la_code": "201"})
+    prepared = prepare(request, result, output, {"la_code": "201"})
     built = _seconds(middle)
     for validated in prepared.files:
         validated.file.path.parent.mkdir(parents=True, exist_ok=True)

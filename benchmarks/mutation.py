@@ -325,7 +325,7 @@ class TimedOutError(Exception):
 def passes(test: Test, collection: str) -> bool:
     """Whether the case still holds for the rule as it now is (an xfail case must still fail)."""
     from csc_validate import engine, schemas
-    from csc_validate.rulekit.cases import build_references, build_tables
+    from csc_validate.testing import build_references, build_tables
 
     if test.inputs is None:
         tables = build_tables(test.case, collection, test.year)

@@ -21,8 +21,9 @@ from csc_validate.collections.ssda903.synthetic import returns
 from csc_validate.collections.ssda903.synthetic.cut import cut as cut_return
 from csc_validate.errors import RuleDefinitionError, UsageError
 from csc_validate.findings import NOT_YET_DUE, Report
-from csc_validate.rulekit.cases import Case, build_references, build_tables, table
+from csc_validate.rulekit.cases import Case, table
 from csc_validate.rulekit.rule import MidYear
+from csc_validate.testing import build_references, build_tables
 
 YEAR = "2025-26"
 CUT_DAYS = (dt.date(2025, 6, 30), dt.date(2025, 9, 30), dt.date(2025, 12, 31))

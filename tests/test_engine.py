@@ -7,7 +7,7 @@ from csc_validate import engine, schemas
 from csc_validate.findings import sort_key
 from csc_validate.locate import locate
 from csc_validate.rulekit import Case, RuleContext, rule, table
-from csc_validate.rulekit.cases import build_tables
+from csc_validate.testing import build_tables
 
 SCHEMA = schemas.load("ssda903", "2025-26")
 CASE = Case(

@@ -11,9 +11,10 @@ from csc_validate import atomic, engine, packs, schemas
 from csc_validate.collections.ssda903.rulekit.geography import uasc_children
 from csc_validate.collections.ssda903.synthetic import returns
 from csc_validate.errors import InputError, UsageError
-from csc_validate.load import load
-from csc_validate.rulekit.cases import Case, build_tables, table
+from csc_validate.pipeline.load import load
+from csc_validate.rulekit.cases import Case, table
 from csc_validate.rulekit.context import RuleContext
+from csc_validate.testing import build_tables
 
 
 @cache

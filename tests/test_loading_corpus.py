@@ -78,7 +78,7 @@ def test_an_xs_date_with_a_time_zone_is_read_as_the_date(
     [
         # Year inference names the files it was given, the first being that of the episodes.
         ("csc_validate.collections.ssda903.year._dates", "episodes.csv, header.csv"),
-        ("csc_validate.load.typed_frame", "episodes.csv"),
+        ("csc_validate.pipeline.tables.typed_frame", "episodes.csv"),
         ("csc_validate.readers.delimited.read", "episodes.csv"),
     ],
 )

@@ -23,8 +23,8 @@ from csc_validate.periods import parse_year, year_containing
 from csc_validate.readers import delimited
 from csc_validate.reference import ReferenceRequest, References
 from csc_validate.rulekit import Case, age_on, table
-from csc_validate.rulekit.cases import build_tables
 from csc_validate.schemas import ColumnSchema, ColumnType, YearSchema
+from csc_validate.testing import build_tables
 
 # Printable text including the characters that make CSV hard: commas, quotes, line breaks.
 cells = st.text(alphabet=st.sampled_from('ab1 ,"\n\r£é;'), max_size=8)

@@ -4,7 +4,7 @@ import pytest
 
 from csc_validate import collections, engine, packs, schemas
 from csc_validate.reference import ReferenceRequest, References
-from csc_validate.rulekit.cases import build_tables
+from csc_validate.testing import build_tables
 
 
 def _rules_with_needs() -> list:

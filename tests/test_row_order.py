@@ -15,13 +15,13 @@ import pytest
 from csc_validate import collections, engine, packs, schemas
 from csc_validate.collections.cin.synthetic import census
 from csc_validate.collections.ssda903.synthetic import returns
-from csc_validate.load import load
 from csc_validate.locate import locate
+from csc_validate.pipeline.load import load
 from csc_validate.readers.casting import INTERNAL
 from csc_validate.reference import ReferenceRequest, References
 from csc_validate.rulekit import Case, table
-from csc_validate.rulekit.cases import build_tables
 from csc_validate.tables import PREVIOUS_SUFFIX
+from csc_validate.testing import build_tables
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 # Table name to (columns, rows of text, "" for blank).

@@ -2,9 +2,10 @@
 
 import pytest
 
-from csc_validate import engine, packs, schemas
-from csc_validate.rulekit.cases import Case, build_references, build_tables
+from csc_validate import packs
+from csc_validate.rulekit.cases import Case
 from csc_validate.rulekit.rule import Rule
+from csc_validate.testing import run_case
 
 
 def _all_cases() -> list:
@@ -33,10 +34,7 @@ def _all_cases() -> list:
 
 @pytest.mark.parametrize(("collection", "year", "rule", "case"), _all_cases())
 def test_case(collection: str, year: str, rule: Rule, case: Case) -> None:
-    schema = schemas.load(collection, year)
-    tables = build_tables(case, collection, year)
-    references = build_references(case, collection, tables)
-    result = engine.run([rule], tables, schema, case.period_for(year), references)
+    result = run_case(rule, case, collection, year)
     assert not result.crashes, result.crashes
     if case.skipped:
         assert result.skipped and not result.hits, f"rule {rule.code} ran: {result.hits}"

@@ -14,7 +14,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from csc_validate import check as check_module
+from csc_validate.pipeline import check as check_module
 from csc_validate.rulekit import RuleContext, rule
 from tests.test_hostile_corpus import run_cli
 

@@ -29,6 +29,18 @@ ReturnWriter = Callable[[ReturnRequest], list[ReturnFile]]
 
 
 @dataclass(frozen=True)
+class XmlIdentity:
+    """How a collection's XML return is told from other XML with the same root element."""
+
+    # The root's XML namespace; "" for none, as DfE's returns have.
+    namespace: str = ""
+    # For a root that other returns share (<Message> is the root of DfE's other COLLECT
+    # returns too): the item below the root that names the return, and the name it holds.
+    header: tuple[str, ...] = ()
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class ExampleRequest:
     """What `example-data` asks a collection to write."""
 
@@ -76,6 +88,8 @@ class Collection:
     write_examples: Callable[[ExampleRequest], list[str]]
     # XML returns by root element.
     xml_readers: Mapping[str, XmlReader] = field(default_factory=dict)
+    # What else tells the return's XML by root element (default: no namespace, no header).
+    xml_identities: Mapping[str, XmlIdentity] = field(default_factory=dict)
     derive: Derive = no_derivation
     # Notes on what the loaded tables hold that the user should know (CIN: blank record IDs).
     load_notes: Callable[[dict[str, LoadedTable]], list[str]] = no_load_notes

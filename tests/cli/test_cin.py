@@ -101,7 +101,7 @@ def test_cin_tables_read_from_csv_give_the_same_findings(tmp_path: Path) -> None
     xml_report = check([EXAMPLE])
     folder = tmp_path / "tables"
     folder.mkdir()
-    from csc_validate.load import load
+    from csc_validate.pipeline.load import load
 
     tables = load([EXAMPLE])
     for name, loaded in tables.tables.items():

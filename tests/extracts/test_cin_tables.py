@@ -6,7 +6,7 @@ from pathlib import Path
 
 from csc_validate import collections
 from csc_validate.check import check
-from csc_validate.load import load
+from csc_validate.pipeline.load import load
 from tests.readers.test_cin_xml import CENSUS
 
 

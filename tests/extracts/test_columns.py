@@ -7,7 +7,7 @@ import pytest
 from openpyxl import Workbook
 
 from csc_validate.errors import InputError
-from csc_validate.load import load
+from csc_validate.pipeline.load import load
 from tests.cli.test_cli import run
 
 

@@ -9,7 +9,7 @@ import pytest
 from csc_validate import collections
 from csc_validate.check import check
 from csc_validate.errors import UsageError
-from csc_validate.load import load
+from csc_validate.pipeline.load import load
 from csc_validate.readers.casting import foreign_date_spelling
 
 ISO = (re.compile(r"(\d{2})/(\d{2})/(\d{4})"), lambda m: f"{m[3]}-{m[2]}-{m[1]}")

@@ -5,7 +5,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from csc_validate.check import check
-from csc_validate.load import load
+from csc_validate.pipeline.load import load
 from tests.conftest import EPISODE_COLUMNS, HEADER_COLUMNS, episodes_csv, header_csv
 
 EPISODE = "1,01/05/2025,S,C2,N1,U1,PR1,,,,,,"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from csc_validate.check import check
 from csc_validate.cli.check import exit_code
-from csc_validate.load import load
+from csc_validate.pipeline.load import load
 from csc_validate.severity import Severity
 from tests.cli.test_cli import run
 

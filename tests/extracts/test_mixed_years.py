@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from csc_validate.errors import InputError, UsageError
-from csc_validate.load import load
+from csc_validate.pipeline.load import load
 from tests.cli.test_cli import run
 from tests.extracts.conftest import EXAMPLES
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from csc_validate.check import check
-from csc_validate.load import load
+from csc_validate.pipeline.load import load
 from tests.readers.test_xlsx_and_xml import XML
 
 SOCIAL_WORKERS = """<?xml version="1.0" encoding="utf-8"?>

@@ -8,7 +8,7 @@ import pytest
 
 from csc_validate.check import check
 from csc_validate.collections.ssda903.year import infer_year
-from csc_validate.load import load
+from csc_validate.pipeline.load import load
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
 

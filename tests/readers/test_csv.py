@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from csc_validate.errors import InputError
-from csc_validate.load import load
+from csc_validate.pipeline.load import load
 from tests.conftest import EPISODE_COLUMNS, episodes_csv, header_csv
 
 EPISODE = "1,01/05/2025,S,C2,N1,U1,PR1,,,,,,"

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from csc_validate.check import check
 from csc_validate.errors import InputError
-from csc_validate.load import load
+from csc_validate.pipeline.load import load
 from tests.conftest import EPISODE_COLUMNS, HEADER_COLUMNS
 
 XML = """<?xml version="1.0" encoding="utf-8"?>

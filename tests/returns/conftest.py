@@ -8,9 +8,9 @@ import polars as pl
 
 from csc_validate import collections
 from csc_validate.findings import Report
-from csc_validate.load import load
+from csc_validate.pipeline.convert import csv_bytes, flat_tables
+from csc_validate.pipeline.load import load
 from csc_validate.returns import ReturnFile, ReturnRequest
-from csc_validate.returns.convert import csv_bytes, flat_tables
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 EXAMPLES = REPOSITORY / "examples"

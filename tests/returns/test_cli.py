@@ -8,8 +8,8 @@ import pytest
 
 from csc_validate.collections.ssda903.synthetic.returns import generate, write
 from csc_validate.errors import UsageError
-from csc_validate.returns.convert import Target, convert
-from csc_validate.returns.export import check_output
+from csc_validate.pipeline.convert import Target, convert
+from csc_validate.pipeline.export import check_output
 from tests.cli.test_cli import run
 from tests.returns.conftest import EXAMPLES
 
@@ -230,3 +230,30 @@ def test_export_names_a_child_with_no_id_by_its_line(tmp_path: Path) -> None:
     assert result.returncode == 2, result.stderr
     assert "CINdetails: a child with no LAchildID (line 3)" in result.stderr
     assert "None" not in result.stderr
+
+
+def test_export_reads_the_extract_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The return is written from the tables the check read, not from a second reading."""
+    from typer.testing import CliRunner
+
+    from csc_validate.cli.app import app
+    from csc_validate.pipeline import load
+
+    reads: list[list[str]] = []
+    read_files = load.read_files
+
+    def counted(files: list, *args: object) -> object:
+        reads.append([file.source.display for file in files])
+        return read_files(files, *args)
+
+    monkeypatch.setattr(load, "read_files", counted)
+    output = tmp_path / "return.xml"
+    result = CliRunner().invoke(
+        app, ["export", "ssda903", str(EXAMPLE_903), "--output", str(output), "--force"]
+    )
+    assert result.exit_code == 0, result.output
+    assert output.exists()
+    assert len(reads) == 1, reads
+    assert sorted(Path(name).name for name in reads[0]) == sorted(
+        path.name for path in EXAMPLE_903.iterdir()
+    )

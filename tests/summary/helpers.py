@@ -2,9 +2,10 @@
 
 from csc_validate import schemas
 from csc_validate.periods import Period
-from csc_validate.rulekit.cases import Case, CaseTable, build_tables
+from csc_validate.rulekit.cases import Case, CaseTable
 from csc_validate.summary.compute import summarise
 from csc_validate.summary.model import Summary
+from csc_validate.testing import build_tables
 
 
 def summary_of(

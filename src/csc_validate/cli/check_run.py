@@ -9,9 +9,10 @@ from pathlib import Path
 import typer
 
 from csc_validate import accepted, baseline, config
-from csc_validate.check import check_with_tables
 from csc_validate.cli.progress import progress
 from csc_validate.findings import Report
+from csc_validate.pipeline import check as pipeline
+from csc_validate.pipeline.request import Request
 from csc_validate.tables import Tables
 
 
@@ -28,21 +29,7 @@ def run(
     if settings.accepted_file is not None:
         acceptances += accepted.read(settings.accepted_file)
     with progress(quiet) as stage:
-        report, tables = check_with_tables(
-            list(settings.inputs),
-            list(settings.previous),
-            settings.collection,
-            settings.year,
-            list(settings.select),
-            list(settings.ignore),
-            {table: list(codes) for table, codes in settings.per_table_ignores.items()},
-            la=settings.la,
-            ofsted=list(settings.ofsted),
-            partial=settings.partial,
-            stage=stage,
-            severity=dict(settings.severity),
-            as_at_day=as_at,
-        )
+        report, tables = pipeline.run(Request.from_settings(settings, as_at), stage)
     if write_baseline is not None:
         baseline.write(report, write_baseline)
         typer.echo(f"Wrote {write_baseline} ({len(report.findings)} findings)", err=True)

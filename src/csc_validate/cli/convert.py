@@ -7,7 +7,7 @@ import typer
 
 from csc_validate import collections
 from csc_validate.cli.options import Year
-from csc_validate.returns.convert import Target, convert
+from csc_validate.pipeline.convert import Target, convert
 
 
 def convert_command(

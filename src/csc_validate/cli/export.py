@@ -11,10 +11,12 @@ from csc_validate.cli.options import Council, OfstedLists, Year
 from csc_validate.errors import UsageError
 from csc_validate.findings import Report
 from csc_validate.overwrite import refuse_outputs_over_inputs
+from csc_validate.pipeline import check as pipeline
+from csc_validate.pipeline.export import check_output, prepare
+from csc_validate.pipeline.request import Request
 from csc_validate.reports import Format, format_for, terminal, write
 from csc_validate.reports.options import Options
 from csc_validate.returns import UnwritableReturnError
-from csc_validate.returns.export import check_extract, check_output, prepare
 from csc_validate.returns.unwritable import locate, write_list
 from csc_validate.severity import Severity
 from csc_validate.tables import Tables
@@ -108,9 +110,16 @@ def export_command(
         "serial_number": serial_number or settings.export.serial_number,
         "created": created,
     }
-    report, tables = check_extract(
-        paths, previous, collection_name, settings.year, settings.la, list(ofsted or [])
+    # The year's checks, every rule of the pack: what DfE would run on the return.
+    request = Request(
+        paths=tuple(paths),
+        previous=tuple(previous or ()),
+        collection=collection_name,
+        year=settings.year,
+        la=settings.la,
+        ofsted=tuple(ofsted or ()),
     )
+    report, tables = pipeline.run(request)
     if report_path is not None and report_format is not None:
         _write_report(report, tables, report_path, report_format)
     if report.findings or report.incomplete:
@@ -134,7 +143,9 @@ def export_command(
     if rule_errors and not force:
         _refuse(errors, rule_errors)
     try:
-        prepared = prepare(paths, report, output, {k: v for k, v in header.items() if v})
+        prepared = prepare(
+            request, (report, tables), output, {k: v for k, v in header.items() if v}
+        )
     except UnwritableReturnError as error:
         if not error.rows:
             raise

@@ -127,6 +127,32 @@ def root_element(path: Path, display: str) -> tuple[str, int]:
     raise InputError(display, "has no root element", expected="an XML document")
 
 
+def header_item(path: Path, display: str, route: tuple[str, ...]) -> tuple[str, int] | None:
+    """The text and line of the element at `route` below the root (local names), reading no
+    further than the end of the root's first child; None when the file has no such element
+    there, or breaks before it (the reader then says where)."""
+    events = open_events(path, display)
+    trail: list[str] = []
+    try:
+        for event, element in events:
+            name = etree.QName(element).localname
+            if event == "start":
+                trail.append(name)
+                if len(trail) == 2 and name != route[0]:
+                    return None  # the root's first child is not the header
+                continue
+            if trail[1:] == list(route):
+                return (element.text or "").strip(), element.sourceline or 1
+            trail.pop()
+            if len(trail) <= 1:
+                return None  # the header (or the root) ended without the item
+    except InputError:
+        return None
+    finally:
+        events.close()
+    return None
+
+
 def _doctype_line(stream: BinaryIO, display: str) -> int | None:
     """The line of a <!DOCTYPE in the prolog, reading no further than the first element."""
     try:

@@ -3,7 +3,7 @@
 import datetime as dt
 from pathlib import Path
 
-from csc_validate.collection import Collection
+from csc_validate.collection import Collection, XmlIdentity
 from csc_validate.collections.cin import child_keys, examples
 from csc_validate.collections.cin.dates import DATE_FORMATS, ISO_DATE
 from csc_validate.collections.cin.year import infer_year, keep_year_header
@@ -43,6 +43,9 @@ COLLECTION = Collection(
     settle_year=keep_year_header,
     write_examples=examples.write_examples,
     xml_readers={"Message": read_xml},
+    xml_identities={
+        "Message": XmlIdentity(header=("Header", "CollectionDetails", "Collection"), name="CIN")
+    },
     derive=child_keys.derive,
     load_notes=child_keys.untied_notes,
     example_out="file",

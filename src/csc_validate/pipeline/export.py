@@ -1,14 +1,14 @@
-"""Export: check the extract with the year's rules, then write the return DfE takes."""
+"""Export: the return DfE takes, in memory, from the tables of a checked extract; each file
+validated against its XSD before anything is written."""
 
 from dataclasses import dataclass
 from pathlib import Path
 
 from csc_validate import collections
-from csc_validate.check import check_with_tables
 from csc_validate.errors import UsageError
 from csc_validate.findings import Report
-from csc_validate.load import load
 from csc_validate.overwrite import refuse_outputs_over_inputs
+from csc_validate.pipeline.request import Request
 from csc_validate.returns import ReturnFile, ReturnRequest
 from csc_validate.returns.validation import problems, schema_path
 from csc_validate.severity import Severity
@@ -39,19 +39,6 @@ class Prepared:
         return self.report.count_at_or_above(Severity.ERROR) + breaches
 
 
-def check_extract(
-    paths: list[Path],
-    previous: list[Path] | None,
-    collection: str | None,
-    year: str | None,
-    la: str | None = None,
-    ofsted: list[Path] | None = None,
-) -> tuple[Report, Tables]:
-    """The year's checks, every rule of the pack: what DfE would run on the return; with the
-    tables checked, for a workbook's table sheets and to place rows the return cannot hold."""
-    return check_with_tables(paths, previous or [], collection, year, la=la, ofsted=ofsted)
-
-
 def check_output(output: Path) -> None:
     """The output is a return: an XML file, never a report's name such as errors.xlsx."""
     if output.is_dir():
@@ -64,18 +51,20 @@ def check_output(output: Path) -> None:
 
 
 def prepare(
-    paths: list[Path],
-    report: Report,
+    request: Request,
+    checked: tuple[Report, Tables],
     output: Path,
     header: dict[str, str],
 ) -> Prepared:
-    """The return's files, in memory, each checked against its XSD where the year has one."""
+    """The return's files, in memory, each checked against its XSD where the year has one.
+
+    Written from the tables the check read: the extract is read once."""
+    report, tables = checked
     chosen = collections.get(report.collection)
     if chosen.write_return is None:
         raise UsageError(f"csc-validate cannot write {chosen.title} yet")
-    tables = load(paths, None, report.collection, report.year)
     files = chosen.write_return(ReturnRequest(tables, output, header))
-    _refuse_overwriting_inputs(paths, files)
+    _refuse_overwriting_inputs(list(request.paths), files)
     validated = []
     for file in files:
         xsd = schema_path(file, report.collection, report.year)

@@ -9,8 +9,9 @@ from openpyxl import Workbook
 
 from csc_validate import atomic, schemas
 from csc_validate.errors import UsageError
-from csc_validate.load import load
 from csc_validate.overwrite import refuse_outputs_over_inputs
+from csc_validate.pipeline.load import tables_for
+from csc_validate.pipeline.request import Request
 from csc_validate.readers import kind
 from csc_validate.tables import Tables
 
@@ -33,7 +34,7 @@ def convert(path: Path, target: Target, out: Path, year: str | None = None) -> l
         [("--out", destination) for destination in _destinations(path, target, out)],
         [("the XML return being converted", path)],
     )
-    tables = load([path], year=year)
+    tables = tables_for(Request(paths=(path,), year=year))
     frames = flat_tables(tables)
     if target is Target.CSV:
         lines = []

@@ -1,0 +1,1 @@
+"""The pipeline every command runs: read, recognise, build tables, check, report."""
