@@ -12,7 +12,7 @@ import pytest
 from csc_validate.check import check
 from csc_validate.collections.cin import synthetic
 from csc_validate.collections.cin.child_keys import derive, untied_notes
-from csc_validate.returns.convert import Target, convert
+from csc_validate.pipeline.convert import Target, convert
 from csc_validate.tables import LoadedTable
 
 

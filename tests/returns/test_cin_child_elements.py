@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from csc_validate.load import load
+from csc_validate.pipeline.load import load
 from csc_validate.returns import UnwritableReturnError
 from csc_validate.returns.unwritable import locate
 from tests.returns.conftest import EXAMPLES, write_return, write_tables
