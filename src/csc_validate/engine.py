@@ -78,7 +78,9 @@ def run(
             profile.built[rule.code] = time.perf_counter() - started
     hits, late_crashes = _collect(planned)
     if profile is not None:
+        started = time.perf_counter()
         _time_alone(planned, profile)
+        profile.leave_out(time.perf_counter() - started)
     return RunResult(hits=hits, skipped=skipped, crashes=crashes + late_crashes)
 
 

@@ -28,12 +28,20 @@ class Profile:
     batches: int = 0
     _stage_started: float | None = None
     _stage_name: str = ""
+    # Time spent timing rules alone, left out of the stage it happened in.
+    _not_counted: float = 0.0
+
+    def leave_out(self, seconds: float) -> None:
+        """Keep `seconds` of profiling's own work out of the stage under way."""
+        self._not_counted += seconds
 
     def stage(self, name: str) -> None:
         """Close the stage under way, if any, and start `name` ("" to close the last one)."""
         now = time.perf_counter()
         if self._stage_started is not None:
-            self.stages.append((self._stage_name, now - self._stage_started))
+            elapsed = now - self._stage_started - self._not_counted
+            self.stages.append((self._stage_name, elapsed))
+        self._not_counted = 0.0
         self._stage_started = now if name else None
         self._stage_name = name
 
@@ -49,11 +57,11 @@ class Profile:
             )
         if self.alone:
             ranked = sorted(self.alone, key=lambda code: (-self.alone[code], code))[:slowest]
-            out.append(
-                f"Slowest rules, each collected alone after the check ({len(self.alone)} "
-                "timed): shared work is counted in every rule, so these rank rules and do not "
-                "add up to the time above."
-            )
+            out += [
+                f"Slowest rules, each collected alone after the batch ({len(self.alone)} timed,",
+                "  not counted above): work polars shares between rules in the batch counts",
+                "  in every rule here, so these rank rules and do not add up to the batch.",
+            ]
             out.append(f"  {'rule':<12}{'alone':>9}{'build':>9}")
             out += [
                 f"  {code:<12}{self.alone[code]:9.3f}{self.built.get(code, 0.0):9.3f}"
