@@ -59,6 +59,32 @@ def no_derivation(
 
 
 @dataclass(frozen=True)
+class Subject:
+    """Whom a collection's rows are about, in reports and messages: a child for the returns
+    about children; a workforce census would name a worker."""
+
+    one: str
+    many: str
+
+    @property
+    def title(self) -> str:
+        """'Child', for a column heading."""
+        return self.one[:1].upper() + self.one[1:]
+
+    @property
+    def titles(self) -> str:
+        """'Children'."""
+        return self.many[:1].upper() + self.many[1:]
+
+    def counted(self, count: int) -> str:
+        """'1 child', '3 children'."""
+        return f"{count} {self.one if count == 1 else self.many}"
+
+
+CHILD = Subject("child", "children")
+
+
+@dataclass(frozen=True)
 class Collection:
     """A DfE collection: its tables live in schemas/<name>/, its rules in rules/<name>/."""
 
@@ -101,10 +127,8 @@ class Collection:
     # The date columns that record something happening, by table: an extract whose latest such
     # date is well before the year's end gets a note suggesting --as-at.
     activity_dates: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # Whom a row is about, as reports and messages name them: "child" and "children" for the
-    # returns about children (a workforce census would say "worker" and "workers").
-    subject: str = "child"
-    subjects: str = "children"
+    # Whom a row is about, as reports and messages name them.
+    subject: "Subject" = field(default_factory=lambda: CHILD)
     # Where the collection's schemas/<year>/ and rules/<year>/ folders are, when they are not
     # csc-validate's own (a collection from another package).
     schemas_dir: Path | None = None

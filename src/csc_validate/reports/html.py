@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
+from csc_validate import collections
 from csc_validate.findings import Finding, Report, RuleInfo, code_key, standing
 from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
@@ -68,7 +69,7 @@ def _header(report: Report) -> str:
         f"{f'<strong>as at {escape(report.as_at)}</strong> · ' if report.as_at else ''}"
         f"checked by csc-validate {escape(report.version)} · year {escape(report.year_source)}</p>"
         '<nav><a href="#summary">Summary</a><a href="#findings">Findings</a>'
-        '<a href="#children">Children</a></nav>'
+        f'<a href="#children">{escape(collections.subject(report.collection).titles)}</a></nav>'
         "</header>"
     )
 
@@ -80,7 +81,8 @@ def _summary(report: Report, errors: int, queries: int) -> str:
         '<div class="totals">',
         f'<div class="total error"><b>{errors}</b>errors</div>',
         f'<div class="total query"><b>{queries}</b>queries</div>',
-        f'<div class="total"><b>{children}</b>children with findings</div>',
+        f'<div class="total"><b>{children}</b>'
+        f"{escape(collections.subject(report.collection).many)} with findings</div>",
         f'<div class="total"><b>{report.rules_run}</b>rules run</div>',
         "</div>",
         "<h2>Findings per rule</h2>",
