@@ -36,7 +36,7 @@ def test_case(collection: str, year: str, rule: Rule, case: Case) -> None:
     schema = schemas.load(collection, year)
     tables = build_tables(case, collection, year)
     references = build_references(case, collection, tables)
-    result = engine.run([rule], tables, schema, case.period_for(year), references)
+    result = engine.run([rule], tables, schema, case.period_for(year, collection), references)
     assert not result.crashes, result.crashes
     if case.skipped:
         assert result.skipped and not result.hits, f"rule {rule.code} ran: {result.hits}"

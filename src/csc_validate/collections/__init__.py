@@ -99,6 +99,11 @@ def subject(name: str) -> Subject:
     return chosen.subject if chosen is not None else CHILD
 
 
+def with_examples() -> list[str]:
+    """The collections that can write example data (`example-data`)."""
+    return [name for name, chosen in registry().items() if chosen.write_examples is not None]
+
+
 def default() -> Collection:
     return next(iter(registry().values()))
 

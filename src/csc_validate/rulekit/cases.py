@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from csc_validate import collections, schemas
 from csc_validate.as_at import read as read_as_at
 from csc_validate.load import build
-from csc_validate.periods import Period, parse_year
+from csc_validate.periods import Period
 from csc_validate.readers import delimited
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
@@ -77,8 +77,9 @@ class Case(BaseModel):
     def runs_in(self, year: str) -> bool:
         return self.years is None or year in self.years
 
-    def period_for(self, year: str) -> Period:
-        whole = parse_year(self.period or year)
+    def period_for(self, year: str, collection: str) -> Period:
+        """The period the case is checked over: its collection's year, to its as-at day."""
+        whole = collections.period(collection, self.period or year)
         if self.as_at is None:
             return whole
         return whole.up_to(read_as_at(self.as_at))
