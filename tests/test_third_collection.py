@@ -181,3 +181,19 @@ def test_a_broken_plugin_is_named_and_the_others_still_work(
     finally:
         monkeypatch.undo()
         collections.reload()
+
+
+def test_a_broken_plugin_is_a_warning_on_every_command(monkeypatch, tmp_path: Path) -> None:
+    broken = _plugins("tests.third_collection.no_such_module:COLLECTION")
+    monkeypatch.setattr(collections, "plugin_entry_points", lambda: broken)
+    collections.reload()
+    try:
+        result = CliRunner().invoke(app, ["example-data", "cin", "--out", str(tmp_path)])
+        assert result.stderr.startswith(
+            "warning: the collection 'test0' (entry point test0 = tests.third_collection."
+            "no_such_module:COLLECTION) could not be loaded: ModuleNotFoundError"
+        )
+        assert "Traceback" not in result.stderr
+    finally:
+        monkeypatch.undo()
+        collections.reload()

@@ -29,8 +29,8 @@ class BrokenPlugin:
 
     def message(self) -> str:
         return (
-            f"the collection {self.name!r} that {self.source} adds could not be loaded: "
-            f"{self.error}; reinstall or remove that package"
+            f"the collection {self.name!r} ({self.source}) could not be loaded: {self.error}; "
+            "reinstall or remove the package that adds it"
         )
 
 
@@ -47,9 +47,9 @@ def _loaded() -> tuple[dict[str, Collection], tuple[BrokenPlugin, ...]]:
     }
     broken: list[BrokenPlugin] = []
     for point in plugin_entry_points():
-        source = f"{point.value} (entry point {point.name!r})"
+        source = f"entry point {point.name} = {point.value}"
         if point.dist is not None:
-            source = f"the package {point.dist.name} {source}"
+            source += f" of the package {point.dist.name}"
         try:
             chosen = point.load()
         except Exception as error:  # a plug-in's bug must not stop the built-in collections
