@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from csc_validate import IMPORTED_AT
+
 
 @dataclass
 class Profile:
@@ -85,6 +87,8 @@ def recording(enabled: bool = True) -> Iterator[Profile | None]:
         yield None
         return
     profile = Profile()
+    # Everything before the check itself: imports, the command line, settings.
+    profile.stages.append(("start-up", time.perf_counter() - IMPORTED_AT))
     token = _CURRENT.set(profile)
     try:
         yield profile

@@ -20,7 +20,7 @@ def test_profile_goes_to_standard_error_and_leaves_the_report_alone(
     assert (tmp_path / "plain.json").read_bytes() == (tmp_path / "timed.json").read_bytes()
     assert "Profile" not in plain.stderr
     stages = [line.split()[0] for line in timed.stderr.splitlines() if line.startswith("  ")]
-    assert stages[:4] == ["read", "check", "locate", "write"]
+    assert stages[:5] == ["start-up", "read", "check", "locate", "write"]
     assert "rules collected together" in timed.stderr
     assert "Slowest rules, each collected alone" in timed.stderr
     assert "Profile" not in timed.stdout
