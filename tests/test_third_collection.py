@@ -105,7 +105,17 @@ def test_check_runs_through_the_cli_naming_workers(registered, tmp_path: Path) -
     folder = _extract(tmp_path / "census")
     report = tmp_path / "report.json"
     result = CliRunner().invoke(
-        app, ["check", str(folder), "--collection", "workforce", "-o", str(report)]
+        app,
+        [
+            "check",
+            str(folder),
+            "--collection",
+            "workforce",
+            "-o",
+            str(report),
+            "-o",
+            str(tmp_path / "report.html"),
+        ],
     )
     assert result.exit_code == 1, result.output
 
@@ -121,6 +131,10 @@ def test_check_runs_through_the_cli_naming_workers(registered, tmp_path: Path) -
     ]
     assert "for 2 workers" in result.stdout and "children" not in result.stdout
     assert "to work through worker by worker" in result.stdout
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert 'placeholder="Find a worker…"' in page and "workers with findings" in page
+    assert '"subject":["worker","workers","Worker","Workers"]' in page
+    assert '<a href="#children">Workers</a>' in page and "Filter by worker" in page
 
 
 def test_check_finds_the_collection_and_year_without_being_told(registered, tmp_path: Path) -> None:
