@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
@@ -115,6 +116,8 @@ def test_check_runs_through_the_cli_naming_workers(registered, tmp_path: Path) -
             str(report),
             "-o",
             str(tmp_path / "report.html"),
+            "-o",
+            str(tmp_path / "report.xlsx"),
         ],
     )
     assert result.exit_code == 1, result.output
@@ -130,7 +133,9 @@ def test_check_runs_through_the_cli_naming_workers(registered, tmp_path: Path) -
         ("W2", "Absences", "A"),
     ]
     assert "for 2 workers" in result.stdout and "children" not in result.stdout
-    assert "to work through worker by worker" in result.stdout
+    assert "work through it worker by worker" in result.stdout
+    sheets = openpyxl.load_workbook(tmp_path / "report.xlsx", read_only=True).sheetnames
+    assert sheets[:3] == ["Summary", "Findings", "By worker"]
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert 'placeholder="Find a worker…"' in page and "workers with findings" in page
     assert '"subject":["worker","workers","Worker","Workers"]' in page
