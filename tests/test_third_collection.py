@@ -216,3 +216,24 @@ def test_a_broken_plugin_is_a_warning_on_every_command(monkeypatch, tmp_path: Pa
     finally:
         monkeypatch.undo()
         collections.reload()
+
+
+@pytest.mark.parametrize(
+    ("day", "flagged"),
+    [("30/09/2026", ["B"]), ("29/09/2026", ["B", "C"]), ("01/10/2026", None)],
+)
+def test_as_at_runs_to_a_day_of_its_own_year(
+    registered, tmp_path: Path, day: str, flagged: list[str] | None
+) -> None:
+    folder = _extract(tmp_path / "census")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["check", str(folder), "--as-at", day, "-o", str(report)])
+    if flagged is None:
+        assert isinstance(result.exception, UsageError)
+        assert "01/10/2026 is not in the 2025-26 collection year (01/10/2025 to 30/09/2026)" in str(
+            result.exception
+        )
+        return
+    found = json.loads(report.read_text())
+    assert (found["period_start"], found["period_end"]) == ("01/10/2025", day)
+    assert sorted(f["child"] for f in found["findings"] if f["rule"] == "W1") == flagged
