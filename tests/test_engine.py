@@ -124,7 +124,7 @@ def fails_on_its_second_table(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
 
 
 @pytest.mark.parametrize("position", [0, 17, 39])
-def test_a_rule_failing_among_many_is_found_by_halving_the_batch(monkeypatch, position) -> None:
+def test_a_rule_failing_among_many_is_found_by_splitting_the_batch(monkeypatch, position) -> None:
     calls: list[int] = []
     collect_all = pl.collect_all
 
@@ -143,7 +143,7 @@ def test_a_rule_failing_among_many_is_found_by_halving_the_batch(monkeypatch, po
     assert [(h.rule.code, h.rows.to_list()) for h in result.hits] == [
         (h.rule.code, h.rows.to_list()) for h in alone.hits
     ]
-    # 42 queries: halving costs a few batches per failing query, not one per query.
+    # 42 queries: splitting costs a few batches per failing query, not one per query.
     assert calls[0] == 42 and len(calls) <= 2 * 2 * 6 + 1
 
 

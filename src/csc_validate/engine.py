@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime as dt
+import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -101,9 +102,9 @@ def _offending(rule: Rule, result: object) -> Mapping[str, pl.LazyFrame]:
 
 
 def _collect(planned: list[tuple[Rule, str, pl.LazyFrame]]) -> tuple[list[Hit], list[RuleCrash]]:
-    """Collect all queries at once so polars can share common work; when that fails, halve the
-    batch until each failing query stands alone, so that one bad rule costs a few extra batches
-    rather than running every rule on its own."""
+    """Collect all queries at once so polars can share common work; when that fails, split the
+    batch into smaller ones, and again, until each failing query stands alone, so that one bad
+    rule costs a few extra batches rather than running every rule on its own."""
     outcomes: dict[int, pl.DataFrame | Exception] = {}
     _collect_batch(planned, list(range(len(planned))), outcomes)
     hits: list[Hit] = []
@@ -127,7 +128,7 @@ def _collect_batch(
     indices: list[int],
     outcomes: dict[int, pl.DataFrame | Exception],
 ) -> None:
-    """Collect the queries at `indices` together into `outcomes`, bisecting on failure."""
+    """Collect the queries at `indices` together into `outcomes`, splitting it on failure."""
     if not indices:
         return
     profile = profiling.current()
@@ -145,9 +146,12 @@ def _collect_batch(
         if len(indices) == 1:
             outcomes[indices[0]] = failure
             return
-        middle = len(indices) // 2
-        _collect_batch(planned, indices[:middle], outcomes)
-        _collect_batch(planned, indices[middle:], outcomes)
+        # A failed batch's work is lost, so the parts are made small at once: about sqrt(n)
+        # parts of sqrt(n) queries, then again within the part that fails. One failing query
+        # among n costs about n + sqrt(n) queries' work again, where halving costs 2n.
+        size = math.isqrt(len(indices))  # below len(indices) from 2 on
+        for start in range(0, len(indices), size):
+            _collect_batch(planned, indices[start : start + size], outcomes)
         return
     outcomes.update(zip(indices, frames, strict=True))
 
