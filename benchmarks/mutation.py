@@ -332,7 +332,7 @@ def passes(test: Test, collection: str) -> bool:
         test.inputs = (
             tables,
             schemas.load(collection, test.year),
-            test.case.period_for(test.year),
+            test.case.period_for(test.year, collection),
             build_references(test.case, collection, tables),
         )
     result = engine.run([test.rule], *test.inputs)

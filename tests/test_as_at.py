@@ -253,7 +253,7 @@ def _run(collection: str, code: str, case: Case) -> engine.RunResult:
     schema = schemas.load(collection, YEAR)
     tables = build_tables(case, collection, YEAR)
     references = build_references(case, collection, tables)
-    return engine.run([rule], tables, schema, case.period_for(YEAR), references)
+    return engine.run([rule], tables, schema, case.period_for(YEAR, collection), references)
 
 
 @pytest.mark.parametrize(("collection", "code", "case"), _judged_cases())
@@ -281,7 +281,7 @@ def test_a_rule_about_the_year_end_tables_is_not_yet_due_until_the_last_day(
     rule = packs.load(collection, year).rules[code]
     assert rule.mid_year is MidYear.NOT_YET_DUE and packs.YEAR_END_TAG in rule.tags
     case = rule.cases[0]
-    whole = case.period_for(year)
+    whole = case.period_for(year, collection)
     schema = schemas.load(collection, year)
     tables = build_tables(case, collection, year)
     references = build_references(case, collection, tables)

@@ -91,3 +91,63 @@ def test_a_rule_must_return_frames() -> None:
 def test_cases_cast_with_the_years_schema(year: str) -> None:
     tables = build_tables(CASE, "ssda903", year)
     assert tables.typed("Header")["SEX"].to_list() == ["F", "x"]  # codes are kept as written
+
+
+def _sex_rule(number: int):
+    @rule(code=f"M{number:03d}", message="Sex is not M.", tables=["Header"], fields=["SEX"])
+    def many(ctx: RuleContext) -> pl.LazyFrame:
+        """Flags the children whose sex is not M (or, from the second rule on, one of them)."""
+        return ctx.table("Header").filter(pl.col("SEX") != "M").head(1 + number % 2)
+
+    return many
+
+
+@rule(code="X1", message="Fails on the data.", tables=["Episodes", "Header"])
+def fails_when_run(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """Plans cleanly but fails when collected: SEX "F" is not a number (and DOB, on both tables,
+    is not either), so both of its queries fail."""
+    return {
+        "Header": ctx.table("Header").filter(pl.col("SEX").cast(pl.Int64, strict=True) > 0),
+        "Episodes": ctx.table("Episodes").filter(
+            (pl.col("CHILD") + "x").cast(pl.Int64, strict=True) > 0
+        ),
+    }
+
+
+@rule(code="X2", message="Fails when planned.", tables=["Header", "Episodes"])
+def fails_on_its_second_table(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
+    """Its Header query is sound; its Episodes query names a column that does not exist."""
+    return {
+        "Header": ctx.table("Header"),
+        "Episodes": ctx.table("Episodes").filter(pl.col("NO_SUCH_COLUMN") == 1),
+    }
+
+
+@pytest.mark.parametrize("position", [0, 17, 39])
+def test_a_rule_failing_among_many_is_found_by_splitting_the_batch(monkeypatch, position) -> None:
+    calls: list[int] = []
+    collect_all = pl.collect_all
+
+    def counted(frames, *args, **kwargs):
+        calls.append(len(frames))
+        return collect_all(frames, *args, **kwargs)
+
+    monkeypatch.setattr(engine.pl, "collect_all", counted)
+    many = [_sex_rule(number) for number in range(40)]
+    _, alone = _run(*many)
+    calls.clear()
+    _, result = _run(*many[:position], fails_when_run, *many[position:])
+    assert [(crash.rule, crash.table) for crash in result.crashes] == [("X1", "Header")]
+    assert "InvalidOperationError" in result.crashes[0].error
+    # Every other rule's findings are kept, exactly as when the failing rule is not there.
+    assert [(h.rule.code, h.rows.to_list()) for h in result.hits] == [
+        (h.rule.code, h.rows.to_list()) for h in alone.hits
+    ]
+    # 42 queries: splitting costs a few batches per failing query, not one per query.
+    assert calls[0] == 42 and len(calls) <= 2 * 2 * 6 + 1
+
+
+def test_a_failing_rule_is_reported_once_without_findings() -> None:
+    _, result = _run(fails_when_run, fails_on_its_second_table)
+    assert sorted(crash.rule for crash in result.crashes) == ["X1", "X2"]
+    assert not result.hits

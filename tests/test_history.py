@@ -99,7 +99,7 @@ def test_a_rule_that_looks_back_uses_every_year_given(given: bool) -> None:
         case = case.model_copy(update={"earlier": {}})
     tables = build_tables(case, "ssda903", "2025-26")
     schema = schemas.load("ssda903", "2025-26")
-    result = engine.run([rule], tables, schema, case.period_for("2025-26"))
+    result = engine.run([rule], tables, schema, case.period_for("2025-26", "ssda903"))
     assert [hit.rows.to_list() for hit in result.hits] == ([[0]] if given else [])
 
 

@@ -177,7 +177,7 @@ def test_a_return_holding_markup_is_checked_and_shown_as_written(
     assert f"Child {text}: 1 finding " in shown
     assert file_name in shown
     assert normalise_header(column) in shown.upper() or normalise_header(column) in shown
-    assert f"({text}: 1 children with findings)" in shown
+    assert f"({text}: 1 child with findings)" in shown
 
 
 def _csv(columns: list[str], row: list[str]) -> str:

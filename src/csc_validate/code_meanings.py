@@ -7,7 +7,7 @@ import tomllib
 from functools import cache
 
 from csc_validate.findings import CodeList
-from csc_validate.resources import data_dir
+from csc_validate.resources import collection_dir
 from csc_validate.rulekit.rule import Rule
 from csc_validate.schemas import YearSchema
 
@@ -47,7 +47,7 @@ def valid_codes(rule: Rule, schema: YearSchema) -> tuple[CodeList, ...]:
 
 @cache
 def _meanings(collection: str) -> dict[str, dict[str, str]]:
-    path = data_dir("schemas") / collection / "meanings.toml"
+    path = collection_dir("schemas", collection) / "meanings.toml"
     if not path.is_file():
         return {}
     with path.open("rb") as handle:

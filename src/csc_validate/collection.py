@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
-from csc_validate.periods import Period, financial_year
+from csc_validate.periods import FINANCIAL_YEAR, Period, year_named
 from csc_validate.readers.casting import DateFormat
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
@@ -75,6 +75,32 @@ def no_load_notes(loaded: dict[str, LoadedTable]) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Subject:
+    """Whom a collection's rows are about, in reports and messages: a child for the returns
+    about children; a workforce census would name a worker."""
+
+    one: str
+    many: str
+
+    @property
+    def title(self) -> str:
+        """'Child', for a column heading."""
+        return self.one[:1].upper() + self.one[1:]
+
+    @property
+    def titles(self) -> str:
+        """'Children'."""
+        return self.many[:1].upper() + self.many[1:]
+
+    def counted(self, count: int) -> str:
+        """'1 child', '3 children'."""
+        return f"{count} {self.one if count == 1 else self.many}"
+
+
+CHILD = Subject("child", "children")
+
+
+@dataclass(frozen=True)
 class Collection:
     """A DfE collection: its tables live in schemas/<name>/, its rules in rules/<name>/."""
 
@@ -85,7 +111,8 @@ class Collection:
     # The collection year the data describe, with why, or None when the data cannot tell.
     infer_year: Callable[[list[Detected]], tuple[str, str] | None]
     # Writes a synthetic return for `example-data`; returns lines describing what was written.
-    write_examples: Callable[[ExampleRequest], list[str]]
+    # None for a collection without a generator: `example-data` says so.
+    write_examples: Callable[[ExampleRequest], list[str]] | None = None
     # XML returns by root element.
     xml_readers: Mapping[str, XmlReader] = field(default_factory=dict)
     # What else tells the return's XML by root element (default: no namespace, no header).
@@ -111,11 +138,26 @@ class Collection:
     # What `example-data --out` names: a folder or a file.
     example_out: str = "folder"
     # The period a collection year covers: "2025-26" -> its first and last day (a workforce
-    # census would run to 30 September).
-    period: Callable[[str], Period] = financial_year
+    # census would run to 30 September). Ask `collections.period` for it, which also takes
+    # --as-at.
+    period: Callable[[str], Period] = FINANCIAL_YEAR
     # The day an extract says it was taken on, with where it says so, if its files say (the CIN
     # census header's ReferenceDate): a day before the year's end makes it a year-to-date check.
     extract_date: Callable[[Tables], tuple[dt.date, str] | None] | None = None
     # The date columns that record something happening, by table: an extract whose latest such
     # date is well before the year's end gets a note suggesting --as-at.
     activity_dates: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Whom a row is about, as reports and messages name them.
+    subject: "Subject" = field(default_factory=lambda: CHILD)
+    # Where the collection's schemas/<year>/ and rules/<year>/ folders are, when they are not
+    # csc-validate's own (a collection from another package).
+    schemas_dir: Path | None = None
+    rules_dir: Path | None = None
+
+    def year_containing(self, day: dt.date) -> str:
+        """The collection year whose period contains `day`."""
+        for first in (day.year - 1, day.year, day.year + 1):
+            whole = self.period(year_named(first))
+            if whole.start <= day <= whole.end:
+                return whole.year
+        raise ValueError(f"no {self.name} collection year contains {day:%d/%m/%Y}")

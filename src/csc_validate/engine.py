@@ -1,11 +1,15 @@
 """Runs the selected rules over the tables and collects the offending rows of each."""
 
+import contextlib
 import datetime as dt
+import math
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import polars as pl
 
+from csc_validate import profiling
 from csc_validate.errors import InputError, UsageError
 from csc_validate.findings import NOT_YET_DUE, RuleCrash, SkippedRule
 from csc_validate.periods import Period
@@ -47,15 +51,20 @@ def run(
     skipped: list[SkippedRule] = []
     crashes: list[RuleCrash] = []
     as_at = context.period.as_at
+    profile = profiling.current()
     for rule in rules:
         if rule.check is None:
             continue
         if as_at is not None and rule.mid_year is MidYear.NOT_YET_DUE:
             skipped.append(SkippedRule(rule=rule.code, reason=not_yet_due(as_at)))
             continue
+        started = time.perf_counter()
         try:
-            for table, frame in _offending(rule, rule.check(context)).items():
-                planned.append((rule, table, _rows_and_related(frame, table)))
+            # All of a rule's queries or none: a rule failing on its second table has no findings.
+            planned += [
+                (rule, table, _rows_and_related(frame, table))
+                for table, frame in _offending(rule, rule.check(context)).items()
+            ]
         except MissingTableError as missing:
             skipped.append(SkippedRule(rule=rule.code, reason=f"no {missing.table} table"))
         except MissingReferenceError as missing:
@@ -66,7 +75,13 @@ def run(
             raise
         except Exception as error:
             crashes.append(_crash(rule, ", ".join(rule.tables), error))
+        if profile is not None:
+            profile.built[rule.code] = time.perf_counter() - started
     hits, late_crashes = _collect(planned)
+    if profile is not None:
+        started = time.perf_counter()
+        _time_alone(planned, profile)
+        profile.leave_out(time.perf_counter() - started)
     return RunResult(hits=hits, skipped=skipped, crashes=crashes + late_crashes)
 
 
@@ -87,27 +102,68 @@ def _offending(rule: Rule, result: object) -> Mapping[str, pl.LazyFrame]:
 
 
 def _collect(planned: list[tuple[Rule, str, pl.LazyFrame]]) -> tuple[list[Hit], list[RuleCrash]]:
-    """Collect all queries at once so polars can share common work; on failure, one by one."""
-    try:
-        frames = pl.collect_all([frame for _, _, frame in planned])
-    except Exception:
-        frames = None
+    """Collect all queries at once so polars can share common work; when that fails, split the
+    batch into smaller ones, and again, until each failing query stands alone, so that one bad
+    rule costs a few extra batches rather than running every rule on its own."""
+    outcomes: dict[int, pl.DataFrame | Exception] = {}
+    _collect_batch(planned, list(range(len(planned))), outcomes)
     hits: list[Hit] = []
     crashes: list[RuleCrash] = []
     crashed: set[str] = set()
-    for index, (rule, table, frame) in enumerate(planned):
+    for index, (rule, table, _) in enumerate(planned):
         if rule.code in crashed:
             continue
-        try:
-            collected = frames[index] if frames is not None else frame.collect()
-        except Exception as error:
+        collected = outcomes[index]
+        if isinstance(collected, Exception):
             crashed.add(rule.code)
-            crashes.append(_crash(rule, table, error))
-            continue
-        if collected.height:
+            crashes.append(_crash(rule, table, collected))
+        elif collected.height:
             hits.append(_hit(rule, table, collected))
     # A rule that crashed on one of its tables has no findings at all: half a rule misleads.
     return [hit for hit in hits if hit.rule.code not in crashed], crashes
+
+
+def _collect_batch(
+    planned: list[tuple[Rule, str, pl.LazyFrame]],
+    indices: list[int],
+    outcomes: dict[int, pl.DataFrame | Exception],
+) -> None:
+    """Collect the queries at `indices` together into `outcomes`, splitting it on failure."""
+    if not indices:
+        return
+    profile = profiling.current()
+    started = time.perf_counter()
+    try:
+        frames: list[pl.DataFrame] | None = pl.collect_all([planned[index][2] for index in indices])
+        failure: Exception | None = None
+    except Exception as error:
+        frames, failure = None, error
+    if profile is not None:
+        profile.batch_seconds += time.perf_counter() - started
+        profile.batches += 1
+    if frames is None:
+        assert failure is not None
+        if len(indices) == 1:
+            outcomes[indices[0]] = failure
+            return
+        # A failed batch's work is lost, so the parts are made small at once: about sqrt(n)
+        # parts of sqrt(n) queries, then again within the part that fails. One failing query
+        # among n costs about n + sqrt(n) queries' work again, where halving costs 2n.
+        size = math.isqrt(len(indices))  # below len(indices) from 2 on
+        for start in range(0, len(indices), size):
+            _collect_batch(planned, indices[start : start + size], outcomes)
+        return
+    outcomes.update(zip(indices, frames, strict=True))
+
+
+def _time_alone(planned: list[tuple[Rule, str, pl.LazyFrame]], profile: profiling.Profile) -> None:
+    """For --profile: each rule's queries collected on their own, timed; results are dropped
+    (the findings come from the batch), and a failure here was already reported there."""
+    for rule, _, frame in planned:
+        started = time.perf_counter()
+        with contextlib.suppress(Exception):
+            frame.collect()
+        profile.alone[rule.code] = profile.alone.get(rule.code, 0.0) + time.perf_counter() - started
 
 
 def _rows_and_related(frame: pl.LazyFrame, table: str) -> pl.LazyFrame:

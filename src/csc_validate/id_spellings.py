@@ -7,6 +7,7 @@ that belong to no child. The integrity rules flag the rows; this says why, once 
 
 import polars as pl
 
+from csc_validate import collections
 from csc_validate.schemas import YearSchema
 from csc_validate.tables import PREVIOUS_SUFFIX, LoadedTable
 
@@ -21,6 +22,7 @@ def notes(loaded: dict[str, LoadedTable], schema: YearSchema) -> list[str]:
     against last year's."""
     column = schema.child_column
     children = _children_table(schema)
+    who = collections.subject(schema.collection).one
     if children is None:
         return []
     found = []
@@ -34,7 +36,7 @@ def notes(loaded: dict[str, LoadedTable], schema: YearSchema) -> list[str]:
             ids = _ids(table, column)
             problems = _scientific(ids, column)
             if known is not None and name != children:
-                problems = _respelt(ids, known, column, children + suffix) + problems
+                problems = _respelt(ids, known, column, children + suffix, who) + problems
             if problems:
                 found.append(f"{table.file}, {column}: " + "; ".join(problems))
     return found
@@ -65,7 +67,9 @@ def _canonical(column: str) -> pl.Expr:
     )
 
 
-def _respelt(ids: pl.DataFrame, known: pl.DataFrame, column: str, children: str) -> list[str]:
+def _respelt(
+    ids: pl.DataFrame, known: pl.DataFrame, column: str, children: str, who: str
+) -> list[str]:
     """Ids no child has that equal a child's id but for a .0 or leading zeros."""
     unknown = ids.join(known, on=column, how="anti").with_columns(_canonical(column))
     pairs = unknown.join(
@@ -90,9 +94,9 @@ def _respelt(ids: pl.DataFrame, known: pl.DataFrame, column: str, children: str)
         by_kind.append(f"by {kind} ({shown}{more})")
     count = pairs.get_column(column).n_unique()
     return [
-        f"{count} {'id differs' if count == 1 else 'ids differ'} from a {children} child's only "
+        f"{count} {'id differs' if count == 1 else 'ids differ'} from a {children} {who}'s only "
         f"{' or '.join(sorted(by_kind))}; ids are compared exactly, so "
-        f"{'its rows belong' if count == 1 else 'their rows belong'} to no child"
+        f"{'its rows belong' if count == 1 else 'their rows belong'} to no {who}"
     ]
 
 

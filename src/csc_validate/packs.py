@@ -13,7 +13,7 @@ from csc_validate import local_rules, schemas
 from csc_validate.builtin import BUILTIN_RULES
 from csc_validate.errors import RuleDefinitionError, UsageError
 from csc_validate.findings import code_key
-from csc_validate.resources import data_dir
+from csc_validate.resources import collection_dir
 from csc_validate.rulekit.cases import Case
 from csc_validate.rulekit.rule import MidYear, Rule
 from csc_validate.severity import Severity
@@ -61,22 +61,22 @@ class Pack:
 
 
 def years(collection: str) -> list[str]:
-    folder = data_dir("rules") / collection
+    folder = collection_dir("rules", collection)
     if not folder.is_dir():
         return []
     return sorted(path.parent.name for path in folder.glob("*/pack.toml"))
 
 
 def collections() -> list[str]:
-    return sorted(
-        path.name for path in data_dir("rules").iterdir() if path.is_dir() and years(path.name)
-    )
+    from csc_validate import collections as registered  # the registry imports the rulekit
+
+    return sorted(name for name in registered.registry() if years(name))
 
 
 @cache
 def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
     """The year's rules by code; csc-validate's own CSC checks are added unless told not to."""
-    folder = data_dir("rules") / collection / year
+    folder = collection_dir("rules", collection) / year
     manifest = folder / "pack.toml"
     if not manifest.is_file():
         known = ", ".join(years(collection)) or "none"

@@ -1,5 +1,6 @@
 """Reports for people who need counts only: children's identifiers and values taken out."""
 
+from csc_validate import collections
 from csc_validate.findings import Finding, Report, RuleCrash
 
 REDACTED = "(redacted)"
@@ -16,12 +17,12 @@ def redact(report: Report) -> Report:
     a blank value stays blank, which says nothing about the child.
     """
     pseudonyms: dict[str, str] = {}
-    findings = [_redacted(finding, pseudonyms) for finding in report.findings]
+    findings = [_redacted(finding, pseudonyms, report.collection) for finding in report.findings]
     # Reasons are free text and may name the child.
     accepted = [
         item.model_copy(
             update={
-                "finding": _redacted(item.finding, pseudonyms),
+                "finding": _redacted(item.finding, pseudonyms, report.collection),
                 "reason": REDACTED,
                 "who": REDACTED if item.who else "",
             }
@@ -48,17 +49,18 @@ def redact(report: Report) -> Report:
     )
 
 
-def _redacted(finding: Finding, pseudonyms: dict[str, str]) -> Finding:
+def _redacted(finding: Finding, pseudonyms: dict[str, str], collection: str) -> Finding:
+    one = collections.subject(collection).one
     child = finding.child
     if child is not None:
-        child = pseudonyms.setdefault(child, f"child {len(pseudonyms) + 1}")
+        child = pseudonyms.setdefault(child, f"{one} {len(pseudonyms) + 1}")
     values = {field: None if value is None else REDACTED for field, value in finding.values.items()}
     related = tuple(
         other.model_copy(
             update={
                 "child": None
                 if other.child is None
-                else pseudonyms.setdefault(other.child, f"child {len(pseudonyms) + 1}"),
+                else pseudonyms.setdefault(other.child, f"{one} {len(pseudonyms) + 1}"),
                 "key": {name: None if v is None else REDACTED for name, v in other.key.items()},
             }
         )

@@ -13,3 +13,13 @@ def data_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"csc-validate is installed without its {name}/ folder")
+
+
+def collection_dir(name: str, collection: str) -> Path:
+    """The collection's own `rules` or `schemas` folder: where its Collection says (one from
+    another package), else the collection's folder in csc-validate's own."""
+    from csc_validate import collections  # the registry imports modules that import this one
+
+    chosen = collections.registry().get(collection)
+    own = getattr(chosen, f"{name}_dir", None) if chosen is not None else None
+    return own if own is not None else data_dir(name) / collection

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from csc_validate.periods import Period
-from csc_validate.resources import data_dir
+from csc_validate.resources import collection_dir, data_dir
 
 
 class ColumnType(StrEnum):
@@ -85,7 +85,7 @@ class YearSchema(BaseModel):
 
 def available_years(collection: str) -> list[str]:
     """The collection years that have a schema, oldest first."""
-    folder = data_dir("schemas") / collection
+    folder = collection_dir("schemas", collection)
     if not folder.is_dir():
         return []
     return sorted(p.parent.name for p in folder.glob("*/schema.toml"))
@@ -114,7 +114,7 @@ def load(collection: str, year: str) -> YearSchema:
 
 
 def _merged(collection: str, year: str) -> dict[str, Any]:
-    path: Path = data_dir("schemas") / collection / year / "schema.toml"
+    path: Path = collection_dir("schemas", collection) / year / "schema.toml"
     if not path.is_file():
         known = ", ".join(available_years(collection)) or "none"
         raise LookupError(f"no {collection} schema for {year} (known years: {known})")

@@ -119,8 +119,8 @@ def test_redact_with_split_by_cuts_on_the_real_ids_then_redacts(extract, tmp_pat
     book = tmp_path / "errors.xlsx"
     result = run("check", str(folder), "-o", str(book), "--split-by", f"{lookup}:TEAM", "--redact")
     assert result.returncode == 1, result.stderr
-    assert "(North East: 1 children with findings)" in result.stderr
-    assert "(South: 1 children with findings)" in result.stderr
+    assert "(North East: 1 child with findings)" in result.stderr
+    assert "(South: 1 child with findings)" in result.stderr
     for name in ("errors-North-East.xlsx", "errors-South.xlsx"):
         team = openpyxl.load_workbook(tmp_path / name)
         findings = [row for row in team["Findings"].iter_rows(min_row=2, values_only=True)]

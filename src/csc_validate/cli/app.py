@@ -62,6 +62,9 @@ def _options(
     ),
 ) -> None:
     """Check children's social care returns against the DfE validation rules, offline."""
+    # A collection another package adds that cannot be loaded is said before any command runs.
+    for plugin in collections.broken_plugins():
+        typer.echo(f"warning: {plugin.message()}", err=True)
 
 
 def main() -> None:

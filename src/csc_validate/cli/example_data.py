@@ -8,13 +8,14 @@ from rich.console import Console
 
 from csc_validate import collections, schemas
 from csc_validate.collection import ExampleRequest
+from csc_validate.errors import UsageError
 from csc_validate.periods import parse_year
 
 
 def example_data(
     collection: Annotated[
         str,
-        typer.Argument(help=f"The return to imitate: {', '.join(collections.registry())}."),
+        typer.Argument(help=f"The return to imitate: {', '.join(collections.with_examples())}."),
     ],
     children: Annotated[
         int, typer.Option("--children", min=1, help="Children in this year's return.")
@@ -47,6 +48,11 @@ def example_data(
             param_hint="COLLECTION",
         )
     chosen = collections.get(collection)
+    if chosen.write_examples is None:
+        raise UsageError(
+            f"{chosen.title} has no example-data generator: csc-validate writes example data "
+            f"for {', '.join(collections.with_examples()) or 'no collection'} only"
+        )
     try:
         parse_year(year)
     except ValueError as error:

@@ -24,8 +24,8 @@ AsAt = Annotated[
     typer.Option(
         "--as-at",
         help="Check a year-to-date extract as at this date (30/09/2025 or 2025-09-30): the "
-        "period runs from 1 April to it; rules that judge the year at its end (OC2, OC3) "
-        "are not yet due.",
+        "period runs from the first day of the collection year to it; rules that judge the "
+        "year at its end (OC2, OC3) are not yet due.",
         show_default=False,
     ),
 ]

@@ -6,6 +6,8 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from csc_validate.profiling import timed_stages
+
 Stage = Callable[[str, int], None]
 LABELS = {
     "read": "Reading the return",
@@ -16,10 +18,11 @@ LABELS = {
 
 @contextmanager
 def progress(quiet: bool, console: Console | None = None) -> Iterator[Stage]:
-    """A stage callback that draws bars on a terminal; silent when piped, redirected or quiet."""
+    """A stage callback that draws bars on a terminal; silent when piped, redirected or quiet.
+    Either way it times the stages for --profile when a profile is being recorded."""
     console = console or Console(stderr=True, emoji=False)
     if quiet or not console.is_terminal:
-        yield lambda name, count: None
+        yield timed_stages(lambda name, count: None)
         return
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bars:
@@ -30,4 +33,4 @@ def progress(quiet: bool, console: Console | None = None) -> Iterator[Stage]:
                 bars.update(task, total=1, completed=1)
             started.append(bars.add_task(LABELS[name].format(count=count), total=None))
 
-        yield stage
+        yield timed_stages(stage)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import typer
 
+from csc_validate import collections
 from csc_validate.cli.output_plan import OutputPlan
 from csc_validate.findings import Report, children_affected
 from csc_validate.redact import redact
@@ -68,6 +69,7 @@ def _write_team_workbooks(
 ) -> None:
     lookup = read_lookup(split_by, child_column)
     paths = team_paths(destination, list(lookup.teams))
+    who = collections.subject(report.collection)
     for team, children in lookup.teams.items():
         team_report, team_tables = subset(report, tables, children, child_column)
         team_options = Options(
@@ -76,7 +78,7 @@ def _write_team_workbooks(
         count = children_affected(team_report.findings)
         shown = redact(team_report) if redacted else team_report
         write(shown, Format.XLSX, paths[team], team_options)
-        typer.echo(f"Wrote {paths[team]} ({team}: {count} children with findings)", err=True)
+        typer.echo(f"Wrote {paths[team]} ({team}: {who.counted(count)} with findings)", err=True)
     teamed = frozenset().union(*lookup.teams.values())
     missing = sorted({f.child for f in report.findings if f.child and f.child not in teamed})
     if missing:
@@ -84,7 +86,8 @@ def _write_team_workbooks(
         listed = "" if redacted else ": " + ", ".join(missing[:10])
         listed += ", ..." if len(missing) > 10 and not redacted else ""
         typer.echo(
-            f"note: {len(missing)} children with findings are in no team of {lookup.source}, "
+            f"note: {who.counted(len(missing))} with findings "
+            f"{'is' if len(missing) == 1 else 'are'} in no team of {lookup.source}, "
             f"so only in {destination}{listed}",
             err=True,
         )

@@ -5,7 +5,6 @@ from enum import StrEnum
 from pathlib import Path
 
 import polars as pl
-from openpyxl import Workbook
 
 from csc_validate import atomic, schemas
 from csc_validate.errors import UsageError
@@ -78,6 +77,8 @@ def csv_bytes(frame: pl.DataFrame) -> bytes:
 
 def xlsx_bytes(frames: dict[str, pl.DataFrame]) -> bytes:
     """One sheet per table; every cell is text, so dates and ids stay as DfE writes them."""
+    from openpyxl import Workbook  # slow to import: only when a workbook is written
+
     workbook = Workbook(write_only=True)
     for name, frame in frames.items():
         sheet = workbook.create_sheet(title=name)

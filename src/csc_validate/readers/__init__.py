@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from csc_validate.errors import InputError
-from csc_validate.readers import delimited, xlsx
+from csc_validate.readers import delimited
 from csc_validate.readers.sheets import Sheet
 
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -72,6 +72,9 @@ def read_table_file(path: Path, display: str, file_kind: str) -> list[Sheet]:
     if not data.strip():
         raise InputError(display, "is empty", expected="a header row naming the DfE columns")
     if file_kind == "xlsx":
+        # openpyxl takes a noticeable part of start-up: imported only for a workbook.
+        from csc_validate.readers import xlsx
+
         return xlsx.read(data, display)
     return [delimited.read(data, display)]
 

@@ -1,21 +1,11 @@
 """Every output renders the same Report; a format is one module and one member here."""
 
-from collections.abc import Callable
+import importlib
 from enum import StrEnum
 from pathlib import Path
 
 from csc_validate.errors import UsageError
 from csc_validate.findings import Report
-from csc_validate.reports import (
-    csv_report,
-    excel,
-    github,
-    html,
-    json_report,
-    junit,
-    sarif,
-    terminal,
-)
 from csc_validate.reports.options import Options
 
 
@@ -30,16 +20,18 @@ class Format(StrEnum):
     HTML = "html"
 
 
-# Every writer takes the report, a path (None for standard output) and the same Options.
-WRITERS: dict[Format, Callable[[Report, Path | None, Options], None]] = {
-    Format.TERMINAL: terminal.write,
-    Format.JSON: json_report.write,
-    Format.CSV: csv_report.write,
-    Format.GITHUB: github.write,
-    Format.JUNIT: junit.write,
-    Format.SARIF: sarif.write,
-    Format.XLSX: excel.write,
-    Format.HTML: html.write,
+# The module of each format's writer; each has write(report, path or None for standard output,
+# Options). A writer is imported when used, so that a check pays only for the formats it writes
+# (the workbook's openpyxl is a noticeable part of start-up).
+WRITERS: dict[Format, str] = {
+    Format.TERMINAL: "terminal",
+    Format.JSON: "json_report",
+    Format.CSV: "csv_report",
+    Format.GITHUB: "github",
+    Format.JUNIT: "junit",
+    Format.SARIF: "sarif",
+    Format.XLSX: "excel",
+    Format.HTML: "html",
 }
 
 EXTENSIONS: dict[str, Format] = {
@@ -77,4 +69,5 @@ def format_for(destination: Path | None, given: Format | None) -> Format:
 def write(
     report: Report, format: Format, destination: Path | None, options: Options | None = None
 ) -> None:
-    WRITERS[format](report, destination, options or Options())
+    writer = importlib.import_module(f"{__name__}.{WRITERS[format]}")
+    writer.write(report, destination, options or Options())

@@ -2,17 +2,19 @@
 and an HTML section."""
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from csc_validate.findings import Report
+
+if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 
 def render(console: Console, report: Report, quiet: bool) -> None:
@@ -80,7 +82,7 @@ def rows(report: Report) -> list[tuple[str, ...]]:
     return found
 
 
-def add_sheet(workbook: Workbook, report: Report) -> None:
+def add_sheet(workbook: "Workbook", report: Report) -> None:
     """An "Accepted" sheet, only when reasons were given; every cell is text."""
     if not report.accepted and not report.stale_acceptances:
         return
@@ -89,7 +91,10 @@ def add_sheet(workbook: Workbook, report: Report) -> None:
         sheet.append([_text_cell(sheet, value) for value in row])
 
 
-def _text_cell(sheet: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
+def _text_cell(sheet: "WriteOnlyWorksheet", value: str) -> "WriteOnlyCell":
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     # A reason such as "=see notes" is shown, never run as a formula.
     cell = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("", value))
     cell.data_type = "s"

@@ -30,7 +30,6 @@ from csc_validate.tables import Tables
 # Fixed so that the same inputs give a byte-identical workbook (Excel needs some timestamp).
 FIXED_TIME = datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-FIXED_SHEETS = layout.FIXED_SHEETS
 
 
 def write(report: Report, destination: Path | None, options: Options) -> None:
@@ -60,7 +59,8 @@ def render(
     findings_sheet.write(
         workbook.create_sheet("Findings"), report, _finding_dates(report, tables), places
     )
-    children_sheet.write(workbook.create_sheet("By child"), report, places)
+    by_subject = layout.fixed_sheets(report.collection)[2]
+    children_sheet.write(workbook.create_sheet(by_subject), report, places)
     if places.codes:
         codes_sheet.write(workbook.create_sheet(codes_sheet.TITLE), report, places.codes)
     accepted_view.add_sheet(workbook, report)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import polars as pl
 
+from csc_validate import collections
+from csc_validate.collection import Subject
 from csc_validate.findings import Finding, Report, RuleInfo, children_affected, code_key, standing
 from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
@@ -42,8 +44,8 @@ def render(report: Report, tables: Tables | None = None, child_column: str | Non
             _header(report),
             "<main>",
             _summary(report, errors, queries),
-            _findings_section(),
-            _children_section(),
+            _findings_section(collections.subject(report.collection)),
+            _children_section(collections.subject(report.collection)),
             "</main>",
             '<script type="application/json" id="report-data">',
             _data(report, tables, child_column),
@@ -68,7 +70,7 @@ def _header(report: Report) -> str:
         f"{f'<strong>as at {escape(report.as_at)}</strong> · ' if report.as_at else ''}"
         f"checked by csc-validate {escape(report.version)} · year {escape(report.year_source)}</p>"
         '<nav><a href="#summary">Summary</a><a href="#findings">Findings</a>'
-        '<a href="#children">Children</a></nav>'
+        f'<a href="#children">{escape(collections.subject(report.collection).titles)}</a></nav>'
         "</header>"
     )
 
@@ -80,7 +82,8 @@ def _summary(report: Report, errors: int, queries: int) -> str:
         '<div class="totals">',
         f'<div class="total error"><b>{errors}</b>errors</div>',
         f'<div class="total query"><b>{queries}</b>queries</div>',
-        f'<div class="total"><b>{children}</b>children with findings</div>',
+        f'<div class="total"><b>{children}</b>'
+        f"{escape(collections.subject(report.collection).many)} with findings</div>",
         f'<div class="total"><b>{report.rules_run}</b>rules run</div>',
         "</div>",
         "<h2>Findings per rule</h2>",
@@ -179,11 +182,12 @@ def _guidance(info: RuleInfo, year: str) -> str:
     return " ".join(part for part in (info.guidance, info.valid_codes(year)) if part)
 
 
-def _findings_section() -> str:
+def _findings_section(who: Subject) -> str:
     return (
         '<section id="page-findings" hidden>'
         '<div class="filters">'
-        '<input id="filter-text" type="search" placeholder="Filter by child, value, rule…" '
+        f'<input id="filter-text" type="search" placeholder="Filter by {escape(who.one)}, value, '
+        'rule…" '
         'aria-label="Filter findings">'
         '<select id="filter-severity" name="severity" aria-label="Severity"></select>'
         '<select id="filter-rule" name="rule" aria-label="Rule"></select>'
@@ -194,16 +198,16 @@ def _findings_section() -> str:
         '<tbody id="findings-body"></tbody></table>'
         '<button id="findings-more" class="more" type="button">Show more</button>'
         "<noscript><p>Scripts are off: the summary is shown; the findings table and the pages "
-        "per child need scripts.</p></noscript>"
+        f"per {escape(who.one)} need scripts.</p></noscript>"
         "</section>"
     )
 
 
-def _children_section() -> str:
+def _children_section(who: Subject) -> str:
     return (
         '<section id="page-children" hidden>'
         '<div class="filters"><input id="child-search" type="search" '
-        'placeholder="Find a child…" aria-label="Find a child"></div>'
+        f'placeholder="Find a {escape(who.one)}…" aria-label="Find a {escape(who.one)}"></div>'
         '<p id="child-count" class="muted"></p>'
         '<div class="children"><div id="child-list" class="child-list"></div>'
         '<div id="child-panel" class="panel" aria-live="polite"></div></div>'
@@ -219,7 +223,10 @@ def _data(report: Report, tables: Tables | None, child_column: str | None) -> st
         info.rule: [info.severity.value, info.message, _guidance(info, report.year)]
         for info in report.rules
     }
+    who = collections.subject(report.collection)
     data = {
+        # Whom the rows are about, for the page's words: [one, many, One, Many].
+        "subject": [who.one, who.many, who.title, who.titles],
         "rules": rules,
         "findings": [
             [

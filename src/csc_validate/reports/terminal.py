@@ -8,7 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from csc_validate import atomic
+from csc_validate import atomic, collections
+from csc_validate.collection import Subject
 from csc_validate.findings import Finding, Report, children_affected
 from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
@@ -54,7 +55,8 @@ def render(
                 ordered = tuple(sorted(ordered, key=lambda f: (f.child is None, f.child or "")))
             shown = ordered[: limit if limit > 0 else None]
             group = _child_tables if by_child else _findings_tables
-            for heading, table in group(shown, _code_width(report)):
+            who = collections.subject(report.collection)
+            for heading, table in group(shown, _code_width(report), who):
                 console.print(Text(heading, style="italic"))
                 console.print(table)
             hidden = len(report.findings) - (limit if limit > 0 else len(report.findings))
@@ -118,7 +120,8 @@ def _summary_table(report: Report, width: int) -> Table:
     table.add_column("Rule", no_wrap=True, min_width=code_width)
     table.add_column("Table", no_wrap=True, min_width=8)
     table.add_column("Count", justify="right", no_wrap=True, min_width=5)
-    table.add_column("Children", justify="right", no_wrap=True, min_width=8)
+    who = collections.subject(report.collection)
+    table.add_column(who.titles, justify="right", no_wrap=True, min_width=8)
     # The other columns take about 35 characters and the code; the message gets the rest.
     table.add_column(
         "Message", overflow="ellipsis", no_wrap=True, max_width=max(width - 35 - code_width, 12)
@@ -163,7 +166,9 @@ def _values(finding: Finding) -> str:
     return values or finding.message
 
 
-def _findings_tables(findings: tuple[Finding, ...], code_width: int) -> list[tuple[str, Table]]:
+def _findings_tables(
+    findings: tuple[Finding, ...], code_width: int, who: Subject
+) -> list[tuple[str, Table]]:
     """One small table per DfE table, headed by its file, so rows fit in 80 columns."""
     groups: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
@@ -172,7 +177,7 @@ def _findings_tables(findings: tuple[Finding, ...], code_width: int) -> list[tup
     for (name, file), items in groups.items():
         table = Table(box=box.SIMPLE_HEAD)
         table.add_column("Line", justify="right", no_wrap=True)
-        table.add_column("Child", overflow="fold", max_width=14)
+        table.add_column(who.title, overflow="fold", max_width=14)
         table.add_column("Rule", no_wrap=True, min_width=code_width)
         table.add_column("Values", overflow="fold")
         for finding in items:
@@ -211,7 +216,9 @@ def _missing_line(report: Report) -> Text:
     )
 
 
-def _child_tables(findings: tuple[Finding, ...], code_width: int) -> list[tuple[str, Table]]:
+def _child_tables(
+    findings: tuple[Finding, ...], code_width: int, who: Subject
+) -> list[tuple[str, Table]]:
     """One small table per child (in child order), so a caseworker fixes one record at a time."""
     groups: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -231,7 +238,7 @@ def _child_tables(findings: tuple[Finding, ...], code_width: int) -> list[tuple[
                 Text(_values(finding)),
             )
         count = len(groups[child])
-        heading = f"Child {child}" if child else "Not about one child"
+        heading = f"{who.title} {child}" if child else f"Not about one {who.one}"
         tables.append((f"{heading}: {count} finding{'s' if count != 1 else ''}", table))
     return tables
 
@@ -265,10 +272,11 @@ def _skipped_line(report: Report) -> str:
 
 def _next_step(report: Report, workbook: str | None) -> Text:
     top = report.summary[0].rule
+    one = collections.subject(report.collection).one
     first = (
-        f"Next: open {workbook} and work through it child by child"
+        f"Next: open {workbook} and work through it {one} by {one}"
         if workbook
-        else "Next: add --output errors.xlsx for a workbook to work through child by child"
+        else f"Next: add --output errors.xlsx for a workbook to work through {one} by {one}"
     )
     return Text(f"{first}; csc-validate explain {top} explains the most frequent rule.")
 
@@ -280,7 +288,8 @@ def _footer(report: Report) -> str:
     colour = "red" if errors else ("yellow" if queries else "green")
     return (
         f"[bold {colour}]{errors} errors, {queries} queries[/bold {colour}] "
-        f"for {children} children; {report.rules_run} rules run"
+        f"for {collections.subject(report.collection).counted(children)}; "
+        f"{report.rules_run} rules run"
         + (f", {len(report.skipped)} skipped" if report.skipped else "")
         + (f", {len(report.crashes)} failed (check incomplete)" if report.crashes else "")
         + "."

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from csc_validate.periods import Period, parse_year
+from csc_validate.periods import Period
 
 
 class CaseTable(BaseModel):
@@ -68,12 +68,15 @@ class Case(BaseModel):
     def runs_in(self, year: str) -> bool:
         return self.years is None or year in self.years
 
-    def period_for(self, year: str) -> Period:
-        whole = parse_year(self.period or year)
+    def period_for(self, year: str, collection: str) -> Period:
+        """The period the case is checked over: its collection's year, to its as-at day."""
+        # Imported here: the collections and the --as-at reader's module import the rule kit, so
+        # a module-level import would make a loop (tests/test_layout.py).
+        from csc_validate import collections
+        from csc_validate.as_at import read as read_as_at
+
+        whole = collections.period(collection, self.period or year)
         if self.as_at is None:
             return whole
-        # Imported here: the --as-at reader's module knows the collections, which import the
-        # rule kit; a module-level import would make a loop (tests/test_layout.py).
-        from csc_validate.as_at import read as read_as_at
 
         return whole.up_to(read_as_at(self.as_at))

@@ -4,7 +4,6 @@ import datetime as dt
 import functools
 from typing import Literal, overload
 
-import holidays
 import polars as pl
 
 DateLike = pl.Expr | dt.date
@@ -21,6 +20,8 @@ def england_bank_holidays() -> tuple[dt.date, ...]:
     The calendar is the `holidays` package's (GB, subdivision ENG): one-off holidays such as the
     2022 state funeral appear once the package knows of them, so keep the package up to date.
     """
+    import holidays  # only when a rule counts working days: it is slow to import
+
     # A tuple, not a list: the cached value is shared by every caller, so it must not change.
     calendar = holidays.country_holidays(
         "GB", subdiv="ENG", years=range(_FIRST_YEAR, _LAST_YEAR + 1)

@@ -22,7 +22,7 @@ def run_case(rule: Rule, case: Case, collection: str, year: str) -> RunResult:
     tables = build_tables(case, collection, year)
     references = build_references(case, collection, tables)
     schema = schemas.load(collection, year)
-    return engine.run([rule], tables, schema, case.period_for(year), references)
+    return engine.run([rule], tables, schema, case.period_for(year, collection), references)
 
 
 def build_tables(case: Case, collection: str, year: str) -> Tables:

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from csc_validate.collections.cin.dates import DATE_FORMATS
 from csc_validate.errors import InputError
-from csc_validate.periods import year_containing
+from csc_validate.periods import FINANCIAL_YEAR
 from csc_validate.readers.casting import read_date
 from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
@@ -69,7 +69,7 @@ def _row_year(sheet: Sheet, row: int) -> tuple[str, str] | None:
     day = read_date(reference, DATE_FORMATS)
     if day is not None:
         why = f"the header of {where} gives ReferenceDate {reference.strip()}"  # type: ignore[union-attr]
-        return year_containing(day), why
+        return FINANCIAL_YEAR.containing(day), why
     return None
 
 

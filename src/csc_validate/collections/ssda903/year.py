@@ -3,7 +3,7 @@
 import polars as pl
 
 from csc_validate.collections.ssda903.dates import DATE_FORMATS
-from csc_validate.periods import parse_year
+from csc_validate.periods import financial_year
 from csc_validate.readers.casting import read_date_values
 from csc_validate.readers.detect import Detected
 
@@ -49,7 +49,7 @@ def infer_year(found: list[Detected]) -> tuple[str, str] | None:
     )
     scores = {year: _score(frame, year) for year in map(_named, candidates)}
     year = max(scores, key=lambda year: (*scores[year], -int(year[:4])))
-    period = parse_year(year)
+    period = financial_year(year)
     later = frame.filter(pl.col("start") > period.end).height
     why = (
         f"{scores[year][0]} of the {height} episodes in {episodes.sheet.where} are open between "
@@ -62,7 +62,7 @@ def infer_year(found: list[Detected]) -> tuple[str, str] | None:
 
 def _score(frame: pl.DataFrame, year: str) -> tuple[int, int]:
     """(episodes open in the year, starts and ends within it)."""
-    period = parse_year(year)
+    period = financial_year(year)
     is_open = (pl.col("start") <= period.end) & (
         pl.col("end").is_null() | (pl.col("end") >= period.start)
     )

@@ -2,7 +2,8 @@
 (function () {
   const data = JSON.parse(document.getElementById("report-data").textContent);
   const COLUMNS = ["child", "table", "line", "rule", "values", "message"];
-  const TITLES = { child: "Child", table: "Table", line: "Line", rule: "Rule", values: "Values", message: "Message" };
+  const WHO = data.subject || ["child", "children", "Child", "Children"];
+  const TITLES = { child: WHO[2], table: "Table", line: "Line", rule: "Rule", values: "Values", message: "Message" };
   const PAGE = 200;
   const findings = data.findings.map(function (f, index) {
     const rule = data.rules[f[3]] || ["error", "", ""];
@@ -93,7 +94,7 @@
     rows.slice(0, state.shown).forEach(function (f) {
       const values = (f.detail ? (f.values + " " + f.detail).trim() : f.values) + relatedText(f);
       fragment.appendChild(element("tr", { "data-severity": f.severity }, [
-        element("td", { "data-label": "Child" }, [element("a", { href: "#child/" + encodeURIComponent(f.child || ""), text: f.child || "" })]),
+        element("td", { "data-label": WHO[2] }, [element("a", { href: "#child/" + encodeURIComponent(f.child || ""), text: f.child || "" })]),
         element("td", { "data-label": "Table", text: f.table }),
         element("td", { "data-label": "Line", text: f.line === null ? "" : String(f.line) }),
         element("td", { "data-label": "Rule", className: "code sev-" + f.severity, text: f.rule }),
@@ -163,8 +164,8 @@
     const run = ++listing;
     list.replaceChildren();
     document.getElementById("child-count").textContent = filter
-      ? plural(wanted.length, "child", "children") + " of " + children.length + " match."
-      : plural(children.length, "child has", "children have") + " findings.";
+      ? plural(wanted.length, WHO[0], WHO[1]) + " of " + children.length + " match."
+      : plural(children.length, WHO[0] + " has", WHO[1] + " have") + " findings.";
     function add(start) {
       if (run !== listing) return;
       const fragment = document.createDocumentFragment();
@@ -204,11 +205,12 @@
     const panel = document.getElementById("child-panel");
     if (!child || !byChild.has(child)) {
       panel.replaceChildren(element("p", { className: "muted", text: children.length
-        ? "Choose a child to see what to fix in their record." : "No child has findings." }));
+        ? "Choose a " + WHO[0] + " to see what to fix in their record."
+        : "No " + WHO[0] + " has findings." }));
       return;
     }
     const items = byChild.get(child);
-    const nodes = [element("h2", { text: "Child " + child }),
+    const nodes = [element("h2", { text: WHO[2] + " " + child }),
       element("p", { className: "muted", text: plural(items.length, "finding", "findings") })];
     items.forEach(function (f) {
       const where = f.table + (f.line === null ? "" : ", line " + f.line);

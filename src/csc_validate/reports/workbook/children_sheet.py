@@ -3,6 +3,7 @@
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from csc_validate import collections
 from csc_validate.findings import Report, code_key
 from csc_validate.reports.workbook import cells
 from csc_validate.reports.workbook.layout import Layout
@@ -11,7 +12,14 @@ from csc_validate.severity import Severity
 
 
 def write(sheet: WriteOnlyWorksheet, report: Report, layout: Layout) -> None:
-    titles = ["Child", "Errors", "Queries", "Findings", "Rules", "Tables"]
+    titles = [
+        collections.subject(report.collection).title,
+        "Errors",
+        "Queries",
+        "Findings",
+        "Rules",
+        "Tables",
+    ]
     groups: dict[str, list[int]] = {}
     for index, finding in enumerate(report.findings):
         if finding.child is not None:

@@ -7,6 +7,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from csc_validate import collections
 from csc_validate.findings import Finding, Report, RuleInfo
 from csc_validate.reports.workbook import cells
 from csc_validate.reports.workbook.layout import Layout
@@ -25,7 +26,16 @@ def write(
 ) -> None:
     pairs = max([1, *(len(finding.values) for finding in report.findings)])
     value_titles = [title for n in range(1, pairs + 1) for title in (f"Field {n}", f"Value {n}")]
-    titles = ["Child", "Rule", "Message", "Guidance", "Severity", "Table", "Line", "Related rows"]
+    titles = [
+        collections.subject(report.collection).title,
+        "Rule",
+        "Message",
+        "Guidance",
+        "Severity",
+        "Table",
+        "Line",
+        "Related rows",
+    ]
     titles += [*value_titles, "Detail", "File"]
     child_width = cells.fit(max([5, *(len(f.child or "") for f in report.findings)]))
     rule_width = cells.fit(max([4, *(len(f.rule) for f in report.findings)]))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from csc_validate import collections
 from csc_validate.findings import Finding, Report
 from csc_validate.reports.records import rows_shown, tables_to_show
 from csc_validate.reports.workbook.cells import place
@@ -13,7 +14,12 @@ from csc_validate.reports.workbook.codes_sheet import TITLE as CODES_TITLE
 from csc_validate.reports.workbook.codes_sheet import rows_by_rule
 from csc_validate.tables import LoadedTable, Tables
 
-FIXED_SHEETS = ("Summary", "Findings", "By child")
+
+def fixed_sheets(collection: str) -> tuple[str, str, str]:
+    """The sheets every workbook has, the last named for whom the rows are about ("By child")."""
+    return ("Summary", "Findings", f"By {collections.subject(collection).one}")
+
+
 # The table sheet's own columns before the table's: the line, then the child, then the reason.
 LINE_TITLE = "Line"
 REASON_TITLE = "Findings on this row"
@@ -83,7 +89,8 @@ def plan(report: Report, tables: Tables | None, child_column: str | None) -> Lay
         for other in finding.related:
             related.setdefault(other.table, set()).add(other.row)
     children = frozenset(f.child for f in report.findings if f.child is not None)
-    used = {name.lower() for name in FIXED_SHEETS} | ({CODES_TITLE.lower()} if codes else set())
+    used = {name.lower() for name in fixed_sheets(report.collection)}
+    used |= {CODES_TITLE.lower()} if codes else set()
     sheets: dict[str, TableSheet] = {}
     for name in tables_to_show(tables, by_table.keys() | related.keys()):
         loaded = tables.tables[name]

@@ -3,6 +3,7 @@ its findings, and what was not checked."""
 
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from csc_validate import collections
 from csc_validate.findings import Finding, Report, children_affected, code_key, standing
 from csc_validate.reports.workbook import cells
 from csc_validate.reports.workbook.layout import Layout
@@ -34,14 +35,15 @@ def write(
     errors = report.totals.get(Severity.ERROR.value, 0)
     queries = report.totals.get(Severity.QUERY.value, 0)
     children = children_affected(report.findings)
+    who = collections.subject(report.collection)
     out.append([cells.cell(sheet, title(report, team), cells.TITLE_FONT)])
     if team is not None:
-        out.append([f"Team: {team} (only this team's children are in this workbook)"])
+        out.append([f"Team: {team} (only this team's {who.many} are in this workbook)"])
     out.append([f"Checked by csc-validate {report.version}; year {report.year_source}."])
     if with_tables:
         out.append(
             [
-                "One sheet per table holds the rows of the children with findings as read; "
+                f"One sheet per table holds the rows of the {who.many} with findings as read; "
                 "offending cells are red, and the rules they break are in the column "
                 "'Findings on this row'. Each finding links to its cell, and each row back."
             ]
@@ -50,7 +52,7 @@ def write(
     for label, count in (
         ("Errors", errors),
         ("Queries", queries),
-        ("Children with findings", children),
+        (f"{who.titles} with findings", children),
         ("Rules run", report.rules_run),
     ):
         out.append([cells.cell(sheet, label, cells.HEADER_FONT), count])
@@ -67,7 +69,7 @@ def write(
     out.append([])
     out.append([cells.cell(sheet, "Findings by rule", cells.HEADER_FONT)])
     out.append(
-        cells.header(sheet, ["Rule", "Severity", "Children", "Rows", "DfE message", "Guidance"])
+        cells.header(sheet, ["Rule", "Severity", who.titles, "Rows", "DfE message", "Guidance"])
     )
     first = _first_finding(report)
     for rule, severity, child_count, rows, message in per_rule(report):
@@ -93,7 +95,7 @@ def write(
         )
     out.append([])
     out.append([cells.cell(sheet, "Findings by table", cells.HEADER_FONT)])
-    out.append(cells.header(sheet, ["Table", "Findings", "Rows", "Children", "Rows read"]))
+    out.append(cells.header(sheet, ["Table", "Findings", "Rows", who.titles, "Rows read"]))
     for table, count, rows, child_count in per_table(report):
         out.append([table, count, rows, child_count, report.table_rows.get(table)])
     out.append([])

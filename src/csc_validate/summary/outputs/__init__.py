@@ -6,7 +6,13 @@ from pathlib import Path
 
 from csc_validate.errors import UsageError
 from csc_validate.summary.model import Summary
-from csc_validate.summary.outputs import csv_table, html_page, json_document, terminal, workbook
+from csc_validate.summary.outputs import csv_table, html_page, json_document, terminal
+
+
+def _workbook(summary: Summary, destination: Path | None) -> None:
+    from csc_validate.summary.outputs import workbook  # openpyxl is slow to import: only here
+
+    workbook.write(summary, destination)
 
 
 class SummaryFormat(StrEnum):
@@ -21,7 +27,7 @@ WRITERS: dict[SummaryFormat, Callable[[Summary, Path | None], None]] = {
     SummaryFormat.TERMINAL: terminal.write,
     SummaryFormat.JSON: json_document.write,
     SummaryFormat.CSV: csv_table.write,
-    SummaryFormat.XLSX: workbook.write,
+    SummaryFormat.XLSX: _workbook,
     SummaryFormat.HTML: html_page.write,
 }
 EXTENSIONS = {

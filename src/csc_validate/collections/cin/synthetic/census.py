@@ -16,7 +16,7 @@ from csc_validate.collections.cin.synthetic.mistakes import Mistake, inject
 from csc_validate.collections.cin.synthetic.records import Child
 from csc_validate.collections.cin.synthetic.workdays import WorkCalendar
 from csc_validate.collections.cin.synthetic.xml_writer import render
-from csc_validate.periods import parse_year
+from csc_validate.periods import financial_year
 
 # Kent's DfE number: a large council, so that tens of thousands of children are plausible.
 DEFAULT_LEA = "886"
@@ -70,7 +70,7 @@ def generate(
         raise ValueError(f"error_rate must be between 0 and 1, not {error_rate}")
     if not (len(lea) == 3 and lea.isdigit()):
         raise ValueError(f"lea must be a 3-digit DfE LA number, not {lea!r}")
-    period = parse_year(year)
+    period = financial_year(year)
     codes = for_year(period)
     rng = random.Random(seed)
     picker = Picker(rng)

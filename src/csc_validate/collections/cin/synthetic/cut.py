@@ -13,12 +13,12 @@ from csc_validate.collections.cin.synthetic.census import Census
 from csc_validate.collections.cin.synthetic.codes import for_year
 from csc_validate.collections.cin.synthetic.records import Child, Episode, PreProceedings
 from csc_validate.collections.cin.synthetic.xml_writer import render
-from csc_validate.periods import parse_year
+from csc_validate.periods import financial_year
 
 
 def cut(census: Census, as_at: dt.date) -> bytes:
     """The census XML as extracted on `as_at`: children first referred later are left out."""
-    codes = for_year(parse_year(census.year))
+    codes = for_year(financial_year(census.year))
     children = [
         child for child in (_child(c, as_at, codes.unknown) for c in census.children) if child
     ]

@@ -22,7 +22,7 @@ from csc_validate.collections.ssda903.synthetic.records import (
     pick,
     poisson,
 )
-from csc_validate.periods import year_containing
+from csc_validate.periods import FINANCIAL_YEAR
 
 EMERGENCY = ("L1", "L2")
 MOVES = ("P", "B", "T", "U")
@@ -270,7 +270,7 @@ class CareBuilder:
         back = out + rng.randint(2, 6) * DAY
         if (
             is_boundary(back)
-            or year_containing(out) != year_containing(back)
+            or FINANCIAL_YEAR.containing(out) != FINANCIAL_YEAR.containing(back)
             or any(abs((back - day).days) <= 5 for day in changes)
         ):
             return []

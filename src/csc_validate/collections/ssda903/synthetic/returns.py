@@ -21,7 +21,7 @@ from csc_validate.collections.ssda903.synthetic.records import (
     add_years,
 )
 from csc_validate.collections.ssda903.synthetic.stories import KINDS, PREVIOUS_LEAVERS, StoryTeller
-from csc_validate.periods import Period, parse_year, previous_year
+from csc_validate.periods import Period, financial_year, previous_year
 from csc_validate.schemas import TableSchema
 
 COLLECTION = "ssda903"
@@ -73,7 +73,7 @@ def generate(children: int, seed: int, year: str, error_rate: float = 0.05) -> S
     last_tables, last_codes = _previous_schema(last)
     rng = random.Random(seed)
     window = Window(
-        parse_year(last),
+        financial_year(last),
         current.period,
         frozenset(last_codes["PLACE"]),
         frozenset(current.codes["PLACE"]),
