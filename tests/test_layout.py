@@ -96,6 +96,9 @@ LAZY_LOOPS = {
     ("schemas", "collections"): "a year's schema asks its collection for the period it covers",
     ("rulekit", "collections"): "RuleContext and Case.period_for ask the collection for its period",
     ("rulekit", "as_at"): "Case.period_for reads a case's as_at date as --as-at is read",
+    ("resources", "collections"): "a collection from another package says where its rules and "
+    "schemas are",
+    ("subject", "collections"): "reports ask the registry whom a collection's rows are about",
     ("interrupts", "cli"): "the entry point installs its handlers before importing the app",
 }
 

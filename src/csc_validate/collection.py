@@ -18,6 +18,7 @@ from csc_validate.readers.detect import Detected
 from csc_validate.readers.sheets import Sheet
 from csc_validate.reference import ReferenceRequest, References, ReferenceSource
 from csc_validate.returns import ReturnFile, ReturnRequest
+from csc_validate.subject import CHILD, Subject
 from csc_validate.tables import LoadedTable, Tables
 
 # Reads one XML return: (path, name as the user gave it) -> (sheets, notes for the user).
@@ -72,32 +73,6 @@ def no_derivation(
 
 def no_load_notes(loaded: dict[str, LoadedTable]) -> list[str]:
     return []
-
-
-@dataclass(frozen=True)
-class Subject:
-    """Whom a collection's rows are about, in reports and messages: a child for the returns
-    about children; a workforce census would name a worker."""
-
-    one: str
-    many: str
-
-    @property
-    def title(self) -> str:
-        """'Child', for a column heading."""
-        return self.one[:1].upper() + self.one[1:]
-
-    @property
-    def titles(self) -> str:
-        """'Children'."""
-        return self.many[:1].upper() + self.many[1:]
-
-    def counted(self, count: int) -> str:
-        """'1 child', '3 children'."""
-        return f"{count} {self.one if count == 1 else self.many}"
-
-
-CHILD = Subject("child", "children")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ that belong to no child. The integrity rules flag the rows; this says why, once 
 
 import polars as pl
 
-from csc_validate import collections
+from csc_validate import subject
 from csc_validate.schemas import YearSchema
 from csc_validate.tables import PREVIOUS_SUFFIX, LoadedTable
 
@@ -22,7 +22,7 @@ def notes(loaded: dict[str, LoadedTable], schema: YearSchema) -> list[str]:
     against last year's."""
     column = schema.child_column
     children = _children_table(schema)
-    who = collections.subject(schema.collection).one
+    who = subject.of(schema.collection).one
     if children is None:
         return []
     found = []

@@ -1,6 +1,6 @@
 """Reports for people who need counts only: children's identifiers and values taken out."""
 
-from csc_validate import collections
+from csc_validate import subject
 from csc_validate.findings import Finding, Report, RuleCrash
 
 REDACTED = "(redacted)"
@@ -50,7 +50,7 @@ def redact(report: Report) -> Report:
 
 
 def _redacted(finding: Finding, pseudonyms: dict[str, str], collection: str) -> Finding:
-    one = collections.subject(collection).one
+    one = subject.of(collection).one
     child = finding.child
     if child is not None:
         child = pseudonyms.setdefault(child, f"{one} {len(pseudonyms) + 1}")

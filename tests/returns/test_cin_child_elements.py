@@ -9,8 +9,8 @@ import polars as pl
 import pytest
 
 from csc_validate.pipeline.load import load
+from csc_validate.reports.unwritable import locate
 from csc_validate.returns import UnwritableReturnError
-from csc_validate.returns.unwritable import locate
 from tests.returns.conftest import EXAMPLES, write_return, write_tables
 
 CENSUS = EXAMPLES / "cin" / "cin-2025-26.xml"

@@ -3,10 +3,11 @@ workers, and it has no example-data generator."""
 
 from pathlib import Path
 
-from csc_validate.collection import Collection, Subject
+from csc_validate.collection import Collection
 from csc_validate.periods import YearlyPeriods
 from csc_validate.readers.casting import DateFormat, read_date_values
 from csc_validate.readers.detect import Detected
+from csc_validate.subject import Subject
 
 HERE = Path(__file__).parent
 UK_DATE = DateFormat(pattern="%d/%m/%Y", shape=r"^\d{2}/\d{2}/\d{4}$", label="dd/mm/yyyy")

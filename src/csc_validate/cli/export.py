@@ -16,8 +16,8 @@ from csc_validate.pipeline.export import check_output, prepare
 from csc_validate.pipeline.request import Request
 from csc_validate.reports import Format, format_for, terminal, write
 from csc_validate.reports.options import Options
+from csc_validate.reports.unwritable import locate, write_list
 from csc_validate.returns import UnwritableReturnError
-from csc_validate.returns.unwritable import locate, write_list
 from csc_validate.severity import Severity
 from csc_validate.tables import Tables
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from csc_validate import collections
+from csc_validate import subject
 from csc_validate.cli.output_plan import OutputPlan
 from csc_validate.findings import Report, children_affected
 from csc_validate.redact import redact
@@ -69,7 +69,7 @@ def _write_team_workbooks(
 ) -> None:
     lookup = read_lookup(split_by, child_column)
     paths = team_paths(destination, list(lookup.teams))
-    who = collections.subject(report.collection)
+    who = subject.of(report.collection)
     for team, children in lookup.teams.items():
         team_report, team_tables = subset(report, tables, children, child_column)
         team_options = Options(

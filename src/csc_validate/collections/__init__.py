@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 
-from csc_validate.collection import CHILD, Collection, Subject
+from csc_validate.collection import Collection
 from csc_validate.errors import UsageError
 from csc_validate.periods import Period
 
@@ -90,13 +90,6 @@ def get(name: str) -> Collection:
                 raise UsageError(plugin.message())
         raise UsageError(f"unknown collection {name!r} (known: {', '.join(known)})")
     return known[name]
-
-
-def subject(name: str) -> Subject:
-    """Whom the collection's rows are about ("child"), for reports; a child for a report of a
-    collection no longer installed."""
-    chosen = registry().get(name)
-    return chosen.subject if chosen is not None else CHILD
 
 
 def with_examples() -> list[str]:

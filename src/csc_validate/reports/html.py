@@ -7,14 +7,14 @@ from pathlib import Path
 
 import polars as pl
 
-from csc_validate import collections
-from csc_validate.collection import Subject
+from csc_validate import subject
 from csc_validate.findings import Finding, Report, RuleInfo, children_affected, code_key, standing
 from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.reports.output import emit
 from csc_validate.reports.records import rows_shown, tables_to_show
 from csc_validate.severity import Severity
+from csc_validate.subject import Subject
 from csc_validate.tables import Tables
 
 
@@ -44,8 +44,8 @@ def render(report: Report, tables: Tables | None = None, child_column: str | Non
             _header(report),
             "<main>",
             _summary(report, errors, queries),
-            _findings_section(collections.subject(report.collection)),
-            _children_section(collections.subject(report.collection)),
+            _findings_section(subject.of(report.collection)),
+            _children_section(subject.of(report.collection)),
             "</main>",
             '<script type="application/json" id="report-data">',
             _data(report, tables, child_column),
@@ -70,7 +70,7 @@ def _header(report: Report) -> str:
         f"{f'<strong>as at {escape(report.as_at)}</strong> · ' if report.as_at else ''}"
         f"checked by csc-validate {escape(report.version)} · year {escape(report.year_source)}</p>"
         '<nav><a href="#summary">Summary</a><a href="#findings">Findings</a>'
-        f'<a href="#children">{escape(collections.subject(report.collection).titles)}</a></nav>'
+        f'<a href="#children">{escape(subject.of(report.collection).titles)}</a></nav>'
         "</header>"
     )
 
@@ -83,7 +83,7 @@ def _summary(report: Report, errors: int, queries: int) -> str:
         f'<div class="total error"><b>{errors}</b>errors</div>',
         f'<div class="total query"><b>{queries}</b>queries</div>',
         f'<div class="total"><b>{children}</b>'
-        f"{escape(collections.subject(report.collection).many)} with findings</div>",
+        f"{escape(subject.of(report.collection).many)} with findings</div>",
         f'<div class="total"><b>{report.rules_run}</b>rules run</div>',
         "</div>",
         "<h2>Findings per rule</h2>",
@@ -223,7 +223,7 @@ def _data(report: Report, tables: Tables | None, child_column: str | None) -> st
         info.rule: [info.severity.value, info.message, _guidance(info, report.year)]
         for info in report.rules
     }
-    who = collections.subject(report.collection)
+    who = subject.of(report.collection)
     data = {
         # Whom the rows are about, for the page's words: [one, many, One, Many].
         "subject": [who.one, who.many, who.title, who.titles],

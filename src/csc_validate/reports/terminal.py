@@ -8,12 +8,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from csc_validate import atomic, collections
-from csc_validate.collection import Subject
+from csc_validate import atomic, subject
 from csc_validate.findings import Finding, Report, children_affected
 from csc_validate.reports import accepted_view
 from csc_validate.reports.options import Options
 from csc_validate.severity import Severity
+from csc_validate.subject import Subject
 from csc_validate.tables import PREVIOUS_SUFFIX
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.QUERY: "yellow"}
@@ -55,7 +55,7 @@ def render(
                 ordered = tuple(sorted(ordered, key=lambda f: (f.child is None, f.child or "")))
             shown = ordered[: limit if limit > 0 else None]
             group = _child_tables if by_child else _findings_tables
-            who = collections.subject(report.collection)
+            who = subject.of(report.collection)
             for heading, table in group(shown, _code_width(report), who):
                 console.print(Text(heading, style="italic"))
                 console.print(table)
@@ -120,7 +120,7 @@ def _summary_table(report: Report, width: int) -> Table:
     table.add_column("Rule", no_wrap=True, min_width=code_width)
     table.add_column("Table", no_wrap=True, min_width=8)
     table.add_column("Count", justify="right", no_wrap=True, min_width=5)
-    who = collections.subject(report.collection)
+    who = subject.of(report.collection)
     table.add_column(who.titles, justify="right", no_wrap=True, min_width=8)
     # The other columns take about 35 characters and the code; the message gets the rest.
     table.add_column(
@@ -272,7 +272,7 @@ def _skipped_line(report: Report) -> str:
 
 def _next_step(report: Report, workbook: str | None) -> Text:
     top = report.summary[0].rule
-    one = collections.subject(report.collection).one
+    one = subject.of(report.collection).one
     first = (
         f"Next: open {workbook} and work through it {one} by {one}"
         if workbook
@@ -288,7 +288,7 @@ def _footer(report: Report) -> str:
     colour = "red" if errors else ("yellow" if queries else "green")
     return (
         f"[bold {colour}]{errors} errors, {queries} queries[/bold {colour}] "
-        f"for {collections.subject(report.collection).counted(children)}; "
+        f"for {subject.of(report.collection).counted(children)}; "
         f"{report.rules_run} rules run"
         + (f", {len(report.skipped)} skipped" if report.skipped else "")
         + (f", {len(report.crashes)} failed (check incomplete)" if report.crashes else "")

@@ -3,7 +3,7 @@
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from csc_validate import collections
+from csc_validate import subject
 from csc_validate.findings import Report, code_key
 from csc_validate.reports.workbook import cells
 from csc_validate.reports.workbook.layout import Layout
@@ -13,7 +13,7 @@ from csc_validate.severity import Severity
 
 def write(sheet: WriteOnlyWorksheet, report: Report, layout: Layout) -> None:
     titles = [
-        collections.subject(report.collection).title,
+        subject.of(report.collection).title,
         "Errors",
         "Queries",
         "Findings",

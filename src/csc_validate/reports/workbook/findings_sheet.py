@@ -7,7 +7,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from csc_validate import collections
+from csc_validate import subject
 from csc_validate.findings import Finding, Report, RuleInfo
 from csc_validate.reports.workbook import cells
 from csc_validate.reports.workbook.layout import Layout
@@ -27,7 +27,7 @@ def write(
     pairs = max([1, *(len(finding.values) for finding in report.findings)])
     value_titles = [title for n in range(1, pairs + 1) for title in (f"Field {n}", f"Value {n}")]
     titles = [
-        collections.subject(report.collection).title,
+        subject.of(report.collection).title,
         "Rule",
         "Message",
         "Guidance",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from csc_validate import collections
+from csc_validate import subject
 from csc_validate.findings import Finding, Report
 from csc_validate.reports.records import rows_shown, tables_to_show
 from csc_validate.reports.workbook.cells import place
@@ -17,7 +17,7 @@ from csc_validate.tables import LoadedTable, Tables
 
 def fixed_sheets(collection: str) -> tuple[str, str, str]:
     """The sheets every workbook has, the last named for whom the rows are about ("By child")."""
-    return ("Summary", "Findings", f"By {collections.subject(collection).one}")
+    return ("Summary", "Findings", f"By {subject.of(collection).one}")
 
 
 # The table sheet's own columns before the table's: the line, then the child, then the reason.

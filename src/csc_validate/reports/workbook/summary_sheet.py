@@ -3,7 +3,7 @@ its findings, and what was not checked."""
 
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from csc_validate import collections
+from csc_validate import subject
 from csc_validate.findings import Finding, Report, children_affected, code_key, standing
 from csc_validate.reports.workbook import cells
 from csc_validate.reports.workbook.layout import Layout
@@ -35,7 +35,7 @@ def write(
     errors = report.totals.get(Severity.ERROR.value, 0)
     queries = report.totals.get(Severity.QUERY.value, 0)
     children = children_affected(report.findings)
-    who = collections.subject(report.collection)
+    who = subject.of(report.collection)
     out.append([cells.cell(sheet, title(report, team), cells.TITLE_FONT)])
     if team is not None:
         out.append([f"Team: {team} (only this team's {who.many} are in this workbook)"])
