@@ -22,6 +22,7 @@ from csc_validate.findings import (
 from csc_validate.load import load
 from csc_validate.locate import locate, locate_issues
 from csc_validate.reference import ReferenceRequest, References
+from csc_validate.rulekit.rule import Rule
 from csc_validate.selection import resolve
 from csc_validate.severity import Severity
 from csc_validate.tables import Tables
@@ -82,10 +83,13 @@ def check_with_tables(
     stage: Callable[[str, int], None] | None = None,
     severity: dict[str, Severity] | None = None,
     as_at_day: dt.date | None = None,
+    narrow: Callable[[Tables, list[Rule]], list[Rule]] | None = None,
 ) -> tuple[Report, Tables]:
     """The Report and the Tables it was checked on, for outputs that show the rows as read.
 
     `stage` is told when reading ("read", 0) and checking ("check", rules) begin, for progress.
+    `narrow` keeps only the selected rules a caller needs (summary: those reading the fields its
+    figures use); the report's rules and rules_run then say which ran.
     """
     announce = stage or (lambda name, count: None)
     announce("read", 0)
@@ -100,6 +104,8 @@ def check_with_tables(
         else rule
         for rule in rules
     ]
+    if narrow is not None:
+        rules = narrow(tables, rules)
     request = ReferenceRequest(la=la, ofsted=tuple(ofsted or ()))
     chosen = collections.get(tables.collection)
     references = References(chosen.references(request, tables))

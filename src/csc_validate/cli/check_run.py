@@ -4,6 +4,7 @@ baseline.
 Redaction comes later, when each report is written: team workbooks are cut on the real ids."""
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -12,6 +13,7 @@ from csc_validate import accepted, baseline, config
 from csc_validate.check import check_with_tables
 from csc_validate.cli.progress import progress
 from csc_validate.findings import Report
+from csc_validate.rulekit.rule import Rule
 from csc_validate.tables import Tables
 
 
@@ -21,9 +23,10 @@ def run(
     quiet: bool,
     write_baseline: Path | None,
     as_at: dt.date | None = None,
+    narrow: Callable[[Tables, list[Rule]], list[Rule]] | None = None,
 ) -> tuple[Report, Tables]:
     """The report to write (after acceptances and the baseline) and the tables the check
-    loaded."""
+    loaded; `narrow` as for check_with_tables."""
     acceptances = settings.accepted
     if settings.accepted_file is not None:
         acceptances += accepted.read(settings.accepted_file)
@@ -42,6 +45,7 @@ def run(
             stage=stage,
             severity=dict(settings.severity),
             as_at_day=as_at,
+            narrow=narrow,
         )
     if write_baseline is not None:
         baseline.write(report, write_baseline)

@@ -48,9 +48,11 @@ def summarise(
     period: Period | None = None,
     la: str | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    quality_source: str = "",
 ) -> Summary:
     """Every figure of the return's year over `period` (the collection year, or 1 April to the
-    as-at date); with last year's tables loaded, last year's values and the changes."""
+    as-at date); with last year's tables loaded, last year's values and the changes.
+    `quality_source` says which check's findings the data-quality counts come from."""
     full_year = schema.period
     period = period or full_year
     as_at = period.end != full_year.end
@@ -113,6 +115,8 @@ def summarise(
             f"Figures run from {period.start:%d/%m/%Y} to the as-at date {period.end:%d/%m/%Y}; "
             "DfE publishes figures for the whole year to 31 March only."
         )
+    if quality_source:
+        notes.append(quality_source)
     if report is not None and report.incomplete:
         notes.append("The check was incomplete, so the data-quality context may miss errors.")
     return Summary(
