@@ -364,3 +364,51 @@ def test_adoption_three_year_average_says_when_it_has_fewer_years():
         headline = next(e for e in found.figures if e.id == "adoption_care_to_placement_days_3y")
         assert headline.value == mean
         assert f"Over {years}, not DfE's three" in headline.warning
+
+
+def test_motherhood_of_girls_aged_12_or_over_on_31_march():
+    open_episodes = table(
+        EPISODE_COLUMNS,
+        *[[child, "01/01/2025", "S", "C2", "N1", "U1", "PR1", "", ""] for child in "VWXYZ"],
+    )
+    header = table(
+        ["CHILD", "SEX", "DOB", "ETHNIC", "MOTHER"],
+        ["V", "2", "31/03/2014", "WBRI", "1"],  # 12 on 31 March: a mother
+        ["W", "2", "01/04/2014", "WBRI", ""],  # 11 on 31 March: not asked
+        ["X", "2", "01/01/2010", "WBRI", "0"],
+        ["Y", "2", "01/01/2010", "WBRI", ""],
+        ["Z", "1", "01/01/2010", "WBRI", ""],
+    )
+    got = values(summary_of("ssda903", {"Episodes": open_episodes, "Header": header}))
+    assert got[("looked_after_on_31_march", None)] == 5
+    assert got[("looked_after_on_31_march", "motherhood=mother")] == 1  # V
+    assert got[("looked_after_on_31_march", "motherhood=not a mother")] == 1  # X
+    assert got[("looked_after_on_31_march", "motherhood=not recorded")] == 1  # Y
+    assert got[("looked_after_on_31_march", "motherhood=not a girl aged 12 or over")] == 2  # W, Z
+
+
+def test_started_by_previous_permanence():
+    episodes = table(
+        EPISODE_COLUMNS,
+        ["R", "01/04/2025", "S", "C2", "N1", "U1", "PR1", "", ""],  # first day: started
+        ["S", "31/03/2026", "S", "C2", "N1", "U1", "PR1", "", ""],  # last day: started
+        ["T", "31/03/2025", "S", "C2", "N1", "U1", "PR1", "", ""],  # day before: not started
+        ["U", "15/06/2025", "S", "C2", "N1", "U1", "PR1", "", ""],  # no PrevPerm row
+    )
+    header = table(
+        ["CHILD", "SEX", "DOB", "ETHNIC"], *[[c, "1", "01/01/2015", "WBRI"] for c in "RSTU"]
+    )
+    permanence = table(
+        ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"],
+        ["R", "01/01/2015", "P1", "", "01/01/2020"],
+        ["S", "01/01/2015", "Z1", "", ""],
+        ["T", "01/01/2015", "P2", "", "01/01/2020"],
+    )
+    got = values(
+        summary_of("ssda903", {"Episodes": episodes, "Header": header, "PrevPerm": permanence})
+    )
+    assert got[("started_in_year", None)] == 3
+    assert got[("started_in_year", "previous_permanence=P1")] == 1
+    assert got[("started_in_year", "previous_permanence=Z1")] == 1
+    assert got[("started_in_year", "previous_permanence=(blank)")] == 1
+    assert ("started_in_year", "previous_permanence=P2") not in got
