@@ -1,0 +1,62 @@
+"""Summary's check: only the rules that check the figures' fields, or a saved check report."""
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from csc_validate import packs, schemas
+from csc_validate.check import check_with_tables
+from csc_validate.reports import json_report
+from csc_validate.summary.compute import summarise
+from csc_validate.summary.scope import FigureRules, fields_read, reads_any
+from tests.summary.test_outputs import EXAMPLES, run
+
+THIS_YEAR = EXAMPLES / "ssda903" / "2025-26"
+LAST_YEAR = EXAMPLES / "ssda903" / "2024-25"
+
+
+@pytest.mark.parametrize("collection", ["ssda903", "cin"])
+def test_rules_kept_are_those_reading_a_figures_field(collection: str) -> None:
+    pack = packs.load(collection, "2025-26")
+    rules = list(pack.rules.values())
+    pairs = fields_read(collection, "2025-26")
+    tables = SimpleNamespace(collection=collection, year="2025-26")
+    kept = FigureRules()(tables, rules)  # type: ignore[arg-type]
+    dropped = [rule for rule in rules if rule not in kept]
+    assert dropped and all(not reads_any(rule, pairs) and rule.check for rule in dropped)
+    assert all(reads_any(rule, pairs) or rule.check is None for rule in kept)
+    # Reading's own findings (unreadable values) are always kept.
+    assert {"CSC001", "CSC002"} <= {rule.code for rule in kept}
+
+
+def test_narrowed_check_gives_the_same_data_quality_as_the_full_check() -> None:
+    full, tables = check_with_tables([THIS_YEAR], [LAST_YEAR])
+    narrow = FigureRules()
+    narrowed, _ = check_with_tables([THIS_YEAR], [LAST_YEAR], narrow=narrow)
+    assert narrowed.rules_run < full.rules_run
+    schema = schemas.load(tables.collection, tables.year)
+    before = summarise(tables, schema, full)
+    after = summarise(tables, schema, narrowed, quality_source=narrow.note())
+    assert [e.data_quality for e in after.figures] == [e.data_quality for e in before.figures]
+    assert any(e.data_quality for e in after.figures)
+    assert f"from the {narrow.kept} of {narrow.selected} rules" in after.notes[0]
+
+
+def test_report_of_the_same_files_is_used_and_of_others_refused(tmp_path: Path) -> None:
+    report, _ = check_with_tables([THIS_YEAR], [LAST_YEAR])
+    saved = tmp_path / "check.json"
+    saved.write_text(json_report.render(report), encoding="utf-8")
+    out = tmp_path / "s.json"
+    used = run(str(THIS_YEAR), "-p", str(LAST_YEAR), "--report", str(saved), "-o", str(out))
+    assert used.returncode == 0, used.stderr
+    summary = json.loads(out.read_text())
+    assert any(f"come from {saved}" in note for note in summary["notes"])
+    assert any(entry["data_quality"] for entry in summary["figures"])
+
+    # Without last year's files the inputs differ: refused, naming what differs.
+    refused = run(str(THIS_YEAR), "--report", str(saved))
+    assert refused.returncode == 2
+    assert "sha256" in refused.stderr and "2024-25" in refused.stderr
+    assert "Traceback" not in refused.stderr
