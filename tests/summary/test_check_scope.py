@@ -31,8 +31,13 @@ def test_rules_kept_are_those_reading_a_figures_field(collection: str) -> None:
     assert {"CSC001", "CSC002"} <= {rule.code for rule in kept}
 
 
-def test_narrowed_check_gives_the_same_data_quality_as_the_full_check() -> None:
-    full, tables = check_with_tables([THIS_YEAR], [LAST_YEAR])
+@pytest.fixture(scope="module")
+def full_check():
+    return check_with_tables([THIS_YEAR], [LAST_YEAR])
+
+
+def test_narrowed_check_gives_the_same_data_quality_as_the_full_check(full_check) -> None:
+    full, tables = full_check
     narrow = FigureRules()
     narrowed, _ = check_with_tables([THIS_YEAR], [LAST_YEAR], narrow=narrow)
     assert narrowed.rules_run < full.rules_run
@@ -44,8 +49,8 @@ def test_narrowed_check_gives_the_same_data_quality_as_the_full_check() -> None:
     assert f"from the {narrow.kept} of {narrow.selected} rules" in after.notes[0]
 
 
-def test_report_of_the_same_files_is_used_and_of_others_refused(tmp_path: Path) -> None:
-    report, _ = check_with_tables([THIS_YEAR], [LAST_YEAR])
+def test_report_of_the_same_files_is_used_and_of_others_refused(tmp_path: Path, full_check) -> None:
+    report, _ = full_check
     saved = tmp_path / "check.json"
     saved.write_text(json_report.render(report), encoding="utf-8")
     out = tmp_path / "s.json"
