@@ -178,7 +178,7 @@ FIGURES = (
     # every child adopted in the three years, not a mean of the yearly means. Mean days.
     Figure(
         id="adoption_care_to_placement_days_3y",
-        label="Adopted in the three years to 31 March: average days from entering care to "
+        label="Adopted in the year and the two before: average days from entering care to "
         "moving in with the adoptive family",
         counts="mean days over children",
         definition="For children adopted in this year and the two before, the average number "
