@@ -8,8 +8,10 @@ import pytest
 
 from csc_validate import packs, schemas
 from csc_validate.check import check_with_tables
+from csc_validate.errors import InputError
 from csc_validate.reports import json_report
 from csc_validate.summary.compute import summarise
+from csc_validate.summary.saved_report import matching_report
 from csc_validate.summary.scope import FigureRules, fields_read, reads_any
 from tests.summary.test_outputs import EXAMPLES, run
 
@@ -65,3 +67,16 @@ def test_report_of_the_same_files_is_used_and_of_others_refused(tmp_path: Path, 
     assert refused.returncode == 2
     assert "sha256" in refused.stderr and "2024-25" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_report_of_another_date_or_collection_is_refused(tmp_path: Path, full_check) -> None:
+    report, tables = full_check
+    saved = tmp_path / "check.json"
+    saved.write_text(json_report.render(report), encoding="utf-8")
+    assert matching_report(saved, tables, "31/03/2026") is not None
+    with pytest.raises(InputError, match=r"checked the return to 31/03/2026.*30/09/2025"):
+        matching_report(saved, tables, "30/09/2025")
+    other = report.model_copy(update={"collection": "cin"})
+    saved.write_text(json_report.render(other), encoding="utf-8")
+    with pytest.raises(InputError, match="report of a cin 2025-26 return"):
+        matching_report(saved, tables, "31/03/2026")
