@@ -10,7 +10,6 @@ from csc_validate import config, schemas
 from csc_validate.cli import check_run
 from csc_validate.cli.options import AsAt, Collection, Council, OfstedLists, Year
 from csc_validate.errors import UsageError
-from csc_validate.load import load
 from csc_validate.overwrite import refuse_outputs_over_inputs
 from csc_validate.summary import saved_report
 from csc_validate.summary.compute import DEFAULT_THRESHOLD, summarise
@@ -122,15 +121,14 @@ def summary_command(
         )
         quality_source = narrow.note()
     else:
-        tables = load(
-            list(settings.inputs), list(settings.previous), settings.collection, settings.year
-        )
+        report, tables, unread = saved_report.load_beside(check_report, settings)
     schema = schemas.load(tables.collection, tables.year)
     # The check's own period: to --as-at, or to the date a CIN census says it was taken on.
     checked = year_to_date.resolve(tables, day).period
     if check_report is not None:
-        report = saved_report.matching_report(check_report, tables, f"{checked.end:%d/%m/%Y}")
-        quality_source = saved_report.note(check_report, report)
+        end = f"{checked.end:%d/%m/%Y}"
+        report = saved_report.matching_report(check_report, tables, end, report, bool(unread))
+        quality_source = saved_report.note(check_report, report, unread)
     period = checked if checked.end != schema.period.end else None
     summary = summarise(
         tables,
