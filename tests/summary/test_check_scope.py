@@ -62,8 +62,8 @@ def test_report_of_the_same_files_is_used_and_of_others_refused(tmp_path: Path, 
     assert any(f"come from {saved}" in note for note in summary["notes"])
     # Files of tables no figure reads are matched to the report, not read, and named.
     assert any("Not read" in note and "2025-26/reviews.csv" in note for note in summary["notes"])
-    assert "2025-26/episodes.csv" in summary["inputs"]
-    assert "2025-26/reviews.csv" not in summary["inputs"]
+    assert any(name.endswith("2025-26/episodes.csv") for name in summary["inputs"])
+    assert not any(name.endswith("reviews.csv") for name in summary["inputs"])
     assert any(entry["data_quality"] for entry in summary["figures"])
 
     # Without last year's files the inputs differ: refused, naming what differs.
