@@ -9,8 +9,10 @@ import pytest
 from csc_validate import packs, schemas
 from csc_validate.check import check_with_tables
 from csc_validate.errors import InputError
+from csc_validate.load import load
 from csc_validate.reports import json_report
 from csc_validate.summary.compute import summarise
+from csc_validate.summary.figure import FigureContext
 from csc_validate.summary.saved_report import matching_report
 from csc_validate.summary.scope import FigureRules, fields_read, reads_any
 from tests.summary.test_outputs import EXAMPLES, run
@@ -84,3 +86,31 @@ def test_report_of_another_date_or_collection_is_refused(tmp_path: Path, full_ch
     saved.write_text(json_report.render(other), encoding="utf-8")
     with pytest.raises(InputError, match="report of a cin 2025-26 return"):
         matching_report(saved, tables, "31/03/2026")
+
+
+@pytest.mark.parametrize(
+    ("collection", "paths", "previous"),
+    [
+        ("ssda903", [THIS_YEAR], [LAST_YEAR]),
+        ("cin", [EXAMPLES / "cin" / "cin-2025-26.xml"], []),
+    ],
+)
+def test_figures_read_no_table_their_uses_leave_out(collection, paths, previous, monkeypatch):
+    # summary --report leaves unread the files of tables outside the figures' `uses`.
+    tables = load(paths, previous)
+    schema = schemas.load(tables.collection, tables.year)
+    asked: set[str] = set()
+    table, earlier = FigureContext.table, FigureContext.earlier
+
+    def recording_table(self, name):
+        asked.add(name)
+        return table(self, name)
+
+    def recording_earlier(self, name):
+        asked.add(name)
+        return earlier(self, name)
+
+    monkeypatch.setattr(FigureContext, "table", recording_table)
+    monkeypatch.setattr(FigureContext, "earlier", recording_earlier)
+    summarise(tables, schema, None)
+    assert asked and asked <= {name for name, _ in fields_read(collection, tables.year)}
