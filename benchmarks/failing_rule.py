@@ -21,8 +21,8 @@ import polars as pl
 from csc_validate import engine, packs, schemas
 from csc_validate.collections.ssda903.synthetic.returns import generate, write
 from csc_validate.findings import RuleCrash
-from csc_validate.load import load
 from csc_validate.periods import previous_year
+from csc_validate.pipeline.load import load
 from csc_validate.reference import References
 from csc_validate.rulekit import RuleContext, rule
 

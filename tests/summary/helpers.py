@@ -13,8 +13,11 @@ def summary_of(
     tables: dict[str, CaseTable],
     year: str = "2025-26",
     period: Period | None = None,
+    earlier: dict[str, dict[str, CaseTable]] | None = None,
 ) -> Summary:
-    loaded = build_tables(Case("summary", tables=tables), collection, year)
+    """`earlier` gives returns from before last year, by year, as --previous gives them."""
+    case = Case("summary", tables=tables, earlier=earlier or {})
+    loaded = build_tables(case, collection, year)
     return summarise(loaded, schemas.load(collection, year), None, period=period)
 
 

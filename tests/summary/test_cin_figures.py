@@ -1,7 +1,10 @@
 """CIN census figures on a small hand-built census, hand-counted, both sides of each boundary."""
 
+import datetime as dt
+
 import pytest
 
+from csc_validate.periods import Period
 from csc_validate.rulekit.cases import table
 from tests.summary.helpers import summary_of, values
 
@@ -169,3 +172,30 @@ def test_pre_proceedings_from_2026_27_only():
     assert got[("cin_pre_proceedings_letters", None)] == 1
     earlier = values(summary_of("cin", {"CINdetails": DETAILS, "ChildIdentifiers": CHILDREN}))
     assert not any(key[0].startswith("cin_pre_proceedings") for key in earlier)
+
+
+def test_referrals_assessed_not_in_need():
+    details = table(
+        CIN_COLUMNS,
+        ["A", "1", "2025-04-01", "2025-05-01", "false", "RC8", "N1"],  # first day: counted
+        ["B", "1", "2025-03-31", "2025-05-01", "false", "RC8", "N1"],  # referred the day before
+        ["C", "1", "2026-03-31", "2026-03-31", "false", "RC9", "N1"],  # last day: counted
+        ["D", "1", "2025-06-01", "2025-07-01", "false", "RC7", "N1"],  # another reason
+        ["E", "1", "2025-06-01", "", "false", "", "N1"],  # still open
+    )
+    children = table(
+        ["LAchildID", "PersonBirthDate", "Sex"], *[[c, "2015-01-01", "1"] for c in "ABCDE"]
+    )
+    got = values(summary_of("cin", {"CINdetails": details, "ChildIdentifiers": children}))
+    assert got[("cin_referrals", None)] == 4
+    assert got[("cin_referrals_not_in_need", None)] == 2  # A, C
+
+
+def test_referrals_not_in_need_as_at_a_date_count_closures_by_it():
+    details = table(CIN_COLUMNS, ["A", "1", "2025-06-01", "2025-10-01", "false", "RC8", "N1"])
+    children = table(["LAchildID", "PersonBirthDate", "Sex"], ["A", "2015-01-01", "1"])
+    tables = {"CINdetails": details, "ChildIdentifiers": children}
+    for end, expected in ((dt.date(2025, 9, 30), 0), (dt.date(2025, 10, 1), 1)):
+        period = Period(year="2025-26", start=dt.date(2025, 4, 1), end=end)
+        got = values(summary_of("cin", tables, period=period))
+        assert got[("cin_referrals_not_in_need", None)] == expected

@@ -291,3 +291,124 @@ def test_special_guardianship_and_oc2_age_groups():
     assert got[("oc2_development_assessments", None)] == 1  # Y1
     assert got[("oc2_convicted", None)] == 1  # Y3 at 10
     assert got[("oc2_substance_misuse", None)] == 1
+
+
+def _adoption(child: str, entered: str, placed: str, order: str) -> list[list[str]]:
+    """A child who entered care, moved in with new adopters (RNE P) and was adopted (E11)."""
+    return [
+        [child, entered, "S", "C2", "N1", "U1", "PR1", placed, "X1"],
+        [child, placed, "P", "E1", "N1", "A4", "PR1", order, "E11"],
+    ]
+
+
+def _adoption_header(*children: str):
+    return table(
+        ["CHILD", "SEX", "DOB", "ETHNIC"], *[[c, "1", "01/01/2020", "WBRI"] for c in children]
+    )
+
+
+def test_adoption_three_year_average_pools_the_children_of_three_years():
+    # Adopted 2025-26: L 100 days to placement; M adopted 31/03/2026 (in), 200 days.
+    # Adopted 2024-25: N 31 days. Adopted 2023-24: O 10 days, adopted 01/04/2023 (first day).
+    # P was adopted 31/03/2023, in 2022-23: outside the three years even though its return
+    # (given as 2023-24's last year) holds it. Pooled mean (100 + 200 + 31 + 10) / 4 = 85.25.
+    now = table(
+        EPISODE_COLUMNS,
+        *_adoption("L", "01/05/2025", "09/08/2025", "01/12/2025"),
+        *_adoption("M", "01/04/2025", "18/10/2025", "31/03/2026"),
+    )
+    last = table(EPISODE_COLUMNS, *_adoption("N", "01/05/2024", "01/06/2024", "01/01/2025"))
+    two_back = table(EPISODE_COLUMNS, *_adoption("O", "01/01/2023", "11/01/2023", "01/04/2023"))
+    three_back = table(EPISODE_COLUMNS, *_adoption("P", "01/01/2022", "01/01/2023", "31/03/2023"))
+    tables = {
+        "Episodes": now,
+        "Header": _adoption_header("L", "M"),
+        "Episodes_last": last,
+        "Header_last": _adoption_header("N"),
+    }
+    earlier = {
+        "2023-24": {"Episodes": two_back, "Header": _adoption_header("O")},
+        "2022-23": {"Episodes": three_back, "Header": _adoption_header("P")},
+    }
+    found = summary_of("ssda903", tables, earlier=earlier)
+    got = values(found)
+    assert got[("adoption_care_to_placement_days", None)] == 150.0
+    assert got[("adoption_care_to_placement_days_3y", None)] == 85.2
+    assert got[("adoption_care_to_placement_days_3y", "year_adopted=2025-26")] == 150.0
+    assert got[("adoption_care_to_placement_days_3y", "year_adopted=2024-25")] == 31.0
+    assert got[("adoption_care_to_placement_days_3y", "year_adopted=2023-24")] == 10.0
+    # 2022-23 is only in last year's three years: N 31, O 10, P 01/01/2022-01/01/2023 365.
+    assert got[("adoption_care_to_placement_days_3y", "year_adopted=2022-23")] is None
+    headline = next(e for e in found.figures if e.id == "adoption_care_to_placement_days_3y")
+    assert headline.warning == ""
+    assert headline.previous is not None and headline.previous.value == 135.3
+
+
+def test_adoption_three_year_average_says_when_it_has_fewer_years():
+    now = table(EPISODE_COLUMNS, *_adoption("L", "01/05/2025", "09/08/2025", "01/12/2025"))
+    last = table(EPISODE_COLUMNS, *_adoption("N", "01/05/2024", "01/06/2024", "01/01/2025"))
+    alone = summary_of("ssda903", {"Episodes": now, "Header": _adoption_header("L")})
+    two = summary_of(
+        "ssda903",
+        {
+            "Episodes": now,
+            "Header": _adoption_header("L"),
+            "Episodes_last": last,
+            "Header_last": _adoption_header("N"),
+        },
+    )
+    for found, years, mean in (
+        (alone, "1 year only (2025-26)", 100.0),
+        (two, "2 years only (2025-26, 2024-25)", 65.5),
+    ):
+        headline = next(e for e in found.figures if e.id == "adoption_care_to_placement_days_3y")
+        assert headline.value == mean
+        assert f"Over {years}, not DfE's three" in headline.warning
+
+
+def test_motherhood_of_girls_aged_12_or_over_on_31_march():
+    open_episodes = table(
+        EPISODE_COLUMNS,
+        *[[child, "01/01/2025", "S", "C2", "N1", "U1", "PR1", "", ""] for child in "VWXYZ"],
+    )
+    header = table(
+        ["CHILD", "SEX", "DOB", "ETHNIC", "MOTHER"],
+        ["V", "2", "31/03/2014", "WBRI", "1"],  # 12 on 31 March: a mother
+        ["W", "2", "01/04/2014", "WBRI", ""],  # 11 on 31 March: not asked
+        ["X", "2", "01/01/2010", "WBRI", "0"],
+        ["Y", "2", "01/01/2010", "WBRI", ""],
+        ["Z", "1", "01/01/2010", "WBRI", ""],
+    )
+    got = values(summary_of("ssda903", {"Episodes": open_episodes, "Header": header}))
+    assert got[("looked_after_on_31_march", None)] == 5
+    assert got[("looked_after_on_31_march", "motherhood=mother")] == 1  # V
+    assert got[("looked_after_on_31_march", "motherhood=not a mother")] == 1  # X
+    assert got[("looked_after_on_31_march", "motherhood=not recorded")] == 1  # Y
+    assert got[("looked_after_on_31_march", "motherhood=not a girl aged 12 or over")] == 2  # W, Z
+
+
+def test_started_by_previous_permanence():
+    episodes = table(
+        EPISODE_COLUMNS,
+        ["R", "01/04/2025", "S", "C2", "N1", "U1", "PR1", "", ""],  # first day: started
+        ["S", "31/03/2026", "S", "C2", "N1", "U1", "PR1", "", ""],  # last day: started
+        ["T", "31/03/2025", "S", "C2", "N1", "U1", "PR1", "", ""],  # day before: not started
+        ["U", "15/06/2025", "S", "C2", "N1", "U1", "PR1", "", ""],  # no PrevPerm row
+    )
+    header = table(
+        ["CHILD", "SEX", "DOB", "ETHNIC"], *[[c, "1", "01/01/2015", "WBRI"] for c in "RSTU"]
+    )
+    permanence = table(
+        ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"],
+        ["R", "01/01/2015", "P1", "", "01/01/2020"],
+        ["S", "01/01/2015", "Z1", "", ""],
+        ["T", "01/01/2015", "P2", "", "01/01/2020"],
+    )
+    got = values(
+        summary_of("ssda903", {"Episodes": episodes, "Header": header, "PrevPerm": permanence})
+    )
+    assert got[("started_in_year", None)] == 3
+    assert got[("started_in_year", "previous_permanence=P1")] == 1
+    assert got[("started_in_year", "previous_permanence=Z1")] == 1
+    assert got[("started_in_year", "previous_permanence=(blank)")] == 1
+    assert ("started_in_year", "previous_permanence=P2") not in got

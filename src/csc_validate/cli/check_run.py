@@ -4,6 +4,8 @@ baseline.
 Redaction comes later, when each report is written: team workbooks are cut on the real ids."""
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -13,6 +15,7 @@ from csc_validate.cli.progress import progress
 from csc_validate.findings import Report
 from csc_validate.pipeline import check as pipeline
 from csc_validate.pipeline.request import Request
+from csc_validate.rulekit.rule import Rule
 from csc_validate.tables import Tables
 
 
@@ -22,14 +25,16 @@ def run(
     quiet: bool,
     write_baseline: Path | None,
     as_at: dt.date | None = None,
+    narrow: Callable[[Tables, list[Rule]], list[Rule]] | None = None,
 ) -> tuple[Report, Tables]:
     """The report to write (after acceptances and the baseline) and the tables the check
-    loaded."""
+    loaded; `narrow` as in the pipeline's Request."""
     acceptances = settings.accepted
     if settings.accepted_file is not None:
         acceptances += accepted.read(settings.accepted_file)
     with progress(quiet) as stage:
-        report, tables = pipeline.run(Request.from_settings(settings, as_at), stage)
+        request = replace(Request.from_settings(settings, as_at), narrow=narrow)
+        report, tables = pipeline.run(request, stage)
     if write_baseline is not None:
         baseline.write(report, write_baseline)
         typer.echo(f"Wrote {write_baseline} ({len(report.findings)} findings)", err=True)

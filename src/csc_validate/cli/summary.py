@@ -11,8 +11,10 @@ from csc_validate.cli import check_run
 from csc_validate.cli.options import AsAt, Collection, Council, OfstedLists, Year
 from csc_validate.errors import UsageError
 from csc_validate.overwrite import refuse_outputs_over_inputs
+from csc_validate.summary import saved_report
 from csc_validate.summary.compute import DEFAULT_THRESHOLD, summarise
 from csc_validate.summary.outputs import SummaryFormat, format_for, write
+from csc_validate.summary.scope import FigureRules
 
 
 def summary_command(
@@ -68,11 +70,21 @@ def summary_command(
         bool,
         typer.Option("--partial", help="Summarise a return that lacks some of its tables."),
     ] = False,
+    check_report: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            metavar="CHECK.json",
+            help="Take the data-quality counts from check's JSON report of these same files "
+            "instead of running the rules again (refused if the files differ).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress.")] = False,
 ) -> None:
     """DfE's headline figures from a checked return, with last year's beside them.
 
-    The return is read and checked exactly as `check` does; each figure says how many children
+    The return is read as `check` reads it and checked by the rules that check the fields the
+    figures read (or, with --report, not checked again); each figure says how many children
     behind it have errors in the fields it uses. Exit codes: 0 the summary was written; 2 input
     that cannot be used.
     """
@@ -99,15 +111,33 @@ def summary_command(
         [("--output", path) for path, _ in planned],
         [("one of the files being summarised", path) for path in settings.inputs]
         + [("one of last year's files", path) for path in settings.previous]
-        + [("one of the Ofsted lists", path) for path in settings.ofsted],
+        + [("one of the Ofsted lists", path) for path in settings.ofsted]
+        + ([("the check report", check_report)] if check_report else []),
     )
-    report, tables = check_run.run(settings, quiet=quiet, write_baseline=None, as_at=day)
+    if check_report is None:
+        narrow = FigureRules()
+        report, tables = check_run.run(
+            settings, quiet=quiet, write_baseline=None, as_at=day, narrow=narrow
+        )
+        quality_source = narrow.note()
+    else:
+        report, tables, unread = saved_report.load_beside(check_report, settings)
     schema = schemas.load(tables.collection, tables.year)
     # The check's own period: to --as-at, or to the date a CIN census says it was taken on.
     checked = year_to_date.resolve(tables, day).period
+    if check_report is not None:
+        end = f"{checked.end:%d/%m/%Y}"
+        report = saved_report.matching_report(check_report, tables, end, report, bool(unread))
+        quality_source = saved_report.note(check_report, report, unread)
     period = checked if checked.end != schema.period.end else None
     summary = summarise(
-        tables, schema, report, period=period, la=settings.la, threshold=flag_change
+        tables,
+        schema,
+        report,
+        period=period,
+        la=settings.la,
+        threshold=flag_change,
+        quality_source=quality_source,
     )
     if not planned:
         write(summary, output_format or SummaryFormat.TERMINAL, None, breakdowns)

@@ -53,6 +53,8 @@ def check(request: Request, tables: Tables, stage: Stage | None = None) -> Repor
         else rule
         for rule in rules
     ]
+    if request.narrow is not None:
+        rules = request.narrow(tables, rules)
     needs = ReferenceRequest(la=request.la, ofsted=request.ofsted)
     chosen = collections.get(tables.collection)
     references = References(chosen.references(needs, tables))

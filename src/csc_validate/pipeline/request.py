@@ -1,12 +1,14 @@
 """One request for the pipeline: the files to read and how to check them, for every command."""
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from csc_validate import config
+from csc_validate.rulekit.rule import Rule
 from csc_validate.severity import Severity
+from csc_validate.tables import Tables
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,8 @@ class Request:
     `partial` says that a return without some of its tables is meant to be checked as it is.
     `severity` treats some rules as more or less serious than DfE does ({"355": "query"}).
     `as_at` checks a year-to-date extract as at that day (see as_at.resolve).
+    `narrow` keeps only the selected rules a caller needs (summary: those reading the fields its
+    figures use); the report's rules and rules_run then say which ran.
     """
 
     paths: tuple[Path, ...]
@@ -32,6 +36,7 @@ class Request:
     partial: bool = False
     severity: Mapping[str, Severity] = field(default_factory=dict)
     as_at: dt.date | None = None
+    narrow: Callable[[Tables, list[Rule]], list[Rule]] | None = None
 
     @classmethod
     def from_settings(cls, settings: config.Config, as_at: dt.date | None = None) -> "Request":

@@ -10,7 +10,7 @@ import polars as pl
 
 from csc_validate import __version__
 from csc_validate.findings import Report
-from csc_validate.periods import Period, parse_year, previous_year
+from csc_validate.periods import Period, previous_year
 from csc_validate.schemas import YearSchema
 from csc_validate.summary.figure import Figure, FigureContext, FigureUnavailableError
 from csc_validate.summary.model import Entry, Previous, Summary
@@ -48,9 +48,11 @@ def summarise(
     period: Period | None = None,
     la: str | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    quality_source: str = "",
 ) -> Summary:
     """Every figure of the return's year over `period` (the collection year, or 1 April to the
-    as-at date); with last year's tables loaded, last year's values and the changes."""
+    as-at date); with last year's tables loaded, last year's values and the changes.
+    `quality_source` says which check's findings the data-quality counts come from."""
     full_year = schema.period
     period = period or full_year
     as_at = period.end != full_year.end
@@ -64,7 +66,13 @@ def summarise(
     previous_given = any(name.endswith(PREVIOUS_SUFFIX) for name in tables.tables)
     last: dict[str, dict[Key, int | float | None]] | None = None
     if previous_given:
-        last_period = parse_year(previous_year(tables.year))
+        # The collection's own year, a year back: it runs to the day before this year's starts.
+        this_year = schema.period
+        last_period = Period(
+            year=previous_year(tables.year),
+            start=this_year.start.replace(year=this_year.start.year - 1),
+            end=this_year.start - dt.timedelta(days=1),
+        )
         before = FigureContext(
             tables,
             schema,
@@ -113,6 +121,8 @@ def summarise(
             f"Figures run from {period.start:%d/%m/%Y} to the as-at date {period.end:%d/%m/%Y}; "
             "DfE publishes figures for the whole year to 31 March only."
         )
+    if quality_source:
+        notes.append(quality_source)
     if report is not None and report.incomplete:
         notes.append("The check was incomplete, so the data-quality context may miss errors.")
     return Summary(

@@ -1,5 +1,5 @@
-"""Referrals, re-referrals within 12 months and referrals with no further action
-(figures.md 2.16-2.18)."""
+"""Referrals, re-referrals within 12 months, referrals with no further action and referrals
+assessed as not in need (figures.md 2.16-2.18)."""
 
 import polars as pl
 
@@ -43,6 +43,20 @@ def re_referrals(ctx: FigureContext) -> pl.DataFrame:
         & (pl.col("_EARLIER") >= pl.col("CINreferralDate").dt.offset_by("-12mo"))
     )
     return current.join(within.select("_row").unique(), on="_row", how="semi")
+
+
+# RC8 "case closed after assessment, no further action"; RC9 "case closed after assessment,
+# referred to early help" (DfE's ReasonForClosure codes).
+NOT_IN_NEED = ["RC8", "RC9"]
+
+
+def assessed_not_in_need(ctx: FigureContext) -> pl.DataFrame:
+    """Referrals in the period whose episode was closed after assessment, by the period's end,
+    as not in need (RC8, RC9)."""
+    closed = (pl.col("CINclosureDate") <= ctx.end).fill_null(False)
+    return referrals(ctx).filter(
+        closed & pl.col("ReasonForClosure").is_in(NOT_IN_NEED).fill_null(False)
+    )
 
 
 def _look_back(ctx: FigureContext) -> str:
@@ -116,5 +130,23 @@ FIGURES = (
         uses=USES,
         population=lambda ctx: referrals(ctx).filter(nfa()),
         share_of="cin_referrals",
+    ),
+    # DfE C1 not_in_need_count: referrals in the year where the child was "assessed not to be
+    # in need" (DfE's method, "Calculating children assessed not to be in need at assessment",
+    # was not read: figures.md 2.18). Read here as the episode closed with RC8 or RC9, the two
+    # reasons "case closed after assessment". Counts referrals.
+    Figure(
+        id="cin_referrals_not_in_need",
+        label="Referrals assessed as not in need",
+        counts="referrals",
+        definition="Referrals in the year after which the child was assessed as not in need: "
+        "the episode closed after assessment with no further action (RC8) or with a referral "
+        "to early help (RC9).",
+        dfe_table=TABLE,
+        uses=(*USES, ("CINdetails", "CINclosureDate"), ("CINdetails", "ReasonForClosure")),
+        population=assessed_not_in_need,
+        share_of="cin_referrals",
+        note="Provisional: DfE's own method for this count was not found; read as episodes "
+        "closed after assessment (RC8, RC9).",
     ),
 )

@@ -26,6 +26,19 @@ PROVIDER = Breakdown("placement provider", "PLACE_PROVIDER")
 UASC = Breakdown("UASC", "UASC_STATUS", order=("UASC", "not UASC"))
 AGE = Breakdown("age", "AGE_BAND", order=AGE_BANDS)
 LOCALITY = Breakdown("locality", "PL_LOCATION", order=("IN", "OUT"))
+# DfE: "Children looked after at 31 March by characteristics" (formerly A1) counts mothers among
+# looked-after girls aged 12 and over; MOTHER is recorded for them only (rules 165, 393).
+# Counts children; the age is at the figure's date.
+MOTHERHOOD_BANDS = ("mother", "not a mother", "not recorded", "not a girl aged 12 or over")
+MOTHERHOOD = Breakdown("motherhood", "MOTHERHOOD", order=MOTHERHOOD_BANDS)
+FEMALE = ["2", "F"]
+# DfE: "CLA starting during the year by characteristics" breaks starts down by previous
+# permanence (PrevPerm PREV_PERM: P1 adoption, P2 special guardianship, P3 residence or child
+# arrangements order, P4 unknown order, Z1 none). Counts children; blank when the child has no
+# PrevPerm row.
+PREVIOUS_PERMANENCE = Breakdown(
+    "previous permanence", "PREV_PERM", order=("P1", "P2", "P3", "P4", "Z1")
+)
 DISTANCE = Breakdown("distance", "DISTANCE_BAND", order=DISTANCE_BANDS)
 
 
@@ -134,11 +147,13 @@ def characteristics(ctx: FigureContext, on: dt.date | str) -> pl.DataFrame:
     flagged = pl.col("CHILD").is_in(current["CHILD"].implode()) | (
         (pl.col("UASC") == "1") & ~pl.col("CHILD").is_in(uasc["CHILD"].implode())
     )
+    mother = pl.col("MOTHER") if "MOTHER" in header.columns else pl.lit(None, pl.String)
     return header.select(
         "CHILD",
         "SEX",
         "ETHNIC",
         pl.col("DOB").alias("_DOB"),
+        mother.cast(pl.String).alias("_MOTHER"),
         UASC_STATUS=pl.when(flagged.fill_null(False))
         .then(pl.lit("UASC"))
         .otherwise(pl.lit("not UASC")),
@@ -156,8 +171,31 @@ def with_characteristics(
     joined = frame.join(characteristics(ctx, age_at), on="CHILD", how="left")
     day = pl.lit(age_at, dtype=pl.Date) if isinstance(age_at, dt.date) else pl.col(age_at)
     return joined.with_columns(AGE=age_on(pl.col("_DOB"), day)).with_columns(
-        AGE_BAND=age_band(pl.col("AGE"), bands)
+        AGE_BAND=age_band(pl.col("AGE"), bands), MOTHERHOOD=motherhood()
     )
+
+
+def motherhood() -> pl.Expr:
+    """A girl aged 12 or over (AGE) is a mother (MOTHER 1) or not (0), or not recorded; an
+    unknown sex or age is not taken as a girl aged 12 or over."""
+    girl = (pl.col("SEX").cast(pl.String).is_in(FEMALE) & (pl.col("AGE") >= 12)).fill_null(False)
+    return (
+        pl.when(~girl)
+        .then(pl.lit(MOTHERHOOD_BANDS[3]))
+        .when(pl.col("_MOTHER") == "1")
+        .then(pl.lit(MOTHERHOOD_BANDS[0]))
+        .when(pl.col("_MOTHER") == "0")
+        .then(pl.lit(MOTHERHOOD_BANDS[1]))
+        .otherwise(pl.lit(MOTHERHOOD_BANDS[2]))
+    )
+
+
+def with_previous_permanence(ctx: FigureContext, frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` (one row per child) with PREV_PERM from the PrevPerm table, when it was given."""
+    if "PrevPerm" + ctx.suffix not in ctx.tables:
+        return frame
+    permanence = ctx.table("PrevPerm").unique("CHILD", keep="first", maintain_order=True)
+    return frame.join(permanence.select("CHILD", "PREV_PERM"), on="CHILD", how="left")
 
 
 def looked_after_on(ctx: FigureContext, day: dt.date) -> pl.DataFrame:

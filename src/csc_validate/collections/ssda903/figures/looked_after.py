@@ -56,6 +56,7 @@ FIGURES = (
             ("Header", "DOB"),
             ("Header", "SEX"),
             ("Header", "ETHNIC"),
+            ("Header", "MOTHER"),
         ),
         population=on_31_march,
         breakdowns=(
@@ -69,6 +70,7 @@ FIGURES = (
             cohorts.ETHNICITY,
             cohorts.CATEGORY_OF_NEED,
             cohorts.UASC,
+            cohorts.MOTHERHOOD,
         ),
         note="Locality and distance need --la. Category of need is the one when the period "
         "of care began (the earliest episode of the period the returns hold).",

@@ -20,7 +20,7 @@ def started(ctx: FigureContext) -> pl.DataFrame:
         & cohorts.not_short_break(ctx)
     )
     first = starts.sort("CHILD", "DECOM", "_row").group_by("CHILD", maintain_order=True).first()
-    return cohorts.with_characteristics(ctx, first, "DECOM")
+    return cohorts.with_previous_permanence(ctx, cohorts.with_characteristics(ctx, first, "DECOM"))
 
 
 def ceased(ctx: FigureContext) -> pl.DataFrame:
@@ -74,7 +74,7 @@ FIGURES = (
         "occasion on which a child started in the year is counted. Short-term placements "
         "(V3, V4) are left out.",
         dfe_table="CLA starting during the year by characteristics (formerly C1/C2)",
-        uses=START_FIELDS,
+        uses=(*START_FIELDS, ("PrevPerm", "PREV_PERM")),
         population=started,
         breakdowns=(
             cohorts.CATEGORY_OF_NEED,
@@ -84,6 +84,7 @@ FIGURES = (
             cohorts.SEX,
             cohorts.ETHNICITY,
             cohorts.UASC,
+            cohorts.PREVIOUS_PERMANENCE,
         ),
     ),
     # DfE: "Only the last occasion on which a child ceased to be looked after in the year has
