@@ -10,10 +10,10 @@ from csc_validate import packs, schemas
 from csc_validate.check import check_with_tables
 from csc_validate.errors import InputError
 from csc_validate.pipeline.load import load
+from csc_validate.pipeline.saved_report import matching_report
 from csc_validate.reports import json_report
 from csc_validate.summary.compute import summarise
 from csc_validate.summary.figure import FigureContext
-from csc_validate.summary.saved_report import matching_report
 from csc_validate.summary.scope import FigureRules, fields_read, reads_any
 from tests.summary.test_outputs import EXAMPLES, run
 

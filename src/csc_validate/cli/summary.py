@@ -11,7 +11,7 @@ from csc_validate.cli import check_run
 from csc_validate.cli.options import AsAt, Collection, Council, OfstedLists, Year
 from csc_validate.errors import UsageError
 from csc_validate.overwrite import refuse_outputs_over_inputs
-from csc_validate.summary import saved_report
+from csc_validate.pipeline import saved_report
 from csc_validate.summary.compute import DEFAULT_THRESHOLD, summarise
 from csc_validate.summary.outputs import SummaryFormat, format_for, write
 from csc_validate.summary.scope import FigureRules
