@@ -56,7 +56,9 @@ def test_a_pack_cannot_mark_a_rule_it_does_not_have(tmp_path: Path, monkeypatch)
     (base / "pack.toml").write_text(
         'collection = "ssda903"\nyear = "2023-24"\n[provisional]\n"999" = "no such rule"\n'
     )
-    monkeypatch.setattr(packs, "data_dir", lambda name: tmp_path / name)
+    monkeypatch.setattr(
+        packs, "collection_dir", lambda name, collection: tmp_path / name / collection
+    )
     packs.load.cache_clear()
     try:
         with pytest.raises(RuleDefinitionError, match=r"\[provisional\]"):
