@@ -74,6 +74,16 @@ def with_periods_of_care(episodes: pl.LazyFrame) -> pl.LazyFrame:
     ).drop("prev_DEC", "next_DEC")
 
 
+def periods_of_care(ctx: RuleContext) -> pl.LazyFrame:
+    """The return's episodes with their periods of care, as `with_periods_of_care` adds them;
+    built once for all the rules of a run."""
+    return ctx.derived(_episodes_with_periods_of_care)
+
+
+def _episodes_with_periods_of_care(ctx: RuleContext) -> pl.LazyFrame:
+    return with_periods_of_care(ctx.table("Episodes"))
+
+
 def continuously_looked_after(
     episodes: pl.LazyFrame,
     start: dt.date,
@@ -135,7 +145,12 @@ def continuously_looked_after(
 
 def oc2_cohort(ctx: RuleContext) -> pl.LazyFrame:
     """CHILD of every child in the OC2 cohort: looked after continuously for the 12 months to
-    31 March, read from the return's episodes with the year's code lists."""
+    31 March, read from the return's episodes with the year's code lists; built once for all the
+    rules of a run."""
+    return ctx.derived(_oc2_cohort)
+
+
+def _oc2_cohort(ctx: RuleContext) -> pl.LazyFrame:
     return continuously_looked_after(
         ctx.table("Episodes"),
         ctx.start,
