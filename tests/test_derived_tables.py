@@ -4,8 +4,8 @@ import polars as pl
 import pytest
 
 from csc_validate import engine, schemas
+from csc_validate.collections.ssda903.rulekit import carryover, oc2_cohort, periods_of_care
 from csc_validate.collections.ssda903.rulekit import episodes as episode_kit
-from csc_validate.collections.ssda903.rulekit import oc2_cohort, periods_of_care
 from csc_validate.rulekit import Case, RuleContext, rule, table
 from csc_validate.rulekit.cases import build_tables
 
@@ -135,3 +135,33 @@ def test_episode_tables_are_built_once_per_context(monkeypatch, helper, built) -
     expected = original if built == "with_periods_of_care" else None
     if expected is not None:
         assert first.equals(expected(context.table("Episodes")).collect())
+
+
+def test_last_years_open_episodes_are_paired_once_per_context(monkeypatch) -> None:
+    original = carryover._first_episodes
+    calls: list[int] = []
+
+    def counted(episodes: pl.LazyFrame) -> pl.LazyFrame:
+        calls.append(1)
+        return original(episodes)
+
+    monkeypatch.setattr(carryover, "_first_episodes", counted)
+    case = Case(
+        "carried over",
+        tables={
+            **EPISODES.tables,
+            "Episodes_last": table(
+                ["CHILD", "DECOM", "RNE", "LS", "DEC"],
+                ["1", "01/01/2024", "S", "C2", ""],
+                ["2", "01/01/2024", "S", "C2", "01/06/2024"],
+            ),
+        },
+    )
+    context = RuleContext(build_tables(case, "ssda903", "2025-26"), SCHEMA)
+    shared = [carryover.carried_over(context, [c]).sort("_row").collect() for c in ("LS", "RNE")]
+    assert len(calls) == 1
+    each = carryover.first_after_open_episode(
+        context.table("Episodes"), context.table("Episodes_last"), ["LS"]
+    )
+    assert shared[0].equals(each.sort("_row").collect())
+    assert shared[0]["CHILD"].to_list() == ["1"]
