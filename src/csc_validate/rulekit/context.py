@@ -2,7 +2,7 @@
 reference data."""
 
 import datetime as dt
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 
 import polars as pl
 
@@ -40,7 +40,7 @@ class RuleContext:
         self.metadata = dict(tables.metadata)
         # Tables derived from this return, built once for all the rules of one run: the context
         # is made afresh for each run (and each rule case), so nothing is shared between returns.
-        self._derived: dict[tuple[Hashable, ...], pl.DataFrame | Exception] = {}
+        self._derived: dict[Callable[..., pl.LazyFrame], pl.DataFrame | Exception] = {}
 
     @property
     def start(self) -> dt.date:
@@ -113,24 +113,21 @@ class RuleContext:
             if name in year.tables
         ]
 
-    def derived(
-        self,
-        build: Callable[..., pl.LazyFrame | pl.DataFrame],
-        *arguments: Hashable,
-    ) -> pl.LazyFrame:
-        """`build(ctx, *arguments)`, collected the first time a rule asks for it and shared by
+    def derived(self, build: Callable[["RuleContext"], pl.LazyFrame]) -> pl.LazyFrame:
+        """`build(ctx)`, collected the first time a rule asks for it and shared by
         every rule of the run that asks again, instead of each rule computing it anew.
 
         A table that cannot be built fails (or skips) each rule that asks for it, with the same
         error, and no other rule.
         """
-        key = (build, *arguments)
-        if key not in self._derived:
+        if build not in self._derived:
             try:
-                self._derived[key] = build(self, *arguments).lazy().collect()
+                self._derived[build] = build(self).collect()
+            # Equivalent mutant (ExceptionReplacer): the error then reaches the rule uncaught, and
+            # each later rule that asks builds the table again and meets the same error.
             except Exception as error:
-                self._derived[key] = error
-        built = self._derived[key]
+                self._derived[build] = error
+        built = self._derived[build]
         if isinstance(built, Exception):
             raise built
         return built.lazy()
