@@ -28,7 +28,10 @@ def with_neighbours(
     # Sorted by `by` first, a child's records are adjacent, so the neighbouring row is the
     # child's neighbour when it has the same `by`: a plain shift, far cheaper than a window. A
     # blank `by` equals nothing, so a row without one has no neighbours (as `child_of_row`).
+    # Equivalent mutant (ReplaceComparisonOperator_Eq_LtE): sorted by `by`, no row's is below
+    # the previous row's, so `<=` holds only where `==` does.
     same_as_previous = pl.col(by) == pl.col(by).shift(1)
+    # Equivalent mutant (ReplaceComparisonOperator_Eq_GtE): no row's is above the next row's.
     same_as_next = pl.col(by) == pl.col(by).shift(-1)
     return ordered.with_columns(
         *[pl.when(same_as_previous).then(pl.col(c).shift(1)).alias(f"prev_{c}") for c in columns],
