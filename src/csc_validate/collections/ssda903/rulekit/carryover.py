@@ -33,7 +33,7 @@ def first_after_open_episode(
     episode has the same RNE as last year's open one are kept (the same placement carried over).
     """
     first, last = _first_episodes(episodes), _open_last_episodes(episodes_last)
-    return _paired(first, last, columns, same_reason=same_reason)
+    return _paired(first, last, columns, same_reason)
 
 
 def carried_over(ctx: RuleContext, columns: list[str]) -> pl.LazyFrame:
@@ -63,7 +63,7 @@ def _open_last_episodes(episodes_last: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def _paired(
-    first: pl.LazyFrame, last: pl.LazyFrame, columns: list[str], *, same_reason: bool
+    first: pl.LazyFrame, last: pl.LazyFrame, columns: list[str], same_reason: bool
 ) -> pl.LazyFrame:
     compared = list(dict.fromkeys([*columns, "RNE"])) if same_reason else columns
     # Last year's open episode is the row each finding is compared with.
