@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import periods_of_care
+from csc_validate.collections.ssda903.rulekit import with_periods_of_care
 from csc_validate.rulekit import Case, RuleContext, raw_name, rule, table
 
 
@@ -29,7 +29,11 @@ def open_missing_period_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: an unreadable DECOM fails stage 1 (141); the peer takes it as care ended.
     # NOTE: the peer also flags a period that has an end date but lies outside care; DfE's message
     # is about a period without an end date (MIS_END).
-    periods = periods_of_care(ctx).select("CHILD", "period_start", "period_end").unique()
+    periods = (
+        with_periods_of_care(ctx.table("Episodes"))
+        .select("CHILD", "period_start", "period_end")
+        .unique()
+    )
     ceased = periods.filter(pl.col("period_end").is_not_null()).select("CHILD").unique()
     open_missing = (
         ctx.table("Missing")

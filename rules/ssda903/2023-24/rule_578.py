@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import periods_of_care
+from csc_validate.collections.ssda903.rulekit import with_periods_of_care
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -28,7 +28,11 @@ def missing_period_starts_after_care(ctx: RuleContext) -> pl.LazyFrame:
     # every period of care (from its first DECOM to its last DEC, both included) is flagged when a
     # period of care ended before it; a start before care began is rule 581's. Children with no
     # episodes and blank starts are not compared.
-    periods = periods_of_care(ctx).select("CHILD", "period_start", "period_end").unique()
+    periods = (
+        with_periods_of_care(ctx.table("Episodes"))
+        .select("CHILD", "period_start", "period_end")
+        .unique()
+    )
     missing = ctx.table("Missing").filter(pl.col("MIS_START").is_not_null())
     # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no episodes a blank
     # period_start and period_end, and every comparison with a blank is dropped, so such a pair
