@@ -4,7 +4,7 @@ import datetime as dt
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import with_periods_of_care
+from csc_validate.collections.ssda903.rulekit import periods_of_care
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
 
@@ -31,7 +31,7 @@ def long_looked_after_child_coded_newly_looked_after(ctx: RuleContext) -> pl.Laz
     # lasted exactly a week and is not flagged.
     week_before_end = ctx.end - dt.timedelta(days=7)
     long_open = (
-        with_periods_of_care(ctx.table("Episodes"))
+        periods_of_care(ctx)
         .filter(pl.col("period_end").is_null() & (pl.col("period_start") < week_before_end))
         # The episode that began the period is named beside the Header row.
         # Equivalent mutant (ReplaceComparisonOperator_Eq_LtE): period_start is the period's

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.carryover import first_after_open_episode
+from csc_validate.collections.ssda903.rulekit.carryover import carried_over
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -34,7 +34,7 @@ def first_episode_placement_differs_from_open_episode(ctx: RuleContext) -> pl.La
     # no recoding. The catalogue lists only Episodes (the peer reads last year's episodes in a
     # shared function); Episodes_last is declared because it is read. A blank on one side only is a
     # difference.
-    pairs = first_after_open_episode(ctx.table("Episodes"), ctx.table("Episodes_last"), ["PLACE"])
+    pairs = carried_over(ctx, ["PLACE"])
     recoding = pl.concat_str(pl.col("last_PLACE"), pl.lit(">"), pl.col("PLACE"))
     accepted = recoding.is_in(ctx.codes("PLACE_RECODED_SINCE_LAST_YEAR")).fill_null(False)
     return pairs.filter(pl.col("PLACE").ne_missing(pl.col("last_PLACE")) & ~accepted)

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.carryover import first_after_open_episode
+from csc_validate.collections.ssda903.rulekit.carryover import carried_over
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -27,9 +27,7 @@ def first_episode_provider_differs_from_open_episode(ctx: RuleContext) -> pl.Laz
     # one with the latest DECOM in last year's return, the first the one with the earliest DECOM in
     # this year's. A blank on one side only is a difference; blank on both sides is not. A child
     # absent from either return is not compared.
-    pairs = first_after_open_episode(
-        ctx.table("Episodes"), ctx.table("Episodes_last"), ["PLACE_PROVIDER"]
-    )
+    pairs = carried_over(ctx, ["PLACE_PROVIDER"])
     return pairs.filter(pl.col("PLACE_PROVIDER").ne_missing(pl.col("last_PLACE_PROVIDER")))
 
 

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.carryover import first_after_open_episode
+from csc_validate.collections.ssda903.rulekit.carryover import carried_over
 from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
@@ -23,7 +23,7 @@ def first_episode_urn_differs_from_open_episode(ctx: RuleContext) -> pl.LazyFram
     # one with the latest DECOM in last year's return, the first the one with the earliest DECOM in
     # this year's. A blank on one side only is a difference; blank on both sides is not. A child
     # absent from either return is not compared.
-    pairs = first_after_open_episode(ctx.table("Episodes"), ctx.table("Episodes_last"), ["URN"])
+    pairs = carried_over(ctx, ["URN"])
     return pairs.filter(pl.col("URN").ne_missing(pl.col("last_URN")))
 
 

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import in_order, with_periods_of_care
+from csc_validate.collections.ssda903.rulekit import in_order, periods_of_care
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import RELATED_ROW, Case, RuleContext, rule, table
 
@@ -30,7 +30,7 @@ def need_differs_from_start_of_period(ctx: RuleContext) -> pl.LazyFrame:
     # from the first is flagged, not only the one where the code changed. A blank on one side only
     # is a difference. Periods that began last year are compared from their first episode in this
     # return (rule 503C checks the link to last year).
-    periods = with_periods_of_care(ctx.table("Episodes"))
+    periods = periods_of_care(ctx)
     # An episode with a blank DECOM always starts a new period and sorts after the child's dated
     # ones, so it is alone in its period; of two starting the same day the one ending first leads.
     # The period's first episode, whose need the episode is compared with, is named beside it.

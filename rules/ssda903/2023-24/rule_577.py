@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import in_order, with_periods_of_care
+from csc_validate.collections.ssda903.rulekit import in_order, periods_of_care
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import (
     RELATED_ROW,
@@ -40,7 +40,7 @@ def open_missing_period_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
     # is about a period without an end date (MIS_END).
     last_in_period = pl.col("_row").sort_by(in_order("DECOM", "DEC")).last()
     periods = (
-        with_periods_of_care(ctx.table("Episodes"))
+        periods_of_care(ctx)
         .select(
             "CHILD",
             "period_start",

@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import in_order, with_periods_of_care
+from csc_validate.collections.ssda903.rulekit import in_order, periods_of_care
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
 
@@ -32,7 +32,7 @@ def missing_period_starts_after_care(ctx: RuleContext) -> pl.LazyFrame:
     # The episode that ended the latest period of care before the start is named beside it.
     edge = pl.col("_row").sort_by(in_order("DECOM", "DEC")).last().over(child_of_row(), "period")
     periods = (
-        with_periods_of_care(ctx.table("Episodes"))
+        periods_of_care(ctx)
         .select("CHILD", "period_start", "period_end", edge.alias(RELATED_ROW))
         .unique()
     )

@@ -2,6 +2,7 @@
 reference data."""
 
 import datetime as dt
+from collections.abc import Callable
 
 import polars as pl
 
@@ -37,6 +38,9 @@ class RuleContext:
         self.period = period or schema.period
         self.year = schema.year
         self.metadata = dict(tables.metadata)
+        # Tables derived from this return, built once for all the rules of one run: the context
+        # is made afresh for each run (and each rule case), so nothing is shared between returns.
+        self._derived: dict[Callable[..., pl.LazyFrame], pl.DataFrame | Exception] = {}
 
     @property
     def start(self) -> dt.date:
@@ -108,6 +112,25 @@ class RuleContext:
             for year in self._tables.earlier
             if name in year.tables
         ]
+
+    def derived(self, build: Callable[["RuleContext"], pl.LazyFrame]) -> pl.LazyFrame:
+        """`build(ctx)`, collected the first time a rule asks for it and shared by
+        every rule of the run that asks again, instead of each rule computing it anew.
+
+        A table that cannot be built fails (or skips) each rule that asks for it, with the same
+        error, and no other rule.
+        """
+        if build not in self._derived:
+            try:
+                self._derived[build] = build(self).collect()
+            # Equivalent mutant (ExceptionReplacer): the error then reaches the rule uncaught, and
+            # each later rule that asks builds the table again and meets the same error.
+            except Exception as error:
+                self._derived[build] = error
+        built = self._derived[build]
+        if isinstance(built, Exception):
+            raise built
+        return built.lazy()
 
     def reference(self, name: str) -> pl.LazyFrame:
         """Reference data the collection provides (e.g. a postcode lookup); a rule whose data the

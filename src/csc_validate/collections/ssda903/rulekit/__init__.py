@@ -5,6 +5,7 @@ from csc_validate.collections.ssda903.rulekit.episodes import (
     in_order,
     looked_after_at_year_end,
     oc2_cohort,
+    periods_of_care,
     with_neighbours,
     with_periods_of_care,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "in_order",
     "looked_after_at_year_end",
     "oc2_cohort",
+    "periods_of_care",
     "with_neighbours",
     "with_periods_of_care",
 ]

@@ -7,7 +7,7 @@ each rule passes its own legal statuses.
 import polars as pl
 
 from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.collections.ssda903.rulekit.episodes import in_order, with_periods_of_care
+from csc_validate.collections.ssda903.rulekit.episodes import in_order, periods_of_care
 from csc_validate.collections.ssda903.rulekit.related import beside
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
@@ -50,7 +50,7 @@ def decisions_after_order(ctx: RuleContext, statuses: list[str]) -> dict[str, pl
     Decisions compared are those after that episode's DECOM but within its period of care (a
     later decision belongs to a later period). Blank dates are not compared.
     """
-    periods = with_periods_of_care(ctx.table("Episodes"))
+    periods = periods_of_care(ctx)
     first_orders = (
         periods.filter(pl.col("LS").is_in(statuses))
         # An episode with a blank DECOM is always alone in its period of care

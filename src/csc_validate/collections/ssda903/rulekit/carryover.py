@@ -32,11 +32,39 @@ def first_after_open_episode(
     blank: an unreadable DEC was still given. With `same_reason`, only children whose first
     episode has the same RNE as last year's open one are kept (the same placement carried over).
     """
+    first, last = _first_episodes(episodes), _open_last_episodes(episodes_last)
+    return _paired(first, last, columns, same_reason)
+
+
+def carried_over(ctx: RuleContext, columns: list[str]) -> pl.LazyFrame:
+    """`first_after_open_episode` over the return's episodes and last year's; each child's first
+    episode this year and last open one last year are built once for all the rules of a run."""
+    first, last = ctx.derived(_first_this_year), ctx.derived(_open_last_year)
+    return _paired(first, last, columns, same_reason=False)
+
+
+def _first_this_year(ctx: RuleContext) -> pl.LazyFrame:
+    return _first_episodes(ctx.table("Episodes"))
+
+
+def _open_last_year(ctx: RuleContext) -> pl.LazyFrame:
+    return _open_last_episodes(ctx.table("Episodes_last"))
+
+
+def _first_episodes(episodes: pl.LazyFrame) -> pl.LazyFrame:
     dated = episodes.filter(pl.col("DECOM").is_not_null())
-    first = dated.filter(pl.col("_row") == _IN_ORDER.first().over(child_of_row()))
+    return dated.filter(pl.col("_row") == _IN_ORDER.first().over(child_of_row()))
+
+
+def _open_last_episodes(episodes_last: pl.LazyFrame) -> pl.LazyFrame:
     dated_last = episodes_last.filter(pl.col("DECOM").is_not_null())
     is_last = pl.col("_row") == _IN_ORDER.last().over(child_of_row())
-    last = dated_last.filter(is_last & pl.col(raw_name("DEC")).is_null())
+    return dated_last.filter(is_last & pl.col(raw_name("DEC")).is_null())
+
+
+def _paired(
+    first: pl.LazyFrame, last: pl.LazyFrame, columns: list[str], same_reason: bool
+) -> pl.LazyFrame:
     compared = list(dict.fromkeys([*columns, "RNE"])) if same_reason else columns
     # Last year's open episode is the row each finding is compared with.
     previous = last.select(

@@ -25,9 +25,17 @@ def with_neighbours(
     content, never by file order. Blank values sort last.
     """
     ordered = frame.sort([by, *order, by_content()], nulls_last=True)
+    # Sorted by `by` first, a child's records are adjacent, so the neighbouring row is the
+    # child's neighbour when it has the same `by`: a plain shift, far cheaper than a window. A
+    # blank `by` equals nothing, so a row without one has no neighbours (as `child_of_row`).
+    # Equivalent mutant (ReplaceComparisonOperator_Eq_LtE): sorted by `by`, no row's is below
+    # the previous row's, so `<=` holds only where `==` does.
+    same_as_previous = pl.col(by) == pl.col(by).shift(1)
+    # Equivalent mutant (ReplaceComparisonOperator_Eq_GtE): no row's is above the next row's.
+    same_as_next = pl.col(by) == pl.col(by).shift(-1)
     return ordered.with_columns(
-        *[pl.col(c).shift(1).over(child_of_row(by)).alias(f"prev_{c}") for c in columns],
-        *[pl.col(c).shift(-1).over(child_of_row(by)).alias(f"next_{c}") for c in columns],
+        *[pl.when(same_as_previous).then(pl.col(c).shift(1)).alias(f"prev_{c}") for c in columns],
+        *[pl.when(same_as_next).then(pl.col(c).shift(-1)).alias(f"next_{c}") for c in columns],
     )
 
 
@@ -72,6 +80,16 @@ def with_periods_of_care(episodes: pl.LazyFrame) -> pl.LazyFrame:
         period_start=pl.col("DECOM").min().over(child_of_row(), "period"),
         period_end=last_end.over(child_of_row(), "period"),
     ).drop("prev_DEC", "next_DEC")
+
+
+def periods_of_care(ctx: RuleContext) -> pl.LazyFrame:
+    """The return's episodes with their periods of care, as `with_periods_of_care` adds them;
+    built once for all the rules of a run."""
+    return ctx.derived(_episodes_with_periods_of_care)
+
+
+def _episodes_with_periods_of_care(ctx: RuleContext) -> pl.LazyFrame:
+    return with_periods_of_care(ctx.table("Episodes"))
 
 
 def continuously_looked_after(
@@ -135,7 +153,12 @@ def continuously_looked_after(
 
 def oc2_cohort(ctx: RuleContext) -> pl.LazyFrame:
     """CHILD of every child in the OC2 cohort: looked after continuously for the 12 months to
-    31 March, read from the return's episodes with the year's code lists."""
+    31 March, read from the return's episodes with the year's code lists; built once for all the
+    rules of a run."""
+    return ctx.derived(_oc2_cohort)
+
+
+def _oc2_cohort(ctx: RuleContext) -> pl.LazyFrame:
     return continuously_looked_after(
         ctx.table("Episodes"),
         ctx.start,
