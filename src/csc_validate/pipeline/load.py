@@ -17,9 +17,11 @@ from csc_validate.pipeline.sources import expand, sniff
 from csc_validate.pipeline.tables import build, earlier_year, missing_tables
 from csc_validate.pipeline.years import choose_year, year_mix_ups
 from csc_validate.readers import standard_input
+from csc_validate.readers.bulk import in_bulk
 from csc_validate.tables import PREVIOUS_SUFFIX, InputFile, Tables
 
 
+@in_bulk
 def load(
     paths: list[Path],
     previous: list[Path] | None = None,

@@ -40,7 +40,8 @@ def read(data: bytes, file: str) -> Sheet:
             first_line, last_line = last_line + 1, reader.line_num
             record_start, source.record_end = source.record_end, source.position
             record_line = first_line
-            if any(cell.strip() for cell in cells):
+            # One join, not a generator per row: this loop runs once per line of the file.
+            if "".join(cells).strip():
                 numbered.append((first_line, cells))
             else:
                 blank.append(first_line)
@@ -85,10 +86,10 @@ def read(data: bytes, file: str) -> Sheet:
             cells = _fit(cells, len(names), file, first_line, len(rows), issues)
         rows.append(cells)
         lines.append(first_line)
+    # Each row now has one cell per column, so the rows transpose; a blank cell is None.
+    by_column = list(zip(*rows, strict=True)) if rows else [() for _ in names]
     columns = {
-        name: [cells[i] if cells[i] != "" else None for cells in rows]
-        for i, name in enumerate(names)
-        if name
+        name: [value or None for value in by_column[i]] for i, name in enumerate(names) if name
     }
     notes = []
     if at:
