@@ -15,6 +15,7 @@ from csc_validate.rulekit.workdays import (
     working_days_before,
     working_days_between,
 )
+from csc_validate.rulekit.years import from_year
 
 
 def unreadable(column: str) -> pl.Expr:
@@ -47,6 +48,7 @@ __all__ = [
     "by_content",
     "days_between",
     "england_bank_holidays",
+    "from_year",
     "is_working_day",
     "not_in_codes",
     "raw_name",
