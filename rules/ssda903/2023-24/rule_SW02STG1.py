@@ -14,6 +14,9 @@ FROM_2025 = from_year("ssda903", "2025-26")
     fields=["SW_ID"],
     tags=["social-workers"],
 )
+# Equivalent mutants (NumberReplacer, ReplaceBinaryOperator_Mul_Div): a written ID has at least
+# one character (an empty one is read as blank), so a shortest length of -1, 0 or 1 agree; `/` for
+# the bare `*` still lets the pack give the parameter by name.
 def social_worker_id_badly_prefixed(ctx: RuleContext, *, shortest_id: int = 0) -> pl.LazyFrame:
     """A social worker ID (SW_ID) is blank or does not begin with SW or XX.
 
