@@ -27,8 +27,6 @@ FROM_2024 = from_year("ssda903", "2024-25")
     fields=["DECOM", "PLACE"],
     tags=["dates", "age"],
 )
-# Equivalent mutant (ReplaceBinaryOperator_Mul_Div): `/` for the bare `*` still lets the pack give
-# the parameter by name.
 def semi_independent_living_under_16(
     ctx: RuleContext, *, placements: str = "PLACE_SEMI_INDEPENDENT"
 ) -> pl.LazyFrame:

@@ -19,8 +19,6 @@ FROM_2025 = from_year("ssda903", "2025-26")
     fields=["PLACE", "RNE"],
     tags=["placements"],
 )
-# Equivalent mutant (ReplaceBinaryOperator_Mul_Div): `/` for the bare `*` still lets the pack give
-# the parameter by name.
 def no_return_after_temporary_placement(
     ctx: RuleContext, *, same_postcode: bool = False
 ) -> pl.LazyFrame:

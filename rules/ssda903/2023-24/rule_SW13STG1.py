@@ -16,8 +16,6 @@ FROM_2024 = from_year("ssda903", "2024-25")
     fields=["SW_REASON"],
     tags=["social-workers", "codes"],
 )
-# Equivalent mutant (ReplaceBinaryOperator_Mul_Div): `/` for the bare `*` still lets the pack give
-# the parameter by name.
 def social_worker_reason_missing_or_not_a_code(
     ctx: RuleContext, *, reason_required_from: dt.date | None = None
 ) -> pl.LazyFrame:

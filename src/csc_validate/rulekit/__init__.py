@@ -5,7 +5,7 @@ import polars as pl
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.cases import Case, table
 from csc_validate.rulekit.context import MissingTableError, RuleContext
-from csc_validate.rulekit.dates import age_on, birthday, days_between
+from csc_validate.rulekit.dates import age_on, birthday, days_between, years_before
 from csc_validate.rulekit.ordering import by_content
 from csc_validate.rulekit.rule import RELATED_ROW, RELATED_TABLE, Rule, rule
 from csc_validate.rulekit.workdays import (
@@ -58,4 +58,5 @@ __all__ = [
     "working_days_after",
     "working_days_before",
     "working_days_between",
+    "years_before",
 ]
