@@ -18,8 +18,9 @@ mutant costs milliseconds, not seconds. A rule module's mutants are tested by it
 year that module is the rule's; a helper's by the cases of every rule that imports it, directly
 or through another helper. Only code is mutated, never CASES or a rule's declaration.
 
-A mutant is killed when a case flags other rows than it expects, or the rule crashes or runs past
-the time limit (`--timeout`, 30 s a module by default; raise it on a busy machine). It survives
+A mutant is killed when a case flags other rows than it expects (or names other related rows
+than a case lists), or the rule crashes or runs past the time limit (`--timeout`, 30 s a module
+by default; raise it on a busy machine). It survives
 when every case still passes. Prints per module the mutants killed and surviving and the score
 (killed / tested), then each survivor with its line. A survivor is fixed by a new case, or named
 in a comment just above its line with the reason it cannot change a result:
@@ -341,6 +342,15 @@ def passes(test: Test, collection: str) -> bool:
         held = not result.crashes and bool(result.skipped) and not result.hits
     else:
         held = not result.crashes and not result.skipped and flagged == expected
+        if held and test.case.related:
+            # A case that lists the related rows holds only while the rule names exactly those.
+            named = {
+                (hit.table, *pair)
+                for hit in result.hits
+                if hit.related is not None
+                for pair in hit.related.iter_rows()
+            }
+            held = named == set(test.case.related)
     return held != bool(test.case.xfail)
 
 
