@@ -58,6 +58,7 @@ def earlier_care_without_social_worker_episode(
     first_social_worker = (
         ctx.table("SWEpisodes")
         .with_columns(first=pl.col("SW_DECOM").min().over(child_of_row()))
+        # Equivalent mutant (ReplaceComparisonOperator_Eq_LtE): no start is before the earliest.
         .filter(pl.col("SW_DECOM") == pl.col("first"))
         .select(child_of_row(), "first", pl.col("_row").alias(RELATED_ROW))
     )
@@ -289,5 +290,25 @@ CASES = [
         },
         flagged={"Episodes": [0]},
         related=(("Episodes", 0, "SWEpisodes", 0),),
+    ),
+    Case(
+        "of a child's social worker episodes, only the earliest is named beside the finding",
+        years=FROM_2024,
+        period="2025-26",
+        tables={
+            "Episodes": table(
+                ["CHILD", "DECOM", "DEC", "LS", "REC"],
+                ["23", "01/05/2025", "01/07/2025", "C2", "E13"],
+                ["23", "01/10/2025", "", "C2", ""],
+            ),
+            "SWEpisodes": table(
+                ["CHILD", "SW_DECOM"],
+                ["23", "01/12/2025"],
+                ["23", "01/10/2025"],
+                ["24", "01/01/2025"],
+            ),
+        },
+        flagged={"Episodes": [0]},
+        related=(("Episodes", 0, "SWEpisodes", 1),),
     ),
 ]
