@@ -28,6 +28,8 @@ FROM_2024 = from_year("cin", "2024-25")
     fields=["UPN", "UPNunknown"],
     tags=["identifiers", "upn"],
 )
+# Equivalent mutant (ReplaceBinaryOperator_Mul_Div): `/` for the bare `*` still lets the pack give
+# the parameter by name.
 def child_over_five_without_upn(ctx: RuleContext, *, by_school_year: bool = False) -> pl.LazyFrame:
     """A child aged 6 or more with no UPN and no reason for it other than UN1.
 
@@ -99,6 +101,20 @@ CASES = [
         },
         flagged={"ChildIdentifiers": [0, 3]},
         period="2024-25",
+    ),
+    Case(
+        "as at 29 February 2024 a child born on 28 February 2018 is 6, one born on 1 March not",
+        years=("2023-24",),
+        as_at="29/02/2024",
+        tables={
+            "ChildIdentifiers": table(
+                UPN_CASE_CHILDREN,
+                ["A", "2018-02-28", "", ""],
+                ["B", "2018-03-01", "", ""],
+            ),
+            "CINdetails": table(UPN_CASE_EPISODES, ["A", "1", "false"], ["B", "1", "false"]),
+        },
+        flagged={"ChildIdentifiers": [0]},
     ),
     # Reasons for a missing UPN, and which referrals count, are the same every year.
     *SCHOOL_AGE_UPN_CASES,
