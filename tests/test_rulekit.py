@@ -83,3 +83,16 @@ def test_previous_period_is_last_years_whole_period_even_on_a_year_to_date_check
         dt.date(2023, 4, 1),
         dt.date(2024, 3, 31),
     )
+
+
+def test_from_year_is_the_year_and_every_later_pack() -> None:
+    import pytest
+
+    from csc_validate import packs
+    from csc_validate.rulekit import from_year
+
+    years = packs.years("ssda903")
+    assert from_year("ssda903", years[1]) == tuple(years[1:])
+    assert from_year("ssda903", years[-1]) == (years[-1],)
+    with pytest.raises(ValueError, match="no cin pack for 1999-00"):
+        from_year("cin", "1999-00")
