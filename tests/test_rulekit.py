@@ -96,3 +96,42 @@ def test_from_year_is_the_year_and_every_later_pack() -> None:
     assert from_year("ssda903", years[-1]) == (years[-1],)
     with pytest.raises(ValueError, match="no cin pack for 1999-00"):
         from_year("cin", "1999-00")
+
+
+def _context(tables: dict | None = None, references=None):
+    from csc_validate import schemas
+    from csc_validate.rulekit import RuleContext
+    from csc_validate.tables import Tables
+
+    given = Tables(collection="ssda903", year="2024-25", tables=tables or {})
+    return RuleContext(given, schemas.load("ssda903", "2024-25"), None, references)
+
+
+def test_history_needs_last_years_table_unless_told_it_may_be_absent() -> None:
+    import pytest
+
+    from csc_validate.rulekit import MissingTableError
+
+    context = _context()
+    with pytest.raises(MissingTableError):
+        context.history("Episodes")
+    rows = context.history("Episodes", required=False).collect()
+    assert rows.height == 0 and rows["_year"].dtype == pl.String
+
+
+def test_a_context_reads_the_reference_data_given_and_says_what_is_missing() -> None:
+    from csc_validate.reference import References, ReferenceSource
+
+    assert _context().unmet(("--la",)) == ("--la",)
+    lookup = pl.DataFrame({"pcd": ["W1A 1AA"]})
+    given = References({"postcodes": ReferenceSource("--postcodes", lambda: lookup)})
+    context = _context(references=given)
+    assert context.reference("postcodes").collect().equals(lookup)
+    assert context.unmet(("--postcodes", "--la")) == ("--la",)
+
+
+def test_asking_for_a_code_list_the_schema_lacks_names_it_and_the_year() -> None:
+    import pytest
+
+    with pytest.raises(KeyError, match="no code list 'NO_SUCH' in the 2024-25 schema"):
+        _context().codes("NO_SUCH")
