@@ -304,9 +304,17 @@ def swap_in(namespace: dict, source: str, path: Path) -> tuple[Callable[[], None
                 old.cache_clear()
         elif isinstance(old, type) and isinstance(new, type):
             for attribute, value in vars(new).items():
-                old_method, new_method = function_of(vars(old).get(attribute)), function_of(value)
+                current = vars(old).get(attribute)
+                old_method, new_method = function_of(current), function_of(value)
                 if old_method and new_method:
                     replace(old_method, new_method)
+                elif isinstance(current, property) or isinstance(value, property):
+                    # A property has no code of its own to swap, and a removed @property turns
+                    # it into a method: the class's attribute itself is replaced, then restored.
+                    setattr(old, attribute, value)
+                    undo.append(
+                        lambda cls=old, name=attribute, was=current: setattr(cls, name, was)
+                    )
         elif not callable(old):
             namespace[name] = new
             undo.append(lambda name=name, old=old: namespace.__setitem__(name, old))

@@ -136,3 +136,36 @@ def test_a_code_list_revision_must_name_a_list_the_year_changed() -> None:
     for unchanged in ("PLACE_FOSTER", "NO_SUCH_LIST"):
         with pytest.raises(RuleDefinitionError, match=unchanged):
             packs._check_code_lists(manifest, "229", [unchanged], years)
+
+
+def test_a_year_can_revise_a_rule_through_its_year_parameters() -> None:
+    before, after = packs.load("ssda903", "2024-25"), packs.load("ssda903", "2025-26")
+    assert "SW02STG1" in after.changed
+    # One function, bound to the year's values; the years before keep the first year's.
+    assert after.rules["SW02STG1"].check.keywords == {"shortest_id": 4}
+    assert after.rules["SW02STG1"].check.func is before.rules["SW02STG1"].check
+    assert after.rules["SW02STG1"].source == before.rules["SW02STG1"].source
+    # A later year inherits the values, and a revision of other parameters keeps them.
+    assert packs.load("ssda903", "2026-27").rules["SW02STG1"].check.keywords == {"shortest_id": 4}
+
+
+def test_year_parameters_must_be_keyword_only_parameters_of_the_check() -> None:
+    manifest = data_dir("rules") / "ssda903" / "2025-26" / "pack.toml"
+    rule = packs.load("ssda903", "2024-25").rules["SW10STG2"]
+    first = packs._with_params(manifest, rule, {"later_start_too": False})
+    both = packs._with_params(
+        manifest, rule.model_copy(update={"check": first}), {"first_contact_exempt": True}
+    )
+    assert both.keywords == {"later_start_too": False, "first_contact_exempt": True}
+    assert both.func is first.func and both.__wrapped__ is first.func
+    for wrong in ({"no_such": 1}, {}, ["later_start_too"]):
+        with pytest.raises(RuleDefinitionError, match="keyword-only parameters"):
+            packs._with_params(manifest, rule, wrong)
+
+
+def test_a_revision_may_give_the_years_wording_and_fields() -> None:
+    before, after = packs.load("cin", "2023-24"), packs.load("cin", "2024-25")
+    assert before.rules["4180"].fields == ("GenderCurrent",)
+    assert after.rules["4180"].fields == ("Sex",)
+    assert after.rules["4180"].summary != before.rules["4180"].summary
+    assert after.rules["4180"].explanation != before.rules["4180"].explanation

@@ -1,9 +1,12 @@
 """Rule packs: rules/<collection>/<year>/ is the parent year's pack, minus retired codes, plus
 the rule modules in the folder (a module whose code the parent has changes that rule), with the
-revisions its pack.toml lists under [revised]: new wording, or a change through the year's code
-lists alone; [provisional] marks rules whose reading from that year on lacks DfE's own text."""
+revisions its pack.toml lists under [revised]: new wording, a change through the year's code
+lists, or new values for the rule's year parameters; [provisional] marks rules whose reading from
+that year on lacks DfE's own text."""
 
+import functools
 import importlib.util
+import inspect
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,11 +23,17 @@ from csc_validate.severity import Severity
 from csc_validate.tables import PREVIOUS_SUFFIX
 
 MODULE_PREFIX = "rule_"
-# What a [revised.CODE] table in pack.toml may change without a new module.
-REVISABLE = {"message", "severity"}
+# What a [revised.CODE] table in pack.toml may change without a new module: DfE's wording, what
+# `explain` says (the summary and explanation that the function's docstring gives the first
+# year) and the fields the rule reports.
+REVISABLE = {"message", "severity", "summary", "explanation", "fields"}
 # A [revised.CODE] key naming the code lists through which the year changed the rule: the rule is
 # the parent's, but listed as changed, and each list must differ from the parent year's.
 REVISED_CODE_LISTS = "codes"
+# A [revised.CODE] key giving the rule's year parameters from that year on: the keyword-only
+# parameters of its check function, whose defaults are the first year's values. One module
+# states how its years differ and keeps one body; a later year inherits the values.
+REVISED_PARAMS = "params"
 # pack.toml's [mid_year] table: `not_yet_due` lists the rules about the year-end tables, which a
 # year-to-date check does not run; a later year inherits the list and may add to it.
 MID_YEAR = "mid_year"
@@ -106,17 +115,22 @@ def load(collection: str, year: str, *, builtins: bool = True) -> Pack:
         rules[rule.code] = rule
     for code, revision in config.get("revised", {}).items():
         rule = rules.get(str(code))
-        unknown = set(revision) - REVISABLE - {REVISED_CODE_LISTS}
+        unknown = set(revision) - REVISABLE - {REVISED_CODE_LISTS, REVISED_PARAMS}
         if rule is None or unknown or str(code) in added + changed:
             raise RuleDefinitionError(
                 f"{manifest}: [revised.{code}] must revise an inherited rule's "
-                f"{', '.join(sorted(REVISABLE))} or {REVISED_CODE_LISTS} only"
+                f"{', '.join(sorted(REVISABLE | {REVISED_CODE_LISTS, REVISED_PARAMS}))} only"
             )
         revision = dict(revision)
         lists = revision.pop(REVISED_CODE_LISTS, [])
         _check_code_lists(manifest, str(code), lists, (collection, year, parent_year))
+        if REVISED_PARAMS in revision:
+            params = revision.pop(REVISED_PARAMS)
+            revision["check"] = _with_params(manifest, rule, params)
         if "severity" in revision:
             revision = {**revision, "severity": Severity(revision["severity"])}
+        if "fields" in revision:
+            revision = {**revision, "fields": tuple(revision["fields"])}
         rules[str(code)] = rule.model_copy(update=revision)
         changed.append(str(code))
     for code, reason in config.get("provisional", {}).items():
@@ -252,6 +266,29 @@ def _check_code_lists(
                 f"{manifest}: [revised.{code}] names the code list {name}, which the {year} "
                 "schema does not change"
             )
+
+
+def _with_params(manifest: Path, rule: Rule, params: dict) -> functools.partial:
+    """The rule's check with this year's values of its year parameters (and the parent years'
+    values of the others); each must be a keyword-only parameter of the check function."""
+    check = rule.check
+    inherited = check.keywords if isinstance(check, functools.partial) else {}
+    function = check.func if isinstance(check, functools.partial) else check
+    declared = {
+        name
+        for name, parameter in inspect.signature(function).parameters.items()
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY
+    }
+    unknown = sorted(set(params) - declared) if isinstance(params, dict) else ["a table"]
+    if not params or unknown:
+        allowed = ", ".join(sorted(declared)) or "none"
+        raise RuleDefinitionError(
+            f"{manifest}: [revised.{rule.code}] params must give keyword-only parameters of "
+            f"its check ({allowed}), not {', '.join(unknown) or 'nothing'}"
+        )
+    bound = functools.partial(function, **{**inherited, **params})
+    # The partial reads as the function it binds (what the mutation run and tracebacks show).
+    return functools.update_wrapper(bound, function)
 
 
 def _folder_rules(folder: Path) -> list[Rule]:

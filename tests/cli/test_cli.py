@@ -144,6 +144,17 @@ def test_explain_shows_a_case_that_flags_a_row_when_the_first_flags_none() -> No
     assert "Example: a first episode, by start date, in another LA" in result.stdout
 
 
+def test_explain_shows_the_years_wording_and_an_example_of_that_year() -> None:
+    # Rule 101 is one module whose 2024-25 pack gives new codes and wording.
+    before = run("explain", "101", "--collection", "ssda903", "--year", "2023-24")
+    after = run("explain", "101", "--collection", "ssda903", "--year", "2024-25")
+    assert "Gender code is not valid." in before.stdout
+    assert "Example: a blank sex or a code not in the year's list is flagged" in before.stdout
+    assert "The child or young person’s reported sex is not valid." in after.stdout
+    assert "not M, F or U" in after.stdout
+    assert "Example: old numeric codes, blanks and unknown letters are flagged" in after.stdout
+
+
 def test_explain_says_why_a_dfe_rule_is_not_checked() -> None:
     result = run("explain", "SW11aSTG2")
     assert result.returncode == 0, result.stderr

@@ -1,9 +1,11 @@
-"""Rule 8750 (to 2023-24): an unborn child's gender is not 0."""
+"""Rule 8750: an unborn child's sex is not U (until 2023-24, gender not 0)."""
 
 import polars as pl
 
 from csc_validate.collections.cin.rulekit.identifiers import unborn_without_unborn_sex
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import Case, RuleContext, from_year, rule, table
+
+FROM_2024 = from_year("cin", "2024-25")
 
 
 @rule(
@@ -13,20 +15,24 @@ from csc_validate.rulekit import Case, RuleContext, rule, table
     fields=["GenderCurrent", "PersonBirthDate", "ExpectedPersonBirthDate"],
     tags=["characteristics", "codes"],
 )
-def unborn_gender_not_unknown(ctx: RuleContext) -> pl.LazyFrame:
+# Equivalent mutant (ReplaceBinaryOperator_Mul_Div): `/` for the bare `*` still lets the pack give
+# the parameter by name.
+def unborn_gender_not_unknown(ctx: RuleContext, *, sex: str = "GenderCurrent") -> pl.LazyFrame:
     """An unborn child whose gender is not 0 (not known), or is blank.
 
     An unborn child has an expected date of birth and no date of birth. Set the gender to 0 until
     the child is born; once born, record the date of birth and the gender.
     """
     # An unreadable date still counts as given: a date of birth written wrongly means a born
-    # child, an expected date written wrongly an unborn one.
-    return unborn_without_unborn_sex(ctx, "GenderCurrent")
+    # child, an expected date written wrongly an unborn one. From 2024-25 Sex (M/F/U) replaces
+    # GenderCurrent (pack.toml: sex = "Sex"), and the year's SEX_UNBORN list gives U.
+    return unborn_without_unborn_sex(ctx, sex)
 
 
 CASES = [
     Case(
         "an unborn child must have gender 0",
+        years=("2023-24",),
         tables={
             "ChildIdentifiers": table(
                 ["LAchildID", "PersonBirthDate", "ExpectedPersonBirthDate", "GenderCurrent"],
@@ -45,11 +51,44 @@ CASES = [
     ),
     Case(
         "a born child with gender 0 is not this rule's concern",
+        years=("2023-24",),
         tables={
             "ChildIdentifiers": table(
                 ["LAchildID", "PersonBirthDate", "ExpectedPersonBirthDate", "GenderCurrent"],
                 ["A", "2023-06-01", "", "0"],
                 ["B", "", "2024-06-01", "2"],
+            )
+        },
+        flagged={"ChildIdentifiers": [1]},
+    ),
+    Case(
+        "an unborn child must have sex U",
+        years=FROM_2024,
+        tables={
+            "ChildIdentifiers": table(
+                ["LAchildID", "PersonBirthDate", "ExpectedPersonBirthDate", "Sex"],
+                ["A", "", "2025-06-01", "U"],
+                ["B", "", "2025-06-01", "u"],
+                ["C", "", "2025-06-01", "F"],
+                ["D", "", "2025-06-01", ""],
+                ["E", "", "2025-06-01", "0"],
+                ["F", "", "2025-02-30", "M"],
+                ["G", "2024-06-01", "", "M"],
+                ["H", "2024-06-01", "2025-06-01", "F"],
+                ["I", "2024-06-31", "2025-06-01", "F"],
+                ["J", "", "", "M"],
+            )
+        },
+        flagged={"ChildIdentifiers": [1, 2, 3, 4, 5]},
+    ),
+    Case(
+        "a born child with sex U is not this rule's concern",
+        years=FROM_2024,
+        tables={
+            "ChildIdentifiers": table(
+                ["LAchildID", "PersonBirthDate", "ExpectedPersonBirthDate", "Sex"],
+                ["A", "2024-06-01", "", "U"],
+                ["B", "", "2025-06-01", "M"],
             )
         },
         flagged={"ChildIdentifiers": [1]},

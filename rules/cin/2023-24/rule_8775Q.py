@@ -4,7 +4,7 @@ import polars as pl
 
 from csc_validate.collections.cin.rulekit import CHILD_KEY, rows_paired
 from csc_validate.collections.cin.rulekit.episodes import is_open
-from csc_validate.rulekit import Case, RuleContext, birthday, rule, table
+from csc_validate.rulekit import Case, RuleContext, birthday, rule, table, years_before
 
 AGE_LIMIT = 25
 
@@ -27,7 +27,7 @@ def child_over_25_with_episode(ctx: RuleContext) -> dict[str, pl.LazyFrame]:
     # DfE: born before the reference date minus 25 years, and the closure date after the 25th
     # birthday or blank. A blank or unreadable date of birth is null and not flagged; an
     # unreadable closure date is not blank (the episode was closed), so it is not flagged.
-    born_before = pl.lit(ctx.end.replace(year=ctx.end.year - AGE_LIMIT), dtype=pl.Date)
+    born_before = pl.lit(years_before(ctx.end, AGE_LIMIT), dtype=pl.Date)
     children = ctx.table("ChildIdentifiers").filter(pl.col("PersonBirthDate") < born_before)
     after_25 = is_open() | (
         pl.col("CINclosureDate") > birthday(pl.col("PersonBirthDate"), AGE_LIMIT)

@@ -2,8 +2,9 @@
 
 import polars as pl
 
+from csc_validate.collections.ssda903.rulekit.case_tables import birth_date_cases
 from csc_validate.collections.ssda903.rulekit.integrity import birth_date_differs_from_header
-from csc_validate.rulekit import Case, RuleContext, rule, table
+from csc_validate.rulekit import RuleContext, rule
 
 
 @rule(
@@ -21,56 +22,4 @@ def previous_permanence_birth_date_differs_from_header(ctx: RuleContext) -> pl.L
     return birth_date_differs_from_header(ctx, "PrevPerm")
 
 
-CASES = [
-    Case(
-        "a different, blank or unmatched date of birth is flagged",
-        tables={
-            "Header": table(
-                ["CHILD", "DOB"],
-                ["1", "01/05/2012"],
-                ["2", "01/05/2012"],
-                ["3", "01/05/2012"],
-                ["4", ""],
-                ["5", "31/02/2012"],
-            ),
-            "PrevPerm": table(
-                ["CHILD", "DOB"],
-                ["1", "01/05/2012"],
-                ["2", "02/05/2012"],
-                ["3", ""],
-                ["4", ""],
-                ["5", "31/02/2012"],
-                ["6", "01/01/2000"],
-                ["1", "30/04/2012"],
-            ),
-        },
-        flagged={"PrevPerm": [1, 2, 6]},
-    ),
-    Case(
-        "a year off, a blank Header date, typos and other shapes differ; a leap day matches",
-        tables={
-            "Header": table(
-                ["CHILD", "DOB"],
-                ["1", "01/05/2012"],
-                ["2", ""],
-                ["3", "31/02/2012"],
-                ["4", "31/02/2012"],
-                ["5", "01/05/2012"],
-                ["6", "01/05/2012"],
-                ["7", "29/02/2012"],
-            ),
-            "PrevPerm": table(
-                ["CHILD", "DOB"],
-                ["1", "01/05/2011"],
-                ["2", "01/05/2012"],
-                ["3", "01/05/2012"],
-                ["4", "30/02/2012"],
-                ["5", "2012-05-01"],
-                ["6", "31/02/2012"],
-                ["7", "29/02/2012"],
-                ["6", "01/05/2012"],
-            ),
-        },
-        flagged={"PrevPerm": [0, 1, 2, 3, 4, 5]},
-    ),
-]
+CASES = birth_date_cases("PrevPerm")

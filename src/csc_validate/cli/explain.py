@@ -80,9 +80,11 @@ def explain_command(
         console.print(
             f"Source:   rules/{rule.source.relative_to(data_dir('rules')).as_posix()}", markup=False
         )
-    # The example shows a mistake being flagged: the first case that flags a row, if any does.
-    flagging = [case for case in rule.cases if any(case.flagged.values())]
-    for case in (flagging or list(rule.cases))[:1]:
+    # The example shows a mistake being flagged: the first of the year's cases that flags a row,
+    # if any does (a rule whose years differ has cases for each).
+    cases = [case for case in rule.cases if case.runs_in(year or in_force[-1])]
+    flagging = [case for case in cases if any(case.flagged.values())]
+    for case in (flagging or cases)[:1]:
         _print_case(console, case)
 
 

@@ -5,7 +5,7 @@ import polars as pl
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.cases import Case, table
 from csc_validate.rulekit.context import MissingTableError, RuleContext
-from csc_validate.rulekit.dates import age_on, birthday, days_between
+from csc_validate.rulekit.dates import age_on, birthday, days_between, years_before
 from csc_validate.rulekit.ordering import by_content
 from csc_validate.rulekit.rule import RELATED_ROW, RELATED_TABLE, Rule, rule
 from csc_validate.rulekit.workdays import (
@@ -15,6 +15,7 @@ from csc_validate.rulekit.workdays import (
     working_days_before,
     working_days_between,
 )
+from csc_validate.rulekit.years import from_year
 
 
 def unreadable(column: str) -> pl.Expr:
@@ -47,6 +48,7 @@ __all__ = [
     "by_content",
     "days_between",
     "england_bank_holidays",
+    "from_year",
     "is_working_day",
     "not_in_codes",
     "raw_name",
@@ -56,4 +58,5 @@ __all__ = [
     "working_days_after",
     "working_days_before",
     "working_days_between",
+    "years_before",
 ]

@@ -87,6 +87,8 @@ class RuleContext:
         empty = raw_frame(Sheet(file="", columns={}, lines=[]), schema)
         return typed_frame(empty, schema, date_formats=()).lazy()
 
+    # Equivalent mutant (ReplaceBinaryOperator_Mul_Div): `/` for the bare `*` makes `name`
+    # positional-only, as every caller gives it, and still takes `required` by name.
     def history(self, name: str, *, required: bool = True) -> pl.LazyFrame:
         """Every earlier year's rows of the table given with --previous: last year's, then each
         year before it, for a rule that looks back further than last year.

@@ -1,4 +1,4 @@
-"""Date arithmetic rules share: ages in completed years, and dates a number of years on."""
+"""Date arithmetic rules share: ages in completed years, and dates a number of years on or back."""
 
 import datetime as dt
 
@@ -37,3 +37,12 @@ def birthday(dob: pl.Expr, years: int) -> pl.Expr:
 def days_between(start: pl.Expr, end: DateLike) -> pl.Expr:
     """Whole days from `start` to `end` (negative when `end` is earlier)."""
     return (_expr(end) - start).dt.total_days()
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same day `years` years earlier; 29 February in a year without it is 28 February, so a
+    child born on or before the date is `years` or older on `day`, as `age_on` counts."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February, and the earlier year is a common year
+        return day.replace(year=day.year - years, day=28)

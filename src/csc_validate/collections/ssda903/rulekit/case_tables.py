@@ -1,5 +1,6 @@
 """Tables that the cases of several SSDA903 rules share: a postcode directory and council, an
-Ofsted list, and placements beside last year's open episode. Only rule cases read them."""
+Ofsted list, placements beside last year's open episode, and a table's dates of birth beside the
+Header's (INT11-INT18). Only rule cases read them."""
 
 from csc_validate.rulekit.cases import Case, CaseTable, table
 
@@ -199,3 +200,65 @@ class PlacementCase(Case):
             la=CASE_COUNCIL,
             reference={"postcodes": CASE_POSTCODES},
         )
+
+
+def birth_date_cases(name: str) -> list[Case]:
+    """The cases of a rule comparing table `name`'s DOB with the child's Header DOB (INT11-INT18):
+    a different, blank or unreadable date differs, as does another way of writing it; the same
+    date, a leap day included, agrees, and a child missing from the Header is not compared. Each
+    flagged row names the child's Header row."""
+    return [
+        Case(
+            "a different, blank or unmatched date of birth is flagged",
+            tables={
+                "Header": table(
+                    ["CHILD", "DOB"],
+                    ["1", "01/05/2012"],
+                    ["2", "01/05/2012"],
+                    ["3", "01/05/2012"],
+                    ["4", ""],
+                    ["5", "31/02/2012"],
+                ),
+                name: table(
+                    ["CHILD", "DOB"],
+                    ["1", "01/05/2012"],
+                    ["2", "02/05/2012"],
+                    ["3", ""],
+                    ["4", ""],
+                    ["5", "31/02/2012"],
+                    ["6", "01/01/2000"],
+                    ["1", "30/04/2012"],
+                ),
+            },
+            flagged={name: [1, 2, 6]},
+            related=((name, 1, "Header", 1), (name, 2, "Header", 2), (name, 6, "Header", 0)),
+        ),
+        Case(
+            "a year off, a blank Header date, typos and other shapes differ; a leap day matches",
+            tables={
+                "Header": table(
+                    ["CHILD", "DOB"],
+                    ["1", "01/05/2012"],
+                    ["2", ""],
+                    ["3", "31/02/2012"],
+                    ["4", "31/02/2012"],
+                    ["5", "01/05/2012"],
+                    ["6", "01/05/2012"],
+                    ["7", "29/02/2012"],
+                ),
+                name: table(
+                    ["CHILD", "DOB"],
+                    ["1", "01/05/2011"],
+                    ["2", "01/05/2012"],
+                    ["3", "01/05/2012"],
+                    ["4", "30/02/2012"],
+                    ["5", "2012-05-01"],
+                    ["6", "31/02/2012"],
+                    ["7", "29/02/2012"],
+                    ["6", "01/05/2012"],
+                ),
+            },
+            flagged={name: [0, 1, 2, 3, 4, 5]},
+            related=tuple((name, row, "Header", row) for row in range(6)),
+        ),
+    ]

@@ -6,6 +6,7 @@ from csc_validate.collections.ssda903.rulekit.children import child_of_row
 from csc_validate.collections.ssda903.rulekit.groups import naming_each_other
 from csc_validate.readers.casting import raw_name
 from csc_validate.rulekit.context import RuleContext
+from csc_validate.rulekit.rule import RELATED_ROW, RELATED_TABLE
 
 
 def missing_from_header(ctx: RuleContext, table: str) -> pl.LazyFrame:
@@ -35,14 +36,18 @@ def dates_of_birth_differ(dob: str, other: str) -> pl.Expr:
 
 def birth_date_differs_from_header(ctx: RuleContext, table: str) -> pl.LazyFrame:
     """Rows of `table` whose DOB differs from the child's Header DOB, as `dates_of_birth_differ`
-    compares them. Children absent from Header are left to `missing_from_header`."""
+    compares them, each naming that Header row. Children absent from Header are left to
+    `missing_from_header`."""
     births = ctx.table("Header").select(
         "CHILD",
         pl.col("DOB").alias("header_dob"),
         pl.col(raw_name("DOB")).alias(raw_name("header_dob")),
+        pl.col("_row").alias(RELATED_ROW),
     )
     joined = ctx.table(table).join(births, on="CHILD", how="inner")
-    return joined.filter(dates_of_birth_differ("DOB", "header_dob"))
+    return joined.filter(dates_of_birth_differ("DOB", "header_dob")).with_columns(
+        pl.lit("Header").alias(RELATED_TABLE)
+    )
 
 
 def repeated_children(ctx: RuleContext, table: str) -> pl.LazyFrame:
