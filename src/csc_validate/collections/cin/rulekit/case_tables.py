@@ -61,6 +61,13 @@ SCHOOL_AGE_UPN_CASES = [
             ),
         },
         flagged={"ChildIdentifiers": [0, 4, 5]},
+        # Every episode that led to further action is named, for each row of its child.
+        related=(
+            ("ChildIdentifiers", 0, "CINdetails", 1),
+            ("ChildIdentifiers", 0, "CINdetails", 2),
+            ("ChildIdentifiers", 4, "CINdetails", 6),
+            ("ChildIdentifiers", 5, "CINdetails", 6),
+        ),
     ),
 ]
 

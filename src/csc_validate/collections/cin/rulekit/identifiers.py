@@ -13,7 +13,7 @@ import datetime as dt
 import polars as pl
 
 from csc_validate.collections.cin.rulekit import CHILD_KEY, no
-from csc_validate.rulekit import RuleContext, raw_name, whole_table_when
+from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, RuleContext, raw_name, whole_table_when
 
 UPN = "UPN"
 # Weights start at 2 for UPN character 2 (DfE's check-letter algorithm).
@@ -97,8 +97,15 @@ def no_sex_share_above_two_percent(ctx: RuleContext, column: str) -> pl.LazyFram
 def school_age_without_upn_or_reason(ctx: RuleContext, born_by: dt.date) -> pl.LazyFrame:
     """Children born on or before `born_by` with a CIN episode that led to further action
     (ReferralNFA false or 0), who have no UPN and no reason for it other than UN1 (not of
-    school age)."""
-    further_action = ctx.table("CINdetails").filter(no("ReferralNFA", ctx)).select(CHILD_KEY)
+    school age). Each such episode is named beside the child's row, as the referral that makes
+    the UPN expected."""
+    further_action = (
+        ctx.table("CINdetails")
+        .filter(no("ReferralNFA", ctx))
+        .select(
+            CHILD_KEY, pl.col("_row").alias(RELATED_ROW), pl.lit("CINdetails").alias(RELATED_TABLE)
+        )
+    )
     reasons = [
         code for code in ctx.codes("UPNunknown") if code not in ctx.codes("UPN_NOT_SCHOOL_AGE")
     ]
@@ -110,7 +117,7 @@ def school_age_without_upn_or_reason(ctx: RuleContext, born_by: dt.date) -> pl.L
             & pl.col(UPN).is_null()
             & no_reason
         )
-        .join(further_action, on=CHILD_KEY, how="semi")
+        .join(further_action, on=CHILD_KEY)
     )
 
 
