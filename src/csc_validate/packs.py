@@ -16,7 +16,7 @@ from csc_validate import local_rules, schemas
 from csc_validate.builtin import BUILTIN_RULES
 from csc_validate.errors import RuleDefinitionError, UsageError
 from csc_validate.findings import code_key
-from csc_validate.resources import collection_dir
+from csc_validate.resources import collection_dir, pack_years
 from csc_validate.rulekit.cases import Case
 from csc_validate.rulekit.rule import MidYear, Rule
 from csc_validate.severity import Severity
@@ -70,10 +70,7 @@ class Pack:
 
 
 def years(collection: str) -> list[str]:
-    folder = collection_dir("rules", collection)
-    if not folder.is_dir():
-        return []
-    return sorted(path.parent.name for path in folder.glob("*/pack.toml"))
+    return pack_years(collection)
 
 
 def collections() -> list[str]:

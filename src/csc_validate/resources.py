@@ -23,3 +23,11 @@ def collection_dir(name: str, collection: str) -> Path:
     chosen = collections.registry().get(collection)
     own = getattr(chosen, f"{name}_dir", None) if chosen is not None else None
     return own if own is not None else data_dir(name) / collection
+
+
+def pack_years(collection: str) -> list[str]:
+    """The years the collection has a rule pack for, oldest first."""
+    folder = collection_dir("rules", collection)
+    if not folder.is_dir():
+        return []
+    return sorted(path.parent.name for path in folder.glob("*/pack.toml"))
