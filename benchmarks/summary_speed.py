@@ -26,15 +26,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from csc_validate import schemas
-from csc_validate.check import check_with_tables
+from csc_validate.check import request
 from csc_validate.config import Config
 from csc_validate.findings import Report
 from csc_validate.periods import previous_year
+from csc_validate.pipeline.check import run
 from csc_validate.pipeline.load import load
+from csc_validate.pipeline.saved_report import load_beside, matching_report
 from csc_validate.reports import json_report
 from csc_validate.summary.compute import summarise
 from csc_validate.summary.outputs import csv_table, html_page, json_document, terminal, workbook
-from csc_validate.summary.saved_report import load_beside, matching_report
 from csc_validate.summary.scope import FigureRules
 from csc_validate.tables import Tables
 
@@ -82,7 +83,7 @@ def _checked(
     current: list[Path], last: list[Path], narrow: Callable | None
 ) -> tuple[Report, Tables, Stopwatch]:
     watch = Stopwatch()
-    report, tables = check_with_tables(current, last, stage=watch.stage, narrow=narrow)
+    report, tables = run(request(current, last, narrow=narrow), stage=watch.stage)
     watch.stop()
     return report, tables, watch
 

@@ -19,6 +19,11 @@ from csc_validate.rulekit.rule import RELATED_ROW, RELATED_TABLE, MidYear, Rule
 from csc_validate.schemas import YearSchema
 from csc_validate.tables import Tables
 
+# Queries collected together. Polars runs a batch's queries at once and holds all their working
+# frames together: the whole pack in one batch took 1.2 GB at 80,000 children, batches of 50
+# about 0.9 GB, in the same CPU time (the tables they share are derived once, before).
+BATCH = 50
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -102,11 +107,12 @@ def _offending(rule: Rule, result: object) -> Mapping[str, pl.LazyFrame]:
 
 
 def _collect(planned: list[tuple[Rule, str, pl.LazyFrame]]) -> tuple[list[Hit], list[RuleCrash]]:
-    """Collect all queries at once so polars can share common work; when that fails, split the
-    batch into smaller ones, and again, until each failing query stands alone, so that one bad
+    """Collect the queries in batches so polars can share common work; when a batch fails, split
+    it into smaller ones, and again, until each failing query stands alone, so that one bad
     rule costs a few extra batches rather than running every rule on its own."""
     outcomes: dict[int, pl.DataFrame | Exception] = {}
-    _collect_batch(planned, list(range(len(planned))), outcomes)
+    for start in range(0, len(planned), BATCH):
+        _collect_batch(planned, list(range(start, min(start + BATCH, len(planned)))), outcomes)
     hits: list[Hit] = []
     crashes: list[RuleCrash] = []
     crashed: set[str] = set()

@@ -24,8 +24,8 @@ class Profile:
     # between rules in the batch (the typed tables, common joins) once per rule, so the numbers
     # rank rules by cost but do not add up to the batch's time.
     alone: dict[str, float] = field(default_factory=dict)
-    # All rules' queries collected together (what the check itself does), and how many batches
-    # that took (more than one when a rule failed and the batch was split to find it).
+    # All rules' queries collected in batches (what the check itself does), and how many batches
+    # that took (engine.BATCH queries each, more when a rule failed and its batch was split).
     batch_seconds: float = 0.0
     batches: int = 0
     _stage_started: float | None = None

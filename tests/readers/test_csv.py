@@ -6,6 +6,7 @@ import pytest
 
 from csc_validate.errors import InputError
 from csc_validate.pipeline.load import load
+from csc_validate.readers import delimited
 from tests.conftest import EPISODE_COLUMNS, episodes_csv, header_csv
 
 EPISODE = "1,01/05/2025,S,C2,N1,U1,PR1,,,,,,"
@@ -93,3 +94,21 @@ def test_a_file_named_twice_is_not_a_duplicate_table(tmp_path: Path) -> None:
     (tmp_path / "e.csv").write_text(episodes_csv(EPISODE))
     with pytest.raises(InputError, match="holds the Episodes table"):
         load([tmp_path / "e.csv", tmp_path / "e.csv"])
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_quote_left_open_after_values_spanning_lines_names_its_own_line(newline) -> None:
+    rows = [
+        EPISODE_COLUMNS,
+        '1,01/05/2025,S,C2,N1,U1,PR1,,,,"AB1' + newline + '2CD",,',
+        "",
+        '2,01/06/2025,S,C2,N1,U1,PR1,,,,"A,B",,',
+        '3,01/07/2025,S,C2,N1,U1,PR1,,,,"LS1 4AB,,',
+    ]
+    data = newline.join(rows).encode()
+    with pytest.raises(InputError, match="never closed") as caught:
+        delimited.read(data, "e.csv")
+    assert caught.value.line == 6
+    # The same file with the quote closed reads whole: a closed quote on the last line is fine.
+    sheet = delimited.read(data + b'"', "e.csv")
+    assert sheet.lines == [2, 5, 6]
