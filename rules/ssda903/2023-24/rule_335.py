@@ -2,8 +2,8 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit.groups import naming_at_most_first
-from csc_validate.rulekit import RELATED_ROW, RELATED_TABLE, Case, RuleContext, rule, table
+from csc_validate.collections.ssda903.rulekit.groups import pairs_naming_each_other
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
 @rule(
@@ -47,20 +47,7 @@ def foster_carer_adoption_disagrees_with_placement(ctx: RuleContext) -> dict[str
     # is true), and xor is or.
     clashes = joined.filter(with_carer_but_no | without_carer_but_yes)
     # The episode and the AD1 row each name the other.
-    return {
-        "Episodes": naming_at_most_first(
-            clashes.with_columns(
-                pl.col("ad1_row").alias(RELATED_ROW), pl.lit("AD1").alias(RELATED_TABLE)
-            )
-        ),
-        "AD1": naming_at_most_first(
-            clashes.select(
-                pl.col("ad1_row").alias("_row"),
-                pl.col("_row").alias(RELATED_ROW),
-                pl.lit("Episodes").alias(RELATED_TABLE),
-            )
-        ),
-    }
+    return pairs_naming_each_other(clashes, "Episodes", "AD1", "ad1_row")
 
 
 CASES = [

@@ -3,7 +3,7 @@ the others, so that a caseworker sees the whole set from any one of its rows."""
 
 import polars as pl
 
-from csc_validate.rulekit.rule import RELATED_ROW
+from csc_validate.rulekit.rule import RELATED_ROW, RELATED_TABLE
 
 # The most rows of one set that are named beside each of its rows. A file that repeats one child
 # or UPN on thousands of rows then gives a finding per row naming the first rows of the set, not
@@ -39,3 +39,24 @@ def naming_at_most_first(frame: pl.LazyFrame) -> pl.LazyFrame:
     naming none would be dropped."""
     related = pl.col(RELATED_ROW)
     return frame.filter(related.rank("ordinal").over("_row") <= NAMED_AT_MOST)
+
+
+def pairs_naming_each_other(
+    pairs: pl.LazyFrame, table: str, other: str, other_row: str
+) -> dict[str, pl.LazyFrame]:
+    """Both rows of each pair flagged, each naming the other: `pairs` holds a row of `table`
+    (its `_row`) beside a row of `other` (its row number in column `other_row`)."""
+    return {
+        table: naming_at_most_first(
+            pairs.with_columns(
+                pl.col(other_row).alias(RELATED_ROW), pl.lit(other).alias(RELATED_TABLE)
+            )
+        ),
+        other: naming_at_most_first(
+            pairs.select(
+                pl.col(other_row).alias("_row"),
+                pl.col("_row").alias(RELATED_ROW),
+                pl.lit(table).alias(RELATED_TABLE),
+            )
+        ),
+    }
