@@ -93,3 +93,11 @@ def test_the_directory_switched_off_is_said_not_read_as_empty(monkeypatch) -> No
         postcodes.read_letters(["Z"])
     monkeypatch.delenv("QLAC_DISABLE_PC")
     assert postcodes.read_letters(["Z"]).height > 0
+
+
+def test_a_returns_postcodes_are_cut_from_their_letters_which_are_not_kept() -> None:
+    postcodes._read.cache_clear()
+    table = postcodes.load({"SW1A1AA", "TA12DG", "ZZ999ZZ"})
+    assert set(table["POSTCODE"]) == {"SW1A1AA", "TA12DG"}
+    assert table.filter(pl.col("POSTCODE") == "SW1A1AA")["LA"].to_list() == ["E09000033"]
+    assert postcodes._read.cache_info().currsize == 0

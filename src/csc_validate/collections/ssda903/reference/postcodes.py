@@ -29,19 +29,22 @@ def load(wanted: set[str] | None = None) -> pl.DataFrame:
     package's files for their first letters: a return uses a few letters of 2.7 million rows.
     """
     if wanted is None:
-        letters = list(string.ascii_uppercase)
-    else:
-        letters = sorted({postcode[0] for postcode in wanted if postcode})
-    directory = read_letters(letters)
-    if wanted is not None:
-        directory = directory.filter(normalised(pl.col("pcd")).is_in(sorted(wanted)))
-    return lookup(directory)
+        return lookup(read_letters(string.ascii_uppercase))
+    letters = sorted({postcode[0] for postcode in wanted if postcode})
+    keep = normalised(pl.col("pcd")).is_in(sorted(wanted))
+    # Each letter is cut to the wanted postcodes as soon as it is read, and not kept: a whole
+    # letter's rows would hold hundreds of megabytes for the rest of the check.
+    frames = [_read_letter(letter).filter(keep) for letter in letters]
+    return lookup(_concatenated([frame for frame in frames if frame.height]))
 
 
 def read_letters(letters: Iterable[str]) -> pl.DataFrame:
     """The directory's own columns (pcd, laua, oseast1m, osnrth1m) for the postcodes that start
     with these letters, in the package's order."""
-    frames = [frame for frame in map(_read, letters) if frame.height]
+    return _concatenated([frame for frame in map(_read, letters) if frame.height])
+
+
+def _concatenated(frames: list[pl.DataFrame]) -> pl.DataFrame:
     if not frames:
         return pl.DataFrame(schema=dict.fromkeys(COLUMNS, pl.String))
     return pl.concat(frames, how="vertical_relaxed")
@@ -77,8 +80,13 @@ def normalised(postcode: pl.Expr) -> pl.Expr:
 
 @cache
 def _read(letter: str) -> pl.DataFrame:
-    """The postcodes starting with one letter (none for a letter the package has no file for),
-    kept for the rest of the process (a check reads each at most once)."""
+    """`_read_letter`, kept for the rest of the process (the example-data generator reads the
+    same letters again and again)."""
+    return _read_letter(letter)
+
+
+def _read_letter(letter: str) -> pl.DataFrame:
+    """The postcodes starting with one letter (none for a letter the package has no file for)."""
     # The package's switch to load nothing would make every postcode unknown: say so instead.
     if os.environ.get("QLAC_DISABLE_PC"):
         raise RuntimeError(
