@@ -2,17 +2,8 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import in_order, periods_of_care
-from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import (
-    RELATED_ROW,
-    RELATED_TABLE,
-    Case,
-    RuleContext,
-    raw_name,
-    rule,
-    table,
-)
+from csc_validate.collections.ssda903.rulekit.ceased import open_after_care_ceased
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
 @rule(
@@ -38,45 +29,8 @@ def open_missing_period_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
     # NOTE: an unreadable DECOM fails stage 1 (141); the peer takes it as care ended.
     # NOTE: the peer also flags a period that has an end date but lies outside care; DfE's message
     # is about a period without an end date (MIS_END).
-    last_in_period = pl.col("_row").sort_by(in_order("DECOM", "DEC")).last()
-    periods = (
-        periods_of_care(ctx)
-        .select(
-            "CHILD",
-            "period_start",
-            "period_end",
-            last_in_period.over(child_of_row(), "period").alias("_period_last_row"),
-        )
-        .unique()
-    )
     # The episode that ended the child's latest ended period of care is named beside the finding.
-    # A blank CHILD is grouped here but joins no row below.
-    ceased = (
-        periods.filter(pl.col("period_end").is_not_null())
-        .group_by("CHILD")
-        .agg(
-            pl.col("_period_last_row")
-            .sort_by("period_end", "_period_last_row")
-            .last()
-            .alias(RELATED_ROW)
-        )
-    )
-    open_missing = (
-        ctx.table("Missing")
-        .filter(pl.col(raw_name("MIS_END")).is_null() & pl.col("MIS_START").is_not_null())
-        .join(ceased, on="CHILD", how="inner")
-        .with_columns(pl.lit("Episodes").alias(RELATED_TABLE))
-    )
-    covered = (
-        open_missing.select("_row", "CHILD", "MIS_START")
-        # Equivalent mutant (ReplaceKeywordValue): a left join gives a child with no open period
-        # of care a blank period_start, and a comparison with a blank is dropped, as the inner
-        # join drops it.
-        .join(periods.filter(pl.col("period_end").is_null()), on="CHILD", how="inner")
-        .filter(pl.col("period_start") <= pl.col("MIS_START"))
-        .select("_row")
-    )
-    return open_missing.join(covered, on="_row", how="anti")
+    return open_after_care_ceased(ctx, "Missing", "MIS_START", "MIS_END")
 
 
 CASES = [

@@ -2,17 +2,8 @@
 
 import polars as pl
 
-from csc_validate.collections.ssda903.rulekit import in_order, periods_of_care
-from csc_validate.collections.ssda903.rulekit.children import child_of_row
-from csc_validate.rulekit import (
-    RELATED_ROW,
-    RELATED_TABLE,
-    Case,
-    RuleContext,
-    raw_name,
-    rule,
-    table,
-)
+from csc_validate.collections.ssda903.rulekit.ceased import open_after_care_ceased
+from csc_validate.rulekit import Case, RuleContext, rule, table
 
 
 @rule(
@@ -34,44 +25,8 @@ def open_dolo_after_care_ceased(ctx: RuleContext) -> pl.LazyFrame:
     # started during a period of care that has not ended; it is flagged when the child has ceased to
     # be looked after (some period of care has an end) and no open period of care had begun by
     # DOLO_START. Blank or unreadable starts are rule 700's.
-    last_in_period = pl.col("_row").sort_by(in_order("DECOM", "DEC")).last()
-    periods = (
-        periods_of_care(ctx)
-        .select(
-            "CHILD",
-            "period_start",
-            "period_end",
-            last_in_period.over(child_of_row(), "period").alias("_period_last_row"),
-        )
-        .unique()
-    )
     # The episode that ended the child's latest ended period of care is named beside the finding.
-    # A blank CHILD is grouped here but joins no row below.
-    ceased = (
-        periods.filter(pl.col("period_end").is_not_null())
-        .group_by("CHILD")
-        .agg(
-            pl.col("_period_last_row")
-            .sort_by("period_end", "_period_last_row")
-            .last()
-            .alias(RELATED_ROW)
-        )
-    )
-    open_orders = (
-        ctx.table("DoLo")
-        .filter(pl.col(raw_name("DOLO_END")).is_null() & pl.col("DOLO_START").is_not_null())
-        .join(ceased, on="CHILD", how="inner")
-        .with_columns(pl.lit("Episodes").alias(RELATED_TABLE))
-    )
-    covered = (
-        open_orders.select("_row", "CHILD", "DOLO_START")
-        # Equivalent mutant (ReplaceKeywordValue): a left join gives an order with no open period
-        # a null period_start, and the comparison with null drops it, as the inner join does.
-        .join(periods.filter(pl.col("period_end").is_null()), on="CHILD", how="inner")
-        .filter(pl.col("period_start") <= pl.col("DOLO_START"))
-        .select("_row")
-    )
-    return open_orders.join(covered, on="_row", how="anti")
+    return open_after_care_ceased(ctx, "DoLo", "DOLO_START", "DOLO_END")
 
 
 CASES = [
