@@ -19,7 +19,6 @@ postcodes the synthetic homes and placements use, so the postcode rules are comp
 generated URNs are on no Ofsted list and no list is given: the URN rules are not compared.
 """
 
-import argparse
 import csv
 import json
 import subprocess
@@ -31,6 +30,7 @@ from pathlib import Path
 from peers import (
     check_explained,
     default_venv,
+    differential_arguments,
     peer_python,
     peer_version,
     print_table,
@@ -255,16 +255,13 @@ def table_rows(years: list[str], results: dict[str, dict[str, dict]]) -> tuple[l
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--years", nargs="+", default=["2024-25", "2025-26", "2026-27"])
-    parser.add_argument("--children", type=int, default=2000)
-    parser.add_argument("--error-rate", type=float, default=0.1)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--venv", type=Path, default=DEFAULT_VENV, help="the peer's environment")
-    parser.add_argument("--keep", type=Path, help="keep the returns and both reports here")
-    parser.add_argument("--show", nargs="*", default=[], help="list differing rows of these rules")
-    parser.add_argument("--markdown", type=Path, help="also write the table here as Markdown")
-    args = parser.parse_args()
+    args = differential_arguments(
+        __doc__.splitlines()[0],
+        ["2024-25", "2025-26", "2026-27"],
+        DEFAULT_VENV,
+        "returns",
+        "rows of these rules",
+    )
     check_explained("ssda903", args.years, EXPLAINED)
 
     python = peer_python(PEER_PACKAGE, args.venv)

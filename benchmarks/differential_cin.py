@@ -20,7 +20,6 @@ the rule's module says why in a `# NOTE:` comment. Such rules are listed in EXPL
 marked with "*" and is still to be resolved.
 """
 
-import argparse
 import json
 import subprocess
 import sys
@@ -30,6 +29,7 @@ from pathlib import Path
 from peers import (
     check_explained,
     default_venv,
+    differential_arguments,
     peer_python,
     peer_version,
     print_table,
@@ -172,16 +172,13 @@ def table_rows(years: list[str], results: dict[str, dict[str, dict]]) -> tuple[l
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--years", nargs="+", default=["2024-25", "2025-26"])
-    parser.add_argument("--children", type=int, default=2000)
-    parser.add_argument("--error-rate", type=float, default=0.1)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--venv", type=Path, default=default_venv(PEER_PACKAGE))
-    parser.add_argument("--keep", type=Path, help="keep the censuses and both reports here")
-    parser.add_argument("--show", nargs="*", default=[], help="list differing children")
-    parser.add_argument("--markdown", type=Path, help="also write the table here as Markdown")
-    args = parser.parse_args()
+    args = differential_arguments(
+        __doc__.splitlines()[0],
+        ["2024-25", "2025-26"],
+        default_venv(PEER_PACKAGE),
+        "censuses",
+        "children",
+    )
     check_explained("cin", args.years, EXPLAINED)
 
     python = peer_python(PEER_PACKAGE, args.venv)

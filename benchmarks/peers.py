@@ -1,6 +1,7 @@
 """The peer validators, each installed from PyPI into a virtual environment of its own (made once,
 then reused), so that their pandas never meets csc-validate's dependencies."""
 
+import argparse
 import re
 import subprocess
 import sys
@@ -80,3 +81,20 @@ def check_explained(collection: str, years: list[str], explained: dict[str, str]
             source = rules[code].source
             if source is None or not NOTE.search(source.read_text()):
                 raise SystemExit(f"{code} is marked explained, but {source} has no NOTE: comment")
+
+
+def differential_arguments(
+    description: str, years: list[str], venv_dir: Path, kept: str, shown: str
+) -> argparse.Namespace:
+    """The options both differentials take: the years, the generated returns, the peer's
+    environment, and what to keep or show."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--years", nargs="+", default=years)
+    parser.add_argument("--children", type=int, default=2000)
+    parser.add_argument("--error-rate", type=float, default=0.1)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--venv", type=Path, default=venv_dir, help="the peer's environment")
+    parser.add_argument("--keep", type=Path, help=f"keep the {kept} and both reports here")
+    parser.add_argument("--show", nargs="*", default=[], help=f"list differing {shown}")
+    parser.add_argument("--markdown", type=Path, help="also write the table here as Markdown")
+    return parser.parse_args()
